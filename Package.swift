@@ -1,0 +1,50 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings shared by every target we own: Swift 6 language mode and warnings as errors.
+let strict: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "bylaw",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bylaw", targets: ["BylawCLI"]),
+        .library(name: "Bylaw", targets: ["Bylaw"]),
+        .library(name: "BylawCEL", targets: ["BylawCEL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Diagnostics: the one type for every user-facing error and warning.
+        .target(name: "BylawDiagnostics", swiftSettings: strict),
+        // YAML and JSON loading with positions, YAML 1.2 core typing and hard limits.
+        .target(name: "BylawYAML", dependencies: ["CYAML", "BylawDiagnostics"], swiftSettings: strict),
+        // The Common Expression Language, natively: knows nothing of YAML or rule sets.
+        .target(name: "BylawCEL", swiftSettings: strict),
+        // Rule sets, decision tables, calendars, the evaluator and verdicts.
+        .target(name: "Bylaw", dependencies: ["BylawYAML", "BylawCEL", "BylawDiagnostics"], swiftSettings: strict),
+        // The command line: argument parsing, reading files, rendering, exit codes.
+        .executableTarget(
+            name: "BylawCLI",
+            dependencies: [
+                "Bylaw",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
+        .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML"], swiftSettings: strict),
+        .testTarget(name: "BylawCELTests", dependencies: ["BylawCEL"], swiftSettings: strict),
+        .testTarget(name: "BylawTests", dependencies: ["Bylaw"], swiftSettings: strict),
+        .testTarget(name: "BylawCLITests", dependencies: ["Bylaw"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The Common Expression Language, implemented natively in Swift.
+public enum CEL {}

@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// Exit codes, as documented in `bylaw --help`.
+enum Exit {
+    static let compliant = ExitCode(0)
+    static let notCompliant = ExitCode(1)
+    static let invalid = ExitCode(2)
+}
+
+/// A subcommand that is part of the design but not built yet: it says so and exits 2.
+protocol NotYetAvailable: ParsableCommand {}
+
+extension NotYetAvailable {
+    func run() throws {
+        let name = Self.configuration.commandName ?? "this command"
+        printError("bylaw: `\(name)` is not yet available in this version")
+        throw Exit.invalid
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    var stderr = StandardError()
+    print(line, to: &stderr)
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleOutput.writeStderr(string)
+    }
+}

@@ -1,0 +1,95 @@
+/// Renders diagnostics for people (`path:line:col: error: message`, the source line, a caret)
+/// or for programs (JSON).
+public struct DiagnosticRenderer: Sendable {
+    /// Returns the text of a file the diagnostics may point into, or `nil` when it is not known.
+    public typealias SourceProvider = @Sendable (String) -> String?
+
+    private let source: SourceProvider
+    private let colour: Bool
+
+    /// - Parameters:
+    ///   - colour: ANSI colours for a terminal.
+    ///   - source: the text of a named file, for the excerpt under each message.
+    public init(colour: Bool = false, source: @escaping SourceProvider = { _ in nil }) {
+        self.colour = colour
+        self.source = source
+    }
+
+    /// One diagnostic as text, ending with a newline.
+    public func render(_ d: Diagnostic) -> String {
+        var out = ""
+        let place = d.location.map { "\($0): " } ?? ""
+        out += bold(place) + paint(d.severity) + bold(": \(d.message)") + dim(" [\(d.code)]") + "\n"
+        if let loc = d.location, let excerpt = excerpt(at: loc, length: d.length) {
+            out += excerpt
+        }
+        if let help = d.help { out += "  " + cyan("help:") + " \(help)\n" }
+        for note in d.notes {
+            let where_ = note.location.map { "\($0): " } ?? ""
+            out += "  " + cyan("note:") + " \(where_)\(note.message)\n"
+        }
+        return out
+    }
+
+    /// Many diagnostics as text, in output order.
+    public func render(_ ds: [Diagnostic]) -> String {
+        ds.sortedForOutput().map(render).joined()
+    }
+
+    /// The source line and a caret under the marked span, or `nil` when the source is unknown.
+    func excerpt(at loc: SourceLocation, length: Int) -> String? {
+        guard let text = source(loc.file), let line = Self.line(loc.line, of: text) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        let start = min(max(loc.column - 1, 0), scalars.count)
+        let end = min(start + max(length, 1), max(scalars.count, start + 1))
+        var prefix = String.UnicodeScalarView()
+        prefix.append(contentsOf: scalars[0..<start])
+        var marked = String.UnicodeScalarView()
+        if start < scalars.count { marked.append(contentsOf: scalars[start..<min(end, scalars.count)]) }
+        let indent = String(repeating: " ", count: DisplayWidth.of(String(prefix)))
+        let markWidth = max(1, DisplayWidth.of(String(marked)))
+        let gutter = String(loc.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let shown = String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 }))
+        return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(indent)" + green("^" + String(repeating: "~", count: markWidth - 1))
+            + "\n"
+    }
+
+    /// The 1-based `n`th line of `text`, without its terminator.
+    static func line(_ n: Int, of text: String) -> Substring? {
+        guard n >= 1 else { return nil }
+        var current = 1
+        var lineStart = text.startIndex
+        var i = text.startIndex
+        while i < text.endIndex {
+            if current == n { break }
+            let c = text[i]
+            i = text.index(after: i)
+            if c == "\n" || c == "\r\n" || c == "\r" {
+                current += 1
+                lineStart = i
+            }
+        }
+        guard current == n else { return nil }
+        var end = lineStart
+        while end < text.endIndex, text[end] != "\n", text[end] != "\r\n", text[end] != "\r" {
+            end = text.index(after: end)
+        }
+        return text[lineStart..<end]
+    }
+
+    // MARK: colours
+
+    private func sgr(_ code: String, _ s: String) -> String { colour && !s.isEmpty ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func bold(_ s: String) -> String { sgr("1", s) }
+    private func dim(_ s: String) -> String { sgr("2", s) }
+    private func cyan(_ s: String) -> String { sgr("36", s) }
+    private func green(_ s: String) -> String { sgr("32", s) }
+    private func paint(_ s: Severity) -> String {
+        switch s {
+        case .error: sgr("1;31", "error")
+        case .warning: sgr("1;33", "warning")
+        case .note: sgr("1;36", "note")
+        }
+    }
+}

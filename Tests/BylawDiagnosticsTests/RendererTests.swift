@@ -1,0 +1,52 @@
+import Testing
+
+@testable import BylawDiagnostics
+
+@Suite struct RendererTests {
+    @Test func rendersLocationLineAndCaret() {
+        let text = "a: 1\nbook_value: abc\n"
+        let r = DiagnosticRenderer(source: { $0 == "x.yaml" ? text : nil })
+        let d = Diagnostic.error(
+            "decision.type-mismatch", "`abc` is not a decimal",
+            at: SourceLocation(file: "x.yaml", line: 2, column: 13), length: 3, help: "write a number such as 650000.00")
+        #expect(
+            r.render(d) == """
+                x.yaml:2:13: error: `abc` is not a decimal [decision.type-mismatch]
+                  |
+                2 | book_value: abc
+                  |             ^~~
+                  help: write a number such as 650000.00
+
+                """)
+    }
+
+    @Test func caretUnderChineseTextCountsTwoCellsPerCharacter() {
+        let text = "title: 处置规则 x\n"
+        let r = DiagnosticRenderer(source: { _ in text })
+        let d = Diagnostic.error("t", "m", at: SourceLocation(file: "f", line: 1, column: 13))
+        let lines = r.render(d).split(separator: "\n", omittingEmptySubsequences: false)
+        // "title: " is 7 cells, 处置规则 is 8 cells, " " is 1: the caret sits at cell 16.
+        #expect(lines[3] == "  | " + String(repeating: " ", count: 16) + "^")
+    }
+
+    @Test func jsonHasFixedKeyOrderAndEscapes() {
+        let d = Diagnostic.warning(
+            "decision.unknown-field", "unknown field `a\"b`", at: SourceLocation(file: "d.yaml", line: 3, column: 1))
+        #expect(
+            d.json
+                == #"{"severity":"warning","code":"decision.unknown-field","message":"unknown field `a\"b`","file":"d.yaml","line":3,"column":1}"#
+        )
+    }
+
+    @Test(arguments: [("abc", 3), ("处置", 4), ("e\u{301}", 1), ("", 0)])
+    func displayWidth(text: String, width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test func outputOrderIsByFileLineColumn() {
+        let a = Diagnostic.error("c", "m", at: SourceLocation(file: "b", line: 1, column: 1))
+        let b = Diagnostic.error("c", "m", at: SourceLocation(file: "a", line: 9, column: 1))
+        let c = Diagnostic.error("c", "m", at: SourceLocation(file: "a", line: 2, column: 5))
+        #expect([a, b, c].sortedForOutput() == [c, b, a])
+    }
+}
