@@ -1,0 +1,47 @@
+import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A monotonic clock reading in nanoseconds.
+func nowNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+/// Runs `body` repeatedly for about `seconds` after a warm-up and prints nanoseconds per call
+/// (the best of five rounds, to keep scheduler noise out of the figure).
+@discardableResult
+func measure(_ name: String, seconds: Double = 0.5, _ body: () -> Void) -> Double {
+    for _ in 0..<1000 { body() }
+    var best = Double.infinity
+    for _ in 0..<5 {
+        var iterations = 0
+        let start = nowNanos()
+        let budget = UInt64(seconds / 5 * 1e9)
+        while nowNanos() - start < budget {
+            for _ in 0..<100 { body() }
+            iterations += 100
+        }
+        let per = Double(nowNanos() - start) / Double(iterations)
+        best = min(best, per)
+    }
+    print("\(name): \(formatNanos(best)) per call")
+    return best
+}
+
+/// `123.4 ns`, `1.52 µs`, `3.1 ms`.
+func formatNanos(_ ns: Double) -> String {
+    if ns < 1_000 { return String(format: "%.1f ns", ns) }
+    if ns < 1_000_000 { return String(format: "%.2f µs", ns / 1_000) }
+    return String(format: "%.2f ms", ns / 1_000_000)
+}
+
+/// Keeps the optimiser from deleting a computation whose result is unused.
+@inline(never)
+func blackHole<T>(_ value: T) {
+    withExtendedLifetime(value) {}
+}
