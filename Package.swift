@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Settings shared by every target we own: Swift 6 language mode and warnings as errors.
 let strict: [SwiftSetting] = [
-    .treatAllWarnings(as: .error),
+    .treatAllWarnings(as: .error)
 ]
 
 let package = Package(
@@ -15,7 +15,7 @@ let package = Package(
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.

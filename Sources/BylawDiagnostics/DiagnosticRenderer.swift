@@ -51,7 +51,8 @@ public struct DiagnosticRenderer: Sendable {
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
         let shown = String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 }))
-        return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(indent)" + green("^" + String(repeating: "~", count: markWidth - 1))
+        return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(indent)"
+            + green("^" + String(repeating: "~", count: markWidth - 1))
             + "\n"
     }
 
@@ -80,7 +81,9 @@ public struct DiagnosticRenderer: Sendable {
 
     // MARK: colours
 
-    private func sgr(_ code: String, _ s: String) -> String { colour && !s.isEmpty ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func sgr(_ code: String, _ s: String) -> String {
+        colour && !s.isEmpty ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
     private func bold(_ s: String) -> String { sgr("1", s) }
     private func dim(_ s: String) -> String { sgr("2", s) }
     private func cyan(_ s: String) -> String { sgr("36", s) }

@@ -8,7 +8,8 @@ import Testing
         let r = DiagnosticRenderer(source: { $0 == "x.yaml" ? text : nil })
         let d = Diagnostic.error(
             "decision.type-mismatch", "`abc` is not a decimal",
-            at: SourceLocation(file: "x.yaml", line: 2, column: 13), length: 3, help: "write a number such as 650000.00")
+            at: SourceLocation(file: "x.yaml", line: 2, column: 13), length: 3, help: "write a number such as 650000.00"
+        )
         #expect(
             r.render(d) == """
                 x.yaml:2:13: error: `abc` is not a decimal [decision.type-mismatch]
