@@ -1,0 +1,142 @@
+internal import BylawDiagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Loads YAML and JSON (JSON is YAML 1.2 flow style and takes the same path and typing) into
+/// node trees with positions, under hard limits.
+public enum YAMLLoader {
+    /// Loads exactly one document from bytes; `file` names the source in diagnostics.
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLLoadError) -> YAMLNode {
+        if bytes.count > limits.maxBytes {
+            throw sizeError(bytes.count, file: file, limits: limits)
+        }
+        var reader = DocumentReader(source: ByteSource(bytes: bytes, limits: limits), file: file, limits: limits)
+        return try reader.single()
+    }
+
+    /// Loads exactly one document from a file, checking its size before parsing.
+    ///
+    /// A file that cannot be opened or read gives the diagnostic `io.unreadable` without a location.
+    public static func load(path: String, limits: YAMLLimits) throws(YAMLLoadError) -> YAMLNode {
+        let fd = try openFile(path)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw unreadable(path)
+        }
+        if Int(info.st_size) > limits.maxBytes {
+            close(fd)
+            throw sizeError(Int(info.st_size), file: path, limits: limits)
+        }
+        var reader = DocumentReader(source: ByteSource(fileDescriptor: fd, limits: limits), file: path, limits: limits)
+        return try reader.single()
+    }
+
+    static func openFile(_ path: String) throws(YAMLLoadError) -> Int32 {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw unreadable(path) }
+        return fd
+    }
+
+    static func unreadable(_ path: String) -> YAMLLoadError {
+        let reason = String(cString: strerror(errno)).lowercased()
+        return YAMLLoadError(.error("io.unreadable", "cannot read `\(path)`: \(reason)", at: nil))
+    }
+
+    static func sizeError(_ size: Int, file: String, limits: YAMLLimits) -> YAMLLoadError {
+        YAMLLoadError(
+            .error(
+                "yaml.limit.size", "the file is \(size) bytes, more than the limit of \(limits.maxBytes)",
+                at: SourceLocation(file: file, line: 1, column: 1)))
+    }
+}
+
+/// Multi-document mode: yields one document at a time, in constant memory.
+///
+/// The input is read incrementally through libyaml's read handler, and the bytes of a finished
+/// document are dropped; the stream holds no list of documents. Limits apply per document.
+/// After an error the stream stays failed and `next()` throws the same error again.
+public final class YAMLDocumentStream {
+    private var reader: DocumentReader
+    private var failure: YAMLLoadError?
+
+    /// Opens a file for reading document by document.
+    public init(path: String, limits: YAMLLimits) throws(YAMLLoadError) {
+        let fd = try YAMLLoader.openFile(path)
+        reader = DocumentReader(source: ByteSource(fileDescriptor: fd, limits: limits), file: path, limits: limits)
+        reader.streaming = true
+    }
+
+    /// Reads documents from bytes already in memory.
+    public init(bytes: [UInt8], file: String, limits: YAMLLimits) {
+        reader = DocumentReader(source: ByteSource(bytes: bytes, limits: limits), file: file, limits: limits)
+        reader.streaming = true
+    }
+
+    /// The next document, or `nil` at the end of the stream.
+    public func next() throws(YAMLLoadError) -> YAMLNode? {
+        if let failure { throw failure }
+        do {
+            return try reader.next()
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+}
+
+/// Drives the composer over a stream: stream start, documents, stream end.
+struct DocumentReader {
+    private var composer: Composer
+    private var started = false
+    private var ended = false
+    var streaming = false {
+        didSet { composer.reader.source.slack = streaming ? 1 << 16 : 0 }
+    }
+
+    init(source: ByteSource, file: String, limits: YAMLLimits) {
+        composer = Composer(reader: EventReader(source: source, file: file), limits: limits)
+    }
+
+    private var reader: EventReader { composer.reader }
+
+    /// The next document, or `nil` after the last.
+    mutating func next() throws(YAMLLoadError) -> YAMLNode? {
+        if ended { return nil }
+        if !started {
+            let first = try reader.next()
+            guard case .streamStart = first.kind else { throw composer.fail("yaml.syntax", "expected the start of a stream", at: first.start) }
+            started = true
+        }
+        let event = try reader.next()
+        switch event.kind {
+        case .streamEnd:
+            ended = true
+            return nil
+        case .documentStart:
+            reader.source.documentStart = event.start.offset
+            let node = try composer.document(start: event)
+            reader.source.discard(before: node.end.offset)
+            return node
+        default:
+            throw composer.fail("yaml.syntax", "expected a document", at: event.start)
+        }
+    }
+
+    /// Exactly one document: none or a second one is an error.
+    mutating func single() throws(YAMLLoadError) -> YAMLNode {
+        guard let node = try next() else {
+            throw composer.fail("yaml.no-document", "the file holds no document", at: YAMLMark(line: 1, column: 1, offset: 0))
+        }
+        let after = try reader.next()
+        if case .documentStart = after.kind {
+            throw composer.fail(
+                "yaml.multiple-documents", "a second document starts here; this file must hold exactly one", at: after.start)
+        }
+        return node
+    }
+}

@@ -1,0 +1,88 @@
+import BylawDiagnostics
+import Testing
+
+@testable import BylawYAML
+
+@Suite struct LoaderTests {
+    @Test func loadsNestedDocumentWithPositions() throws {
+        let root = try load("name: café\nitems:\n  - 1\n  - {a: b}\n")
+        let pairs = try #require(root.mapping)
+        #expect(pairs.count == 2)
+        #expect(root["name"]?.scalar?.text == "café")
+        let items = try #require(root["items"]?.sequence)
+        #expect(items.count == 2)
+        #expect(items[0].start == YAMLMark(line: 3, column: 5, offset: 23))
+        #expect(items[1]["a"]?.scalar?.text == "b")
+        #expect(root["name"]?.end == YAMLMark(line: 1, column: 11, offset: 11))
+        #expect(items[1].kindName == "mapping")
+    }
+
+    @Test func jsonWithoutSpacesAndWithTabsLoadsLikeYAML() throws {
+        let root = try load("{\"a\":1,\t\"b\":[1.50,\ttrue,null],\"c\":\"x\"}", file: "t.json")
+        #expect(root["a"]?.scalar?.coreType == .int)
+        let b = try #require(root["b"]?.sequence)
+        #expect(b.map { $0.scalar?.text } == ["1.50", "true", "null"])
+        #expect(b.map { $0.scalar?.coreType } == [.float, .bool, .null])
+        #expect(root["c"]?.scalar?.coreType == .string)
+    }
+
+    @Test func jsonDuplicateKeyRejected() {
+        expectRejected("{\"a\": 1, \"a\": 2}", code: "yaml.duplicate-key", line: 1, column: 10)
+    }
+
+    @Test func leadingBOMIsStrippedAndOffsetsCountIt() throws {
+        let root = try YAMLLoader.load(bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8), file: "t", limits: .ruleSet)
+        let value = try #require(root["a"])
+        #expect(value.start == YAMLMark(line: 1, column: 4, offset: 6))
+    }
+
+    @Test func aliasExpandsToCopyInRuleSets() throws {
+        let root = try load("a: &x [1, 2]\nb: *x\n")
+        #expect(root["b"]?.sequence?.count == 2)
+    }
+
+    @Test func aliasForbiddenInDecisions() {
+        expectRejected("a: &x 1\n", code: "yaml.alias-forbidden", line: 1, column: 4, limits: .decision)
+    }
+
+    @Test func emptyFileHasNoDocument() {
+        expectRejected("# only a comment\n", code: "yaml.no-document", line: 1, column: 1)
+    }
+
+    @Test func unreadableFileHasNoLocation() {
+        do {
+            _ = try YAMLLoader.load(path: "/nonexistent/bylaw.yaml", limits: .ruleSet)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.code == "io.unreadable")
+            #expect(error.diagnostics.first?.location == nil)
+        }
+    }
+
+    @Test func fileIsLoadedByPath() throws {
+        let path = "/tmp/bylaw-yaml-test-\(UInt32.random(in: 0...UInt32.max)).yaml"
+        try #require(writeFile(path, Array("x: [1, 2]\n".utf8)))
+        defer { removeFile(path) }
+        let root = try YAMLLoader.load(path: path, limits: .ruleSet)
+        #expect(root["x"]?.sequence?.count == 2)
+        #expect(root.file == path)
+    }
+
+    @Test func oversizedFileRejectedBeforeParsing() throws {
+        var limits = YAMLLimits.ruleSet
+        limits.maxBytes = 10
+        let path = "/tmp/bylaw-yaml-test-\(UInt32.random(in: 0...UInt32.max)).yaml"
+        try #require(writeFile(path, Array("x: [1, 2, 3]\n".utf8)))
+        defer { removeFile(path) }
+        do {
+            _ = try YAMLLoader.load(path: path, limits: limits)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.code == "yaml.limit.size")
+        }
+        expectRejected("x: [1, 2, 3]\n", code: "yaml.limit.size", line: 1, column: 1, limits: limits)
+        var exact = YAMLLimits.ruleSet
+        exact.maxBytes = 13
+        #expect(throws: Never.self) { try load("x: [1, 2, 3]\n", limits: exact) }
+    }
+}
