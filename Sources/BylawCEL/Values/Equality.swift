@@ -60,16 +60,11 @@ func numericCompare(_ lhs: CELValue, _ rhs: CELValue) -> Int? {
     }
 }
 
-/// Compares an integer with a double exactly (no rounding of the integer to double).
+/// Compares an integer with a double as cel-spec does: the integer converted to double.
 private func compareIntDouble(_ a: Int128, _ b: Double) -> Int? {
     if b.isNaN { return nil }
-    if b >= 1.8e19 { return -1 }
-    if b <= -1.8e19 { return 1 }
-    let whole = b.rounded(.down)
-    let floorValue = Int128(whole)
-    if a < floorValue { return -1 }
-    if a > floorValue { return 1 }
-    return whole == b ? 0 : -1
+    let x = Double(a)
+    return x < b ? -1 : (x == b ? 0 : 1)
 }
 
 /// CEL ordering for `<` and friends: nil when the pair has no ordering overload.
