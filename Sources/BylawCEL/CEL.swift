@@ -1,2 +1,106 @@
 /// The Common Expression Language, implemented natively in Swift.
-public enum CEL {}
+///
+/// `parse` gives an AST; `compile` parses, type-checks (unless `checked` is false) and plans
+/// a ``CELProgram`` that can be evaluated many times.
+public enum CEL {
+    /// Parses, checks against `environment` and plans `source`.
+    /// With `checked: false` the checker is skipped and every mistake becomes an evaluation error.
+    public static func compile(_ source: String, environment: CELEnvironment, checked: Bool = true) -> Result<CELProgram, [CELIssue]> {
+        let ast: CELAST
+        switch parse(source) {
+        case .success(let parsed): ast = parsed
+        case .failure(let issues): return .failure(issues)
+        }
+        var checker: Checker?
+        var resultType = CELType.dyn
+        if checked {
+            var pass = Checker(environment: environment)
+            resultType = pass.check(ast)
+            if !pass.issues.isEmpty { return .failure(pass.issues) }
+            checker = pass
+        }
+        var planner = Planner(environment: environment, checked: checker, tracing: false)
+        let step = planner.plan(ast.root)
+        let program = CELProgram(
+            resultType: resultType, ast: ast, references: References.collect(ast.root, environment: environment, checked: checked),
+            step: step, slotCount: planner.slotCount, environment: environment, checker: checker)
+        return .success(program)
+    }
+}
+
+/// A planned expression: evaluate it as often as needed, from any thread.
+public struct CELProgram: Sendable {
+    /// The checked type of the result (`dyn` when compiled unchecked).
+    public var resultType: CELType
+    /// The parsed expression, for hosts that print values under sub-expressions.
+    public var ast: CELAST
+    /// The variable paths read: maximal select chains rooted at a declared variable.
+    public var references: [[String]]
+    let step: Step
+    let slotCount: Int
+    let environment: CELEnvironment
+    let checker: Checker?
+
+    init(resultType: CELType, ast: CELAST, references: [[String]], step: @escaping Step, slotCount: Int, environment: CELEnvironment, checker: Checker?) {
+        self.resultType = resultType
+        self.ast = ast
+        self.references = references
+        self.step = step
+        self.slotCount = slotCount
+        self.environment = environment
+        self.checker = checker
+    }
+
+    /// Evaluates against `activation`. Errors (including an exhausted cost budget) are results.
+    public func evaluate(_ activation: CELActivation) -> CELResult {
+        var state = EvalState(activation, slotCount: slotCount, tracing: false)
+        return step(&state)
+    }
+
+    /// Evaluates and records the result of every evaluated sub-expression by node id
+    /// (inside comprehensions, the last iteration's value).
+    public func evaluateTraced(_ activation: CELActivation) -> (result: CELResult, trace: [Int: CELResult]) {
+        var planner = Planner(environment: environment, checked: checker, tracing: true)
+        let traced = planner.plan(ast.root)
+        var state = EvalState(activation, slotCount: planner.slotCount, tracing: true)
+        let result = traced(&state)
+        return (result, state.trace ?? [:])
+    }
+}
+
+/// Collects the variable paths an expression reads.
+enum References {
+    static func collect(_ root: CELExpr, environment: CELEnvironment, checked: Bool) -> [[String]] {
+        var paths: [[String]] = []
+        var seen: Set<[String]> = []
+        func isRoot(_ name: String, _ bound: [String]) -> Bool {
+            if bound.contains(name) { return false }
+            if environment.variables[name] != nil { return true }
+            return !checked && CELType.namedTypes[name] == nil
+        }
+        func chain(_ node: CELExpr) -> [String]? {
+            switch node.kind {
+            case .ident(let name): return [name]
+            case .select(let operand, let field, _): return chain(operand).map { $0 + [field] }
+            default: return nil
+            }
+        }
+        var stack: [(CELExpr, [String])] = [(root, [])]
+        while let (node, bound) = stack.popLast() {
+            if case .select = node.kind, let path = chain(node), let first = path.first {
+                if isRoot(first, bound), seen.insert(path).inserted { paths.append(path) }
+                continue
+            }
+            switch node.kind {
+            case .ident(let name):
+                if isRoot(name, bound), seen.insert([name]).inserted { paths.append([name]) }
+            case .comprehension(let c):
+                stack.append(contentsOf: [(c.transform, bound + [c.variable]), (c.predicate, bound + [c.variable])].compactMap { pair in pair.0.map { ($0, pair.1) } })
+                stack.append((c.range, bound))
+            default:
+                stack.append(contentsOf: node.children.reversed().map { ($0, bound) })
+            }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,125 @@
+/// Planning calls: logic with CEL's error absorption, operators, and library/host functions.
+extension Planner {
+    mutating func planCall(_ function: String, target: CELExpr?, args argNodes: [CELExpr], _ node: CELExpr) -> Step {
+        let offset = node.offset
+        let all = (target.map { [$0] } ?? []) + argNodes
+        let steps = all.map { plan($0) }
+        switch (function, steps.count) {
+        case ("_&&_", 2), ("_||_", 2):
+            return Self.logic(isAnd: function == "_&&_", steps[0], steps[1], offset)
+        case ("_?_:_", 3):
+            let (condition, then, otherwise) = (steps[0], steps[1], steps[2])
+            return { state in
+                switch condition(&state) {
+                case .success(.bool(true)): return then(&state)
+                case .success(.bool(false)): return otherwise(&state)
+                case .success(let other): return .failure(CELEvalError.noSuchOverload("_?_:_", [other]).at(offset))
+                case .failure(let failure): return .failure(failure)
+                }
+            }
+        case ("!_", 1): return Self.unary(steps[0], offset, Operators.not)
+        case ("-_", 1): return Self.unary(steps[0], offset, Operators.negate)
+        default: break
+        }
+        if steps.count == 2, let op = Self.binaryOperator(function) {
+            return Self.binary(steps[0], steps[1], offset, op)
+        }
+        return planFunction(function, receiver: target != nil, all, steps, node)
+    }
+
+    static func binaryOperator(_ function: String) -> (@Sendable (CELValue, CELValue) -> CELResult)? {
+        switch function {
+        case "_+_": Operators.add
+        case "_-_": Operators.subtract
+        case "_*_": Operators.multiply
+        case "_/_": Operators.divide
+        case "_%_": Operators.modulo
+        case "_==_": { .success(.bool(celEquals($0, $1) ?? false)) }
+        case "_!=_": { .success(.bool(!(celEquals($0, $1) ?? false))) }
+        case "_<_": { Operators.compare("_<_", $0, $1) { $0 < 0 } }
+        case "_<=_": { Operators.compare("_<=_", $0, $1) { $0 <= 0 } }
+        case "_>_": { Operators.compare("_>_", $0, $1) { $0 > 0 } }
+        case "_>=_": { Operators.compare("_>=_", $0, $1) { $0 >= 0 } }
+        case "@in": Operators.contains
+        case "_[_]": Operators.index
+        default: nil
+        }
+    }
+
+    static func logic(isAnd: Bool, _ left: @escaping Step, _ right: @escaping Step, _ offset: Int) -> Step {
+        let absorbing = !isAnd  // false absorbs &&, true absorbs ||
+        return { state in
+            let l = left(&state)
+            if case .success(.bool(let value)) = l, value == absorbing { return l }
+            let r = right(&state)
+            if case .success(.bool(let value)) = r, value == absorbing { return r }
+            switch (l, r) {
+            case (.success(.bool), .success(.bool)): return r
+            case (.failure(let failure), _), (_, .failure(let failure)): return .failure(failure)
+            case (.success(let a), .success(let b)):
+                return .failure(CELEvalError.noSuchOverload(isAnd ? "_&&_" : "_||_", [a, b]).at(offset))
+            }
+        }
+    }
+
+    static func unary(_ operand: @escaping Step, _ offset: Int, _ op: @escaping @Sendable (CELValue) -> CELResult) -> Step {
+        return { state in
+            switch operand(&state) {
+            case .success(let value): return op(value).mapError { $0.at(offset) }
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+    }
+
+    static func binary(_ left: @escaping Step, _ right: @escaping Step, _ offset: Int, _ op: @escaping @Sendable (CELValue, CELValue) -> CELResult) -> Step {
+        return { state in
+            let a: CELValue
+            switch left(&state) {
+            case .success(let value): a = value
+            case .failure(let failure): return .failure(failure)
+            }
+            switch right(&state) {
+            case .success(let b):
+                let result = op(a, b)
+                if case .failure(let failure) = result { return .failure(failure.at(offset)) }
+                return result
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+    }
+
+    private func planFunction(_ function: String, receiver: Bool, _ nodes: [CELExpr], _ steps: [Step], _ node: CELExpr) -> Step {
+        let offset = node.offset
+        var candidates = checked?.overloads[node.id]
+            ?? environment.overloads(function).filter { $0.isReceiverStyle == receiver && $0.parameters.count == steps.count }
+        if function == "matches", steps.count == 2, case .literal(.string(let pattern)) = nodes[1].kind {
+            switch RE2Pattern.compile(pattern) {
+            case .success(let regex):
+                candidates = [CELOverload(id: "matches_compiled", parameters: [.string, .string], result: .bool) { args, _ in
+                    guard case .string(let text) = args[0] else { return .failure(.noSuchOverload("matches", args)) }
+                    return .success(.bool(regex.matches(text)))
+                }]
+            case .failure(let failure):
+                let error = CELEvalError(code: "cel.invalid-regex", message: failure.message, offset: nodes[1].offset)
+                return { _ in .failure(error) }
+            }
+        }
+        let overloads = candidates
+        let unbound = CELEvalError(code: "cel.unbound-function", message: "unbound function `\(function)`", offset: offset)
+        return { state in
+            var args: [CELValue] = []
+            args.reserveCapacity(steps.count)
+            for step in steps {
+                switch step(&state) {
+                case .success(let value): args.append(value)
+                case .failure(let failure): return .failure(failure)
+                }
+            }
+            guard !overloads.isEmpty else { return .failure(unbound) }
+            guard state.charge() else { return .failure(CELEvalError.costExceeded.at(offset)) }
+            let chosen = overloads.count == 1 ? overloads[0] : overloads.first { $0.accepts(args) }
+            guard let chosen else { return .failure(CELEvalError.noSuchOverload(function, args).at(offset)) }
+            return chosen.implementation(args, state.context).mapError { $0.at(offset) }
+        }
+    }
+}

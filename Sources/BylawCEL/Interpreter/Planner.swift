@@ -1,0 +1,111 @@
+/// Turns a (checked) AST into a tree of closures, once; the closures run many times.
+/// The planner trusts nothing: whatever the checker would reject still becomes an error value.
+struct Planner {
+    let environment: CELEnvironment
+    let checked: Checker?
+    let tracing: Bool
+    private var scopes: [(name: String, slot: Int)] = []
+    private(set) var slotCount = 0
+
+    init(environment: CELEnvironment, checked: Checker?, tracing: Bool) {
+        self.environment = environment
+        self.checked = checked
+        self.tracing = tracing
+    }
+
+    mutating func plan(_ node: CELExpr) -> Step {
+        let step = planNode(node)
+        guard tracing else { return step }
+        let id = node.id
+        return { state in
+            let result = step(&state)
+            state.trace?[id] = result
+            return result
+        }
+    }
+
+    private mutating func planNode(_ node: CELExpr) -> Step {
+        let offset = node.offset
+        switch node.kind {
+        case .error:
+            return { _ in .failure(CELEvalError(code: "cel.syntax", message: "expression has a syntax error", offset: offset)) }
+        case .literal(let literal):
+            let value: CELValue = checked?.decimalLiterals[node.id].map { .decimal($0) } ?? literal.value
+            let result = CELResult.success(value)
+            return { _ in result }
+        case .ident(let name):
+            return planIdent(name, offset)
+        case .select(let operandNode, let field, let testOnly):
+            let operand = plan(operandNode)
+            let key = CELValue.string(field)
+            return { state in
+                switch operand(&state) {
+                case .failure(let failure): return .failure(failure)
+                case .success(.map(let map)):
+                    if testOnly { return .success(.bool(map[key] != nil)) }
+                    if let value = map[key] { return .success(value) }
+                    return .failure(Operators.noSuchKey(key).at(offset))
+                case .success(let other):
+                    return .failure(CELEvalError(code: "cel.no-such-field", message: "no such field `\(field)` on a value of type `\(other.type.runtimeName)`", offset: offset))
+                }
+            }
+        case .list(let itemNodes):
+            let items = itemNodes.map { plan($0) }
+            return { state in
+                var values: [CELValue] = []
+                values.reserveCapacity(items.count)
+                for item in items {
+                    switch item(&state) {
+                    case .success(let value): values.append(value)
+                    case .failure(let failure): return .failure(failure)
+                    }
+                }
+                return .success(.list(values))
+            }
+        case .map(let entryNodes):
+            let entries = entryNodes.map { (plan($0.key), plan($0.value)) }
+            return { state in
+                var map = CELMap()
+                for (keyStep, valueStep) in entries {
+                    guard case .success(let key) = keyStep(&state) else { return keyStep(&state) }
+                    guard case .success(let value) = valueStep(&state) else { return valueStep(&state) }
+                    do throws(CELEvalError) { try map.insert(key, value) } catch { return .failure(error.at(offset)) }
+                }
+                return .success(.map(map))
+            }
+        case .comprehension(let comprehension):
+            return planComprehension(comprehension, offset)
+        case .call(let function, let target, let args):
+            return planCall(function, target: target, args: args, node)
+        }
+    }
+
+    private func planIdent(_ name: String, _ offset: Int) -> Step {
+        if let scoped = scopes.last(where: { $0.name == name }) {
+            let slot = scoped.slot
+            return { state in .success(state.slots[slot]) }
+        }
+        let typeValue = CELType.namedTypes[name].map { CELValue.type($0) }
+        if checked != nil, environment.variables[name] == nil, let typeValue {
+            return { _ in .success(typeValue) }
+        }
+        let declared = environment.variables[name] != nil
+        return { state in
+            if let value = state.variables[name] { return .success(value) }
+            if let typeValue { return .success(typeValue) }
+            let message = declared ? "no value for variable `\(name)`" : "undeclared reference to `\(name)`"
+            return .failure(CELEvalError(code: "cel.unbound-variable", message: message, offset: offset))
+        }
+    }
+
+    private mutating func planComprehension(_ c: CELComprehension, _ offset: Int) -> Step {
+        let range = plan(c.range)
+        let slot = scopes.count
+        slotCount = max(slotCount, slot + 1)
+        scopes.append((c.variable, slot))
+        let predicate = plan(c.predicate)
+        let transform = c.transform.map { plan($0) }
+        scopes.removeLast()
+        return Comprehensions.step(kind: c.kind, range: range, slot: slot, predicate: predicate, transform: transform, offset: offset)
+    }
+}

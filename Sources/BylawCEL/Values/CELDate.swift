@@ -1,0 +1,141 @@
+/// A calendar day in the proleptic Gregorian calendar, years 1 through 9999.
+///
+/// Stored as days since 1970-01-01, so comparisons and day arithmetic are integer operations.
+public struct CELDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before).
+    public let daysSinceEpoch: Int64
+
+    /// The first representable day, 0001-01-01.
+    public static let minDays: Int64 = -719_162
+    /// The last representable day, 9999-12-31.
+    public static let maxDays: Int64 = 2_932_896
+
+    /// A date from days since 1970-01-01; nil outside years 1...9999.
+    public init?(daysSinceEpoch: Int64) {
+        guard (Self.minDays...Self.maxDays).contains(daysSinceEpoch) else { return nil }
+        self.daysSinceEpoch = daysSinceEpoch
+    }
+
+    /// A date from its parts; nil when the day does not exist (`2017-02-29`).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
+        daysSinceEpoch = Self.days(year: year, month: month, day: day)
+    }
+
+    /// Parses strictly `YYYY-MM-DD`; nil for any other form or a day that does not exist.
+    public init?(iso: String) {
+        let scalars = Array(iso.unicodeScalars)
+        guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-" else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let code = scalars[index].value
+                guard code >= 48, code <= 57 else { return nil }
+                value = value * 10 + Int(code - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
+            return nil
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The year, month (1–12) and day (1–31).
+    public var components: (year: Int, month: Int, day: Int) {
+        // Civil-from-days (H. Hinnant's algorithm), with era arithmetic on non-negative values.
+        let z = Int(daysSinceEpoch) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+    public var day: Int { components.day }
+
+    /// The ISO weekday: 1 Monday … 7 Sunday.
+    public var weekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        let offset = Int((daysSinceEpoch % 7 + 7) % 7)
+        return (offset + 3) % 7 + 1
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let (year, month, day) = components
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: CELDate, rhs: CELDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days-from-civil for a valid date.
+    static func days(year: Int, month: Int, day: Int) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return Int64(era * 146_097 + dayOfEra - 719_468)
+    }
+
+    /// This date moved by `months` calendar months, clamped to the end of the target month;
+    /// nil outside years 1...9999.
+    func addingMonths(_ months: Int64) -> CELDate? {
+        let (year, month, day) = components
+        guard abs(months) < 200_000 else { return nil }
+        let total = Int64(year) * 12 + Int64(month - 1) + months
+        let newYear = Int(total / 12)
+        let newMonth = Int(total % 12) + 1
+        guard (1...9999).contains(newYear), total >= 0 else { return nil }
+        let clamped = min(day, Self.daysInMonth(year: newYear, month: newMonth))
+        return CELDate(year: newYear, month: newMonth, day: clamped)
+    }
+
+    /// This date moved by `days`; nil outside years 1...9999.
+    func addingDays(_ days: Int64) -> CELDate? {
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return overflow ? nil : CELDate(daysSinceEpoch: sum)
+    }
+
+    /// Whole years from `self` to `later` (negative when `later` is earlier).
+    /// A 29 February anniversary falls on 28 February in common years.
+    func wholeYears(until later: CELDate) -> Int64 {
+        if later < self { return -later.wholeYears(until: self) }
+        let start = components
+        let end = later.components
+        var years = end.year - start.year
+        if years > 0, let anniversary = addingMonths(Int64(years) * 12), anniversary > later {
+            years -= 1
+        }
+        return Int64(years)
+    }
+}
+
+/// A calendar of working days supplied by the host (holidays and make-up working days).
+public protocol WorkingDayCalendar: Sendable {
+    /// Whether `day` is a working day; nil when the day is outside the years the calendar knows.
+    func isWorkingDay(_ day: CELDate) -> Bool?
+}

@@ -1,0 +1,79 @@
+/// A CEL map: keys are `bool`, `int`, `uint` or `string`; entries keep insertion order.
+///
+/// Lookup follows CEL's numeric key equality: `m[1]`, `m[1u]` and `m[1.0]` find the same entry.
+public struct CELMap: Sendable, Equatable {
+    /// The entries in insertion order.
+    public private(set) var entries: [(key: CELValue, value: CELValue)]
+    private var index: [MapKey: Int]
+
+    /// The empty map.
+    public init() {
+        entries = []
+        index = [:]
+    }
+
+    /// Builds a map; throws on a key type maps cannot have or on a repeated key.
+    public init(_ entries: [(key: CELValue, value: CELValue)]) throws(CELEvalError) {
+        self.init()
+        for entry in entries { try insert(entry.key, entry.value) }
+    }
+
+    /// The number of entries.
+    public var count: Int { entries.count }
+
+    /// The value stored under `key` (CEL key equality), or nil.
+    public subscript(key: CELValue) -> CELValue? {
+        guard let mapKey = MapKey(lookup: key), let position = index[mapKey] else { return nil }
+        return entries[position].value
+    }
+
+    /// Adds an entry; throws on an unsupported key type or a repeated key.
+    public mutating func insert(_ key: CELValue, _ value: CELValue) throws(CELEvalError) {
+        guard let mapKey = MapKey(key: key) else {
+            throw CELEvalError(code: "cel.invalid-map-key", message: "unsupported key type `\(key.type)`")
+        }
+        guard index[mapKey] == nil else {
+            throw CELEvalError(code: "cel.duplicate-key", message: "repeated key \(key) in map literal")
+        }
+        index[mapKey] = entries.count
+        entries.append((key, value))
+    }
+
+    public static func == (lhs: CELMap, rhs: CELMap) -> Bool { celEquals(.map(lhs), .map(rhs)) ?? false }
+}
+
+/// A map key normalised so that numerically equal `int`, `uint` and `double` keys coincide.
+enum MapKey: Hashable {
+    case bool(Bool)
+    case int(Int64)
+    /// A `uint` above `Int64.max`.
+    case bigUInt(UInt64)
+    case string(String)
+
+    /// The key for storing: only `bool`, `int`, `uint` and `string`.
+    init?(key: CELValue) {
+        switch key {
+        case .bool, .int, .uint, .string: self.init(lookup: key)
+        default: return nil
+        }
+    }
+
+    /// The key for lookup: also accepts integral doubles.
+    init?(lookup: CELValue) {
+        switch lookup {
+        case .bool(let value): self = .bool(value)
+        case .int(let value): self = .int(value)
+        case .uint(let value): self = Int64(exactly: value).map { .int($0) } ?? .bigUInt(value)
+        case .string(let value): self = .string(value)
+        case .double(let value):
+            if let exact = Int64(exactly: value) {
+                self = .int(exact)
+            } else if let exact = UInt64(exactly: value) {
+                self = .bigUInt(exact)
+            } else {
+                return nil
+            }
+        default: return nil
+        }
+    }
+}
