@@ -44,8 +44,10 @@ let package = Package(
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML"], swiftSettings: strict),
         .testTarget(
-            name: "BylawCELTests", dependencies: ["BylawCEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict),
-        .testTarget(name: "BylawTests", dependencies: ["Bylaw"], swiftSettings: strict),
-        .testTarget(name: "BylawCLITests", dependencies: ["Bylaw"], swiftSettings: strict),
+            name: "BylawCELTests", dependencies: ["BylawCEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BylawTests", dependencies: ["Bylaw"], exclude: ["Fixtures", "Corpus"], swiftSettings: strict),
+        .testTarget(name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI"], swiftSettings: strict),
     ]
 )

@@ -4,3 +4,9 @@ import BylawDiagnostics
 public enum BylawVersion {
     public static let current = "0.1.0"
 }
+
+/// Something could not be loaded; the diagnostics say what and where.
+public struct LoadFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

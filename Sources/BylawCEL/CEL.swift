@@ -5,7 +5,9 @@
 public enum CEL {
     /// Parses, checks against `environment` and plans `source`.
     /// With `checked: false` the checker is skipped and every mistake becomes an evaluation error.
-    public static func compile(_ source: String, environment: CELEnvironment, checked: Bool = true) -> Result<CELProgram, [CELIssue]> {
+    public static func compile(_ source: String, environment: CELEnvironment, checked: Bool = true) -> Result<
+        CELProgram, [CELIssue]
+    > {
         let ast: CELAST
         switch parse(source) {
         case .success(let parsed): ast = parsed
@@ -22,7 +24,8 @@ public enum CEL {
         var planner = Planner(environment: environment, checked: checker, tracing: false)
         let step = planner.plan(ast.root)
         let program = CELProgram(
-            resultType: resultType, ast: ast, references: References.collect(ast.root, environment: environment, checked: checked),
+            resultType: resultType, ast: ast,
+            references: References.collect(ast.root, environment: environment, checked: checked),
             step: step, slotCount: planner.slotCount, environment: environment, checker: checker)
         return .success(program)
     }
@@ -41,7 +44,10 @@ public struct CELProgram: Sendable {
     let environment: CELEnvironment
     let checker: Checker?
 
-    init(resultType: CELType, ast: CELAST, references: [[String]], step: @escaping Step, slotCount: Int, environment: CELEnvironment, checker: Checker?) {
+    init(
+        resultType: CELType, ast: CELAST, references: [[String]], step: @escaping Step, slotCount: Int,
+        environment: CELEnvironment, checker: Checker?
+    ) {
         self.resultType = resultType
         self.ast = ast
         self.references = references
@@ -95,7 +101,10 @@ enum References {
             case .ident(let name):
                 if isRoot(name, bound), seen.insert([name]).inserted { paths.append([name]) }
             case .comprehension(let c):
-                stack.append(contentsOf: [(c.transform, bound + [c.variable]), (c.predicate, bound + [c.variable])].compactMap { pair in pair.0.map { ($0, pair.1) } })
+                stack.append(
+                    contentsOf: [(c.transform, bound + [c.variable]), (c.predicate, bound + [c.variable])].compactMap {
+                        pair in pair.0.map { ($0, pair.1) }
+                    })
                 stack.append((c.range, bound))
             default:
                 stack.append(contentsOf: node.children.reversed().map { ($0, bound) })

@@ -1,8 +1,25 @@
 import ArgumentParser
 import Bylaw
+import Foundation
 
 @main
 struct BylawCommand: ParsableCommand {
+    /// Runs the command line, mapping usage errors to exit code 2 as documented (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandleOutput.writeStderr(fullMessage(for: error) + "\n")
+                FileHandleOutput.writeStderr("Usage: see `bylaw help`.\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "bylaw",
         abstract: "Check governance decisions against regulations written as YAML rule sets.",

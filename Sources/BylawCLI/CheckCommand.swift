@@ -1,7 +1,71 @@
 import ArgumentParser
+import Bylaw
+import BylawCEL
 
-struct CheckCommand: NotYetAvailable {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check decision files against the rule sets for their kind.")
-    @Argument(help: "Decision files (YAML or JSON).") var decisions: [String] = []
+        commandName: "check",
+        abstract: "Check decision files against the rule sets for their kind.",
+        discussion: """
+            For each decision, bylaw picks the rule sets whose `applies_to` is the decision's `kind` and that \
+            are in force on its `date` (or --as-of), evaluates every rule, and prints the verdict with each \
+            failed rule's message, citation and evidence.
+
+            Verdicts: compliant, needs_review (only warnings failed), non_compliant (a violation failed), \
+            error (a rule could not be evaluated), invalid (the file does not fit the rule sets' input schema).
+
+            EXAMPLES
+              bylaw check rules/cadre-selection/examples/compliant-deputy-director.yaml
+              bylaw check promotion.yaml --format json
+              bylaw check promotion.yaml --as-of 2018-01-01
+
+            EXIT CODES
+              0  every decision is compliant
+              1  some decision is non_compliant or needs_review
+              2  some decision is invalid or errored, the rule sets do not load, or the command line is wrong
+            """)
+
+    @Argument(help: "Decision files (YAML or JSON).")
+    var decisions: [String]
+
+    @OptionGroup var rules: RulesOption
+
+    @Option(
+        help: ArgumentHelp(
+            "Evaluate as of this date (YYYY-MM-DD) instead of each decision's own date.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Print only the verdict line of each decision.")
+    var quiet = false
+
+    func run() throws {
+        let asOfDate = try asOf.map(parseDate)
+        let library = try rules.loadLibrary()
+        let results = decisions.map { library.check(file: $0, asOf: asOfDate) }
+        switch format {
+        case .text:
+            let renderer = TextReport(colour: FileHandleOutput.stdoutIsTerminal, quiet: quiet)
+            FileHandleOutput.writeAll(fd: 1, results.map(renderer.render).joined(separator: "\n"))
+        case .json:
+            FileHandleOutput.writeAll(fd: 1, ResultJSON.run(results) + "\n")
+        }
+        let worst = results.map(\.verdict).min() ?? .compliant
+        if worst != .compliant { throw ExitCode(worst.exitCode) }
+    }
+}
+
+/// `--format text|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `--as-of` and other date options: exactly YYYY-MM-DD.
+func parseDate(_ text: String) throws -> CELDate {
+    guard text.utf8.count == 10, let d = CELDate(iso: text) else {
+        throw ValidationError("`\(text)` is not a date written YYYY-MM-DD")
+    }
+    return d
 }

@@ -11,9 +11,11 @@ import Testing
 
     /// `file/section/test` (or `file/section/*`) → reason.
     static func skips() throws -> [String: String] {
-        let text = try String(contentsOf: testsDirectory.appendingPathComponent("conformance-skips.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOf: testsDirectory.appendingPathComponent("conformance-skips.txt"), encoding: .utf8)
         var skips: [String: String] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for line in text.split(separator: "\n")
+        where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = line.split(separator: " ", maxSplits: 1)
             skips[String(parts[0])] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "no reason"
         }
@@ -33,8 +35,12 @@ import Testing
             }
         }
         if json["null"] != nil { return .null }
-        if case .array(let parts)? = json["list_type"], let element = parts.first?["elem_type"] { return .list(type(element)) }
-        if case .array(let parts)? = json["map_type"], let key = parts.first?["key_type"], let value = parts.first?["value_type"] {
+        if case .array(let parts)? = json["list_type"], let element = parts.first?["elem_type"] {
+            return .list(type(element))
+        }
+        if case .array(let parts)? = json["map_type"], let key = parts.first?["key_type"],
+            let value = parts.first?["value_type"]
+        {
             return .map(type(key), type(value))
         }
         return .dyn
@@ -56,7 +62,9 @@ import Testing
         }
         if case .array(let bindings)? = test["bindings"] {
             for binding in bindings {
-                guard case .string(let name)? = binding["key"], let value = binding["value"]?["value"] else { return .fail("bad binding") }
+                guard case .string(let name)? = binding["key"], let value = binding["value"]?["value"] else {
+                    return .fail("bad binding")
+                }
                 do { variables[name] = try CELValueCodec.decode(value) } catch { return .fail("binding: \(error)") }
             }
         }
@@ -95,7 +103,9 @@ import Testing
             var (pass, skip, fail) = (0, 0, 0)
             guard case .array(let sections)? = document["section"] else { continue }
             for section in sections {
-                guard case .string(let sectionName)? = section["name"], case .array(let tests)? = section["test"] else { continue }
+                guard case .string(let sectionName)? = section["name"], case .array(let tests)? = section["test"] else {
+                    continue
+                }
                 for test in tests {
                     guard case .string(let name)? = test["name"] else { continue }
                     let key = "\(base)/\(sectionName)/\(name)"

@@ -84,6 +84,8 @@ public struct CELOverload: Sendable {
 public struct CELEvalContext: Sendable {
     /// The host's working-day calendar, if any.
     public var calendar: (any WorkingDayCalendar)?
+    /// Whatever the host passed in its activation, for its own functions.
+    public var host: (any Sendable)?
 }
 
 /// The variables and services for one evaluation.
@@ -95,6 +97,8 @@ public struct CELActivation: Sendable {
     public var variables: [String: CELValue]
     public var calendar: (any WorkingDayCalendar)?
     public var costLimit: Int
+    /// Host data handed to host functions through `CELEvalContext.host`.
+    public var host: (any Sendable)?
 
     public init(
         variables: [String: CELValue] = [:], calendar: (any WorkingDayCalendar)? = nil,

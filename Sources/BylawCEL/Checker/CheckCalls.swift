@@ -1,6 +1,8 @@
 /// Calls: logical operators, equality, membership, indexing and overload resolution.
 extension Checker {
-    static let decimalContexts: Set<String> = ["_+_", "_-_", "_*_", "_<_", "_<=_", "_>_", "_>=_", "_==_", "_!=_", "ratio"]
+    static let decimalContexts: Set<String> = [
+        "_+_", "_-_", "_*_", "_<_", "_<=_", "_>_", "_>=_", "_==_", "_!=_", "ratio",
+    ]
 
     mutating func checkCall(_ function: String, target: CELExpr?, args: [CELExpr], _ node: CELExpr) -> CELType {
         let argNodes = (target.map { [$0] } ?? []) + args
@@ -76,16 +78,22 @@ extension Checker {
     mutating func noOverload(_ function: String, _ types: [CELType], _ node: CELExpr) -> CELType {
         let list = types.map(\.description).joined(separator: ", ")
         let mixesDecimal = types.contains(.decimal) && types.contains(.double)
-        report("cel.no-matching-overload", "no matching overload for `\(displayName(function))` applied to `(\(list))`", node,
-               help: mixesDecimal ? "convert with decimal(...)" : nil)
+        report(
+            "cel.no-matching-overload", "no matching overload for `\(displayName(function))` applied to `(\(list))`",
+            node,
+            help: mixesDecimal ? "convert with decimal(...)" : nil)
         return .error
     }
 
     mutating func resolve(_ function: String, receiver: Bool, _ argTypes: [CELType], _ node: CELExpr) -> CELType {
         let all = environment.overloads(function)
         guard !all.isEmpty else {
-            let names = Array(environment.functions.keys) + Library.functions.keys.filter { !$0.hasPrefix("_") && !$0.hasSuffix("_") && !$0.hasPrefix("@") }
-            report("cel.undeclared-reference", "undeclared reference to function `\(function)`", node, help: didYouMean(function, names))
+            let names =
+                Array(environment.functions.keys)
+                + Library.functions.keys.filter { !$0.hasPrefix("_") && !$0.hasSuffix("_") && !$0.hasPrefix("@") }
+            report(
+                "cel.undeclared-reference", "undeclared reference to function `\(function)`", node,
+                help: didYouMean(function, names))
             return .error
         }
         var matched: [CELOverload] = []
@@ -99,7 +107,9 @@ extension Checker {
         }
         guard let first = results.first else {
             if all.allSatisfy({ $0.isReceiverStyle != receiver }) {
-                let style = receiver ? "as a method; call it as `\(function)(…)`" : "as a function; call it as `x.\(function)(…)`"
+                let style =
+                    receiver
+                    ? "as a method; call it as `\(function)(…)`" : "as a function; call it as `x.\(function)(…)`"
                 report("cel.no-matching-overload", "`\(function)` cannot be called \(style)", node)
                 return .error
             }

@@ -24,7 +24,8 @@ struct Checker {
     }
 
     mutating func report(_ code: String, _ message: String, _ node: CELExpr, help: String? = nil) {
-        issues.append(CELIssue(code: code, message: message, offset: node.offset, length: max(node.length, 1), help: help))
+        issues.append(
+            CELIssue(code: code, message: message, offset: node.offset, length: max(node.length, 1), help: help))
     }
 
     func lookupVariable(_ name: String) -> CELType? {
@@ -47,7 +48,9 @@ struct Checker {
             if let type = lookupVariable(name) { return type }
             if CELType.namedTypes[name] != nil { return .type }
             let candidates = scopes.flatMap(\.keys) + environment.variables.keys
-            report("cel.undeclared-reference", "undeclared reference to `\(name)`", node, help: didYouMean(name, candidates))
+            report(
+                "cel.undeclared-reference", "undeclared reference to `\(name)`", node,
+                help: didYouMean(name, candidates))
             return .error
         case .select(let operand, let field, let testOnly):
             let operandType = check(operand)
@@ -65,7 +68,10 @@ struct Checker {
             for (entry, key) in zip(entries, keys) {
                 switch key {
                 case .bool, .int, .uint, .string, .dyn: continue
-                default: report("cel.type-mismatch", "map keys must be `bool`, `int`, `uint` or `string`, found `\(key)`", entry.key)
+                default:
+                    report(
+                        "cel.type-mismatch", "map keys must be `bool`, `int`, `uint` or `string`, found `\(key)`",
+                        entry.key)
                 }
             }
             return .map(join(keys), join(values))
@@ -90,8 +96,10 @@ struct Checker {
             if key == .string || key == .dyn || key.isTypeParam { return value }
         case .object(let object):
             if let type = object.fieldType(field) { return type }
-            report("cel.undefined-field", "undefined field `\(field)`", node,
-                   help: didYouMean(field, object.fields.map(\.name)) ?? "`\(object.name)` has fields \(object.fields.map { "`\($0.name)`" }.joined(separator: ", "))")
+            report(
+                "cel.undefined-field", "undefined field `\(field)`", node,
+                help: didYouMean(field, object.fields.map(\.name))
+                    ?? "`\(object.name)` has fields \(object.fields.map { "`\($0.name)`" }.joined(separator: ", "))")
             return .error
         default: break
         }
@@ -155,7 +163,9 @@ extension CELType {
 /// A suggestion among `candidates` close to `name`: "did you mean `book_value`?".
 func didYouMean(_ name: String, _ candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(1, name.count / 3) else { return nil }
+    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(1, name.count / 3) else {
+        return nil
+    }
     return "did you mean `\(best.0)`?"
 }
 

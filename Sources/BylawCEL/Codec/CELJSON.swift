@@ -32,7 +32,8 @@ public indirect enum CELJSON: Sendable {
         case .number(let text): text
         case .string(let value): Self.quote(value)
         case .array(let items): "[" + items.map(\.text).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.map { Self.quote($0.key) + ":" + $0.value.text }.joined(separator: ",") + "}"
+        case .object(let members):
+            "{" + members.map { Self.quote($0.key) + ":" + $0.value.text }.joined(separator: ",") + "}"
         }
     }
 
@@ -46,7 +47,11 @@ public indirect enum CELJSON: Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += "\\u" + String(scalar.value, radix: 16).leftPadded(4) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
@@ -64,7 +69,9 @@ struct JSONReader {
     let scalars: [Unicode.Scalar]
     var position = 0
 
-    func failure(_ message: String) -> CELCodecError { CELCodecError(message: "invalid JSON at \(position): \(message)") }
+    func failure(_ message: String) -> CELCodecError {
+        CELCodecError(message: "invalid JSON at \(position): \(message)")
+    }
 
     mutating func skipSpace() {
         while position < scalars.count, [" ", "\n", "\r", "\t"].contains(scalars[position]) { position += 1 }
@@ -91,7 +98,10 @@ struct JSONReader {
             position += 1
             var items: [CELJSON] = []
             skipSpace()
-            if position < scalars.count, scalars[position] == "]" { position += 1; return .array(items) }
+            if position < scalars.count, scalars[position] == "]" {
+                position += 1
+                return .array(items)
+            }
             while true {
                 items.append(try value(depth: depth + 1))
                 skipSpace()
@@ -104,10 +114,15 @@ struct JSONReader {
             position += 1
             var members: [(key: String, value: CELJSON)] = []
             skipSpace()
-            if position < scalars.count, scalars[position] == "}" { position += 1; return .object(members) }
+            if position < scalars.count, scalars[position] == "}" {
+                position += 1
+                return .object(members)
+            }
             while true {
                 skipSpace()
-                guard position < scalars.count, scalars[position] == "\"" else { throw failure("expected a member name") }
+                guard position < scalars.count, scalars[position] == "\"" else {
+                    throw failure("expected a member name")
+                }
                 let key = try string()
                 skipSpace()
                 guard position < scalars.count, scalars[position] == ":" else { throw failure("expected `:`") }
@@ -121,7 +136,9 @@ struct JSONReader {
             }
         default:
             let start = position
-            while position < scalars.count, "+-.0123456789eE".unicodeScalars.contains(scalars[position]) { position += 1 }
+            while position < scalars.count, "+-.0123456789eE".unicodeScalars.contains(scalars[position]) {
+                position += 1
+            }
             guard position > start else { throw failure("unexpected character") }
             return .number(String(String.UnicodeScalarView(scalars[start..<position])))
         }
@@ -135,7 +152,10 @@ struct JSONReader {
             let s = scalars[position]
             position += 1
             if s == "\"" { return String(out) }
-            guard s == "\\" else { out.append(s); continue }
+            guard s == "\\" else {
+                out.append(s)
+                continue
+            }
             guard position < scalars.count else { throw failure("unterminated escape") }
             let e = scalars[position]
             position += 1
@@ -147,7 +167,9 @@ struct JSONReader {
             case "f": out.append("\u{0C}")
             case "u":
                 var code = try hex4()
-                if (0xD800...0xDBFF).contains(code), position + 1 < scalars.count, scalars[position] == "\\", scalars[position + 1] == "u" {
+                if (0xD800...0xDBFF).contains(code), position + 1 < scalars.count, scalars[position] == "\\",
+                    scalars[position + 1] == "u"
+                {
                     position += 2
                     let low = try hex4()
                     guard (0xDC00...0xDFFF).contains(low) else { throw failure("invalid surrogate pair") }
@@ -161,7 +183,9 @@ struct JSONReader {
     }
 
     mutating func hex4() throws(CELCodecError) -> UInt32 {
-        guard position + 4 <= scalars.count, let code = UInt32(String(String.UnicodeScalarView(scalars[position..<position + 4])), radix: 16) else {
+        guard position + 4 <= scalars.count,
+            let code = UInt32(String(String.UnicodeScalarView(scalars[position..<position + 4])), radix: 16)
+        else {
             throw failure("invalid `\\u` escape")
         }
         position += 4

@@ -26,7 +26,17 @@ public enum CELValueCodec {
         case .null: .object([("null_value", .string("NULL_VALUE"))])
         case .list(let items): .object([("list_value", .object([("values", .array(items.map(encode)))]))])
         case .map(let map):
-            .object([("map_value", .object([("entries", .array(map.entries.map { .object([("key", encode($0.key)), ("value", encode($0.value))]) }))]))])
+            .object([
+                (
+                    "map_value",
+                    .object([
+                        (
+                            "entries",
+                            .array(map.entries.map { .object([("key", encode($0.key)), ("value", encode($0.value))]) })
+                        )
+                    ])
+                )
+            ])
         case .decimal(let d): .object([("decimal_value", .string(d.description))])
         case .date(let d): .object([("date_value", .string(d.description))])
         case .days(let n): .object([("days_value", .number(String(n)))])
@@ -110,7 +120,9 @@ public enum CELValueCodec {
     public static func encodeText(_ value: CELValue) -> String { encode(value).text }
 
     /// Decodes from JSON text.
-    public static func decodeText(_ text: String) throws(CELCodecError) -> CELValue { try decode(try CELJSON.parse(text)) }
+    public static func decodeText(_ text: String) throws(CELCodecError) -> CELValue {
+        try decode(try CELJSON.parse(text))
+    }
 
     private static func scalarText(_ json: CELJSON, _ kind: String) throws(CELCodecError) -> String {
         switch json {

@@ -5,31 +5,46 @@ extension Library {
             switch value {
             case .decimal: return .success(value)
             case .int(let i): return .success(.decimal(CELDecimal(i)))
-            case .uint(let u): return CELDecimal(significand: Int128(u), scale: 0).map { .success(.decimal($0)) } ?? .failure(.overflow("decimal"))
+            case .uint(let u):
+                return CELDecimal(significand: Int128(u), scale: 0).map { .success(.decimal($0)) }
+                    ?? .failure(.overflow("decimal"))
             case .double(let d):
-                return CELDecimal.fromDouble(d).map { .success(.decimal($0)) } ?? error("cel.invalid-argument", "cannot convert \(CELValue.render(d)) to decimal")
+                return CELDecimal.fromDouble(d).map { .success(.decimal($0)) }
+                    ?? error("cel.invalid-argument", "cannot convert \(CELValue.render(d)) to decimal")
             case .string(let s):
-                return CELDecimal(s).map { .success(.decimal($0)) } ?? error("cel.invalid-argument", "invalid decimal `\(s)`")
+                return CELDecimal(s).map { .success(.decimal($0)) }
+                    ?? error("cel.invalid-argument", "invalid decimal `\(s)`")
             default: return .failure(.noSuchOverload("decimal", [value]))
             }
         }
         let ratio = binary { x, y in
-            guard let (a, b) = Operators.decimalPair(x, y) ?? intPair(x, y) else { return .failure(.noSuchOverload("ratio", [x, y])) }
+            guard let (a, b) = Operators.decimalPair(x, y) ?? intPair(x, y) else {
+                return .failure(.noSuchOverload("ratio", [x, y]))
+            }
             if b.significand == 0 { return .failure(.divisionByZero) }
             return CELDecimal.ratio(a, b).map { .success(.decimal($0)) } ?? .failure(.overflow("decimal"))
         }
         let round = binary { x, y in
-            guard case .decimal(let d) = x, case .int(let places) = y else { return .failure(.noSuchOverload("round", [x, y])) }
+            guard case .decimal(let d) = x, case .int(let places) = y else {
+                return .failure(.noSuchOverload("round", [x, y]))
+            }
             guard (0...Int64(CELDecimal.maxScale)).contains(places) else {
                 return error("cel.invalid-argument", "`round` places must be between 0 and \(CELDecimal.maxScale)")
             }
-            return CELDecimal.round(d, places: Int(places)).map { .success(.decimal($0)) } ?? .failure(.overflow("decimal"))
+            return CELDecimal.round(d, places: Int(places)).map { .success(.decimal($0)) }
+                ?? .failure(.overflow("decimal"))
         }
         return [
-            CELFunction(name: "decimal", overloads: [CELType.decimal, .int, .uint, .double, .string].map { overload("decimal_\($0)", [$0], .decimal, toDecimal) }),
-            CELFunction(name: "ratio", overloads: [(CELType.decimal, CELType.decimal), (.decimal, .int), (.int, .decimal), (.int, .int)].map {
-                overload("ratio", [$0.0, $0.1], .decimal, ratio)
-            }),
+            CELFunction(
+                name: "decimal",
+                overloads: [CELType.decimal, .int, .uint, .double, .string].map {
+                    overload("decimal_\($0)", [$0], .decimal, toDecimal)
+                }),
+            CELFunction(
+                name: "ratio",
+                overloads: [(CELType.decimal, CELType.decimal), (.decimal, .int), (.int, .decimal), (.int, .int)].map {
+                    overload("ratio", [$0.0, $0.1], .decimal, ratio)
+                }),
             CELFunction(name: "round", overloads: [overload("round_decimal", [.decimal, .int], .decimal, round)]),
         ]
     }()
@@ -43,45 +58,88 @@ extension Library {
         let toDate = unary { value in
             switch value {
             case .date: return .success(value)
-            case .string(let s): return CELDate(iso: s).map { .success(.date($0)) } ?? error("cel.invalid-argument", "invalid date `\(s)`; expected YYYY-MM-DD")
+            case .string(let s):
+                return CELDate(iso: s).map { .success(.date($0)) }
+                    ?? error("cel.invalid-argument", "invalid date `\(s)`; expected YYYY-MM-DD")
             default: return .failure(.noSuchOverload("date", [value]))
             }
         }
         func dateInt(_ name: String, _ f: @escaping @Sendable (CELDate, Int64) -> CELResult) -> CELFunction {
-            CELFunction(name: name, overloads: [overload(name, [.date, .int], .date, binary { x, y in
-                guard case .date(let d) = x, case .int(let n) = y else { return .failure(.noSuchOverload(name, [x, y])) }
-                return f(d, n)
-            })])
+            CELFunction(
+                name: name,
+                overloads: [
+                    overload(
+                        name, [.date, .int], .date,
+                        binary { x, y in
+                            guard case .date(let d) = x, case .int(let n) = y else {
+                                return .failure(.noSuchOverload(name, [x, y]))
+                            }
+                            return f(d, n)
+                        })
+                ])
         }
-        func dateDate(_ name: String, _ f: @escaping @Sendable (CELDate, CELDate, CELEvalContext) -> CELResult) -> CELFunction {
-            CELFunction(name: name, overloads: [overload(name, [.date, .date], .int) { args, context in
-                guard args.count == 2, case .date(let a) = args[0], case .date(let b) = args[1] else { return .failure(.noSuchOverload(name, args)) }
-                return f(a, b, context)
-            }])
+        func dateDate(_ name: String, _ f: @escaping @Sendable (CELDate, CELDate, CELEvalContext) -> CELResult)
+            -> CELFunction
+        {
+            CELFunction(
+                name: name,
+                overloads: [
+                    overload(name, [.date, .date], .int) { args, context in
+                        guard args.count == 2, case .date(let a) = args[0], case .date(let b) = args[1] else {
+                            return .failure(.noSuchOverload(name, args))
+                        }
+                        return f(a, b, context)
+                    }
+                ])
         }
         let range = Operators.dateRange
         return [
-            CELFunction(name: "date", overloads: [overload("date_string", [.string], .date, toDate), overload("date_date", [.date], .date, toDate)]),
-            CELFunction(name: "days", overloads: [overload("days", [.int], .days, unary { value in
-                guard case .int(let n) = value else { return .failure(.noSuchOverload("days", [value])) }
-                return .success(.days(n))
-            })]),
+            CELFunction(
+                name: "date",
+                overloads: [
+                    overload("date_string", [.string], .date, toDate), overload("date_date", [.date], .date, toDate),
+                ]),
+            CELFunction(
+                name: "days",
+                overloads: [
+                    overload(
+                        "days", [.int], .days,
+                        unary { value in
+                            guard case .int(let n) = value else { return .failure(.noSuchOverload("days", [value])) }
+                            return .success(.days(n))
+                        })
+                ]),
             dateInt("add_months") { d, n in d.addingMonths(n).map { .success(.date($0)) } ?? .failure(range) },
             dateInt("add_years") { d, n in
                 let (months, overflow) = n.multipliedReportingOverflow(by: 12)
-                return overflow ? .failure(range) : (d.addingMonths(months).map { .success(.date($0)) } ?? .failure(range))
+                return overflow
+                    ? .failure(range) : (d.addingMonths(months).map { .success(.date($0)) } ?? .failure(range))
             },
             dateDate("days_between") { a, b, _ in .success(.int(b.daysSinceEpoch - a.daysSinceEpoch)) },
             dateDate("years_between") { a, b, _ in .success(.int(a.wholeYears(until: b))) },
             dateDate("working_days_between") { a, b, context in WorkingDays.between(a, b, context.calendar) },
-            CELFunction(name: "weekday", overloads: [overload("weekday", [.date], .int, unary { value in
-                guard case .date(let d) = value else { return .failure(.noSuchOverload("weekday", [value])) }
-                return .success(.int(Int64(d.weekday)))
-            })]),
-            CELFunction(name: "add_working_days", overloads: [overload("add_working_days", [.date, .int], .date) { args, context in
-                guard args.count == 2, case .date(let d) = args[0], case .int(let n) = args[1] else { return .failure(.noSuchOverload("add_working_days", args)) }
-                return WorkingDays.add(d, n, context.calendar)
-            }]),
+            CELFunction(
+                name: "weekday",
+                overloads: [
+                    overload(
+                        "weekday", [.date], .int,
+                        unary { value in
+                            guard case .date(let d) = value else {
+                                return .failure(.noSuchOverload("weekday", [value]))
+                            }
+                            return .success(.int(Int64(d.weekday)))
+                        })
+                ]),
+            CELFunction(
+                name: "add_working_days",
+                overloads: [
+                    overload("add_working_days", [.date, .int], .date) { args, context in
+                        guard args.count == 2, case .date(let d) = args[0], case .int(let n) = args[1] else {
+                            return .failure(.noSuchOverload("add_working_days", args))
+                        }
+                        return WorkingDays.add(d, n, context.calendar)
+                    }
+                ]),
         ]
     }()
 
@@ -106,14 +164,19 @@ extension Library {
                 guard case .list(let items) = value else { return .failure(.noSuchOverload(name, [value])) }
                 guard var best = items.first else { return error("cel.invalid-argument", "`\(name)` of an empty list") }
                 for item in items.dropFirst() {
-                    guard let order = celCompare(item, best) else { return .failure(.noSuchOverload(name, [item, best])) }
+                    guard let order = celCompare(item, best) else {
+                        return .failure(.noSuchOverload(name, [item, best]))
+                    }
                     if order == wanted { best = item }
                 }
                 if items.count == 1, celCompare(best, best) == nil { return .failure(.noSuchOverload(name, [best])) }
                 return .success(best)
             }
         }
-        let sums: [(CELType, CELValue)] = [(.int, .int(0)), (.uint, .uint(0)), (.double, .double(0)), (.decimal, .decimal(CELDecimal(0))), (.dyn, .int(0))]
+        let sums: [(CELType, CELValue)] = [
+            (.int, .int(0)), (.uint, .uint(0)), (.double, .double(0)), (.decimal, .decimal(CELDecimal(0))),
+            (.dyn, .int(0)),
+        ]
         return [
             CELFunction(name: "sum", overloads: sums.map { overload("sum_\($0.0)", [.list($0.0)], $0.0, sum($0.1)) }),
             CELFunction(name: "min", overloads: [overload("min", [.list(a)], a, extreme("min", -1))]),
@@ -128,7 +191,8 @@ enum WorkingDays {
 
     static func check(_ day: CELDate, _ calendar: any WorkingDayCalendar) -> Result<Bool, CELEvalError> {
         guard let working = calendar.isWorkingDay(day) else {
-            return .failure(CELEvalError(code: "cel.calendar-range", message: "the working-day calendar does not cover `\(day)`"))
+            return .failure(
+                CELEvalError(code: "cel.calendar-range", message: "the working-day calendar does not cover `\(day)`"))
         }
         return .success(working)
     }
@@ -140,7 +204,9 @@ enum WorkingDays {
         guard let calendar else { return .failure(noCalendar) }
         if b < a { return between(b, a, calendar).map { if case .int(let n) = $0 { .int(-n) } else { $0 } } }
         guard b.daysSinceEpoch - a.daysSinceEpoch <= maxSpan * 10 else {
-            return .failure(CELEvalError(code: "cel.invalid-argument", message: "working-day span longer than \(maxSpan * 10) days"))
+            return .failure(
+                CELEvalError(code: "cel.invalid-argument", message: "working-day span longer than \(maxSpan * 10) days")
+            )
         }
         var count: Int64 = 0
         var day = a.daysSinceEpoch + 1
@@ -158,8 +224,14 @@ enum WorkingDays {
     /// The n-th working day after d (n ≥ 0; n = 0 gives d).
     static func add(_ d: CELDate, _ n: Int64, _ calendar: (any WorkingDayCalendar)?) -> CELResult {
         guard let calendar else { return .failure(noCalendar) }
-        guard n >= 0 else { return .failure(CELEvalError(code: "cel.invalid-argument", message: "`add_working_days` needs a count of 0 or more")) }
-        guard n <= maxSpan else { return .failure(CELEvalError(code: "cel.invalid-argument", message: "`add_working_days` count above \(maxSpan)")) }
+        guard n >= 0 else {
+            return .failure(
+                CELEvalError(code: "cel.invalid-argument", message: "`add_working_days` needs a count of 0 or more"))
+        }
+        guard n <= maxSpan else {
+            return .failure(
+                CELEvalError(code: "cel.invalid-argument", message: "`add_working_days` count above \(maxSpan)"))
+        }
         var remaining = n
         var day = d
         while remaining > 0 {

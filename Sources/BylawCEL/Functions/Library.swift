@@ -3,16 +3,26 @@
 enum Library {
     typealias Impl = @Sendable ([CELValue], CELEvalContext) -> CELResult
 
-    static func overload(_ id: String, _ parameters: [CELType], _ result: CELType, receiver: Bool = false, _ impl: @escaping Impl) -> CELOverload {
+    static func overload(
+        _ id: String, _ parameters: [CELType], _ result: CELType, receiver: Bool = false, _ impl: @escaping Impl
+    ) -> CELOverload {
         CELOverload(id: id, parameters: parameters, result: result, isReceiverStyle: receiver, implementation: impl)
     }
 
     static func unary(_ f: @escaping @Sendable (CELValue) -> CELResult) -> Impl {
-        { args, _ in args.count == 1 ? f(args[0]) : .failure(CELEvalError(code: "cel.no-such-overload", message: "wrong number of arguments")) }
+        { args, _ in
+            args.count == 1
+                ? f(args[0])
+                : .failure(CELEvalError(code: "cel.no-such-overload", message: "wrong number of arguments"))
+        }
     }
 
     static func binary(_ f: @escaping @Sendable (CELValue, CELValue) -> CELResult) -> Impl {
-        { args, _ in args.count == 2 ? f(args[0], args[1]) : .failure(CELEvalError(code: "cel.no-such-overload", message: "wrong number of arguments")) }
+        { args, _ in
+            args.count == 2
+                ? f(args[0], args[1])
+                : .failure(CELEvalError(code: "cel.no-such-overload", message: "wrong number of arguments"))
+        }
     }
 
     static let functions: [String: CELFunction] = {
@@ -39,7 +49,9 @@ enum Library {
         let add = binary(Operators.add)
         let subtract = binary(Operators.subtract)
         let multiply = binary(Operators.multiply)
-        var plus = numericPairs.map { overload("add", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, add) }
+        var plus = numericPairs.map {
+            overload("add", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, add)
+        }
         plus += [
             overload("add_string", [.string, .string], .string, add),
             overload("add_bytes", [.bytes, .bytes], .bytes, add),
@@ -48,15 +60,21 @@ enum Library {
             overload("add_days_date", [.days, .date], .date, add),
             overload("add_days", [.days, .days], .days, add),
         ]
-        var minus = numericPairs.map { overload("subtract", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, subtract) }
+        var minus = numericPairs.map {
+            overload("subtract", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, subtract)
+        }
         minus += [
             overload("subtract_date_days", [.date, .days], .date, subtract),
             overload("subtract_days", [.days, .days], .days, subtract),
         ]
-        let times = numericPairs.map { overload("multiply", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, multiply) }
+        let times = numericPairs.map {
+            overload("multiply", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, multiply)
+        }
         let divide = [CELType.int, .uint, .double].map { overload("divide", [$0, $0], $0, binary(Operators.divide)) }
         let modulo = [CELType.int, .uint].map { overload("modulo", [$0, $0], $0, binary(Operators.modulo)) }
-        let negate = [CELType.int, .double, .decimal, .days].map { overload("negate", [$0], $0, unary(Operators.negate)) }
+        let negate = [CELType.int, .double, .decimal, .days].map {
+            overload("negate", [$0], $0, unary(Operators.negate))
+        }
         var functions = [
             CELFunction(name: "_+_", overloads: plus),
             CELFunction(name: "_-_", overloads: minus),
@@ -75,7 +93,8 @@ enum Library {
         ]
         for (name, test) in relations {
             let impl = binary { Operators.compare(name, $0, $1, test) }
-            functions.append(CELFunction(name: name, overloads: ordered.map { overload("compare", [$0.0, $0.1], .bool, impl) }))
+            functions.append(
+                CELFunction(name: name, overloads: ordered.map { overload("compare", [$0.0, $0.1], .bool, impl) }))
         }
         return functions
     }()

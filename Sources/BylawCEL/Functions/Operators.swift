@@ -70,7 +70,8 @@ enum Operators {
             return y == 0 ? .failure(.divisionByZero) : .success(.uint(x / y))
         case (.double(let x), .double(let y)): return .success(.double(x / y))
         case (.decimal, _), (_, .decimal):
-            return .failure(CELEvalError(code: "cel.no-such-overload", message: "decimals divide only with `ratio(a, b)`"))
+            return .failure(
+                CELEvalError(code: "cel.no-such-overload", message: "decimals divide only with `ratio(a, b)`"))
         default: return .failure(.noSuchOverload("_/_", [a, b]))
         }
     }
@@ -93,7 +94,8 @@ enum Operators {
             let (r, o) = Int64(0).subtractingReportingOverflow(x)
             return o ? .failure(.overflow("int")) : .success(.int(r))
         case .double(let x): return .success(.double(-x))
-        case .decimal(let x): return CELDecimal.negate(x).map { .success(.decimal($0)) } ?? .failure(.overflow("decimal"))
+        case .decimal(let x):
+            return CELDecimal.negate(x).map { .success(.decimal($0)) } ?? .failure(.overflow("decimal"))
         case .days(let x):
             let (r, o) = Int64(0).subtractingReportingOverflow(x)
             return o ? .failure(.overflow("days")) : .success(.days(r))
@@ -131,12 +133,17 @@ enum Operators {
             case .int(let i): position = i
             case .uint(let u): position = Int64(exactly: u) ?? -1
             case .double(let d):
-                guard let exact = Int64(exactly: d) else { return .failure(.invalidArgument("invalid list index \(key)")) }
+                guard let exact = Int64(exactly: d) else {
+                    return .failure(.invalidArgument("invalid list index \(key)"))
+                }
                 position = exact
             default: return .failure(.invalidArgument("invalid list index of type `\(key.type)`"))
             }
             guard position >= 0, position < items.count else {
-                return .failure(CELEvalError(code: "cel.index-out-of-range", message: "index \(key) out of range for a list of size \(items.count)"))
+                return .failure(
+                    CELEvalError(
+                        code: "cel.index-out-of-range",
+                        message: "index \(key) out of range for a list of size \(items.count)"))
             }
             return .success(items[Int(position)])
         case (.map(let map), _):

@@ -22,13 +22,18 @@ extension Library {
         }
         func stringPredicate(_ name: String, _ test: @escaping @Sendable (String, String) -> Bool) -> CELFunction {
             let impl = binary { x, y in
-                guard case .string(let s) = x, case .string(let t) = y else { return .failure(.noSuchOverload(name, [x, y])) }
+                guard case .string(let s) = x, case .string(let t) = y else {
+                    return .failure(.noSuchOverload(name, [x, y]))
+                }
                 return .success(.bool(test(s, t)))
             }
-            return CELFunction(name: name, overloads: [overload(name, [.string, .string], .bool, receiver: true, impl)])
+            return CELFunction(
+                name: name, overloads: [overload(name, [.string, .string], .bool, receiver: true, impl)])
         }
         let matches = binary { x, y in
-            guard case .string(let s) = x, case .string(let pattern) = y else { return .failure(.noSuchOverload("matches", [x, y])) }
+            guard case .string(let s) = x, case .string(let pattern) = y else {
+                return .failure(.noSuchOverload("matches", [x, y]))
+            }
             switch RE2Pattern.compile(pattern) {
             case .success(let regex): return .success(.bool(regex.matches(s)))
             case .failure(let failure): return error("cel.invalid-regex", failure.message)
@@ -36,13 +41,17 @@ extension Library {
         }
         return [
             CELFunction(name: "size", overloads: sizes),
-            stringPredicate("contains") { s, t in t.isEmpty || s.unicodeScalars.firstRange(of: t.unicodeScalars) != nil },
+            stringPredicate("contains") { s, t in t.isEmpty || s.unicodeScalars.firstRange(of: t.unicodeScalars) != nil
+            },
             stringPredicate("startsWith") { s, t in s.unicodeScalars.starts(with: t.unicodeScalars) },
-            stringPredicate("endsWith") { s, t in s.unicodeScalars.reversed().starts(with: t.unicodeScalars.reversed()) },
-            CELFunction(name: "matches", overloads: [
-                overload("matches", [.string, .string], .bool, receiver: true, matches),
-                overload("matches_global", [.string, .string], .bool, matches),
-            ]),
+            stringPredicate("endsWith") { s, t in s.unicodeScalars.reversed().starts(with: t.unicodeScalars.reversed())
+            },
+            CELFunction(
+                name: "matches",
+                overloads: [
+                    overload("matches", [.string, .string], .bool, receiver: true, matches),
+                    overload("matches_global", [.string, .string], .bool, matches),
+                ]),
         ]
     }()
 
@@ -53,9 +62,13 @@ extension Library {
             case .int: return .success(value)
             case .uint(let u): return Int64(exactly: u).map { .success(.int($0)) } ?? .failure(.overflow("int"))
             case .double(let d):
-                guard d.isFinite, d > -9.223372036854777e18, d < 9.223372036854775807e18 else { return .failure(.overflow("int")) }
+                guard d.isFinite, d > -9.223372036854777e18, d < 9.223372036854775807e18 else {
+                    return .failure(.overflow("int"))
+                }
                 return Int64(exactly: d.rounded(.towardZero)).map { .success(.int($0)) } ?? .failure(.overflow("int"))
-            case .string(let s): return Int64(s).map { .success(.int($0)) } ?? error("cel.invalid-argument", "cannot convert `\(s)` to int")
+            case .string(let s):
+                return Int64(s).map { .success(.int($0)) }
+                    ?? error("cel.invalid-argument", "cannot convert `\(s)` to int")
             case .decimal(let d): return d.truncatedInt64.map { .success(.int($0)) } ?? .failure(.overflow("int"))
             default: return .failure(.noSuchOverload("int", [value]))
             }
@@ -66,8 +79,11 @@ extension Library {
             case .int(let i): return UInt64(exactly: i).map { .success(.uint($0)) } ?? .failure(.overflow("uint"))
             case .double(let d):
                 guard d.isFinite, d > -1, d < 1.8446744073709552e19 else { return .failure(.overflow("uint")) }
-                return UInt64(exactly: d.rounded(.towardZero)).map { .success(.uint($0)) } ?? .failure(.overflow("uint"))
-            case .string(let s): return UInt64(s).map { .success(.uint($0)) } ?? error("cel.invalid-argument", "cannot convert `\(s)` to uint")
+                return UInt64(exactly: d.rounded(.towardZero)).map { .success(.uint($0)) }
+                    ?? .failure(.overflow("uint"))
+            case .string(let s):
+                return UInt64(s).map { .success(.uint($0)) }
+                    ?? error("cel.invalid-argument", "cannot convert `\(s)` to uint")
             default: return .failure(.noSuchOverload("uint", [value]))
             }
         }
@@ -77,7 +93,9 @@ extension Library {
             case .int(let i): return .success(.double(Double(i)))
             case .uint(let u): return .success(.double(Double(u)))
             case .decimal(let d): return .success(.double(d.doubleValue))
-            case .string(let s): return Double(s).map { .success(.double($0)) } ?? error("cel.invalid-argument", "cannot convert `\(s)` to double")
+            case .string(let s):
+                return Double(s).map { .success(.double($0)) }
+                    ?? error("cel.invalid-argument", "cannot convert `\(s)` to double")
             default: return .failure(.noSuchOverload("double", [value]))
             }
         }
@@ -91,7 +109,9 @@ extension Library {
             case .decimal(let d): return .success(.string(d.description))
             case .date(let d): return .success(.string(d.description))
             case .bytes(let x):
-                guard let s = String(validating: x, as: UTF8.self) else { return error("cel.invalid-argument", "bytes are not valid UTF-8") }
+                guard let s = String(validating: x, as: UTF8.self) else {
+                    return error("cel.invalid-argument", "bytes are not valid UTF-8")
+                }
                 return .success(.string(s))
             default: return .failure(.noSuchOverload("string", [value]))
             }

@@ -4,7 +4,10 @@
 /// one; `exists` is true if any gives true, else an error if any gave one; `exists_one`,
 /// `count`, `map` and `filter` fail on the first error.
 enum Comprehensions {
-    static func step(kind: CELComprehensionKind, range: @escaping Step, slot: Int, predicate: @escaping Step, transform: Step?, offset: Int) -> Step {
+    static func step(
+        kind: CELComprehensionKind, range: @escaping Step, slot: Int, predicate: @escaping Step, transform: Step?,
+        offset: Int
+    ) -> Step {
         return { state in
             let items: [CELValue]
             switch range(&state) {
@@ -12,7 +15,11 @@ enum Comprehensions {
             case .success(.list(let values)): items = values
             case .success(.map(let map)): items = map.entries.map(\.key)
             case .success(let other):
-                return .failure(CELEvalError(code: "cel.no-such-overload", message: "`\(kind.rawValue)` needs a list or a map, found `\(other.type.runtimeName)`", offset: offset))
+                return .failure(
+                    CELEvalError(
+                        code: "cel.no-such-overload",
+                        message: "`\(kind.rawValue)` needs a list or a map, found `\(other.type.runtimeName)`",
+                        offset: offset))
             }
             var firstError: CELEvalError?
             var trueCount: Int64 = 0
@@ -32,11 +39,20 @@ enum Comprehensions {
                 switch result {
                 case .success(.bool(let value)): verdict = value
                 case .success(let other):
-                    let failure = CELEvalError(code: "cel.no-such-overload", message: "`\(kind.rawValue)` condition gave `\(other.type.runtimeName)`, not `bool`", offset: offset)
-                    if kind == .all || kind == .exists { firstError = firstError ?? failure; continue }
+                    let failure = CELEvalError(
+                        code: "cel.no-such-overload",
+                        message: "`\(kind.rawValue)` condition gave `\(other.type.runtimeName)`, not `bool`",
+                        offset: offset)
+                    if kind == .all || kind == .exists {
+                        firstError = firstError ?? failure
+                        continue
+                    }
                     return .failure(failure)
                 case .failure(let failure):
-                    if kind == .all || kind == .exists { firstError = firstError ?? failure; continue }
+                    if kind == .all || kind == .exists {
+                        firstError = firstError ?? failure
+                        continue
+                    }
                     return .failure(failure)
                 }
                 switch kind {

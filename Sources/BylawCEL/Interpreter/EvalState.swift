@@ -14,7 +14,7 @@ struct EvalState {
         variables = activation.variables
         slots = slotCount > 0 ? Array(repeating: .null, count: slotCount) : []
         costLimit = activation.costLimit
-        context = CELEvalContext(calendar: activation.calendar)
+        context = CELEvalContext(calendar: activation.calendar, host: activation.host)
         trace = tracing ? [:] : nil
     }
 

@@ -62,7 +62,9 @@ extension Planner {
         }
     }
 
-    static func unary(_ operand: @escaping Step, _ offset: Int, _ op: @escaping @Sendable (CELValue) -> CELResult) -> Step {
+    static func unary(_ operand: @escaping Step, _ offset: Int, _ op: @escaping @Sendable (CELValue) -> CELResult)
+        -> Step
+    {
         return { state in
             switch operand(&state) {
             case .success(let value): return op(value).mapError { $0.at(offset) }
@@ -71,7 +73,10 @@ extension Planner {
         }
     }
 
-    static func binary(_ left: @escaping Step, _ right: @escaping Step, _ offset: Int, _ op: @escaping @Sendable (CELValue, CELValue) -> CELResult) -> Step {
+    static func binary(
+        _ left: @escaping Step, _ right: @escaping Step, _ offset: Int,
+        _ op: @escaping @Sendable (CELValue, CELValue) -> CELResult
+    ) -> Step {
         return { state in
             let a: CELValue
             switch left(&state) {
@@ -88,24 +93,34 @@ extension Planner {
         }
     }
 
-    private func planFunction(_ function: String, receiver: Bool, _ nodes: [CELExpr], _ steps: [Step], _ node: CELExpr) -> Step {
+    private func planFunction(_ function: String, receiver: Bool, _ nodes: [CELExpr], _ steps: [Step], _ node: CELExpr)
+        -> Step
+    {
         let offset = node.offset
-        var candidates = checked?.overloads[node.id]
-            ?? environment.overloads(function).filter { $0.isReceiverStyle == receiver && $0.parameters.count == steps.count }
+        var candidates =
+            checked?.overloads[node.id]
+            ?? environment.overloads(function).filter {
+                $0.isReceiverStyle == receiver && $0.parameters.count == steps.count
+            }
         if function == "matches", steps.count == 2, case .literal(.string(let pattern)) = nodes[1].kind {
             switch RE2Pattern.compile(pattern) {
             case .success(let regex):
-                candidates = [CELOverload(id: "matches_compiled", parameters: [.string, .string], result: .bool) { args, _ in
-                    guard case .string(let text) = args[0] else { return .failure(.noSuchOverload("matches", args)) }
-                    return .success(.bool(regex.matches(text)))
-                }]
+                candidates = [
+                    CELOverload(id: "matches_compiled", parameters: [.string, .string], result: .bool) { args, _ in
+                        guard case .string(let text) = args[0] else {
+                            return .failure(.noSuchOverload("matches", args))
+                        }
+                        return .success(.bool(regex.matches(text)))
+                    }
+                ]
             case .failure(let failure):
                 let error = CELEvalError(code: "cel.invalid-regex", message: failure.message, offset: nodes[1].offset)
                 return { _ in .failure(error) }
             }
         }
         let overloads = candidates
-        let unbound = CELEvalError(code: "cel.unbound-function", message: "unbound function `\(function)`", offset: offset)
+        let unbound = CELEvalError(
+            code: "cel.unbound-function", message: "unbound function `\(function)`", offset: offset)
         return { state in
             var args: [CELValue] = []
             args.reserveCapacity(steps.count)

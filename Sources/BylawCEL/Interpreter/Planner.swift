@@ -28,7 +28,9 @@ struct Planner {
         let offset = node.offset
         switch node.kind {
         case .error:
-            return { _ in .failure(CELEvalError(code: "cel.syntax", message: "expression has a syntax error", offset: offset)) }
+            return { _ in
+                .failure(CELEvalError(code: "cel.syntax", message: "expression has a syntax error", offset: offset))
+            }
         case .literal(let literal):
             let value: CELValue = checked?.decimalLiterals[node.id].map { .decimal($0) } ?? literal.value
             let result = CELResult.success(value)
@@ -46,7 +48,11 @@ struct Planner {
                     if let value = map[key] { return .success(value) }
                     return .failure(Operators.noSuchKey(key).at(offset))
                 case .success(let other):
-                    return .failure(CELEvalError(code: "cel.no-such-field", message: "no such field `\(field)` on a value of type `\(other.type.runtimeName)`", offset: offset))
+                    return .failure(
+                        CELEvalError(
+                            code: "cel.no-such-field",
+                            message: "no such field `\(field)` on a value of type `\(other.type.runtimeName)`",
+                            offset: offset))
                 }
             }
         case .list(let itemNodes):
@@ -106,6 +112,7 @@ struct Planner {
         let predicate = plan(c.predicate)
         let transform = c.transform.map { plan($0) }
         scopes.removeLast()
-        return Comprehensions.step(kind: c.kind, range: range, slot: slot, predicate: predicate, transform: transform, offset: offset)
+        return Comprehensions.step(
+            kind: c.kind, range: range, slot: slot, predicate: predicate, transform: transform, offset: offset)
     }
 }

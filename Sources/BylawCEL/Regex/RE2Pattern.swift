@@ -28,7 +28,9 @@ struct RE2Pattern: Sendable {
     }
 
     private static func emit(_ node: RegexNode, into program: inout [Instruction]) throws(RegexSyntaxError) {
-        guard program.count < maxInstructions else { throw RegexSyntaxError(message: "regular expression is too large") }
+        guard program.count < maxInstructions else {
+            throw RegexSyntaxError(message: "regular expression is too large")
+        }
         switch node {
         case .empty: break
         case .set(let set): program.append(.set(set))

@@ -28,7 +28,9 @@ extension RegexParser {
                 position += 1
                 var digits = 0
                 while let c = peek, c != "}" {
-                    guard let d = UInt32(String(c), radix: 16), digits < 6 else { throw RegexSyntaxError(message: "invalid `\\x{…}` escape") }
+                    guard let d = UInt32(String(c), radix: 16), digits < 6 else {
+                        throw RegexSyntaxError(message: "invalid `\\x{…}` escape")
+                    }
                     value = value * 16 + d
                     digits += 1
                     position += 1
@@ -36,12 +38,16 @@ extension RegexParser {
                 position += 1
             } else {
                 for _ in 0..<2 {
-                    guard let c = peek, let d = UInt32(String(c), radix: 16) else { throw RegexSyntaxError(message: "invalid `\\x` escape") }
+                    guard let c = peek, let d = UInt32(String(c), radix: 16) else {
+                        throw RegexSyntaxError(message: "invalid `\\x` escape")
+                    }
                     value = value * 16 + d
                     position += 1
                 }
             }
-            guard let scalar = Unicode.Scalar(value) else { throw RegexSyntaxError(message: "invalid code point in escape") }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw RegexSyntaxError(message: "invalid code point in escape")
+            }
             return literal(scalar)
         default:
             guard !e.properties.isAlphabetic, !(e.value >= 48 && e.value <= 57) else {
@@ -79,8 +85,13 @@ extension RegexParser {
             var low = s.value
             if s == "\\" {
                 let escaped = try parseEscape(inClass: true)
-                guard case .set(let set) = escaped else { throw RegexSyntaxError(message: "invalid escape in character class") }
-                if set.negated { negatedParts.append(set); continue }
+                guard case .set(let set) = escaped else {
+                    throw RegexSyntaxError(message: "invalid escape in character class")
+                }
+                if set.negated {
+                    negatedParts.append(set)
+                    continue
+                }
                 if set.ranges.count != 1 || set.ranges[0].count != 1 {
                     result.ranges += set.ranges
                     continue
@@ -93,7 +104,8 @@ extension RegexParser {
                 position += 1
                 var high = h.value
                 if h == "\\" {
-                    guard case .set(let set) = try parseEscape(inClass: true), set.ranges.count == 1, !set.negated else {
+                    guard case .set(let set) = try parseEscape(inClass: true), set.ranges.count == 1, !set.negated
+                    else {
                         throw RegexSyntaxError(message: "invalid range in character class")
                     }
                     high = set.ranges[0].lowerBound

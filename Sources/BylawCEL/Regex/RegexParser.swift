@@ -92,19 +92,31 @@ struct RegexParser {
     mutating func parseQuantifier() throws(RegexSyntaxError) -> (Int, Int?)? {
         guard let q = peek else { return nil }
         switch q {
-        case "*": position += 1; return (0, nil)
-        case "+": position += 1; return (1, nil)
-        case "?": position += 1; return (0, 1)
+        case "*":
+            position += 1
+            return (0, nil)
+        case "+":
+            position += 1
+            return (1, nil)
+        case "?":
+            position += 1
+            return (0, 1)
         default:
             let start = position
             position += 1
-            guard let low = number() else { position = start; return nil }
+            guard let low = number() else {
+                position = start
+                return nil
+            }
             var high: Int? = low
             if peek == "," {
                 position += 1
                 high = number()
             }
-            guard peek == "}" else { position = start; return nil }
+            guard peek == "}" else {
+                position = start
+                return nil
+            }
             position += 1
             if let high, high < low { throw RegexSyntaxError(message: "invalid repeat count `{\(low),\(high)}`") }
             if low > Self.maxRepeat || (high ?? 0) > Self.maxRepeat {
@@ -150,7 +162,10 @@ struct RegexParser {
         if peek == "?" {
             position += 1
             guard let kind = peek else { throw RegexSyntaxError(message: "missing `)` in regular expression") }
-            if kind == "=" || kind == "!" || (kind == "<" && position + 1 < scalars.count && (scalars[position + 1] == "=" || scalars[position + 1] == "!")) {
+            if kind == "=" || kind == "!"
+                || (kind == "<" && position + 1 < scalars.count
+                    && (scalars[position + 1] == "=" || scalars[position + 1] == "!"))
+            {
                 throw RegexSyntaxError(message: "lookaround `(?\(kind)` is not supported")
             }
             if kind == "P" || kind == "<" {

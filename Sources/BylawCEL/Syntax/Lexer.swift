@@ -49,7 +49,13 @@ struct Lexer {
             var raw = false
             var bytes = false
             while prefixLength < 2, let c = peek(prefixLength), "rRbB".unicodeScalars.contains(c) {
-                if c == "r" || c == "R" { if raw { break }; raw = true } else { if bytes { break }; bytes = true }
+                if c == "r" || c == "R" {
+                    if raw { break }
+                    raw = true
+                } else {
+                    if bytes { break }
+                    bytes = true
+                }
                 prefixLength += 1
             }
             if prefixLength > 0, let quote = peek(prefixLength), quote == "\"" || quote == "'" {
@@ -101,7 +107,8 @@ struct Lexer {
                 return .uint(value)
             }
             guard let value = Int64(text, radix: 16) else {
-                return UInt64(text, radix: 16) == Int64.min.magnitude ? .bigInt(text: "0x" + text) : .error("integer literal out of range")
+                return UInt64(text, radix: 16) == Int64.min.magnitude
+                    ? .bigInt(text: "0x" + text) : .error("integer literal out of range")
             }
             return .int(value, text: "0x" + text)
         }

@@ -1,10 +1,14 @@
 /// Macro expansion at parse time: `has`, `all`, `exists`, `exists_one`, `map`, `filter`, `count`.
 extension Parser {
-    mutating func makeCall(_ name: String, target: CELExpr?, args: [CELExpr], from start: Int, nameToken: Token) -> CELExpr {
+    mutating func makeCall(_ name: String, target: CELExpr?, args: [CELExpr], from start: Int, nameToken: Token)
+        -> CELExpr
+    {
         let end = previousEndOffset
         if target == nil, name == "has", args.count == 1 {
             guard case .select(let operand, let field, false) = args[0].kind else {
-                error("argument to `has` must be a field selection such as `has(a.b)`", offset: args[0].offset, length: max(args[0].length, 1))
+                error(
+                    "argument to `has` must be a field selection such as `has(a.b)`", offset: args[0].offset,
+                    length: max(args[0].length, 1))
                 return make(.error, from: start, to: end)
             }
             return make(.select(operand: operand, field: field, testOnly: true), from: start, to: end)
@@ -21,13 +25,16 @@ extension Parser {
             }
             guard let variableNode = rest.first, case .ident(let variable) = variableNode.kind else {
                 let node = rest.first ?? range
-                error("the first argument of `\(name)` must be a simple name", offset: node.offset, length: max(node.length, 1))
+                error(
+                    "the first argument of `\(name)` must be a simple name", offset: node.offset,
+                    length: max(node.length, 1))
                 return make(.error, from: start, to: end)
             }
             let body = Array(rest.dropFirst())
             let predicate = body[0]
             let transform = body.count > 1 ? body[1] : nil
-            let comprehension = CELComprehension(kind: kind, variable: variable, range: range, predicate: predicate, transform: transform)
+            let comprehension = CELComprehension(
+                kind: kind, variable: variable, range: range, predicate: predicate, transform: transform)
             return make(.comprehension(comprehension), from: start, to: end)
         }
         return make(.call(function: name, target: target, args: args), from: start, to: end)

@@ -19,7 +19,11 @@ struct Parser {
     static func parse(_ source: String) -> Result<CELAST, [CELIssue]> {
         let scalars = Array(source.unicodeScalars)
         guard scalars.count <= maxLength else {
-            return .failure([CELIssue(code: "cel.limit", message: "expression is longer than \(maxLength) characters", offset: 0, length: 0)])
+            return .failure([
+                CELIssue(
+                    code: "cel.limit", message: "expression is longer than \(maxLength) characters", offset: 0,
+                    length: 0)
+            ])
         }
         var parser = Parser()
         var lexer = Lexer(scalars)
@@ -83,7 +87,8 @@ struct Parser {
         let height = 1 + (node.children.map { heights[$0.id] ?? 0 }.max() ?? 0)
         heights[id] = height
         if height > Self.maxHeight {
-            error("expression nests more than \(Self.maxHeight) levels deep", offset: start, length: max(end - start, 1))
+            error(
+                "expression nests more than \(Self.maxHeight) levels deep", offset: start, length: max(end - start, 1))
             return CELExpr(id: id, offset: start, length: max(end - start, 0), kind: .error)
         }
         return node
@@ -116,8 +121,9 @@ struct Parser {
         let then = parseBinary(level: 0)
         expectToken(":")
         let otherwise = parseExpr()
-        return make(.call(function: "_?_:_", target: nil, args: [condition, then, otherwise]),
-                    from: condition.offset, to: previousEndOffset)
+        return make(
+            .call(function: "_?_:_", target: nil, args: [condition, then, otherwise]),
+            from: condition.offset, to: previousEndOffset)
     }
 
     /// Binary levels, loosest first: `||`, `&&`, relations, `+ -`, `* / %`.
@@ -138,7 +144,8 @@ struct Parser {
             guard let function = Self.levels[level][symbol] else { return left }
             _ = takeToken()
             let right = parseBinary(level: level + 1)
-            left = make(.call(function: function, target: nil, args: [left, right]), from: left.offset, to: previousEndOffset)
+            left = make(
+                .call(function: function, target: nil, args: [left, right]), from: left.offset, to: previousEndOffset)
         }
     }
 
@@ -157,7 +164,8 @@ struct Parser {
         let middle = operands.startIndex + operands.count / 2
         let left = balance(operands[..<middle], function: function)
         let right = balance(operands[middle...], function: function)
-        return make(.call(function: function, target: nil, args: [left, right]),
-                    from: first.offset, to: last.offset + last.length)
+        return make(
+            .call(function: function, target: nil, args: [left, right]),
+            from: first.offset, to: last.offset + last.length)
     }
 }

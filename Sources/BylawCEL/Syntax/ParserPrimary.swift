@@ -12,8 +12,9 @@ extension Parser {
             let op = takeToken()
             if op.punctuation == "-", let literal = negativeLiteral(after: op) { return parseMemberChain(literal) }
             let operand = parseUnary()
-            return make(.call(function: op.punctuation == "!" ? "!_" : "-_", target: nil, args: [operand]),
-                        from: op.offset, to: operand.offset + operand.length)
+            return make(
+                .call(function: op.punctuation == "!" ? "!_" : "-_", target: nil, args: [operand]),
+                from: op.offset, to: operand.offset + operand.length)
         }
         return parseMemberChain(parsePrimary())
     }
@@ -55,13 +56,15 @@ extension Parser {
                     let args = parseArguments()
                     node = makeCall(name, target: node, args: args, from: node.offset, nameToken: nameToken)
                 } else {
-                    node = make(.select(operand: node, field: name, testOnly: false), from: node.offset, to: previousEndOffset)
+                    node = make(
+                        .select(operand: node, field: name, testOnly: false), from: node.offset, to: previousEndOffset)
                 }
             } else if current.punctuation == "[" {
                 _ = takeToken()
                 let index = parseExpr()
                 expectToken("]")
-                node = make(.call(function: "_[_]", target: nil, args: [node, index]), from: node.offset, to: previousEndOffset)
+                node = make(
+                    .call(function: "_[_]", target: nil, args: [node, index]), from: node.offset, to: previousEndOffset)
             } else if current.punctuation == "{", case .ident = base.kind, base.id == node.id {
                 error("message construction `\(identName(base)){…}` is not supported", at: current)
                 return make(.error, from: node.offset, to: current.offset + 1)
@@ -82,7 +85,8 @@ extension Parser {
         switch token.kind {
         case .int(let value, let text): return make(.literal(.int(value, text: text)), from: token.offset, to: end)
         case .uint(let value): return make(.literal(.uint(value)), from: token.offset, to: end)
-        case .double(let value, let text): return make(.literal(.double(value, text: text)), from: token.offset, to: end)
+        case .double(let value, let text):
+            return make(.literal(.double(value, text: text)), from: token.offset, to: end)
         case .string(let value): return make(.literal(.string(value)), from: token.offset, to: end)
         case .bytes(let value): return make(.literal(.bytes(value)), from: token.offset, to: end)
         case .trueLiteral: return make(.literal(.bool(true)), from: token.offset, to: end)

@@ -22,7 +22,9 @@ extension Lexer {
                     break
                 }
             }
-            if !triple, s == "\n" || s == "\r" { return .error("newline in string literal; use `\\n` or a triple-quoted string") }
+            if !triple, s == "\n" || s == "\r" {
+                return .error("newline in string literal; use `\\n` or a triple-quoted string")
+            }
             if s == "\\", !raw {
                 switch lexEscape(bytes: bytes) {
                 case .scalar(let scalar): append(scalar)

@@ -1,0 +1,85 @@
+import BylawCEL
+import BylawDiagnostics
+import BylawYAML
+
+extension RuleLibrary {
+    /// Checks one decision file: load, choose rule sets by kind and date, type, evaluate.
+    /// - Parameter asOf: overrides the decision's date for choosing versions and as `today`.
+    public func check(file: String, asOf: CELDate? = nil) -> DecisionResult {
+        do {
+            let root = try YAMLLoader.load(path: file, limits: .decision)
+            return check(root, file: file, asOf: asOf)
+        } catch {
+            return DecisionResult(
+                file: file, verdict: .invalid, ruleSets: [], results: [], diagnostics: error.diagnostics)
+        }
+    }
+
+    /// Checks one decision already read into a node tree.
+    public func check(_ root: YAMLNode, file: String, asOf: CELDate? = nil, textCells: Bool = false) -> DecisionResult {
+        var result = DecisionResult(file: file, verdict: .invalid, ruleSets: [], results: [], diagnostics: [])
+        guard root.mapping != nil else {
+            result.diagnostics.append(
+                .error("decision.not-mapping", "a decision must be a mapping of fields", at: root.location))
+            return result
+        }
+        result.kind = root["kind"]?.scalar?.text
+        result.id = root["id"]?.scalar?.text
+        result.date = root["date"]?.scalar?.text
+        result.unit = root["unit"]?.scalar?.text
+        guard let kind = result.kind else {
+            result.diagnostics.append(
+                .error(
+                    "decision.missing-field", "required field `kind` is missing: it selects the rule sets",
+                    at: root.location,
+                    help: kinds.isEmpty ? nil : "known kinds: " + kinds.joined(separator: ", ")))
+            return result
+        }
+        guard let dateText = result.date, let decisionDate = DecisionTyper.date(dateText) else {
+            let at = root["date"]?.location ?? root.location
+            result.diagnostics.append(
+                .error("decision.bad-date", "`date` must be the decision date written YYYY-MM-DD", at: at))
+            return result
+        }
+        let day = asOf ?? decisionDate
+        let sets = applicable(kind: kind, on: day)
+        guard !sets.isEmpty else {
+            let known = ruleSets.contains { $0.appliesTo == kind }
+            result.diagnostics.append(
+                .error(
+                    "decision.no-ruleset",
+                    known
+                        ? "no rule set for kind `\(kind)` is in force on \(day)"
+                        : "no rule set applies to kind `\(kind)`",
+                    at: root["kind"]?.location ?? root.location,
+                    help: known ? nil : Spelling.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }))
+            return result
+        }
+        result.ruleSets = sets.map { AppliedRuleSet(id: $0.id, version: $0.version, file: $0.file) }
+
+        var schema = Environment.common
+        for set in sets {
+            switch schema.merged(with: set.input) {
+            case .success(let m): schema = m
+            case .failure(let c):
+                result.verdict = .error
+                result.diagnostics.append(
+                    .error(
+                        "library.schema-conflict",
+                        "rule sets disagree on field `\(c.path)`: \(c.first) in one, \(c.second) in `\(set.id)`",
+                        at: nil))
+                return result
+            }
+        }
+        var typer = DecisionTyper(textCells: textCells)
+        let typed = typer.type(root, schema: schema)
+        result.diagnostics += typer.diagnostics
+        guard !typer.diagnostics.hasErrors, case .map(let decision)? = typed else { return result }
+
+        for set in sets {
+            result.results += Evaluator(ruleSet: set).evaluate(decision, today: day)
+        }
+        result.verdict = DecisionResult.verdict(of: result.results)
+        return result
+    }
+}

@@ -1,0 +1,140 @@
+import BylawCEL
+import BylawDiagnostics
+
+/// Evaluates a typed decision against one rule set. Deterministic: no clock, rules in file order.
+struct Evaluator {
+    let ruleSet: RuleSet
+
+    /// - Parameters:
+    ///   - decision: the typed decision, a map of its fields.
+    ///   - today: the decision's date or `--as-of`.
+    func evaluate(_ decision: CELMap, today: CELDate) -> [RuleResult] {
+        var variables: [String: CELValue] = [:]
+        for (key, value) in decision.entries {
+            if case .string(let name) = key { variables[name] = value }
+        }
+        variables["decision"] = .map(decision)
+        variables["params"] = .map((try? CELMap(ruleSet.parameters.map { (.string($0.name), $0.value) })) ?? CELMap())
+        variables["today"] = .date(today)
+        var activation = CELActivation(variables: variables, calendar: ruleSet.calendar)
+        let scope = TableScope(tables: ruleSet.tables, activation: activation)
+        activation.host = scope
+
+        var failedLets: [String: CELEvalError] = [:]
+        for binding in ruleSet.lets {
+            if let bad = binding.expression.program.references.first(where: { failedLets[$0.first ?? ""] != nil }),
+                let first = bad.first, let e = failedLets[first]
+            {
+                failedLets[binding.name] = e
+                continue
+            }
+            switch binding.expression.program.evaluate(activation) {
+            case .success(let v): activation.variables[binding.name] = v
+            case .failure(let e): failedLets[binding.name] = e
+            }
+        }
+        scope.activation = activation
+        return ruleSet.rules.map { evaluate($0, activation: activation, scope: scope, failedLets: failedLets) }
+    }
+
+    private func evaluate(
+        _ rule: Rule, activation: CELActivation, scope: TableScope, failedLets: [String: CELEvalError]
+    )
+        -> RuleResult
+    {
+        var result = RuleResult(
+            ruleSet: ruleSet.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity,
+            outcome: .passed, message: nil, error: nil, evidence: [])
+        let programs = [rule.when?.program, rule.require.program].compactMap { $0 }
+        let reads = programs.flatMap(\.references)
+        if let name = reads.compactMap(\.first).first(where: { failedLets[$0] != nil }), let e = failedLets[name] {
+            result.outcome = .error
+            result.error = "`let` `\(name)` could not be computed: \(e.message)"
+            result.evidence = evidence(rule, activation: activation, scope: scope)
+            return result
+        }
+        if let when = rule.when {
+            switch when.program.evaluate(activation) {
+            case .success(.bool(false)):
+                result.outcome = .notApplicable
+                return result
+            case .success(.bool(true)): break
+            case .success(let other):
+                return errored(result, "`when` gave `\(other)`, not a bool", rule, activation, scope)
+            case .failure(let e): return errored(result, "`when`: \(e.message)", rule, activation, scope)
+            }
+        }
+        switch rule.require.program.evaluate(activation) {
+        case .success(.bool(true)):
+            result.outcome = .passed
+        case .success(.bool(false)):
+            result.outcome = .failed
+            result.message = render(rule.message, activation: activation)
+            result.evidence = evidence(rule, activation: activation, scope: scope)
+        case .success(let other):
+            return errored(result, "`require` gave `\(other)`, not a bool", rule, activation, scope)
+        case .failure(let e):
+            return errored(result, "`require`: \(e.message)", rule, activation, scope)
+        }
+        return result
+    }
+
+    private func errored(
+        _ result: RuleResult, _ message: String, _ rule: Rule, _ activation: CELActivation, _ scope: TableScope
+    ) -> RuleResult {
+        var r = result
+        r.outcome = .error
+        r.error = message
+        r.message = render(rule.message, activation: activation)
+        r.evidence = evidence(rule, activation: activation, scope: scope)
+        return r
+    }
+
+    /// The message with each `{expr}` replaced by its value (`{?}` where it cannot be computed).
+    func render(_ template: MessageTemplate, activation: CELActivation) -> String {
+        var out = ""
+        for part in template.parts {
+            switch part {
+            case .text(let t): out += t
+            case .expression(let e):
+                switch e.program.evaluate(activation) {
+                case .success(let v): out += ValueText.plain(v)
+                case .failure: out += "{?}"
+                }
+            }
+        }
+        return out
+    }
+
+    /// The value of every field, `let` and table the rule's expressions read.
+    func evidence(_ rule: Rule, activation: CELActivation, scope: TableScope) -> [Evidence] {
+        var seen: Set<String> = []
+        var out: [Evidence] = []
+        let programs = [rule.when?.program, rule.require.program].compactMap { $0 }
+        for path in programs.flatMap(\.references) {
+            guard let (shown, value) = lookup(path, in: activation) else { continue }
+            if seen.insert(shown).inserted { out.append(Evidence(path: shown, value: value)) }
+        }
+        // A guard such as `has(a.b)` reads `a.b` whole; when its fields are shown too, the whole is noise.
+        let paths = out.map(\.path)
+        out.removeAll { e in paths.contains { $0.hasPrefix(e.path + ".") } }
+        for name in rule.tablesUsed {
+            if case .success(let v) = scope.call(name), seen.insert(name + "()").inserted {
+                out.append(Evidence(path: name + "()", value: v))
+            }
+        }
+        return out
+    }
+
+    /// Follows a select chain as far as the data goes: a missing field shows the deepest present value.
+    private func lookup(_ path: [String], in activation: CELActivation) -> (String, CELValue)? {
+        guard let root = path.first, var value = activation.variables[root] else { return nil }
+        var shown = root
+        for name in path.dropFirst() {
+            guard case .map(let m) = value, let next = m[.string(name)] else { break }
+            value = next
+            shown += "." + name
+        }
+        return (shown, value)
+    }
+}

@@ -1,0 +1,84 @@
+import BylawCEL
+import BylawDiagnostics
+
+/// The outcome of one rule for one decision.
+public enum RuleOutcome: String, Sendable, Codable, CaseIterable {
+    case passed
+    case failed
+    case notApplicable = "not_applicable"
+    case error
+}
+
+/// The verdict on one decision, worst first.
+public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
+    case invalid
+    case error
+    case nonCompliant = "non_compliant"
+    case needsReview = "needs_review"
+    case compliant
+
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: Verdict, b: Verdict) -> Bool { a.rank < b.rank }
+
+    /// The process exit code for this verdict (DESIGN §7).
+    public var exitCode: Int32 {
+        switch self {
+        case .compliant: 0
+        case .needsReview, .nonCompliant: 1
+        case .error, .invalid: 2
+        }
+    }
+}
+
+/// One value a rule read, shown as evidence: `asset.book_value = 650000.00`.
+public struct Evidence: Sendable, Equatable {
+    public var path: String
+    public var value: CELValue
+}
+
+/// One rule's result.
+public struct RuleResult: Sendable {
+    public var ruleSet: String
+    public var ruleID: String
+    public var title: String
+    public var cite: String
+    public var severity: RuleSeverity
+    public var outcome: RuleOutcome
+    /// The interpolated message, for failed rules.
+    public var message: String?
+    /// What went wrong, for rules in error.
+    public var error: String?
+    public var evidence: [Evidence]
+}
+
+/// A rule set that was applied, for reports and the audit trail.
+public struct AppliedRuleSet: Sendable, Equatable {
+    public var id: String
+    public var version: String
+    public var file: String
+}
+
+/// Everything bylaw found about one decision.
+public struct DecisionResult: Sendable {
+    public var file: String
+    public var kind: String?
+    public var id: String?
+    public var date: String?
+    public var unit: String?
+    public var verdict: Verdict
+    public var ruleSets: [AppliedRuleSet]
+    public var results: [RuleResult]
+    /// Why the decision is invalid, and warnings such as unknown fields.
+    public var diagnostics: [Diagnostic]
+
+    /// Results with a given outcome, in rule order.
+    public func results(_ outcome: RuleOutcome) -> [RuleResult] { results.filter { $0.outcome == outcome } }
+
+    /// The verdict the rule outcomes add up to.
+    static func verdict(of results: [RuleResult]) -> Verdict {
+        if results.contains(where: { $0.outcome == .error }) { return .error }
+        if results.contains(where: { $0.outcome == .failed && $0.severity == .violation }) { return .nonCompliant }
+        if results.contains(where: { $0.outcome == .failed && $0.severity == .warning }) { return .needsReview }
+        return .compliant
+    }
+}

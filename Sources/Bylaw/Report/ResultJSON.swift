@@ -1,0 +1,56 @@
+import BylawCEL
+import BylawDiagnostics
+
+/// The stable JSON shape of check results (documented in docs/json-output.md).
+/// Keys are written in a fixed order; decimals and dates are strings, never floating point.
+public enum ResultJSON {
+    /// `{"bylaw_version", "verdict", "decisions": [...]}` for a `check` run.
+    public static func run(_ results: [DecisionResult]) -> String {
+        let worst = results.map(\.verdict).min() ?? .compliant
+        return
+            "{\"bylaw_version\":\(JSONText.quote(BylawVersion.current)),\"verdict\":\(JSONText.quote(worst.rawValue)),"
+            + "\"decisions\":[" + results.map(decision).joined(separator: ",") + "]}"
+    }
+
+    /// One decision's result as a JSON object.
+    public static func decision(_ r: DecisionResult) -> String {
+        var f: [String] = []
+        f.append("\"file\":\(JSONText.quote(r.file))")
+        f.append("\"kind\":\(optional(r.kind))")
+        f.append("\"id\":\(optional(r.id))")
+        f.append("\"date\":\(optional(r.date))")
+        f.append("\"unit\":\(optional(r.unit))")
+        f.append("\"verdict\":\(JSONText.quote(r.verdict.rawValue))")
+        f.append(
+            "\"rule_sets\":["
+                + r.ruleSets.map {
+                    "{\"id\":\(JSONText.quote($0.id)),\"version\":\(JSONText.quote($0.version)),\"file\":\(JSONText.quote($0.file))}"
+                }.joined(separator: ",") + "]")
+        let counts = RuleOutcome.allCases.map { o in "\"\(o.rawValue)\":\(r.results.filter { $0.outcome == o }.count)" }
+        f.append("\"summary\":{" + counts.joined(separator: ",") + "}")
+        f.append("\"results\":[" + r.results.map(rule).joined(separator: ",") + "]")
+        f.append("\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
+        return "{" + f.joined(separator: ",") + "}"
+    }
+
+    /// One rule's result as a JSON object.
+    public static func rule(_ r: RuleResult) -> String {
+        var f = [
+            "\"rule_set\":\(JSONText.quote(r.ruleSet))",
+            "\"rule\":\(JSONText.quote(r.ruleID))",
+            "\"title\":\(JSONText.quote(r.title))",
+            "\"cite\":\(JSONText.quote(r.cite))",
+            "\"severity\":\(JSONText.quote(r.severity.rawValue))",
+            "\"outcome\":\(JSONText.quote(r.outcome.rawValue))",
+        ]
+        f.append("\"message\":\(optional(r.message))")
+        f.append("\"error\":\(optional(r.error))")
+        f.append(
+            "\"evidence\":["
+                + r.evidence.map { "{\"path\":\(JSONText.quote($0.path)),\"value\":\(ValueText.json($0.value))}" }
+                .joined(separator: ",") + "]")
+        return "{" + f.joined(separator: ",") + "}"
+    }
+
+    private static func optional(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
+}

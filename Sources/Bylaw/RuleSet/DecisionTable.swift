@@ -1,0 +1,169 @@
+import BylawCEL
+import BylawDiagnostics
+
+/// A decision table: rows of input tests with an output, chosen by a hit policy.
+public struct DecisionTable: Sendable {
+    public enum HitPolicy: String, Sendable, CaseIterable {
+        case first, unique, any, collect
+    }
+
+    public struct Row: Sendable {
+        public var cells: [Cell]
+        public var output: CELValue
+        public var location: SourceLocation
+    }
+
+    public var name: String
+    public var description: String?
+    public var hit: HitPolicy
+    public var inputs: [Expression]
+    public var outputType: FieldType
+    public var rows: [Row]
+    public var defaultOutput: CELValue?
+    public var location: SourceLocation
+
+    /// The CEL type of a call to this table.
+    var resultType: CELType {
+        let t = outputType.celType(named: name)
+        return hit == .collect ? .list(t) : t
+    }
+
+    /// Which rows matched, for `explain`, plus the result.
+    public struct Outcome: Sendable {
+        public var inputs: [CELValue]
+        public var matched: [Int]
+        public var result: CELResult
+    }
+
+    /// Evaluates the table against one decision's activation.
+    public func evaluate(_ activation: CELActivation) -> Outcome {
+        var values: [CELValue] = []
+        for input in inputs {
+            switch input.program.evaluate(activation) {
+            case .success(let v): values.append(v)
+            case .failure(let e):
+                return Outcome(inputs: values, matched: [], result: .failure(e))
+            }
+        }
+        var matched: [Int] = []
+        for (i, row) in rows.enumerated() {
+            var all = true
+            for (cell, value) in zip(row.cells, values) {
+                switch cell.matches(value, activation: activation) {
+                case .success(true): continue
+                case .success(false): all = false
+                case .failure(let e):
+                    return Outcome(inputs: values, matched: matched, result: .failure(e))
+                }
+                break
+            }
+            if all {
+                matched.append(i)
+                if hit == .first { break }
+            }
+        }
+        return Outcome(inputs: values, matched: matched, result: result(matched))
+    }
+
+    private func result(_ matched: [Int]) -> CELResult {
+        switch hit {
+        case .collect:
+            return .success(.list(matched.map { rows[$0].output }))
+        case .first, .unique, .any:
+            guard let firstMatch = matched.first else {
+                if let defaultOutput { return .success(defaultOutput) }
+                return .failure(
+                    CELEvalError(
+                        code: "table.no-match", message: "no row of table `\(name)` matches and it has no default",
+                        offset: nil))
+            }
+            if hit == .unique, matched.count > 1 {
+                let lines = matched.map { String(rows[$0].location.line) }.joined(separator: ", ")
+                return .failure(
+                    CELEvalError(
+                        code: "table.not-unique",
+                        message: "table `\(name)` has hit policy unique but rows on lines \(lines) all match",
+                        offset: nil))
+            }
+            if hit == .any, let other = matched.first(where: { rows[$0].output != rows[firstMatch].output }) {
+                return .failure(
+                    CELEvalError(
+                        code: "table.any-conflict",
+                        message:
+                            "table `\(name)` has hit policy any but rows on lines \(rows[firstMatch].location.line) and \(rows[other].location.line) give different outputs",
+                        offset: nil))
+            }
+            return .success(rows[firstMatch].output)
+        }
+    }
+}
+
+/// One input test in a decision-table row.
+public enum Cell: Sendable {
+    case any
+    case equals(CELValue)
+    case compare(Comparison, CELValue)
+    case range(low: CELValue, lowInclusive: Bool, high: CELValue, highInclusive: Bool)
+    case oneOf([CELValue])
+    case expression(Expression)
+
+    public enum Comparison: String, Sendable {
+        case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", notEqual = "!="
+    }
+
+    /// Whether `value` passes this test.
+    func matches(_ value: CELValue, activation: CELActivation) -> Result<Bool, CELEvalError> {
+        switch self {
+        case .any: return .success(true)
+        case .equals(let v): return .success(ValueOrder.equal(value, v))
+        case .oneOf(let vs): return .success(vs.contains { ValueOrder.equal(value, $0) })
+        case .compare(let op, let v):
+            guard let c = ValueOrder.compare(value, v) else { return .failure(incomparable(value, v)) }
+            switch op {
+            case .less: return .success(c < 0)
+            case .lessOrEqual: return .success(c <= 0)
+            case .greater: return .success(c > 0)
+            case .greaterOrEqual: return .success(c >= 0)
+            case .notEqual: return .success(c != 0)
+            }
+        case .range(let lo, let loIn, let hi, let hiIn):
+            guard let a = ValueOrder.compare(value, lo) else { return .failure(incomparable(value, lo)) }
+            guard let b = ValueOrder.compare(value, hi) else { return .failure(incomparable(value, hi)) }
+            return .success((loIn ? a >= 0 : a > 0) && (hiIn ? b <= 0 : b < 0))
+        case .expression(let e):
+            var act = activation
+            act.variables["it"] = value
+            switch e.program.evaluate(act) {
+            case .success(.bool(let b)): return .success(b)
+            case .success(let other):
+                return .failure(
+                    CELEvalError(code: "table.cell-not-bool", message: "cell gave `\(other)`, not a bool", offset: nil))
+            case .failure(let e): return .failure(e)
+            }
+        }
+    }
+
+    private func incomparable(_ a: CELValue, _ b: CELValue) -> CELEvalError {
+        CELEvalError(code: "table.incomparable", message: "cannot compare `\(a)` with `\(b)`", offset: nil)
+    }
+}
+
+/// Ordering of the scalar values decision tables compare: numbers (int and decimal), dates, strings, bools.
+enum ValueOrder {
+    static func compare(_ a: CELValue, _ b: CELValue) -> Int? {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.decimal(let x), .decimal(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.int(let x), .decimal): return CELDecimal(String(x)).flatMap { compare(.decimal($0), b) }
+        case (.decimal, .int(let y)): return CELDecimal(String(y)).flatMap { compare(a, .decimal($0)) }
+        case (.date(let x), .date(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.string(let x), .string(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
+        default: return nil
+        }
+    }
+
+    static func equal(_ a: CELValue, _ b: CELValue) -> Bool {
+        compare(a, b).map { $0 == 0 } ?? (a == b)
+    }
+}

@@ -1,0 +1,105 @@
+import BylawCEL
+
+/// The names an expression of a rule set may use: decision fields, `decision`, `params`, `today`,
+/// the `let` names and the tables.
+struct Environment {
+    private(set) var cel = CELEnvironment()
+    private var names: Set<String> = []
+
+    /// The fields every decision has, whatever its kind.
+    static let common = ObjectSchema(fields: [
+        FieldSpec(name: "kind", type: .string, optional: false, description: "the decision kind"),
+        FieldSpec(name: "id", type: .string, optional: false, description: "the decision's id, unique within its kind"),
+        FieldSpec(name: "date", type: .date, optional: false, description: "the decision date"),
+        FieldSpec(name: "unit", type: .string, optional: false, description: "the deciding unit, a /-separated path"),
+    ])
+
+    /// The full schema of a decision for a rule set's input: the common fields first.
+    static func decisionSchema(_ input: ObjectSchema) -> ObjectSchema {
+        var fields = common.fields
+        for f in input.fields where !fields.contains(where: { $0.name == f.name }) { fields.append(f) }
+        return ObjectSchema(fields: fields)
+    }
+
+    static func base(input: ObjectSchema, parameters: [Parameter]) -> Environment {
+        var env = Environment()
+        let schema = decisionSchema(input)
+        for f in schema.fields { env.declare(f.name, f.type.celType(named: f.name)) }
+        env.declare("decision", FieldType.object(schema).celType(named: "decision"))
+        let params = CELObjectType(
+            name: "params", fields: parameters.map { ($0.name, ParameterValue.type(of: $0.value)) })
+        env.declare("params", .object(params))
+        env.declare("today", .date)
+        return env
+    }
+
+    func isDeclared(_ name: String) -> Bool { names.contains(name) }
+
+    mutating func declare(_ name: String, _ type: CELType) {
+        names.insert(name)
+        cel.declare(name, type)
+    }
+
+    /// Declares a table as a function of no arguments.
+    mutating func declareTable(_ table: DecisionTable) {
+        let name = table.name
+        cel.declare(
+            CELFunction(
+                name: name,
+                overloads: [
+                    CELOverload(id: "bylaw_table_\(name)", parameters: [], result: table.resultType) { _, context in
+                        guard let scope = context.host as? TableScope else {
+                            return .failure(
+                                CELEvalError(
+                                    code: "table.unavailable", message: "table `\(name)` is not available here",
+                                    offset: nil))
+                        }
+                        return scope.call(name)
+                    }
+                ]))
+    }
+}
+
+/// Per-decision state for table calls: each table is evaluated at most once per decision.
+final class TableScope: @unchecked Sendable {
+    // INVARIANT: used by one evaluation on one thread at a time; never shared across decisions.
+    let tables: [String: DecisionTable]
+    var activation: CELActivation
+    private(set) var outcomes: [String: DecisionTable.Outcome] = [:]
+
+    init(tables: [DecisionTable], activation: CELActivation) {
+        self.tables = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.activation = activation
+    }
+
+    func call(_ name: String) -> CELResult {
+        if let done = outcomes[name] { return done.result }
+        guard let table = tables[name] else {
+            return .failure(CELEvalError(code: "table.unknown", message: "no table `\(name)`", offset: nil))
+        }
+        let outcome = table.evaluate(activation)
+        outcomes[name] = outcome
+        return outcome.result
+    }
+}
+
+/// Parameter values: typed from their YAML text, or by a declared `type`.
+enum ParameterValue {
+    static func type(of value: CELValue) -> CELType {
+        switch value {
+        case .bool: .bool
+        case .int: .int
+        case .uint: .uint
+        case .double: .double
+        case .string: .string
+        case .bytes: .bytes
+        case .null: .null
+        case .decimal: .decimal
+        case .date: .date
+        case .days: .days
+        case .type: .type
+        case .map: .map(.string, .dyn)
+        case .list(let items): .list(items.first.map(type(of:)) ?? .dyn)
+        }
+    }
+}

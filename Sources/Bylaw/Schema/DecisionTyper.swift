@@ -1,0 +1,179 @@
+import BylawCEL
+import BylawDiagnostics
+import BylawYAML
+
+/// Types a decision document against an input schema: YAML nodes become CEL values, each
+/// mismatch a diagnostic at the value's position. Errors make the decision `invalid`;
+/// unknown fields are warnings.
+struct DecisionTyper {
+    /// Text cells (CSV) carry every value as a string: numbers and booleans are then read from their text.
+    var textCells = false
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// The decision as a CEL map, or `nil` when the root is not a mapping.
+    mutating func type(_ root: YAMLNode, schema: ObjectSchema) -> CELValue? {
+        object(root, schema: schema, path: "")
+    }
+
+    /// One value typed by `type`; `path` names it in messages.
+    mutating func value(_ node: YAMLNode, type: FieldType, path: String) -> CELValue? {
+        switch type {
+        case .object(let schema):
+            return object(node, schema: schema, path: path)
+        case .list(let item):
+            guard let items = node.sequence else {
+                return mismatch(node, path: path, expected: "a list")
+            }
+            var values: [CELValue] = []
+            values.reserveCapacity(items.count)
+            for (i, n) in items.enumerated() {
+                if let v = value(n, type: item, path: "\(path)[\(i)]") { values.append(v) }
+            }
+            return .list(values)
+        default:
+            guard let scalar = node.scalar else {
+                return mismatch(node, path: path, expected: type.description)
+            }
+            return self.scalar(scalar, node: node, type: type, path: path)
+        }
+    }
+
+    private mutating func object(_ node: YAMLNode, schema: ObjectSchema, path: String) -> CELValue? {
+        guard let pairs = node.mapping else {
+            return mismatch(node, path: path, expected: "a mapping")
+        }
+        var entries: [(key: CELValue, value: CELValue)] = []
+        var present: Set<String> = []
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else { continue }
+            let full = path.isEmpty ? key : path + "." + key
+            guard let spec = schema.field(key) else {
+                let guess = Spelling.closest(to: key, among: schema.fields.map(\.name))
+                diagnostics.append(
+                    .warning(
+                        "decision.unknown-field", "unknown field `\(full)`: no rule set that applies reads it",
+                        at: pair.key.location, length: key.unicodeScalars.count,
+                        help: guess.map { "did you mean `\($0)`?" }))
+                continue
+            }
+            if pair.value.scalar.map({ $0.isNull && $0.style == .plain }) ?? false {
+                continue  // an empty value counts as absent
+            }
+            present.insert(key)
+            if let v = value(pair.value, type: spec.type, path: full) {
+                entries.append((.string(key), v))
+            }
+        }
+        for spec in schema.fields where !spec.optional && !present.contains(spec.name) {
+            let full = path.isEmpty ? spec.name : path + "." + spec.name
+            diagnostics.append(
+                .error(
+                    "decision.missing-field", "required field `\(full)` (\(spec.type)) is missing", at: node.location,
+                    help: spec.description.map { "`\(spec.name)`: \($0)" }))
+        }
+        guard let map = try? CELMap(entries) else { return nil }
+        return .map(map)
+    }
+
+    private mutating func scalar(_ s: YAMLScalar, node: YAMLNode, type: FieldType, path: String) -> CELValue? {
+        let text = s.text
+        let plain = s.style == .plain || textCells
+        switch type {
+        case .string:
+            return .string(text)
+        case .enumeration(let values):
+            if values.contains(text) { return .string(text) }
+            let guess = Spelling.closest(to: text, among: values)
+            return fail(
+                node, "decision.bad-enum", "`\(path)` is `\(text)`, which is not one of its values",
+                help: guess.map { "did you mean `\($0)`?" } ?? "allowed: " + values.joined(separator: ", "))
+        case .bool:
+            if plain, text == "true" { return .bool(true) }
+            if plain, text == "false" { return .bool(false) }
+            let help =
+                ["yes", "no", "on", "off", "y", "n", "Yes", "No", "YES", "NO", "On", "Off"].contains(text)
+                ? "`\(text)` is not a boolean in YAML 1.2; write true or false" : "write true or false"
+            return fail(node, "decision.type-mismatch", "`\(path)` must be a boolean, not `\(text)`", help: help)
+        case .int:
+            guard plain, let v = Self.integer(text) else {
+                return numberProblem(node, text: text, path: path, expected: "an integer", quoted: !plain)
+            }
+            return .int(v)
+        case .decimal:
+            guard plain, Self.isPlainDecimal(text), let d = CELDecimal(text) else {
+                return numberProblem(node, text: text, path: path, expected: "a decimal number", quoted: !plain)
+            }
+            return .decimal(d)
+        case .date:
+            guard let d = Self.date(text) else {
+                return fail(
+                    node, "decision.bad-date", "`\(path)` must be a calendar date written YYYY-MM-DD, not `\(text)`")
+            }
+            return .date(d)
+        case .list, .object:
+            return mismatch(node, path: path, expected: type.description)
+        }
+    }
+
+    private mutating func numberProblem(_ node: YAMLNode, text: String, path: String, expected: String, quoted: Bool)
+        -> CELValue?
+    {
+        if quoted {
+            return fail(
+                node, "decision.type-mismatch", "`\(path)` must be \(expected), not the quoted text `\(text)`",
+                help: "remove the quotes")
+        }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
+        if digits.count > 1, digits.hasPrefix("0"), digits.dropFirst().first != "." {
+            return fail(
+                node, "decision.number-ambiguous", "`\(path)` is `\(text)`, a number with a leading zero",
+                help: "write it without the leading zero, or declare the field a string if it is a code")
+        }
+        return fail(
+            node, "decision.type-mismatch", "`\(path)` must be \(expected), not `\(text)`",
+            help: expected == "a decimal number"
+                ? "write plain digits with an optional fraction, such as 650000.00" : nil)
+    }
+
+    private mutating func mismatch(_ node: YAMLNode, path: String, expected: String) -> CELValue? {
+        let what = node.scalar.map { "`\($0.text)`" } ?? "a \(node.kindName)"
+        return fail(
+            node, "decision.type-mismatch", "`\(path.isEmpty ? "the decision" : path)` must be \(expected), not \(what)"
+        )
+    }
+
+    private mutating func fail(_ node: YAMLNode, _ code: String, _ message: String, help: String? = nil) -> CELValue? {
+        diagnostics.append(
+            .error(code, message, at: node.location, length: node.scalar?.text.unicodeScalars.count ?? 1, help: help))
+        return nil
+    }
+
+    // MARK: strict scalar forms
+
+    /// `-?(0|[1-9][0-9]*)` that fits in Int64.
+    static func integer(_ text: String) -> Int64? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard digits == "0" || digits.first != "0" else { return nil }
+        return Int64(text)
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: what money looks like.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return false }
+        guard whole.allSatisfy({ $0.isASCII && $0.isNumber }), whole == "0" || whole.first != "0" else { return false }
+        if parts.count == 2 {
+            return !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return true
+    }
+
+    /// A real calendar day written exactly `YYYY-MM-DD`.
+    static func date(_ text: String) -> CELDate? {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        return CELDate(iso: text)
+    }
+}

@@ -1,0 +1,87 @@
+import Bylaw
+import BylawDiagnostics
+import Foundation
+
+/// The human rendering of check results: a verdict line, then failed rules grouped by severity,
+/// each with its citation, message and evidence; Chinese text aligned by display width.
+struct TextReport {
+    var colour: Bool
+    var quiet: Bool
+
+    func render(_ r: DecisionResult) -> String {
+        var out = verdictLine(r) + "\n"
+        if quiet { return out }
+        let sets = r.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        out += dim("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)")) + "\n"
+        if !r.diagnostics.isEmpty {
+            let renderer = DiagnosticRenderer(colour: colour) { try? String(contentsOfFile: $0, encoding: .utf8) }
+            out +=
+                "\n"
+                + renderer.render(r.diagnostics).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        }
+        let errors = r.results(.error)
+        if !errors.isEmpty {
+            out += "\n" + paint("1;35", "  errors (\(errors.count))") + "\n"
+            out += block(errors)
+        }
+        for severity in RuleSeverity.allCases {
+            let failed = r.results(.failed).filter { $0.severity == severity }
+            guard !failed.isEmpty else { continue }
+            let name = ["violation": "violations", "warning": "warnings", "notice": "notices"][severity.rawValue] ?? ""
+            out +=
+                "\n"
+                + paint(
+                    severity == .violation ? "1;31" : severity == .warning ? "1;33" : "1;36",
+                    "  \(name) (\(failed.count))")
+                + "\n"
+            out += block(failed)
+        }
+        if !r.results.isEmpty {
+            let counts = RuleOutcome.allCases.compactMap { o -> String? in
+                let n = r.results(o).count
+                return n == 0 ? nil : "\(n) \(o.rawValue.replacingOccurrences(of: "_", with: " "))"
+            }
+            out += "\n" + dim("  \(r.results.count) rules: " + counts.joined(separator: ", ")) + "\n"
+        }
+        return out
+    }
+
+    private func verdictLine(_ r: DecisionResult) -> String {
+        let (mark, code): (String, String) =
+            switch r.verdict {
+            case .compliant: ("✓", "1;32")
+            case .needsReview: ("!", "1;33")
+            case .nonCompliant: ("✗", "1;31")
+            case .error: ("✗", "1;35")
+            case .invalid: ("✗", "1;35")
+            }
+        let what = [r.kind, r.id].compactMap { $0 }.joined(separator: " ")
+        return paint(code, "\(mark) \(r.verdict.rawValue)") + "  " + bold(what.isEmpty ? r.file : what)
+            + (r.date.map { dim("  \($0)") } ?? "") + (r.unit.map { dim("  \($0)") } ?? "")
+    }
+
+    private func block(_ results: [RuleResult]) -> String {
+        let idWidth = results.map { DisplayWidth.of($0.ruleID) }.max() ?? 0
+        let titleWidth = min(48, results.map { DisplayWidth.of($0.title) }.max() ?? 0)
+        var out = ""
+        let indent = String(repeating: " ", count: 4 + idWidth + 2)
+        for r in results {
+            out +=
+                "    " + bold(DisplayWidth.pad(r.ruleID, to: idWidth)) + "  "
+                + DisplayWidth.pad(r.title, to: titleWidth)
+                + "  " + cyan(r.cite) + "\n"
+            if let message = r.message { out += indent + message + "\n" }
+            if let error = r.error { out += indent + paint("35", "error: ") + error + "\n" }
+            for e in r.evidence {
+                out += indent + dim("· \(e.path) = \(ValueText.literal(e.value))") + "\n"
+            }
+        }
+        return out
+    }
+
+    private func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func bold(_ s: String) -> String { paint("1", s) }
+    private func dim(_ s: String) -> String { paint("2", s) }
+    private func cyan(_ s: String) -> String { paint("36", s) }
+}

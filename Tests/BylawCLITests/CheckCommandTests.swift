@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `bylaw check` as a user runs it: stdout, stderr, exit code and the JSON shape.
+@Suite struct CheckCommandTests {
+    let rules = Run.fixtures + "/rules"
+
+    func writeTemp(_ text: String, name: String = "d.yaml") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func fixture(_ replace: String = "", with: String = "") throws -> String {
+        let base = try String(contentsOfFile: Run.fixtures + "/ok.yaml", encoding: .utf8)
+        return replace.isEmpty ? base : base.replacingOccurrences(of: replace, with: with)
+    }
+
+    @Test func compliantExitsZero() throws {
+        let r = try Run.bylaw(["check", "--rules", rules, Run.fixtures + "/ok.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("✓ compliant  asset_disposal AD-2017-001  2017-10-20  acftu/finance\n"))
+        #expect(r.stdout.contains("6 rules: 6 passed"))
+    }
+
+    @Test func nonCompliantShowsRuleCitationMessageAndEvidence() throws {
+        let path = try writeTemp(try fixture("price: 540000.00", with: "price: 539999.99"))
+        let r = try Run.bylaw(["check", "--rules", rules, path])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("✗ non_compliant  asset_disposal AD-2017-001"))
+        #expect(r.stdout.contains("violations (1)"))
+        #expect(r.stdout.contains("D-03  出售价格不低于评估价九成  第十五条"))
+        #expect(r.stdout.contains("成交价 539999.99 低于评估价的九成"))
+        #expect(r.stdout.contains("· price = 539999.99"))
+    }
+
+    @Test func jsonShapeIsStable() throws {
+        let path = try writeTemp(try fixture("buyer_related: false", with: "buyer_related: true"))
+        let r = try Run.bylaw(["check", "--rules", rules, "--format", "json", path])
+        #expect(r.status == 1)
+        let top = try r.json()
+        #expect(top["verdict"] as? String == "needs_review")
+        let decisions = try #require(top["decisions"] as? [[String: Any]])
+        let d = try #require(decisions.first)
+        #expect(
+            Set(d.keys) == [
+                "file", "kind", "id", "date", "unit", "verdict", "rule_sets", "summary", "results", "diagnostics",
+            ])
+        #expect(d["id"] as? String == "AD-2017-001")
+        let results = try #require(d["results"] as? [[String: Any]])
+        #expect(
+            results.filter { $0["outcome"] as? String == "failed" }.compactMap { $0["rule"] as? String } == ["D-05"])
+        let d05 = try #require(results.first { $0["rule"] as? String == "D-05" })
+        #expect(
+            Set(d05.keys) == [
+                "rule_set", "rule", "title", "cite", "severity", "outcome", "message", "error", "evidence",
+            ])
+        #expect(d05["severity"] as? String == "warning")
+        let summary = try #require(d["summary"] as? [String: Int])
+        #expect(summary == ["passed": 5, "failed": 1, "not_applicable": 0, "error": 0])
+    }
+
+    @Test func invalidDecisionExitsTwoWithPosition() throws {
+        let path = try writeTemp(try fixture("quantity: 1", with: "quantity: 0012"))
+        let r = try Run.bylaw(["check", "--rules", rules, path])
+        #expect(r.status == 2)
+        #expect(r.stdout.hasPrefix("✗ invalid"))
+        #expect(r.stdout.contains("d.yaml:13:11: error: `quantity` is `0012`, a number with a leading zero"))
+    }
+
+    @Test func malformedYAMLExitsTwoWithPosition() throws {
+        let path = try writeTemp("kind: asset_disposal\nid: [unclosed\n")
+        let r = try Run.bylaw(["check", "--rules", rules, path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("d.yaml:"))
+        #expect(r.stdout.contains("error:"))
+    }
+
+    @Test func missingRulesFolderExitsTwo() throws {
+        let r = try Run.bylaw(["check", "--rules", "/nonexistent/rules", Run.fixtures + "/ok.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("rules folder `/nonexistent/rules` does not exist"))
+    }
+
+    @Test func badAsOfIsAUsageErrorExitingTwo() throws {
+        let r = try Run.bylaw(["check", "--rules", rules, "--as-of", "2017-13-01", Run.fixtures + "/ok.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("`2017-13-01` is not a date written YYYY-MM-DD"))
+    }
+
+    @Test func helpTeachesExitCodes() throws {
+        let r = try Run.bylaw(["check", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("EXIT CODES"))
+        #expect(r.stdout.contains("--as-of"))
+    }
+
+    @Test func unbuiltCommandSaysSoAndExitsTwo() throws {
+        let r = try Run.bylaw(["doc"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is not yet available"))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Runs the built `bylaw` binary and captures what a user would see.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let fixtures = repository + "/Tests/BylawTests/Fixtures"
+
+    /// The `bylaw` binary built beside the test bundle (or `BYLAW_BIN`).
+    static var binary: String? {
+        if let explicit = ProcessInfo.processInfo.environment["BYLAW_BIN"] { return explicit }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("bylaw").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Runs `bylaw args…` in the repository folder with `stdin` as standard input.
+    static func bylaw(_ args: [String], stdin: String? = nil, cwd: String = repository) throws -> Run {
+        let bin = try #require(binary, "the bylaw binary was not built beside the tests")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        let out = Pipe()
+        let err = Pipe()
+        let inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// stdout parsed as a JSON object.
+    func json() throws -> [String: Any] {
+        let obj = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+        return try #require(obj as? [String: Any])
+    }
+}

@@ -1,0 +1,82 @@
+import Bylaw
+import BylawDiagnostics
+import Testing
+
+/// Every schema type rejects what it must, with the field path, the position and a stable code.
+@Suite struct InvalidDecisionTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let edits: [String: String?]
+        let code: String
+        let message: String
+        let line: Int
+        let column: Int
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "yes is not a bool", edits: ["buyer_related:": "buyer_related: yes"], code: "decision.type-mismatch",
+            message: "`buyer_related` must be a boolean, not `yes`", line: 12, column: 16),
+        Case(
+            name: "leading zero int", edits: ["quantity:": "quantity: 0012"], code: "decision.number-ambiguous",
+            message: "`quantity` is `0012`, a number with a leading zero", line: 13, column: 11),
+        Case(
+            name: "exponent is not a decimal", edits: ["price:": "price: 1e3"], code: "decision.type-mismatch",
+            message: "`price` must be a decimal number, not `1e3`", line: 7, column: 8),
+        Case(
+            name: "quoted number", edits: ["price:": "price: \"540000\""], code: "decision.type-mismatch",
+            message: "`price` must be a decimal number, not the quoted text `540000`", line: 7, column: 8),
+        Case(
+            name: "impossible date", edits: ["date:": "date: 2017-02-29"], code: "decision.bad-date",
+            message: "`date` must be the decision date written YYYY-MM-DD", line: 3, column: 7),
+        Case(
+            name: "nested date", edits: ["notice:": "notice: {start: 2017-9-29, end: 2017-10-12}"],
+            code: "decision.bad-date",
+            message: "`notice.start` must be a calendar date written YYYY-MM-DD, not `2017-9-29`", line: 11, column: 17),
+        Case(
+            name: "enum value", edits: ["method:": "method: auktion"], code: "decision.bad-enum",
+            message: "`method` is `auktion`, which is not one of its values", line: 6, column: 9),
+        Case(
+            name: "list expected",
+            edits: ["approvals:": "approvals: finance", "  - {body: finance": nil, "  - {body: party": nil],
+            code: "decision.type-mismatch", message: "`approvals` must be a list, not `finance`", line: 8, column: 12),
+        Case(
+            name: "missing required nested field", edits: ["asset:": "asset: {category: vehicle}"],
+            code: "decision.missing-field", message: "required field `asset.book_value` (decimal) is missing", line: 5,
+            column: 8),
+        Case(
+            name: "missing list item field", edits: ["  - {body: finance": "  - {body: finance}"],
+            code: "decision.missing-field", message: "required field `approvals[0].date` (date) is missing", line: 9,
+            column: 5),
+    ]
+
+    @Test(arguments: cases)
+    func invalid(_ c: Case) throws {
+        let r = try check(disposal(c.edits))
+        #expect(r.verdict == .invalid)
+        let errors = r.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        let d = try #require(errors.first)
+        #expect(d.code == c.code)
+        #expect(d.message == c.message)
+        #expect(d.location?.line == c.line)
+        #expect(d.location?.column == c.column)
+        #expect(r.results.isEmpty, "an invalid decision is not evaluated")
+    }
+
+    @Test func unknownFieldIsAWarningWithASuggestion() throws {
+        let r = try check(disposal(["quantity:": "quantity: 1\nbuyer_relatd: true"]))
+        #expect(r.verdict == .compliant)
+        let w = try #require(r.diagnostics.first)
+        #expect(w.severity == .warning)
+        #expect(w.code == "decision.unknown-field")
+        #expect(w.help == "did you mean `buyer_related`?")
+        #expect(w.location?.line == 14)
+    }
+
+    @Test func aliasesAreRefusedInDecisions() throws {
+        let yaml = try disposal(["price:": "price: &p 540000.00\nother: *p"])
+        #expect(throws: (any Error).self) { try check(yaml) }
+    }
+}

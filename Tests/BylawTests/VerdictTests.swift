@@ -1,0 +1,101 @@
+import Bylaw
+import BylawCEL
+import Testing
+
+/// Decision + rule set → the exact failed, not-applicable and error rule ids.
+@Suite struct VerdictTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let edits: [String: String?]
+        let verdict: Verdict
+        let failed: [String]
+        let notApplicable: [String]
+        let errors: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "compliant", edits: [:], verdict: .compliant, failed: [], notApplicable: [], errors: []),
+        Case(
+            name: "no finance review", edits: ["  - {body: finance": nil], verdict: .nonCompliant, failed: ["D-01"],
+            notApplicable: [], errors: []),
+        Case(
+            name: "price one cent under 90 % of appraisal",
+            edits: ["price:": "price: 539999.99"], verdict: .nonCompliant, failed: ["D-03"], notApplicable: [],
+            errors: []),
+        Case(
+            name: "no appraisal above threshold",
+            edits: ["asset:": "asset: {category: vehicle, book_value: 650000.00}"], verdict: .nonCompliant,
+            failed: ["D-02"], notApplicable: ["D-03"], errors: []),
+        Case(
+            name: "building needs the superior union",
+            edits: [
+                "asset:": "asset: {category: building, book_value: 1200000.00, appraised: 1200000.00}",
+                "price:": "price: 1200000.00",
+            ],
+            verdict: .nonCompliant, failed: ["D-04"], notApplicable: [], errors: []),
+        Case(
+            name: "related buyer is a warning", edits: ["buyer_related:": "buyer_related: true"], verdict: .needsReview,
+            failed: ["D-05"], notApplicable: [], errors: []),
+        Case(
+            name: "4 working days across the national-day holiday is only a notice",
+            edits: ["notice:": "notice: {start: 2017-09-29, end: 2017-10-11}"], verdict: .compliant, failed: ["D-06"],
+            notApplicable: [], errors: []),
+        Case(
+            name: "no notice", edits: ["notice:": nil], verdict: .compliant, failed: [], notApplicable: ["D-06"],
+            errors: []),
+        Case(
+            name: "notice outside the calendar is an error, never a guess",
+            edits: ["notice:": "notice: {start: 2018-01-02, end: 2018-01-20}"], verdict: .error, failed: [],
+            notApplicable: [], errors: ["D-06"]),
+    ]
+
+    @Test(arguments: cases)
+    func verdict(_ c: Case) throws {
+        let r = try check(disposal(c.edits))
+        #expect(r.diagnostics.filter { $0.severity == .error }.isEmpty, "\(r.diagnostics)")
+        #expect(r.verdict == c.verdict)
+        #expect(r.ids(.failed) == c.failed)
+        #expect(r.ids(.notApplicable) == c.notApplicable)
+        #expect(r.ids(.error) == c.errors)
+    }
+
+    @Test func failedRuleCarriesCitationMessageAndEvidence() throws {
+        let r = try check(
+            disposal([
+                "asset:": "asset: {category: building, book_value: 1200000.00, appraised: 1200000.00}",
+                "price:": "price: 1200000.00",
+            ]))
+        let d04 = try #require(r.results(.failed).first)
+        #expect(d04.ruleID == "D-04")
+        #expect(d04.cite == "第十三条")
+        #expect(d04.message == "须经 superior_union 批准")
+        #expect(d04.evidence.map(\.path) == ["bodies", "min_approver()"])
+        #expect(
+            d04.evidence.map { ValueText.literal($0.value) } == [#"["finance", "party_group"]"#, #""superior_union""#])
+    }
+
+    @Test func evidenceShowsDecimalsExactly() throws {
+        let r = try check(disposal(["price:": "price: 539999.99"]))
+        let d03 = try #require(r.results(.failed).first)
+        #expect(d03.message == "成交价 539999.99 低于评估价的九成")
+        #expect(
+            d03.evidence.map { "\($0.path) = \(ValueText.literal($0.value))" } == [
+                "decision.method = \"auction\"", "decision.asset.appraised = 600000.00", "price = 539999.99",
+                "params.price_floor = 0.9", "asset.appraised = 600000.00",
+            ])
+    }
+
+    @Test func asOfBeforeEveryVersionIsAClearError() throws {
+        let r = try check(disposal(), asOf: "2016-06-01")
+        #expect(r.verdict == .invalid)
+        #expect(r.diagnostics.map(\.code) == ["decision.no-ruleset"])
+        #expect(r.diagnostics.first?.message == "no rule set for kind `asset_disposal` is in force on 2016-06-01")
+    }
+
+    @Test func unknownKindSuggestsTheNearestKnownKind() throws {
+        let r = try check(disposal(["kind:": "kind: asset_disposl"]))
+        #expect(r.verdict == .invalid)
+        #expect(r.diagnostics.first?.help == "did you mean `asset_disposal`?")
+    }
+}
