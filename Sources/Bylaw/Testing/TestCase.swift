@@ -1,0 +1,143 @@
+import BylawCEL
+import BylawDiagnostics
+import BylawYAML
+import Foundation
+
+/// One test case of a rule set: a decision and exactly what checking it must give.
+public struct TestCase: Sendable {
+    public var name: String
+    /// The file the case is written in.
+    public var file: String
+    public var location: SourceLocation
+    public var decision: YAMLNode
+    public var decisionFile: String
+    public var asOf: CELDate?
+    public var expectedVerdict: Verdict?
+    /// Exact sets, when given.
+    public var failed: [String]?
+    public var notApplicable: [String]?
+    public var errors: [String]?
+    public var messages: [String: String]
+}
+
+/// Reads `tests/*.yaml` and `examples/*.yaml` of a rule-set folder.
+public enum TestCaseLoader {
+    /// Every case of a folder: those written in `tests/`, then one per example file, whose name says its verdict.
+    public static func load(folder: String) -> (cases: [TestCase], diagnostics: [Diagnostic]) {
+        var cases: [TestCase] = []
+        var diags: [Diagnostic] = []
+        for file in yamlFiles(in: folder + "/tests") {
+            do {
+                let root = try YAMLLoader.load(path: file, limits: .ruleSet)
+                cases += parse(root, file: file, into: &diags)
+            } catch {
+                diags += error.diagnostics
+            }
+        }
+        for file in yamlFiles(in: folder + "/examples") {
+            let name = (file as NSString).lastPathComponent
+            let verdict: Verdict? =
+                name.hasPrefix("compliant")
+                ? .compliant
+                : name.hasPrefix("non-compliant")
+                    ? .nonCompliant
+                    : name.hasPrefix("needs-review") ? .needsReview : nil
+            guard let verdict else { continue }
+            do {
+                let root = try YAMLLoader.load(path: file, limits: .decision)
+                cases.append(
+                    TestCase(
+                        name: "example \(name)", file: file, location: root.location, decision: root,
+                        decisionFile: file,
+                        asOf: nil, expectedVerdict: verdict, failed: nil, notApplicable: nil, errors: nil, messages: [:]
+                    ))
+            } catch {
+                diags += error.diagnostics
+            }
+        }
+        return (cases, diags)
+    }
+
+    static func yamlFiles(in dir: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { dir + "/" + $0 }
+    }
+
+    static func parse(_ root: YAMLNode, file: String, into diags: inout [Diagnostic]) -> [TestCase] {
+        guard var top = Fields(root, what: "a test file", into: &diags) else { return [] }
+        let items = top.required("cases", in: "a test file", into: &diags)?.sequence ?? []
+        top.reportUnknownKeys(in: "a test file", into: &diags)
+        var out: [TestCase] = []
+        var names: Set<String> = []
+        for item in items {
+            guard var f = Fields(item, what: "a test case", into: &diags) else { continue }
+            let name = f.string("name", required: true, in: "a test case", into: &diags) ?? "?"
+            if !names.insert(name).inserted {
+                diags.append(.error("test.duplicate-name", "two cases are called `\(name)`", at: item.location))
+            }
+            _ = f.string("description", required: false, in: "", into: &diags)
+            var asOf: CELDate?
+            if let a = f.optional("as_of") {
+                asOf = a.scalar.flatMap { DecisionTyper.date($0.text) }
+                if asOf == nil {
+                    diags.append(.error("test.bad-date", "`as_of` is a date written YYYY-MM-DD", at: a.location))
+                }
+            }
+            var decision: YAMLNode?
+            var decisionFile = file
+            if let d = f.required("decision", in: "test case `\(name)`", into: &diags) {
+                if let path = d.scalar?.text {
+                    let full = path.hasPrefix("/") ? path : (file as NSString).deletingLastPathComponent + "/" + path
+                    decisionFile = (full as NSString).standardizingPath
+                    do {
+                        decision = try YAMLLoader.load(path: decisionFile, limits: .decision)
+                    } catch {
+                        diags += error.diagnostics
+                    }
+                } else {
+                    decision = d
+                }
+            }
+            var c = TestCase(
+                name: name, file: file, location: item.location, decision: decision ?? item, decisionFile: decisionFile,
+                asOf: asOf, expectedVerdict: nil, failed: nil, notApplicable: nil, errors: nil, messages: [:])
+            if let e = f.required("expect", in: "test case `\(name)`", into: &diags) {
+                expectations(e, into: &c, diags: &diags)
+            }
+            f.reportUnknownKeys(in: "test case `\(name)`", into: &diags)
+            if decision != nil { out.append(c) }
+        }
+        return out
+    }
+
+    private static func expectations(_ node: YAMLNode, into c: inout TestCase, diags: inout [Diagnostic]) {
+        guard var e = Fields(node, what: "`expect`", into: &diags) else { return }
+        if let v = e.optional("verdict") {
+            c.expectedVerdict = v.scalar.flatMap { Verdict(rawValue: $0.text) }
+            if c.expectedVerdict == nil {
+                diags.append(
+                    .error(
+                        "test.bad-verdict",
+                        "verdict must be one of " + Verdict.allCases.map(\.rawValue).joined(separator: ", "),
+                        at: v.location))
+            }
+        }
+        func ids(_ key: String) -> [String]? {
+            guard let n = e.optional(key) else { return nil }
+            guard let items = n.sequence else {
+                diags.append(.error("test.bad-ids", "`\(key)` is a list of rule ids", at: n.location))
+                return nil
+            }
+            return items.compactMap { Fields.text($0, what: "a rule id", into: &diags) }
+        }
+        c.failed = ids("failed")
+        c.notApplicable = ids("not_applicable")
+        c.errors = ids("errors")
+        if let m = e.optional("messages") {
+            for pair in m.mapping ?? [] {
+                if let k = pair.key.scalar?.text, let v = pair.value.scalar?.text { c.messages[k] = v }
+            }
+        }
+        e.reportUnknownKeys(in: "`expect`", into: &diags)
+    }
+}

@@ -1,0 +1,92 @@
+import Bylaw
+import BylawDiagnostics
+
+/// Renderings of `bylaw test` results.
+enum TestReport {
+    static func text(_ suites: [TestSuiteResult], colour: Bool) -> String {
+        func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+        var out = ""
+        var passed = 0
+        var failed = 0
+        for s in suites {
+            out += paint("1", s.folder) + "\n"
+            for c in s.cases {
+                if c.passed {
+                    passed += 1
+                    out += "  " + paint("32", "✓") + " \(c.testCase.name)\n"
+                } else {
+                    failed += 1
+                    out +=
+                        "  " + paint("31", "✗") + " \(c.testCase.name)  " + paint("2", "(\(c.testCase.location))")
+                        + "\n"
+                    for d in c.differences { out += "      \(d)\n" }
+                }
+            }
+            if s.uncovered.isEmpty {
+                out += paint("2", "  coverage: every rule is made to fail by some case") + "\n"
+            } else {
+                out +=
+                    paint("33", "  coverage: \(s.uncovered.count) rules never fail in any case: ")
+                    + s.uncovered.joined(separator: ", ") + "\n"
+            }
+        }
+        out += "\(passed) passed, \(failed) failed\n"
+        return out
+    }
+
+    static func json(_ suites: [TestSuiteResult]) -> String {
+        let items = suites.map { s -> String in
+            let cases = s.cases.map { c in
+                "{\"name\":\(JSONText.quote(c.testCase.name)),\"file\":\(JSONText.quote(c.testCase.file)),"
+                    + "\"line\":\(c.testCase.location.line),\"passed\":\(c.passed),\"verdict\":\(JSONText.quote(c.result.verdict.rawValue)),"
+                    + "\"differences\":[" + c.differences.map(JSONText.quote).joined(separator: ",") + "]}"
+            }
+            return "{\"folder\":\(JSONText.quote(s.folder)),\"cases\":[" + cases.joined(separator: ",") + "],"
+                + "\"uncovered\":[" + s.uncovered.map(JSONText.quote).joined(separator: ",") + "]}"
+        }
+        let passed = suites.flatMap(\.cases).filter(\.passed).count
+        let failed = suites.flatMap(\.cases).count - passed
+        return "{\"passed\":\(passed),\"failed\":\(failed),\"suites\":[" + items.joined(separator: ",") + "]}"
+    }
+
+    static func junit(_ suites: [TestSuiteResult]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+        for s in suites {
+            let failures = s.cases.filter { !$0.passed }.count
+            out +=
+                "  <testsuite name=\"\(XML.escape(s.folder))\" tests=\"\(s.cases.count)\" failures=\"\(failures)\">\n"
+            for c in s.cases {
+                out += "    <testcase classname=\"\(XML.escape(s.folder))\" name=\"\(XML.escape(c.testCase.name))\""
+                if c.passed {
+                    out += "/>\n"
+                } else {
+                    out +=
+                        ">\n      <failure message=\"\(XML.escape(c.differences.first ?? ""))\">"
+                        + XML.escape(c.differences.joined(separator: "\n")) + "</failure>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+}
+
+/// XML text escaping for reports.
+enum XML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
