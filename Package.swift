@@ -29,7 +29,7 @@ let package = Package(
         // YAML and JSON loading with positions, YAML 1.2 core typing and hard limits.
         .target(name: "BylawYAML", dependencies: ["CYAML", "BylawDiagnostics"], swiftSettings: strict),
         // The Common Expression Language, natively: knows nothing of YAML or rule sets.
-        .target(name: "BylawCEL", swiftSettings: strict),
+        .target(name: "BylawCEL", exclude: ["FUNCTIONS.md"], swiftSettings: strict),
         // Rule sets, decision tables, calendars, the evaluator and verdicts.
         .target(name: "Bylaw", dependencies: ["BylawYAML", "BylawCEL", "BylawDiagnostics"], swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.

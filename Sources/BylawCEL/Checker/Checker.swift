@@ -163,9 +163,9 @@ extension CELType {
 /// A suggestion among `candidates` close to `name`: "did you mean `book_value`?".
 func didYouMean(_ name: String, _ candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(1, name.count / 3) else {
-        return nil
-    }
+    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, name.count / 3),
+        best.1 < name.count
+    else { return nil }
     return "did you mean `\(best.0)`?"
 }
 

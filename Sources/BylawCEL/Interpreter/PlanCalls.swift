@@ -22,6 +22,17 @@ extension Planner {
         default: break
         }
         if steps.count == 2, let op = Self.binaryOperator(function) {
+            if !tracing, case .literal(let literal) = all[1].kind {
+                // A constant right operand: no closure call for it on each evaluation.
+                let constant: CELValue = checked?.decimalLiterals[all[1].id].map { .decimal($0) } ?? literal.value
+                let left = steps[0]
+                return { state in
+                    switch left(&state) {
+                    case .success(let a): return op(a, constant).mapError { $0.at(offset) }
+                    case .failure(let failure): return .failure(failure)
+                    }
+                }
+            }
             return Self.binary(steps[0], steps[1], offset, op)
         }
         return planFunction(function, receiver: target != nil, all, steps, node)
@@ -36,10 +47,26 @@ extension Planner {
         case "_%_": Operators.modulo
         case "_==_": { .success(.bool(celEquals($0, $1) ?? false)) }
         case "_!=_": { .success(.bool(!(celEquals($0, $1) ?? false))) }
-        case "_<_": { Operators.compare("_<_", $0, $1) { $0 < 0 } }
-        case "_<=_": { Operators.compare("_<=_", $0, $1) { $0 <= 0 } }
-        case "_>_": { Operators.compare("_>_", $0, $1) { $0 > 0 } }
-        case "_>=_": { Operators.compare("_>=_", $0, $1) { $0 >= 0 } }
+        case "_<_":
+            { a, b in
+                if case .int(let x) = a, case .int(let y) = b { return .success(.bool(x < y)) }
+                return Operators.compare("_<_", a, b) { $0 < 0 }
+            }
+        case "_<=_":
+            { a, b in
+                if case .int(let x) = a, case .int(let y) = b { return .success(.bool(x <= y)) }
+                return Operators.compare("_<=_", a, b) { $0 <= 0 }
+            }
+        case "_>_":
+            { a, b in
+                if case .int(let x) = a, case .int(let y) = b { return .success(.bool(x > y)) }
+                return Operators.compare("_>_", a, b) { $0 > 0 }
+            }
+        case "_>=_":
+            { a, b in
+                if case .int(let x) = a, case .int(let y) = b { return .success(.bool(x >= y)) }
+                return Operators.compare("_>=_", a, b) { $0 >= 0 }
+            }
         case "@in": Operators.contains
         case "_[_]": Operators.index
         default: nil

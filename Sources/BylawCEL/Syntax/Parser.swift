@@ -34,7 +34,11 @@ struct Parser {
         }
         let root = parser.parseExpr()
         if parser.issues.isEmpty, parser.current.kind != .end {
-            parser.error("unexpected \(parser.describe(parser.current))", at: parser.current)
+            if case .error(let message) = parser.current.kind {
+                parser.error(message, at: parser.current)
+            } else {
+                parser.error("unexpected \(parser.describe(parser.current))", at: parser.current)
+            }
         }
         if !parser.issues.isEmpty { return .failure(parser.issues) }
         return .success(CELAST(root: root, source: source))
