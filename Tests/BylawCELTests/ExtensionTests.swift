@@ -11,7 +11,10 @@ struct TestCalendar: WorkingDayCalendar {
     }
 }
 
-func evaluate(_ source: String, _ environment: CELEnvironment = CELEnvironment(), variables: [String: CELValue] = [:], costLimit: Int = CELActivation.defaultCostLimit) -> CELResult {
+func evaluate(
+    _ source: String, _ environment: CELEnvironment = CELEnvironment(), variables: [String: CELValue] = [:],
+    costLimit: Int = CELActivation.defaultCostLimit
+) -> CELResult {
     switch CEL.compile(source, environment: environment) {
     case .success(let program):
         return program.evaluate(CELActivation(variables: variables, calendar: TestCalendar(), costLimit: costLimit))
@@ -28,58 +31,78 @@ func rendered(_ result: CELResult) -> String {
 }
 
 @Suite struct ExtensionTests {
-    @Test(arguments: [
-        ("decimal plus literal is exact", #"decimal("0.1") + 0.2 == 0.3"#, "true"),
-        ("literal on the left", #"0.1 + decimal("0.2") == 0.3"#, "true"),
-        ("scale kept", #"decimal("650000.00")"#, #"decimal("650000.00")"#),
-        ("multiply by literal", #"decimal("650000.00") * 0.9"#, #"decimal("585000.000")"#),
-        ("compare with int", #"decimal("500000.00") >= 500000"#, "true"),
-        ("ratio half-even", "ratio(2, 3)", #"decimal("0.666666666666666667")"#),
-        ("ratio by zero", #"ratio(decimal("1"), 0)"#, "error: division by zero"),
-        ("round half away from zero", #"round(decimal("2.345"), 2)"#, #"decimal("2.35")"#),
-        ("round negative", #"round(decimal("-2.5"), 0)"#, #"decimal("-3")"#),
-        ("decimal overflow", #"decimal("170141183460469231731687303715884105727") + 1"#, "error: decimal overflow"),
-        ("int overflow", "9223372036854775807 * 2", "error: int overflow"),
-        ("sum decimals", #"sum([decimal("1.10"), decimal("2.20")])"#, #"decimal("3.30")"#),
-        ("sum empty ints", "sum([1].filter(x, x > 5))", "0"),
-        ("min", "min([3, 1, 2])", "1"),
-        ("max empty", "max([1].filter(x, x > 5))", "error: `max` of an empty list"),
-        ("count macro", "[1, 2, 3, 4].count(x, x % 2 == 0)", "2"),
-        ("count global", "count([1, 2, 3], x, x > 1)", "2"),
-        ("month end clamp", #"add_months(date("2017-01-31"), 1)"#, #"date("2017-02-28")"#),
-        ("leap month end", #"add_months(date("2016-01-31"), 1)"#, #"date("2016-02-29")"#),
-        ("leap year add", #"add_years(date("2016-02-29"), 1)"#, #"date("2017-02-28")"#),
-        ("plus days across year", #"date("2016-12-31") + days(1)"#, #"date("2017-01-01")"#),
-        ("minus days", #"date("2016-03-01") - days(1)"#, #"date("2016-02-29")"#),
-        ("days between", #"days_between(date("2016-02-01"), date("2016-03-01"))"#, "29"),
-        ("years between leap birthday", #"years_between(date("2016-02-29"), date("2017-02-28"))"#, "1"),
-        ("years between before", #"years_between(date("2016-02-29"), date("2017-02-27"))"#, "0"),
-        ("weekday", #"weekday(date("2017-09-15"))"#, "5"),
-        ("invalid date", #"date("2017-02-29")"#, "error: invalid date `2017-02-29`; expected YYYY-MM-DD"),
-        ("string of date", #"string(date("2017-09-15"))"#, #""2017-09-15""#),
-        ("working days across holiday", #"working_days_between(date("2017-09-28"), date("2017-10-10"))"#, "4"),
-        ("working days backwards", #"working_days_between(date("2017-10-10"), date("2017-09-28"))"#, "-4"),
-        ("add working days make-up saturday", #"add_working_days(date("2017-09-29"), 1)"#, #"date("2017-09-30")"#),
-        ("add working days over holiday", #"add_working_days(date("2017-09-30"), 1)"#, #"date("2017-10-09")"#),
-        ("add zero working days", #"add_working_days(date("2017-10-01"), 0)"#, #"date("2017-10-01")"#),
-        ("calendar range", #"add_working_days(date("2017-12-29"), 2)"#, "error: the working-day calendar does not cover `2018-01-01`"),
-        ("matches rejects backreference", #"'aa'.matches('(a)\\1')"#, "error: backreferences such as `\\1` are not supported"),
-        ("matches classes", #"'AB-12'.matches('^[A-Z]+-\\d{2}$')"#, "true"),
-    ] as [(String, String, String)])
+    @Test(
+        arguments: [
+            ("decimal plus literal is exact", #"decimal("0.1") + 0.2 == 0.3"#, "true"),
+            ("literal on the left", #"0.1 + decimal("0.2") == 0.3"#, "true"),
+            ("scale kept", #"decimal("650000.00")"#, #"decimal("650000.00")"#),
+            ("multiply by literal", #"decimal("650000.00") * 0.9"#, #"decimal("585000.000")"#),
+            ("compare with int", #"decimal("500000.00") >= 500000"#, "true"),
+            ("ratio half-even", "ratio(2, 3)", #"decimal("0.666666666666666667")"#),
+            ("ratio by zero", #"ratio(decimal("1"), 0)"#, "error: division by zero"),
+            ("round half away from zero", #"round(decimal("2.345"), 2)"#, #"decimal("2.35")"#),
+            ("round negative", #"round(decimal("-2.5"), 0)"#, #"decimal("-3")"#),
+            ("decimal overflow", #"decimal("170141183460469231731687303715884105727") + 1"#, "error: decimal overflow"),
+            ("int overflow", "9223372036854775807 * 2", "error: int overflow"),
+            ("sum decimals", #"sum([decimal("1.10"), decimal("2.20")])"#, #"decimal("3.30")"#),
+            ("sum empty ints", "sum([1].filter(x, x > 5))", "0"),
+            ("min", "min([3, 1, 2])", "1"),
+            ("max empty", "max([1].filter(x, x > 5))", "error: `max` of an empty list"),
+            ("count macro", "[1, 2, 3, 4].count(x, x % 2 == 0)", "2"),
+            ("count global", "count([1, 2, 3], x, x > 1)", "2"),
+            ("month end clamp", #"add_months(date("2017-01-31"), 1)"#, #"date("2017-02-28")"#),
+            ("leap month end", #"add_months(date("2016-01-31"), 1)"#, #"date("2016-02-29")"#),
+            ("leap year add", #"add_years(date("2016-02-29"), 1)"#, #"date("2017-02-28")"#),
+            ("plus days across year", #"date("2016-12-31") + days(1)"#, #"date("2017-01-01")"#),
+            ("minus days", #"date("2016-03-01") - days(1)"#, #"date("2016-02-29")"#),
+            ("days between", #"days_between(date("2016-02-01"), date("2016-03-01"))"#, "29"),
+            ("years between leap birthday", #"years_between(date("2016-02-29"), date("2017-02-28"))"#, "1"),
+            ("years between before", #"years_between(date("2016-02-29"), date("2017-02-27"))"#, "0"),
+            ("weekday", #"weekday(date("2017-09-15"))"#, "5"),
+            ("invalid date", #"date("2017-02-29")"#, "error: invalid date `2017-02-29`; expected YYYY-MM-DD"),
+            ("string of date", #"string(date("2017-09-15"))"#, #""2017-09-15""#),
+            ("working days across holiday", #"working_days_between(date("2017-09-28"), date("2017-10-10"))"#, "4"),
+            ("working days backwards", #"working_days_between(date("2017-10-10"), date("2017-09-28"))"#, "-4"),
+            ("add working days make-up saturday", #"add_working_days(date("2017-09-29"), 1)"#, #"date("2017-09-30")"#),
+            ("add working days over holiday", #"add_working_days(date("2017-09-30"), 1)"#, #"date("2017-10-09")"#),
+            ("add zero working days", #"add_working_days(date("2017-10-01"), 0)"#, #"date("2017-10-01")"#),
+            (
+                "calendar range", #"add_working_days(date("2017-12-29"), 2)"#,
+                "error: the working-day calendar does not cover `2018-01-01`"
+            ),
+            (
+                "matches rejects backreference", #"'aa'.matches('(a)\\1')"#,
+                "error: backreferences such as `\\1` are not supported"
+            ),
+            ("matches classes", #"'AB-12'.matches('^[A-Z]+-\\d{2}$')"#, "true"),
+        ] as [(String, String, String)])
     func extensions(_ name: String, _ source: String, _ expected: String) {
         #expect(rendered(evaluate(source)) == expected, "\(name)")
     }
 
     @Test func hostileRegexIsLinear() {
         let text = String(repeating: "a", count: 10_000) + "b"
-        let result = evaluate("s.matches('(a+)+$')", { var e = CELEnvironment(); e.declare("s", .string); return e }(), variables: ["s": .string(text)])
+        let result = evaluate(
+            "s.matches('(a+)+$')",
+            {
+                var e = CELEnvironment()
+                e.declare("s", .string)
+                return e
+            }(), variables: ["s": .string(text)])
         #expect(rendered(result) == "false")
-        let hit = evaluate("s.matches('(a+)+b$')", { var e = CELEnvironment(); e.declare("s", .string); return e }(), variables: ["s": .string(text)])
+        let hit = evaluate(
+            "s.matches('(a+)+b$')",
+            {
+                var e = CELEnvironment()
+                e.declare("s", .string)
+                return e
+            }(), variables: ["s": .string(text)])
         #expect(rendered(hit) == "true")
     }
 
     @Test func costBudgetStopsRunawayComprehension() {
-        let source = "[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c, [1,2,3,4,5,6,7,8,9,10].all(d, a + b + c + d > 0))))"
+        let source =
+            "[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c, [1,2,3,4,5,6,7,8,9,10].all(d, a + b + c + d > 0))))"
         #expect(rendered(evaluate(source, costLimit: 1_000)) == "error: cost limit exceeded")
         #expect(rendered(evaluate(source)) == "true")
     }

@@ -13,8 +13,10 @@ import Testing
 
     static let pieces = [
         "x", "y", "1", "2u", "3.5", "-", "+", "*", "/", "%", "==", "!=", "<", ">=", "&&", "||", "!", "?", ":", "(", ")",
-        "[", "]", "{", "}", ",", ".", "'s'", "b'b'", "r'\\d'", "\"\"\"t\"\"\"", "in", "null", "true", "size(", "has(", ".all(v,",
-        ".exists(v,", ".map(v,", ".filter(v,", "v", "decimal('1.5')", "date('2017-01-31')", "days(3)", "add_months(", "ratio(",
+        "[", "]", "{", "}", ",", ".", "'s'", "b'b'", "r'\\d'", "\"\"\"t\"\"\"", "in", "null", "true", "size(", "has(",
+        ".all(v,",
+        ".exists(v,", ".map(v,", ".filter(v,", "v", "decimal('1.5')", "date('2017-01-31')", "days(3)", "add_months(",
+        "ratio(",
         "'\\x4", "0x", "9223372036854775808", "matches('(a+)+$')", "count(", "if", "\u{1F600}", "//c\n", " ",
     ]
 
@@ -31,19 +33,23 @@ import Testing
         var environment = CELEnvironment()
         environment.declare("x", .int)
         environment.declare("y", .list(.int))
-        let activation = CELActivation(variables: ["x": .int(5), "y": .list([.int(1), .int(2), .int(3)])], costLimit: 10_000)
+        let activation = CELActivation(
+            variables: ["x": .int(5), "y": .list([.int(1), .int(2), .int(3)])], costLimit: 10_000)
         var evaluated = 0
         for round in 0..<3_000 {
             var source: String
             if round % 2 == 0 {
-                source = (0..<(1 + generator.next(25))).map { _ in Self.pieces[generator.next(Self.pieces.count)] }.joined(separator: generator.next(2) == 0 ? " " : "")
+                source = (0..<(1 + generator.next(25))).map { _ in Self.pieces[generator.next(Self.pieces.count)] }
+                    .joined(separator: generator.next(2) == 0 ? " " : "")
             } else {
                 var scalars = Array(Self.seeds[generator.next(Self.seeds.count)].unicodeScalars)
                 for _ in 0..<(1 + generator.next(4)) {
                     let position = generator.next(scalars.count + 1)
                     switch generator.next(3) {
                     case 0 where !scalars.isEmpty && position < scalars.count: scalars.remove(at: position)
-                    case 1: scalars.insert(contentsOf: Self.pieces[generator.next(Self.pieces.count)].unicodeScalars, at: position)
+                    case 1:
+                        scalars.insert(
+                            contentsOf: Self.pieces[generator.next(Self.pieces.count)].unicodeScalars, at: position)
                     default: if position < scalars.count { scalars[position] = scalars[generator.next(scalars.count)] }
                     }
                 }

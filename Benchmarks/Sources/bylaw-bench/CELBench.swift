@@ -16,7 +16,8 @@ private func program(_ source: String, _ environment: CELEnvironment) -> CELProg
 
 /// CEL evaluation figures (issue: CEL in Swift).
 func benchCEL() {
-    let asset = CELObjectType(name: "Asset", fields: [("book_value", .int), ("appraised", .decimal), ("proceeds", .decimal)])
+    let asset = CELObjectType(
+        name: "Asset", fields: [("book_value", .int), ("appraised", .decimal), ("proceeds", .decimal)])
     var environment = CELEnvironment()
     environment.declare("x", .int)
     environment.declare("asset", .object(asset))
@@ -24,12 +25,15 @@ func benchCEL() {
     environment.declare("start", .date)
     guard let appraised = CELDecimal("650000.00"), let proceeds = CELDecimal("590000.00"),
         let map = try? CELMap([
-            (.string("book_value"), .int(650_000)), (.string("appraised"), .decimal(appraised)), (.string("proceeds"), .decimal(proceeds)),
+            (.string("book_value"), .int(650_000)), (.string("appraised"), .decimal(appraised)),
+            (.string("proceeds"), .decimal(proceeds)),
         ]),
         let start = CELDate(iso: "2017-01-01")
     else { return }
     let activation = CELActivation(
-        variables: ["x": .int(7), "asset": .map(map), "items": .list((1...10).map { .int($0) }), "start": .date(start)],
+        variables: [
+            "x": .int(7), "asset": .map(map), "items": .list((1...10).map { .int($0) }), "start": .date(start),
+        ],
         calendar: WeekdayCalendar())
     let cases: [(String, String)] = [
         ("single comparison `x > 5`", "x > 5"),
