@@ -1,7 +1,168 @@
 import ArgumentParser
+import Bylaw
+import BylawCEL
+import BylawDiagnostics
+import BylawYAML
+import Foundation
 
-struct EvalCommand: NotYetAvailable {
+struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "eval", abstract: "Evaluate one CEL expression.")
-    @Argument(help: "The expression.") var expression: String?
+        commandName: "eval",
+        abstract: "Evaluate one CEL expression: the rule author's REPL.",
+        discussion: """
+            Prints the value and its type, or the error with a caret under the expression.
+
+            Variables come from --input (a decision file: its top-level fields become variables, typed by the \
+            input schema of the rule sets for its kind when --rules has them), from --var NAME=EXPR (the value \
+            of a constant CEL expression: --var n=5, --var d='date("2017-09-15")'), and from --vars FILE (a JSON \
+            object of names to values in the conformance Value encoding, e.g. {"n": {"int64_value": 5}}). \
+            `today` is the input's date, or --as-of. Working-day functions use --calendar from the rules folder.
+
+            EXAMPLES
+              bylaw eval '0.1 + decimal("0.2") == 0.3'
+              bylaw eval 'working_days_between(date("2017-09-29"), date("2017-10-12"))'
+              bylaw eval --input promotion.yaml 'candidate.current_rank_since < today'
+
+            EXIT CODES
+              0  the expression gave a value
+              1  the expression failed while evaluating (no such key, overflow, …)
+              2  the expression does not parse or type-check, or the command line is wrong
+            """)
+
+    @Argument(help: "The CEL expression.")
+    var expression: String
+
+    @Option(help: ArgumentHelp("A decision file whose top-level fields become variables.", valueName: "file"))
+    var input: String?
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("A variable: NAME=EXPR (repeatable).", valueName: "name=expr"))
+    var variables: [String] = []
+
+    @Option(help: ArgumentHelp("A JSON file of variables in the Value encoding.", valueName: "file"))
+    var vars: String?
+
+    @Flag(help: "Skip the type checker.")
+    var noCheck = false
+
+    @OptionGroup var rules: RulesOption
+
+    @Option(help: ArgumentHelp("The working-day calendar, from <rules>/calendars/.", valueName: "name"))
+    var calendar: String = "cn-mainland"
+
+    @Option(help: ArgumentHelp("The value of `today` (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        var values: [String: CELValue] = [:]
+        var types: [String: CELType] = [:]
+        if let input { try loadInput(input, values: &values, types: &types) }
+        if let vars { try loadVars(vars, values: &values) }
+        for spec in variables { try parseVar(spec, values: &values) }
+        if let asOf { values["today"] = .date(try parseDate(asOf)) }
+        var env = CELEnvironment()
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            env.declare(name, types[name] ?? value.type)
+        }
+        let program: CELProgram
+        switch CEL.compile(expression, environment: env, checked: !noCheck) {
+        case .success(let p): program = p
+        case .failure(let issues):
+            report(issues.map { ($0.code, $0.message, $0.offset, $0.length, $0.help) })
+            throw Exit.invalid
+        }
+        let cal = try? WorkingCalendar.load(path: rules.directory + "/calendars/" + calendar + ".yaml").get()
+        switch program.evaluate(CELActivation(variables: values, calendar: cal)) {
+        case .success(let v):
+            if format == .json {
+                FileHandleOutput.writeAll(fd: 1, "{\"value\":" + CELValueCodec.encodeText(v) + "}\n")
+            } else {
+                FileHandleOutput.writeAll(fd: 1, "\(ValueText.literal(v))  (\(v.type))\n")
+            }
+        case .failure(let e):
+            if format == .json {
+                FileHandleOutput.writeAll(
+                    fd: 1, "{\"error\":{\"code\":\(JSONText.quote(e.code)),\"message\":\(JSONText.quote(e.message))}}\n"
+                )
+            } else {
+                report([(e.code, e.message, e.offset ?? 0, 1, nil)])
+            }
+            throw Exit.notCompliant
+        }
+    }
+
+    private func report(_ problems: [(code: String, message: String, offset: Int, length: Int, help: String?)]) {
+        if format == .json {
+            let first = problems.first
+            FileHandleOutput.writeAll(
+                fd: 1,
+                "{\"error\":{\"code\":\(JSONText.quote(first?.code ?? "")),\"message\":\(JSONText.quote(first?.message ?? ""))}}\n"
+            )
+            return
+        }
+        let source = expression
+        let renderer = DiagnosticRenderer(colour: FileHandleOutput.stderrIsTerminal) { $0 == "<expr>" ? source : nil }
+        // Multi-line expressions: map the scalar offset to a line and column.
+        let diags = problems.map { p -> Diagnostic in
+            var line = 1
+            var column = 1
+            for (i, c) in source.unicodeScalars.enumerated() where i < p.offset {
+                if c == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+            return .error(
+                p.code, p.message, at: SourceLocation(file: "<expr>", line: line, column: column), length: p.length,
+                help: p.help)
+        }
+        FileHandleOutput.writeStderr(renderer.render(diags))
+    }
+
+    private func loadInput(_ path: String, values: inout [String: CELValue], types: inout [String: CELType]) throws {
+        let root: YAMLNode
+        do {
+            root = try YAMLLoader.load(path: path, limits: .decision)
+        } catch {
+            printDiagnostics(error.diagnostics)
+            throw Exit.invalid
+        }
+        let typed = DecisionVariables.make(root, rulesRoot: rules.directory)
+        if typed.diagnostics.hasErrors {
+            printDiagnostics(typed.diagnostics)
+            throw Exit.invalid
+        }
+        values.merge(typed.values) { _, new in new }
+        types.merge(typed.types) { _, new in new }
+    }
+
+    private func loadVars(_ path: String, values: inout [String: CELValue]) throws {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("cannot read `\(path)`")
+        }
+        do {
+            guard case .object(let members) = try CELJSON.parse(text) else {
+                throw ValidationError("`\(path)` must hold a JSON object of names to values")
+            }
+            for (name, json) in members { values[name] = try CELValueCodec.decode(json) }
+        } catch let e as CELCodecError {
+            throw ValidationError("`\(path)`: \(e.message)")
+        }
+    }
+
+    private func parseVar(_ spec: String, values: inout [String: CELValue]) throws {
+        guard let eq = spec.firstIndex(of: "=") else { throw ValidationError("--var takes NAME=EXPR, not `\(spec)`") }
+        let name = String(spec[..<eq])
+        let text = String(spec[spec.index(after: eq)...])
+        guard case .success(let p) = CEL.compile(text, environment: CELEnvironment()),
+            case .success(let v) = p.evaluate(CELActivation())
+        else {
+            throw ValidationError("--var \(name): `\(text)` is not a constant CEL expression")
+        }
+        values[name] = v
+    }
 }
