@@ -2,6 +2,7 @@
 let areas: [(name: String, run: () -> Void)] = [
     ("yaml", benchYAML),
     ("cel", benchCEL),
+    ("rules", benchRules),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
