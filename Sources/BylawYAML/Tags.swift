@@ -11,7 +11,7 @@ extension Composer {
         fail(
             "yaml.forbidden-tag",
             "tag `\(Self.display(tag))` is not allowed; only `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map` and `!` are",
-            at: mark)
+            at: mark, length: Self.display(tag).unicodeScalars.count)
     }
 
     /// The core type of a scalar: plain scalars by the core schema, others strings, explicit tags honoured.
