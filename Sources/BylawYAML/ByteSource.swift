@@ -166,7 +166,12 @@ final class ByteSource {
         var i = max(0, windowBase == 0 ? bomLength : 0)
         while i < min(target, windowBase + window.count) - windowBase {
             let b = window[i]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
             i += 1
         }
         return YAMLMark(line: line, column: column, offset: target)

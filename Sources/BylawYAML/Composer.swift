@@ -42,9 +42,10 @@ struct Composer {
     private var file: String { reader.file }
 
     func fail(
-        _ code: String, _ message: String, at mark: YAMLMark, length: Int = 1, notes: [Diagnostic.Note] = []
+        _ code: String, _ message: String, at mark: YAMLMark, length: Int = 1, help: String? = nil,
+        notes: [Diagnostic.Note] = []
     ) -> YAMLLoadError {
-        YAMLLoadError(.error(code, message, at: reader.location(mark), length: length, notes: notes))
+        YAMLLoadError(.error(code, message, at: reader.location(mark), length: length, help: help, notes: notes))
     }
 
     /// The width of a node on its first line, for the `^~~~` under it.
@@ -60,21 +61,29 @@ struct Composer {
         (aliases, nodes, written, expanded) = (0, 0, 0, 0)
         if case .documentStart(let version, let hasTags) = start.kind {
             if let v = version, v.major != 1 || v.minor != 2 {
-                throw fail("yaml.directive", "`%YAML \(v.major).\(v.minor)` is not supported; write `%YAML 1.2` or no directive", at: start.start)
+                throw fail(
+                    "yaml.directive",
+                    "`%YAML \(v.major).\(v.minor)` is not supported; write `%YAML 1.2` or no directive", at: start.start
+                )
             }
             if hasTags { throw fail("yaml.directive", "`%TAG` directives are not allowed", at: start.start) }
         }
         while true {
             let event = try reader.next()
             if event.end.offset - start.start.offset > limits.maxBytes {
-                throw fail("yaml.limit.size", "the document is larger than the limit of \(limits.maxBytes) bytes", at: event.start)
+                throw fail(
+                    "yaml.limit.size", "the document is larger than the limit of \(limits.maxBytes) bytes",
+                    at: event.start)
             }
             var finished: (node: YAMLNode, count: Int, height: Int)?
             switch event.kind {
             case .scalar(let value, let length, let style, let tag, let anchor):
                 try checkSlot(at: event.start, isCollection: false)
                 if length > limits.maxScalarBytes {
-                    throw fail("yaml.limit.scalar", "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes)", at: event.start)
+                    throw fail(
+                        "yaml.limit.scalar",
+                        "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes)",
+                        at: event.start)
                 }
                 if let anchor { try define(anchor, at: event.start) }
                 let type = try coreType(of: value, style: style, tag: tag, at: event.start)
@@ -98,10 +107,14 @@ struct Composer {
                 written += 1
                 stack.append(Frame(isMapping: isMapping, start: event.start, anchor: anchor))
             case .sequenceEnd, .mappingEnd:
-                guard let frame = stack.popLast() else { throw fail("yaml.syntax", "unbalanced collection end", at: event.start) }
+                guard let frame = stack.popLast() else {
+                    throw fail("yaml.syntax", "unbalanced collection end", at: event.start)
+                }
                 let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
                 let node = YAMLNode(content: content, file: file, start: frame.start, end: event.end)
-                if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, count: frame.count, height: frame.height) }
+                if let anchor = frame.anchor {
+                    anchors[anchor] = Anchored(node: node, count: frame.count, height: frame.height)
+                }
                 finished = (node, frame.count, frame.height)
             case .streamStart, .streamEnd, .documentStart, .documentEnd:
                 throw fail("yaml.syntax", "unexpected end of document", at: event.start)
@@ -109,7 +122,9 @@ struct Composer {
             guard let done = finished else { continue }
             if stack.isEmpty {
                 let end = try reader.next()
-                guard case .documentEnd = end.kind else { throw fail("yaml.syntax", "expected the end of the document", at: end.start) }
+                guard case .documentEnd = end.kind else {
+                    throw fail("yaml.syntax", "expected the end of the document", at: end.start)
+                }
                 return done.node
             }
             try add(done.node, count: done.count, height: done.height)
@@ -131,7 +146,8 @@ struct Composer {
             }
         }
         if isCollection, stack.count >= limits.maxDepth {
-            throw fail("yaml.limit.depth", "collections are nested deeper than the limit of \(limits.maxDepth)", at: mark)
+            throw fail(
+                "yaml.limit.depth", "collections are nested deeper than the limit of \(limits.maxDepth)", at: mark)
         }
         if nodes >= limits.maxNodes {
             throw fail("yaml.limit.nodes", "document has more than \(limits.maxNodes) nodes", at: mark)
@@ -162,15 +178,19 @@ struct Composer {
     private mutating func checkKey(_ key: YAMLScalar, node: YAMLNode) throws(YAMLLoadError) {
         let top = stack.count - 1
         if key.style == .plain, key.text == "<<" {
-            throw fail("yaml.merge-key", "merge keys `<<` are not supported; write the keys out", at: node.start, length: 2)
+            throw fail(
+                "yaml.merge-key", "merge keys `<<` are not supported; write the keys out", at: node.start, length: 2)
         }
         if key.text.utf8.count > limits.maxKeyBytes {
-            throw fail("yaml.limit.key-length", "key is longer than the limit of \(limits.maxKeyBytes) bytes", at: node.start)
+            throw fail(
+                "yaml.limit.key-length", "key is longer than the limit of \(limits.maxKeyBytes) bytes", at: node.start)
         }
         let identity = CoreSchema.keyIdentity(key)
         if let first = stack[top].seen[identity] {
             let note = Diagnostic.Note(message: "first defined here", location: reader.location(first))
-            throw fail("yaml.duplicate-key", "duplicate key `\(key.text)`", at: node.start, length: Self.width(node), notes: [note])
+            throw fail(
+                "yaml.duplicate-key", "duplicate key `\(key.text)`", at: node.start, length: Self.width(node),
+                notes: [note])
         }
         stack[top].seen[identity] = node.start
     }
@@ -180,7 +200,9 @@ extension Composer {
     /// Records an anchor's name, rejecting redefinitions and anchors where aliases are forbidden.
     fileprivate mutating func define(_ name: String, at mark: YAMLMark) throws(YAMLLoadError) {
         guard limits.aliasesAllowed else {
-            throw fail("yaml.alias-forbidden", "anchor `&\(name)` is not allowed: this document may not use anchors or aliases", at: mark)
+            throw fail(
+                "yaml.alias-forbidden",
+                "anchor `&\(name)` is not allowed: this document may not use anchors or aliases", at: mark)
         }
         guard !anchorNames.contains(name) else {
             throw fail("yaml.duplicate-anchor", "anchor `&\(name)` is defined twice", at: mark)
@@ -194,7 +216,9 @@ extension Composer {
     /// Expands an alias into a copy of its anchored node, counting the copy against the limits.
     fileprivate mutating func alias(_ name: String, at mark: YAMLMark) throws(YAMLLoadError) -> (YAMLNode, Int, Int) {
         guard limits.aliasesAllowed else {
-            throw fail("yaml.alias-forbidden", "alias `*\(name)` is not allowed: this document may not use anchors or aliases", at: mark)
+            throw fail(
+                "yaml.alias-forbidden", "alias `*\(name)` is not allowed: this document may not use anchors or aliases",
+                at: mark)
         }
         aliases += 1
         if aliases > limits.maxAliases {
@@ -206,14 +230,22 @@ extension Composer {
         }
         try checkSlot(at: mark, isCollection: target.node.scalar == nil)
         if nodes + target.count > limits.maxNodes {
-            throw fail("yaml.limit.nodes", "document has more than \(limits.maxNodes) nodes once aliases are expanded", at: mark)
+            throw fail(
+                "yaml.limit.nodes", "document has more than \(limits.maxNodes) nodes once aliases are expanded",
+                at: mark)
         }
         if stack.count + target.height > limits.maxDepth {
-            throw fail("yaml.limit.depth", "collections are nested deeper than the limit of \(limits.maxDepth) once aliases are expanded", at: mark)
+            throw fail(
+                "yaml.limit.depth",
+                "collections are nested deeper than the limit of \(limits.maxDepth) once aliases are expanded", at: mark
+            )
         }
         expanded += target.count
         if written + expanded > limits.maxAliasExpansionFactor * written {
-            throw fail("yaml.limit.expansion", "aliases expand the document to more than \(limits.maxAliasExpansionFactor) times its written size", at: mark)
+            throw fail(
+                "yaml.limit.expansion",
+                "aliases expand the document to more than \(limits.maxAliasExpansionFactor) times its written size",
+                at: mark)
         }
         nodes += target.count
         return (target.node, target.count, target.height)

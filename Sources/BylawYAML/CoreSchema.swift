@@ -48,18 +48,27 @@ enum CoreSchema {
         var i = 0
         if i < u.count, u[i] == 0x2B || u[i] == 0x2D { i += 1 }
         var intDigits = 0
-        while i < u.count, isDigit(u[i]) { i += 1; intDigits += 1 }
+        while i < u.count, isDigit(u[i]) {
+            i += 1
+            intDigits += 1
+        }
         var fracDigits = 0
         if i < u.count, u[i] == 0x2E {
             i += 1
-            while i < u.count, isDigit(u[i]) { i += 1; fracDigits += 1 }
+            while i < u.count, isDigit(u[i]) {
+                i += 1
+                fracDigits += 1
+            }
         }
         guard intDigits > 0 || fracDigits > 0 else { return false }
         if i < u.count, u[i] == 0x65 || u[i] == 0x45 {
             i += 1
             if i < u.count, u[i] == 0x2B || u[i] == 0x2D { i += 1 }
             var expDigits = 0
-            while i < u.count, isDigit(u[i]) { i += 1; expDigits += 1 }
+            while i < u.count, isDigit(u[i]) {
+                i += 1
+                expDigits += 1
+            }
             guard expDigits > 0 else { return false }
         }
         return i == u.count

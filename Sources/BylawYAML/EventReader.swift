@@ -34,13 +34,15 @@ final class EventReader {
         parser.initialize(to: yaml_parser_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input(parser, { data, buffer, size, sizeRead in
-            guard let data, let buffer, let sizeRead else { return 0 }
-            let source = Unmanaged<ByteSource>.fromOpaque(data).takeUnretainedValue()
-            guard let n = source.read(into: buffer, size: size) else { return 0 }
-            sizeRead.pointee = n
-            return 1
-        }, Unmanaged.passUnretained(source).toOpaque())
+        yaml_parser_set_input(
+            parser,
+            { data, buffer, size, sizeRead in
+                guard let data, let buffer, let sizeRead else { return 0 }
+                let source = Unmanaged<ByteSource>.fromOpaque(data).takeUnretainedValue()
+                guard let n = source.read(into: buffer, size: size) else { return 0 }
+                sizeRead.pointee = n
+                return 1
+            }, Unmanaged.passUnretained(source).toOpaque())
     }
 
     deinit {

@@ -80,12 +80,14 @@ struct InputChecker {
         let b1: UInt8? = b.count > 1 ? b[1] : nil
         if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) {
             throw InputProblem(
-                code: "yaml.encoding", message: "the file starts with a UTF-16 or UTF-32 byte order mark; files must be UTF-8",
+                code: "yaml.encoding",
+                message: "the file starts with a UTF-16 or UTF-32 byte order mark; files must be UTF-8",
                 mark: start)
         }
         if b0 == 0 || b1 == 0 {
             throw InputProblem(
-                code: "yaml.encoding", message: "the file looks like UTF-16 or UTF-32 (it has NUL bytes); files must be UTF-8",
+                code: "yaml.encoding",
+                message: "the file looks like UTF-16 or UTF-32 (it has NUL bytes); files must be UTF-8",
                 mark: start)
         }
     }

@@ -10,12 +10,14 @@ extension Composer {
     private func forbidden(_ tag: String, at mark: YAMLMark) -> YAMLLoadError {
         fail(
             "yaml.forbidden-tag",
-            "tag `\(Self.display(tag))` is not allowed; only `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map` and `!` are",
-            at: mark, length: Self.display(tag).unicodeScalars.count)
+            "tag `\(Self.display(tag))` is not allowed", at: mark, length: Self.display(tag).unicodeScalars.count,
+            help: "only `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map` and `!` are allowed")
     }
 
     /// The core type of a scalar: plain scalars by the core schema, others strings, explicit tags honoured.
-    func coreType(of text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark) throws(YAMLLoadError) -> YAMLCoreType {
+    func coreType(of text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark) throws(YAMLLoadError)
+        -> YAMLCoreType
+    {
         guard let tag else { return style == .plain ? CoreSchema.resolve(text) : .string }
         if tag == "!" { return .string }
         guard tag.hasPrefix(Self.core) else { throw forbidden(tag, at: mark) }
@@ -42,7 +44,9 @@ extension Composer {
         guard let tag, tag != "!" else { return }
         let own = Self.core + (isMapping ? "map" : "seq")
         if tag == own { return }
-        if tag.hasPrefix(Self.core), ["str", "int", "float", "bool", "null", "seq", "map"].contains(String(tag.dropFirst(Self.core.count))) {
+        if tag.hasPrefix(Self.core),
+            ["str", "int", "float", "bool", "null", "seq", "map"].contains(String(tag.dropFirst(Self.core.count)))
+        {
             let kind = isMapping ? "mapping" : "sequence"
             throw fail("yaml.forbidden-tag", "tag `\(Self.display(tag))` cannot be used on a \(kind)", at: mark)
         }

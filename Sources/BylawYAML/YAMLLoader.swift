@@ -114,7 +114,9 @@ struct DocumentReader {
         if ended { return nil }
         if !started {
             let first = try reader.next()
-            guard case .streamStart = first.kind else { throw composer.fail("yaml.syntax", "expected the start of a stream", at: first.start) }
+            guard case .streamStart = first.kind else {
+                throw composer.fail("yaml.syntax", "expected the start of a stream", at: first.start)
+            }
             started = true
         }
         let event = try reader.next()
@@ -135,12 +137,14 @@ struct DocumentReader {
     /// Exactly one document: none or a second one is an error.
     mutating func single() throws(YAMLLoadError) -> YAMLNode {
         guard let node = try next() else {
-            throw composer.fail("yaml.no-document", "the file holds no document", at: YAMLMark(line: 1, column: 1, offset: 0))
+            throw composer.fail(
+                "yaml.no-document", "the file holds no document", at: YAMLMark(line: 1, column: 1, offset: 0))
         }
         let after = try reader.next()
         if case .documentStart = after.kind {
             throw composer.fail(
-                "yaml.multiple-documents", "a second document starts here; this file must hold exactly one", at: after.start)
+                "yaml.multiple-documents", "a second document starts here; this file must hold exactly one",
+                at: after.start)
         }
         return node
     }

@@ -84,7 +84,9 @@ import Testing
                 if listed[c.id] != nil { Issue.record("\(c.id) is listed as deviating but is skipped (no in.json)") }
             case .matches:
                 passed += 1
-                if listed[c.id] != nil { Issue.record("\(c.id) is listed as deviating but now conforms: remove it from the list") }
+                if listed[c.id] != nil {
+                    Issue.record("\(c.id) is listed as deviating but now conforms: remove it from the list")
+                }
             case .deviates(let why):
                 deviating += 1
                 if listed[c.id] == nil {
@@ -96,7 +98,8 @@ import Testing
         for id in listed.keys where !cases.contains(where: { $0.id == id }) {
             Issue.record("\(id) is listed as deviating but is not in the suite")
         }
-        print("yaml-test-suite: \(cases.count) cases: \(passed) passed, \(deviating) deviating (listed), \(skipped) skipped (no in.json)")
+        let counts = "\(passed) passed, \(deviating) deviating (listed), \(skipped) skipped (no in.json)"
+        print("yaml-test-suite: \(cases.count) cases: \(counts)")
         if ProcessInfo.processInfo.environment["BYLAW_PRINT_DEVIATIONS"] != nil {
             print(suggestions.joined(separator: "\n"))
         }

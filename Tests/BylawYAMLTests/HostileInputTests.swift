@@ -78,7 +78,8 @@ import Testing
 
     @Test func keyLengthLimit() {
         #expect(throws: Never.self) { try load("? " + String(repeating: "k", count: 1024) + "\n: v\n") }
-        expectRejected("? " + String(repeating: "k", count: 1025) + "\n: v\n", code: "yaml.limit.key-length", line: 1, column: 3)
+        expectRejected(
+            "? " + String(repeating: "k", count: 1025) + "\n: v\n", code: "yaml.limit.key-length", line: 1, column: 3)
     }
 
     @Test func sizeLimit() {

@@ -38,7 +38,10 @@ private struct JSONReader {
             i += 1
             var object: [String: JSONValue] = [:]
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                return .object(object)
+            }
             while true {
                 skipSpace()
                 guard let k = string() else { return nil }
@@ -49,22 +52,37 @@ private struct JSONReader {
                 object[k] = v
                 skipSpace()
                 guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    return .object(object)
+                }
                 return nil
             }
         case UInt8(ascii: "["):
             i += 1
             var array: [JSONValue] = []
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(array) }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                return .array(array)
+            }
             while true {
                 guard let v = value() else { return nil }
                 array.append(v)
                 skipSpace()
                 guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(array) }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return .array(array)
+                }
                 return nil
             }
         case UInt8(ascii: "\""):
@@ -91,7 +109,10 @@ private struct JSONReader {
             let b = bytes[i]
             i += 1
             if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
-            guard b == UInt8(ascii: "\\") else { out.append(b); continue }
+            guard b == UInt8(ascii: "\\") else {
+                out.append(b)
+                continue
+            }
             guard i < bytes.count else { return nil }
             let e = bytes[i]
             i += 1
@@ -102,10 +123,14 @@ private struct JSONReader {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                guard i + 4 <= bytes.count, let u = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else { return nil }
+                guard i + 4 <= bytes.count, let u = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16)
+                else { return nil }
                 i += 4
                 var scalar = u
-                if (0xD800...0xDBFF).contains(u) { pendingHigh = u; continue }
+                if (0xD800...0xDBFF).contains(u) {
+                    pendingHigh = u
+                    continue
+                }
                 if (0xDC00...0xDFFF).contains(u), let high = pendingHigh {
                     scalar = 0x10000 + ((high - 0xD800) << 10) + (u - 0xDC00)
                     pendingHigh = nil

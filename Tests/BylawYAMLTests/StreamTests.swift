@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func limitsApplyPerDocumentAndErrorsStick() throws {
-        let stream = YAMLDocumentStream(bytes: Array("a: 1\n---\na: 1\na: 2\n---\nb: 3\n".utf8), file: "s.yaml", limits: .decision)
+        let stream = YAMLDocumentStream(
+            bytes: Array("a: 1\n---\na: 1\na: 2\n---\nb: 3\n".utf8), file: "s.yaml", limits: .decision)
         #expect(try stream.next()?["a"]?.scalar?.text == "1")
         for _ in 0..<2 {
             do {

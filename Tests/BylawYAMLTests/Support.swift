@@ -36,7 +36,8 @@ func expectRejected(
     _ text: String, code: String, line: Int, column: Int, limits: YAMLLimits = .ruleSet,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-    expectRejected(Array(text.utf8), code: code, line: line, column: column, limits: limits, sourceLocation: sourceLocation)
+    expectRejected(
+        Array(text.utf8), code: code, line: line, column: column, limits: limits, sourceLocation: sourceLocation)
 }
 
 /// The directory of this test file, for fixtures next to it.

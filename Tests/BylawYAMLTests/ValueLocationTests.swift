@@ -40,7 +40,9 @@ import Testing
         let root = try load(row.source)
         let value = try #require(root["v"] ?? root["r"]?["v"])
         let at = value.location(ofValueOffset: row.offset)
-        #expect(at == SourceLocation(file: "t.yaml", line: row.line, column: row.column), "value: \(value.scalar?.text ?? "")")
+        #expect(
+            at == SourceLocation(file: "t.yaml", line: row.line, column: row.column),
+            "value: \(value.scalar?.text ?? "")")
     }
 
     @Test func collectionMapsToItsStart() throws {

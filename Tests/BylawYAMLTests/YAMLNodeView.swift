@@ -9,7 +9,10 @@ struct YAMLNodeView {
         case .scalar(let s): Self.scalar(s)
         case .sequence(let items): .array(items.map { YAMLNodeView(node: $0).json })
         case .mapping(let pairs):
-            .object(Dictionary(pairs.map { ($0.key.scalar?.text ?? "", YAMLNodeView(node: $0.value).json) }, uniquingKeysWith: { a, _ in a }))
+            .object(
+                Dictionary(
+                    pairs.map { ($0.key.scalar?.text ?? "", YAMLNodeView(node: $0.value).json) },
+                    uniquingKeysWith: { a, _ in a }))
         }
     }
 
