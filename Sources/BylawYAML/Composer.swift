@@ -41,8 +41,16 @@ struct Composer {
 
     private var file: String { reader.file }
 
-    func fail(_ code: String, _ message: String, at mark: YAMLMark, notes: [Diagnostic.Note] = []) -> YAMLLoadError {
-        YAMLLoadError(.error(code, message, at: reader.location(mark), notes: notes))
+    func fail(
+        _ code: String, _ message: String, at mark: YAMLMark, length: Int = 1, help: String? = nil,
+        notes: [Diagnostic.Note] = []
+    ) -> YAMLLoadError {
+        YAMLLoadError(.error(code, message, at: reader.location(mark), length: length, help: help, notes: notes))
+    }
+
+    /// The width of a node on its first line, for the `^~~~` under it.
+    static func width(_ node: YAMLNode) -> Int {
+        node.end.line == node.start.line ? max(1, node.end.column - node.start.column) : 1
     }
 
     /// Composes the document whose `DOCUMENT-START` event is `start`, through its `DOCUMENT-END`.
@@ -170,7 +178,8 @@ struct Composer {
     private mutating func checkKey(_ key: YAMLScalar, node: YAMLNode) throws(YAMLLoadError) {
         let top = stack.count - 1
         if key.style == .plain, key.text == "<<" {
-            throw fail("yaml.merge-key", "merge keys `<<` are not supported; write the keys out", at: node.start)
+            throw fail(
+                "yaml.merge-key", "merge keys `<<` are not supported; write the keys out", at: node.start, length: 2)
         }
         if key.text.utf8.count > limits.maxKeyBytes {
             throw fail(
@@ -179,7 +188,9 @@ struct Composer {
         let identity = CoreSchema.keyIdentity(key)
         if let first = stack[top].seen[identity] {
             let note = Diagnostic.Note(message: "first defined here", location: reader.location(first))
-            throw fail("yaml.duplicate-key", "duplicate key `\(key.text)`", at: node.start, notes: [note])
+            throw fail(
+                "yaml.duplicate-key", "duplicate key `\(key.text)`", at: node.start, length: Self.width(node),
+                notes: [note])
         }
         stack[top].seen[identity] = node.start
     }

@@ -115,8 +115,10 @@ final class EventReader {
     /// handler stopped, else libyaml's message, cleaned up, at its position.
     private func failure() -> YAMLLoadError {
         if let p = source.problem {
-            let at = p.code == "io.unreadable" ? nil : location(p.mark)
-            return YAMLLoadError(.error(p.code, p.message, at: at))
+            if p.code == "io.unreadable" {
+                return YAMLLoadError(.error(p.code, "cannot read `\(file)`", at: nil))
+            }
+            return YAMLLoadError(.error(p.code, p.message, at: location(p.mark)))
         }
         let problem = Self.clean(parser.pointee.problem.map { String(cString: $0) })
         switch parser.pointee.error {

@@ -10,8 +10,8 @@ extension Composer {
     private func forbidden(_ tag: String, at mark: YAMLMark) -> YAMLLoadError {
         fail(
             "yaml.forbidden-tag",
-            "tag `\(Self.display(tag))` is not allowed; only `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map` and `!` are",
-            at: mark)
+            "tag `\(Self.display(tag))` is not allowed", at: mark, length: Self.display(tag).unicodeScalars.count,
+            help: "only `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map` and `!` are allowed")
     }
 
     /// The core type of a scalar: plain scalars by the core schema, others strings, explicit tags honoured.

@@ -77,6 +77,9 @@ public final class YAMLDocumentStream {
         reader.streaming = true
     }
 
+    /// Bytes currently held for the document being read (bounded by one document plus read-ahead).
+    var bufferedByteCount: Int { reader.bufferedByteCount }
+
     /// The next document, or `nil` at the end of the stream.
     public func next() throws(YAMLLoadError) -> YAMLNode? {
         if let failure { throw failure }
@@ -103,6 +106,8 @@ struct DocumentReader {
     }
 
     private var reader: EventReader { composer.reader }
+
+    var bufferedByteCount: Int { reader.source.window.count }
 
     /// The next document, or `nil` after the last.
     mutating func next() throws(YAMLLoadError) -> YAMLNode? {

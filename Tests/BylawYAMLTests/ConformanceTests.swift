@@ -98,9 +98,8 @@ import Testing
         for id in listed.keys where !cases.contains(where: { $0.id == id }) {
             Issue.record("\(id) is listed as deviating but is not in the suite")
         }
-        print(
-            "yaml-test-suite: \(cases.count) cases: \(passed) passed, \(deviating) deviating (listed), \(skipped) skipped (no in.json)"
-        )
+        let counts = "\(passed) passed, \(deviating) deviating (listed), \(skipped) skipped (no in.json)"
+        print("yaml-test-suite: \(cases.count) cases: \(counts)")
         if ProcessInfo.processInfo.environment["BYLAW_PRINT_DEVIATIONS"] != nil {
             print(suggestions.joined(separator: "\n"))
         }

@@ -59,6 +59,17 @@ import Testing
         }
     }
 
+    @Test func directoryIsUnreadable() {
+        do {
+            _ = try YAMLLoader.load(path: "/tmp", limits: .ruleSet)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == ["io.unreadable"])
+            #expect(error.diagnostics.first?.message == "cannot read `/tmp`")
+            #expect(error.diagnostics.first?.location == nil)
+        }
+    }
+
     @Test func fileIsLoadedByPath() throws {
         let path = "/tmp/bylaw-yaml-test-\(UInt32.random(in: 0...UInt32.max)).yaml"
         try #require(writeFile(path, Array("x: [1, 2]\n".utf8)))
