@@ -50,10 +50,20 @@ public struct DiagnosticRenderer: Sendable {
         let markWidth = max(1, DisplayWidth.of(String(marked)))
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let shown = String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 }))
+        let shown = String(String.UnicodeScalarView(scalars.map(Self.printable)))
         return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(indent)"
             + green("^" + String(repeating: "~", count: markWidth - 1))
             + "\n"
+    }
+
+    /// What the excerpt shows for a scalar: tabs as spaces, and bidi or other control characters as U+FFFD,
+    /// so an excerpt can never reorder the terminal line it is printed on (one cell each: the caret stays put).
+    static func printable(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s == "\t" { return " " }
+        switch s.value {
+        case 0x00..<0x20, 0x7F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return "\u{FFFD}"
+        default: return s
+        }
     }
 
     /// The 1-based `n`th line of `text`, without its terminator.

@@ -51,3 +51,14 @@ import Testing
         #expect([a, b, c].sortedForOutput() == [c, b, a])
     }
 }
+
+@Suite struct RendererSafetyTests {
+    @Test func bidiControlsInExcerptsAreNeutralised() {
+        let text = "title: \u{202E}abc\n"
+        let r = DiagnosticRenderer(source: { _ in text })
+        let out = r.render(
+            Diagnostic.error("yaml.bidi-control", "m", at: SourceLocation(file: "f", line: 1, column: 8)))
+        #expect(!out.unicodeScalars.contains("\u{202E}"))
+        #expect(out.contains("1 | title: \u{FFFD}abc"))
+    }
+}
