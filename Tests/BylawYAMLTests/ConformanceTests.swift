@@ -100,6 +100,8 @@ import Testing
         }
         let counts = "\(passed) passed, \(deviating) deviating (listed), \(skipped) skipped (no in.json)"
         print("yaml-test-suite: \(cases.count) cases: \(counts)")
+        #expect(passed + deviating + skipped == cases.count, "every case is counted once")
+        #expect(passed > 250, "most of the suite loads to its expected JSON")
         if ProcessInfo.processInfo.environment["BYLAW_PRINT_DEVIATIONS"] != nil {
             print(suggestions.joined(separator: "\n"))
         }

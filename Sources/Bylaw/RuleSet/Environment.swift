@@ -85,21 +85,10 @@ final class TableScope: @unchecked Sendable {
 
 /// Parameter values: typed from their YAML text, or by a declared `type`.
 enum ParameterValue {
+    /// The type expressions see for a parameter: a list takes its first element's type, so
+    /// `x in params.allowed` type-checks; everything else has its runtime type.
     static func type(of value: CELValue) -> CELType {
-        switch value {
-        case .bool: .bool
-        case .int: .int
-        case .uint: .uint
-        case .double: .double
-        case .string: .string
-        case .bytes: .bytes
-        case .null: .null
-        case .decimal: .decimal
-        case .date: .date
-        case .days: .days
-        case .type: .type
-        case .map: .map(.string, .dyn)
-        case .list(let items): .list(items.first.map(type(of:)) ?? .dyn)
-        }
+        if case .list(let items) = value { return .list(items.first.map(type(of:)) ?? .dyn) }
+        return value.type
     }
 }

@@ -37,24 +37,9 @@ public indirect enum CELJSON: Sendable {
         }
     }
 
+    /// `text` as a JSON string (control characters as `\uNNNN`).
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        QuotedText.quote(text) { "\\u" + String($0, radix: 16).leftPadded(4) }
     }
 }
 

@@ -91,24 +91,9 @@ public enum CELValue: Sendable, Equatable, CustomStringConvertible {
         return "\(value)"
     }
 
+    /// `text` as a CEL string literal (control characters as `\xNN`).
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(2)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        QuotedText.quote(text) { "\\x" + String($0, radix: 16).leftPadded(2) }
     }
 
     static func byteEscape(_ byte: UInt8) -> String {
