@@ -6,7 +6,7 @@ public enum CEL {
     /// Parses, checks against `environment` and plans `source`.
     /// With `checked: false` the checker is skipped and every mistake becomes an evaluation error.
     public static func compile(_ source: String, environment: CELEnvironment, checked: Bool = true) -> Result<
-        CELProgram, [CELIssue]
+        CELProgram, CELIssues
     > {
         let ast: CELAST
         switch parse(source) {
@@ -18,7 +18,7 @@ public enum CEL {
         if checked {
             var pass = Checker(environment: environment)
             resultType = pass.check(ast)
-            if !pass.issues.isEmpty { return .failure(pass.issues) }
+            if !pass.issues.isEmpty { return .failure(CELIssues(pass.issues)) }
             checker = pass
         }
         var planner = Planner(environment: environment, checked: checker, tracing: false)

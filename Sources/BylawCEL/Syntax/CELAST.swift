@@ -141,5 +141,13 @@ public struct CELIssue: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(offset): \(message)" + (help.map { " (\($0))" } ?? "") }
 }
 
-/// Lets `Result<_, [CELIssue]>` carry every issue found, as the public API promises.
-extension Array: @retroactive Error where Element == CELIssue {}
+/// Every issue found in one expression, sorted by position: the failure of `CEL.parse` and `CEL.compile`.
+/// A collection, so callers iterate it like the array it wraps.
+public struct CELIssues: Error, Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
+    public var issues: [CELIssue]
+    public init(_ issues: [CELIssue]) { self.issues = issues }
+    public init(arrayLiteral elements: CELIssue...) { issues = elements }
+    public var startIndex: Int { issues.startIndex }
+    public var endIndex: Int { issues.endIndex }
+    public subscript(position: Int) -> CELIssue { issues[position] }
+}

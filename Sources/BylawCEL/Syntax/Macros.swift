@@ -59,7 +59,7 @@ extension Parser {
 /// The public entry points.
 extension CEL {
     /// Parses an expression. Offsets in the AST and in issues are Unicode scalar offsets.
-    public static func parse(_ source: String) -> Result<CELAST, [CELIssue]> {
+    public static func parse(_ source: String) -> Result<CELAST, CELIssues> {
         Parser.parse(source)
     }
 }

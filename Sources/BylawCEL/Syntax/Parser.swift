@@ -16,7 +16,7 @@ struct Parser {
     private(set) var issues: [CELIssue] = []
 
     /// Parses `source` into an AST or the syntax errors found.
-    static func parse(_ source: String) -> Result<CELAST, [CELIssue]> {
+    static func parse(_ source: String) -> Result<CELAST, CELIssues> {
         let scalars = Array(source.unicodeScalars)
         guard scalars.count <= maxLength else {
             return .failure([
@@ -40,7 +40,7 @@ struct Parser {
                 parser.error("unexpected \(parser.describe(parser.current))", at: parser.current)
             }
         }
-        if !parser.issues.isEmpty { return .failure(parser.issues) }
+        if !parser.issues.isEmpty { return .failure(CELIssues(parser.issues)) }
         return .success(CELAST(root: root, source: source))
     }
 
