@@ -15,7 +15,8 @@ let package = Package(
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.
@@ -32,11 +33,19 @@ let package = Package(
         .target(name: "BylawCEL", exclude: ["FUNCTIONS.md"], swiftSettings: strict),
         // Rule sets, decision tables, calendars, the evaluator and verdicts.
         .target(name: "Bylaw", dependencies: ["BylawYAML", "BylawCEL", "BylawDiagnostics"], swiftSettings: strict),
+        // SQLite, from the system (Debian: libsqlite3-dev). Only BylawAudit sees these C types.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The tamper-evident audit trail: records, hash chain, SQLite store, verification.
+        .target(
+            name: "BylawAudit",
+            dependencies: ["Bylaw", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(
             name: "BylawCLI",
             dependencies: [
                 "Bylaw",
+                "BylawAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -50,6 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BylawTests", dependencies: ["Bylaw"], exclude: ["Fixtures", "Corpus"], swiftSettings: strict),
+        .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit"], swiftSettings: strict),
         .testTarget(name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI"], swiftSettings: strict),
     ]
 )

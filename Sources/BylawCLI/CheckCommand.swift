@@ -18,11 +18,20 @@ struct CheckCommand: ParsableCommand {
               bylaw check rules/cadre-selection/examples/compliant-deputy-director.yaml
               bylaw check promotion.yaml --format json
               bylaw check promotion.yaml --as-of 2018-01-01
+              bylaw check promotion.yaml --no-audit
+
+            AUDIT TRAIL
+              Every decision checked is recorded in the audit store (--audit PATH, else $BYLAW_AUDIT, else \
+            ./bylaw-audit.sqlite) before its verdict is printed. If the store cannot be written, bylaw says so, \
+            prints no verdict and exits 2. Fields a rule set declares `sensitive` are masked with HMAC-SHA-256 \
+            under the key in --audit-key-file (or $BYLAW_AUDIT_KEY_FILE, $BYLAW_AUDIT_KEY), or redacted without one. \
+            See `bylaw log --help`.
 
             EXIT CODES
               0  every decision is compliant
               1  some decision is non_compliant or needs_review
-              2  some decision is invalid or errored, the rule sets do not load, or the command line is wrong
+              2  some decision is invalid or errored, the rule sets do not load, the audit trail cannot be written,
+                 or the command line is wrong
             """)
 
     @Argument(help: "Decision files (YAML or JSON).")
@@ -41,10 +50,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print only the verdict line of each decision.")
     var quiet = false
 
+    @OptionGroup var recording: RecordingOptions
+
     func run() throws {
         let asOfDate = try asOf.map(parseDate)
         let library = try rules.loadLibrary()
-        let results = decisions.map { library.check(file: $0, asOf: asOfDate) }
+        let checked = decisions.map { CheckedDecision.check(file: $0, library: library, asOf: asOfDate) }
+        try recording.record(checked, library: library, event: "check")
+        let results = checked.map(\.result)
         switch format {
         case .text:
             let renderer = TextReport(colour: FileHandleOutput.stdoutIsTerminal, quiet: quiet)

@@ -71,6 +71,22 @@ public struct DecisionResult: Sendable {
     /// Why the decision is invalid, and warnings such as unknown fields.
     public var diagnostics: [Diagnostic]
 
+    public init(
+        file: String, kind: String? = nil, id: String? = nil, date: String? = nil, unit: String? = nil,
+        verdict: Verdict,
+        ruleSets: [AppliedRuleSet], results: [RuleResult], diagnostics: [Diagnostic]
+    ) {
+        self.file = file
+        self.kind = kind
+        self.id = id
+        self.date = date
+        self.unit = unit
+        self.verdict = verdict
+        self.ruleSets = ruleSets
+        self.results = results
+        self.diagnostics = diagnostics
+    }
+
     /// Results with a given outcome, in rule order.
     public func results(_ outcome: RuleOutcome) -> [RuleResult] { results.filter { $0.outcome == outcome } }
 

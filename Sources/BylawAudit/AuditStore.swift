@@ -1,0 +1,209 @@
+import Bylaw
+import Crypto
+import Foundation
+
+/// The embedded audit trail: a SQLite file of append-only records linked by a hash chain.
+///
+/// `leaf_hash = SHA-256(0x00 ‖ canonical bytes)`, `chain_hash_n = SHA-256(0x02 ‖ chain_hash_{n-1} ‖ leaf_hash_n)`
+/// with `chain_hash_0` = 32 zero bytes. The canonical bytes (RFC 8785) are stored and never re-serialised.
+public final class AuditStore {
+    public static let schemaVersion = 1
+    let db: Database
+    public let path: String
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    public init(path: String, busyTimeoutMillis: Int32 = 10_000) throws(AuditStoreError) {
+        self.path = path
+        db = try Database(path: path, busyTimeoutMillis: busyTimeoutMillis)
+        let db = self.db
+        try Self.retryingWhileBusy(timeoutMillis: Int(busyTimeoutMillis)) { () throws(AuditStoreError) in
+            let stmt = try db.prepare("PRAGMA journal_mode=WAL")
+            guard try stmt.step(), stmt.text(0)?.lowercased() == "wal" else {
+                throw AuditStoreError("the audit store cannot use write-ahead logging")
+            }
+        }
+        try db.execute("PRAGMA synchronous=FULL")
+        try Self.retryingWhileBusy(timeoutMillis: Int(busyTimeoutMillis)) { () throws(AuditStoreError) in try migrate()
+        }
+    }
+
+    /// Creating a store (switching the new file to WAL, reading its schema while another process converts it)
+    /// meets locks SQLite does not wait for; processes opening the store at the same moment retry here,
+    /// within the same timeout as any other lock.
+    static func retryingWhileBusy(timeoutMillis: Int, _ body: () throws(AuditStoreError) -> Void)
+        throws(AuditStoreError)
+    {
+        var waited = 0
+        var pause = 2
+        while true {
+            do {
+                try body()
+                return
+            } catch {
+                guard error.message.contains("locked") || error.message.contains("busy"), waited < timeoutMillis else {
+                    throw error
+                }
+                usleep(useconds_t(pause * 1000))
+                waited += pause
+                pause = min(pause * 2, 50)
+            }
+        }
+    }
+
+    private func migrate() throws(AuditStoreError) {
+        let stmt = try db.prepare("PRAGMA user_version")
+        let version = try stmt.step() ? stmt.int(0) : 0
+        guard version < Self.schemaVersion else { return }
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            if version < 1 {
+                try db.execute(
+                    """
+                    CREATE TABLE IF NOT EXISTS records (
+                        seq INTEGER PRIMARY KEY,
+                        record_id TEXT NOT NULL UNIQUE,
+                        recorded_at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        event TEXT NOT NULL,
+                        kind TEXT,
+                        decision_id TEXT,
+                        decision_date TEXT,
+                        unit TEXT,
+                        verdict TEXT NOT NULL,
+                        canonical BLOB NOT NULL,
+                        leaf_hash BLOB NOT NULL,
+                        chain_hash BLOB NOT NULL
+                    );
+                    CREATE INDEX IF NOT EXISTS records_kind ON records(kind, decision_date);
+                    CREATE INDEX IF NOT EXISTS records_unit ON records(unit);
+                    CREATE INDEX IF NOT EXISTS records_verdict ON records(verdict);
+                    CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
+                        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+                    CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records
+                        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+                    PRAGMA user_version = 1;
+                    """)
+            }
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The last record's sequence number and chain hash (0 and 32 zero bytes for an empty store).
+    public func head() throws(AuditStoreError) -> (seq: Int64, chainHash: [UInt8]) {
+        let stmt = try db.prepare("SELECT seq, chain_hash FROM records ORDER BY seq DESC LIMIT 1")
+        guard try stmt.step() else { return (0, Array(repeating: 0, count: 32)) }
+        return (stmt.int(0), stmt.blob(1))
+    }
+
+    /// Appends drafts in order, `batchSize` records per transaction, so a crash leaves a whole prefix.
+    /// One writer at a time: each transaction takes SQLite's write lock before reading the head.
+    /// - Returns: the sequence numbers assigned.
+    @discardableResult
+    public func append(
+        _ drafts: [RecordDraft], actor: String, at time: Date = Date(), batchSize: Int = 1000
+    ) throws(AuditStoreError) -> [Int64] {
+        var assigned: [Int64] = []
+        var start = 0
+        while start < drafts.count {
+            let chunk = drafts[start..<min(start + batchSize, drafts.count)]
+            assigned += try appendTransaction(chunk, actor: actor, time: time)
+            start += batchSize
+        }
+        return assigned
+    }
+
+    private func appendTransaction(_ drafts: ArraySlice<RecordDraft>, actor: String, time: Date) throws(AuditStoreError)
+        -> [Int64]
+    {
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            var (seq, chain) = try head()
+            let insert = try db.prepare(
+                """
+                INSERT INTO records (seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit,
+                    verdict, canonical, leaf_hash, chain_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let stamp = Self.timestamp(time)
+            var assigned: [Int64] = []
+            for draft in drafts {
+                seq += 1
+                let recordID = UUID().uuidString.lowercased()
+                let record = AuditRecord.json(
+                    seq: seq, recordID: recordID, recordedAt: stamp, actor: actor, previousChainHash: chain,
+                    draft: draft)
+                let canonical = Canonical.bytes(record)
+                let leaf = HashChain.leaf(canonical)
+                chain = HashChain.link(previous: chain, leaf: leaf)
+                insert.reset()
+                insert.bind(1, seq)
+                insert.bind(2, recordID)
+                insert.bind(3, stamp)
+                insert.bind(4, actor)
+                insert.bind(5, draft.event)
+                insert.bind(6, draft.kind)
+                insert.bind(7, draft.decisionID)
+                insert.bind(8, draft.decisionDate)
+                insert.bind(9, draft.unit)
+                insert.bind(10, draft.verdict)
+                insert.bind(11, canonical)
+                insert.bind(12, leaf)
+                insert.bind(13, chain)
+                _ = try insert.step()
+                assigned.append(seq)
+            }
+            try db.execute("COMMIT")
+            return assigned
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// `2026-11-24T19:05:03.123Z`.
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}
+
+/// The record's JSON: the fixed header fields, then the draft's body.
+enum AuditRecord {
+    static func json(
+        seq: Int64, recordID: String, recordedAt: String, actor: String, previousChainHash: [UInt8], draft: RecordDraft
+    ) -> JSONValue {
+        .object(
+            [
+                ("seq", .integer(seq)),
+                ("record_id", .string(recordID)),
+                ("recorded_at", .string(recordedAt)),
+                ("actor", .string(actor)),
+                ("event", .string(draft.event)),
+                ("bylaw_version", .string(BylawVersion.current)),
+                ("previous_chain_hash", .string(AuditHex.encode(previousChainHash))),
+            ] + draft.body)
+    }
+}
+
+/// The hash chain's two functions.
+public enum HashChain {
+    public static func leaf(_ canonical: [UInt8]) -> [UInt8] {
+        var h = SHA256()
+        h.update(data: [0x00])
+        h.update(data: canonical)
+        return Array(h.finalize())
+    }
+
+    public static func link(previous: [UInt8], leaf: [UInt8]) -> [UInt8] {
+        var h = SHA256()
+        h.update(data: [0x02])
+        h.update(data: previous)
+        h.update(data: leaf)
+        return Array(h.finalize())
+    }
+}

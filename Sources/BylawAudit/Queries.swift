@@ -1,0 +1,88 @@
+import Bylaw
+
+/// One row of `bylaw log list`.
+public struct RecordSummary: Sendable {
+    public var seq: Int64
+    public var recordID: String
+    public var recordedAt: String
+    public var actor: String
+    public var event: String
+    public var kind: String?
+    public var decisionID: String?
+    public var decisionDate: String?
+    public var unit: String?
+    public var verdict: String
+}
+
+/// Filters for `bylaw log list`; nil means any.
+public struct RecordFilter: Sendable {
+    public var kind: String?
+    public var unit: String?
+    public var verdict: String?
+    /// A rule id that failed in the record.
+    public var failedRule: String?
+    /// Decision dates, inclusive.
+    public var from: String?
+    public var to: String?
+    public var actor: String?
+    public var limit: Int = 100
+
+    public init() {}
+}
+
+extension AuditStore {
+    /// Records matching `filter`, newest first.
+    public func list(_ filter: RecordFilter) throws(AuditStoreError) -> [RecordSummary] {
+        var clauses: [String] = []
+        var params: [String] = []
+        func add(_ clause: String, _ value: String?) {
+            guard let value else { return }
+            clauses.append(clause)
+            params.append(value)
+        }
+        add("kind = ?", filter.kind)
+        add("(unit = ? OR unit LIKE ? || '/%')", filter.unit)
+        if let u = filter.unit { params.append(u) }
+        add("verdict = ?", filter.verdict)
+        add("decision_date >= ?", filter.from)
+        add("decision_date <= ?", filter.to)
+        add("actor = ?", filter.actor)
+        add(
+            "EXISTS (SELECT 1 FROM json_each(CAST(canonical AS TEXT), '$.outcomes') WHERE json_extract(value, '$.rule') = ? AND json_extract(value, '$.outcome') = 'failed')",
+            filter.failedRule)
+        let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        let stmt = try db.prepare(
+            "SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict FROM records"
+                + whereSQL + " ORDER BY seq DESC LIMIT \(max(1, filter.limit))")
+        for (i, p) in params.enumerated() { stmt.bind(Int32(i + 1), p) }
+        var out: [RecordSummary] = []
+        while try stmt.step() {
+            out.append(
+                RecordSummary(
+                    seq: stmt.int(0), recordID: stmt.text(1) ?? "", recordedAt: stmt.text(2) ?? "",
+                    actor: stmt.text(3) ?? "",
+                    event: stmt.text(4) ?? "", kind: stmt.text(5), decisionID: stmt.text(6), decisionDate: stmt.text(7),
+                    unit: stmt.text(8), verdict: stmt.text(9) ?? ""))
+        }
+        return out
+    }
+
+    /// The canonical bytes of one record, by sequence number or record id.
+    public func canonical(of key: String) throws(AuditStoreError) -> [UInt8]? {
+        let stmt: Database.Statement
+        if let seq = Int64(key) {
+            stmt = try db.prepare("SELECT canonical FROM records WHERE seq = ?")
+            stmt.bind(1, seq)
+        } else {
+            stmt = try db.prepare("SELECT canonical FROM records WHERE record_id = ?")
+            stmt.bind(1, key.lowercased())
+        }
+        return try stmt.step() ? stmt.blob(0) : nil
+    }
+
+    /// Calls `body` with every record's canonical bytes, oldest first (for `export`).
+    public func forEachCanonical(_ body: ([UInt8]) -> Void) throws(AuditStoreError) {
+        let stmt = try db.prepare("SELECT canonical FROM records ORDER BY seq")
+        while try stmt.step() { body(stmt.blob(0)) }
+    }
+}

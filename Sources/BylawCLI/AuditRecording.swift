@@ -1,0 +1,90 @@
+import ArgumentParser
+import Bylaw
+import BylawAudit
+import BylawCEL
+import BylawYAML
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The options `check` (and later `audit`) use to record what they evaluated.
+struct RecordingOptions: ParsableArguments {
+    @OptionGroup var audit: AuditOptions
+
+    @Flag(help: "Do not append records to the audit trail.")
+    var noAudit = false
+
+    @Option(help: ArgumentHelp("Who is recorded as having run the check (default: the OS user).", valueName: "name"))
+    var actor: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A key file for masking sensitive fields with HMAC-SHA-256 (default: $BYLAW_AUDIT_KEY_FILE, or the key in $BYLAW_AUDIT_KEY).",
+            valueName: "file"))
+    var auditKeyFile: String?
+
+    var resolvedActor: String {
+        if let actor { return actor }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    func maskingKey() throws -> [UInt8]? {
+        let env = ProcessInfo.processInfo.environment
+        if let file = auditKeyFile ?? env["BYLAW_AUDIT_KEY_FILE"] {
+            guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else {
+                printError("bylaw: audit trail: cannot read the masking key file `\(file)`")
+                throw Exit.invalid
+            }
+            return Array(data)
+        }
+        if let text = env["BYLAW_AUDIT_KEY"], !text.isEmpty { return Array(text.utf8) }
+        return nil
+    }
+
+    /// Appends one record per decision before anything is reported: if the store cannot be written the
+    /// command says so and exits 2, and no verdict is claimed (fail closed).
+    func record(_ checked: [CheckedDecision], library: RuleLibrary, event: String) throws {
+        guard !noAudit else { return }
+        let builder = RecordBuilder(maskingKey: try maskingKey(), library: library)
+        let drafts = checked.map {
+            builder.draft($0.result, raw: $0.raw, document: $0.document, library: library, event: event)
+        }
+        do {
+            let store = try AuditStore(path: audit.resolvedPath)
+            try store.append(drafts, actor: resolvedActor)
+        } catch {
+            printError(
+                "bylaw: audit trail: cannot record to `\(audit.resolvedPath)`: \(error.message); no verdict is reported (use --no-audit to check without recording)"
+            )
+            throw Exit.invalid
+        }
+    }
+}
+
+/// A decision as read and checked: the bytes and tree the audit record hashes and keeps.
+struct CheckedDecision {
+    var result: DecisionResult
+    var raw: [UInt8]?
+    var document: YAMLNode?
+
+    static func check(file: String, library: RuleLibrary, asOf: CELDate?) -> CheckedDecision {
+        // Oversized or unreadable files go through the loader, which reports them without reading them whole.
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        guard let size, size <= YAMLLimits.decision.maxBytes, let data = FileManager.default.contents(atPath: file)
+        else {
+            return CheckedDecision(result: library.check(file: file, asOf: asOf), raw: nil, document: nil)
+        }
+        let raw = Array(data)
+        do {
+            let node = try YAMLLoader.load(bytes: raw, file: file, limits: .decision)
+            return CheckedDecision(result: library.check(node, file: file, asOf: asOf), raw: raw, document: node)
+        } catch {
+            let result = DecisionResult(
+                file: file, verdict: .invalid, ruleSets: [], results: [], diagnostics: error.diagnostics)
+            return CheckedDecision(result: result, raw: raw, document: nil)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Bylaw
+import Foundation
+import Testing
+
+@testable import BylawAudit
+
+enum AuditPaths {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repository = here.deletingLastPathComponent().deletingLastPathComponent().path
+    static let fixtures = repository + "/Tests/BylawTests/Fixtures"
+
+    /// A fresh folder for one test's store.
+    static func temp() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+}
+
+/// A small synthetic record draft, distinct per `i`.
+func syntheticDraft(_ i: Int) -> RecordDraft {
+    RecordDraft(
+        event: "check", kind: "asset_disposal", decisionID: "AD-\(i)", decisionDate: "2017-10-20",
+        unit: "acftu/u\(i % 7)",
+        verdict: i % 3 == 0 ? "non_compliant" : "compliant",
+        body: [
+            (
+                "decision",
+                .object([
+                    ("kind", .string("asset_disposal")), ("id", .string("AD-\(i)")), ("date", .string("2017-10-20")),
+                    ("unit", .string("acftu/u\(i % 7)")),
+                ])
+            ),
+            ("verdict", .string(i % 3 == 0 ? "non_compliant" : "compliant")),
+            (
+                "outcomes",
+                .array([
+                    .object([("rule", .string("D-0\(i % 5)")), ("outcome", .string(i % 3 == 0 ? "failed" : "passed"))])
+                ])
+            ),
+        ])
+}
+
+extension AuditStore {
+    /// Raw SQL for tests that play the attacker: triggers dropped first.
+    func tamper(_ sql: String) throws {
+        try db.execute("DROP TRIGGER IF EXISTS records_no_update; DROP TRIGGER IF EXISTS records_no_delete;")
+        try db.execute(sql)
+    }
+
+    func checkpoint() throws { try db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+
+    /// Flips the lowest bit of the byte at `position` (1-based) of one column of one record.
+    func flipByte(seq: Int64, column: String, position: Int) throws {
+        let read = try db.prepare("SELECT CAST(\(column) AS BLOB), typeof(\(column)) FROM records WHERE seq = ?")
+        read.bind(1, seq)
+        guard try read.step() else { return }
+        var bytes = read.blob(0)
+        let isText = read.text(1) == "text"
+        let i = min(max(position - 1, 0), bytes.count - 1)
+        bytes[i] ^= 0x01
+        try db.execute("DROP TRIGGER IF EXISTS records_no_update")
+        let write = try db.prepare(
+            isText
+                ? "UPDATE records SET \(column) = CAST(? AS TEXT) WHERE seq = ?"
+                : "UPDATE records SET \(column) = ? WHERE seq = ?")
+        write.bind(1, bytes)
+        write.bind(2, seq)
+        _ = try write.step()
+    }
+}
