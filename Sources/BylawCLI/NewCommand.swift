@@ -8,10 +8,10 @@ struct NewCommand: ParsableCommand {
         abstract: "Scaffold a new rule set.",
         discussion: """
             Creates the folder DIR/NAME (DIR is --rules, default ./rules) holding:
-              ruleset.yaml                         every section explained in comments, one input field, one rule
-              examples/compliant-example.yaml      a decision that passes every rule
+              ruleset.yaml                         every section explained
+              examples/compliant-example.yaml      a decision that passes
               examples/non-compliant-example.yaml  a decision that fails the rule
-              tests/cases.yaml                     one case per rule that makes it fail
+              tests/cases.yaml                     one case per rule
 
             `bylaw test DIR/NAME` passes on it at once, with every rule covered. Replace the TODO texts, then \
             grow the input, the rules, the examples and the cases together. The rule-set and test files start \
@@ -22,13 +22,13 @@ struct NewCommand: ParsableCommand {
 
             EXAMPLES
               bylaw new travel-expenses --kind travel_claim
-              bylaw new travel-expenses --kind travel_claim && bylaw test rules/travel-expenses
+              bylaw test rules/travel-expenses
               bylaw new pilot-rules --kind proposal --rules ./my-rules
 
             EXIT CODES
               0  the folder was created
-              2  NAME or KIND is malformed, the folder exists already, a file cannot be written, or the \
-            command line is wrong
+              2  NAME or KIND is malformed, the folder exists, a file cannot be written,
+                 or the command line is wrong
             """)
 
     @Argument(help: "The rule set's id, kebab-case, such as travel-expenses.")

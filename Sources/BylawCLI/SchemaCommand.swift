@@ -25,7 +25,8 @@ struct SchemaCommand: ParsableCommand {
 
             EXIT CODES
               0  the schema was printed
-              2  no rule set applies to KIND, the rule sets do not load, or the command line is wrong
+              2  no rule set applies to KIND, the rule sets do not load,
+                 or the command line is wrong
             """)
 
     @Flag(help: "The rule-set format, ruleset*.yaml (the default).")
