@@ -97,11 +97,6 @@ extension RuleLibrary {
         let typed = typer.type(root, schema: schema)
         result.diagnostics += typer.diagnostics
         guard !typer.diagnostics.hasErrors, case .map(let decision)? = typed else { return Prepared(result: result) }
-
-        for set in sets {
-            result.results += Evaluator(ruleSet: set).evaluate(decision, today: day)
-        }
-        result.verdict = DecisionResult.verdict(of: result.results)
-        return Prepared(result: result)
+        return Prepared(result: result, decision: decision, ruleSets: sets, today: day)
     }
 }
