@@ -24,8 +24,8 @@ struct ExplainCommand: ParsableCommand {
 
             EXIT CODES
               0  the explanation was printed, whatever the rules' outcomes
-              2  the decision is invalid, no rule set applies, --rule names no rule that applies,
-                 the rule sets do not load, or the command line is wrong
+              2  the decision is invalid, no rule set applies, --rule names no rule
+                 that applies, the rule sets do not load, or the command line is wrong
             """)
 
     @Argument(help: "A decision file (YAML or JSON).")
