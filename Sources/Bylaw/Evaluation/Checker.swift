@@ -17,11 +17,33 @@ extension RuleLibrary {
 
     /// Checks one decision already read into a node tree.
     public func check(_ root: YAMLNode, file: String, asOf: CELDate? = nil, textCells: Bool = false) -> DecisionResult {
+        let p = prepare(root, file: file, asOf: asOf, textCells: textCells)
+        guard let decision = p.decision, let today = p.today else { return p.result }
+        var result = p.result
+        for set in p.ruleSets {
+            result.results += Evaluator(ruleSet: set).evaluate(decision, today: today)
+        }
+        result.verdict = DecisionResult.verdict(of: result.results)
+        return result
+    }
+
+    /// A decision made ready for evaluation: the result so far (header, rule sets, diagnostics),
+    /// and, when it is valid, its typed fields, the rule sets that apply and the day it is judged on.
+    struct Prepared {
+        var result: DecisionResult
+        var decision: CELMap?
+        var ruleSets: [RuleSet] = []
+        var today: CELDate?
+    }
+
+    /// Chooses rule sets by kind and date and types the decision: everything `check` and `explain` share
+    /// before rules are evaluated.
+    func prepare(_ root: YAMLNode, file: String, asOf: CELDate?, textCells: Bool) -> Prepared {
         var result = DecisionResult(file: file, verdict: .invalid, ruleSets: [], results: [], diagnostics: [])
         guard root.mapping != nil else {
             result.diagnostics.append(
                 .error("decision.not-mapping", "a decision must be a mapping of fields", at: root.location))
-            return result
+            return Prepared(result: result)
         }
         result.kind = root["kind"]?.scalar?.text
         result.id = root["id"]?.scalar?.text
@@ -33,13 +55,13 @@ extension RuleLibrary {
                     "decision.missing-field", "required field `kind` is missing: it selects the rule sets",
                     at: root.location,
                     help: kinds.isEmpty ? nil : "known kinds: " + kinds.joined(separator: ", ")))
-            return result
+            return Prepared(result: result)
         }
         guard let dateText = result.date, let decisionDate = DecisionTyper.date(dateText) else {
             let at = root["date"]?.location ?? root.location
             result.diagnostics.append(
                 .error("decision.bad-date", "`date` must be the decision date written YYYY-MM-DD", at: at))
-            return result
+            return Prepared(result: result)
         }
         let day = asOf ?? decisionDate
         let sets = applicable(kind: kind, on: day)
@@ -53,7 +75,7 @@ extension RuleLibrary {
                         : "no rule set applies to kind `\(kind)`",
                     at: root["kind"]?.location ?? root.location,
                     help: known ? nil : Spelling.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }))
-            return result
+            return Prepared(result: result)
         }
         result.ruleSets = sets.map { AppliedRuleSet(id: $0.id, version: $0.version, file: $0.file) }
 
@@ -68,18 +90,13 @@ extension RuleLibrary {
                         "library.schema-conflict",
                         "rule sets disagree on field `\(c.path)`: \(c.first) in one, \(c.second) in `\(set.id)`",
                         at: nil))
-                return result
+                return Prepared(result: result)
             }
         }
         var typer = DecisionTyper(textCells: textCells)
         let typed = typer.type(root, schema: schema)
         result.diagnostics += typer.diagnostics
-        guard !typer.diagnostics.hasErrors, case .map(let decision)? = typed else { return result }
-
-        for set in sets {
-            result.results += Evaluator(ruleSet: set).evaluate(decision, today: day)
-        }
-        result.verdict = DecisionResult.verdict(of: result.results)
-        return result
+        guard !typer.diagnostics.hasErrors, case .map(let decision)? = typed else { return Prepared(result: result) }
+        return Prepared(result: result, decision: decision, ruleSets: sets, today: day)
     }
 }

@@ -5,10 +5,19 @@ import BylawDiagnostics
 struct Evaluator {
     let ruleSet: RuleSet
 
+    /// Everything a rule's expressions see for one decision: the activation (decision fields, `decision`,
+    /// `params`, `today`, the `let` values), the table host, and the `let`s that could not be computed.
+    /// `check` and `explain` both build it here, so they see exactly the same values.
+    struct Context {
+        var activation: CELActivation
+        let scope: TableScope
+        var failedLets: [String: CELEvalError]
+    }
+
     /// - Parameters:
     ///   - decision: the typed decision, a map of its fields.
     ///   - today: the decision's date or `--as-of`.
-    func evaluate(_ decision: CELMap, today: CELDate) -> [RuleResult] {
+    func context(_ decision: CELMap, today: CELDate) -> Context {
         var variables: [String: CELValue] = [:]
         for (key, value) in decision.entries {
             if case .string(let name) = key { variables[name] = value }
@@ -34,7 +43,20 @@ struct Evaluator {
             }
         }
         scope.activation = activation
-        return ruleSet.rules.map { evaluate($0, activation: activation, scope: scope, failedLets: failedLets) }
+        return Context(activation: activation, scope: scope, failedLets: failedLets)
+    }
+
+    /// - Parameters:
+    ///   - decision: the typed decision, a map of its fields.
+    ///   - today: the decision's date or `--as-of`.
+    func evaluate(_ decision: CELMap, today: CELDate) -> [RuleResult] {
+        let c = context(decision, today: today)
+        return ruleSet.rules.map { evaluate($0, in: c) }
+    }
+
+    /// One rule's result in a prepared context.
+    func evaluate(_ rule: Rule, in c: Context) -> RuleResult {
+        evaluate(rule, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
     }
 
     private func evaluate(

@@ -11,6 +11,8 @@ public struct DecisionTable: Sendable {
         public var cells: [Cell]
         public var output: CELValue
         public var location: SourceLocation
+        /// Each cell as written in the YAML, for `explain`.
+        public var cellSources: [String] = []
     }
 
     public var name: String
@@ -33,6 +35,16 @@ public struct DecisionTable: Sendable {
         public var inputs: [CELValue]
         public var matched: [Int]
         public var result: CELResult
+        /// Every row examined, in order: rows after the first match under `first` are not.
+        public var checks: [RowCheck] = []
+    }
+
+    /// How one row fared: matched, or the first cell (0-based) that did not match or failed.
+    public struct RowCheck: Sendable {
+        public var row: Int
+        public var failedCell: Int?
+        public var error: CELEvalError?
+        public var matched: Bool { failedCell == nil && error == nil }
     }
 
     /// Evaluates the table against one decision's activation.
@@ -46,23 +58,28 @@ public struct DecisionTable: Sendable {
             }
         }
         var matched: [Int] = []
+        var checks: [RowCheck] = []
         for (i, row) in rows.enumerated() {
-            var all = true
-            for (cell, value) in zip(row.cells, values) {
+            var check = RowCheck(row: i)
+            for (c, (cell, value)) in zip(row.cells, values).enumerated() {
                 switch cell.matches(value, activation: activation) {
                 case .success(true): continue
-                case .success(false): all = false
+                case .success(false): check.failedCell = c
                 case .failure(let e):
-                    return Outcome(inputs: values, matched: matched, result: .failure(e))
+                    check.failedCell = c
+                    check.error = e
+                    checks.append(check)
+                    return Outcome(inputs: values, matched: matched, result: .failure(e), checks: checks)
                 }
                 break
             }
-            if all {
+            checks.append(check)
+            if check.matched {
                 matched.append(i)
                 if hit == .first { break }
             }
         }
-        return Outcome(inputs: values, matched: matched, result: result(matched))
+        return Outcome(inputs: values, matched: matched, result: result(matched), checks: checks)
     }
 
     private func result(_ matched: [Int]) -> CELResult {

@@ -92,7 +92,18 @@ enum TableLoader {
             cells.append(c)
         }
         guard let out = self.output(thenNode, type: output, into: &diags) else { return nil }
-        return DecisionTable.Row(cells: cells, output: out, location: node.location)
+        return DecisionTable.Row(
+            cells: cells, output: out, location: node.location, cellSources: cellNodes.map(cellSource))
+    }
+
+    /// A cell as its author wrote it, for `explain`: `>= 1000000`, `[vehicle, it]`, `{expr: it > 3}`.
+    static func cellSource(_ node: YAMLNode) -> String {
+        if let items = node.sequence { return "[" + items.map(cellSource).joined(separator: ", ") + "]" }
+        if let pairs = node.mapping {
+            return "{"
+                + pairs.map { "\($0.key.scalar?.text ?? "?"): \(cellSource($0.value))" }.joined(separator: ", ") + "}"
+        }
+        return node.scalar?.text.trimmingCharacters(in: .whitespaces) ?? ""
     }
 
     static func output(_ node: YAMLNode, type: FieldType, into diags: inout [Diagnostic]) -> CELValue? {
