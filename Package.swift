@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "bylaw", targets: ["BylawCLI"]),
         .library(name: "Bylaw", targets: ["Bylaw"]),
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
+        .library(name: "BylawAudit", targets: ["BylawAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -13,6 +13,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Bylaw", package: "bylaw"),
                 .product(name: "BylawCEL", package: "bylaw"),
+                .product(name: "BylawAudit", package: "bylaw"),
             ]
         )
     ]

@@ -3,6 +3,7 @@ let areas: [(name: String, run: () -> Void)] = [
     ("yaml", benchYAML),
     ("cel", benchCEL),
     ("rules", benchRules),
+    ("audit", benchAudit),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

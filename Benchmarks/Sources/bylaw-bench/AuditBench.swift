@@ -1,0 +1,43 @@
+import Bylaw
+import BylawAudit
+import BylawYAML
+import Foundation
+
+/// Audit-trail figures: records appended per second in batches, and verified per second.
+func benchAudit() {
+    let root = ProcessInfo.processInfo.environment["BYLAW_RULES"] ?? "rules"
+    let library = RuleLibrary.load(root: root)
+    let file = root + "/asset-management/examples/non-compliant-building-agreement-sale.yaml"
+    guard let data = FileManager.default.contents(atPath: file),
+        let node = try? YAMLLoader.load(bytes: Array(data), file: file, limits: .decision)
+    else {
+        print("run from the repository root")
+        return
+    }
+    let result = library.check(node, file: file)
+    let builder = RecordBuilder(maskingKey: Array("bench-key".utf8), library: library)
+    let draft = builder.draft(result, raw: Array(data), document: node, library: library, event: "audit")
+    let n = 20_000
+    let drafts = Array(repeating: draft, count: n)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-bench-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    do {
+        let store = try AuditStore(path: dir.appendingPathComponent("bench.sqlite").path)
+        let start = nowNanos()
+        try store.append(drafts, actor: "bench", batchSize: 1000)
+        let appendSeconds = Double(nowNanos() - start) / 1e9
+        print(String(format: "append %d records (a real asset-disposal record, batches of 1000): %.0f records/s", n, Double(n) / appendSeconds))
+        let vstart = nowNanos()
+        let report = try store.verify()
+        let verifySeconds = Double(nowNanos() - vstart) / 1e9
+        print(String(format: "verify %lld records: %.0f records/s (%@)", report.records, Double(report.records) / verifySeconds, report.ok ? "whole" : "BROKEN"))
+        let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("bench.sqlite").path)[.size] as? Int) ?? 0
+        print("record size on disk: about \(size / max(1, n)) bytes (WAL not yet checkpointed)")
+    } catch {
+        print("audit bench failed: \(error)")
+    }
+    measure("build one record draft (masking, hashing the decision)") {
+        blackHole(builder.draft(result, raw: Array(data), document: node, library: library, event: "audit"))
+    }
+}
