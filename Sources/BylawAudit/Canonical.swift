@@ -17,11 +17,11 @@ enum Canonical {
 
 extension JSONValue {
     /// A JSON integer.
-    static func integer(_ n: Int64) -> JSONValue { .number(JSONNumber(String(n))) }
+    static func integer(_ n: Int64) -> JSONValue { .number(JSONNumber(n)) }
 
     /// The value as an integer, when it is a JSON number without fraction or exponent.
     var integerValue: Int64? {
         guard case .number(let n) = self else { return nil }
-        return Int64(n.text)
+        return n.int64
     }
 }

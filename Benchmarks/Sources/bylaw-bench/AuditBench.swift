@@ -27,12 +27,20 @@ func benchAudit() {
         let start = nowNanos()
         try store.append(drafts, actor: "bench", batchSize: 1000)
         let appendSeconds = Double(nowNanos() - start) / 1e9
-        print(String(format: "append %d records (a real asset-disposal record, batches of 1000): %.0f records/s", n, Double(n) / appendSeconds))
+        print(
+            String(
+                format: "append %d records (a real asset-disposal record, batches of 1000): %.0f records/s", n,
+                Double(n) / appendSeconds))
         let vstart = nowNanos()
         let report = try store.verify()
         let verifySeconds = Double(nowNanos() - vstart) / 1e9
-        print(String(format: "verify %lld records: %.0f records/s (%@)", report.records, Double(report.records) / verifySeconds, report.ok ? "whole" : "BROKEN"))
-        let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("bench.sqlite").path)[.size] as? Int) ?? 0
+        print(
+            String(
+                format: "verify %lld records: %.0f records/s (%@)", report.records,
+                Double(report.records) / verifySeconds, report.ok ? "whole" : "BROKEN"))
+        let size =
+            (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("bench.sqlite").path)[.size]
+                as? Int) ?? 0
         print("record size on disk: about \(size / max(1, n)) bytes (WAL not yet checkpointed)")
     } catch {
         print("audit bench failed: \(error)")
