@@ -43,7 +43,7 @@ extension AuditStore {
             let previous = chain
             chain = HashChain.link(previous: chain, leaf: leaf)
             if chain != stmt.blob(12) { return fail("its chain hash does not follow from the previous record") }
-            guard let header = RecordHeader.read(canonical) else {
+            guard let header = HeaderScanner.header(canonical) else {
                 return fail("its stored record is not valid canonical JSON")
             }
             if header.seq != seq { return fail("its content says sequence \(header.seq.map(String.init) ?? "none")") }
@@ -98,28 +98,4 @@ extension AuditStore {
 struct RecordHeader {
     var seq: Int64?
     var recordID, recordedAt, actor, event, kind, decisionID, decisionDate, unit, verdict, previousChainHash: String?
-
-    static func read(_ canonical: [UInt8]) -> RecordHeader? {
-        guard let json = try? JSONValue.parse(canonical), case .object(let top) = json else { return nil }
-        func s(_ v: JSONValue?) -> String? {
-            if case .string(let x)? = v { return x }
-            return nil
-        }
-        let fields = Dictionary(top, uniquingKeysWith: { a, _ in a })
-        var decision: [String: JSONValue] = [:]
-        if case .object(let d)? = fields["decision"] { decision = Dictionary(d, uniquingKeysWith: { a, _ in a }) }
-        var h = RecordHeader()
-        h.seq = fields["seq"]?.integerValue
-        h.recordID = s(fields["record_id"])
-        h.recordedAt = s(fields["recorded_at"])
-        h.actor = s(fields["actor"])
-        h.event = s(fields["event"])
-        h.verdict = s(fields["verdict"])
-        h.previousChainHash = s(fields["previous_chain_hash"])
-        h.kind = s(decision["kind"])
-        h.decisionID = s(decision["id"])
-        h.decisionDate = s(decision["date"])
-        h.unit = s(decision["unit"])
-        return h
-    }
 }
