@@ -163,19 +163,7 @@ public enum ExplainReport {
     /// `{"bylaw_version", "file", …, "verdict", "rule_sets", "rules": [...], "diagnostics"}`.
     public static func json(_ x: DecisionExplanation) -> String {
         let r = x.result
-        var f: [String] = []
-        f.append("\"bylaw_version\":\(JSONText.quote(BylawVersion.current))")
-        f.append("\"file\":\(JSONText.quote(r.file))")
-        f.append("\"kind\":\(optional(r.kind))")
-        f.append("\"id\":\(optional(r.id))")
-        f.append("\"date\":\(optional(r.date))")
-        f.append("\"unit\":\(optional(r.unit))")
-        f.append("\"verdict\":\(JSONText.quote(r.verdict.rawValue))")
-        f.append(
-            "\"rule_sets\":["
-                + r.ruleSets.map {
-                    "{\"id\":\(JSONText.quote($0.id)),\"version\":\(JSONText.quote($0.version)),\"file\":\(JSONText.quote($0.file))}"
-                }.joined(separator: ",") + "]")
+        var f = ["\"bylaw_version\":\(JSONText.quote(BylawVersion.current))"] + ResultJSON.header(r)
         f.append("\"rules\":[" + x.rules.map(json).joined(separator: ",") + "]")
         f.append("\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
         return "{" + f.joined(separator: ",") + "}"

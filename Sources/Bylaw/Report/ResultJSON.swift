@@ -14,23 +14,28 @@ public enum ResultJSON {
 
     /// One decision's result as a JSON object.
     public static func decision(_ r: DecisionResult) -> String {
-        var f: [String] = []
-        f.append("\"file\":\(JSONText.quote(r.file))")
-        f.append("\"kind\":\(optional(r.kind))")
-        f.append("\"id\":\(optional(r.id))")
-        f.append("\"date\":\(optional(r.date))")
-        f.append("\"unit\":\(optional(r.unit))")
-        f.append("\"verdict\":\(JSONText.quote(r.verdict.rawValue))")
-        f.append(
-            "\"rule_sets\":["
-                + r.ruleSets.map {
-                    "{\"id\":\(JSONText.quote($0.id)),\"version\":\(JSONText.quote($0.version)),\"file\":\(JSONText.quote($0.file))}"
-                }.joined(separator: ",") + "]")
+        var f = header(r)
         let counts = RuleOutcome.allCases.map { o in "\"\(o.rawValue)\":\(r.results.filter { $0.outcome == o }.count)" }
         f.append("\"summary\":{" + counts.joined(separator: ",") + "}")
         f.append("\"results\":[" + r.results.map(rule).joined(separator: ",") + "]")
         f.append("\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
         return "{" + f.joined(separator: ",") + "}"
+    }
+
+    /// The members every report of one decision starts with: `file, kind, id, date, unit, verdict, rule_sets`.
+    static func header(_ r: DecisionResult) -> [String] {
+        [
+            "\"file\":\(JSONText.quote(r.file))",
+            "\"kind\":\(optional(r.kind))",
+            "\"id\":\(optional(r.id))",
+            "\"date\":\(optional(r.date))",
+            "\"unit\":\(optional(r.unit))",
+            "\"verdict\":\(JSONText.quote(r.verdict.rawValue))",
+            "\"rule_sets\":["
+                + r.ruleSets.map {
+                    "{\"id\":\(JSONText.quote($0.id)),\"version\":\(JSONText.quote($0.version)),\"file\":\(JSONText.quote($0.file))}"
+                }.joined(separator: ",") + "]",
+        ]
     }
 
     /// One rule's result as a JSON object.
