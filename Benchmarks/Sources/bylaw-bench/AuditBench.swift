@@ -45,6 +45,11 @@ func benchAudit() {
     } catch {
         print("audit bench failed: \(error)")
     }
+    let record = JSONValue.object([("seq", .number(JSONNumber(1)))] + draft.body)
+    let canonical = (try? JCS.canonicalize(record)) ?? []
+    print("canonical record: \(canonical.count) bytes")
+    measure("canonicalise one record (RFC 8785)") { blackHole(try? JCS.canonicalize(record)) }
+    measure("leaf hash of one record (SHA-256)") { blackHole(HashChain.leaf(canonical)) }
     measure("build one record draft (masking, hashing the decision)") {
         blackHole(builder.draft(result, raw: Array(data), document: node, library: library, event: "audit"))
     }
