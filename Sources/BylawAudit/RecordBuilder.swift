@@ -38,32 +38,31 @@ public struct RecordBuilder: Sendable {
     public var maskingKey: [UInt8]?
     /// SHA-256 of every rule-set file, computed once.
     private let ruleSetHashes: [String: String]
+    /// The paths each rule-set file declares sensitive.
+    private let sensitiveByFile: [String: [String]]
 
     public init(maskingKey: [UInt8]?, library: RuleLibrary) {
         self.maskingKey = maskingKey
         var hashes: [String: String] = [:]
-        for set in library.ruleSets { hashes[set.file] = FileHash.sha256(path: set.file) ?? "unreadable" }
+        var sensitive: [String: [String]] = [:]
+        for set in library.ruleSets {
+            hashes[set.file] = FileHash.sha256(path: set.file) ?? "unreadable"
+            sensitive[set.file] = set.sensitive
+        }
         ruleSetHashes = hashes
+        sensitiveByFile = sensitive
     }
 
     /// A record of one checked decision.
     /// - Parameters:
     ///   - raw: the decision file's bytes, for the raw hash.
     ///   - document: the decision as read (nil when it could not be read).
-    public func draft(
-        _ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, library: RuleLibrary, event: String
-    ) -> RecordDraft {
-        let applied = library.ruleSets.filter { set in
-            result.ruleSets.contains { $0.id == set.id && $0.file == set.file }
-        }
-        let sensitive = applied.flatMap(\.sensitive)
+    public func draft(_ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, event: String) -> RecordDraft {
+        let sensitive = result.ruleSets.flatMap { sensitiveByFile[$0.file] ?? [] }
         var masked: [String] = []
         var secrets: [String] = []
-        let doc =
-            document.map {
-                mask(DocumentJSON.value($0), path: "", sensitive: sensitive, masked: &masked, secrets: &secrets)
-            }
-            ?? .null
+        let plainDoc = document.map(DocumentJSON.value)
+        let doc = plainDoc.map { mask($0, path: "", sensitive: sensitive, masked: &masked, secrets: &secrets) } ?? .null
         // Messages and diagnostics may quote a sensitive value: every occurrence is masked there too.
         let scrub = { (text: String?) -> JSONValue in
             guard var t = text else { return .null }
@@ -72,7 +71,6 @@ public struct RecordBuilder: Sendable {
             }
             return .string(t)
         }
-        let canonicalDoc = document.map { DocumentJSON.value($0) }
         var decision: [(String, JSONValue)] = [
             ("file", .string(result.file)),
             ("kind", optional(result.kind)),
@@ -80,7 +78,7 @@ public struct RecordBuilder: Sendable {
             ("date", optional(result.date)),
             ("unit", optional(result.unit)),
             ("sha256_raw", raw.map { .string(AuditHex.sha256($0)) } ?? .null),
-            ("sha256_canonical", canonicalDoc.map { .string(AuditHex.sha256(Canonical.bytes($0))) } ?? .null),
+            ("sha256_canonical", plainDoc.map { .string(AuditHex.sha256(Canonical.bytes($0))) } ?? .null),
             ("document", doc),
         ]
         decision.append(("masked_paths", .array(masked.map(JSONValue.string))))

@@ -50,7 +50,7 @@ struct RecordingOptions: ParsableArguments {
         guard !noAudit else { return }
         let builder = RecordBuilder(maskingKey: try maskingKey(), library: library)
         let drafts = checked.map {
-            builder.draft($0.result, raw: $0.raw, document: $0.document, library: library, event: event)
+            builder.draft($0.result, raw: $0.raw, document: $0.document, event: event)
         }
         do {
             let store = try AuditStore(path: audit.resolvedPath)

@@ -63,17 +63,11 @@ struct TestCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
                 throw ValidationError("`\(raw)` is not a folder")
             }
-            let own = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            if own.contains(where: { $0.hasPrefix("ruleset") && $0.hasSuffix(".yaml") }) {
+            if RuleSetFiles.isRuleSetFolder(path) {
                 let root = (path as NSString).deletingLastPathComponent
                 out.append((root.isEmpty ? "." : root, [path]))
             } else {
-                let folders = own.sorted().map { path + "/" + $0 }.filter { f in
-                    ((try? FileManager.default.contentsOfDirectory(atPath: f)) ?? []).contains {
-                        $0.hasPrefix("ruleset") && $0.hasSuffix(".yaml")
-                    }
-                }
-                out.append((path, folders))
+                out.append((path, RuleSetFiles.folders(root: path)))
             }
         }
         return out

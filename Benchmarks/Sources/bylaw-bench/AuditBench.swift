@@ -16,7 +16,7 @@ func benchAudit() {
     }
     let result = library.check(node, file: file)
     let builder = RecordBuilder(maskingKey: Array("bench-key".utf8), library: library)
-    let draft = builder.draft(result, raw: Array(data), document: node, library: library, event: "audit")
+    let draft = builder.draft(result, raw: Array(data), document: node, event: "audit")
     let n = 20_000
     let drafts = Array(repeating: draft, count: n)
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-bench-\(UUID().uuidString)")
@@ -51,6 +51,6 @@ func benchAudit() {
     measure("canonicalise one record (RFC 8785)") { blackHole(try? JCS.canonicalize(record)) }
     measure("leaf hash of one record (SHA-256)") { blackHole(HashChain.leaf(canonical)) }
     measure("build one record draft (masking, hashing the decision)") {
-        blackHole(builder.draft(result, raw: Array(data), document: node, library: library, event: "audit"))
+        blackHole(builder.draft(result, raw: Array(data), document: node, event: "audit"))
     }
 }

@@ -34,6 +34,8 @@ extension RuleLibrary {
         var decision: CELMap?
         var ruleSets: [RuleSet] = []
         var today: CELDate?
+        /// The union of the applying rule sets' input schemas, common fields first.
+        var schema = Environment.common
     }
 
     /// Chooses rule sets by kind and date and types the decision: everything `check` and `explain` share
@@ -97,6 +99,6 @@ extension RuleLibrary {
         let typed = typer.type(root, schema: schema)
         result.diagnostics += typer.diagnostics
         guard !typer.diagnostics.hasErrors, case .map(let decision)? = typed else { return Prepared(result: result) }
-        return Prepared(result: result, decision: decision, ruleSets: sets, today: day)
+        return Prepared(result: result, decision: decision, ruleSets: sets, today: day, schema: schema)
     }
 }

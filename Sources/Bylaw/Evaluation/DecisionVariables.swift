@@ -9,24 +9,20 @@ public enum DecisionVariables {
         values: [String: CELValue], types: [String: CELType], diagnostics: [Diagnostic]
     ) {
         let library = RuleLibrary.load(root: rulesRoot)
-        if let kind = root["kind"]?.scalar?.text, let dateText = root["date"]?.scalar?.text,
-            let day = DecisionTyper.date(dateText), !library.diagnostics.hasErrors
-        {
-            let sets = library.applicable(kind: kind, on: day)
-            if !sets.isEmpty {
-                var schema = Environment.common
-                for s in sets { if case .success(let m) = schema.merged(with: s.input) { schema = m } }
-                var typer = DecisionTyper()
-                guard case .map(let m)? = typer.type(root, schema: schema) else {
-                    return ([:], [:], typer.diagnostics)
-                }
+        if !library.diagnostics.hasErrors {
+            let p = library.prepare(root, file: root.file, asOf: nil, textCells: false)
+            if let m = p.decision, let day = p.today {
                 var values: [String: CELValue] = ["decision": .map(m), "today": .date(day)]
-                var types: [String: CELType] = ["decision": FieldType.object(schema).celType(named: "decision")]
-                for f in schema.fields {
+                var types: [String: CELType] = ["decision": FieldType.object(p.schema).celType(named: "decision")]
+                for f in p.schema.fields {
                     types[f.name] = f.type.celType(named: f.name)
                     if let v = m[.string(f.name)] { values[f.name] = v }
                 }
-                return (values, types, typer.diagnostics)
+                return (values, types, p.result.diagnostics)
+            }
+            // Rule sets apply but the decision does not fit them: say why rather than guess types.
+            if !p.result.ruleSets.isEmpty {
+                return ([:], [:], p.result.diagnostics)
             }
         }
         guard case .map(let m) = untyped(root) else { return ([:], [:], []) }

@@ -82,21 +82,27 @@ public struct RuleLibrary: Sendable {
     public var kinds: [String] { Array(Set(ruleSets.map(\.appliesTo))).sorted() }
 }
 
-/// Finds rule-set files: `<root>/<folder>/ruleset*.yaml`, sorted, the calendars folder excluded.
-enum RuleSetFiles {
+/// What counts as a rule set on disk: a folder holding `ruleset*.yaml` (or `.yml`) files, one per version,
+/// under a library root whose `calendars` folder holds calendars instead.
+public enum RuleSetFiles {
+    /// Every rule-set file under `root`, folder by folder, sorted.
     static func find(root: String) -> [String] {
-        let fm = FileManager.default
-        guard let folders = try? fm.contentsOfDirectory(atPath: root) else { return [] }
-        var out: [String] = []
-        for folder in folders.sorted() where folder != "calendars" && !folder.hasPrefix(".") {
-            out += inFolder(root + "/" + folder)
-        }
-        return out
+        folders(root: root).flatMap(inFolder)
     }
 
+    /// The rule-set folders directly under `root`, sorted.
+    public static func folders(root: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.sorted().filter { $0 != "calendars" && !$0.hasPrefix(".") }.map { root + "/" + $0 }
+            .filter(isRuleSetFolder)
+    }
+
+    /// True when `dir` holds at least one rule-set file.
+    public static func isRuleSetFolder(_ dir: String) -> Bool { !inFolder(dir).isEmpty }
+
+    /// The rule-set files in `dir`, sorted.
     static func inFolder(_ dir: String) -> [String] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { $0.hasPrefix("ruleset") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
             .sorted().map { dir + "/" + $0 }
     }

@@ -171,22 +171,15 @@ public enum ExplainReport {
 
     private static func json(_ x: RuleExplanation) -> String {
         let r = x.result
-        let f = [
-            "\"rule_set\":\(JSONText.quote(r.ruleSet))",
-            "\"rule\":\(JSONText.quote(r.ruleID))",
-            "\"title\":\(JSONText.quote(r.title))",
-            "\"cite\":\(JSONText.quote(r.cite))",
-            "\"severity\":\(JSONText.quote(r.severity.rawValue))",
-            "\"outcome\":\(JSONText.quote(r.outcome.rawValue))",
-            "\"message\":\(optional(r.message))",
-            "\"error\":\(optional(r.error))",
-            "\"when\":" + (x.when.map(json) ?? "null"),
-            "\"require\":" + json(x.require),
-            "\"lets\":["
-                + x.lets.map { "{\"name\":\(JSONText.quote($0.name)),\(valueAndError($0.value))}" }
-                .joined(separator: ",") + "]",
-            "\"tables\":[" + x.tables.map(json).joined(separator: ",") + "]",
-        ]
+        let f =
+            ResultJSON.ruleHeader(r) + [
+                "\"when\":" + (x.when.map(json) ?? "null"),
+                "\"require\":" + json(x.require),
+                "\"lets\":["
+                    + x.lets.map { "{\"name\":\(JSONText.quote($0.name)),\(valueAndError($0.value))}" }
+                    .joined(separator: ",") + "]",
+                "\"tables\":[" + x.tables.map(json).joined(separator: ",") + "]",
+            ]
         return "{" + f.joined(separator: ",") + "}"
     }
 

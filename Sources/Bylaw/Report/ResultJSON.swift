@@ -38,18 +38,24 @@ public enum ResultJSON {
         ]
     }
 
-    /// One rule's result as a JSON object.
-    public static func rule(_ r: RuleResult) -> String {
-        var f = [
+    /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,
+    /// message, error`.
+    static func ruleHeader(_ r: RuleResult) -> [String] {
+        [
             "\"rule_set\":\(JSONText.quote(r.ruleSet))",
             "\"rule\":\(JSONText.quote(r.ruleID))",
             "\"title\":\(JSONText.quote(r.title))",
             "\"cite\":\(JSONText.quote(r.cite))",
             "\"severity\":\(JSONText.quote(r.severity.rawValue))",
             "\"outcome\":\(JSONText.quote(r.outcome.rawValue))",
+            "\"message\":\(optional(r.message))",
+            "\"error\":\(optional(r.error))",
         ]
-        f.append("\"message\":\(optional(r.message))")
-        f.append("\"error\":\(optional(r.error))")
+    }
+
+    /// One rule's result as a JSON object.
+    public static func rule(_ r: RuleResult) -> String {
+        var f = ruleHeader(r)
         f.append(
             "\"evidence\":["
                 + r.evidence.map { "{\"path\":\(JSONText.quote($0.path)),\"value\":\(ValueText.json($0.value))}" }
