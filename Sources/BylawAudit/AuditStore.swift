@@ -8,6 +8,7 @@ import Foundation
 /// with `chain_hash_0` = 32 zero bytes. The canonical bytes (RFC 8785) are stored and never re-serialised.
 public final class AuditStore {
     public static let schemaVersion = 1
+    static let pageSize = 32768
     let db: Database
     public let path: String
 
@@ -16,6 +17,9 @@ public final class AuditStore {
         self.path = path
         db = try Database(path: path, busyTimeoutMillis: busyTimeoutMillis)
         let db = self.db
+        // Records are several kilobytes: pages that hold a whole record keep it off overflow chains. Only
+        // takes effect while the file is new and empty.
+        try db.execute("PRAGMA page_size=\(Self.pageSize)")
         try Self.retryingWhileBusy(timeoutMillis: Int(busyTimeoutMillis)) { () throws(AuditStoreError) in
             let stmt = try db.prepare("PRAGMA journal_mode=WAL")
             guard try stmt.step(), stmt.text(0)?.lowercased() == "wal" else {
@@ -132,10 +136,9 @@ public final class AuditStore {
             for draft in drafts {
                 seq += 1
                 let recordID = UUID().uuidString.lowercased()
-                let record = AuditRecord.json(
+                let canonical = try AuditRecord.canonical(
                     seq: seq, recordID: recordID, recordedAt: stamp, actor: actor, previousChainHash: chain,
                     draft: draft)
-                let canonical = Canonical.bytes(record)
                 let leaf = HashChain.leaf(canonical)
                 chain = HashChain.link(previous: chain, leaf: leaf)
                 insert.reset()
@@ -172,21 +175,58 @@ public final class AuditStore {
     }
 }
 
-/// The record's JSON: the fixed header fields, then the draft's body.
+/// The record's canonical bytes: the fixed header fields spliced, in canonical name order, between the
+/// draft's already canonical body members. The same bytes `JCS.canonicalize` gives for the whole object.
 enum AuditRecord {
-    static func json(
+    static let headerNames: Set<String> = [
+        "seq", "record_id", "recorded_at", "actor", "event", "bylaw_version", "previous_chain_hash",
+    ]
+
+    static func canonical(
         seq: Int64, recordID: String, recordedAt: String, actor: String, previousChainHash: [UInt8], draft: RecordDraft
-    ) -> JSONValue {
-        .object(
-            [
-                ("seq", .integer(seq)),
-                ("record_id", .string(recordID)),
-                ("recorded_at", .string(recordedAt)),
-                ("actor", .string(actor)),
-                ("event", .string(draft.event)),
-                ("bylaw_version", .string(BylawVersion.current)),
-                ("previous_chain_hash", .string(AuditHex.encode(previousChainHash))),
-            ] + draft.body)
+    ) throws(AuditStoreError) -> [UInt8] {
+        var header: [(name: String, canonical: [UInt8])] = []
+        func add(_ name: String, _ text: String) {
+            var bytes: [UInt8] = []
+            JCS.appendQuoted(text, to: &bytes)
+            header.append((name, bytes))
+        }
+        add("actor", actor)
+        add("bylaw_version", BylawVersion.current)
+        add("event", draft.event)
+        add("previous_chain_hash", AuditHex.encode(previousChainHash))
+        add("record_id", recordID)
+        add("recorded_at", recordedAt)
+        header.append(("seq", Array(String(seq).utf8)))
+        var size = 2
+        for m in draft.members {
+            guard !headerNames.contains(m.name) else {
+                throw AuditStoreError("a record body member may not be named `\(m.name)`: the header has that field")
+            }
+            size += m.name.utf8.count + m.canonical.count + 4
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(size + 256)
+        out.append(UInt8(ascii: "{"))
+        var h = 0
+        var b = 0
+        let body = draft.members
+        while h < header.count || b < body.count {
+            let member: (name: String, canonical: [UInt8])
+            if b == body.count || (h < header.count && JCS.utf16Precedes(header[h].name, body[b].name)) {
+                member = header[h]
+                h += 1
+            } else {
+                member = body[b]
+                b += 1
+            }
+            if out.count > 1 { out.append(UInt8(ascii: ",")) }
+            JCS.appendQuoted(member.name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: member.canonical)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }
 

@@ -14,12 +14,27 @@ public struct RecordDraft: Sendable {
     public var decisionDate: String?
     public var unit: String?
     public var verdict: String
-    /// The body: everything else in the record, as JSON.
-    public var body: [(String, JSONValue)]
+    /// The body: everything else in the record, each member already in RFC 8785 canonical form, in
+    /// canonical name order. Built on the worker that checked the decision, so the store's single writer
+    /// only splices bytes and hashes them.
+    public let members: [(name: String, canonical: [UInt8])]
 
+    /// A draft whose body is given as JSON values (canonicalised here). Body member names must differ from
+    /// the header's (`seq`, `record_id`, `recorded_at`, `actor`, `event`, `bylaw_version`,
+    /// `previous_chain_hash`); the store refuses a draft that reuses one.
     public init(
         event: String, kind: String?, decisionID: String?, decisionDate: String?, unit: String?, verdict: String,
         body: [(String, JSONValue)]
+    ) {
+        self.init(
+            event: event, kind: kind, decisionID: decisionID, decisionDate: decisionDate, unit: unit,
+            verdict: verdict,
+            members: body.map { ($0.0, Canonical.bytes($0.1)) })
+    }
+
+    init(
+        event: String, kind: String?, decisionID: String?, decisionDate: String?, unit: String?, verdict: String,
+        members: [(name: String, canonical: [UInt8])]
     ) {
         self.event = event
         self.kind = kind
@@ -27,7 +42,12 @@ public struct RecordDraft: Sendable {
         self.decisionDate = decisionDate
         self.unit = unit
         self.verdict = verdict
-        self.body = body
+        self.members = members.sorted { JCS.utf16Precedes($0.name, $1.name) }
+    }
+
+    /// The body as one JSON value, for tests and tools that want to read it.
+    public var body: JSONValue {
+        .object(members.map { ($0.name, (try? JSONValue.parse($0.canonical)) ?? .null) })
     }
 }
 
@@ -61,74 +81,147 @@ public struct RecordBuilder: Sendable {
         let sensitive = result.ruleSets.flatMap { sensitiveByFile[$0.file] ?? [] }
         var masked: [String] = []
         var secrets: [String] = []
-        let plainDoc = document.map(DocumentJSON.value)
-        let doc = plainDoc.map { mask($0, path: "", sensitive: sensitive, masked: &masked, secrets: &secrets) } ?? .null
-        // Messages and diagnostics may quote a sensitive value: every occurrence is masked there too.
-        let scrub = { (text: String?) -> JSONValue in
-            guard var t = text else { return .null }
-            for secret in secrets where !secret.isEmpty {
-                if case .string(let m) = self.maskValue(secret) { t = t.replacingOccurrences(of: secret, with: m) }
+        // The document's canonical bytes, unmasked (hashed) and as kept (masked when the rule sets say so).
+        var plainCanonical: [UInt8]?
+        var keptCanonical: [UInt8]?
+        if let document {
+            var w = CanonicalWriter(capacity: 2048)
+            w.document(document)
+            plainCanonical = w.bytes
+            if sensitive.isEmpty {
+                keptCanonical = w.bytes
+            } else {
+                let doc = mask(
+                    DocumentJSON.value(document), path: "", sensitive: sensitive, masked: &masked, secrets: &secrets)
+                keptCanonical = Canonical.bytes(doc)
             }
-            return .string(t)
         }
-        var decision: [(String, JSONValue)] = [
-            ("file", .string(result.file)),
-            ("kind", optional(result.kind)),
-            ("id", optional(result.id)),
-            ("date", optional(result.date)),
-            ("unit", optional(result.unit)),
-            ("sha256_raw", raw.map { .string(AuditHex.sha256($0)) } ?? .null),
-            ("sha256_canonical", plainDoc.map { .string(AuditHex.sha256(Canonical.bytes($0))) } ?? .null),
-            ("document", doc),
-        ]
-        decision.append(("masked_paths", .array(masked.map(JSONValue.string))))
-        decision.append(("masking", .string(maskingKey == nil ? "redacted" : "hmac-sha256")))
-        let ruleSets = result.ruleSets.map { a -> JSONValue in
-            .object([
-                ("id", .string(a.id)), ("version", .string(a.version)), ("file", .string(a.file)),
-                ("sha256", .string(ruleSetHashes[a.file] ?? FileHash.sha256(path: a.file) ?? "unreadable")),
-            ])
+        // Messages and diagnostics may quote a sensitive value: every occurrence is masked there too.
+        let replacements: [(String, String)] = secrets.filter { !$0.isEmpty }.map { ($0, maskText($0)) }
+        func scrubbed(_ text: String?) -> String? {
+            guard var t = text else { return nil }
+            for (secret, mask) in replacements { t = t.replacingOccurrences(of: secret, with: mask) }
+            return t
         }
-        let outcomes = result.results.map { r -> JSONValue in
-            .object([
-                ("rule_set", .string(r.ruleSet)), ("rule", .string(r.ruleID)), ("outcome", .string(r.outcome.rawValue)),
-                ("severity", .string(r.severity.rawValue)), ("cite", .string(r.cite)), ("message", scrub(r.message)),
-                ("error", scrub(r.error)),
-                (
-                    "evidence",
-                    .array(
-                        r.evidence.map { e in
-                            let hidden = sensitive.contains {
-                                e.path == $0 || e.path.hasPrefix($0 + ".") || e.path == "decision." + $0
-                            }
-                            return .object([
-                                ("path", .string(e.path)),
-                                (
-                                    "value",
-                                    hidden ? maskValue(ValueText.literal(e.value)) : .string(ValueText.literal(e.value))
-                                ),
-                            ])
-                        })
-                ),
-            ])
+
+        var decision = CanonicalWriter(capacity: 4096)
+        decision.beginObject()
+        decision.key("date")
+        decision.string(result.date)
+        decision.key("document")
+        if let keptCanonical { decision.raw(keptCanonical) } else { decision.null() }
+        decision.key("file")
+        decision.string(result.file)
+        decision.key("id")
+        decision.string(result.id)
+        decision.key("kind")
+        decision.string(result.kind)
+        decision.key("masked_paths")
+        decision.beginArray()
+        for path in masked { decision.string(path) }
+        decision.endArray()
+        decision.key("masking")
+        decision.string(maskingKey == nil ? "redacted" : "hmac-sha256")
+        decision.key("sha256_canonical")
+        decision.string(plainCanonical.map(AuditHex.sha256))
+        decision.key("sha256_raw")
+        decision.string(raw.map(AuditHex.sha256))
+        decision.key("unit")
+        decision.string(result.unit)
+        decision.endObject()
+
+        var diagnostics = CanonicalWriter(capacity: 256)
+        diagnostics.beginArray()
+        for d in result.diagnostics {
+            diagnostics.beginObject()
+            diagnostics.key("code")
+            diagnostics.string(d.code)
+            diagnostics.key("location")
+            diagnostics.string(d.location?.description)
+            diagnostics.key("message")
+            diagnostics.string(scrubbed(d.message))
+            diagnostics.key("severity")
+            diagnostics.string(d.severity.rawValue)
+            diagnostics.endObject()
         }
-        let errors = result.diagnostics.map { d -> JSONValue in
-            .object([
-                ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", scrub(d.message)),
-                ("location", optional(d.location?.description)),
-            ])
+        diagnostics.endArray()
+
+        var outcomes = CanonicalWriter(capacity: 4096)
+        outcomes.beginArray()
+        for r in result.results {
+            outcomes.beginObject()
+            outcomes.key("cite")
+            outcomes.string(r.cite)
+            // Absent rather than null or empty: most outcomes pass, and the trail holds millions of them.
+            if let error = scrubbed(r.error) {
+                outcomes.key("error")
+                outcomes.string(error)
+            }
+            if !r.evidence.isEmpty {
+                outcomes.key("evidence")
+                outcomes.beginArray()
+                for e in r.evidence {
+                    let hidden =
+                        !sensitive.isEmpty
+                        && sensitive.contains {
+                            e.path == $0 || e.path.hasPrefix($0 + ".") || e.path == "decision." + $0
+                        }
+                    outcomes.beginObject()
+                    outcomes.key("path")
+                    outcomes.string(e.path)
+                    outcomes.key("value")
+                    if hidden {
+                        outcomes.string(maskText(ValueText.literal(e.value)))
+                    } else {
+                        outcomes.literal(e.value)
+                    }
+                    outcomes.endObject()
+                }
+                outcomes.endArray()
+            }
+            if let message = scrubbed(r.message) {
+                outcomes.key("message")
+                outcomes.string(message)
+            }
+            outcomes.key("outcome")
+            outcomes.string(r.outcome.rawValue)
+            outcomes.key("rule")
+            outcomes.string(r.ruleID)
+            outcomes.key("rule_set")
+            outcomes.string(r.ruleSet)
+            outcomes.key("severity")
+            outcomes.string(r.severity.rawValue)
+            outcomes.endObject()
         }
+        outcomes.endArray()
+
+        var ruleSets = CanonicalWriter(capacity: 256)
+        ruleSets.beginArray()
+        for a in result.ruleSets {
+            ruleSets.beginObject()
+            ruleSets.key("file")
+            ruleSets.string(a.file)
+            ruleSets.key("id")
+            ruleSets.string(a.id)
+            ruleSets.key("sha256")
+            ruleSets.string(ruleSetHashes[a.file] ?? FileHash.sha256(path: a.file) ?? "unreadable")
+            ruleSets.key("version")
+            ruleSets.string(a.version)
+            ruleSets.endObject()
+        }
+        ruleSets.endArray()
+
+        var verdict = CanonicalWriter(capacity: 16)
+        verdict.string(result.verdict.rawValue)
+
         return RecordDraft(
             event: event, kind: result.kind, decisionID: result.id, decisionDate: result.date, unit: result.unit,
             verdict: result.verdict.rawValue,
-            body: [
-                ("decision", .object(decision)), ("rule_sets", .array(ruleSets)),
-                ("verdict", .string(result.verdict.rawValue)),
-                ("outcomes", .array(outcomes)), ("diagnostics", .array(errors)),
+            members: [
+                ("decision", decision.bytes), ("diagnostics", diagnostics.bytes), ("outcomes", outcomes.bytes),
+                ("rule_sets", ruleSets.bytes), ("verdict", verdict.bytes),
             ])
     }
-
-    private func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
 
     /// Replaces the values at sensitive paths (list indices ignored: `a.b` matches `a[3].b`).
     private func mask(
@@ -161,10 +254,12 @@ public struct RecordBuilder: Sendable {
         }
     }
 
-    private func maskValue(_ text: String) -> JSONValue {
-        guard let key = maskingKey else { return .string("[redacted]") }
+    private func maskValue(_ text: String) -> JSONValue { .string(maskText(text)) }
+
+    private func maskText(_ text: String) -> String {
+        guard let key = maskingKey else { return "[redacted]" }
         let mac = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: key))
-        return .string("hmac-sha256:" + AuditHex.encode(Array(mac)))
+        return "hmac-sha256:" + AuditHex.encode(Array(mac))
     }
 
     static func withoutIndices(_ path: String) -> String {

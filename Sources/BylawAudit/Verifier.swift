@@ -1,4 +1,6 @@
 import Bylaw
+import Dispatch
+import Foundation
 
 /// The result of `verify`: how many records were checked, the head, and the first problem found.
 public struct VerifyReport: Sendable {
@@ -23,48 +25,43 @@ extension AuditStore {
         var expected: Int64 = 1
         var chain = [UInt8](repeating: 0, count: 32)
         var report = VerifyReport(records: 0, headSeq: 0, headHash: AuditHex.encode(chain), problem: nil)
-        while try stmt.step() {
-            let seq = stmt.int(0)
-            func fail(_ reason: String) -> VerifyReport {
-                var r = report
-                r.problem = (seq, reason)
-                return r
+        // This thread reads a chunk of rows while the previous chunk's leaf hashes and headers are computed
+        // on all cores; the chain itself is then followed here, in order.
+        var pending: HashedChunk?
+        var exhausted = false
+        while !exhausted || pending != nil {
+            var rows: [StoredRow] = []
+            if !exhausted {
+                rows.reserveCapacity(Self.verifyChunk)
+                while rows.count < Self.verifyChunk, try stmt.step() {
+                    rows.append(
+                        StoredRow(
+                            seq: stmt.int(0),
+                            columns: [
+                                stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5), stmt.text(6),
+                                stmt.text(7), stmt.text(8), stmt.text(9),
+                            ],
+                            canonical: stmt.blob(10), leaf: stmt.blob(11), chain: stmt.blob(12)))
+                }
+                exhausted = rows.count < Self.verifyChunk
             }
-            if seq != expected {
-                report.problem =
-                    seq > expected
-                    ? (expected, "record \(expected) is missing (the next stored record is \(seq))")
-                    : (seq, "sequence number \(seq) is out of order")
-                return report
+            let next = rows.isEmpty ? nil : HashedChunk(rows)
+            if let chunk = pending {
+                chunk.wait()
+                for (k, row) in chunk.rows.enumerated() {
+                    if let problem = Self.follow(row, chunk.hashed[k], expected: expected, chain: &chain) {
+                        report.problem = problem
+                        next?.wait()
+                        return report
+                    }
+                    report.records += 1
+                    report.headSeq = row.seq
+                    expected += 1
+                }
             }
-            let canonical = stmt.blob(10)
-            let leaf = HashChain.leaf(canonical)
-            if leaf != stmt.blob(11) { return fail("its leaf hash does not match its content") }
-            let previous = chain
-            chain = HashChain.link(previous: chain, leaf: leaf)
-            if chain != stmt.blob(12) { return fail("its chain hash does not follow from the previous record") }
-            guard let header = HeaderScanner.header(canonical) else {
-                return fail("its stored record is not valid canonical JSON")
-            }
-            if header.seq != seq { return fail("its content says sequence \(header.seq.map(String.init) ?? "none")") }
-            if header.previousChainHash != AuditHex.encode(previous) {
-                return fail("it does not name the previous record's chain hash")
-            }
-            let columns: [(String, String?, String?)] = [
-                ("record_id", stmt.text(1), header.recordID), ("recorded_at", stmt.text(2), header.recordedAt),
-                ("actor", stmt.text(3), header.actor), ("event", stmt.text(4), header.event),
-                ("kind", stmt.text(5), header.kind), ("decision_id", stmt.text(6), header.decisionID),
-                ("decision_date", stmt.text(7), header.decisionDate), ("unit", stmt.text(8), header.unit),
-                ("verdict", stmt.text(9), header.verdict),
-            ]
-            for (name, column, content) in columns where column != content {
-                return fail("its `\(name)` column differs from its content")
-            }
-            report.records += 1
-            report.headSeq = seq
-            report.headHash = AuditHex.encode(chain)
-            expected += 1
+            pending = next
         }
+        report.headHash = AuditHex.encode(chain)
         if let expectHead {
             if report.headSeq < expectHead.seq {
                 report.problem = (
@@ -87,6 +84,39 @@ extension AuditStore {
         return report
     }
 
+    static let verifyChunk = 2048
+
+    /// Checks one record against the chain so far; advances `chain` when it holds.
+    private static func follow(_ row: StoredRow, _ hashed: HashedRow, expected: Int64, chain: inout [UInt8])
+        -> (seq: Int64, reason: String)?
+    {
+        let seq = row.seq
+        if seq != expected {
+            return seq > expected
+                ? (expected, "record \(expected) is missing (the next stored record is \(seq))")
+                : (seq, "sequence number \(seq) is out of order")
+        }
+        if hashed.leaf != row.leaf { return (seq, "its leaf hash does not match its content") }
+        let previous = chain
+        chain = HashChain.link(previous: chain, leaf: hashed.leaf)
+        if chain != row.chain { return (seq, "its chain hash does not follow from the previous record") }
+        guard let header = hashed.header else { return (seq, "its stored record is not valid canonical JSON") }
+        if header.seq != seq {
+            return (seq, "its content says sequence \(header.seq.map(String.init) ?? "none")")
+        }
+        if header.previousChainHash != AuditHex.encode(previous) {
+            return (seq, "it does not name the previous record's chain hash")
+        }
+        let content = [
+            header.recordID, header.recordedAt, header.actor, header.event, header.kind, header.decisionID,
+            header.decisionDate, header.unit, header.verdict,
+        ]
+        for (k, name) in StoredRow.columnNames.enumerated() where row.columns[k] != content[k] {
+            return (seq, "its `\(name)` column differs from its content")
+        }
+        return nil
+    }
+
     private func hashAt(seq: Int64) throws(AuditStoreError) -> String? {
         let stmt = try db.prepare("SELECT chain_hash FROM records WHERE seq = ?")
         stmt.bind(1, seq)
@@ -98,4 +128,51 @@ extension AuditStore {
 struct RecordHeader {
     var seq: Int64?
     var recordID, recordedAt, actor, event, kind, decisionID, decisionDate, unit, verdict, previousChainHash: String?
+}
+
+/// One stored row as `verify` reads it.
+struct StoredRow: Sendable {
+    static let columnNames = [
+        "record_id", "recorded_at", "actor", "event", "kind", "decision_id", "decision_date", "unit", "verdict",
+    ]
+    var seq: Int64
+    /// The indexed columns, in `columnNames` order.
+    var columns: [String?]
+    var canonical: [UInt8]
+    var leaf: [UInt8]
+    var chain: [UInt8]
+}
+
+/// What can be computed for a row without the rest of the chain.
+struct HashedRow: Sendable {
+    var leaf: [UInt8] = []
+    var header: RecordHeader?
+}
+
+/// A chunk of rows whose leaf hashes and headers are computed in the background, on all cores.
+final class HashedChunk: @unchecked Sendable {
+    let rows: [StoredRow]
+    /// Written by the workers at disjoint indices, read only after `wait()`.
+    private(set) var hashed: [HashedRow]
+    private let group = DispatchGroup()
+
+    init(_ rows: [StoredRow]) {
+        self.rows = rows
+        hashed = Array(repeating: HashedRow(), count: rows.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, (rows.count + 255) / 256))
+        DispatchQueue.global().async(group: group) {
+            self.hashed.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    let share = (rows.count + workers - 1) / workers
+                    for k in (w * share)..<min(rows.count, (w + 1) * share) {
+                        out[k] = HashedRow(
+                            leaf: HashChain.leaf(rows[k].canonical), header: HeaderScanner.header(rows[k].canonical))
+                    }
+                }
+            }
+        }
+    }
+
+    func wait() { group.wait() }
 }

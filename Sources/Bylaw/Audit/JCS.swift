@@ -1,3 +1,5 @@
+import BylawDiagnostics
+
 /// The RFC 8785 JSON Canonicalization Scheme: one byte sequence per JSON value, for hashing audit records.
 ///
 /// - Object members are sorted by their names' UTF-16 code units (not Swift `String` order, which is
@@ -48,7 +50,12 @@ public enum JCS {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            let order = members.indices.sorted { utf16Precedes(members[$0].0, members[$1].0) }
+            let order =
+                isSorted(members)
+                ? Array(members.indices)
+                : members.indices.sorted {
+                    utf16Precedes(members[$0].0, members[$1].0)
+                }
             out.append(UInt8(ascii: "{"))
             for (k, index) in order.enumerated() {
                 let (name, member) = members[index]
@@ -67,13 +74,23 @@ public enum JCS {
         }
     }
 
+    /// Whether the names are already in canonical order (records are mostly built that way).
+    private static func isSorted(_ members: [(String, JSONValue)]) -> Bool {
+        var k = 1
+        while k < members.count {
+            guard utf16Precedes(members[k - 1].0, members[k].0) else { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// Whether `a` sorts before `b` by UTF-16 code units, without transcoding.
     ///
     /// UTF-8 byte order is code-point order, which agrees with UTF-16 order except between a character in
     /// U+E000…U+FFFF (UTF-8 lead byte 0xEE or 0xEF) and one above U+FFFF (lead 0xF0…0xF4, a surrogate pair
     /// in UTF-16, so smaller). The common prefix is whole characters up to the first differing one, whose
     /// lead bytes sit at the same offset in both strings.
-    static func utf16Precedes(_ a: String, _ b: String) -> Bool {
+    public static func utf16Precedes(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
         return a.withUTF8 { x in
@@ -97,35 +114,19 @@ public enum JCS {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// A string as ES6 `JSON.stringify` quotes it. Every byte of a multi-byte UTF-8 sequence is ≥ 0x80,
-    /// so escaping byte by byte is exact.
-    private static func writeString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for c in s.utf8 {
-            switch c {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape(c, to: &out)
-            case 0x08: escape(UInt8(ascii: "b"), to: &out)
-            case 0x09: escape(UInt8(ascii: "t"), to: &out)
-            case 0x0A: escape(UInt8(ascii: "n"), to: &out)
-            case 0x0C: escape(UInt8(ascii: "f"), to: &out)
-            case 0x0D: escape(UInt8(ascii: "r"), to: &out)
-            case 0x00..<0x20:
-                escape(UInt8(ascii: "u"), to: &out)
-                out.append(UInt8(ascii: "0"))
-                out.append(UInt8(ascii: "0"))
-                out.append(hexDigits[Int(c >> 4)])
-                out.append(hexDigits[Int(c & 0xF)])
-            default: out.append(c)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+    /// so escaping byte by byte is exact; runs that need no escape are copied whole.
+    private static func writeString(_ s: String, to out: inout [UInt8]) { appendQuoted(s, to: &out) }
+
+    /// Appends `s` quoted as RFC 8785 (ES6 `JSON.stringify`) writes it.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { appendQuoted(utf8: $0, to: &out) }
     }
 
-    @inline(__always) private static func escape(_ c: UInt8, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\\"))
-        out.append(c)
+    /// Appends UTF-8 text quoted as RFC 8785 writes it (the same form as `JSONText`).
+    public static func appendQuoted(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        JSONText.appendQuoted(utf8: text, to: &out)
     }
 
     /// Whether `text` is an integer literal of at most 15 digits other than `-0`: every such integer is an

@@ -23,9 +23,37 @@ public enum ValueText {
         case .date(let d): return d.description
         case .days(let n): return "days(\(n))"
         case .type(let t): return t.description
-        case .list(let items): return "[" + items.map(literal).joined(separator: ", ") + "]"
+        case .list, .map:
+            var out: [UInt8] = []
+            appendLiteral(v, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Appends `literal(v)` as UTF-8, building lists and maps without intermediate strings.
+    public static func appendLiteral(_ v: CELValue, to out: inout [UInt8]) {
+        switch v {
+        case .string(let s):
+            var s = s
+            s.withUTF8 { JSONText.appendQuoted(utf8: $0, to: &out) }
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+                appendLiteral(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         case .map(let m):
-            return "{" + m.entries.map { "\(literal($0.key)): \(literal($0.value))" }.joined(separator: ", ") + "}"
+            out.append(UInt8(ascii: "{"))
+            for (k, e) in m.entries.enumerated() {
+                if k > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+                appendLiteral(e.key, to: &out)
+                out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+                appendLiteral(e.value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            out.append(contentsOf: literal(v).utf8)
         }
     }
 

@@ -1,0 +1,121 @@
+import Bylaw
+import BylawYAML
+import Foundation
+import Testing
+
+@testable import BylawAudit
+
+/// The record writer builds canonical bytes directly; these tests hold it to RFC 8785 by re-canonicalising
+/// with the independent `JCS` and to the record's meaning by reading fields back.
+@Suite struct RecordBuilderTests {
+    static let library = RuleLibrary.load(root: AuditPaths.repository + "/rules")
+
+    static var examples: [String] {
+        ["asset-management", "cadre-selection", "grassroots-election"].flatMap { set -> [String] in
+            let dir = AuditPaths.repository + "/rules/\(set)/examples"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            return names.filter { $0.hasSuffix(".yaml") }.sorted().map { dir + "/" + $0 }
+        }
+    }
+
+    func record(_ node: YAMLNode?, result: DecisionResult, raw: [UInt8]?, key: [UInt8]? = nil) throws -> [UInt8] {
+        let builder = RecordBuilder(maskingKey: key, library: Self.library)
+        let draft = builder.draft(result, raw: raw, document: node, event: "check")
+        return try AuditRecord.canonical(
+            seq: 42, recordID: "r-42", recordedAt: "2026-11-24T19:00:00.000Z", actor: "tester",
+            previousChainHash: Array(repeating: 7, count: 32), draft: draft)
+    }
+
+    func member(_ value: JSONValue, _ path: String...) -> JSONValue? {
+        var v: JSONValue? = value
+        for name in path {
+            guard case .object(let members)? = v else { return nil }
+            v = members.first { $0.0 == name }?.1
+        }
+        return v
+    }
+
+    @Test(arguments: examples)
+    func shippedExamplesGiveCanonicalRecords(_ file: String) throws {
+        let raw = try #require(FileManager.default.contents(atPath: file).map(Array.init))
+        let node = try YAMLLoader.load(bytes: raw, file: file, limits: .decision)
+        let result = Self.library.check(node, file: file)
+        let bytes = try record(node, result: result, raw: raw)
+        #expect(try JCS.canonicalize(json: bytes) == bytes, "not canonical: \(file)")
+
+        let value = try JSONValue.parse(bytes)
+        #expect(member(value, "seq")?.integerValue == 42)
+        #expect(member(value, "previous_chain_hash") == .string(String(repeating: "07", count: 32)))
+        #expect(member(value, "verdict") == .string(result.verdict.rawValue))
+        #expect(member(value, "decision", "id") == .string(try #require(result.id)))
+        let plain = try JCS.canonicalize(DocumentJSON.value(node))
+        #expect(member(value, "decision", "sha256_canonical") == .string(AuditHex.sha256(plain)))
+        #expect(member(value, "decision", "sha256_raw") == .string(AuditHex.sha256(raw)))
+        guard case .array(let outcomes)? = member(value, "outcomes") else {
+            Issue.record("no outcomes")
+            return
+        }
+        #expect(outcomes.count == result.results.count)
+        let failed = outcomes.compactMap { o -> String? in
+            guard member(o, "outcome") == .string("failed"), case .string(let id)? = member(o, "rule") else {
+                return nil
+            }
+            return id
+        }
+        #expect(failed == result.results(.failed).map(\.ruleID))
+        for (o, r) in zip(outcomes, result.results) {
+            #expect(member(o, "rule") == .string(r.ruleID))
+            #expect(member(o, "cite") == .string(r.cite))
+            #expect(member(o, "message") == r.message.map(JSONValue.string), "\(r.ruleID)")
+            #expect((member(o, "evidence") == nil) == r.evidence.isEmpty, "\(r.ruleID)")
+        }
+        if Self.library.ruleSets.first(where: { $0.id == result.ruleSets.first?.id })?.sensitive.isEmpty == false {
+            guard case .array(let maskedPaths)? = member(value, "decision", "masked_paths") else {
+                Issue.record("no masked paths")
+                return
+            }
+            #expect(!maskedPaths.isEmpty, "a cadre file names sensitive fields: \(file)")
+            #expect(member(value, "decision", "document") != .object([]))
+        } else {
+            #expect(member(value, "decision", "document") == (try JSONValue.parse(plain)))
+        }
+    }
+
+    /// Names out of order, escapes, and the one place UTF-16 order differs from code-point order: a
+    /// character above U+FFFF sorts before one in U+E000…U+FFFF.
+    @Test func awkwardDocumentsStayCanonical() throws {
+        let text = """
+            kind: asset_disposal
+            zeta: "quote \\" backslash \\\\ tab \\t newline \\n bell \\u0007"
+            "\u{FF21}": full-width A
+            "\u{1F600}": astral
+            账面原值: "0012"
+            alpha: [true, null, ~, 1.50, "yes", no]
+            nested: {b: 1, a: {d: x, c: y}}
+            """
+        let raw = Array(text.utf8)
+        let node = try YAMLLoader.load(bytes: raw, file: "awkward.yaml", limits: .decision)
+        let result = DecisionResult(
+            file: "awkward.yaml", kind: "asset_disposal", verdict: .invalid, ruleSets: [], results: [],
+            diagnostics: [.error("decision.bad-date", "a \"quoted\"\nmessage", at: nil)])
+        let bytes = try record(node, result: result, raw: raw)
+        #expect(try JCS.canonicalize(json: bytes) == bytes)
+        let document = try #require(member(try JSONValue.parse(bytes), "decision", "document"))
+        #expect(try JCS.canonicalize(document) == (try JCS.canonicalize(DocumentJSON.value(node))))
+        let canonicalText = String(decoding: bytes, as: UTF8.self)
+        let astral = try #require(canonicalText.range(of: "\u{1F600}"))
+        let fullWidth = try #require(canonicalText.range(of: "\u{FF21}"))
+        #expect(astral.lowerBound < fullWidth.lowerBound)
+        #expect(canonicalText.contains(#"newline \n bell \u0007""#))
+    }
+
+    @Test func bodyMembersMayNotShadowTheHeader() {
+        let draft = RecordDraft(
+            event: "check", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "compliant",
+            body: [("seq", .string("forged"))])
+        #expect(throws: AuditStoreError.self) {
+            try AuditRecord.canonical(
+                seq: 1, recordID: "r", recordedAt: "t", actor: "a", previousChainHash: [], draft: draft)
+        }
+    }
+}
