@@ -22,3 +22,22 @@ func benchRules() {
     print(String(format: "cadre-selection evaluations per second on one core: %.0f", 1e9 / perCheck))
     measure("parse and check one cadre promotion file", seconds: 2) { blackHole(library.check(file: file)) }
 }
+
+/// The asset-disposal record `bylaw audit` streams: checking one already-read record, and where the time goes.
+func benchDisposal() {
+    let root = ProcessInfo.processInfo.environment["BYLAW_RULES"] ?? "rules"
+    let library = RuleLibrary.load(root: root)
+    let file = root + "/asset-management/examples/compliant-vehicle-auction.yaml"
+    guard let node = try? YAMLLoader.load(path: file, limits: .decision) else {
+        print("run from the repository root")
+        return
+    }
+    if ProcessInfo.processInfo.environment["BYLAW_BENCH_PROFILE"] == "disposal" {
+        for _ in 0..<100_000 { blackHole(library.check(node, file: file)) }
+        return
+    }
+    let perCheck = measure("check one asset disposal (17 rules, already parsed)", seconds: 2) {
+        blackHole(library.check(node, file: file))
+    }
+    print(String(format: "asset-management evaluations per second on one core: %.0f", 1e9 / perCheck))
+}

@@ -3,6 +3,7 @@ let areas: [(name: String, run: () -> Void)] = [
     ("yaml", benchYAML),
     ("cel", benchCEL),
     ("rules", benchRules),
+    ("disposal", benchDisposal),
     ("audit", benchAudit),
 ]
 

@@ -64,12 +64,22 @@ struct Environment {
 final class TableScope: @unchecked Sendable {
     // INVARIANT: used by one evaluation on one thread at a time; never shared across decisions.
     let tables: [String: DecisionTable]
-    var activation: CELActivation
+    /// The decision's activation, kept without its host: the activation a rule sees points at this scope,
+    /// so keeping that one here would make a reference cycle and leak every decision's values.
+    var activation: CELActivation {
+        get { detached }
+        set {
+            detached = newValue
+            detached.host = nil
+        }
+    }
+    private var detached: CELActivation
     private(set) var outcomes: [String: DecisionTable.Outcome] = [:]
 
     init(tables: [DecisionTable], activation: CELActivation) {
         self.tables = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        self.activation = activation
+        detached = activation
+        detached.host = nil
     }
 
     func call(_ name: String) -> CELResult {
@@ -77,7 +87,10 @@ final class TableScope: @unchecked Sendable {
         guard let table = tables[name] else {
             return .failure(CELEvalError(code: "table.unknown", message: "no table `\(name)`", offset: nil))
         }
-        let outcome = table.evaluate(activation)
+        // Tables may call tables: their cells see this scope for as long as the call lasts.
+        var attached = detached
+        attached.host = self
+        let outcome = table.evaluate(attached)
         outcomes[name] = outcome
         return outcome.result
     }
