@@ -67,9 +67,7 @@ struct Evaluator {
         var result = RuleResult(
             ruleSet: ruleSet.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity,
             outcome: .passed, message: nil, error: nil, evidence: [])
-        let programs = [rule.when?.program, rule.require.program].compactMap { $0 }
-        let reads = programs.flatMap(\.references)
-        if let name = reads.compactMap(\.first).first(where: { failedLets[$0] != nil }), let e = failedLets[name] {
+        if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: rule, failedLets) {
             result.outcome = .error
             result.error = "`let` `\(name)` could not be computed: \(e.message)"
             result.evidence = evidence(rule, activation: activation, scope: scope)
@@ -99,6 +97,16 @@ struct Evaluator {
             return errored(result, "`require`: \(e.message)", rule, activation, scope)
         }
         return result
+    }
+
+    /// The first `let` the rule reads that could not be computed.
+    private static func failedLet(read rule: Rule, _ failedLets: [String: CELEvalError]) -> (String, CELEvalError)? {
+        for program in [rule.when?.program, rule.require.program].compactMap({ $0 }) {
+            for path in program.references {
+                if let name = path.first, let e = failedLets[name] { return (name, e) }
+            }
+        }
+        return nil
     }
 
     private func errored(

@@ -17,22 +17,44 @@ struct DecisionTyper {
 
     /// One value typed by `type`; `path` names it in messages.
     mutating func value(_ node: YAMLNode, type: FieldType, path: String) -> CELValue? {
+        value(node, type: type, at: FieldPath(parent: path, last: nil))
+    }
+
+    /// Where a value sits, joined into text only when a message or a nested value needs it: most fields
+    /// are typed without ever naming their path.
+    struct FieldPath {
+        var parent: String
+        /// The member name, or `[i]` for a list item; nil when `parent` is the whole path.
+        var last: String?
+        var isIndex = false
+
+        var text: String {
+            guard let last else { return parent }
+            if isIndex { return parent + last }
+            return parent.isEmpty ? last : parent + "." + last
+        }
+    }
+
+    private mutating func value(_ node: YAMLNode, type: FieldType, at path: FieldPath) -> CELValue? {
         switch type {
         case .object(let schema):
-            return object(node, schema: schema, path: path)
+            return object(node, schema: schema, path: path.text)
         case .list(let item):
             guard let items = node.sequence else {
-                return mismatch(node, path: path, expected: "a list")
+                return mismatch(node, path: path.text, expected: "a list")
             }
+            let base = path.text
             var values: [CELValue] = []
             values.reserveCapacity(items.count)
             for (i, n) in items.enumerated() {
-                if let v = value(n, type: item, path: "\(path)[\(i)]") { values.append(v) }
+                if let v = value(n, type: item, at: FieldPath(parent: base, last: "[\(i)]", isIndex: true)) {
+                    values.append(v)
+                }
             }
             return .list(values)
         default:
             guard let scalar = node.scalar else {
-                return mismatch(node, path: path, expected: type.description)
+                return mismatch(node, path: path.text, expected: type.description)
             }
             return self.scalar(scalar, node: node, type: type, path: path)
         }
@@ -43,11 +65,12 @@ struct DecisionTyper {
             return mismatch(node, path: path, expected: "a mapping")
         }
         var entries: [(key: CELValue, value: CELValue)] = []
-        var present: Set<String> = []
+        entries.reserveCapacity(pairs.count)
+        var present = [Bool](repeating: false, count: schema.fields.count)
         for pair in pairs {
             guard let key = pair.key.scalar?.text else { continue }
-            let full = path.isEmpty ? key : path + "." + key
-            guard let spec = schema.field(key) else {
+            guard let index = schema.fields.firstIndex(where: { $0.name == key }) else {
+                let full = path.isEmpty ? key : path + "." + key
                 let guess = Spelling.closest(to: key, among: schema.fields.map(\.name))
                 diagnostics.append(
                     .warning(
@@ -59,12 +82,12 @@ struct DecisionTyper {
             if pair.value.scalar.map({ $0.isNull && $0.style == .plain }) ?? false {
                 continue  // an empty value counts as absent
             }
-            present.insert(key)
-            if let v = value(pair.value, type: spec.type, path: full) {
+            present[index] = true
+            if let v = value(pair.value, type: schema.fields[index].type, at: FieldPath(parent: path, last: key)) {
                 entries.append((.string(key), v))
             }
         }
-        for spec in schema.fields where !spec.optional && !present.contains(spec.name) {
+        for (index, spec) in schema.fields.enumerated() where !spec.optional && !present[index] {
             let full = path.isEmpty ? spec.name : path + "." + spec.name
             diagnostics.append(
                 .error(
@@ -75,7 +98,8 @@ struct DecisionTyper {
         return .map(map)
     }
 
-    private mutating func scalar(_ s: YAMLScalar, node: YAMLNode, type: FieldType, path: String) -> CELValue? {
+    private mutating func scalar(_ s: YAMLScalar, node: YAMLNode, type: FieldType, path at: FieldPath) -> CELValue? {
+        var path: String { at.text }
         let text = s.text
         let plain = s.style == .plain || textCells
         switch type {

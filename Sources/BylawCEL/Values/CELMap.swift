@@ -4,17 +4,25 @@
 public struct CELMap: Sendable, Equatable {
     /// The entries in insertion order.
     public private(set) var entries: [(key: CELValue, value: CELValue)]
+    /// The normalised key of each entry, in the same order.
+    private var keys: [MapKey]
+    /// Key → position, built only once a map outgrows `linearLimit`: decision objects are small, and for them
+    /// comparing a handful of keys is cheaper than hashing.
     private var index: [MapKey: Int]
+    private static let linearLimit = 8
 
     /// The empty map.
     public init() {
         entries = []
+        keys = []
         index = [:]
     }
 
     /// Builds a map; throws on a key type maps cannot have or on a repeated key.
     public init(_ entries: [(key: CELValue, value: CELValue)]) throws(CELEvalError) {
         self.init()
+        self.entries.reserveCapacity(entries.count)
+        keys.reserveCapacity(entries.count)
         for entry in entries { try insert(entry.key, entry.value) }
     }
 
@@ -23,8 +31,13 @@ public struct CELMap: Sendable, Equatable {
 
     /// The value stored under `key` (CEL key equality), or nil.
     public subscript(key: CELValue) -> CELValue? {
-        guard let mapKey = MapKey(lookup: key), let position = index[mapKey] else { return nil }
+        guard let mapKey = MapKey(lookup: key), let position = position(of: mapKey) else { return nil }
         return entries[position].value
+    }
+
+    private func position(of key: MapKey) -> Int? {
+        if keys.count > Self.linearLimit { return index[key] }
+        return keys.firstIndex(of: key)
     }
 
     /// Adds an entry; throws on an unsupported key type or a repeated key.
@@ -32,11 +45,16 @@ public struct CELMap: Sendable, Equatable {
         guard let mapKey = MapKey(key: key) else {
             throw CELEvalError(code: "cel.invalid-map-key", message: "unsupported key type `\(key.type)`")
         }
-        guard index[mapKey] == nil else {
+        guard position(of: mapKey) == nil else {
             throw CELEvalError(code: "cel.duplicate-key", message: "repeated key \(key) in map literal")
         }
-        index[mapKey] = entries.count
+        keys.append(mapKey)
         entries.append((key, value))
+        if keys.count == Self.linearLimit + 1 {
+            index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        } else if keys.count > Self.linearLimit + 1 {
+            index[mapKey] = keys.count - 1
+        }
     }
 
     public static func == (lhs: CELMap, rhs: CELMap) -> Bool { celEquals(.map(lhs), .map(rhs)) ?? false }
