@@ -61,6 +61,11 @@ public enum LintTargets {
     public struct Group: Sendable, Equatable {
         public var calendarsRoot: String
         public var files: [String]
+
+        public init(calendarsRoot: String, files: [String]) {
+            self.calendarsRoot = calendarsRoot
+            self.files = files
+        }
     }
 
     /// A path that is not there or holds no rule set: a usage error.

@@ -1,4 +1,5 @@
 import BylawDiagnostics
+import BylawYAML
 
 /// Decision tables: overlaps (`unique`), conflicting overlaps (`any`), gaps (no default), rows shadowed by
 /// earlier rows (`first`), rows that can never match and cells naming values outside an enum.
@@ -101,13 +102,14 @@ public struct TableAnalysis: LintAnalysis {
                 if table.hit == .unique {
                     out.append(
                         LintChecks.tableOverlap.diagnostic(
-                            "\(lines) both match `\(model.example(both))`", at: b.location, notes: [note]))
+                            "\(lines) both match `\(model.example(both))`", at: b.location,
+                            length: place.rowLength(j), notes: [note]))
                 } else if a.output != b.output {
                     out.append(
                         LintChecks.tableConflict.diagnostic(
                             "\(lines) both match `\(model.example(both))` but give "
                                 + "`\(ValueText.plain(a.output))` and `\(ValueText.plain(b.output))`",
-                            at: b.location, notes: [note]))
+                            at: b.location, length: place.rowLength(j), notes: [note]))
                 }
             }
         }
@@ -135,7 +137,7 @@ public struct TableAnalysis: LintAnalysis {
                             : "the rows on lines "
                                 + "\(lines.joined(separator: ", ")) match")
                         + " every input it matches",
-                    at: row.location,
+                    at: row.location, length: place.rowLength(j),
                     notes: covering.map {
                         .init(message: "an earlier row that matches first", location: table.rows[$0].location)
                     }))
@@ -171,7 +173,15 @@ struct TablePlaces {
 
     /// The length to mark under a cell: all of it when it is written on one line.
     func cellLength(_ row: Int, _ column: Int) -> Int {
-        let node = sources.node(file, path + [.key("rows"), .index(row), .key("when"), .index(column)])
+        Self.length(sources.node(file, path + [.key("rows"), .index(row), .key("when"), .index(column)]))
+    }
+
+    /// The length to mark under a row: all of it when it is written on one line.
+    func rowLength(_ row: Int) -> Int {
+        Self.length(sources.node(file, path + [.key("rows"), .index(row)]))
+    }
+
+    private static func length(_ node: YAMLNode?) -> Int {
         guard let node, node.start.line == node.end.line else { return 1 }
         return max(1, node.end.column - node.start.column)
     }

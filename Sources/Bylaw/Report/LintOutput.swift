@@ -119,7 +119,7 @@ public enum LintOutput {
 
     /// A relative URI reference for a path under `base` (or already relative), else a `file` URI;
     /// bytes other than unreserved characters and `/` are percent-encoded.
-    static func uri(_ path: String, base: String?) -> String {
+    public static func uri(_ path: String, base: String?) -> String {
         var p = path
         if let base, p.hasPrefix(base + "/") { p = String(p.dropFirst(base.count + 1)) }
         while p.hasPrefix("./") { p = String(p.dropFirst(2)) }
