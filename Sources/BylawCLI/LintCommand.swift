@@ -28,13 +28,22 @@ struct LintCommand: ParsableCommand {
 
             CHECKS
             \(LintHelp.checks)
-            A missing `cite`, a duplicate rule id, a message placeholder naming an unknown name and versions in
-            force on the same day stop a rule set from loading: lint shows the loader's error.
+            A missing `cite`, a duplicate rule id, a message placeholder naming an unknown name and versions \
+            in force on the same day stop a rule set from loading: lint shows the loader's error.
 
             SEVERITIES
               error    the rule set does not load, or a rule or table certainly misbehaves
               warning  probably a mistake, but it may be intended; fails only with --strict
               note     something lint could not analyse
+
+            A FINDING
+              rules/x/ruleset.yaml:21:3: warning: no row of table `batch` matches
+                `quantity = 11`, and the table has no default [lint.table-gap]
+                 |
+              21 |   batch:
+                 |   ^~~~~
+                help: such an input makes every rule that calls the table an error:
+                add a row or a `default:` (if the input cannot occur, a default says so)
 
             EXAMPLES
               bylaw lint
@@ -91,7 +100,7 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
 enum LintHelp {
     static var checks: String {
         Linter.checks.map { c in
-            "  \(c.code) (\(c.severity.rawValue))\n" + wrap(c.summary, width: 74).map { "      " + $0 + "\n" }.joined()
+            "  \(c.code) (\(c.severity.rawValue))\n" + wrap(c.summary, width: 72).map { "      " + $0 + "\n" }.joined()
         }.joined()
     }
 
