@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// `bylaw lint` run as a user would: exit codes, --strict, the three formats, usage errors and help.
+@Suite struct LintCommandTests {
+    static let corpus = "Tests/BylawTests/Corpus/lint"
+
+    @Test func shippedLibraryIsCleanEvenWithStrict() throws {
+        let r = try Run.bylaw(["lint", "--strict"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout == "linted 7 rule-set files: 0 errors, 0 warnings, 0 notes\n")
+        let viaRules = try Run.bylaw(["lint", "--rules", "rules", "--strict"])
+        #expect(viaRules.stdout == r.stdout)
+    }
+
+    @Test func oneFileOrOneFolder() throws {
+        let file = try Run.bylaw(["lint", "rules/asset-management/ruleset.yaml"])
+        #expect(file.status == 0, "\(file.stdout)\(file.stderr)")
+        #expect(file.stdout == "linted 1 rule-set file: 0 errors, 0 warnings, 0 notes\n")
+        let folder = try Run.bylaw(["lint", "rules/cadre-selection/"])
+        #expect(folder.status == 0)
+        #expect(folder.stdout.hasPrefix("linted 1 rule-set file"))
+    }
+
+    @Test func warningsFailOnlyWithStrict() throws {
+        let path = Self.corpus + "/table-gap-band"
+        let plain = try Run.bylaw(["lint", path])
+        #expect(plain.status == 0, "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.stdout.contains("warning: no row of table `batch` matches `quantity = 11`"))
+        #expect(plain.stdout.hasSuffix("linted 1 rule-set file: 0 errors, 2 warnings, 0 notes\n"))
+        let strict = try Run.bylaw(["lint", "--strict", path])
+        #expect(strict.status == 1)
+        #expect(strict.stdout == plain.stdout)
+    }
+
+    @Test func errorsFail() throws {
+        for name in ["table-overlap", "loader-errors", "version-overlap", "when-never-true"] {
+            let r = try Run.bylaw(["lint", Self.corpus + "/" + name])
+            #expect(r.status == 1, "\(name): \(r.stdout)\(r.stderr)")
+            #expect(r.stdout.contains(": error: "), "\(name)")
+        }
+        // Notes never fail, not even with --strict.
+        let notes = try Run.bylaw([
+            "lint", "--strict", Self.corpus + "/table-dead-row", Self.corpus + "/table-cel-cell",
+        ])
+        #expect(notes.status == 1)
+        #expect(notes.stdout.hasSuffix("linted 2 rule-set files: 1 error, 1 warning, 1 note\n"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let missing = try Run.bylaw(["lint", "no/such/rules"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("`no/such/rules` does not exist"))
+        #expect(missing.stdout.isEmpty)
+        let empty = try Run.bylaw(["lint", "docs"])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("holds no rule set"))
+        let format = try Run.bylaw(["lint", "--format", "xml"])
+        #expect(format.status == 2)
+    }
+
+    @Test func json() throws {
+        let r = try Run.bylaw(["lint", "--format", "json", Self.corpus + "/unused", Self.corpus + "/blank-cite"])
+        #expect(r.status == 1)
+        let doc = try r.json()
+        #expect(doc["bylaw_version"] as? String != nil)
+        // Files in the order named; diagnostics sorted by file, line and column.
+        #expect(
+            doc["files"] as? [String] == [
+                Self.corpus + "/unused/ruleset.yaml", Self.corpus + "/blank-cite/ruleset.yaml",
+            ])
+        let summary = try #require(doc["summary"] as? [String: Int])
+        #expect(summary == ["errors": 2, "warnings": 6, "notes": 0])
+        let diagnostics = try #require(doc["diagnostics"] as? [[String: Any]])
+        #expect(
+            diagnostics.compactMap { $0["code"] as? String } == [
+                "lint.blank-cite", "lint.blank-cite", "lint.unused-parameter", "lint.unused-input", "lint.unused-input",
+                "lint.unused-input", "lint.unused-let", "lint.unused-table",
+            ])
+        let first = try #require(diagnostics.first)
+        #expect(first["file"] as? String == Self.corpus + "/blank-cite/ruleset.yaml")
+        #expect(first["line"] as? Int == 12)
+        #expect(first["column"] as? Int == 11)
+        #expect(first["help"] as? String != nil)
+    }
+
+    @Test func sarifHasTheShapeCodeScanningNeeds() throws {
+        let cases = ["loader-errors", "table-shadowed", "version-gap", "table-gap-band"]
+        let r = try Run.bylaw(["lint", "--format", "sarif"] + cases.map { Self.corpus + "/" + $0 })
+        #expect(r.status == 1)
+        let doc = try r.json()
+        #expect(doc["version"] as? String == "2.1.0")
+        let run = try #require((doc["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "bylaw")
+        let ruleIDs = try #require(driver["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(ruleIDs.contains("lint.table-gap") && ruleIDs.contains("ruleset.duplicate-rule-id"))
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 7)
+        let location = try #require(
+            ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+        let uri = (location["artifactLocation"] as? [String: Any])?["uri"] as? String
+        #expect(uri == Self.corpus + "/loader-errors/ruleset.yaml", "relative to the working folder")
+
+        // The same log through an independent checker written with Python's json module.
+        let probe = try? SchemaCommandTests.shell(["python3", "-c", "import json"])
+        guard let probe, probe.status == 0 else {
+            print("skipped: python3 is not available")
+            return
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-lint-\(UUID()).sarif").path
+        try r.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var args = [Run.repository + "/scripts/check-sarif.py", file]
+        if let schema = ProcessInfo.processInfo.environment["BYLAW_SARIF_SCHEMA"] { args += ["--schema", schema] }
+        let check = try SchemaCommandTests.shell(args)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasSuffix("7 results: 0 problems\n"), "\(check.stdout)")
+    }
+
+    @Test func helpTeachesEveryCheckWithin80Columns() throws {
+        let r = try Run.bylaw(["lint", "--help"])
+        #expect(r.status == 0)
+        for code in [
+            "lint.table-overlap", "lint.table-conflict", "lint.table-gap", "lint.table-shadowed", "lint.table-dead-row",
+            "lint.table-unknown-value", "lint.table-not-analysed", "lint.when-never-true", "lint.require-always-true",
+            "lint.require-always-false", "lint.always-error", "lint.unused-let", "lint.unused-table",
+            "lint.unused-input", "lint.unused-parameter", "lint.blank-cite", "lint.version-gap",
+        ] {
+            #expect(r.stdout.contains(code), "\(code)")
+        }
+        for part in ["EXIT CODES", "EXAMPLES", "--strict", "--format <format>", "SEVERITIES"] {
+            #expect(r.stdout.contains(part), "\(part)")
+        }
+        let wide = r.stdout.split(separator: "\n").filter { $0.count > 80 }
+        #expect(wide.isEmpty, "\(wide)")
+        // Wrapped by bylaw, not re-wrapped by the terminal layout: continuation lines keep their indent.
+        #expect(r.stdout.contains("  lint.version-gap (warning)\n      no version of a rule set is in force"))
+        #expect(r.stdout.contains("\n      the next one's `from`\n"))
+    }
+}
