@@ -29,3 +29,31 @@ import Testing
         #expect(scope == nil, "the table scope outlived its decision")
     }
 }
+
+/// The fast paths of typing and verdicts, held to their definitions.
+@Suite struct TypingFastPathTests {
+    @Test(arguments: [
+        ("0", true), ("12", true), ("-12.50", true), ("0.5", true), ("650000.00", true), ("-0", true),
+        ("00", false), ("012", false), (".5", false), ("5.", false), ("1e5", false), ("-", false), ("", false),
+        ("1.2.3", false), ("١٢", false), ("+5", false), ("--5", false), ("5 ", false), ("0x10", false),
+    ])
+    func plainDecimals(_ text: String, _ expected: Bool) {
+        #expect(DecisionTyper.isPlainDecimal(text) == expected, "\(text)")
+    }
+
+    @Test func verdictIsTheWorstOutcome() {
+        func result(_ outcome: RuleOutcome, _ severity: RuleSeverity) -> RuleResult {
+            RuleResult(
+                ruleSet: "s", ruleID: "R", title: "", cite: "", severity: severity, outcome: outcome, message: nil,
+                error: nil, evidence: [])
+        }
+        #expect(DecisionResult.verdict(of: []) == .compliant)
+        #expect(DecisionResult.verdict(of: [result(.failed, .notice), result(.passed, .violation)]) == .compliant)
+        #expect(DecisionResult.verdict(of: [result(.failed, .warning)]) == .needsReview)
+        #expect(
+            DecisionResult.verdict(of: [result(.failed, .violation), result(.failed, .warning)]) == .nonCompliant)
+        #expect(
+            DecisionResult.verdict(of: [result(.failed, .warning), result(.failed, .violation)]) == .nonCompliant)
+        #expect(DecisionResult.verdict(of: [result(.failed, .violation), result(.error, .notice)]) == .error)
+    }
+}

@@ -92,9 +92,15 @@ public struct DecisionResult: Sendable {
 
     /// The verdict the rule outcomes add up to.
     static func verdict(of results: [RuleResult]) -> Verdict {
-        if results.contains(where: { $0.outcome == .error }) { return .error }
-        if results.contains(where: { $0.outcome == .failed && $0.severity == .violation }) { return .nonCompliant }
-        if results.contains(where: { $0.outcome == .failed && $0.severity == .warning }) { return .needsReview }
-        return .compliant
+        var verdict = Verdict.compliant
+        for i in results.indices {
+            switch (results[i].outcome, results[i].severity) {
+            case (.error, _): return .error
+            case (.failed, .violation): verdict = .nonCompliant
+            case (.failed, .warning) where verdict == .compliant: verdict = .needsReview
+            default: break
+            }
+        }
+        return verdict
     }
 }

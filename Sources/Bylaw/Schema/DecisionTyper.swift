@@ -184,14 +184,15 @@ struct DecisionTyper {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: what money looks like.
     static func isPlainDecimal(_ text: String) -> Bool {
-        let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return false }
-        guard whole.allSatisfy({ $0.isASCII && $0.isNumber }), whole == "0" || whole.first != "0" else { return false }
-        if parts.count == 2 {
-            return !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
-        }
-        return true
+        var u = text.utf8[...]
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        let whole = u.prefix(while: isDigit)
+        guard !whole.isEmpty, whole.count == 1 || whole.first != UInt8(ascii: "0") else { return false }
+        let rest = u[whole.endIndex...]
+        if rest.isEmpty { return true }
+        guard rest.first == UInt8(ascii: "."), rest.count > 1 else { return false }
+        return rest.dropFirst().allSatisfy(isDigit)
     }
 
     /// A real calendar day written exactly `YYYY-MM-DD`.
