@@ -58,7 +58,7 @@ public struct RecordBuilder: Sendable {
     ///   - raw: the decision file's bytes, for the raw hash.
     ///   - document: the decision as read (nil when it could not be read).
     public func draft(_ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, event: String) -> RecordDraft {
-        let sensitive = result.ruleSets.flatMap { sensitiveByFile[$0.file] ?? [] }
+        let sensitive = result.ruleSets.flatMap { ([$0] + $0.extends).flatMap { sensitiveByFile[$0.file] ?? [] } }
         var masked: [String] = []
         var secrets: [String] = []
         let plainDoc = document.map(DocumentJSON.value)
@@ -84,10 +84,21 @@ public struct RecordBuilder: Sendable {
         decision.append(("masked_paths", .array(masked.map(JSONValue.string))))
         decision.append(("masking", .string(maskingKey == nil ? "redacted" : "hmac-sha256")))
         let ruleSets = result.ruleSets.map { a -> JSONValue in
-            .object([
+            var entry: [(String, JSONValue)] = [
                 ("id", .string(a.id)), ("version", .string(a.version)), ("file", .string(a.file)),
                 ("sha256", .string(ruleSetHashes[a.file] ?? FileHash.sha256(path: a.file) ?? "unreadable")),
-            ])
+            ]
+            // A set that extends others names each parent applied with it, hashed like the set itself.
+            if !a.extends.isEmpty {
+                let parents = a.extends.map { p -> JSONValue in
+                    .object([
+                        ("id", .string(p.id)), ("version", .string(p.version)), ("file", .string(p.file)),
+                        ("sha256", .string(ruleSetHashes[p.file] ?? FileHash.sha256(path: p.file) ?? "unreadable")),
+                    ])
+                }
+                entry.append(("extends", .array(parents)))
+            }
+            return .object(entry)
         }
         let outcomes = result.results.map { r -> JSONValue in
             .object([

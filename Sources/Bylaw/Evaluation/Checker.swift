@@ -66,7 +66,7 @@ extension RuleLibrary {
             return Prepared(result: result)
         }
         let day = asOf ?? decisionDate
-        let sets = applicable(kind: kind, on: day)
+        let sets = applicable(kind: kind, on: day, unit: result.unit)
         guard !sets.isEmpty else {
             let known = ruleSets.contains { $0.appliesTo == kind }
             result.diagnostics.append(
@@ -79,7 +79,7 @@ extension RuleLibrary {
                     help: known ? nil : Spelling.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }))
             return Prepared(result: result)
         }
-        result.ruleSets = sets.map { AppliedRuleSet(id: $0.id, version: $0.version, file: $0.file) }
+        result.ruleSets = sets.map(\.applied)
 
         var schema = Environment.common
         for set in sets {
