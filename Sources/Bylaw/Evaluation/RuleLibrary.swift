@@ -142,6 +142,11 @@ public struct RuleLibrary: Sendable {
         return sets.filter { !extended.contains($0.id) }.sorted { $0.id < $1.id }
     }
 
+    /// Adds the rule sets of other libraries, for a rule book that spans them.
+    mutating func include(_ others: [RuleLibrary]) {
+        for other in others { ruleSets += other.ruleSets }
+    }
+
     /// Every decision kind some rule set applies to.
     public var kinds: [String] { Array(Set(ruleSets.map(\.appliesTo))).sorted() }
 }
