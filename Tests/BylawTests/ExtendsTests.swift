@@ -88,6 +88,30 @@ import Testing
         #expect(r.ruleSets.first?.extends.map(\.version) == parent.map { [$0] } ?? [])
     }
 
+    @Test func scopedSetsOnlyTellTheUnitsTheyTakeIn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-scope-\(UUID().uuidString)/s")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try """
+        ruleset: s
+        title: t
+        version: 1.0.0
+        source: {title: s}
+        applies_to: k
+        scope: {units: [acftu/north, acftu/east/]}
+        rules: [{id: S-1, title: t, cite: c, require: 'true'}]
+        """.write(to: dir.appendingPathComponent("ruleset.yaml"), atomically: true, encoding: .utf8)
+        let lib = RuleLibrary.load(root: dir.deletingLastPathComponent().path)
+        #expect(!lib.diagnostics.hasErrors, "\(lib.diagnostics)")
+        let outside = try check("kind: k\nid: A\ndate: 2021-01-01\nunit: acftu/northwest", library: lib)
+        #expect(
+            outside.diagnostics.map(\.message) == [
+                "no rule set for kind `k` in force on 2021-01-01 takes in unit `acftu/northwest`; "
+                    + "they are limited to units under `acftu/east`, `acftu/north`"
+            ])
+        let inside = try check("kind: k\nid: A\ndate: 2021-01-01\nunit: acftu/east/x", library: lib)
+        #expect(inside.verdict == .compliant)
+    }
+
     @Test func verdictJSONNamesBothSets() throws {
         let r = try Self.decision("north")
         let json = ResultJSON.decision(r).replacingOccurrences(of: Self.root + "/", with: "")
