@@ -78,7 +78,7 @@ public struct RecordBuilder: Sendable {
     ///   - raw: the decision file's bytes, for the raw hash.
     ///   - document: the decision as read (nil when it could not be read).
     public func draft(_ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, event: String) -> RecordDraft {
-        let sensitive = result.ruleSets.flatMap { sensitiveByFile[$0.file] ?? [] }
+        let sensitive = result.ruleSets.flatMap { ([$0] + $0.extends).flatMap { sensitiveByFile[$0.file] ?? [] } }
         var masked: [String] = []
         var secrets: [String] = []
         // The document's canonical bytes, unmasked (hashed) and as kept (masked when the rule sets say so).
@@ -197,8 +197,15 @@ public struct RecordBuilder: Sendable {
 
         var ruleSets = CanonicalWriter(capacity: 256)
         ruleSets.beginArray()
-        for a in result.ruleSets {
+        func write(_ a: AppliedRuleSet, parents: [AppliedRuleSet]) {
             ruleSets.beginObject()
+            // A set that extends others names each parent applied with it, hashed like the set itself.
+            if !parents.isEmpty {
+                ruleSets.key("extends")
+                ruleSets.beginArray()
+                for p in parents { write(p, parents: []) }
+                ruleSets.endArray()
+            }
             ruleSets.key("file")
             ruleSets.string(a.file)
             ruleSets.key("id")
@@ -209,6 +216,7 @@ public struct RecordBuilder: Sendable {
             ruleSets.string(a.version)
             ruleSets.endObject()
         }
+        for a in result.ruleSets { write(a, parents: a.extends) }
         ruleSets.endArray()
 
         var verdict = CanonicalWriter(capacity: 16)

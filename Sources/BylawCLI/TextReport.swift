@@ -11,7 +11,7 @@ struct TextReport {
     func render(_ r: DecisionResult) -> String {
         var out = verdictLine(r) + "\n"
         if quiet { return out }
-        let sets = r.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        let sets = r.ruleSets.map(\.label).joined(separator: ", ")
         out += dim("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)")) + "\n"
         if !r.diagnostics.isEmpty {
             let renderer = DiagnosticRenderer(colour: colour) { try? String(contentsOfFile: $0, encoding: .utf8) }

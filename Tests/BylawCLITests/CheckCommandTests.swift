@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func unbuiltCommandSaysSoAndExitsTwo() throws {
-        let r = try Run.bylaw(["doc"])
+        let r = try Run.bylaw(["audit"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("is not yet available"))
     }

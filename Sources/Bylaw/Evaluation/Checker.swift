@@ -66,20 +66,26 @@ extension RuleLibrary {
             return Prepared(result: result)
         }
         let day = asOf ?? decisionDate
-        let sets = applicable(kind: kind, on: day)
+        let sets = applicable(kind: kind, on: day, unit: result.unit)
         guard !sets.isEmpty else {
             let known = ruleSets.contains { $0.appliesTo == kind }
+            let scoped = ruleSets.filter { $0.appliesTo == kind && $0.isInForce(on: day) }
             result.diagnostics.append(
                 .error(
                     "decision.no-ruleset",
-                    known
-                        ? "no rule set for kind `\(kind)` is in force on \(day)"
-                        : "no rule set applies to kind `\(kind)`",
+                    !scoped.isEmpty
+                        ? "no rule set for kind `\(kind)` in force on \(day) takes in unit `\(result.unit ?? "")`"
+                            + "; they are limited to units under "
+                            + Set(scoped.flatMap { $0.scopeUnits ?? [] }).sorted().map { "`\($0)`" }.joined(
+                                separator: ", ")
+                        : known
+                            ? "no rule set for kind `\(kind)` is in force on \(day)"
+                            : "no rule set applies to kind `\(kind)`",
                     at: root["kind"]?.location ?? root.location,
                     help: known ? nil : Spelling.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }))
             return Prepared(result: result)
         }
-        result.ruleSets = sets.map { AppliedRuleSet(id: $0.id, version: $0.version, file: $0.file) }
+        result.ruleSets = sets.map(\.applied)
 
         var schema = Environment.common
         for set in sets {

@@ -21,8 +21,7 @@ public struct RuleLibrary: Sendable {
                     help: "a rule set is a folder holding ruleset.yaml; use --rules to point at the folder"))
         }
         var calendars = CalendarCache(root: root)
-        for file in files { lib.add(file: file, calendars: &calendars) }
-        lib.checkVersions()
+        lib.add(files: files, calendars: &calendars)
         return lib
     }
 
@@ -30,22 +29,83 @@ public struct RuleLibrary: Sendable {
     public static func load(files: [String], calendarsRoot: String) -> RuleLibrary {
         var lib = RuleLibrary(root: calendarsRoot)
         var calendars = CalendarCache(root: calendarsRoot)
-        for file in files { lib.add(file: file, calendars: &calendars) }
-        lib.checkVersions()
+        lib.add(files: files, calendars: &calendars)
         return lib
     }
 
-    private mutating func add(file: String, calendars: inout CalendarCache) {
+    /// Loads the files, parents before the sets that extend them, then checks how versions and extensions
+    /// fit together.
+    private mutating func add(files: [String], calendars: inout CalendarCache) {
         let cache = calendars
-        var loader = RuleSetLoader(file: file, calendars: { cache.calendar($0) })
-        let set = loader.load()
-        diagnostics += loader.diags
-        if let set, !loader.diags.hasErrors { ruleSets.append(set) }
+        var documents: [ExtensionOrder.Document] = []
+        for file in files {
+            do {
+                let root = try YAMLLoader.load(path: file, limits: .ruleSet)
+                documents.append(.init(file: file, root: root, header: RuleSetLoader.header(root)))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        var order = ExtensionOrder(documents: documents)
+        diagnostics += order.problems()
+        var failed: Set<String> = []
+        for doc in order.sorted() {
+            var loader = RuleSetLoader(file: doc.file, calendars: { cache.calendar($0) })
+            var pieces: [RuleSet] = []
+            if let parent = doc.header.extends {
+                guard !failed.contains(parent), let bases = order.loaded[parent], !bases.isEmpty else {
+                    if let id = doc.header.id { failed.insert(id) }
+                    continue
+                }
+                let overlapping = bases.filter {
+                    Periods.overlap(($0.effectiveFrom, $0.effectiveUntil), (doc.header.from, doc.header.until))
+                }
+                for base in overlapping.isEmpty ? [bases[0]] : overlapping {
+                    if let set = loader.parse(doc.root, base: base) { pieces.append(set) }
+                }
+                if let gap = Periods.firstUncovered(
+                    (doc.header.from, doc.header.until), by: bases.map { ($0.effectiveFrom, $0.effectiveUntil) })
+                {
+                    loader.diags.append(
+                        .error(
+                            "ruleset.parent-not-in-force",
+                            "`\(doc.header.id ?? "")` is in force \(gap) but no version of `\(parent)` is",
+                            at: doc.header.extendsLocation,
+                            help: "an extending set needs its parent on every day it is in force: "
+                                + "give it an `effective` period within its parent's"))
+                }
+            } else if let set = loader.parse(doc.root) {
+                pieces.append(set)
+            }
+            let diags = Self.unique(loader.diags)
+            diagnostics += diags
+            if diags.hasErrors {
+                if let id = doc.header.id { failed.insert(id) }
+            } else {
+                ruleSets += pieces
+                if let id = pieces.first?.id { order.loaded[id, default: []] += pieces }
+            }
+        }
+        checkVersions()
+        diagnostics += Self.extensionProblems(ruleSets)
+    }
+
+    /// Diagnostics without repeats, in first-seen order: an extending set is read once per parent version.
+    static func unique(_ diags: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diags.filter { seen.insert($0).inserted }
     }
 
     /// Two versions of one rule set in force on the same day is a load error.
     private mutating func checkVersions() {
-        let groups = Dictionary(grouping: ruleSets, by: \.id)
+        var files: Set<String> = []
+        let declared = ruleSets.filter { files.insert($0.file).inserted }.map { set -> RuleSet in
+            var s = set
+            s.effectiveFrom = set.declaredFrom
+            s.effectiveUntil = set.declaredUntil
+            return s
+        }
+        let groups = Dictionary(grouping: declared, by: \.id)
         for id in groups.keys.sorted() {
             guard let versions = groups[id], versions.count > 1 else { continue }
             let sorted = versions.sorted { a, b in
@@ -73,9 +133,18 @@ public struct RuleLibrary: Sendable {
         }
     }
 
-    /// The rule sets for `kind` in force on `day`, one version per rule-set id, in id order.
-    public func applicable(kind: String, on day: CELDate) -> [RuleSet] {
-        ruleSets.filter { $0.appliesTo == kind && $0.isInForce(on: day) }.sorted { $0.id < $1.id }
+    /// The rule sets for `kind` in force on `day` whose scope takes in `unit`, one version per rule-set id,
+    /// in id order. A set extended by another that applies is left out: its rules are evaluated once, as part of
+    /// the set that extends it. With `unit` nil, sets limited by a `scope` are left out too.
+    public func applicable(kind: String, on day: CELDate, unit: String? = nil) -> [RuleSet] {
+        let sets = ruleSets.filter { $0.appliesTo == kind && $0.isInForce(on: day) && $0.covers(unit: unit) }
+        let extended = Set(sets.flatMap { $0.parents.map(\.id) })
+        return sets.filter { !extended.contains($0.id) }.sorted { $0.id < $1.id }
+    }
+
+    /// Adds the rule sets of other libraries, for a rule book that spans them.
+    mutating func include(_ others: [RuleLibrary]) {
+        for other in others { ruleSets += other.ruleSets }
     }
 
     /// Every decision kind some rule set applies to.

@@ -14,7 +14,7 @@ public enum ExplainReport {
         let r = x.result
         let what = [r.kind, r.id, r.date, r.unit].compactMap { $0 }.joined(separator: "  ")
         var out = paint.bold(r.verdict.rawValue) + "  " + (what.isEmpty ? r.file : what) + "\n"
-        let sets = r.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        let sets = r.ruleSets.map(\.label).joined(separator: ", ")
         out += paint.dim("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)")) + "\n"
         for rule in x.rules {
             out += "\n" + text(rule, paint)

@@ -31,11 +31,14 @@ public enum ResultJSON {
             "\"date\":\(optional(r.date))",
             "\"unit\":\(optional(r.unit))",
             "\"verdict\":\(JSONText.quote(r.verdict.rawValue))",
-            "\"rule_sets\":["
-                + r.ruleSets.map {
-                    "{\"id\":\(JSONText.quote($0.id)),\"version\":\(JSONText.quote($0.version)),\"file\":\(JSONText.quote($0.file))}"
-                }.joined(separator: ",") + "]",
+            "\"rule_sets\":[" + r.ruleSets.map(ruleSet).joined(separator: ",") + "]",
         ]
+    }
+
+    /// `{"id", "version", "file", "extends": [...]}`: a set and the parents whose rules it applied with it.
+    static func ruleSet(_ a: AppliedRuleSet) -> String {
+        "{\"id\":\(JSONText.quote(a.id)),\"version\":\(JSONText.quote(a.version)),\"file\":\(JSONText.quote(a.file)),"
+            + "\"extends\":[" + a.extends.map(ruleSet).joined(separator: ",") + "]}"
     }
 
     /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,

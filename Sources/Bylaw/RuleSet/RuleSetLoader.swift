@@ -8,6 +8,8 @@ struct RuleSetLoader {
     /// Finds a calendar by name (`rules/calendars/<name>.yaml`).
     let calendars: (String) -> Result<WorkingCalendar, LoadFailure>
     var diags: [Diagnostic] = []
+    /// Where each rule's `tightens:` value is, by rule id, for diagnostics about it.
+    var tightensAt: [String: SourceLocation] = [:]
 
     static let topKeys = "a rule set"
 
@@ -22,7 +24,8 @@ struct RuleSetLoader {
         return parse(root)
     }
 
-    mutating func parse(_ root: YAMLNode) -> RuleSet? {
+    /// Reads a rule set; for a set that `extends` another, `base` is the parent version to build on.
+    mutating func parse(_ root: YAMLNode, base: RuleSet? = nil) -> RuleSet? {
         guard var f = Fields(root, what: "a rule set", into: &diags) else { return nil }
         let id = f.string("ruleset", required: true, in: "a rule set", into: &diags) ?? ""
         if !id.isEmpty, !Self.isKebab(id), let n = f.optional("ruleset") {
@@ -31,12 +34,21 @@ struct RuleSetLoader {
                     "ruleset.bad-id", "rule-set id `\(id)` must be kebab-case, such as `asset-management`",
                     at: n.location))
         }
+        let extends = f.string("extends", required: false, in: "", into: &diags)
         let title = f.string("title", required: true, in: "a rule set", into: &diags) ?? ""
         let version = f.string("version", required: true, in: "a rule set", into: &diags) ?? ""
         let description = f.string("description", required: false, in: "", into: &diags)
         let appliesTo = f.string("applies_to", required: true, in: "a rule set", into: &diags) ?? ""
+        if let base, !appliesTo.isEmpty, appliesTo != base.appliesTo, let n = f.optional("applies_to") {
+            diags.append(
+                .error(
+                    "ruleset.extends-other-kind",
+                    "`\(id)` applies to `\(appliesTo)` but the set it extends, `\(base.id)`, applies to `\(base.appliesTo)`",
+                    at: n.location, help: "a set can only extend a set for the same decision kind"))
+        }
         let source = self.source(f.required("source", in: "a rule set", into: &diags))
         let (from, until) = effective(f.optional("effective"))
+        let scope = self.scope(f.optional("scope"))
         var calendar: WorkingCalendar?
         let calendarName = f.string("calendar", required: false, in: "", into: &diags)
         if let calendarName, let node = f.optional("calendar") {
@@ -53,25 +65,62 @@ struct RuleSetLoader {
         let sensitive = (f.optional("sensitive")?.sequence ?? []).compactMap {
             Fields.text($0, what: "a sensitive path", into: &diags)
         }
-        let parameters = self.parameters(f.optional("parameters"))
-        let input = f.optional("input").map { SchemaParser.object($0, path: "", into: &diags) } ?? ObjectSchema()
+        let parameters = self.parameters(f.optional("parameters"), base: base?.parameters ?? [])
+        var input = f.optional("input").map { SchemaParser.object($0, path: "", into: &diags) } ?? ObjectSchema()
+        if let base { input = inherit(input: input, from: base, at: f.optional("input")) }
 
         var env = Environment.base(input: input, parameters: parameters)
-        let lets = self.lets(f.optional("let"), env: &env)
-        var tables: [DecisionTable] = []
-        if let t = f.optional("tables") {
-            tables = TableLoader.tables(t, compiler: ExpressionCompiler(environment: env.cel), into: &diags)
+        var lets: [LetBinding] = []
+        for binding in base?.lets ?? [] {
+            env.declare(binding.name, binding.expression.program.resultType)
+            lets.append(binding)
         }
-        for table in tables { env.declareTable(table) }
+        for table in base?.tables ?? [] { env.declareTable(table) }
+        lets += self.lets(f.optional("let"), env: &env)
+        var tables: [DecisionTable] = base?.tables ?? []
+        if let t = f.optional("tables") {
+            let own = TableLoader.tables(t, compiler: ExpressionCompiler(environment: env.cel), into: &diags)
+            for table in own {
+                if let inherited = base?.tables.first(where: { $0.name == table.name }) {
+                    diags.append(
+                        .error(
+                            "ruleset.table-redefined",
+                            "table `\(table.name)` is already defined by `\(base?.id ?? "")`",
+                            at: table.location, notes: [.init(message: "defined here", location: inherited.location)]))
+                    continue
+                }
+                env.declareTable(table)
+                tables.append(table)
+            }
+        }
         let compiler = ExpressionCompiler(environment: env.cel)
-        let rules = self.rules(f.required("rules", in: "a rule set", into: &diags), compiler: compiler, tables: tables)
+        var rules = self.rules(f.required("rules", in: "a rule set", into: &diags), compiler: compiler, tables: tables)
+        if let base {
+            rules = inherit(rules: rules, from: base)
+        } else {
+            for rule in rules where rule.tightens != nil {
+                diags.append(
+                    .error(
+                        "ruleset.tightens-without-extends",
+                        "rule `\(rule.id)` tightens `\(rule.tightens ?? "")` but the set extends no other set",
+                        at: tightensAt[rule.id] ?? rule.location,
+                        help: "add `extends: <ruleset id>` at the top of the file"))
+            }
+        }
         f.reportUnknownKeys(in: "a rule set", into: &diags)
 
-        return RuleSet(
+        var set = RuleSet(
             id: id, title: title, version: version, description: description, source: source, effectiveFrom: from,
-            effectiveUntil: until, appliesTo: appliesTo, calendarName: calendarName, calendar: calendar,
-            sensitive: sensitive, parameters: parameters, input: input, lets: lets, tables: tables, rules: rules,
-            file: file)
+            effectiveUntil: until, declaredFrom: from, declaredUntil: until, appliesTo: appliesTo, extends: extends,
+            scopeUnits: scope, calendarName: calendarName ?? base?.calendarName, calendar: calendar ?? base?.calendar,
+            sensitive: (base?.sensitive ?? []) + sensitive.filter { !(base?.sensitive ?? []).contains($0) },
+            parameters: parameters, input: input, lets: lets, tables: tables, rules: rules, file: file)
+        if let base {
+            set.parents = [base.applied.withoutParents] + base.parents
+            set.effectiveFrom = [from, base.effectiveFrom].compactMap { $0 }.max()
+            set.effectiveUntil = [until, base.effectiveUntil].compactMap { $0 }.min()
+        }
+        return set
     }
 
     private mutating func source(_ node: YAMLNode?) -> [String: String] {
@@ -105,13 +154,15 @@ struct RuleSetLoader {
         return d
     }
 
-    private mutating func parameters(_ node: YAMLNode?) -> [Parameter] {
-        guard let node else { return [] }
+    /// The set's parameters: `base`'s (a parent's), each replaced where this file gives it a new value, then the
+    /// file's new ones. An override keeps the parent's type (`300000` overriding `500000.00` is a decimal).
+    private mutating func parameters(_ node: YAMLNode?, base: [Parameter]) -> [Parameter] {
+        guard let node else { return base }
         guard let pairs = node.mapping else {
             diags.append(.error("schema.expected-mapping", "`parameters` must be a mapping", at: node.location))
-            return []
+            return base
         }
-        var out: [Parameter] = []
+        var out: [Parameter] = base
         for pair in pairs {
             guard let name = pair.key.scalar?.text else { continue }
             guard SchemaParser.isIdentifier(name) else {
@@ -119,9 +170,12 @@ struct RuleSetLoader {
                     .error("schema.bad-field-name", "`\(name)` is not a valid parameter name", at: pair.key.location))
                 continue
             }
-            var p = Parameter(name: name, value: .null, description: nil, uncertain: false, source: nil)
+            let inherited = base.first { $0.name == name }
+            var p = Parameter(
+                name: name, value: .null, description: inherited?.description, uncertain: false, source: nil,
+                location: pair.key.location, overridden: inherited?.value)
             var valueNode = pair.value
-            var declared: FieldType?
+            var declared: FieldType? = inherited.flatMap { ParameterValue.fieldType(of: $0.value) }
             if pair.value.mapping != nil, var f = Fields(pair.value, what: "parameter `\(name)`", into: &diags) {
                 guard let v = f.required("value", in: "parameter `\(name)`", into: &diags) else { continue }
                 valueNode = v
@@ -135,7 +189,7 @@ struct RuleSetLoader {
                 continue
             }
             p.value = value
-            out.append(p)
+            if let i = out.firstIndex(where: { $0.name == name }) { out[i] = p } else { out.append(p) }
         }
         return out
     }
@@ -210,6 +264,8 @@ struct RuleSetLoader {
             let title = f.string("title", required: true, in: what, into: &diags) ?? ""
             let cite = f.string("cite", required: true, in: what, into: &diags) ?? ""
             let description = f.string("description", required: false, in: "", into: &diags)
+            let tightens = f.string("tightens", required: false, in: "", into: &diags)
+            if tightens != nil, let n = f.optional("tightens"), tightensAt[id] == nil { tightensAt[id] = n.location }
             var severity = RuleSeverity.violation
             if let s = f.optional("severity") {
                 if let text = s.scalar?.text, let v = RuleSeverity(rawValue: text) {
@@ -241,7 +297,7 @@ struct RuleSetLoader {
                 Rule(
                     id: id, title: title, cite: cite, severity: severity, description: description, when: when,
                     require: require, message: message, location: item.location,
-                    tablesUsed: tables.map(\.name).filter { called.contains($0) }))
+                    tablesUsed: tables.map(\.name).filter { called.contains($0) }, tightens: tightens))
         }
         return out
     }

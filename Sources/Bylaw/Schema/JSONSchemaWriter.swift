@@ -26,6 +26,14 @@ public enum JSONSchemaWriter {
                     "The rule set's id, kebab-case (asset-management). Versions of one set share it. 规则集标识。",
                     [("type", .string("string")), ("pattern", .string(kebabPattern))])
             ),
+            (
+                "extends",
+                described(
+                    "The id of a rule set this one builds on (a provincial set on the national one): it inherits the "
+                        + "parent's input, parameters, lets, tables and rules, applied with the parent version in force "
+                        + "on the decision date. 所扩展的规则集。",
+                    [("type", .string("string")), ("pattern", .string(kebabPattern))])
+            ),
             ("title", ref("text", "The rule set's title, shown in reports. 标题。")),
             ("version", ref("text", "The rule set's own version, such as 1.0.0; reports name it. 版本。")),
             ("description", ref("text", "Optional free text about the rule set. 说明。")),
@@ -55,6 +63,21 @@ public enum JSONSchemaWriter {
                         ], required: ["from"]))
             ),
             ("applies_to", ref("text", "The decision kind this set checks: a decision's `kind` selects it. 适用的决定类型。")),
+            (
+                "scope",
+                described(
+                    "Limits the set to decisions of some units: it applies only when the decision's unit is one of "
+                        + "`units` or lies under one (acftu/guangdong takes in acftu/guangdong/shenzhen). 适用单位范围。",
+                    strictObject(
+                        [
+                            (
+                                "units",
+                                described(
+                                    "Unit paths, /-separated.",
+                                    [("type", .string("array")), ("items", ref("text")), ("minItems", .int(1))])
+                            )
+                        ], required: ["units"]))
+            ),
             (
                 "calendar",
                 ref(
@@ -342,6 +365,13 @@ public enum JSONSchemaWriter {
                     strictObject(
                         [
                             ("id", ref("text", "Unique within the set, such as AD-03; tests name rules by it. 规则编号。")),
+                            (
+                                "tightens",
+                                ref(
+                                    "text",
+                                    "In a set that `extends` another: the id of the parent's rule this one replaces. "
+                                        + "It must be at least as strict; bylaw lint reports loosening. 收紧的上级规则。")
+                            ),
                             ("title", ref("text", "A one-line statement of the requirement. 标题。")),
                             ("cite", ref("text", "The article it comes from; copied into every finding. 条款出处。")),
                             (
@@ -453,18 +483,24 @@ public enum JSONSchemaWriter {
         }
         var seen: Set<[String]> = []
         var merged: OrderedJSON?
+        // Scoped sets apply only to some units: one unit outside every scope, and one per scope.
+        let units: [String?] = [nil] + Array(Set(sets.flatMap { $0.scopeUnits ?? [] })).sorted()
         for day in days.sorted() {
-            let inForce = library.applicable(kind: kind, on: day)
-            guard !inForce.isEmpty, seen.insert(inForce.map(\.file)).inserted else { continue }
-            var schema = Environment.common
-            for s in inForce {
-                if case .success(let m) = schema.merged(with: s.input) { schema = m }
+            for unit in units {
+                let inForce = library.applicable(kind: kind, on: day, unit: unit)
+                guard !inForce.isEmpty, seen.insert(inForce.map(\.file)).inserted else { continue }
+                var schema = Environment.common
+                for s in inForce {
+                    if case .success(let m) = schema.merged(with: s.input) { schema = m }
+                }
+                let json = objectJSON(schema, description: nil, kind: kind)
+                merged = merged.map { union($0, json) } ?? json
             }
-            let json = objectJSON(schema, description: nil, kind: kind)
-            merged = merged.map { union($0, json) } ?? json
         }
         guard case .object(let body)? = merged else { return nil }
-        let names = sets.sorted { ($0.id, $0.file) < ($1.id, $1.file) }.map { "\($0.id) \($0.version)" }
+        var files: Set<String> = []
+        let names = sets.sorted { ($0.id, $0.file) < ($1.id, $1.file) }.filter { files.insert($0.file).inserted }
+            .map { "\($0.id) \($0.version)" }
         return .object(
             [
                 ("$schema", .string(draft)),

@@ -33,7 +33,8 @@ extension RuleLibrary {
         }
         var uncovered: [String] = []
         for set in mine {
-            for rule in set.rules where !madeToFail.contains(set.id + "/" + rule.id) {
+            // An extending set answers for its own rules; inherited ones are covered by the parent's tests.
+            for rule in set.rules where rule.location.file == set.file && !madeToFail.contains(set.id + "/" + rule.id) {
                 let key = set.id + "/" + rule.id
                 if !uncovered.contains(key) { uncovered.append(key) }
             }
