@@ -31,6 +31,10 @@ public final class SpillBuffer: ReportSink {
     /// Bytes written so far, in memory and on disk.
     public var count: Int { pendingBytes + spilledBytes }
 
+    /// Bytes held in memory now: never more than the memory limit plus the last write, unless no temporary
+    /// file could be made.
+    public var inMemoryCount: Int { pendingBytes }
+
     /// True once the text has gone to a temporary file.
     public var isSpilled: Bool { file != nil }
 
