@@ -58,6 +58,8 @@ import Testing
         ("del\u{7F}c1\u{85}", "del\u{FFFD}c1\u{FFFD}", "del\u{FFFD}c1\u{FFFD}"),
         ("non\u{FFFE}char\u{FFFF}", "non\u{FFFD}char\u{FFFD}", "non\u{FFFD}char\u{FFFD}"),
         ("资产处置 😀", "资产处置 😀", "资产处置 😀"),
+        ("（，）… · “引号” ￥", "（，）… · “引号” ￥", "（，）… · “引号” ￥"),
+        ("next\u{85}line", "next\u{FFFD}line", "next\u{FFFD}line"),
     ]
 
     @Test(arguments: markup.indices)
@@ -82,6 +84,8 @@ import Testing
     @Test func terminalTextLosesControlsAndBidiOverrides() {
         #expect(TextStyle.oneLine("a\nb\tc\r") == "a b c ")
         #expect(TextStyle.oneLine("\u{1B}[2Jx\u{202E}y") == "\u{FFFD}[2Jx\u{FFFD}y")
+        #expect(TextStyle.oneLine("a\u{2066}b\u{85}c") == "a\u{FFFD}b\u{FFFD}c")
+        #expect(TextStyle.oneLine("（，）… · “引号” — ‘x’") == "（，）… · “引号” — ‘x’")
     }
 
     @Test func spillBufferRoundTripsChineseAcrossChunks() {

@@ -4,6 +4,7 @@ let areas: [(name: String, run: () -> Void)] = [
     ("cel", benchCEL),
     ("rules", benchRules),
     ("audit", benchAudit),
+    ("reports", benchReports),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

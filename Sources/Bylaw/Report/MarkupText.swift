@@ -8,6 +8,7 @@ public enum MarkupText {
     /// line feed and carriage return become character references, which XML parsers would otherwise turn into
     /// spaces; in content a carriage return does, which they would otherwise drop.
     public static func escape(_ s: String, attribute: Bool = false) -> String {
+        if isPlain(s) { return s }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for ch in s.unicodeScalars {
@@ -30,5 +31,23 @@ public enum MarkupText {
             }
         }
         return out
+    }
+
+    /// True when no character of `s` needs escaping: the common case, answered from the UTF-8 bytes without
+    /// building a new string. C1 controls are C2 80–C2 9F; U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    private static func isPlain(_ s: String) -> Bool {
+        var p1: UInt8 = 0
+        var p2: UInt8 = 0
+        for b in s.utf8 {
+            switch b {
+            case 0x00..<0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F: return false
+            case 0x80...0x9F where p1 == 0xC2: return false
+            case 0xBE...0xBF where p1 == 0xBF && p2 == 0xEF: return false
+            default: break
+            }
+            p2 = p1
+            p1 = b
+        }
+        return true
     }
 }

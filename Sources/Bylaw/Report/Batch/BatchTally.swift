@@ -19,50 +19,70 @@ public struct BatchTally: Sendable {
         /// The decision's `unit`; nil for records without one (most invalid records).
         public var unit: String?
         public var records = 0
-        public var verdicts: [Verdict: Int] = [:]
+        fileprivate var verdicts = VerdictCounts()
 
-        public func count(_ v: Verdict) -> Int { verdicts[v, default: 0] }
+        public func count(_ v: Verdict) -> Int { verdicts[v] }
         /// Non-compliant records as a share of this unit's records.
         public var nonCompliantShare: Ratio { Ratio(part: count(.nonCompliant), whole: records) }
     }
 
+    private struct RuleKey: Hashable {
+        var ruleSet: String
+        var ruleID: String
+    }
+
     public private(set) var records = 0
-    private var verdicts: [Verdict: Int] = [:]
-    private var rules: [String: RuleCount] = [:]
-    private var units: [String: UnitCount] = [:]
+    private var verdicts = VerdictCounts()
+    // Counts live in arrays and are updated in place; the dictionaries only find the index.
+    private var ruleIndex: [RuleKey: Int] = [:]
+    private var rules: [RuleCount] = []
+    private var unitIndex: [String: Int] = [:]
+    private var units: [UnitCount] = []
     private var noUnit = UnitCount(unit: nil)
 
     public init() {}
 
     /// Records with verdict `v`.
-    public func count(_ v: Verdict) -> Int { verdicts[v, default: 0] }
+    public func count(_ v: Verdict) -> Int { verdicts[v] }
 
     /// The worst verdict seen, `compliant` for an empty batch.
     public var worst: Verdict { Verdict.allCases.first { count($0) > 0 } ?? .compliant }
 
     public mutating func add(_ r: DecisionResult) {
         records += 1
-        verdicts[r.verdict, default: 0] += 1
+        verdicts.add(r.verdict)
         if let unit = r.unit {
-            units[unit, default: UnitCount(unit: unit)].add(r.verdict)
+            if let i = unitIndex[unit] {
+                units[i].add(r.verdict)
+            } else {
+                unitIndex[unit] = units.count
+                units.append(UnitCount(unit: unit))
+                units[units.count - 1].add(r.verdict)
+            }
         } else {
             noUnit.add(r.verdict)
         }
+        guard r.verdict != .compliant || r.results.contains(where: { $0.outcome == .failed }) else { return }
         for rule in r.results where rule.outcome == .failed || rule.outcome == .error {
-            let key = rule.ruleSet + "\u{0}" + rule.ruleID
-            var c =
-                rules[key]
-                ?? RuleCount(
-                    ruleSet: rule.ruleSet, ruleID: rule.ruleID, title: rule.title, cite: rule.cite,
-                    severity: rule.severity, failed: 0, errors: 0)
-            if rule.outcome == .failed { c.failed += 1 } else { c.errors += 1 }
-            rules[key] = c
+            let key = RuleKey(ruleSet: rule.ruleSet, ruleID: rule.ruleID)
+            let i: Int
+            if let found = ruleIndex[key] {
+                i = found
+            } else {
+                i = rules.count
+                ruleIndex[key] = i
+                rules.append(
+                    RuleCount(
+                        ruleSet: rule.ruleSet, ruleID: rule.ruleID, title: rule.title, cite: rule.cite,
+                        severity: rule.severity, failed: 0, errors: 0))
+            }
+            if rule.outcome == .failed { rules[i].failed += 1 } else { rules[i].errors += 1 }
         }
     }
 
     /// Rules that failed or were in error, most failures first, then most errors, then rule set and id.
     public var byRule: [RuleCount] {
-        rules.values.sorted {
+        rules.sorted {
             ($1.failed, $1.errors, $0.ruleSet, $0.ruleID) < ($0.failed, $0.errors, $1.ruleSet, $1.ruleID)
         }
     }
@@ -70,7 +90,7 @@ public struct BatchTally: Sendable {
     /// Units with most non-compliant records first, then most records, then by name; records without a unit
     /// last.
     public var byUnit: [UnitCount] {
-        let named = units.values.sorted {
+        let named = units.sorted {
             let (a, b) = ($0.count(.nonCompliant), $1.count(.nonCompliant))
             return (b, $1.records, $0.unit ?? "") < (a, $0.records, $1.unit ?? "")
         }
@@ -81,7 +101,26 @@ public struct BatchTally: Sendable {
 extension BatchTally.UnitCount {
     fileprivate mutating func add(_ v: Verdict) {
         records += 1
-        verdicts[v, default: 0] += 1
+        verdicts.add(v)
+    }
+}
+
+/// A count per verdict, in a fixed-size array rather than a dictionary: it is updated once per record.
+private struct VerdictCounts: Sendable, Equatable {
+    private var counts = [0, 0, 0, 0, 0]
+
+    subscript(v: Verdict) -> Int { counts[Self.slot(v)] }
+
+    mutating func add(_ v: Verdict) { counts[Self.slot(v)] += 1 }
+
+    private static func slot(_ v: Verdict) -> Int {
+        switch v {
+        case .invalid: 0
+        case .error: 1
+        case .nonCompliant: 2
+        case .needsReview: 3
+        case .compliant: 4
+        }
     }
 }
 
