@@ -1,3 +1,4 @@
+import BylawDiagnostics
 import Testing
 
 @testable import Bylaw
@@ -79,6 +80,14 @@ import Testing
         #expect(Ratio(part: 1, whole: 3).fraction == "0.3333")
         #expect(Ratio(part: 300_000, whole: 1_000_000).fraction == "0.3000")
         #expect(Ratio(part: 2, whole: 3).fraction == "0.6667")
+    }
+
+    /// The fast paths added for batch reports give what the scalar-by-scalar paths give.
+    @Test func fastPathsAgreeWithTheSlowOnes() {
+        #expect(JSONText.quote("资产处置 abc") == "\"资产处置 abc\"")
+        #expect(JSONText.quote("a\"b\\c\nd") == #""a\"b\\c\nd""#)
+        #expect(DisplayWidth.of("资产ＡＢ abc") == 12)
+        #expect(DisplayWidth.of("e\u{301}か\u{3099}") == 3)
     }
 
     @Test func terminalTextLosesControlsAndBidiOverrides() {

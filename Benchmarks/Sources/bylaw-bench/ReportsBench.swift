@@ -4,7 +4,8 @@ import Foundation
 /// Batch-report figures: records per second and memory for each `bylaw audit` report format on a large
 /// batch (default 1,000,000 records, 30 % non-compliant; `BYLAW_BENCH_RECORDS` to change), built from real
 /// asset-disposal results. The report goes to a sink that only counts bytes, so the memory figure is the
-/// reporter's own: it must stay flat however many records are listed.
+/// reporter's own: it must stay flat however many records are listed. `BYLAW_BENCH_FORMATS=text,html` runs
+/// only those formats.
 func benchReports() {
     let root = ProcessInfo.processInfo.environment["BYLAW_RULES"] ?? "rules"
     let n = Int(ProcessInfo.processInfo.environment["BYLAW_BENCH_RECORDS"] ?? "") ?? 1_000_000
@@ -20,7 +21,8 @@ func benchReports() {
     let run = BatchRunInfo(
         bylawVersion: BylawVersion.current, inputs: ["disposals.csv"], asOf: nil, ruleSets: bad.ruleSets)
     print("\(n) records, 30 % non-compliant (\(bad.results(.failed).count) failed rules each)")
-    for format in BatchReportFormat.allCases {
+    let only = ProcessInfo.processInfo.environment["BYLAW_BENCH_FORMATS"]?.split(separator: ",").map(String.init)
+    for format in BatchReportFormat.allCases where only?.contains(format.rawValue) ?? true {
         var reporter = BatchReports.reporter(format: format)
         var sink = CountingSink()
         let before = residentBytes()

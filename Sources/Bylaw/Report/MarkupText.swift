@@ -9,29 +9,51 @@ public enum MarkupText {
     /// spaces; in content a carriage return does, which they would otherwise drop.
     public static func escape(_ s: String, attribute: Bool = false) -> String {
         if isPlain(s) { return s }
-        var out = ""
-        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\r": out += "&#13;"
-            case "\n": if attribute { out += "&#10;" } else { out.unicodeScalars.append(ch) }
-            case "\t": if attribute { out += "&#9;" } else { out.unicodeScalars.append(ch) }
-            default:
-                let v = ch.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(ch)
-                }
+        // Byte by byte: every character that needs a reference is ASCII, and the two multi-byte cases (C1
+        // controls, U+FFFE/U+FFFF) are recognised by their last byte and replace the lead bytes just copied.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        var p1: UInt8 = 0
+        var p2: UInt8 = 0
+        for b in s.utf8 {
+            switch b {
+            case 0x26: out += Ref.amp
+            case 0x3C: out += Ref.lt
+            case 0x3E: out += Ref.gt
+            case 0x22: out += Ref.quot
+            case 0x27: out += Ref.apos
+            case 0x0D: out += Ref.cr
+            case 0x0A: if attribute { out += Ref.lf } else { out.append(b) }
+            case 0x09: if attribute { out += Ref.tab } else { out.append(b) }
+            case 0x00..<0x20, 0x7F: out += replacement
+            case 0x80...0x9F where p1 == 0xC2:
+                out.removeLast()
+                out += replacement
+            case 0xBE...0xBF where p1 == 0xBF && p2 == 0xEF:
+                out.removeLast(2)
+                out += replacement
+            default: out.append(b)
             }
+            p2 = p1
+            p1 = b
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// The references, as UTF-8.
+    private enum Ref {
+        static let amp = Array("&amp;".utf8)
+        static let lt = Array("&lt;".utf8)
+        static let gt = Array("&gt;".utf8)
+        static let quot = Array("&quot;".utf8)
+        static let apos = Array("&#39;".utf8)
+        static let cr = Array("&#13;".utf8)
+        static let lf = Array("&#10;".utf8)
+        static let tab = Array("&#9;".utf8)
+    }
+
+    /// U+FFFD in UTF-8.
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// True when no character of `s` needs escaping: the common case, answered from the UTF-8 bytes without
     /// building a new string. C1 controls are C2 80–C2 9F; U+FFFE and U+FFFF are EF BF BE and EF BF BF.

@@ -69,9 +69,16 @@ public enum CSVCell {
     /// `cell` quoted when it holds a comma, a double quote, a carriage return or a line feed; double quotes
     /// inside are doubled.
     public static func quoted(_ cell: String) -> String {
-        let needs = cell.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        let needs = cell.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
         guard needs else { return cell }
-        return "\"" + cell.replacing("\"", with: "\"\"") + "\""
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(cell.utf8.count + 8)
+        for b in cell.utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(b) }
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `-12`, `+3`, `-0.50`: a sign, ASCII digits, optionally a point and more digits, nothing else.
