@@ -54,39 +54,20 @@ enum TestReport {
         for s in suites {
             let failures = s.cases.filter { !$0.passed }.count
             out +=
-                "  <testsuite name=\"\(XML.escape(s.folder))\" tests=\"\(s.cases.count)\" failures=\"\(failures)\">\n"
+                "  <testsuite name=\"\(MarkupText.escape(s.folder, attribute: true))\" tests=\"\(s.cases.count)\" failures=\"\(failures)\">\n"
             for c in s.cases {
-                out += "    <testcase classname=\"\(XML.escape(s.folder))\" name=\"\(XML.escape(c.testCase.name))\""
+                out +=
+                    "    <testcase classname=\"\(MarkupText.escape(s.folder, attribute: true))\" name=\"\(MarkupText.escape(c.testCase.name, attribute: true))\""
                 if c.passed {
                     out += "/>\n"
                 } else {
                     out +=
-                        ">\n      <failure message=\"\(XML.escape(c.differences.first ?? ""))\">"
-                        + XML.escape(c.differences.joined(separator: "\n")) + "</failure>\n    </testcase>\n"
+                        ">\n      <failure message=\"\(MarkupText.escape(c.differences.first ?? "", attribute: true))\">"
+                        + MarkupText.escape(c.differences.joined(separator: "\n")) + "</failure>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"
-    }
-}
-
-/// XML text escaping for reports.
-enum XML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -12,6 +12,10 @@ public enum DisplayWidth {
     /// The number of terminal cells one scalar occupies (0, 1 or 2).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        // Fast paths, without a Unicode property lookup: printable ASCII, and CJK unified ideographs and
+        // fullwidth forms, which hold no combining or format characters.
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF60).contains(v) { return 2 }
         if v == 0x09 { return 1 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         switch scalar.properties.generalCategory {

@@ -5,6 +5,7 @@ let areas: [(name: String, run: () -> Void)] = [
     ("rules", benchRules),
     ("disposal", benchDisposal),
     ("audit", benchAudit),
+    ("reports", benchReports),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -1,0 +1,126 @@
+import BylawDiagnostics
+
+/// The auditor's text report: the run, counts by verdict, failures by rule, records by unit, then every record
+/// that is not compliant with its failed rules. The summary comes first, so the listing is held back in a
+/// `SpillBuffer` (a temporary file beyond a megabyte) and streamed out by `finish`.
+public struct TextBatchReporter: BatchReporter {
+    private let style: TextStyle
+    private var tally = BatchTally()
+    private let listing: SpillBuffer
+
+    public init(options: BatchReportOptions = .init()) {
+        style = TextStyle(colour: options.colour)
+        listing = SpillBuffer(memoryLimit: options.spillThreshold)
+    }
+
+    public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
+        var out = style.bold("bylaw audit report") + style.dim("  ·  bylaw \(run.bylawVersion)") + "\n"
+        out += "  inputs     " + (run.inputs.isEmpty ? "(none)" : run.inputs.joined(separator: ", ")) + "\n"
+        if let asOf = run.asOf { out += "  as of      \(asOf)\n" }
+        let sets = run.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        out += "  rule sets  " + (sets.isEmpty ? "(none)" : sets) + "\n"
+        sink.write(out)
+    }
+
+    public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
+        tally.add(item.result)
+        if BatchReports.isListed(item.result) { listing.write(record(item)) }
+    }
+
+    public mutating func finish(to sink: inout some ReportSink) {
+        sink.write("\n" + verdicts() + "\n" + rules() + "\n" + units())
+        let listed = tally.records - tally.count(.compliant)
+        sink.write("\n" + style.bold("records not compliant (\(listed))") + "\n")
+        if listed == 0 { sink.write("  none\n") }
+        listing.drain(to: &sink)
+    }
+
+    private func verdicts() -> String {
+        var out = style.bold("verdicts") + "\n"
+        let rows: [(String, Int)] =
+            [("records", tally.records)] + BatchReports.verdictOrder.map { (Self.name($0), tally.count($0)) }
+        let width = String(tally.records).count
+        for (i, (name, n)) in rows.enumerated() {
+            let share = i == 0 ? "" : "  " + pad(Ratio(part: n, whole: tally.records).percent, 6)
+            out += "  " + DisplayWidth.pad(name, to: 15) + pad(String(n), width) + share + "\n"
+        }
+        return out
+    }
+
+    private func rules() -> String {
+        let rows = tally.byRule
+        var out = style.bold("failures by rule, most frequent first") + "\n"
+        guard !rows.isEmpty else { return out + "  none\n" }
+        let countWidth = max(6, rows.map { String($0.failed).count }.max() ?? 0)
+        let idWidth = rows.map { DisplayWidth.of(TextStyle.oneLine($0.ruleID)) }.max() ?? 0
+        let indent = String(repeating: " ", count: 2 + countWidth + 2 + idWidth + 2)
+        out +=
+            style.dim("  " + pad("failed", countWidth) + "  " + DisplayWidth.pad("rule", to: idWidth) + "  title")
+            + "\n"
+        for r in rows {
+            out +=
+                "  " + pad(String(r.failed), countWidth) + "  "
+                + style.bold(DisplayWidth.pad(TextStyle.oneLine(r.ruleID), to: idWidth)) + "  "
+                + TextStyle.oneLine(r.title) + "\n"
+            var details = [r.ruleSet, r.severity.rawValue, r.cite]
+            if r.errors > 0 { details.append(r.errors == 1 ? "1 error" : "\(r.errors) errors") }
+            out += indent + style.dim(TextStyle.oneLine(details.joined(separator: " · "))) + "\n"
+        }
+        return out
+    }
+
+    private func units() -> String {
+        let rows = tally.byUnit
+        let out = style.bold("by unit, most non-compliant first") + "\n"
+        guard !rows.isEmpty else { return out + "  none\n" }
+        let table = TextTable(
+            header: ["unit", "records", "non-compliant", "needs review", "invalid", "error", "share"],
+            rightAligned: [1, 2, 3, 4, 5, 6],
+            rows: rows.map {
+                [
+                    $0.unit ?? "(no unit)", String($0.records), String($0.count(.nonCompliant)),
+                    String($0.count(.needsReview)), String($0.count(.invalid)), String($0.count(.error)),
+                    $0.nonCompliantShare.percent,
+                ]
+            })
+        return out + table.render(style: style)
+    }
+
+    private func record(_ item: BatchItem) -> String {
+        let r = item.result
+        let head = [r.id, r.kind, r.unit, r.date].compactMap { $0 }.map(TextStyle.oneLine)
+        var out =
+            "\n" + style.verdict(r.verdict) + "  " + style.bold(TextStyle.oneLine(item.source.description))
+            + (head.isEmpty ? "" : "  " + head.joined(separator: "  ")) + "\n"
+        for d in r.diagnostics.sortedForOutput() { out += "    " + TextStyle.oneLine(d.description) + "\n" }
+        let findings = BatchReports.findings(r)
+        let idWidth = findings.map { DisplayWidth.of($0.ruleID) }.max() ?? 0
+        let titleWidth = min(40, findings.map { DisplayWidth.of($0.title) }.max() ?? 0)
+        let indent = String(repeating: " ", count: 4 + idWidth + 2)
+        for f in findings {
+            out +=
+                "    " + style.bold(DisplayWidth.pad(f.ruleID, to: idWidth)) + "  "
+                + DisplayWidth.pad(TextStyle.oneLine(f.title), to: titleWidth) + "  " + style.dim(f.cite)
+                + (f.severity == .violation ? "" : style.dim("  (\(f.severity.rawValue))")) + "\n"
+            if let m = f.message { out += indent + TextStyle.oneLine(m) + "\n" }
+            if let e = f.error { out += indent + "error: " + TextStyle.oneLine(e) + "\n" }
+            for e in f.evidence {
+                out += indent + style.dim("· \(e.path) = " + TextStyle.oneLine(ValueText.literal(e.value))) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// `non-compliant`, `needs review`: verdicts as the summary names them.
+    static func name(_ v: Verdict) -> String {
+        switch v {
+        case .nonCompliant: "non-compliant"
+        case .needsReview: "needs review"
+        default: v.rawValue
+        }
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import Bylaw
+
+/// The HTML report rendered by headless Chromium through `scripts/check-html-report`: the browser must show
+/// both charts with the fixture's exact bars, the table with one row per listed record, and sorting and
+/// filtering must work. Skips, saying why, when Chromium is not installed (`scripts/setup` installs it when
+/// it can).
+@Suite struct HTMLReportBrowserTests {
+    static let browser = ["chromium", "chromium-browser", "google-chrome"].first { name in
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+        }
+    }
+
+    @Test(.enabled(if: browser != nil, "chromium is not installed (apt-get install -y chromium)"))
+    func chromiumShowsChartsAndASortableTable() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("report.html")
+        try Data(BatchFixture.render(.html).utf8).write(to: report)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Paths.repository + "/scripts/check-html-report")
+        process.arguments = ["--no-install", report.path, dir.appendingPathComponent("report.png").path]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "check-html-report failed: \(stderr)")
+
+        let seen = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
+        #expect(seen["rows"] as? Int == 6)
+        let figures = try #require(seen["figures"] as? [String: Int])
+        #expect(
+            figures == ["records": 8, "compliant": 2, "non_compliant": 3, "needs_review": 1, "invalid": 1, "error": 1])
+        let bars = try #require(seen["bars"] as? [String: [[Any]]])
+        let rules = bars["chart-rules"]?.map { "\($0[0]) \($0[1])" }
+        #expect(rules == ["AM-07 3", "AM-08 2", "AM-11 1", "AM-12 1", "AM-13 1"])
+        let units = bars["chart-units"]?.map { "\($0[0]) \($0[1])" }
+        #expect(units == ["acftu/hebei/baoding-ftu 1", "acftu/beijing 1", #"<script>alert("x")</script> 1"#])
+
+        let probe = try #require(seen["probe"] as? [String: Any])
+        #expect(probe["controlsVisible"] as? Bool == true)
+        #expect(probe["rows"] as? Int == 6)
+        #expect(
+            probe["unitAscending"] as? [String] == [
+                "", "+cmd|' /C calc'!A0", #"<script>alert("x")</script>"#, "acftu/beijing",
+                "acftu/hebei/baoding-ftu", "acftu/hebei/baoding-ftu",
+            ])
+        let filter = try #require(probe["ruleFilter"] as? [String: Any])
+        #expect(filter["rule"] as? String == "asset-management/AM-07")
+        #expect(filter["shown"] as? Int == 3)
+        #expect(filter["label"] as? String == "3 of 6 shown")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.png").path))
+    }
+}
