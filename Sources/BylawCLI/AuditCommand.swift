@@ -110,9 +110,9 @@ struct AuditCommand: ParsableCommand {
         }
         let trail = try recording.noAudit ? nil : AuditRun(recording: recording, library: library)
         var sink = try openSink()
-        let (chosen, notice) = format.reporter()
-        if let notice { printError(notice) }
-        var reporter = chosen
+        let output = format.output()
+        if let notice = output.notice { printError(notice) }
+        var reporter = output.reporter
         let reader = BatchReader(files: files, mapping: mapping, observer: trail?.digests)
         let checker = BatchChecker(library: library, defaultKind: kind, asOf: asOfDate)
         var tally = AuditTally(progress: AuditProgress(enabled: !quiet && FileHandleOutput.stderrIsTerminal))
@@ -120,7 +120,8 @@ struct AuditCommand: ParsableCommand {
         defer { tally.progress.clear() }
         do {
             try pipeline(
-                reader: reader, checker: checker, trail: trail, reporter: &reporter, sink: &sink, tally: &tally)
+                reader: reader, checker: checker, trail: trail, render: output.perRecord, reporter: &reporter,
+                sink: &sink, tally: &tally)
             try trail?.finish(inputs: inputs, asOf: asOf, counts: tally.counts)
         } catch {
             sink.flush()
@@ -134,7 +135,8 @@ struct AuditCommand: ParsableCommand {
 
     /// Reads, checks (on `jobs` threads), records and reports every record, in input order.
     private func pipeline(
-        reader: BatchReader, checker: BatchChecker, trail: AuditRun?, reporter: inout any BatchReporter,
+        reader: BatchReader, checker: BatchChecker, trail: AuditRun?, render: (@Sendable (BatchItem) -> String)?,
+        reporter: inout any BatchReporter,
         sink: inout FileReportSink, tally: inout AuditTally
     ) throws {
         let builder = trail?.builder
@@ -149,11 +151,15 @@ struct AuditCommand: ParsableCommand {
                 defer { next += records.count }
                 return AuditChunk(first: next, records: records, bytesRead: reader.bytesRead)
             },
-            work: { chunk in chunk.check(checker, builder: builder) },
+            work: { chunk in chunk.check(checker, builder: builder, render: render) },
             consume: { done in
                 try trail?.append(done.drafts)
-                for item in done.items {
-                    reporter.add(item, to: &sink)
+                for (k, item) in done.items.enumerated() {
+                    if done.texts.isEmpty {
+                        reporter.add(item, to: &sink)
+                    } else {
+                        sink.write(done.texts[k])
+                    }
                     tally.count(item.result.verdict)
                 }
                 tally.progress.update(
@@ -224,20 +230,24 @@ struct AuditChunk: Sendable {
     var bytesRead: Int
 
     /// Checks every record (and drafts its audit record when there is a trail): the work of one worker.
-    func check(_ checker: BatchChecker, builder: RecordBuilder?) -> CheckedChunk {
+    func check(_ checker: BatchChecker, builder: RecordBuilder?, render: (@Sendable (BatchItem) -> String)?)
+        -> CheckedChunk
+    {
         var items: [BatchItem] = []
         var drafts: [RecordDraft] = []
+        var texts: [String] = []
         items.reserveCapacity(records.count)
         for (k, record) in records.enumerated() {
             let (item, document) = checker.check(record, index: first + k)
             items.append(item)
+            if let render { texts.append(render(item)) }
             if let builder {
                 var draft = builder.draft(item.result, raw: record.raw, document: document, event: "audit")
                 draft.body.append(("source", AuditRun.sourceJSON(record.source)))
                 drafts.append(draft)
             }
         }
-        return CheckedChunk(items: items, drafts: drafts, bytesRead: bytesRead)
+        return CheckedChunk(items: items, drafts: drafts, texts: texts, bytesRead: bytesRead)
     }
 }
 
@@ -245,5 +255,7 @@ struct AuditChunk: Sendable {
 struct CheckedChunk: Sendable {
     var items: [BatchItem]
     var drafts: [RecordDraft]
+    /// Each item's report text, when the format renders it on the workers.
+    var texts: [String]
     var bytesRead: Int
 }

@@ -9,19 +9,29 @@ import Bylaw
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, csv, junit, html
 
-    /// The reporter for this format: the one place a format is turned into a report. A format whose reporter
+    /// The report for this format: the one place a format is turned into a reporter. A format whose reporter
     /// is not part of this build falls back to JSON Lines, and `notice` says so on stderr.
-    func reporter() -> (reporter: any BatchReporter, notice: String?) {
+    func output() -> AuditOutput {
         switch self {
         case .jsonl:
-            return (JSONLinesReporter(), nil)
+            return AuditOutput(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
         case .text, .json, .csv, .junit, .html:
-            return (
-                JSONLinesReporter(),
-                "bylaw: the `\(rawValue)` report is not built on this branch; writing JSON Lines (--format jsonl) instead"
+            return AuditOutput(
+                reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line,
+                notice:
+                    "bylaw: the `\(rawValue)` report is not built on this branch; writing JSON Lines (--format jsonl) instead"
             )
         }
     }
+}
+
+/// What `--format` writes.
+struct AuditOutput {
+    var reporter: any BatchReporter
+    /// For a report whose text for one record needs nothing from the records before it (JSON Lines): that
+    /// text, rendered on the worker threads and written in order in place of calling the reporter's `add`.
+    var perRecord: (@Sendable (BatchItem) -> String)?
+    var notice: String?
 }
 
 extension InputFormat: ExpressibleByArgument {}

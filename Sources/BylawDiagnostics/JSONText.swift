@@ -3,6 +3,8 @@
 public enum JSONText {
     /// `s` as a JSON string literal, escaping what RFC 8259 requires.
     public static func quote(_ s: String) -> String {
+        // Most text needs no escape: copy it whole instead of scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -51,6 +51,8 @@ struct Evaluator {
     ///   - today: the decision's date or `--as-of`.
     func evaluate(_ decision: CELMap, today: CELDate) -> [RuleResult] {
         let c = context(decision, today: today)
+        // The scope's activation names the scope as its host: a cycle that would keep every decision alive.
+        defer { c.scope.activation.host = nil }
         return ruleSet.rules.map { evaluate($0, in: c) }
     }
 
