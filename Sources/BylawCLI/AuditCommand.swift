@@ -18,14 +18,15 @@ struct AuditCommand: ParsableCommand {
             goes on.
 
             INPUTS
-              file.csv      a header row of field paths (asset.book_value), then one record per row;
-                            --map maps other headers (账面原值) to paths
-              file.jsonl    one JSON object per line
-              file.json     one object, or an array of objects
-              file.yaml     one or more YAML documents (--- between them)
-              folder/       every .csv .json .jsonl .yaml .yml file below it, in sorted order
-              -             standard input; the format is guessed, or given by --input-format
-            Each record names its `kind`; --kind gives it to records that do not. See docs/audit.md.
+              a.csv     a header row of field paths (asset.book_value), one record a row;
+                        --map MAPPING.yaml maps other headers (账面原值) to paths
+              a.jsonl   one JSON object per line
+              a.json    one object, or an array of objects
+              a.yaml    one or more YAML documents (--- between them)
+              folder/   every .csv .json .jsonl .yaml .yml file below it, sorted
+              -         standard input, format guessed or given by --input-format
+            Each record names its `kind`; --kind gives one to records that have none.
+            Field paths, list columns and the mapping format: docs/audit.md.
 
             EXAMPLES
               bylaw audit disposals.csv --kind asset_disposal --map columns.yaml
