@@ -17,7 +17,7 @@ public struct RecordDraft: Sendable {
     /// The body: everything else in the record, each member already in RFC 8785 canonical form, in
     /// canonical name order. Built on the worker that checked the decision, so the store's single writer
     /// only splices bytes and hashes them.
-    public let members: [(name: String, canonical: [UInt8])]
+    public private(set) var members: [(name: String, canonical: [UInt8])]
 
     /// A draft whose body is given as JSON values (canonicalised here). Body member names must differ from
     /// the header's (`seq`, `record_id`, `recorded_at`, `actor`, `event`, `bylaw_version`,
@@ -43,6 +43,13 @@ public struct RecordDraft: Sendable {
         self.unit = unit
         self.verdict = verdict
         self.members = members.sorted { JCS.utf16Precedes($0.name, $1.name) }
+    }
+
+    /// Adds a body member (e.g. where in a batch the record came from), keeping canonical order.
+    public mutating func add(_ name: String, _ value: JSONValue) {
+        let member = (name: name, canonical: Canonical.bytes(value))
+        let at = members.firstIndex { JCS.utf16Precedes(name, $0.name) } ?? members.count
+        members.insert(member, at: at)
     }
 
     /// The body as one JSON value, for tests and tools that want to read it.

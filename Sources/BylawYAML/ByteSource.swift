@@ -150,6 +150,14 @@ final class ByteSource {
         return String(decoding: window[lo..<hi], as: UTF8.self)
     }
 
+    /// The source bytes between two absolute byte offsets, when still in the window.
+    func bytes(from start: Int, to end: Int) -> [UInt8]? {
+        let lo = start - windowBase
+        let hi = end - windowBase
+        guard lo >= 0, hi >= lo, hi <= window.count else { return nil }
+        return Array(window[lo..<hi])
+    }
+
     /// Forgets bytes before `offset` (a finished document) so a stream runs in constant memory.
     func discard(before offset: Int) {
         guard case .file = input else { return }

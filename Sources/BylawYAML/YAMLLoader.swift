@@ -90,6 +90,14 @@ public final class YAMLDocumentStream {
             throw error
         }
     }
+
+    /// The next document with its source bytes (from the document's first token, `---` when there is one,
+    /// to just past its last node), or `nil` at the end of the stream. For records that hash what they read.
+    public func nextWithBytes() throws(YAMLLoadError) -> (node: YAMLNode, bytes: [UInt8])? {
+        reader.keepsDocumentBytes = true
+        guard let node = try next() else { return nil }
+        return (node, reader.lastDocumentBytes)
+    }
 }
 
 /// Drives the composer over a stream: stream start, documents, stream end.
@@ -100,6 +108,9 @@ struct DocumentReader {
     var streaming = false {
         didSet { composer.reader.source.slack = streaming ? 1 << 16 : 0 }
     }
+    /// When set, `lastDocumentBytes` holds the source bytes of the document `next()` returned last.
+    var keepsDocumentBytes = false
+    private(set) var lastDocumentBytes: [UInt8] = []
 
     init(source: ByteSource, file: String, limits: YAMLLimits) {
         composer = Composer(reader: EventReader(source: source, file: file), limits: limits)
@@ -127,6 +138,9 @@ struct DocumentReader {
         case .documentStart:
             reader.source.documentStart = event.start.offset
             let node = try composer.document(start: event)
+            if keepsDocumentBytes {
+                lastDocumentBytes = reader.source.bytes(from: event.start.offset, to: node.end.offset) ?? []
+            }
             reader.source.discard(before: node.end.offset)
             return node
         default:

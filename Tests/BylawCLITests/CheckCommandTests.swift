@@ -96,10 +96,4 @@ import Testing
         #expect(r.stdout.contains("EXIT CODES"))
         #expect(r.stdout.contains("--as-of"))
     }
-
-    @Test func unbuiltCommandSaysSoAndExitsTwo() throws {
-        let r = try Run.bylaw(["audit"])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("is not yet available"))
-    }
 }

@@ -14,12 +14,31 @@ public enum ResultJSON {
 
     /// One decision's result as a JSON object.
     public static func decision(_ r: DecisionResult) -> String {
-        var f = header(r)
-        let counts = RuleOutcome.allCases.map { o in "\"\(o.rawValue)\":\(r.results.filter { $0.outcome == o }.count)" }
-        f.append("\"summary\":{" + counts.joined(separator: ",") + "}")
-        f.append("\"results\":[" + r.results.map(rule).joined(separator: ",") + "]")
-        f.append("\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
-        return "{" + f.joined(separator: ",") + "}"
+        // One growing string: this runs once per record of a batch audit.
+        var out = "{"
+        out.reserveCapacity(1024 + 512 * r.results.count)
+        out += header(r).joined(separator: ",")
+        var counts = [0, 0, 0, 0]  // in RuleOutcome.allCases order
+        for result in r.results {
+            switch result.outcome {
+            case .passed: counts[0] += 1
+            case .failed: counts[1] += 1
+            case .notApplicable: counts[2] += 1
+            case .error: counts[3] += 1
+            }
+        }
+        out += ",\"summary\":{"
+        for (k, o) in RuleOutcome.allCases.enumerated() {
+            if k > 0 { out += "," }
+            out += "\"\(o.rawValue)\":\(counts[k])"
+        }
+        out += "},\"results\":["
+        for (k, result) in r.results.enumerated() {
+            if k > 0 { out += "," }
+            appendRule(result, to: &out)
+        }
+        out += "],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]}"
+        return out
     }
 
     /// The members every report of one decision starts with: `file, kind, id, date, unit, verdict, rule_sets`.
@@ -44,26 +63,44 @@ public enum ResultJSON {
     /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,
     /// message, error`.
     static func ruleHeader(_ r: RuleResult) -> [String] {
-        [
-            "\"rule_set\":\(JSONText.quote(r.ruleSet))",
-            "\"rule\":\(JSONText.quote(r.ruleID))",
-            "\"title\":\(JSONText.quote(r.title))",
-            "\"cite\":\(JSONText.quote(r.cite))",
-            "\"severity\":\(JSONText.quote(r.severity.rawValue))",
-            "\"outcome\":\(JSONText.quote(r.outcome.rawValue))",
-            "\"message\":\(optional(r.message))",
-            "\"error\":\(optional(r.error))",
-        ]
+        var members: [String] = []
+        ruleMembers(r) { members.append($0) }
+        return members
+    }
+
+    /// Emits `ruleHeader`'s members one by one.
+    private static func ruleMembers(_ r: RuleResult, _ emit: (String) -> Void) {
+        emit("\"rule_set\":" + JSONText.quote(r.ruleSet))
+        emit("\"rule\":" + JSONText.quote(r.ruleID))
+        emit("\"title\":" + JSONText.quote(r.title))
+        emit("\"cite\":" + JSONText.quote(r.cite))
+        emit("\"severity\":" + JSONText.quote(r.severity.rawValue))
+        emit("\"outcome\":" + JSONText.quote(r.outcome.rawValue))
+        emit("\"message\":" + optional(r.message))
+        emit("\"error\":" + optional(r.error))
     }
 
     /// One rule's result as a JSON object.
     public static func rule(_ r: RuleResult) -> String {
-        var f = ruleHeader(r)
-        f.append(
-            "\"evidence\":["
-                + r.evidence.map { "{\"path\":\(JSONText.quote($0.path)),\"value\":\(ValueText.json($0.value))}" }
-                .joined(separator: ",") + "]")
-        return "{" + f.joined(separator: ",") + "}"
+        var out = ""
+        appendRule(r, to: &out)
+        return out
+    }
+
+    private static func appendRule(_ r: RuleResult, to out: inout String) {
+        out += "{"
+        var first = true
+        ruleMembers(r) { member in
+            if !first { out += "," }
+            first = false
+            out += member
+        }
+        out += ",\"evidence\":["
+        for (k, e) in r.evidence.enumerated() {
+            if k > 0 { out += "," }
+            out += "{\"path\":" + JSONText.quote(e.path) + ",\"value\":" + ValueText.json(e.value) + "}"
+        }
+        out += "]}"
     }
 
     private static func optional(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }

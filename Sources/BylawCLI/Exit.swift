@@ -7,17 +7,6 @@ enum Exit {
     static let invalid = ExitCode(2)
 }
 
-/// A subcommand that is part of the design but not built yet: it says so and exits 2.
-protocol NotYetAvailable: ParsableCommand {}
-
-extension NotYetAvailable {
-    func run() throws {
-        let name = Self.configuration.commandName ?? "this command"
-        printError("bylaw: `\(name)` is not yet available in this version")
-        throw Exit.invalid
-    }
-}
-
 /// Writes one line to standard error.
 func printError(_ line: String) {
     var stderr = StandardError()

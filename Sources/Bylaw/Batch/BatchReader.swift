@@ -1,0 +1,183 @@
+import BylawDiagnostics
+import BylawYAML
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The formats `bylaw audit` reads.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case csv, jsonl, json, yaml
+
+    /// The format a file name's extension says, if any.
+    public static func of(path: String) -> InputFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv": .csv
+        case "jsonl", "ndjson": .jsonl
+        case "json": .json
+        case "yaml", "yml": .yaml
+        default: nil
+        }
+    }
+}
+
+/// Sees every byte of every input as it is read (to hash the inputs for the audit trail).
+public protocol InputObserver: AnyObject {
+    func begin(file: String)
+    func update(_ bytes: UnsafeRawBufferPointer)
+    func end(file: String)
+}
+
+/// One input file to read: a path (`-` for standard input) and its format when known before reading.
+public struct BatchFile: Sendable, Equatable {
+    public var path: String
+    public var format: InputFormat?
+    /// The size in bytes, when the input is a regular file.
+    public var size: Int?
+}
+
+/// Every record of the inputs, in input order: files as named, folders recursively in sorted order.
+/// Reading happens on one thread; records are cut out, not parsed (see `BatchRecord`).
+public final class BatchReader {
+    public let files: [BatchFile]
+    /// The bytes of all inputs, when every input is a regular file (for an ETA).
+    public let totalBytes: Int?
+    /// Files that could not be read once the run had started (each is also an unreadable record).
+    public private(set) var unreadableFiles = 0
+    private let mapping: CSVMapping?
+    private let observer: InputObserver?
+    private var fileIndex = -1
+    private var current: RecordReader?
+    private var currentStream: ByteStream?
+    private var finishedBytes = 0
+
+    public init(files: [BatchFile], mapping: CSVMapping?, observer: InputObserver?) {
+        self.files = files
+        self.mapping = mapping
+        self.observer = observer
+        let sizes = files.map(\.size)
+        totalBytes = sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
+    }
+
+    /// Bytes of the inputs read so far.
+    public var bytesRead: Int { finishedBytes + (currentStream?.consumed ?? 0) }
+
+    /// The next record of the inputs, or nil after the last.
+    public func next() -> BatchRecord? {
+        while true {
+            if let current, let record = current.next() { return record }
+            if fileIndex >= 0, fileIndex < files.count {
+                finishedBytes += files[fileIndex].size ?? currentStream?.consumed ?? 0
+                observer?.end(file: files[fileIndex].path)
+            }
+            current = nil
+            currentStream = nil
+            fileIndex += 1
+            guard fileIndex < files.count else { return nil }
+            observer?.begin(file: files[fileIndex].path)
+            current = open(files[fileIndex])
+        }
+    }
+
+    private func open(_ file: BatchFile) -> RecordReader {
+        let path = file.path
+        let fd = path == "-" ? 0 : openFile(path)
+        guard fd >= 0 else { return unreadable(path, reason: String(cString: strerror(errno))) }
+        let stream = ByteStream(fileDescriptor: fd, closes: path != "-")
+        if let observer { stream.observer = { observer.update($0) } }
+        currentStream = stream
+        let format = file.format ?? Self.sniff(stream)
+        switch format {
+        case .csv:
+            return CSVFileReader(stream: stream, file: path, mapping: mapping)
+        case .jsonl:
+            return JSONLinesReader(stream: stream, file: path)
+        case .json:
+            return json(stream, path: path)
+        case .yaml:
+            return yaml(stream, path: path)
+        }
+    }
+
+    private func unreadable(_ path: String, reason: String) -> RecordReader {
+        unreadableFiles += 1
+        let d = Diagnostic.error("io.unreadable", "cannot read `\(path)`: \(reason.lowercased())", at: nil)
+        let record = BatchRecord(
+            source: RecordSource(file: path, position: .wholeFile), body: .unreadable([d]), raw: [])
+        return SingleDocumentReader(record: record)
+    }
+
+    /// A `.json` file: an array of records, or one record.
+    private func json(_ stream: ByteStream, path: String) -> RecordReader {
+        stream.skipBOM()
+        var k = 0
+        while let c = stream.peek(k), c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { k += 1 }
+        if stream.peek(k) == UInt8(ascii: "[") { return JSONArrayReader(stream: stream, file: path) }
+        let start = YAMLMark(line: 1, column: 1, offset: stream.consumed)
+        stream.ensure(maxRecordBytes + 1)
+        let source = RecordSource(file: path, position: .wholeFile)
+        guard stream.available <= maxRecordBytes else {
+            let d = Diagnostic.error(
+                "json.limit.size", "the file is larger than the limit of \(maxRecordBytes) bytes for one record",
+                at: SourceLocation(file: path, line: 1, column: 1),
+                help: "write many records as a JSON array or as JSON Lines")
+            while stream.fill() {}
+            stream.skip(stream.available)
+            return SingleDocumentReader(record: BatchRecord(source: source, body: .unreadable([d]), raw: []))
+        }
+        let raw = stream.takeAll()
+        return SingleDocumentReader(record: BatchRecord(source: source, body: .json(start), raw: raw))
+    }
+
+    /// A YAML stream. From a file it is streamed by libyaml (after hashing it, when an observer wants the
+    /// bytes); standard input is read whole first.
+    private func yaml(_ stream: ByteStream, path: String) -> RecordReader {
+        if path == "-" {
+            let bytes = stream.takeAll()
+            return YAMLStreamReader(stream: YAMLDocumentStream(bytes: bytes, file: path, limits: .decision), file: path)
+        }
+        if observer != nil {
+            while stream.fill() { stream.skip(stream.available) }
+            stream.skip(stream.available)
+        }
+        do {
+            return YAMLStreamReader(stream: try YAMLDocumentStream(path: path, limits: .decision), file: path)
+        } catch {
+            unreadableFiles += 1
+            let record = BatchRecord(
+                source: RecordSource(file: path, position: .wholeFile), body: .unreadable(error.diagnostics), raw: [])
+            return SingleDocumentReader(record: record)
+        }
+    }
+
+    /// Guesses the format from the first bytes: `{` JSON Lines, `[` a JSON array, a first line with commas and
+    /// no `: ` CSV, anything else YAML.
+    static func sniff(_ stream: ByteStream) -> InputFormat {
+        stream.ensure(1 << 16)
+        var k = 0
+        if stream.peek(0) == 0xEF, stream.peek(1) == 0xBB, stream.peek(2) == 0xBF { k = 3 }
+        while let c = stream.peek(k), c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { k += 1 }
+        guard let first = stream.peek(k) else { return .yaml }
+        if first == UInt8(ascii: "{") { return .jsonl }
+        if first == UInt8(ascii: "[") { return .json }
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "%") || first == UInt8(ascii: "-") { return .yaml }
+        var lineBytes: [UInt8] = []
+        while let c = stream.peek(k), c != 0x0A, lineBytes.count < 1 << 16 {
+            lineBytes.append(c)
+            k += 1
+        }
+        let line = String(decoding: lineBytes, as: UTF8.self)
+        if line.contains(","), !line.contains(": "), !line.hasSuffix(":") { return .csv }
+        return .yaml
+    }
+}
+
+/// `open(2)` for reading, named apart from `BatchReader.open(_:)`.
+private func openFile(_ path: String) -> Int32 {
+    #if canImport(Glibc)
+        Glibc.open(path, O_RDONLY)
+    #else
+        Darwin.open(path, O_RDONLY)
+    #endif
+}

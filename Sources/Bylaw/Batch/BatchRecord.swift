@@ -1,0 +1,102 @@
+import BylawCEL
+import BylawDiagnostics
+import BylawYAML
+
+/// One record of a batch input as read, before it is checked. Parsing a record's text into a tree is left
+/// to `BatchChecker`, so it runs on the worker threads rather than on the thread that reads the input.
+public struct BatchRecord: Sendable {
+    public enum Body: Sendable {
+        /// Already a tree (a YAML document).
+        case document(YAMLNode)
+        /// `raw` is one JSON text whose first byte is at this mark.
+        case json(YAMLMark)
+        /// A CSV row (of the right width) and its file's layout.
+        case csv(CSVRecord, CSVLayout)
+        /// The record cannot be read: why, at its position.
+        case unreadable([Diagnostic])
+    }
+
+    public var source: RecordSource
+    public var body: Body
+    /// The bytes the audit record hashes: the line, row, array item or document as it is in the input.
+    public var raw: [UInt8]
+
+    public init(source: RecordSource, body: Body, raw: [UInt8]) {
+        self.source = source
+        self.body = body
+        self.raw = raw
+    }
+
+    /// The record as a tree, and whether its scalars are text cells typed by the input schema.
+    public func document() -> Result<(node: YAMLNode, textCells: Bool), LoadFailure> {
+        switch body {
+        case .document(let node):
+            return .success((node, false))
+        case .json(let at):
+            do {
+                return .success((try JSONNodeReader(file: source.file, start: at).read(raw), false))
+            } catch {
+                return .failure(LoadFailure(diagnostics: error.diagnostics))
+            }
+        case .csv(let row, let layout):
+            return .success((layout.node(row, file: source.file), true))
+        case .unreadable(let diagnostics):
+            return .failure(LoadFailure(diagnostics: diagnostics))
+        }
+    }
+}
+
+/// Checks batch records: reads each into a tree, supplies `--kind` where a record has none, and runs the
+/// rule library. Safe to share between threads.
+public struct BatchChecker: Sendable {
+    public let library: RuleLibrary
+    /// The kind for records without a `kind` field (`--kind`).
+    public var defaultKind: String?
+    public var asOf: CELDate?
+
+    public init(library: RuleLibrary, defaultKind: String? = nil, asOf: CELDate? = nil) {
+        self.library = library
+        self.defaultKind = defaultKind
+        self.asOf = asOf
+    }
+
+    /// The checked item, and the tree it was checked as (nil when the record could not be read).
+    public func check(_ record: BatchRecord, index: Int) -> (item: BatchItem, document: YAMLNode?) {
+        switch record.document() {
+        case .failure(let failure):
+            let result = DecisionResult(
+                file: record.source.file, verdict: .invalid, ruleSets: [], results: [], diagnostics: failure.diagnostics
+            )
+            return (BatchItem(index: index, source: record.source, result: result), nil)
+        case .success(let (node, textCells)):
+            let document = withKind(node)
+            let result = library.check(document, file: record.source.file, asOf: asOf, textCells: textCells)
+            return (BatchItem(index: index, source: record.source, result: result), document)
+        }
+    }
+
+    /// `node` with `kind: <defaultKind>` added when it is a mapping without one.
+    func withKind(_ node: YAMLNode) -> YAMLNode {
+        guard let kind = defaultKind, case .mapping(var pairs) = node.content, node["kind"] == nil else { return node }
+        let at = node.start
+        let key = YAMLNode(
+            content: .scalar(YAMLScalar(text: "kind", style: .plain, coreType: .string)), file: node.file, start: at,
+            end: at)
+        let value = YAMLNode(
+            content: .scalar(YAMLScalar(text: kind, style: .plain, coreType: .string)), file: node.file, start: at,
+            end: at)
+        pairs.insert(YAMLPair(key: key, value: value), at: 0)
+        var out = node
+        out.content = .mapping(pairs)
+        return out
+    }
+}
+
+extension BatchRunInfo {
+    /// The run header for `library`'s rule sets (all of them: which apply is decided per record).
+    public static func make(library: RuleLibrary, inputs: [String], asOf: String?) -> BatchRunInfo {
+        BatchRunInfo(
+            bylawVersion: BylawVersion.current, inputs: inputs, asOf: asOf,
+            ruleSets: library.ruleSets.map { AppliedRuleSet(id: $0.id, version: $0.version, file: $0.file) })
+    }
+}

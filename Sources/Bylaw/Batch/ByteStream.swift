@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Bytes read from a file descriptor (or held in memory) in blocks, for the batch readers: records are cut
+/// from the buffer and the buffer refilled, so a file of any size is read in bounded memory.
+///
+/// A class because it owns a file descriptor.
+public final class ByteStream {
+    private let fd: Int32?
+    private let closesFD: Bool
+    /// Unconsumed bytes are `buffer[start...]`.
+    private(set) var buffer: [UInt8]
+    private(set) var start = 0
+    private(set) var atEnd = false
+    /// `errno` of a failed read, after which the stream is at its end.
+    public private(set) var readError: Int32?
+    /// Bytes consumed so far (records handed out, whitespace skipped), for progress.
+    public private(set) var consumed = 0
+    /// Called with every block as it is read (to hash the input).
+    public var observer: ((UnsafeRawBufferPointer) -> Void)?
+    private static let blockSize = 1 << 18
+
+    /// Reads `fd`; `closes` says whether the stream closes it when done.
+    public init(fileDescriptor fd: Int32, closes: Bool) {
+        self.fd = fd
+        self.closesFD = closes
+        buffer = []
+    }
+
+    /// Bytes already in memory (tests, and input read whole).
+    public init(bytes: [UInt8]) {
+        fd = nil
+        closesFD = false
+        buffer = bytes
+        atEnd = true
+    }
+
+    deinit {
+        if closesFD, let fd { close(fd) }
+    }
+
+    /// Unconsumed bytes available without reading.
+    var available: Int { buffer.count - start }
+
+    /// Reads one more block; false at the end of the input.
+    @discardableResult
+    func fill() -> Bool {
+        guard !atEnd, let fd else { return false }
+        if start > 0, start >= buffer.count / 2 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
+        var n = 0
+        repeat {
+            n = buffer.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress.map { $0 + old }, Self.blockSize) }
+        } while n < 0 && errno == EINTR
+        if n < 0 { readError = errno }
+        let got = max(0, n)
+        buffer.removeLast(Self.blockSize - got)
+        if got == 0 {
+            atEnd = true
+            return false
+        }
+        if let observer {
+            buffer.withUnsafeBytes { observer(UnsafeRawBufferPointer(rebasing: $0[old..<old + got])) }
+        }
+        return true
+    }
+
+    /// Makes at least `n` unconsumed bytes available when the input has them.
+    func ensure(_ n: Int) {
+        while available < n, fill() {}
+    }
+
+    /// The unconsumed byte at `offset` from the read position, reading more when needed.
+    func peek(_ offset: Int) -> UInt8? {
+        ensure(offset + 1)
+        return offset < available ? buffer[start + offset] : nil
+    }
+
+    /// Consumes `n` bytes.
+    func skip(_ n: Int) {
+        let k = min(n, available)
+        start += k
+        consumed += k
+    }
+
+    /// Consumes and returns `n` bytes.
+    func take(_ n: Int) -> [UInt8] {
+        let k = min(n, available)
+        let out = Array(buffer[start..<start + k])
+        skip(k)
+        return out
+    }
+
+    /// Skips a UTF-8 byte-order mark at the read position.
+    func skipBOM() {
+        if peek(0) == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF { skip(3) }
+    }
+
+    /// Reads everything that is left.
+    func takeAll() -> [UInt8] {
+        while fill() {}
+        return take(available)
+    }
+
+    /// The offset of the first `byte` at or after `from` among the unconsumed bytes, reading more as needed;
+    /// gives up (nil) past `limit` bytes or at the end.
+    func find(_ byte: UInt8, from: Int, limit: Int) -> Int? {
+        var from = from
+        while true {
+            let found: Int? = buffer.withUnsafeBufferPointer { all in
+                guard let base = all.baseAddress, start + from < all.count else { return nil }
+                let p = memchr(base + start + from, Int32(byte), all.count - start - from)
+                return p.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) - start }
+            }
+            if let found { return found }
+            from = available
+            if from > limit || !fill() { return nil }
+        }
+    }
+}

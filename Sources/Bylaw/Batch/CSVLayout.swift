@@ -1,0 +1,169 @@
+import BylawDiagnostics
+import BylawYAML
+import Foundation
+
+/// How a CSV file's columns build a decision: the header's field paths as a tree, checked once per file.
+///
+/// A row becomes a mapping: each non-empty cell is a text scalar at its column's path; `approvals.0.body` and
+/// `approvals.1.body` make a list whose items are taken in index order, skipping items whose cells are all
+/// empty; a cell holding a JSON array or object (`[{"body": "省级工会", "date": "2022-03-22"}]`) becomes
+/// that structure. Empty cells are absent fields.
+public struct CSVLayout: Sendable {
+    indirect enum Slot: Sendable {
+        case cell(Int)
+        case object([(String, Slot)])
+        case list([(Int, Slot)])
+    }
+
+    let fields: [(String, Slot)]
+    /// The number of cells every row must have.
+    public let width: Int
+
+    /// The layout for a header record, or the problems with it (at the header cells' positions).
+    public static func make(header: CSVRecord, mapping: CSVMapping?, file: String) -> Result<CSVLayout, LoadFailure> {
+        var diags: [Diagnostic] = []
+        var root = Builder.object([])
+        var owners: [FieldPath: Int] = [:]
+        for (k, cell) in header.cells.enumerated() {
+            let name = cell.text.trimmingCharacters(in: .whitespaces)
+            let at = SourceLocation(file: file, line: cell.line, column: cell.column)
+            let path: FieldPath
+            if let mapped = mapping?.columns[name] {
+                guard let p = mapped else { continue }  // mapped to ~: ignored
+                path = p
+            } else if let p = FieldPath(name) {
+                path = p
+            } else {
+                diags.append(
+                    .error(
+                        "csv.bad-header",
+                        name.isEmpty
+                            ? "column \(k + 1) has no header" : "the header `\(name)` is not a field path",
+                        at: at, length: max(1, name.unicodeScalars.count),
+                        help: "write a path such as `asset.book_value`, or map the header with --map"))
+                continue
+            }
+            if let other = owners[path] {
+                diags.append(
+                    .error(
+                        "csv.duplicate-column", "columns \(other + 1) and \(k + 1) both give `\(path)`", at: at))
+                continue
+            }
+            owners[path] = k
+            if let conflict = root.insert(path.segments[...], column: k) {
+                diags.append(
+                    .error(
+                        "csv.path-conflict", "the column `\(path)` conflicts with another column: \(conflict)", at: at,
+                        help: "a field is either a value, a group of fields or a list of items"))
+            }
+        }
+        if !diags.isEmpty { return .failure(LoadFailure(diagnostics: diags)) }
+        guard case .object(let members) = root.slot else { return .failure(LoadFailure(diagnostics: [])) }
+        return .success(CSVLayout(fields: members, width: header.cells.count))
+    }
+
+    /// The decision a row makes (the row must have `width` cells).
+    public func node(_ row: CSVRecord, file: String) -> YAMLNode {
+        let at = YAMLMark(line: row.line, column: 1, offset: 0)
+        let pairs = members(fields, row: row, file: file)
+        return YAMLNode(content: .mapping(pairs), file: file, start: at, end: at)
+    }
+
+    private func members(_ fields: [(String, Slot)], row: CSVRecord, file: String) -> [YAMLPair] {
+        var pairs: [YAMLPair] = []
+        for (name, slot) in fields {
+            guard let value = value(slot, row: row, file: file) else { continue }
+            let key = YAMLNode(
+                content: .scalar(YAMLScalar(text: name, style: .plain, coreType: .string)), file: file,
+                start: value.start, end: value.start)
+            pairs.append(YAMLPair(key: key, value: value))
+        }
+        return pairs
+    }
+
+    private func value(_ slot: Slot, row: CSVRecord, file: String) -> YAMLNode? {
+        switch slot {
+        case .cell(let k):
+            guard k < row.cells.count, !row.cells[k].text.isEmpty else { return nil }
+            return Self.cellNode(row.cells[k], file: file)
+        case .object(let fields):
+            let pairs = members(fields, row: row, file: file)
+            guard let first = pairs.first else { return nil }
+            return YAMLNode(content: .mapping(pairs), file: file, start: first.key.start, end: first.key.start)
+        case .list(let items):
+            let nodes = items.compactMap { value($0.1, row: row, file: file) }
+            guard let first = nodes.first else { return nil }
+            return YAMLNode(content: .sequence(nodes), file: file, start: first.start, end: first.start)
+        }
+    }
+
+    /// A cell's text as a scalar, or the structure of a JSON array or object it holds.
+    static func cellNode(_ cell: CSVRecord.Cell, file: String) -> YAMLNode {
+        let at = YAMLMark(line: cell.line, column: cell.column, offset: 0)
+        if let first = cell.text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+            first == UInt8(ascii: "[") || first == UInt8(ascii: "{"),
+            let node = try? JSONNodeReader(file: file, start: at, flatPositions: true).read(Array(cell.text.utf8))
+        {
+            return node
+        }
+        return YAMLNode(
+            content: .scalar(YAMLScalar(text: cell.text, style: .plain, coreType: .string)), file: file, start: at,
+            end: at)
+    }
+
+    /// The tree of paths while the header is read.
+    private struct Builder {
+        var slot: Slot
+
+        static func object(_ members: [(String, Slot)]) -> Builder { Builder(slot: .object(members)) }
+
+        /// Puts `column` at `path`; a description of the clash when the path is taken in another way.
+        mutating func insert(_ path: ArraySlice<FieldPath.Segment>, column: Int) -> String? {
+            guard let head = path.first else { return "it is already a group of fields or a list" }
+            let rest = path.dropFirst()
+            switch (slot, head) {
+            case (.object(var members), .field(let name)):
+                if let i = members.firstIndex(where: { $0.0 == name }) {
+                    var child = Builder(slot: members[i].1)
+                    if rest.isEmpty { return "`\(name)` already has fields of its own" }
+                    if case .cell = child.slot { return "`\(name)` is already a value" }
+                    let problem = child.insert(rest, column: column)
+                    members[i].1 = child.slot
+                    slot = .object(members)
+                    return problem
+                }
+                members.append((name, Self.fresh(rest, column: column)))
+                slot = .object(members)
+                return nil
+            case (.list(var items), .index(let n)):
+                if let i = items.firstIndex(where: { $0.0 == n }) {
+                    var child = Builder(slot: items[i].1)
+                    if rest.isEmpty { return "item \(n) already has fields of its own" }
+                    if case .cell = child.slot { return "item \(n) is already a value" }
+                    let problem = child.insert(rest, column: column)
+                    items[i].1 = child.slot
+                    slot = .list(items.sorted { $0.0 < $1.0 })
+                    return problem
+                }
+                items.append((n, Self.fresh(rest, column: column)))
+                slot = .list(items.sorted { $0.0 < $1.0 })
+                return nil
+            case (.list, .field(let name)):
+                return "`\(name)` is a field name where other columns put list item numbers"
+            case (.object, .index(let n)):
+                return "\(n) is a list item number where other columns put field names"
+            case (.cell, _):
+                return "a value cannot hold fields"
+            }
+        }
+
+        static func fresh(_ path: ArraySlice<FieldPath.Segment>, column: Int) -> Slot {
+            guard let head = path.first else { return .cell(column) }
+            let inner = fresh(path.dropFirst(), column: column)
+            switch head {
+            case .field(let name): return .object([(name, inner)])
+            case .index(let n): return .list([(n, inner)])
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+import BylawDiagnostics
+import BylawYAML
+
+/// Reads the records of one input, in order.
+protocol RecordReader: AnyObject {
+    /// The next record, or nil when the input is done.
+    func next() -> BatchRecord?
+}
+
+/// The largest record (a JSON line, an array item, a CSV row, a document) read, as for a decision file.
+let maxRecordBytes = YAMLLimits.decision.maxBytes
+
+/// JSON Lines: one JSON text per line; blank lines are skipped. A line that is not valid JSON is a record whose
+/// problem is found when it is parsed (on a worker), with its line and column.
+final class JSONLinesReader: RecordReader {
+    private let stream: ByteStream
+    private let file: String
+    private var line = 0
+    private var offset = 0
+
+    init(stream: ByteStream, file: String) {
+        self.stream = stream
+        self.file = file
+        stream.skipBOM()
+        offset = stream.consumed
+    }
+
+    func next() -> BatchRecord? {
+        while true {
+            if stream.available == 0, !stream.fill() { return nil }
+            line += 1
+            let source = RecordSource(file: file, position: .line(line))
+            let start = YAMLMark(line: line, column: 1, offset: stream.consumed)
+            guard let end = stream.find(0x0A, from: 0, limit: maxRecordBytes) else {
+                if stream.available > maxRecordBytes {
+                    return tooLong(source)
+                }
+                let raw = stream.take(stream.available)  // the last line, without a newline
+                if isBlank(raw) { return nil }
+                return BatchRecord(source: source, body: .json(start), raw: raw)
+            }
+            var raw = stream.take(end)
+            stream.skip(1)
+            if raw.last == 0x0D { raw.removeLast() }
+            if isBlank(raw) { continue }
+            return BatchRecord(source: source, body: .json(start), raw: raw)
+        }
+    }
+
+    private func isBlank(_ raw: [UInt8]) -> Bool {
+        raw.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// A line over the limit: reported once, then skipped through its newline without keeping it.
+    private func tooLong(_ source: RecordSource) -> BatchRecord {
+        let head = stream.take(256)
+        while true {
+            if let end = stream.find(0x0A, from: 0, limit: 1 << 20) {
+                stream.skip(end + 1)
+                break
+            }
+            stream.skip(stream.available)
+            if !stream.fill() { break }
+        }
+        let d = Diagnostic.error(
+            "json.limit.size", "the line is longer than the limit of \(maxRecordBytes) bytes",
+            at: SourceLocation(file: file, line: line, column: 1))
+        return BatchRecord(source: source, body: .unreadable([d]), raw: head)
+    }
+}
+
+/// A JSON array of records, read item by item: each item's text is cut out by tracking nesting and strings,
+/// and parsed on a worker. A break in the array's own structure ends the file with one unreadable record.
+final class JSONArrayReader: RecordReader {
+    private let stream: ByteStream
+    private let file: String
+    private var line = 1
+    private var column = 1
+    private var state = State.start
+
+    private enum State { case start, item, afterItem, done }
+
+    init(stream: ByteStream, file: String) {
+        self.stream = stream
+        self.file = file
+        stream.skipBOM()
+    }
+
+    /// Consumes one byte, keeping the line and column.
+    private func advance() {
+        guard let c = stream.peek(0) else { return }
+        if c == 0x0A {
+            line += 1
+            column = 1
+        } else if c & 0xC0 != 0x80 {
+            column += 1
+        }
+        stream.skip(1)
+    }
+
+    private func skipSpace() {
+        while let c = stream.peek(0), c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { advance() }
+    }
+
+    private func broken(_ message: String) -> BatchRecord {
+        state = .done
+        let d = Diagnostic.error("json.syntax", message, at: SourceLocation(file: file, line: line, column: column))
+        return BatchRecord(source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: [])
+    }
+
+    func next() -> BatchRecord? {
+        while true {
+            skipSpace()
+            switch state {
+            case .done:
+                return nil
+            case .start:
+                guard stream.peek(0) == UInt8(ascii: "[") else { return broken("expected `[` to start an array") }
+                advance()
+                skipSpace()
+                if stream.peek(0) == UInt8(ascii: "]") {
+                    advance()
+                    state = .done
+                    return trailing()
+                }
+                state = .item
+            case .afterItem:
+                guard let c = stream.peek(0) else { return broken("the array is not closed with `]`") }
+                advance()
+                if c == UInt8(ascii: "]") {
+                    state = .done
+                    return trailing()
+                }
+                guard c == UInt8(ascii: ",") else { return broken("expected `,` or `]` after an array item") }
+                state = .item
+            case .item:
+                state = .afterItem
+                return item()
+            }
+        }
+    }
+
+    /// After the closing `]`: only whitespace may follow.
+    private func trailing() -> BatchRecord? {
+        skipSpace()
+        guard stream.peek(0) == nil else { return broken("unexpected text after the array") }
+        return nil
+    }
+
+    /// One item: bytes up to the `,` or `]` that ends it at nesting depth 0, outside strings.
+    private func item() -> BatchRecord? {
+        let start = YAMLMark(line: line, column: column, offset: stream.consumed)
+        let source = RecordSource(file: file, position: .line(line))
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var n = 0
+        while let c = stream.peek(n) {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if c == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if c == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+            } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                depth += 1
+            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                if depth == 0 { break }
+                depth -= 1
+            } else if c == UInt8(ascii: ","), depth == 0 {
+                break
+            }
+            n += 1
+            if n > maxRecordBytes {
+                state = .done
+                let d = Diagnostic.error(
+                    "json.limit.size", "the array item is larger than the limit of \(maxRecordBytes) bytes",
+                    at: SourceLocation(file: file, line: start.line, column: start.column))
+                return BatchRecord(source: source, body: .unreadable([d]), raw: stream.take(256))
+            }
+        }
+        var raw: [UInt8] = []
+        raw.reserveCapacity(n)
+        for _ in 0..<n {
+            if let c = stream.peek(0) { raw.append(c) }
+            advance()
+        }
+        while let last = raw.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { raw.removeLast() }
+        return BatchRecord(source: source, body: .json(start), raw: raw)
+    }
+}
+
+/// A file holding one JSON or YAML document that is one record.
+final class SingleDocumentReader: RecordReader {
+    private var record: BatchRecord?
+
+    init(record: BatchRecord) { self.record = record }
+
+    func next() -> BatchRecord? {
+        defer { record = nil }
+        return record
+    }
+}
+
+/// A YAML stream: each document is a record. A file with one document is one record named by the file alone.
+final class YAMLStreamReader: RecordReader {
+    private let stream: YAMLDocumentStream
+    private let file: String
+    private var lookahead: (node: YAMLNode, bytes: [UInt8])?
+    private var first = true
+    private var done = false
+
+    init(stream: YAMLDocumentStream, file: String) {
+        self.stream = stream
+        self.file = file
+    }
+
+    func next() -> BatchRecord? {
+        guard !done else { return nil }
+        do {
+            let current: (node: YAMLNode, bytes: [UInt8])
+            if let lookahead {
+                current = lookahead
+                self.lookahead = nil
+            } else {
+                guard let doc = try stream.nextWithBytes() else {
+                    done = true
+                    return nil
+                }
+                current = doc
+            }
+            var position = RecordSource.Position.line(current.node.start.line)
+            if first {
+                first = false
+                lookahead = try stream.nextWithBytes()
+                if lookahead == nil { position = .wholeFile }
+            }
+            return BatchRecord(
+                source: RecordSource(file: file, position: position), body: .document(current.node), raw: current.bytes)
+        } catch {
+            // A YAML syntax error leaves the rest of the stream unreadable: one record says where, then the file ends.
+            done = true
+            let line = error.diagnostics.first?.location?.line
+            return BatchRecord(
+                source: RecordSource(file: file, position: line.map { .line($0) } ?? .wholeFile),
+                body: .unreadable(error.diagnostics), raw: [])
+        }
+    }
+}
+
+/// A CSV file: the first record is the header; every later row is a record. A bad header makes the file one
+/// unreadable record; a ragged row or a bad cell is an unreadable record and reading goes on.
+final class CSVFileReader: RecordReader {
+    private let reader: CSVReader
+    private let file: String
+    private let mapping: CSVMapping?
+    private var layout: CSVLayout?
+    private var row = 0
+    private var done = false
+
+    init(stream: ByteStream, file: String, mapping: CSVMapping?) {
+        reader = CSVReader(stream: stream, file: file)
+        self.file = file
+        self.mapping = mapping
+    }
+
+    func next() -> BatchRecord? {
+        guard !done else { return nil }
+        guard let layout else { return header() }
+        guard let result = reader.next() else { return nil }
+        row += 1
+        let source = RecordSource(file: file, position: .row(row))
+        switch result {
+        case .problem(let d, _, let raw):
+            return BatchRecord(source: source, body: .unreadable([d]), raw: raw)
+        case .record(let r):
+            guard r.cells.count == layout.width else {
+                let d = Diagnostic.error(
+                    "csv.ragged-row", "row \(row) has \(r.cells.count) cells but the header has \(layout.width)",
+                    at: SourceLocation(file: file, line: r.line, column: 1),
+                    help: "a cell holding a comma or a line break must be in double quotes")
+                return BatchRecord(source: source, body: .unreadable([d]), raw: r.raw)
+            }
+            return BatchRecord(source: source, body: .csv(r, layout), raw: r.raw)
+        }
+    }
+
+    private func header() -> BatchRecord? {
+        guard let first = reader.next() else {
+            done = true
+            return nil
+        }
+        switch first {
+        case .problem(let d, let line, let raw):
+            done = true
+            return BatchRecord(
+                source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
+        case .record(let header):
+            switch CSVLayout.make(header: header, mapping: mapping, file: file) {
+            case .success(let l):
+                layout = l
+                return next()
+            case .failure(let f):
+                done = true
+                return BatchRecord(
+                    source: RecordSource(file: file, position: .line(header.line)), body: .unreadable(f.diagnostics),
+                    raw: header.raw)
+            }
+        }
+    }
+}

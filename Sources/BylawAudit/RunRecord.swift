@@ -1,0 +1,73 @@
+import Bylaw
+import Crypto
+
+/// SHA-256 of every input file of a batch run, computed from the bytes as they are read.
+public final class InputDigests: InputObserver {
+    /// One input file: its path, size and hash.
+    public struct Entry: Sendable {
+        public var file: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    public private(set) var entries: [Entry] = []
+    private var hasher = SHA256()
+    private var count = 0
+
+    public init() {}
+
+    public func begin(file: String) {
+        hasher = SHA256()
+        count = 0
+    }
+
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bufferPointer: bytes)
+        count += bytes.count
+    }
+
+    public func end(file: String) {
+        entries.append(Entry(file: file, bytes: count, sha256: AuditHex.encode(Array(hasher.finalize()))))
+    }
+}
+
+/// The record of a whole `bylaw audit` run (event `audit-run`), appended after the records of its decisions:
+/// what was read (each input's SHA-256), with which rule sets, and what was found (counts by verdict).
+public enum RunRecord {
+    /// The event name of a run record; each decision of the run is recorded with event `audit`.
+    public static let event = "audit-run"
+
+    /// - Parameters:
+    ///   - counts: records by verdict.
+    ///   - seqs: the sequence numbers of the run's decision records, first and last (nil when there were none).
+    public static func draft(
+        inputs: [String], digests: [InputDigests.Entry], library: RuleLibrary, asOf: String?,
+        counts: [Verdict: Int], seqs: (first: Int64, last: Int64)?
+    ) -> RecordDraft {
+        let worst = Verdict.allCases.first { (counts[$0] ?? 0) > 0 } ?? .compliant
+        let total = counts.values.reduce(0, +)
+        let files = digests.map { d -> JSONValue in
+            .object([("file", .string(d.file)), ("bytes", .number(JSONNumber(d.bytes))), ("sha256", .string(d.sha256))])
+        }
+        let ruleSets = library.ruleSets.map { set -> JSONValue in
+            .object([
+                ("id", .string(set.id)), ("version", .string(set.version)), ("file", .string(set.file)),
+                ("sha256", .string(FileHash.sha256(path: set.file) ?? "unreadable")),
+            ])
+        }
+        let verdicts = Verdict.allCases.map { ($0.rawValue, JSONValue.number(JSONNumber(counts[$0] ?? 0))) }
+        let run: [(String, JSONValue)] = [
+            ("inputs", .array(inputs.map(JSONValue.string))),
+            ("files", .array(files)),
+            ("as_of", asOf.map(JSONValue.string) ?? .null),
+            ("rule_sets", .array(ruleSets)),
+            ("records", .number(JSONNumber(total))),
+            ("verdicts", .object(verdicts)),
+            ("first_seq", seqs.map { .number(JSONNumber($0.first)) } ?? .null),
+            ("last_seq", seqs.map { .number(JSONNumber($0.last)) } ?? .null),
+        ]
+        return RecordDraft(
+            event: event, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: worst.rawValue,
+            body: [("run", .object(run)), ("verdict", .string(worst.rawValue))])
+    }
+}

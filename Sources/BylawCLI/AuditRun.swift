@@ -1,0 +1,74 @@
+import ArgumentParser
+import Bylaw
+import BylawAudit
+
+/// The audit trail of one `bylaw audit` run: the store opened before anything is read, the records of each
+/// chunk appended before the chunk is reported (fail closed), and the run's own record at the end.
+final class AuditRun {
+    let store: AuditStore
+    let builder: RecordBuilder
+    let digests = InputDigests()
+    let library: RuleLibrary
+    let actor: String
+    let path: String
+    private var first: Int64?
+    private var last: Int64?
+
+    init(recording: RecordingOptions, library: RuleLibrary) throws {
+        self.library = library
+        builder = RecordBuilder(maskingKey: try recording.maskingKey(), library: library)
+        actor = recording.resolvedActor
+        path = recording.audit.resolvedPath
+        do {
+            store = try AuditStore(path: path)
+        } catch {
+            printError(
+                "bylaw: audit trail: cannot open `\(path)`: \(error.message); nothing was checked (use --no-audit to audit without recording)"
+            )
+            throw Exit.invalid
+        }
+    }
+
+    /// Appends one chunk's records in one transaction.
+    func append(_ drafts: [RecordDraft]) throws {
+        guard !drafts.isEmpty else { return }
+        do {
+            let seqs = try store.append(drafts, actor: actor, batchSize: drafts.count)
+            if first == nil { first = seqs.first }
+            last = seqs.last ?? last
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Appends the run record.
+    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]) throws {
+        let seqs = first.flatMap { f in last.map { (first: f, last: $0) } }
+        let draft = RunRecord.draft(
+            inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs)
+        do {
+            try store.append([draft], actor: actor)
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Says why the store cannot be written; the caller stops reporting and exits 2.
+    private func fail(_ error: AuditStoreError) -> ExitCode {
+        printError(
+            "bylaw: audit trail: cannot record to `\(path)`: \(error.message); the report stops at the last recorded record (use --no-audit to audit without recording)"
+        )
+        return Exit.invalid
+    }
+
+    /// Where a record came from, as kept in its audit record: `{"file", "line" | "row"}`.
+    static func sourceJSON(_ s: RecordSource) -> JSONValue {
+        var members: [(String, JSONValue)] = [("file", .string(s.file))]
+        switch s.position {
+        case .line(let n): members.append(("line", .number(JSONNumber(n))))
+        case .row(let n): members.append(("row", .number(JSONNumber(n))))
+        case .wholeFile: break
+        }
+        return .object(members)
+    }
+}

@@ -1,0 +1,308 @@
+import Foundation
+import Testing
+
+/// `bylaw audit` as an auditor runs it on the shipped asset-management rules: exact counts, exact failed rule ids
+/// per record, sources, exit codes and the audit trail.
+@Suite struct AuditCommandTests {
+    static let rules = Run.repository + "/rules"
+
+    func temp() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+
+    func write(_ text: String, _ path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// `bylaw audit ARGS --rules rules --format jsonl --no-audit`.
+    func audit(_ args: [String], stdin: String? = nil, audit: Bool = false) throws -> (Run, [Line]) {
+        var all = ["audit"] + args + ["--rules", Self.rules, "--format", "jsonl"]
+        if !audit { all.append("--no-audit") }
+        let r = try Run.bylaw(all, stdin: stdin)
+        let lines = try r.stdout.split(separator: "\n").map { try Line(String($0)) }
+        return (r, lines)
+    }
+
+    /// One line of the JSON Lines report.
+    struct Line {
+        var json: [String: Any]
+        init(_ text: String) throws {
+            json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        }
+        var source: String {
+            let s = json["source"] as? [String: Any] ?? [:]
+            let file = (s["file"] as? String).map { ($0 as NSString).lastPathComponent } ?? "?"
+            if let n = s["row"] as? Int { return "\(file):row \(n)" }
+            if let n = s["line"] as? Int { return "\(file):\(n)" }
+            return file
+        }
+        var id: String? { json["id"] as? String }
+        var verdict: String { json["verdict"] as? String ?? "?" }
+        var failed: [String] {
+            (json["results"] as? [[String: Any]] ?? []).filter { $0["outcome"] as? String == "failed" }
+                .compactMap { $0["rule"] as? String }
+        }
+        var codes: [String] { (json["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+        var locations: [String] {
+            (json["diagnostics"] as? [[String: Any]] ?? []).map {
+                "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)"
+            }
+        }
+        /// `source verdict [failed ids]`, or `source invalid codes` for unreadable records.
+        var summary: String {
+            verdict == "invalid"
+                ? "\(source) invalid \(codes.joined(separator: ","))"
+                : "\(source) \(verdict) [\(failed.joined(separator: ","))]"
+        }
+    }
+
+    // MARK: CSV
+
+    @Test func csvWithBOMCRLFQuotedNewlinesAndARaggedRow() throws {
+        let dir = try temp()
+        // AM-01's message quotes the asset name: the quoted cell's comma, line break and doubled quotes survive.
+        var approvedBySelf = Disposal.auction(id: "ZC-2022-0318", name: "别克GL8商务车,\n川A·3K571 \"老\"车")
+        approvedBySelf.fields["approval.body"] = "本单位"
+        let rows =
+            [Disposal.header] + [
+                approvedBySelf.csv,
+                Disposal.agreementSale(id: "ZC-2023-0045").csv,
+                "asset_disposal,ZC-RAGGED,2022-03-01,acftu/x",
+                Disposal.investment(id: "0012").csv,
+            ]
+        try write("\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n", dir + "/disposals.csv")
+        let (r, lines) = try audit([dir + "/disposals.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "disposals.csv:row 1 non_compliant [AM-01]",
+                "disposals.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "disposals.csv:row 3 invalid csv.ragged-row",
+                "disposals.csv:row 4 non_compliant [AM-06,AM-14]",
+            ])
+        let messages = (lines[0].json["results"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        #expect(messages == ["ZC-2022-0318：别克GL8商务车,\n川A·3K571 \"老\"车（原值 328000.00 元）应由省级工会审批"])
+        // The ragged row is on line 5: the quoted line break moved it down one.
+        #expect(lines[2].locations == ["5:1"])
+        // `0012` stays the string the schema says `id` is.
+        #expect(lines[3].id == "0012")
+    }
+
+    @Test func chineseHeadersThroughAMapping() throws {
+        let dir = try temp()
+        let chinese = Disposal.header.split(separator: ",").map { Disposal.chinese[String($0)] ?? String($0) }
+        #expect(chinese.contains("账面原值"))
+        let rows = [
+            (chinese + ["备注"]).joined(separator: ","), Disposal.auction(id: "A-1").csv + ",已拍卖",
+            Disposal.agreementSale(id: "A-2").csv + ",\"协议转让, 待复核\"",
+        ]
+        try write(rows.joined(separator: "\n") + "\n", dir + "/导出.csv")
+        let map =
+            "columns:\n"
+            + Disposal.chinese.sorted { $0.key < $1.key }.map { "  \($1): \($0)" }.joined(
+                separator: "\n") + "\n  备注: ~\n"
+        try write(map, dir + "/map.yaml")
+        let (r, lines) = try audit([dir + "/导出.csv", "--map", dir + "/map.yaml"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "导出.csv:row 1 compliant []", "导出.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+            ])
+        // Without the mapping the header is not a field path: the file is one invalid record at the header.
+        let (bare, bareLines) = try audit([dir + "/导出.csv"])
+        #expect(bare.status == 1)
+        #expect(
+            bareLines.map(\.summary) == [
+                "导出.csv:1 invalid " + Array(repeating: "csv.bad-header", count: 12).joined(separator: ",")
+            ])
+    }
+
+    @Test func aBadMappingIsAUsageErrorWithItsPosition() throws {
+        let dir = try temp()
+        try write("asset.name\nx\n", dir + "/d.csv")
+        try write("columns:\n  账面原值: asset..book_value\nextra: 1\n", dir + "/map.yaml")
+        let (r, lines) = try audit([dir + "/d.csv", "--map", dir + "/map.yaml"])
+        #expect(r.status == 2)
+        #expect(lines.isEmpty)
+        #expect(r.stderr.contains("map.yaml:2:9: error: `asset..book_value` is not a field path"), "\(r.stderr)")
+        #expect(r.stderr.contains("map.yaml:3:1: error: unknown key `extra` in a column mapping"))
+        let missing = try audit([dir + "/d.csv", "--map", dir + "/nope.yaml"]).0
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read `\(dir)/nope.yaml`"), "\(missing.stderr)")
+    }
+
+    @Test func listFieldsFromIndexedColumnsAndAJSONCell() throws {
+        let dir = try temp()
+        let header =
+            "kind,id,date,unit,body,organisation,total_members,model_or_frontline,female_members,"
+            + "vice_chairs.0.name,vice_chairs.0.full_time,vice_chairs.0.is_model_worker,"
+            + "vice_chairs.1.name,vice_chairs.1.full_time,vice_chairs.1.is_model_worker,relatives_of_enterprise_head"
+        let common = "committee_roster,ZZ-1,2018-10-26,acftu/organisation,全总执行委员会,第十七届执委会,316,49,96"
+        let rows = [
+            header,
+            common + ",赵卫东,true,false,马建军,false,true,[]",
+            // Item 1 is all empty, so the list has one item; the JSON cell names a relative.
+            common.replacingOccurrences(of: "ZZ-1", with: "ZZ-2") + ",赵卫东,true,false,,,,\"[\"\"张三\"\"]\"",
+        ]
+        try write(rows.joined(separator: "\n"), dir + "/roster.csv")
+        let (r, lines) = try audit([dir + "/roster.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let cases = try String(contentsOfFile: Self.rules + "/committee-composition/ruleset.yaml", encoding: .utf8)
+        #expect(cases.contains("vice_chairs"))
+        #expect(lines.map(\.verdict) == ["compliant", "non_compliant"], "\(r.stdout)")
+        #expect(lines.first?.failed == [])
+        // One vice chair left, and full time: no part-time model-worker vice chair (CC-05). The JSON cell typed as
+        // the list of strings the schema wants (a text cell would make the record invalid).
+        #expect(lines.last?.failed == ["CC-05"], "\(lines.last?.failed ?? [])")
+    }
+
+    // MARK: JSON Lines, folders, standard input
+
+    @Test func jsonLinesWithABadLineAndABlankLine() throws {
+        let dir = try temp()
+        let text = [
+            Disposal.auction(id: "J-1").json, "",
+            "{\"kind\": \"asset_disposal\", \"id\": \"J-BAD\",, }",
+            Disposal.agreementSale(id: "J-3").json,
+            Disposal.investment(id: "J-4").without("kind").json,
+        ].joined(separator: "\n")
+        try write(text, dir + "/dump.jsonl")
+        let (r, lines) = try audit([dir + "/dump.jsonl", "--kind", "asset_disposal"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "dump.jsonl:1 compliant []", "dump.jsonl:3 invalid json.syntax",
+                "dump.jsonl:4 non_compliant [AM-01,AM-07,AM-08,AM-11]", "dump.jsonl:5 non_compliant [AM-06,AM-14]",
+            ])
+        #expect(lines[1].locations == ["3:42"])
+    }
+
+    @Test func aFolderIsReadRecursivelyInSortedOrder() throws {
+        let dir = try temp()
+        let auction = try String(
+            contentsOfFile: Self.rules + "/asset-management/examples/compliant-vehicle-auction.yaml", encoding: .utf8)
+        let sale = try String(
+            contentsOfFile: Self.rules + "/asset-management/examples/non-compliant-building-agreement-sale.yaml",
+            encoding: .utf8)
+        try write(auction + "---\n" + sale, dir + "/in/b-stream.yaml")
+        try write(auction, dir + "/in/a-one.yml")
+        try write(
+            "[" + Disposal.investment(id: "F-1").json + ",\n " + Disposal.auction(id: "F-2").json
+                + "]", dir + "/in/sub/c.json")
+        try write(Disposal.header + "\n" + Disposal.agreementSale(id: "F-3").csv + "\n", dir + "/in/sub/d.csv")
+        try write("not a record", dir + "/in/notes.txt")
+        try write(auction, dir + "/in/.hidden.yaml")
+        let (r, lines) = try audit([dir + "/in"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "a-one.yml compliant []", "b-stream.yaml:2 compliant []",
+                "b-stream.yaml:30 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "c.json:1 non_compliant [AM-06,AM-14]", "c.json:2 compliant []",
+                "d.csv:row 1 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+            ])
+    }
+
+    @Test func standardInputIsSniffedOrNamed() throws {
+        let jsonl = Disposal.auction(id: "S-1").json + "\n" + Disposal.investment(id: "S-2").json
+        let (r, lines) = try audit(["-"], stdin: jsonl + "\n")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.map(\.summary) == ["-:1 compliant []", "-:2 non_compliant [AM-06,AM-14]"])
+        let csv = Disposal.header + "\n" + Disposal.auction(id: "S-3").csv + "\n"
+        let (c, csvLines) = try audit(["-", "--input-format", "csv"], stdin: csv)
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(csvLines.map(\.summary) == ["-:row 1 compliant []"])
+        let (sniffed, sniffedLines) = try audit(["-"], stdin: csv)
+        #expect(sniffed.status == 0)
+        #expect(sniffedLines.map(\.summary) == ["-:row 1 compliant []"])
+    }
+
+    // MARK: order, exit codes, audit trail
+
+    @Test func orderIsKeptAcrossChunksAndWorkers() throws {
+        let dir = try temp()
+        let n = 1_234
+        let text = (1...n).map { i in
+            (i % 3 == 0 ? Disposal.agreementSale(id: "O-\(i)") : Disposal.auction(id: "O-\(i)")).json
+        }.joined(separator: "\n")
+        try write(text, dir + "/many.jsonl")
+        let (r, lines) = try audit([dir + "/many.jsonl", "--jobs", "2"])
+        #expect(r.status == 1)
+        #expect(lines.map(\.id) == (1...n).map { "O-\($0)" })
+        #expect(lines.filter { $0.verdict == "non_compliant" }.count == n / 3)
+    }
+
+    @Test func allCompliantExitsZeroAndMissingInputExitsTwo() throws {
+        let ok = Self.rules + "/asset-management/examples/compliant-vehicle-auction.yaml"
+        #expect(try audit([ok]).0.status == 0)
+        let missing = try audit([ok, "/nonexistent/disposals.csv"]).0
+        #expect(missing.status == 2)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("cannot read input `/nonexistent/disposals.csv`: no such file or directory"))
+        let badKind = try audit([ok, "--kind", "asset_disposals"]).0
+        #expect(badKind.status == 2)
+        #expect(badKind.stderr.contains("no rule set applies to kind `asset_disposals`"))
+    }
+
+    @Test func everyRecordAndTheRunAreRecordedAndTheChainVerifies() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        let csv = [Disposal.header, Disposal.auction(id: "T-1").csv, "bad,row", Disposal.agreementSale(id: "T-3").csv]
+        try write(csv.joined(separator: "\n"), dir + "/t.csv")
+        let (r, lines) = try audit([dir + "/t.csv", "--audit", store, "--actor", "审计员"], audit: true)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.count == 3)
+        let list = try Run.bylaw(["log", "list", "--audit", store, "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["event"] as? String } == ["audit-run", "audit", "audit", "audit"])
+        // The run's verdict is the worst of its records'.
+        #expect(rows.map { $0["verdict"] as? String } == ["invalid", "non_compliant", "invalid", "compliant"])
+        #expect(rows.map { $0["id"] as? String } == [nil, "T-3", nil, "T-1"])
+        #expect(rows.allSatisfy { $0["actor"] as? String == "审计员" })
+        let verify = try Run.bylaw(["log", "verify", "--audit", store])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("✓ 4 records verified"))
+        let run = try Run.bylaw(["log", "show", "--audit", store, "4"]).stdout
+        let digest = try shasum(dir + "/t.csv")
+        #expect(run.contains("\"sha256\":\"\(digest)\""), "\(run)")
+        #expect(
+            run.contains(
+                "\"verdicts\":{\"compliant\":1,\"error\":0,\"invalid\":1,\"needs_review\":0,\"non_compliant\":1}"))
+        #expect(run.contains("\"first_seq\":1") && run.contains("\"last_seq\":3"))
+        let second = try Run.bylaw(["log", "show", "--audit", store, "2"]).stdout
+        #expect(second.contains("\"source\":{\"file\":\"\(dir)/t.csv\",\"row\":2}"))
+        #expect(second.contains("\"sha256_raw\":\"\(try sha256("bad,row"))\""))
+    }
+
+    @Test func anUnwritableStoreFailsClosed() throws {
+        let dir = try temp()
+        try FileManager.default.createDirectory(atPath: dir + "/store.sqlite", withIntermediateDirectories: true)
+        let ok = Self.rules + "/asset-management/examples/compliant-vehicle-auction.yaml"
+        let (r, lines) = try audit([ok, "--audit", dir + "/store.sqlite"], audit: true)
+        #expect(r.status == 2)
+        #expect(lines.isEmpty)
+        #expect(r.stderr.contains("bylaw: audit trail: cannot open `\(dir)/store.sqlite`"), "\(r.stderr)")
+    }
+
+    func shasum(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        p.arguments = [path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return String(text.prefix(64))
+    }
+
+    func sha256(_ text: String) throws -> String {
+        let dir = try temp()
+        try write(text, dir + "/x")
+        return try shasum(dir + "/x")
+    }
+}
