@@ -33,34 +33,58 @@ public enum CEL {
 
 /// A planned expression: evaluate it as often as needed, from any thread.
 public struct CELProgram: Sendable {
+    /// Everything a program holds, shared: rules carry several programs and are copied as values, so a
+    /// copy is one reference count instead of one per field.
+    private final class Storage: Sendable {
+        let resultType: CELType
+        let ast: CELAST
+        let references: [[String]]
+        let step: Step
+        let slotCount: Int
+        let environment: CELEnvironment
+        let checker: Checker?
+
+        init(
+            resultType: CELType, ast: CELAST, references: [[String]], step: @escaping Step, slotCount: Int,
+            environment: CELEnvironment, checker: Checker?
+        ) {
+            self.resultType = resultType
+            self.ast = ast
+            self.references = references
+            self.step = step
+            self.slotCount = slotCount
+            self.environment = environment
+            self.checker = checker
+        }
+    }
+
+    private let storage: Storage
+
     /// The checked type of the result (`dyn` when compiled unchecked).
-    public var resultType: CELType
+    public var resultType: CELType { storage.resultType }
     /// The parsed expression, for hosts that print values under sub-expressions.
-    public var ast: CELAST
+    public var ast: CELAST { storage.ast }
     /// The variable paths read: maximal select chains rooted at a declared variable.
-    public var references: [[String]]
-    let step: Step
-    let slotCount: Int
-    let environment: CELEnvironment
-    let checker: Checker?
+    public var references: [[String]] { storage.references }
+    var step: Step { storage.step }
+    var slotCount: Int { storage.slotCount }
+    var environment: CELEnvironment { storage.environment }
+    var checker: Checker? { storage.checker }
 
     init(
         resultType: CELType, ast: CELAST, references: [[String]], step: @escaping Step, slotCount: Int,
         environment: CELEnvironment, checker: Checker?
     ) {
-        self.resultType = resultType
-        self.ast = ast
-        self.references = references
-        self.step = step
-        self.slotCount = slotCount
-        self.environment = environment
-        self.checker = checker
+        storage = Storage(
+            resultType: resultType, ast: ast, references: references, step: step, slotCount: slotCount,
+            environment: environment, checker: checker)
     }
 
     /// Evaluates against `activation`. Errors (including an exhausted cost budget) are results.
     public func evaluate(_ activation: CELActivation) -> CELResult {
-        var state = EvalState(activation, slotCount: slotCount, tracing: false)
-        return step(&state)
+        let storage = self.storage
+        var state = EvalState(activation, slotCount: storage.slotCount, tracing: false)
+        return storage.step(&state)
     }
 
     /// Evaluates and records the result of every evaluated sub-expression by node id

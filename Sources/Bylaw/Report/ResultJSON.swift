@@ -14,10 +14,25 @@ public enum ResultJSON {
 
     /// One decision's result as a JSON object.
     public static func decision(_ r: DecisionResult) -> String {
-        // One growing string: this runs once per record of a batch audit.
-        var out = "{"
-        out.reserveCapacity(1024 + 512 * r.results.count)
-        out += header(r).joined(separator: ",")
+        // One growing byte buffer: this runs once per record of a batch audit.
+        var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
+        out.raw("{\"file\":")
+        out.string(r.file)
+        out.raw(",\"kind\":")
+        out.string(r.kind)
+        out.raw(",\"id\":")
+        out.string(r.id)
+        out.raw(",\"date\":")
+        out.string(r.date)
+        out.raw(",\"unit\":")
+        out.string(r.unit)
+        out.raw(",\"verdict\":")
+        out.string(r.verdict.rawValue)
+        out.raw(",\"rule_sets\":[")
+        for (k, set) in r.ruleSets.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw(ruleSet(set))
+        }
         var counts = [0, 0, 0, 0]  // in RuleOutcome.allCases order
         for result in r.results {
             switch result.outcome {
@@ -27,18 +42,19 @@ public enum ResultJSON {
             case .error: counts[3] += 1
             }
         }
-        out += ",\"summary\":{"
+        out.raw("],\"summary\":{")
         for (k, o) in RuleOutcome.allCases.enumerated() {
-            if k > 0 { out += "," }
-            out += "\"\(o.rawValue)\":\(counts[k])"
+            if k > 0 { out.raw(",") }
+            out.string(o.rawValue)
+            out.raw(":" + String(counts[k]))
         }
-        out += "},\"results\":["
+        out.raw("},\"results\":[")
         for (k, result) in r.results.enumerated() {
-            if k > 0 { out += "," }
+            if k > 0 { out.raw(",") }
             appendRule(result, to: &out)
         }
-        out += "],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]}"
-        return out
+        out.raw("],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]}")
+        return out.text
     }
 
     /// The members every report of one decision starts with: `file, kind, id, date, unit, verdict, rule_sets`.
@@ -82,26 +98,58 @@ public enum ResultJSON {
 
     /// One rule's result as a JSON object.
     public static func rule(_ r: RuleResult) -> String {
-        var out = ""
+        var out = JSONBytes(capacity: 512)
         appendRule(r, to: &out)
-        return out
+        return out.text
     }
 
-    private static func appendRule(_ r: RuleResult, to out: inout String) {
-        out += "{"
-        var first = true
-        ruleMembers(r) { member in
-            if !first { out += "," }
-            first = false
-            out += member
-        }
-        out += ",\"evidence\":["
+    private static func appendRule(_ r: RuleResult, to out: inout JSONBytes) {
+        out.raw("{\"rule_set\":")
+        out.string(r.ruleSet)
+        out.raw(",\"rule\":")
+        out.string(r.ruleID)
+        out.raw(",\"title\":")
+        out.string(r.title)
+        out.raw(",\"cite\":")
+        out.string(r.cite)
+        out.raw(",\"severity\":")
+        out.string(r.severity.rawValue)
+        out.raw(",\"outcome\":")
+        out.string(r.outcome.rawValue)
+        out.raw(",\"message\":")
+        out.string(r.message)
+        out.raw(",\"error\":")
+        out.string(r.error)
+        out.raw(",\"evidence\":[")
         for (k, e) in r.evidence.enumerated() {
-            if k > 0 { out += "," }
-            out += "{\"path\":" + JSONText.quote(e.path) + ",\"value\":" + ValueText.json(e.value) + "}"
+            if k > 0 { out.raw(",") }
+            out.raw("{\"path\":")
+            out.string(e.path)
+            out.raw(",\"value\":" + ValueText.json(e.value) + "}")
         }
-        out += "]}"
+        out.raw("]}")
     }
 
     private static func optional(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
+}
+
+/// JSON text built as UTF-8 bytes, strings quoted by `JSONText`, turned into a `String` once at the end.
+struct JSONBytes {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Text that is already JSON.
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { JSONText.appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    mutating func string(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
