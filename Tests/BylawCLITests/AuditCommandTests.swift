@@ -305,4 +305,23 @@ import Testing
         try write(text, dir + "/x")
         return try shasum(dir + "/x")
     }
+
+    /// The shipped spreadsheet example the README's demo audits: a Chinese-header export with a BOM, CRLF
+    /// line ends and a note with a quoted newline, mapped by its `columns.yaml`.
+    @Test func shippedSpreadsheetExampleGivesItsKnownFindings() throws {
+        let dir = Run.repository + "/examples/asset-disposals"
+        let (r, lines) = try audit([
+            dir + "/disposal-ledger.csv", "--kind", "asset_disposal", "--map", dir + "/columns.yaml",
+        ])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.count == 12)
+        let findings = lines.filter { $0.verdict != "compliant" }.map { "\($0.id ?? "?") \($0.summary)" }
+        #expect(
+            findings == [
+                "ZC-2024-0000006 disposal-ledger.csv:row 6 non_compliant [AM-04]",
+                "ZC-2024-0000010 disposal-ledger.csv:row 10 non_compliant [AM-03]",
+                "ZC-2025-0000012 disposal-ledger.csv:row 12 non_compliant [AM-01]",
+            ])
+        #expect(lines.allSatisfy { $0.codes.isEmpty }, "every column is mapped")
+    }
 }
