@@ -70,33 +70,33 @@ extension LintInput {
     func eachPiece(_ analyse: (RuleSet) -> [ItemFinding]) -> [Diagnostic] {
         let found = ruleSets.map(analyse)
         // A finding moved to a child's change is one finding however many parent versions' items it is about:
-        // it is keyed without its notes, and gathers theirs.
+        // it gathers a note for each of them.
         struct Key: Hashable {
             var diagnostic: Diagnostic
             var file: String
         }
         var order: [Key] = []
         var pieces: [Key: [Int]] = [:]
-        var notes: [Key: [Diagnostic.Note]] = [:]
+        var origins: [Key: [Diagnostic.Note]] = [:]
         for (i, set) in ruleSets.enumerated() {
             let base = baseIndex(of: i)
             let inherited = Set(base.map { found[$0].map(\.diagnostic) } ?? [])
             for f in found[i] {
                 var d = f.diagnostic
+                var origin: Diagnostic.Note?
                 if let base, d.location != nil, !set.declares(d.location) {
                     if inherited.contains(d) { continue }
-                    d = relocated(d, reads: f.reads, in: set, base: ruleSets[base])
+                    (d, origin) = relocated(d, reads: f.reads, in: set, base: ruleSets[base])
                 }
-                var key = Key(diagnostic: d, file: set.file)
-                key.diagnostic.notes = []
+                let key = Key(diagnostic: d, file: set.file)
                 if pieces[key] == nil { order.append(key) }
                 if pieces[key]?.contains(i) != true { pieces[key, default: []].append(i) }
-                for note in d.notes where notes[key]?.contains(note) != true { notes[key, default: []].append(note) }
+                if let origin, origins[key]?.contains(origin) != true { origins[key, default: []].append(origin) }
             }
         }
         return order.map { key in
             var d = key.diagnostic
-            d.notes = notes[key] ?? []
+            d.notes = (origins[key] ?? []) + d.notes
             let some = pieces[key] ?? []
             let all = ruleSets.indices.filter { ruleSets[$0].file == key.file }
             if some.count < all.count {
@@ -108,8 +108,10 @@ extension LintInput {
 
     /// A finding on an inherited item that the parent does not have, moved to the child's change that causes it:
     /// the parameters the item reads that the child sets to other values, else the child's calendar, else its
-    /// `extends`. A note points at the item itself.
-    private func relocated(_ d: Diagnostic, reads: [Expression], in set: RuleSet, base: RuleSet) -> Diagnostic {
+    /// `extends`. Also gives the note that points at the item itself.
+    private func relocated(_ d: Diagnostic, reads: [Expression], in set: RuleSet, base: RuleSet) -> (
+        Diagnostic, Diagnostic.Note
+    ) {
         let names = Self.parameters(read: reads, in: set)
         let changed = set.parameters.filter { p in
             set.declares(p.location) && names.contains(p.name)
@@ -120,7 +122,6 @@ extension LintInput {
         let origin = Diagnostic.Note(
             message: "inherited from " + (owner.map { "`\($0.id)` \($0.version)" } ?? "`\(base.id)`"),
             location: d.location)
-        out.notes = [origin] + d.notes
         if let first = changed.first {
             out.location = first.location
             out.length = first.name.unicodeScalars.count
@@ -139,7 +140,7 @@ extension LintInput {
             out.length = key == nil ? 1 : "extends".count
             out.message += " in `\(set.id)`"
         }
-        return out
+        return (out, origin)
     }
 
     /// The parameters `expressions` read, directly or through `let` names and the tables they call.
