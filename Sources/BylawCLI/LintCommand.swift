@@ -26,6 +26,12 @@ struct LintCommand: ParsableCommand {
             constants) is evaluated at lint time; comparisons of one field joined by && that cannot all hold \
             (`x > 5 && x < 3`) make a condition that is never true.
 
+            A set that extends another is compared with each parent version: a rule that `tightens` a parent's \
+            rule, or a new parameter value, must not lower a minimum, raise a maximum, drop an approval or a \
+            condition, or narrow `when`. Lint it with its parent (the library, or both folders). Each finding \
+            is reported once, in the file that declares what it is about: an inherited rule's or table's in \
+            the parent, unless only the child's parameter values cause it (then at the child's parameter).
+
             CHECKS
             \(LintHelp.checks)
             A missing `cite`, a duplicate rule id, a message placeholder naming an unknown name and versions \

@@ -118,6 +118,32 @@ import Testing
         #expect(check.stdout.hasSuffix("7 results: 0 problems\n"), "\(check.stdout)")
     }
 
+    @Test func extendingSetsThatLoosenFailAndThoseThatTightenPass() throws {
+        let rules = "Tests/BylawTests/Fixtures/extends/rules"
+        let r = try Run.bylaw(["lint", "--format", "json", rules])
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        let doc = try r.json()
+        let diagnostics = try #require(doc["diagnostics"] as? [[String: Any]])
+        #expect(
+            diagnostics.map { "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0) \($0["code"] as? String ?? "")" }
+                == [
+                    "10:3 lint.loosens-threshold", "11:3 lint.loosens-threshold", "11:3 lint.loosens-threshold",
+                    "17:15 lint.removes-approval", "22:11 lint.narrows-when", "28:14 lint.loosens-threshold",
+                    "33:14 lint.cannot-compare",
+                ])
+        let files = Set(diagnostics.compactMap { $0["file"] as? String })
+        #expect(files == [rules + "/province-loose/ruleset.yaml"], "only the set that loosens is flagged")
+        #expect(doc["summary"] as? [String: Int] == ["errors": 5, "warnings": 1, "notes": 1])
+
+        let text = try Run.bylaw(["lint", rules])
+        #expect(text.status == 1)
+        #expect(text.stdout.hasSuffix("linted 4 rule-set files: 5 errors, 1 warning, 1 note\n"))
+
+        let strict = try Run.bylaw(["lint", "--strict", rules + "/national", rules + "/province-strict"])
+        #expect(strict.status == 0, "\(strict.stdout)\(strict.stderr)")
+        #expect(strict.stdout == "linted 3 rule-set files: 0 errors, 0 warnings, 0 notes\n")
+    }
+
     @Test func helpTeachesEveryCheckWithin80Columns() throws {
         let r = try Run.bylaw(["lint", "--help"])
         #expect(r.status == 0)
@@ -126,6 +152,8 @@ import Testing
             "lint.table-unknown-value", "lint.table-not-analysed", "lint.when-never-true", "lint.require-always-true",
             "lint.require-always-false", "lint.always-error", "lint.unused-let", "lint.unused-table",
             "lint.unused-input", "lint.unused-parameter", "lint.blank-cite", "lint.version-gap",
+            "lint.loosens-threshold", "lint.removes-approval", "lint.removes-condition", "lint.narrows-when",
+            "lint.cannot-compare",
         ] {
             #expect(r.stdout.contains(code), "\(code)")
         }

@@ -41,6 +41,13 @@ import Testing
         #expect(codes.contains("library.overlapping-versions"))
     }
 
+    @Test func docsListEveryCheckWithItsSeverity() throws {
+        let docs = try String(contentsOfFile: Paths.repository + "/docs/lint.md", encoding: .utf8)
+        for check in Linter.checks {
+            #expect(docs.contains("| `\(check.code)` | \(check.severity.rawValue) |"), "\(check.code)")
+        }
+    }
+
     @Test func cleanCaseHasNoFinding() throws {
         let report = try Self.lint("clean")
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")

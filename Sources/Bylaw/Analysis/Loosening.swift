@@ -13,11 +13,14 @@ import BylawDiagnostics
 /// `lint.narrows-when` (warning); `lint.cannot-compare` (note).
 public enum Loosening {
     /// Findings for every extending set of the library, sorted for output.
-    public static func diagnostics(_ library: RuleLibrary) -> [Diagnostic] {
+    public static func diagnostics(_ library: RuleLibrary) -> [Diagnostic] { diagnostics(library.ruleSets) }
+
+    /// Findings for every extending set among `ruleSets` (pieces as a library holds them), sorted for output.
+    public static func diagnostics(_ ruleSets: [RuleSet]) -> [Diagnostic] {
         var out: [(Diagnostic, String)] = []
-        for child in library.ruleSets {
+        for child in ruleSets {
             guard let link = child.parents.first,
-                let parent = library.ruleSets.first(where: {
+                let parent = ruleSets.first(where: {
                     $0.file == link.file && $0.parents == Array(child.parents.dropFirst())
                 })
             else { continue }
@@ -57,13 +60,14 @@ public enum Loosening {
         }
         var out: [Diagnostic] = []
         for old in parent.rules {
-            if let new = child.rules.first(where: { $0.tightens == old.id }) {
+            // Only the child's own rules replace: one it inherits (with its own `tightens`) is the parent's.
+            if let new = child.rules.first(where: { $0.tightens == old.id && child.declares($0.location) }) {
                 let c = Comparison(
                     parent: parent, old: old, new: new, before: before, after: after,
                     at: new.require.location, whenAt: new.when?.location ?? new.require.location,
                     subject: "rule `\(new.id)`")
                 out += c.require() + c.when()
-            } else if let same = child.rules.first(where: { $0.id == old.id && $0.tightens == nil }) {
+            } else if let same = child.rules.first(where: { $0.id == old.id && !child.declares($0.location) }) {
                 let reads = Set(
                     [old.when?.program, old.require.program].compactMap { $0 }.flatMap(\.references)
                         .filter { $0.first == "params" && $0.count > 1 }.map { $0[1] })
@@ -154,9 +158,9 @@ struct Comparison {
                 } ?? false
             if independent, !p.f.paths.isEmpty, !guarded {
                 let source = p.text
+                let check = membership != nil ? LintChecks.removesApproval : LintChecks.removesCondition
                 out.append(
-                    .error(
-                        membership != nil ? "lint.removes-approval" : "lint.removes-condition",
+                    check.diagnostic(
                         "\(subject) no longer requires `\(source)`, which \(of) requires", at: at, help: help))
             } else {
                 out.append(note("cannot tell whether \(subject) still requires `\(p.text)` as \(of) does"))
@@ -195,17 +199,14 @@ struct Comparison {
                             at: whenAt))
                 case .integers:
                     out.append(
-                        .warning(
-                            "lint.narrows-when",
-                            "\(subject) applies to fewer decisions than \(of): its `when` narrows `\(key)`", at: whenAt,
-                            help: "decisions outside the narrower `when` are no longer checked against this rule"))
+                        LintChecks.narrowsWhen.diagnostic(
+                            "\(subject) applies to fewer decisions than \(of): its `when` narrows `\(key)`", at: whenAt)
+                    )
                 }
             } else if related.isEmpty, !n.f.paths.isEmpty {
                 out.append(
-                    .warning(
-                        "lint.narrows-when",
-                        "\(subject) applies to fewer decisions than \(of): its `when` adds `\(n.text)`", at: whenAt,
-                        help: "decisions outside the narrower `when` are no longer checked against this rule"))
+                    LintChecks.narrowsWhen.diagnostic(
+                        "\(subject) applies to fewer decisions than \(of): its `when` adds `\(n.text)`", at: whenAt))
             } else {
                 out.append(note("cannot tell whether \(subject) applies to fewer decisions than \(of)", at: whenAt))
             }
@@ -225,9 +226,8 @@ struct Comparison {
                 now.upper.map { "raises the maximum of `\(key)` from \(text(w)) to \(text($0))" }
                     ?? "drops the maximum of `\(key)` (\(text(w)))")
         }
-        return .error(
-            "lint.loosens-threshold", "\(subject) " + parts.joined(separator: " and ") + " set by \(of)", at: at,
-            help: help)
+        return LintChecks.loosensThreshold.diagnostic(
+            "\(subject) " + parts.joined(separator: " and ") + " set by \(of)", at: at, help: help)
     }
 
     private func text(_ e: Interval.End) -> String {
@@ -242,7 +242,7 @@ struct Comparison {
     }
 
     private func note(_ message: String, at place: SourceLocation? = nil) -> Diagnostic {
-        Diagnostic(.note, code: "lint.cannot-compare", message: message, at: place ?? at)
+        LintChecks.cannotCompare.diagnostic(message, at: place ?? at)
     }
 
     /// `"finance_dept" in bodies`: a string that must be in a list, and the list's canonical text.

@@ -13,25 +13,27 @@ public struct ConstantAnalysis: LintAnalysis {
     }
 
     public func run(_ input: LintInput) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for set in input.ruleSets {
+        input.eachPiece { set in
             let folder = ConstantFolder(set)
-            for (i, rule) in set.rules.enumerated() {
-                let node = { (key: String) in input.sources.node(set.file, [.key("rules"), .index(i), .key(key)]) }
+            var out: [ItemFinding] = []
+            for rule in set.rules {
+                let reads = [rule.when, rule.require].compactMap { $0 }
                 if let when = rule.when {
-                    if let d = check(when, "when", rule, folder: folder, node: node("when")) {
-                        out.append(d)
+                    if let d = check(when, "when", rule, folder: folder, node: input.sources.rule(rule, "when")) {
+                        out.append(ItemFinding(diagnostic: d, reads: reads))
                         if d.code == LintChecks.whenNeverTrue.code || d.code == LintChecks.alwaysError.code {
                             continue
                         }
                     }
                 }
-                if let d = check(rule.require, "require", rule, folder: folder, node: node("require")) {
-                    out.append(d)
+                if let d = check(
+                    rule.require, "require", rule, folder: folder, node: input.sources.rule(rule, "require"))
+                {
+                    out.append(ItemFinding(diagnostic: d, reads: reads))
                 }
             }
+            return out
         }
-        return out
     }
 
     private func check(_ e: Expression, _ key: String, _ rule: Rule, folder: ConstantFolder, node: YAMLNode?)

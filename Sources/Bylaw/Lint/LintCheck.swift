@@ -121,4 +121,29 @@ public enum LintChecks {
         summary: "no version of a rule set is in force between one version's `until` and the next one's `from`",
         help: "`until` is exclusive: set it to the next version's `from` so the versions meet, "
             + "unless the regulation really lapsed")
+    public static let loosensThreshold = LintCheck(
+        code: "lint.loosens-threshold", severity: .error,
+        summary: "a set that extends another lowers a minimum or raises a maximum that its parent's rules set, "
+            + "in a rule that `tightens` it or through a parameter it gives a new value",
+        help: "a set that extends another may only make its rules stricter: keep the parent's limit or a stricter one")
+    public static let removesApproval = LintCheck(
+        code: "lint.removes-approval", severity: .error,
+        summary: "a rule that `tightens` a parent's rule no longer requires an approval (`\"body\" in list`) "
+            + "that the parent's `require` joins with `&&`",
+        help: "a set that extends another may only make its rules stricter: keep the approval")
+    public static let removesCondition = LintCheck(
+        code: "lint.removes-condition", severity: .error,
+        summary: "a rule that `tightens` a parent's rule drops a condition that the parent's `require` joins with `&&`",
+        help: "a set that extends another may only make its rules stricter: keep the condition")
+    public static let narrowsWhen = LintCheck(
+        code: "lint.narrows-when", severity: .warning,
+        summary: "a rule that `tightens` a parent's rule applies to fewer decisions: its `when` leaves out some "
+            + "that the parent's takes in",
+        help: "decisions outside the narrower `when` are no longer checked against this rule")
+    public static let cannotCompare = LintCheck(
+        code: "lint.cannot-compare", severity: .note,
+        summary: "lint cannot tell whether a rule that `tightens` a parent's rule, or a parameter given a new "
+            + "value, keeps every limit and condition of the parent's",
+        help: "lint compares conditions written as `x >= n` (any comparison, either order) and `\"body\" in list`, "
+            + "joined by `&&`; write the child's that way to have it checked")
 }

@@ -36,6 +36,12 @@ public struct LintSources: Sendable {
         return node
     }
 
+    /// The node under `key` of `rule`, in the file that declares it. (A set that extends another holds its
+    /// parent's rules before its own, so a rule's index in `RuleSet.rules` is not its index in its file.)
+    func rule(_ rule: Rule, _ key: String) -> YAMLNode? {
+        roots[rule.location.file]?["rules"]?.sequence?.first { $0.location == rule.location }?[key]
+    }
+
     /// The key node of `key` in the mapping at `path`: where a name is declared.
     func key(_ file: String, _ path: [Step], _ key: String) -> YAMLNode? {
         node(file, path)?.mapping?.first { $0.key.scalar?.text == key }?.key

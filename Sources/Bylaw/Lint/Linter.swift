@@ -7,6 +7,7 @@ public enum Linter {
     /// The analyses `bylaw lint` runs, in order. To add a check, add an analysis here.
     public static let standardAnalyses: [any LintAnalysis] = [
         TableAnalysis(), ConstantAnalysis(), UsageAnalysis(), CitationAnalysis(), VersionAnalysis(),
+        LooseningAnalysis(),
     ]
 
     /// Every check the standard analyses may report, in catalogue order.
@@ -25,7 +26,8 @@ public enum Linter {
         for analysis in analyses { diagnostics += analysis.run(input) }
         var seen: Set<Diagnostic> = []
         diagnostics = diagnostics.filter { seen.insert($0).inserted }
-        return LintReport(files: files, ruleSets: library.ruleSets.count, diagnostics: diagnostics.sortedForOutput())
+        return LintReport(
+            files: files, ruleSets: Set(library.ruleSets.map(\.file)).count, diagnostics: diagnostics.sortedForOutput())
     }
 }
 
@@ -33,7 +35,8 @@ public enum Linter {
 public struct LintReport: Sendable {
     /// The rule-set files linted, as named.
     public var files: [String]
-    /// How many of them loaded cleanly and were analysed.
+    /// How many of them loaded cleanly and were analysed (a set that extends another counts once, however many
+    /// parent versions it is built on).
     public var ruleSets: Int
     /// Every finding, in output order.
     public var diagnostics: [Diagnostic]

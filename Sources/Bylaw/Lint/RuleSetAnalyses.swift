@@ -9,21 +9,23 @@ public struct CitationAnalysis: LintAnalysis {
     public var checks: [LintCheck] { [LintChecks.blankCite] }
 
     public func run(_ input: LintInput) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for set in input.ruleSets {
-            for (i, rule) in set.rules.enumerated() where rule.cite.allSatisfy(\.isWhitespace) {
-                let node = input.sources.node(set.file, [.key("rules"), .index(i), .key("cite")])
-                out.append(
-                    LintChecks.blankCite.diagnostic(
-                        "rule `\(rule.id)` cites nothing: its `cite` is blank", at: node?.location ?? rule.location))
+        input.eachPiece { set in
+            set.rules.filter { $0.cite.allSatisfy(\.isWhitespace) }.map { rule in
+                let node = input.sources.rule(rule, "cite")
+                return ItemFinding(
+                    diagnostic: LintChecks.blankCite.diagnostic(
+                        "rule `\(rule.id)` cites nothing: its `cite` is blank", at: node?.location ?? rule.location),
+                    reads: [])
             }
         }
-        return out
     }
 }
 
 /// Versions of one rule set that leave days with no version in force. (Versions in force on the same day
 /// stop the library from loading: lint shows the loader's `library.overlapping-versions` for those.)
+///
+/// Each file is compared by the dates it declares: a set that extends another is loaded once per parent version,
+/// with each piece's dates narrowed to that version's.
 ///
 /// `from` is inclusive and `until` exclusive, so a version ending `until: 2021-04-01` meets one starting
 /// `from: 2021-04-01`; a later `from` leaves a gap.
@@ -34,16 +36,16 @@ public struct VersionAnalysis: LintAnalysis {
 
     public func run(_ input: LintInput) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let groups = Dictionary(grouping: input.ruleSets, by: \.id)
+        let groups = Dictionary(grouping: input.files, by: \.id)
         for id in groups.keys.sorted() {
             guard let versions = groups[id], versions.count > 1 else { continue }
             let sorted = versions.sorted { a, b in
-                guard let x = a.effectiveFrom else { return b.effectiveFrom != nil }
-                guard let y = b.effectiveFrom else { return false }
+                guard let x = a.declaredFrom else { return b.declaredFrom != nil }
+                guard let y = b.declaredFrom else { return false }
                 return x < y
             }
             for (a, b) in zip(sorted, sorted.dropFirst()) {
-                guard let end = a.effectiveUntil, let start = b.effectiveFrom, end < start,
+                guard let end = a.declaredUntil, let start = b.declaredFrom, end < start,
                     let last = CELDate(daysSinceEpoch: start.daysSinceEpoch - 1)
                 else { continue }
                 let effective: [LintSources.Step] = [.key("effective")]

@@ -20,16 +20,18 @@ public struct TableAnalysis: LintAnalysis {
     static let gapExamples = 3
 
     public func run(_ input: LintInput) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for set in input.ruleSets {
-            for table in set.tables { out += analyse(table, in: set, sources: input.sources) }
+        input.eachPiece { set in
+            set.tables.flatMap { table in
+                analyse(table, in: set, sources: input.sources).map {
+                    ItemFinding(diagnostic: $0, reads: table.expressions)
+                }
+            }
         }
-        return out
     }
 
     func analyse(_ table: DecisionTable, in set: RuleSet, sources: LintSources) -> [Diagnostic] {
         let model = TableModel(table, in: set)
-        let place = TablePlaces(table: table, file: set.file, sources: sources)
+        let place = TablePlaces(table: table, file: table.location.file, sources: sources)
         var out: [Diagnostic] = []
         var explained: Set<Int> = []
         for u in model.unknownValues {

@@ -8,6 +8,11 @@ import BylawYAML
 /// declared name) and, for tables, from the calls in its syntax tree. A path read whole (`asset`, or
 /// `approvals` in `approvals.map(a, a.body)`) reads every field under it, so fields of list items are never
 /// reported: lint cannot follow them through a macro's variable.
+///
+/// Each declaration is judged once, in the file that declares it, by the reads of every set that holds it: its
+/// own and those of every set that extends it (directly or not) among the files linted together. So a parent's
+/// field that only a child's rule reads is used, and a parameter a child overrides is unused when nothing in the
+/// child (or below it) reads it, whatever the parent reads.
 public struct UsageAnalysis: LintAnalysis {
     public init() {}
 
@@ -15,61 +20,82 @@ public struct UsageAnalysis: LintAnalysis {
         [LintChecks.unusedLet, LintChecks.unusedTable, LintChecks.unusedInput, LintChecks.unusedParameter]
     }
 
-    public func run(_ input: LintInput) -> [Diagnostic] {
-        input.ruleSets.flatMap { analyse($0, sources: input.sources) }
+    /// The field paths and table calls some expressions read.
+    struct Reads {
+        var paths: Set<[String]> = []
+        var calls: Set<String> = []
+
+        init() {}
+
+        /// Everything the expressions of `set` read, inherited expressions included.
+        init(_ set: RuleSet) {
+            var expressions: [Expression] = set.lets.map(\.expression)
+            for table in set.tables { expressions += table.expressions }
+            for rule in set.rules {
+                expressions += [rule.when, rule.require].compactMap { $0 }
+                for case .expression(let e) in rule.message.parts { expressions.append(e) }
+            }
+            for e in expressions {
+                paths.formUnion(e.program.references)
+                for node in e.program.ast.nodes {
+                    if case .call(let f, nil, let args) = node.kind, args.isEmpty { calls.insert(f) }
+                }
+            }
+        }
+
+        mutating func add(_ other: Reads) {
+            paths.formUnion(other.paths)
+            calls.formUnion(other.calls)
+        }
     }
 
-    func analyse(_ set: RuleSet, sources: LintSources) -> [Diagnostic] {
-        var expressions: [Expression] = set.lets.map(\.expression)
-        for table in set.tables {
-            expressions += table.inputs
-            for row in table.rows {
-                for case .expression(let e) in row.cells { expressions.append(e) }
+    public func run(_ input: LintInput) -> [Diagnostic] {
+        let reads = input.ruleSets.map(Reads.init)
+        return input.files.flatMap { set in
+            var all = Reads()
+            for (piece, r) in zip(input.ruleSets, reads)
+            where piece.file == set.file || piece.parents.contains(where: { $0.file == set.file }) {
+                all.add(r)
             }
+            return analyse(set, reads: all, sources: input.sources)
         }
-        for rule in set.rules {
-            expressions += [rule.when, rule.require].compactMap { $0 }
-            for case .expression(let e) in rule.message.parts { expressions.append(e) }
-        }
-        var reads: [[String]] = []
-        var calls: Set<String> = []
-        for e in expressions {
-            reads += e.program.references
-            for node in e.program.ast.nodes {
-                if case .call(let f, nil, let args) = node.kind, args.isEmpty { calls.insert(f) }
-            }
-        }
-        let roots = Set(reads.compactMap(\.first))
+    }
+
+    /// The declarations of `set`'s own file that nothing in `reads` reads.
+    func analyse(_ set: RuleSet, reads: Reads, sources: LintSources) -> [Diagnostic] {
+        let roots = Set(reads.paths.compactMap(\.first))
         var out: [Diagnostic] = []
-        for binding in set.lets where !roots.contains(binding.name) {
+        for binding in set.lets where set.declares(binding.expression.location) && !roots.contains(binding.name) {
             let at = sources.key(set.file, [.key("let")], binding.name)?.location ?? binding.expression.location
             out.append(
                 LintChecks.unusedLet.diagnostic(
                     "`let` name `\(binding.name)` is not read by any expression", at: at,
                     length: binding.name.unicodeScalars.count))
         }
-        for table in set.tables where !calls.contains(table.name) {
+        for table in set.tables where set.declares(table.location) && !reads.calls.contains(table.name) {
             let at = sources.key(set.file, [.key("tables")], table.name)?.location ?? table.location
             out.append(
                 LintChecks.unusedTable.diagnostic(
                     "table `\(table.name)` is not called by any expression (call it as `\(table.name)()`)", at: at,
                     length: table.name.unicodeScalars.count))
         }
-        let params = reads.filter { $0.first == "params" }
+        let params = reads.paths.filter { $0.first == "params" }
         if !params.contains(["params"]) {
             let used = Set(params.compactMap { $0.count > 1 ? $0[1] : nil })
-            for p in set.parameters where !used.contains(p.name) {
-                let at = sources.key(set.file, [.key("parameters")], p.name)?.location
-                out.append(
-                    LintChecks.unusedParameter.diagnostic(
-                        "parameter `\(p.name)` is not read by any expression as `params.\(p.name)`", at: at,
-                        length: p.name.unicodeScalars.count))
+            for p in set.parameters where set.declares(p.location) && !used.contains(p.name) {
+                let at = sources.key(set.file, [.key("parameters")], p.name)?.location ?? p.location
+                let message =
+                    p.overridden == nil
+                    ? "parameter `\(p.name)` is not read by any expression as `params.\(p.name)`"
+                    : "parameter `\(p.name)` is given a new value, but no expression of `\(set.id)` reads "
+                        + "`params.\(p.name)`"
+                out.append(LintChecks.unusedParameter.diagnostic(message, at: at, length: p.name.unicodeScalars.count))
             }
         }
         // Field reads, with `decision.` dropped; reading `decision` whole reads every field.
-        let fieldReads = reads.map { $0.first == "decision" ? Array($0.dropFirst()) : $0 }
+        let fieldReads = reads.paths.map { $0.first == "decision" ? Array($0.dropFirst()) : $0 }
         if fieldReads.contains([]) { return out }
-        for path in unread(set.input, prefix: [], reads: fieldReads) {
+        for path in unread(set.declaredInput, prefix: [], reads: fieldReads) {
             let at = InputDeclarations.key(path, in: sources, file: set.file)
             out.append(
                 LintChecks.unusedInput.diagnostic(

@@ -34,6 +34,9 @@ public struct RuleSet: Sendable {
     public var sensitive: [String]
     public var parameters: [Parameter]
     public var input: ObjectSchema
+    /// `input` as this file declares it, without the fields inherited from a parent: what `lint` checks for
+    /// unread fields in this file. The same as `input` for a set that extends none.
+    public var declaredInput = ObjectSchema()
     public var lets: [LetBinding]
     public var tables: [DecisionTable]
     public var rules: [Rule]

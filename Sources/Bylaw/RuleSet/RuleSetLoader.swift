@@ -67,6 +67,7 @@ struct RuleSetLoader {
         }
         let parameters = self.parameters(f.optional("parameters"), base: base?.parameters ?? [])
         var input = f.optional("input").map { SchemaParser.object($0, path: "", into: &diags) } ?? ObjectSchema()
+        let declaredInput = input
         if let base { input = inherit(input: input, from: base, at: f.optional("input")) }
 
         var env = Environment.base(input: input, parameters: parameters)
@@ -115,6 +116,7 @@ struct RuleSetLoader {
             scopeUnits: scope, calendarName: calendarName ?? base?.calendarName, calendar: calendar ?? base?.calendar,
             sensitive: (base?.sensitive ?? []) + sensitive.filter { !(base?.sensitive ?? []).contains($0) },
             parameters: parameters, input: input, lets: lets, tables: tables, rules: rules, file: file)
+        set.declaredInput = declaredInput
         if let base {
             set.parents = [base.applied.withoutParents] + base.parents
             set.effectiveFrom = [from, base.effectiveFrom].compactMap { $0 }.max()
