@@ -70,16 +70,36 @@ struct HeaderScanner {
     /// The index of the closing quote of the string starting at `i`, and whether it holds escapes.
     private func stringEnd() -> (end: Int, plain: Bool)? {
         guard peek == UInt8(ascii: "\"") else { return nil }
-        var j = i + 1
         var plain = true
-        while j < bytes.count, bytes[j] != UInt8(ascii: "\"") {
-            if bytes[j] == UInt8(ascii: "\\") {
+        let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var j = i + 1
+            while true {
+                j = Self.nextQuoteOrBackslash(buffer, from: j)
+                guard j < buffer.count else { return nil }
+                if buffer[j] == UInt8(ascii: "\"") { return j }
                 plain = false
-                j += 1
+                j += 2
             }
-            j += 1
         }
-        return j < bytes.count ? (j, plain) : nil
+        return end.map { ($0, plain) }
+    }
+
+    /// The index of the next `"` or `\\` at or after `j` (`buffer.count` when there is none), testing eight
+    /// bytes at a time: records are mostly long strings.
+    private static func nextQuoteOrBackslash(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = buffer.baseAddress else { return buffer.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var j = start
+        while j + 8 <= buffer.count {
+            let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+            let q = w ^ (ones &* 0x22)
+            let b = w ^ (ones &* 0x5C)
+            if ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs) != 0 { break }
+            j += 8
+        }
+        while j < buffer.count, buffer[j] != UInt8(ascii: "\""), buffer[j] != UInt8(ascii: "\\") { j += 1 }
+        return j
     }
 
     /// A string value (nil, and nothing consumed, when the value is not a string).

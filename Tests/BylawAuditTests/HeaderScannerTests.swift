@@ -32,4 +32,20 @@ import Testing
     func malformedRecordsAreRefused(_ text: String) {
         #expect(HeaderScanner.header(Array(text.utf8)) == nil)
     }
+
+    /// Strings are skipped eight bytes at a time: an escaped quote or backslash at any offset of a word must
+    /// neither end the string early nor be missed.
+    @Test(arguments: 0..<17)
+    func escapesAtEveryOffsetAreSkipped(_ offset: Int) throws {
+        let pad = String(repeating: "x", count: offset)
+        let record = JSONValue.object([
+            ("actor", .string(pad + "\"}" + pad + "\\" + pad)),
+            ("decision", .object([("note", .string(pad + "\\\"],{" + pad)), ("unit", .string("u/" + pad))])),
+            ("seq", .number(JSONNumber(7))),
+        ])
+        let h = try #require(HeaderScanner.header(try JCS.canonicalize(record)))
+        #expect(h.actor == pad + "\"}" + pad + "\\" + pad)
+        #expect(h.unit == "u/" + pad)
+        #expect(h.seq == 7)
+    }
 }
