@@ -35,10 +35,11 @@ struct AuditCommand: ParsableCommand {
               export-disposals | bylaw audit - --input-format csv --kind asset_disposal
 
             AUDIT TRAIL
-              Every record is appended to the audit store (--audit PATH, else $BYLAW_AUDIT, else \
-            ./bylaw-audit.sqlite) in transactions of \(chunkSize) records, each before the records it holds are \
-            reported, then one `audit-run` record with the inputs' SHA-256 and the counts by verdict. If the store \
-            cannot be written, bylaw says so, reports nothing more and exits 2. --no-audit skips it.
+              Every record is appended to the audit store (--audit PATH, else $BYLAW_AUDIT,
+              else ./bylaw-audit.sqlite) in transactions of \(chunkSize) records, each before the
+              records it holds are reported, then one `audit-run` record with the inputs'
+              SHA-256 and the counts by verdict. If the store cannot be written, bylaw says
+              so, reports nothing more and exits 2. --no-audit skips it.
 
             EXIT CODES
               0  every record is compliant
