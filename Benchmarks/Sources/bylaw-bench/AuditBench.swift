@@ -41,6 +41,11 @@ func benchAudit() {
                 format:
                     "append %d records (a real asset-disposal record, batches of 1000): %.0f records/s (wall), %.0f records/s of CPU",
                 n, Double(n) / appendSeconds, Double(n) / appendCPU))
+        if ProcessInfo.processInfo.environment["BYLAW_BENCH_PROFILE"] == "verify" {
+            // A loop to run under `perf record`: nothing but verifying.
+            for _ in 0..<10 { blackHole(try store.verify()) }
+            return
+        }
         let vstart = nowNanos()
         let report = try store.verify()
         let verifySeconds = Double(nowNanos() - vstart) / 1e9
