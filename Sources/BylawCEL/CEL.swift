@@ -82,7 +82,6 @@ public struct CELProgram: Sendable {
 
     /// Evaluates against `activation`. Errors (including an exhausted cost budget) are results.
     public func evaluate(_ activation: CELActivation) -> CELResult {
-        let storage = self.storage
         var state = EvalState(activation, slotCount: storage.slotCount, tracing: false)
         return storage.step(&state)
     }
