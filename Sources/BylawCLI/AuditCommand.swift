@@ -117,7 +117,7 @@ struct AuditCommand: ParsableCommand {
         let reader = BatchReader(files: files, mapping: mapping, observer: trail?.digests)
         let checker = BatchChecker(library: library, defaultKind: kind, asOf: asOfDate)
         var tally = AuditTally(progress: AuditProgress(enabled: !quiet && FileHandleOutput.stderrIsTerminal))
-        reporter.begin(BatchRunInfo.make(library: library, inputs: inputs, asOf: asOf), to: &sink)
+        reporter.begin(BatchRunInfo.make(library: library, inputs: inputs, asOf: asOf, kind: kind), to: &sink)
         defer { tally.progress.clear() }
         do {
             try pipeline(

@@ -324,4 +324,18 @@ import Testing
             ])
         #expect(lines.allSatisfy { $0.codes.isEmpty }, "every column is mapped")
     }
+
+    /// The text report an auditor reads first: counts, and only the rule sets of the `--kind` audited.
+    @Test func textReportOfTheShippedExampleNamesItsRuleSetAndCounts() throws {
+        let dir = Run.repository + "/examples/asset-disposals"
+        let r = try Run.bylaw([
+            "audit", dir + "/disposal-ledger.csv", "--kind", "asset_disposal", "--map", dir + "/columns.yaml",
+            "--rules", Self.rules, "--no-audit",
+        ])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains("rule sets  asset-management 1.0.0"))
+        #expect(lines.contains { $0.hasPrefix("records") && $0.hasSuffix(" 12") })
+        #expect(lines.contains { $0.hasPrefix("non-compliant") && $0.contains(" 3 ") })
+    }
 }

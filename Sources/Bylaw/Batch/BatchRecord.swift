@@ -94,9 +94,17 @@ public struct BatchChecker: Sendable {
 
 extension BatchRunInfo {
     /// The run header for `library`'s rule sets (all of them: which apply is decided per record).
-    public static func make(library: RuleLibrary, inputs: [String], asOf: String?) -> BatchRunInfo {
-        BatchRunInfo(
+    /// - Parameter kind: `--kind`, when given: only the rule sets for that kind are named.
+    public static func make(library: RuleLibrary, inputs: [String], asOf: String?, kind: String? = nil)
+        -> BatchRunInfo
+    {
+        // A set that extends another is loaded once per parent version it overlaps: name each file once.
+        var seen: Set<String> = []
+        let sets = library.ruleSets.filter { set in
+            (kind == nil || set.appliesTo == kind) && seen.insert(set.file).inserted
+        }
+        return BatchRunInfo(
             bylawVersion: BylawVersion.current, inputs: inputs, asOf: asOf,
-            ruleSets: library.ruleSets.map { AppliedRuleSet(id: $0.id, version: $0.version, file: $0.file) })
+            ruleSets: sets.map { AppliedRuleSet(id: $0.id, version: $0.version, file: $0.file) })
     }
 }
