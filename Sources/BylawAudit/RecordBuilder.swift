@@ -67,17 +67,49 @@ public struct RecordBuilder: Sendable {
     private let ruleSetHashes: [String: String]
     /// The paths each rule-set file declares sensitive.
     private let sensitiveByFile: [String: [String]]
+    /// The `let` names and table calls (`name()`) of each file whose values are computed from a sensitive
+    /// field: their evidence is masked too (an age from a birth date, an id number copied into a `let`).
+    private let derivedByFile: [String: Set<String>]
 
     public init(maskingKey: [UInt8]?, library: RuleLibrary) {
         self.maskingKey = maskingKey
         var hashes: [String: String] = [:]
         var sensitive: [String: [String]] = [:]
+        var derived: [String: Set<String>] = [:]
         for set in library.ruleSets {
             hashes[set.file] = FileHash.sha256(path: set.file) ?? "unreadable"
             sensitive[set.file] = set.sensitive
+            derived[set.file] = Self.derived(from: set)
         }
         ruleSetHashes = hashes
         sensitiveByFile = sensitive
+        derivedByFile = derived
+    }
+
+    /// Lets (in order, so a let built on a sensitive let is sensitive too) and tables whose expressions
+    /// read a sensitive path.
+    static func derived(from set: RuleSet) -> Set<String> {
+        guard !set.sensitive.isEmpty else { return [] }
+        var names: Set<String> = []
+        func reads(_ program: CELProgram) -> Bool {
+            program.references.contains { path in
+                names.contains(path.first ?? "") || isSensitive(path.joined(separator: "."), set.sensitive)
+            }
+        }
+        for binding in set.lets where reads(binding.expression.program) { names.insert(binding.name) }
+        for table in set.tables where table.inputs.contains(where: { reads($0.program) }) {
+            names.insert(table.name + "()")
+        }
+        return names
+    }
+
+    /// Whether a value shown at `path` (`decision.a.b`, `a[2].b`, a whole object) holds a sensitive
+    /// value: the path is a sensitive field, lies inside one, or is an object that contains one.
+    static func isSensitive(_ path: String, _ sensitive: [String]) -> Bool {
+        var p = withoutIndices(path)
+        if p == "decision" { return !sensitive.isEmpty }
+        if p.hasPrefix("decision.") { p.removeFirst("decision.".count) }
+        return sensitive.contains { s in p == s || p.hasPrefix(s + ".") || s.hasPrefix(p + ".") }
     }
 
     /// A record of one checked decision.
@@ -85,7 +117,9 @@ public struct RecordBuilder: Sendable {
     ///   - raw: the decision file's bytes, for the raw hash.
     ///   - document: the decision as read (nil when it could not be read).
     public func draft(_ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, event: String) -> RecordDraft {
-        let sensitive = result.ruleSets.flatMap { ([$0] + $0.extends).flatMap { sensitiveByFile[$0.file] ?? [] } }
+        let files = result.ruleSets.flatMap { [$0] + $0.extends }.map(\.file)
+        let sensitive = files.flatMap { sensitiveByFile[$0] ?? [] }
+        let derived = files.reduce(into: Set<String>()) { $0.formUnion(derivedByFile[$1] ?? []) }
         var masked: [String] = []
         var secrets: [String] = []
         // The document's canonical bytes, unmasked (hashed) and as kept (masked when the rule sets say so).
@@ -170,9 +204,8 @@ public struct RecordBuilder: Sendable {
                 for e in r.evidence {
                     let hidden =
                         !sensitive.isEmpty
-                        && sensitive.contains {
-                            e.path == $0 || e.path.hasPrefix($0 + ".") || e.path == "decision." + $0
-                        }
+                        && (Self.isSensitive(e.path, sensitive)
+                            || derived.contains(e.path) || derived.contains(String(e.path.prefix { $0 != "." })))
                     outcomes.beginObject()
                     outcomes.key("path")
                     outcomes.string(e.path)

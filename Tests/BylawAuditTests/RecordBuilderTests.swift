@@ -118,4 +118,67 @@ import Testing
                 seq: 1, recordID: "r", recordedAt: "t", actor: "a", previousChainHash: [], draft: draft)
         }
     }
+
+    /// Evidence may show a sensitive value other than at its own path: inside a whole object, through
+    /// `decision.`, under a list index, or copied into a `let`. None of it may reach the record.
+    @Test func sensitiveValuesAreMaskedWhereverEvidenceShowsThem() throws {
+        let root = try AuditPaths.temp()
+        try FileManager.default.createDirectory(atPath: root + "/masking", withIntermediateDirectories: true)
+        let ruleSet = """
+            ruleset: masking
+            title: 证件号脱敏
+            version: 1.0.0
+            source: {title: 测试, issuer: 测试}
+            applies_to: masked_thing
+            sensitive: [person.id_number, holders.id_number]
+            input:
+              person: {name: string, id_number: string}
+              holders: {list: {id_number: string}}
+            let:
+              copied: person.id_number + ""
+              region: copied + "-region"
+            rules:
+              - id: M-01
+                title: 复制进 let
+                cite: 第一条
+                require: region.startsWith("99")
+                message: 不符合
+              - id: M-02
+                title: 整个对象
+                cite: 第二条
+                require: size(person) > 5
+                message: 不符合
+              - id: M-03
+                title: 列表
+                cite: 第三条
+                require: holders.all(h, h.id_number.startsWith("99"))
+                message: 不符合
+            """
+        try Data(ruleSet.utf8).write(to: URL(fileURLWithPath: root + "/masking/ruleset.yaml"))
+        let library = RuleLibrary.load(root: root)
+        #expect(!library.diagnostics.hasErrors, "\(library.diagnostics.map(\.message))")
+        let secret = "110101199003078888"
+        let other = "220202198807066666"
+        let text = """
+            kind: masked_thing
+            id: M-1
+            date: 2024-01-02
+            unit: acftu/test
+            person: {name: 张三, id_number: "\(secret)"}
+            holders: [{id_number: "\(other)"}]
+            """
+        let node = try YAMLLoader.load(bytes: Array(text.utf8), file: "m.yaml", limits: .decision)
+        let result = library.check(node, file: "m.yaml")
+        #expect(result.results(.failed).map(\.ruleID) == ["M-01", "M-02", "M-03"])
+        let builder = RecordBuilder(maskingKey: Array("k".utf8), library: library)
+        let draft = builder.draft(result, raw: nil, document: node, event: "check")
+        let bytes = try AuditRecord.canonical(
+            seq: 1, recordID: "r", recordedAt: "t", actor: "a", previousChainHash: [], draft: draft)
+        let record = String(decoding: bytes, as: UTF8.self)
+        #expect(!record.contains(secret))
+        #expect(!record.contains(other))
+        #expect(!record.contains("\(secret.prefix(6))"))
+        #expect(record.contains("hmac-sha256:"))
+        #expect(record.contains(#""path":"region","value":"hmac-sha256:"#))
+    }
 }
