@@ -181,6 +181,31 @@ import Testing
         #expect(lines[1].locations == ["3:42"])
     }
 
+    /// A hostile 2.6 MB line of 200,000 keys stops at the decision key limit (10,000) instead of hanging, and a
+    /// duplicate member is still found; the good lines around them are audited as usual.
+    @Test func jsonLinesWithTooManyKeysAndADuplicateKey() throws {
+        let dir = try temp()
+        let keys = (0..<200_000).map { "\"k\($0)\":0" }
+        let text = [
+            Disposal.auction(id: "J-1").json,
+            "{" + keys.joined(separator: ",") + "}",
+            "{\"kind\": \"asset_disposal\", \"id\": \"J-D\", \"id\": \"J-E\"}",
+            Disposal.agreementSale(id: "J-4").json,
+        ].joined(separator: "\n")
+        try write(text, dir + "/dump.jsonl")
+        let (r, lines) = try audit([dir + "/dump.jsonl", "--kind", "asset_disposal"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "dump.jsonl:1 compliant []", "dump.jsonl:2 invalid json.limit.keys",
+                "dump.jsonl:3 invalid json.duplicate-key", "dump.jsonl:4 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+            ])
+        // The 10,001st key, after `{` and 10,000 members each followed by a comma.
+        let column = 2 + keys.prefix(10_000).reduce(0) { $0 + $1.count + 1 }
+        #expect(lines[1].locations == ["2:\(column)"])
+        #expect(lines[2].locations == ["3:41"])
+    }
+
     @Test func aFolderIsReadRecursivelyInSortedOrder() throws {
         let dir = try temp()
         let auction = try String(

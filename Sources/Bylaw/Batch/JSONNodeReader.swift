@@ -5,8 +5,12 @@ import BylawYAML
 /// double-quoted scalars, numbers plain `int` or `float` scalars keeping their exact text, `true`/`false` plain
 /// `bool`, `null` plain `null` — the same tree `YAMLLoader` gives for JSON, so a decision types the same way.
 ///
-/// Strict: no duplicate member names, no control characters in strings, valid UTF-8, nesting at most
-/// `maxDepth`. Positions are 1-based lines and columns in Unicode scalars, counted from `start`.
+/// Strict: no duplicate member names (compared as Swift strings, so canonically equivalent names such as a
+/// precomposed and a decomposed `é` collide, as they do in `YAMLLoader`), no control characters in strings, valid
+/// UTF-8. It enforces the same `YAMLLimits` as `YAMLLoader` (by default `.decision`), each where it is crossed and
+/// under a `json.limit.*` code: nesting depth, keys per object, items per array, nodes in the value (member names
+/// count, as keys do in YAML), scalar bytes and member-name bytes. Every check is constant time, so a hostile line
+/// costs time linear in its length. Positions are 1-based lines and columns in Unicode scalars, counted from `start`.
 public struct JSONNodeReader {
     /// The deepest nesting accepted, as for decision documents.
     public static let maxDepth = YAMLLimits.decision.maxDepth
@@ -15,16 +19,18 @@ public struct JSONNodeReader {
     private let start: YAMLMark
     /// When set, every node gets `start` as its position (a JSON cell inside a CSV row).
     private let flat: Bool
+    private let limits: YAMLLimits
 
-    public init(file: String, start: YAMLMark, flatPositions: Bool = false) {
+    public init(file: String, start: YAMLMark, flatPositions: Bool = false, limits: YAMLLimits = .decision) {
         self.file = file
         self.start = start
         self.flat = flatPositions
+        self.limits = limits
     }
 
     /// Parses `bytes` as exactly one JSON value, surrounded by optional whitespace.
     public func read(_ bytes: [UInt8]) throws(YAMLLoadError) -> YAMLNode {
-        var p = JSONNodeParser(file: file, start: start, flat: flat)
+        var p = JSONNodeParser(file: file, start: start, flat: flat, limits: limits)
         let result = bytes.withUnsafeBufferPointer { buffer in p.document(buffer) }
         switch result {
         case .success(let node): return node
@@ -38,18 +44,22 @@ private struct JSONNodeParser {
     let file: String
     let start: YAMLMark
     let flat: Bool
+    let limits: YAMLLimits
     var b = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var i = 0
+    /// Nodes started so far, member names included.
+    var nodes = 0
     // Line and column of byte `colByte`, advanced only forward.
     var line = 0
     var column = 0
     var lineStartByte = 0
     var colByte = 0
 
-    init(file: String, start: YAMLMark, flat: Bool) {
+    init(file: String, start: YAMLMark, flat: Bool, limits: YAMLLimits) {
         self.file = file
         self.start = start
         self.flat = flat
+        self.limits = limits
         line = start.line
         column = start.column
     }
@@ -88,12 +98,44 @@ private struct JSONNodeParser {
         return YAMLMark(line: line, column: column, offset: start.offset + at)
     }
 
-    mutating func fail(_ code: String, _ message: String, help: String? = nil) -> YAMLLoadError {
-        let m = mark(min(i, b.count))
+    /// An error at byte `at` (by default the cursor), which must be on the cursor's line or after it.
+    mutating func fail(
+        _ code: String, _ message: String, at: Int? = nil, notes: [Diagnostic.Note] = []
+    ) -> YAMLLoadError {
+        let m = mark(min(at ?? i, b.count))
         return YAMLLoadError(
             diagnostics: [
-                .error(code, message, at: SourceLocation(file: file, line: m.line, column: m.column), help: help)
+                .error(code, message, at: location(m), notes: notes)
             ])
+    }
+
+    func location(_ m: YAMLMark) -> SourceLocation {
+        SourceLocation(file: file, line: m.line, column: m.column)
+    }
+
+    /// Counts the node starting at the cursor against `maxNodes`.
+    mutating func countNode() throws(YAMLLoadError) {
+        guard nodes < limits.maxNodes else {
+            throw fail("json.limit.nodes", "the JSON value has more than \(limits.maxNodes) nodes")
+        }
+        nodes += 1
+    }
+
+    /// Rejects a scalar of `length` UTF-8 bytes that started at byte `from`.
+    mutating func checkScalar(length: Int, from: Int) throws(YAMLLoadError) {
+        guard length <= limits.maxScalarBytes else {
+            throw fail(
+                "json.limit.scalar", "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes)",
+                at: from)
+        }
+    }
+
+    /// Rejects a collection opening at the cursor at nesting `depth` when it is too deep.
+    mutating func checkDepth(_ depth: Int) throws(YAMLLoadError) {
+        guard depth <= limits.maxDepth else {
+            throw fail(
+                "json.limit.depth", "collections are nested deeper than the limit of \(limits.maxDepth)")
+        }
     }
 
     mutating func skipSpace() {
@@ -106,7 +148,10 @@ private struct JSONNodeParser {
 
     mutating func value(depth: Int) throws(YAMLLoadError) -> YAMLNode {
         guard i < b.count else { throw fail("json.syntax", "expected a JSON value, found the end of the text") }
-        switch b[i] {
+        let c = b[i]
+        if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") { try checkDepth(depth) }
+        try countNode()
+        switch c {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""):
@@ -163,14 +208,12 @@ private struct JSONNodeParser {
             while digit(i) { i += 1 }
             type = .float
         }
+        try checkScalar(length: i - from, from: from)
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[from..<i]), as: UTF8.self)
         return scalar(text, .plain, type, from: from)
     }
 
     mutating func array(depth: Int) throws(YAMLLoadError) -> YAMLNode {
-        guard depth <= JSONNodeReader.maxDepth else {
-            throw fail("json.limit.depth", "the JSON nests deeper than \(JSONNodeReader.maxDepth) levels")
-        }
         let s = mark(i)
         i += 1
         var items: [YAMLNode] = []
@@ -179,6 +222,10 @@ private struct JSONNodeParser {
             i += 1
         } else {
             while true {
+                guard items.count < limits.maxItemsPerSequence else {
+                    throw fail(
+                        "json.limit.items", "the array has more than \(limits.maxItemsPerSequence) items")
+                }
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard i < b.count else { throw fail("json.syntax", "the array is not closed with `]`") }
@@ -198,12 +245,11 @@ private struct JSONNodeParser {
     }
 
     mutating func object(depth: Int) throws(YAMLLoadError) -> YAMLNode {
-        guard depth <= JSONNodeReader.maxDepth else {
-            throw fail("json.limit.depth", "the JSON nests deeper than \(JSONNodeReader.maxDepth) levels")
-        }
         let s = mark(i)
         i += 1
         var pairs: [YAMLPair] = []
+        // Each member name seen so far and where it starts; `String` equality is canonical equivalence.
+        var seen: [String: YAMLMark] = [:]
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") {
             i += 1
@@ -212,14 +258,22 @@ private struct JSONNodeParser {
                 guard i < b.count, b[i] == UInt8(ascii: "\"") else {
                     throw fail("json.syntax", "expected a member name in double quotes")
                 }
+                guard pairs.count < limits.maxKeysPerMapping else {
+                    throw fail("json.limit.keys", "the object has more than \(limits.maxKeysPerMapping) members")
+                }
+                try countNode()
                 let keyStart = i
                 let name = try string()
                 let key = scalar(name, .doubleQuoted, .string, from: keyStart)
-                for p in pairs where p.key.scalar?.text.utf8.elementsEqual(name.utf8) == true {
-                    i = keyStart
+                guard name.utf8.count <= limits.maxKeyBytes else {
                     throw fail(
-                        "json.duplicate-key", "the member `\(name)` appears twice in one object",
-                        help: "the first is at line \(p.key.start.line), column \(p.key.start.column)")
+                        "json.limit.key-length",
+                        "the member name is longer than the limit of \(limits.maxKeyBytes) bytes", at: keyStart)
+                }
+                if let first = seen.updateValue(key.start, forKey: name) {
+                    throw fail(
+                        "json.duplicate-key", "the member `\(name)` appears twice in one object", at: keyStart,
+                        notes: [.init(message: "the first is here", location: location(first))])
                 }
                 skipSpace()
                 guard i < b.count, b[i] == UInt8(ascii: ":") else {
@@ -252,6 +306,7 @@ private struct JSONNodeParser {
         // Fast path: no escapes.
         while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
         if i < b.count, b[i] == UInt8(ascii: "\"") {
+            try checkScalar(length: i - from, from: from - 1)
             let slice = UnsafeBufferPointer(rebasing: b[from..<i])
             guard let s = String(validating: slice, as: UTF8.self) else {
                 i = from
@@ -296,6 +351,7 @@ private struct JSONNodeParser {
             }
             i += 1
         }
+        try checkScalar(length: out.count, from: from - 1)
         guard let s = String(validating: out, as: UTF8.self) else {
             i = from
             throw fail("json.encoding", "the string is not valid UTF-8")
