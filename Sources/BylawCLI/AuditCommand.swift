@@ -205,8 +205,12 @@ struct AuditCommand: ParsableCommand {
             let summary = parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
             FileHandleOutput.writeAll(fd: 1, "\(tally.total) records\(summary); report written to \(report)\n")
         }
-        if tally.total == 0 { printError("bylaw: the inputs hold no records") }
         if reader.unreadableFiles > 0 { throw Exit.invalid }
+        // Nothing was judged, so nothing is compliant: an empty export is a failed run, not a clean one.
+        if tally.total == 0 {
+            printError("bylaw: the inputs hold no records")
+            throw Exit.invalid
+        }
         if tally.total > (tally.counts[.compliant] ?? 0) { throw Exit.notCompliant }
     }
 }

@@ -43,7 +43,8 @@ public final class BatchReader {
     public let files: [BatchFile]
     /// The bytes of all inputs, when every input is a regular file (for an ETA).
     public let totalBytes: Int?
-    /// Files that could not be read once the run had started (each is also an unreadable record).
+    /// Files that could not be read once the run had started, or failed part way (each is also an unreadable
+    /// record).
     public private(set) var unreadableFiles = 0
     private let mapping: CSVMapping?
     private let observer: InputObserver?
@@ -51,6 +52,8 @@ public final class BatchReader {
     private var current: RecordReader?
     private var currentStream: ByteStream?
     private var finishedBytes = 0
+    /// Whether the current file's read error has been reported as a record.
+    private var readFailureReported = false
 
     public init(files: [BatchFile], mapping: CSVMapping?, observer: InputObserver?) {
         self.files = files
@@ -67,12 +70,23 @@ public final class BatchReader {
     public func next() -> BatchRecord? {
         while true {
             if let current, let record = current.next() { return record }
+            if let stream = currentStream {
+                // Reading may stop before the end (an unterminated quote, a YAML syntax error): the rest still
+                // goes through the observer, so the run's hash and size are the whole file's.
+                if observer != nil { Self.drain(stream) }
+                if let error = stream.readError, !readFailureReported {
+                    readFailureReported = true
+                    current = unreadable(files[fileIndex].path, reason: String(cString: strerror(error)))
+                    continue
+                }
+            }
             if fileIndex >= 0, fileIndex < files.count {
                 finishedBytes += files[fileIndex].size ?? currentStream?.consumed ?? 0
                 observer?.end(file: files[fileIndex].path)
             }
             current = nil
             currentStream = nil
+            readFailureReported = false
             fileIndex += 1
             guard fileIndex < files.count else { return nil }
             observer?.begin(file: files[fileIndex].path)
@@ -100,6 +114,12 @@ public final class BatchReader {
         }
     }
 
+    /// Reads and consumes everything left in `stream`, in bounded memory.
+    private static func drain(_ stream: ByteStream) {
+        stream.skip(stream.available)
+        while stream.fill() { stream.skip(stream.available) }
+    }
+
     private func unreadable(_ path: String, reason: String) -> RecordReader {
         unreadableFiles += 1
         let d = Diagnostic.error("io.unreadable", "cannot read `\(path)`: \(reason.lowercased())", at: nil)
@@ -122,8 +142,7 @@ public final class BatchReader {
                 "json.limit.size", "the file is larger than the limit of \(maxRecordBytes) bytes for one record",
                 at: SourceLocation(file: path, line: 1, column: 1),
                 help: "write many records as a JSON array or as JSON Lines")
-            while stream.fill() {}
-            stream.skip(stream.available)
+            Self.drain(stream)
             return SingleDocumentReader(record: BatchRecord(source: source, body: .unreadable([d]), raw: []))
         }
         let raw = stream.takeAll()
@@ -137,10 +156,7 @@ public final class BatchReader {
             let bytes = stream.takeAll()
             return YAMLStreamReader(stream: YAMLDocumentStream(bytes: bytes, file: path, limits: .decision), file: path)
         }
-        if observer != nil {
-            while stream.fill() { stream.skip(stream.available) }
-            stream.skip(stream.available)
-        }
+        if observer != nil { Self.drain(stream) }
         do {
             return YAMLStreamReader(stream: try YAMLDocumentStream(path: path, limits: .decision), file: path)
         } catch {

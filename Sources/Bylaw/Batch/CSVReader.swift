@@ -36,8 +36,9 @@ public enum CSVReadResult: Sendable {
 /// a byte-order mark. Leniencies: a quote inside an unquoted cell is kept as text; an empty line is skipped.
 ///
 /// A cell that is not valid UTF-8 or has text after its closing quote makes its record a problem and reading
-/// goes on with the next record. An unterminated quote (or a record larger than `maxRecordBytes`, which is
-/// what one usually looks like) is a problem after which the file cannot be cut into records: reading stops.
+/// goes on with the next record, as it does after a record larger than `maxRecordBytes` (skipped to its end
+/// without being kept). An unterminated quote (or a quoted cell running past `maxRecordBytes`, which is what one
+/// usually looks like) is a problem after which the file cannot be cut into records: reading stops.
 public final class CSVReader {
     private let stream: ByteStream
     private let file: String
@@ -79,6 +80,8 @@ public final class CSVReader {
         var i = 0
         var recordEnd = -1
         var lineEndLength = 0
+        /// The first bytes of a record over the limit, which is then skipped rather than kept.
+        var oversizedHead: [UInt8]?
 
         func endCell() {
             if let text = String(validating: cell, as: UTF8.self) {
@@ -155,19 +158,24 @@ public final class CSVReader {
                 }
                 i += 1
             }
-            if i > maxRecordBytes {
-                stopped = true
-                let raw = stream.take(min(i, 4096))
-                let d: Diagnostic =
-                    state == .quoted
-                    ? .error(
+            if oversizedHead == nil, i > maxRecordBytes {
+                if state == .quoted {
+                    stopped = true
+                    let raw = stream.take(min(i, 4096))
+                    let d = Diagnostic.error(
                         "csv.unterminated-quote",
                         "the quoted cell opened here runs past \(maxRecordBytes) bytes: its closing quote is missing",
                         at: SourceLocation(file: file, line: quoteLine, column: quoteColumn))
-                    : .error(
-                        "csv.limit.record", "the record is larger than the limit of \(maxRecordBytes) bytes",
-                        at: SourceLocation(file: file, line: startLine, column: 1))
-                return .problem(d, line: startLine, raw: raw)
+                    return .problem(d, line: startLine, raw: raw)
+                }
+                oversizedHead = Array(stream.buffer[stream.start..<stream.start + min(i, 4096)])
+            }
+            if oversizedHead != nil {
+                // Too large to keep: scan on to the record's end without storing it, then go on after it.
+                stream.skip(i)
+                i = 0
+                cells.removeAll(keepingCapacity: true)
+                cell.removeAll(keepingCapacity: true)
             }
             if !stream.fill() {
                 if stream.available > i { continue }  // a trailing CR at the end of the input
@@ -191,6 +199,12 @@ public final class CSVReader {
         stream.skip(lineEndLength)
         if lineEndLength > 0 {
             line += 1
+        }
+        if let oversizedHead {
+            let d = Diagnostic.error(
+                "csv.limit.record", "the record is larger than the limit of \(maxRecordBytes) bytes",
+                at: SourceLocation(file: file, line: startLine, column: 1))
+            return .problem(d, line: startLine, raw: oversizedHead)
         }
         if raw.isEmpty { return .record(CSVRecord(line: startLine, cells: [], raw: [])) }
         endCell()

@@ -16,13 +16,11 @@ final class JSONLinesReader: RecordReader {
     private let stream: ByteStream
     private let file: String
     private var line = 0
-    private var offset = 0
 
     init(stream: ByteStream, file: String) {
         self.stream = stream
         self.file = file
         stream.skipBOM()
-        offset = stream.consumed
     }
 
     func next() -> BatchRecord? {
@@ -39,6 +37,8 @@ final class JSONLinesReader: RecordReader {
                 if isBlank(raw) { return nil }
                 return BatchRecord(source: source, body: .json(start), raw: raw)
             }
+            // The newline may already have been in the buffer, beyond the limit.
+            if end > maxRecordBytes { return tooLong(source) }
             var raw = stream.take(end)
             stream.skip(1)
             if raw.last == 0x0D { raw.removeLast() }
@@ -151,37 +151,11 @@ final class JSONArrayReader: RecordReader {
     private func item() -> BatchRecord? {
         let start = YAMLMark(line: line, column: column, offset: stream.consumed)
         let source = RecordSource(file: file, position: .line(line))
-        var depth = 0
-        var inString = false
-        var escaped = false
+        var scanner = ItemScanner()
         var n = 0
-        while let c = stream.peek(n) {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if c == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if c == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if c == UInt8(ascii: "\"") {
-                inString = true
-            } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
-                depth += 1
-            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
-                if depth == 0 { break }
-                depth -= 1
-            } else if c == UInt8(ascii: ","), depth == 0 {
-                break
-            }
+        while let c = stream.peek(n), !scanner.ends(at: c) {
             n += 1
-            if n > maxRecordBytes {
-                state = .done
-                let d = Diagnostic.error(
-                    "json.limit.size", "the array item is larger than the limit of \(maxRecordBytes) bytes",
-                    at: SourceLocation(file: file, line: start.line, column: start.column))
-                return BatchRecord(source: source, body: .unreadable([d]), raw: stream.take(256))
-            }
+            if n > maxRecordBytes { return oversized(scanned: n, scanner: scanner, start: start, source: source) }
         }
         var raw: [UInt8] = []
         raw.reserveCapacity(n)
@@ -191,6 +165,51 @@ final class JSONArrayReader: RecordReader {
         }
         while let last = raw.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { raw.removeLast() }
         return BatchRecord(source: source, body: .json(start), raw: raw)
+    }
+
+    /// An item over the limit: reported with its first bytes, then scanned to its end without being kept, so
+    /// reading goes on with the next item.
+    private func oversized(scanned n: Int, scanner: ItemScanner, start: YAMLMark, source: RecordSource)
+        -> BatchRecord
+    {
+        let head = (0..<256).compactMap { stream.peek($0) }
+        for _ in 0..<n { advance() }
+        var scanner = scanner
+        while let c = stream.peek(0), !scanner.ends(at: c) { advance() }
+        let d = Diagnostic.error(
+            "json.limit.size", "the array item is larger than the limit of \(maxRecordBytes) bytes",
+            at: SourceLocation(file: file, line: start.line, column: start.column))
+        return BatchRecord(source: source, body: .unreadable([d]), raw: head)
+    }
+}
+
+/// Finds where a JSON array item ends: the `,` or `]` at nesting depth 0, outside strings.
+private struct ItemScanner {
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+
+    /// Takes the next byte; true when it ends the item (and is not part of it).
+    mutating func ends(at c: UInt8) -> Bool {
+        if inString {
+            if escaped {
+                escaped = false
+            } else if c == UInt8(ascii: "\\") {
+                escaped = true
+            } else if c == UInt8(ascii: "\"") {
+                inString = false
+            }
+        } else if c == UInt8(ascii: "\"") {
+            inString = true
+        } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+            depth += 1
+        } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+            if depth == 0 { return true }
+            depth -= 1
+        } else if c == UInt8(ascii: ","), depth == 0 {
+            return true
+        }
+        return false
     }
 }
 
@@ -211,6 +230,8 @@ final class YAMLStreamReader: RecordReader {
     private let stream: YAMLDocumentStream
     private let file: String
     private var lookahead: (node: YAMLNode, bytes: [UInt8])?
+    /// A syntax error met while looking ahead past the first document: reported after that document.
+    private var pendingError: YAMLLoadError?
     private var first = true
     private var done = false
 
@@ -221,6 +242,10 @@ final class YAMLStreamReader: RecordReader {
 
     func next() -> BatchRecord? {
         guard !done else { return nil }
+        if let pendingError {
+            self.pendingError = nil
+            return failed(pendingError)
+        }
         do {
             let current: (node: YAMLNode, bytes: [UInt8])
             if let lookahead {
@@ -236,19 +261,27 @@ final class YAMLStreamReader: RecordReader {
             var position = RecordSource.Position.line(current.node.start.line)
             if first {
                 first = false
-                lookahead = try stream.nextWithBytes()
-                if lookahead == nil { position = .wholeFile }
+                do {
+                    lookahead = try stream.nextWithBytes()
+                    if lookahead == nil { position = .wholeFile }
+                } catch {
+                    pendingError = error
+                }
             }
             return BatchRecord(
                 source: RecordSource(file: file, position: position), body: .document(current.node), raw: current.bytes)
         } catch {
-            // A YAML syntax error leaves the rest of the stream unreadable: one record says where, then the file ends.
-            done = true
-            let line = error.diagnostics.first?.location?.line
-            return BatchRecord(
-                source: RecordSource(file: file, position: line.map { .line($0) } ?? .wholeFile),
-                body: .unreadable(error.diagnostics), raw: [])
+            return failed(error)
         }
+    }
+
+    /// A YAML syntax error leaves the rest of the stream unreadable: one record says where, then the file ends.
+    private func failed(_ error: YAMLLoadError) -> BatchRecord {
+        done = true
+        let line = error.diagnostics.first?.location?.line
+        return BatchRecord(
+            source: RecordSource(file: file, position: line.map { .line($0) } ?? .wholeFile),
+            body: .unreadable(error.diagnostics), raw: [])
     }
 }
 
