@@ -159,6 +159,21 @@ import Testing
         #expect(Self.outcome("{\"a\": {\"a\": 1}, \"b\": {\"a\": 2}}") == "ok")
     }
 
+    /// Small objects compare names directly and larger ones through a dictionary: a duplicate of the first
+    /// member is found on either side of the switch, with the first member's position.
+    @Test(arguments: [1, 2, 15, 16, 17, 40])
+    func duplicatesAreFoundAtAnySize(_ members: Int) throws {
+        let body = (0..<members).map { "\"m\($0)\": \($0)" }.joined(separator: ", ")
+        let text = "{" + body + ", \"m0\": 0}"
+        let error = #expect(throws: YAMLLoadError.self) {
+            try JSONNodeReader(file: "t.jsonl", start: YAMLMark(line: 1, column: 1, offset: 0)).read(Array(text.utf8))
+        }
+        let d = try #require(error?.diagnostics.first)
+        #expect(d.code == "json.duplicate-key")
+        #expect(d.notes.map(\.location) == [SourceLocation(file: "t.jsonl", line: 1, column: 2)])
+        #expect(Self.outcome("{" + body + ", \"other\": 0}") == "ok")
+    }
+
     /// A precomposed and a decomposed `é` are one name, as in `YAMLLoader`.
     @Test func canonicallyEquivalentNamesCollideAsInYAML() {
         let text = "{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}"

@@ -244,11 +244,16 @@ private struct JSONNodeParser {
         return YAMLNode(content: .sequence(items), file: file, start: s, end: e)
     }
 
+    static let linearMembers = 16
+
     mutating func object(depth: Int) throws(YAMLLoadError) -> YAMLNode {
         let s = mark(i)
         i += 1
         var pairs: [YAMLPair] = []
         // Each member name seen so far and where it starts; `String` equality is canonical equivalence.
+        // Small objects (nearly all of a decision) compare names directly; hashing starts only past
+        // `linearMembers`, so an object of many members stays linear.
+        var names: [String] = []
         var seen: [String: YAMLMark] = [:]
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") {
@@ -270,7 +275,17 @@ private struct JSONNodeParser {
                         "json.limit.key-length",
                         "the member name is longer than the limit of \(limits.maxKeyBytes) bytes", at: keyStart)
                 }
-                if let first = seen.updateValue(key.start, forKey: name) {
+                let first: YAMLMark?
+                if pairs.count < Self.linearMembers {
+                    first = names.firstIndex(of: name).map { pairs[$0].key.start }
+                    names.append(name)
+                } else {
+                    if seen.isEmpty {
+                        for (k, n) in names.enumerated() { seen[n] = pairs[k].key.start }
+                    }
+                    first = seen.updateValue(key.start, forKey: name)
+                }
+                if let first {
                     throw fail(
                         "json.duplicate-key", "the member `\(name)` appears twice in one object", at: keyStart,
                         notes: [.init(message: "the first is here", location: location(first))])
