@@ -41,7 +41,7 @@ public enum JCS {
             }
             guard let text = numberText(n.double) else { throw .nonFiniteNumber(n.text) }
             out.append(contentsOf: text.utf8)
-        case .string(let s): writeString(s, to: &out)
+        case .string(let s): appendQuoted(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
@@ -66,7 +66,7 @@ public enum JCS {
                     }
                     out.append(UInt8(ascii: ","))
                 }
-                writeString(name, to: &out)
+                appendQuoted(name, to: &out)
                 out.append(UInt8(ascii: ":"))
                 try write(member, to: &out)
             }
@@ -113,10 +113,6 @@ public enum JCS {
             }
         }
     }
-
-    /// A string as ES6 `JSON.stringify` quotes it. Every byte of a multi-byte UTF-8 sequence is ≥ 0x80,
-    /// so escaping byte by byte is exact; runs that need no escape are copied whole.
-    private static func writeString(_ s: String, to out: inout [UInt8]) { appendQuoted(s, to: &out) }
 
     /// Appends `s` quoted as RFC 8785 (ES6 `JSON.stringify`) writes it.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {

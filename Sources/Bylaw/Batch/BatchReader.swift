@@ -121,19 +121,23 @@ public final class BatchReader {
     }
 
     private func unreadable(_ path: String, reason: String) -> RecordReader {
+        unreadable(path, [.error("io.unreadable", "cannot read `\(path)`: \(reason.lowercased())", at: nil)])
+    }
+
+    /// A file that yields no records: one `invalid` result saying why, counted as unreadable.
+    private func unreadable(_ path: String, _ diagnostics: [Diagnostic]) -> RecordReader {
         unreadableFiles += 1
-        let d = Diagnostic.error("io.unreadable", "cannot read `\(path)`: \(reason.lowercased())", at: nil)
         let record = BatchRecord(
-            source: RecordSource(file: path, position: .wholeFile), body: .unreadable([d]), raw: [])
+            source: RecordSource(file: path, position: .wholeFile), body: .unreadable(diagnostics), raw: [])
         return SingleDocumentReader(record: record)
     }
 
     /// A `.json` file: an array of records, or one record.
     private func json(_ stream: ByteStream, path: String) -> RecordReader {
         stream.skipBOM()
-        var k = 0
-        while let c = stream.peek(k), c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { k += 1 }
-        if stream.peek(k) == UInt8(ascii: "[") { return JSONArrayReader(stream: stream, file: path) }
+        if stream.peek(stream.offsetPastSpace(from: 0)) == UInt8(ascii: "[") {
+            return JSONArrayReader(stream: stream, file: path)
+        }
         let start = YAMLMark(line: 1, column: 1, offset: stream.consumed)
         stream.ensure(maxRecordBytes + 1)
         let source = RecordSource(file: path, position: .wholeFile)
@@ -160,10 +164,7 @@ public final class BatchReader {
         do {
             return YAMLStreamReader(stream: try YAMLDocumentStream(path: path, limits: .decision), file: path)
         } catch {
-            unreadableFiles += 1
-            let record = BatchRecord(
-                source: RecordSource(file: path, position: .wholeFile), body: .unreadable(error.diagnostics), raw: [])
-            return SingleDocumentReader(record: record)
+            return unreadable(path, error.diagnostics)
         }
     }
 
@@ -171,9 +172,7 @@ public final class BatchReader {
     /// no `: ` CSV, anything else YAML.
     static func sniff(_ stream: ByteStream) -> InputFormat {
         stream.ensure(1 << 16)
-        var k = 0
-        if stream.peek(0) == 0xEF, stream.peek(1) == 0xBB, stream.peek(2) == 0xBF { k = 3 }
-        while let c = stream.peek(k), c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { k += 1 }
+        var k = stream.offsetPastSpace(from: stream.hasBOM ? 3 : 0)
         guard let first = stream.peek(k) else { return .yaml }
         if first == UInt8(ascii: "{") { return .jsonl }
         if first == UInt8(ascii: "[") { return .json }

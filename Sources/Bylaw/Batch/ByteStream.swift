@@ -98,9 +98,19 @@ public final class ByteStream {
         return out
     }
 
+    /// Whether a UTF-8 byte-order mark is at the read position.
+    var hasBOM: Bool { peek(0) == 0xEF && peek(1) == 0xBB && peek(2) == 0xBF }
+
     /// Skips a UTF-8 byte-order mark at the read position.
     func skipBOM() {
-        if peek(0) == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF { skip(3) }
+        if hasBOM { skip(3) }
+    }
+
+    /// The offset of the first byte at or after `offset` that is not JSON whitespace, without consuming.
+    func offsetPastSpace(from offset: Int) -> Int {
+        var k = offset
+        while let c = peek(k), JSONSpace.contains(c) { k += 1 }
+        return k
     }
 
     /// Reads everything that is left.
@@ -124,4 +134,9 @@ public final class ByteStream {
             if from > limit || !fill() { return nil }
         }
     }
+}
+
+/// JSON's insignificant whitespace (RFC 8259 §2): space, tab, line feed, carriage return.
+enum JSONSpace {
+    @inline(__always) static func contains(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 }

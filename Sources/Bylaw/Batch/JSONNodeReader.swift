@@ -139,11 +139,7 @@ private struct JSONNodeParser {
     }
 
     mutating func skipSpace() {
-        while i < b.count {
-            let c = b[i]
-            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
-            i += 1
-        }
+        while i < b.count, JSONSpace.contains(b[i]) { i += 1 }
     }
 
     mutating func value(depth: Int) throws(YAMLLoadError) -> YAMLNode {

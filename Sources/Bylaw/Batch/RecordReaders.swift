@@ -48,7 +48,7 @@ final class JSONLinesReader: RecordReader {
     }
 
     private func isBlank(_ raw: [UInt8]) -> Bool {
-        raw.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        raw.allSatisfy(JSONSpace.contains)
     }
 
     /// A line over the limit: reported once, then skipped through its newline without keeping it.
@@ -99,7 +99,7 @@ final class JSONArrayReader: RecordReader {
     }
 
     private func skipSpace() {
-        while let c = stream.peek(0), c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { advance() }
+        while let c = stream.peek(0), JSONSpace.contains(c) { advance() }
     }
 
     private func broken(_ message: String) -> BatchRecord {
@@ -163,7 +163,7 @@ final class JSONArrayReader: RecordReader {
             if let c = stream.peek(0) { raw.append(c) }
             advance()
         }
-        while let last = raw.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { raw.removeLast() }
+        while let last = raw.last, JSONSpace.contains(last) { raw.removeLast() }
         return BatchRecord(source: source, body: .json(start), raw: raw)
     }
 

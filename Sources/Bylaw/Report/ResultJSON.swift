@@ -16,18 +16,7 @@ public enum ResultJSON {
     public static func decision(_ r: DecisionResult) -> String {
         // One growing byte buffer: this runs once per record of a batch audit.
         var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
-        out.raw("{\"file\":")
-        out.string(r.file)
-        out.raw(",\"kind\":")
-        out.string(r.kind)
-        out.raw(",\"id\":")
-        out.string(r.id)
-        out.raw(",\"date\":")
-        out.string(r.date)
-        out.raw(",\"unit\":")
-        out.string(r.unit)
-        out.raw(",\"verdict\":")
-        out.string(r.verdict.rawValue)
+        out.members(decisionFields, of: r, opening: "{")
         out.raw(",\"rule_sets\":[")
         for (k, set) in r.ruleSets.enumerated() {
             if k > 0 { out.raw(",") }
@@ -59,16 +48,15 @@ public enum ResultJSON {
 
     /// The members every report of one decision starts with: `file, kind, id, date, unit, verdict, rule_sets`.
     static func header(_ r: DecisionResult) -> [String] {
-        [
-            "\"file\":\(JSONText.quote(r.file))",
-            "\"kind\":\(optional(r.kind))",
-            "\"id\":\(optional(r.id))",
-            "\"date\":\(optional(r.date))",
-            "\"unit\":\(optional(r.unit))",
-            "\"verdict\":\(JSONText.quote(r.verdict.rawValue))",
-            "\"rule_sets\":[" + r.ruleSets.map(ruleSet).joined(separator: ",") + "]",
-        ]
+        JSONBytes.members(decisionFields, of: r)
+            + ["\"rule_sets\":[" + r.ruleSets.map(ruleSet).joined(separator: ",") + "]"]
     }
+
+    /// The scalar members a decision's report starts with, in order; the one list both writers use.
+    private static let decisionFields: [(name: String, value: @Sendable (DecisionResult) -> String?)] = [
+        ("file", { $0.file }), ("kind", { $0.kind }), ("id", { $0.id }), ("date", { $0.date }),
+        ("unit", { $0.unit }), ("verdict", { $0.verdict.rawValue }),
+    ]
 
     /// `{"id", "version", "file", "extends": [...]}`: a set and the parents whose rules it applied with it.
     static func ruleSet(_ a: AppliedRuleSet) -> String {
@@ -78,23 +66,14 @@ public enum ResultJSON {
 
     /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,
     /// message, error`.
-    static func ruleHeader(_ r: RuleResult) -> [String] {
-        var members: [String] = []
-        ruleMembers(r) { members.append($0) }
-        return members
-    }
+    static func ruleHeader(_ r: RuleResult) -> [String] { JSONBytes.members(ruleFields, of: r) }
 
-    /// Emits `ruleHeader`'s members one by one.
-    private static func ruleMembers(_ r: RuleResult, _ emit: (String) -> Void) {
-        emit("\"rule_set\":" + JSONText.quote(r.ruleSet))
-        emit("\"rule\":" + JSONText.quote(r.ruleID))
-        emit("\"title\":" + JSONText.quote(r.title))
-        emit("\"cite\":" + JSONText.quote(r.cite))
-        emit("\"severity\":" + JSONText.quote(r.severity.rawValue))
-        emit("\"outcome\":" + JSONText.quote(r.outcome.rawValue))
-        emit("\"message\":" + optional(r.message))
-        emit("\"error\":" + optional(r.error))
-    }
+    /// The members a rule's report starts with, in order; the one list both writers use.
+    private static let ruleFields: [(name: String, value: @Sendable (RuleResult) -> String?)] = [
+        ("rule_set", { $0.ruleSet }), ("rule", { $0.ruleID }), ("title", { $0.title }), ("cite", { $0.cite }),
+        ("severity", { $0.severity.rawValue }), ("outcome", { $0.outcome.rawValue }), ("message", { $0.message }),
+        ("error", { $0.error }),
+    ]
 
     /// One rule's result as a JSON object.
     public static func rule(_ r: RuleResult) -> String {
@@ -104,22 +83,7 @@ public enum ResultJSON {
     }
 
     private static func appendRule(_ r: RuleResult, to out: inout JSONBytes) {
-        out.raw("{\"rule_set\":")
-        out.string(r.ruleSet)
-        out.raw(",\"rule\":")
-        out.string(r.ruleID)
-        out.raw(",\"title\":")
-        out.string(r.title)
-        out.raw(",\"cite\":")
-        out.string(r.cite)
-        out.raw(",\"severity\":")
-        out.string(r.severity.rawValue)
-        out.raw(",\"outcome\":")
-        out.string(r.outcome.rawValue)
-        out.raw(",\"message\":")
-        out.string(r.message)
-        out.raw(",\"error\":")
-        out.string(r.error)
+        out.members(ruleFields, of: r, opening: "{")
         out.raw(",\"evidence\":[")
         for (k, e) in r.evidence.enumerated() {
             if k > 0 { out.raw(",") }
@@ -130,7 +94,6 @@ public enum ResultJSON {
         out.raw("]}")
     }
 
-    private static func optional(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
 }
 
 /// JSON text built as UTF-8 bytes, strings quoted by `JSONText`, turned into a `String` once at the end.
@@ -152,4 +115,24 @@ struct JSONBytes {
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `"name":value` for each field (nil is `null`), comma-separated, after `opening`.
+    mutating func members<T>(_ fields: [(name: String, value: @Sendable (T) -> String?)], of item: T, opening: String) {
+        raw(opening)
+        for (k, field) in fields.enumerated() {
+            raw(k == 0 ? "\"" : ",\"")
+            raw(field.name)
+            raw("\":")
+            string(field.value(item))
+        }
+    }
+
+    /// Each field as its own `"name":value` text.
+    static func members<T>(_ fields: [(name: String, value: @Sendable (T) -> String?)], of item: T) -> [String] {
+        fields.map { field in
+            var one = JSONBytes(capacity: 64)
+            one.members([field], of: item, opening: "")
+            return one.text
+        }
+    }
 }
