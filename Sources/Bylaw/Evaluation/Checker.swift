@@ -21,7 +21,7 @@ extension RuleLibrary {
         guard let decision = p.decision, let today = p.today else { return p.result }
         var result = p.result
         for set in p.ruleSets {
-            result.results += Evaluator(ruleSet: set).evaluate(decision, today: today)
+            result.results += Evaluator(runtime: set).evaluate(decision, today: today)
         }
         result.verdict = DecisionResult.verdict(of: result.results)
         return result
@@ -32,7 +32,7 @@ extension RuleLibrary {
     struct Prepared {
         var result: DecisionResult
         var decision: CELMap?
-        var ruleSets: [RuleSet] = []
+        var ruleSets: [RuleSetRuntime] = []
         var today: CELDate?
         /// The union of the applying rule sets' input schemas, common fields first.
         var schema = Environment.common
@@ -66,7 +66,7 @@ extension RuleLibrary {
             return Prepared(result: result)
         }
         let day = asOf ?? decisionDate
-        let sets = applicable(kind: kind, on: day, unit: result.unit)
+        let sets = applicableRuntimes(kind: kind, on: day, unit: result.unit)
         guard !sets.isEmpty else {
             let known = ruleSets.contains { $0.appliesTo == kind }
             let scoped = ruleSets.filter { $0.appliesTo == kind && $0.isInForce(on: day) }
@@ -89,14 +89,14 @@ extension RuleLibrary {
 
         var schema = Environment.common
         for set in sets {
-            switch schema.merged(with: set.input) {
+            switch sets.count == 1 ? set.schema : schema.merged(with: set.set.input) {
             case .success(let m): schema = m
             case .failure(let c):
                 result.verdict = .error
                 result.diagnostics.append(
                     .error(
                         "library.schema-conflict",
-                        "rule sets disagree on field `\(c.path)`: \(c.first) in one, \(c.second) in `\(set.id)`",
+                        "rule sets disagree on field `\(c.path)`: \(c.first) in one, \(c.second) in `\(set.set.id)`",
                         at: nil))
                 return Prepared(result: result)
             }

@@ -3,7 +3,12 @@ import BylawDiagnostics
 
 /// Evaluates a typed decision against one rule set. Deterministic: no clock, rules in file order.
 struct Evaluator {
-    let ruleSet: RuleSet
+    let runtime: RuleSetRuntime
+    var ruleSet: RuleSet { runtime.set }
+
+    init(runtime: RuleSetRuntime) { self.runtime = runtime }
+
+    init(ruleSet: RuleSet) { runtime = RuleSetRuntime(ruleSet) }
 
     /// Everything a rule's expressions see for one decision: the activation (decision fields, `decision`,
     /// `params`, `today`, the `let` values), the table host, and the `let`s that could not be computed.
@@ -19,18 +24,19 @@ struct Evaluator {
     ///   - today: the decision's date or `--as-of`.
     func context(_ decision: CELMap, today: CELDate) -> Context {
         var variables: [String: CELValue] = [:]
+        variables.reserveCapacity(decision.count + 3 + runtime.set.lets.count)
         for (key, value) in decision.entries {
             if case .string(let name) = key { variables[name] = value }
         }
         variables["decision"] = .map(decision)
-        variables["params"] = .map((try? CELMap(ruleSet.parameters.map { (.string($0.name), $0.value) })) ?? CELMap())
+        variables["params"] = runtime.params
         variables["today"] = .date(today)
-        var activation = CELActivation(variables: variables, calendar: ruleSet.calendar)
-        let scope = TableScope(tables: ruleSet.tables, activation: activation)
+        var activation = CELActivation(variables: variables, calendar: runtime.set.calendar)
+        let scope = TableScope(tables: runtime.tables, activation: activation)
         activation.host = scope
 
         var failedLets: [String: CELEvalError] = [:]
-        for binding in ruleSet.lets {
+        for binding in runtime.set.lets {
             if let bad = binding.expression.program.references.first(where: { failedLets[$0.first ?? ""] != nil }),
                 let first = bad.first, let e = failedLets[first]
             {
@@ -51,7 +57,7 @@ struct Evaluator {
     ///   - today: the decision's date or `--as-of`.
     func evaluate(_ decision: CELMap, today: CELDate) -> [RuleResult] {
         let c = context(decision, today: today)
-        return ruleSet.rules.map { evaluate($0, in: c) }
+        return runtime.set.rules.map { evaluate($0, in: c) }
     }
 
     /// One rule's result in a prepared context.
@@ -65,7 +71,7 @@ struct Evaluator {
         -> RuleResult
     {
         var result = RuleResult(
-            ruleSet: ruleSet.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity,
+            ruleSet: runtime.set.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity,
             outcome: .passed, message: nil, error: nil, evidence: [])
         if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: rule, failedLets) {
             result.outcome = .error

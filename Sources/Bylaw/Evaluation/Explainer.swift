@@ -121,19 +121,19 @@ extension RuleLibrary {
         var result = p.result
         var rules: [RuleExplanation] = []
         for set in p.ruleSets {
-            let evaluator = Evaluator(ruleSet: set)
+            let evaluator = Evaluator(runtime: set)
             let context = evaluator.context(decision, today: today)
-            for r in set.rules {
+            for r in set.set.rules {
                 let ruleResult = evaluator.evaluate(r, in: context)
                 result.results.append(ruleResult)
                 if rule == nil || rule == r.id {
-                    rules.append(Explainer(ruleSet: set, context: context).explain(r, result: ruleResult))
+                    rules.append(Explainer(ruleSet: set.set, context: context).explain(r, result: ruleResult))
                 }
             }
         }
         result.verdict = DecisionResult.verdict(of: result.results)
         if let rule, rules.isEmpty {
-            let ids = p.ruleSets.flatMap { $0.rules.map(\.id) }
+            let ids = p.ruleSets.flatMap { $0.set.rules.map(\.id) }
             let elsewhere = ruleSets.contains { $0.rules.contains { $0.id == rule } }
             result.diagnostics.append(
                 .error(

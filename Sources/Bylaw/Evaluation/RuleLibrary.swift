@@ -6,7 +6,11 @@ import Foundation
 /// All rule sets under a rules folder, loaded once, ready to check decisions.
 public struct RuleLibrary: Sendable {
     public let root: String
-    public private(set) var ruleSets: [RuleSet] = []
+    public private(set) var ruleSets: [RuleSet] = [] {
+        didSet { runtimes = ruleSets.map(RuleSetRuntime.init) }
+    }
+    /// `ruleSets`, each with what evaluating it needs computed once.
+    private(set) var runtimes: [RuleSetRuntime] = []
     /// Load problems; any error means the library must not be used to check decisions.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -137,9 +141,17 @@ public struct RuleLibrary: Sendable {
     /// in id order. A set extended by another that applies is left out: its rules are evaluated once, as part of
     /// the set that extends it. With `unit` nil, sets limited by a `scope` are left out too.
     public func applicable(kind: String, on day: CELDate, unit: String? = nil) -> [RuleSet] {
-        let sets = ruleSets.filter { $0.appliesTo == kind && $0.isInForce(on: day) && $0.covers(unit: unit) }
-        let extended = Set(sets.flatMap { $0.parents.map(\.id) })
-        return sets.filter { !extended.contains($0.id) }.sorted { $0.id < $1.id }
+        applicableRuntimes(kind: kind, on: day, unit: unit).map(\.set)
+    }
+
+    /// `applicable`, as the sets' runtimes: what checking a decision uses, once per record of a batch.
+    func applicableRuntimes(kind: String, on day: CELDate, unit: String?) -> [RuleSetRuntime] {
+        let sets = runtimes.filter {
+            $0.set.appliesTo == kind && $0.set.isInForce(on: day) && $0.set.covers(unit: unit)
+        }
+        guard sets.count > 1 else { return sets }
+        let extended = Set(sets.flatMap { $0.set.parents.map(\.id) })
+        return sets.filter { !extended.contains($0.set.id) }.sorted { $0.set.id < $1.set.id }
     }
 
     /// Adds the rule sets of other libraries, for a rule book that spans them.

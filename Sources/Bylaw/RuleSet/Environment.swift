@@ -76,8 +76,8 @@ final class TableScope: @unchecked Sendable {
     private var detached: CELActivation
     private(set) var outcomes: [String: DecisionTable.Outcome] = [:]
 
-    init(tables: [DecisionTable], activation: CELActivation) {
-        self.tables = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    init(tables: [String: DecisionTable], activation: CELActivation) {
+        self.tables = tables
         detached = activation
         detached.host = nil
     }

@@ -64,9 +64,10 @@ struct DecisionTyper {
         guard let pairs = node.mapping else {
             return mismatch(node, path: path, expected: "a mapping")
         }
-        var entries: [(key: CELValue, value: CELValue)] = []
+        var entries: [(key: String, value: CELValue)] = []
         entries.reserveCapacity(pairs.count)
         var present = [Bool](repeating: false, count: schema.fields.count)
+        var seen = [Bool](repeating: false, count: schema.fields.count)
         for pair in pairs {
             guard let key = pair.key.scalar?.text else { continue }
             guard let index = schema.fields.firstIndex(where: { $0.name == key }) else {
@@ -79,12 +80,20 @@ struct DecisionTyper {
                         help: guess.map { "did you mean `\($0)`?" }))
                 continue
             }
+            guard !seen[index] else {
+                // Readers refuse repeated keys; this guards a tree built some other way.
+                let full = path.isEmpty ? key : path + "." + key
+                diagnostics.append(
+                    .error("decision.duplicate-field", "field `\(full)` is given twice", at: pair.key.location))
+                continue
+            }
+            seen[index] = true
             if pair.value.scalar.map({ $0.isNull && $0.style == .plain }) ?? false {
                 continue  // an empty value counts as absent
             }
             present[index] = true
             if let v = value(pair.value, type: schema.fields[index].type, at: FieldPath(parent: path, last: key)) {
-                entries.append((.string(key), v))
+                entries.append((key, v))
             }
         }
         for (index, spec) in schema.fields.enumerated() where !spec.optional && !present[index] {
@@ -94,8 +103,7 @@ struct DecisionTyper {
                     "decision.missing-field", "required field `\(full)` (\(spec.type)) is missing", at: node.location,
                     help: spec.description.map { "`\(spec.name)`: \($0)" }))
         }
-        guard let map = try? CELMap(entries) else { return nil }
-        return .map(map)
+        return .map(CELMap(distinctStringKeys: entries))
     }
 
     private mutating func scalar(_ s: YAMLScalar, node: YAMLNode, type: FieldType, path at: FieldPath) -> CELValue? {
@@ -197,8 +205,10 @@ struct DecisionTyper {
 
     /// A real calendar day written exactly `YYYY-MM-DD`.
     static func date(_ text: String) -> CELDate? {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        let u = text.utf8
+        guard u.count == 10, u[u.index(u.startIndex, offsetBy: 4)] == UInt8(ascii: "-"),
+            u[u.index(u.startIndex, offsetBy: 7)] == UInt8(ascii: "-")
+        else { return nil }
         return CELDate(iso: text)
     }
 }

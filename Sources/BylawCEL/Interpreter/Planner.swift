@@ -26,6 +26,12 @@ struct Planner {
 
     private mutating func planNode(_ node: CELExpr) -> Step {
         let offset = node.offset
+        // A literal list or map (`["出售", "出让"]`, `{"本单位": 0, …}`) is built once, not per evaluation.
+        // Traced plans keep every item's node, for `explain`.
+        if !tracing, node.kind.isAggregate, let value = constant(node) {
+            let result = CELResult.success(value)
+            return { _ in result }
+        }
         switch node.kind {
         case .error:
             return { _ in
@@ -86,6 +92,32 @@ struct Planner {
         }
     }
 
+    /// The value of a literal, or of a list or map built only of literals; nil for anything else, and for a
+    /// map that is an error (a repeated or unsupported key), which is left to fail when evaluated.
+    private func constant(_ node: CELExpr) -> CELValue? {
+        switch node.kind {
+        case .literal(let literal):
+            return checked?.decimalLiterals[node.id].map { .decimal($0) } ?? literal.value
+        case .list(let items):
+            var values: [CELValue] = []
+            values.reserveCapacity(items.count)
+            for item in items {
+                guard let value = constant(item) else { return nil }
+                values.append(value)
+            }
+            return .list(values)
+        case .map(let entries):
+            var map = CELMap()
+            for entry in entries {
+                guard let key = constant(entry.key), let value = constant(entry.value) else { return nil }
+                do throws(CELEvalError) { try map.insert(key, value) } catch { return nil }
+            }
+            return .map(map)
+        default:
+            return nil
+        }
+    }
+
     private func planIdent(_ name: String, _ offset: Int) -> Step {
         if let scoped = scopes.last(where: { $0.name == name }) {
             let slot = scoped.slot
@@ -114,5 +146,14 @@ struct Planner {
         scopes.removeLast()
         return Comprehensions.step(
             kind: c.kind, range: range, slot: slot, predicate: predicate, transform: transform, offset: offset)
+    }
+}
+
+extension CELExprKind {
+    fileprivate var isAggregate: Bool {
+        switch self {
+        case .list, .map: true
+        default: false
+        }
     }
 }

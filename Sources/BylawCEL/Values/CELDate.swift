@@ -26,20 +26,23 @@ public struct CELDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses strictly `YYYY-MM-DD`; nil for any other form or a day that does not exist.
     public init?(iso: String) {
-        let scalars = Array(iso.unicodeScalars)
-        guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-" else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let code = scalars[index].value
-                guard code >= 48, code <= 57 else { return nil }
-                value = value * 10 + Int(code - 48)
+        // Every one of the ten places must be an ASCII digit or `-`, so reading bytes is reading characters.
+        guard iso.utf8.count == 10 else { return nil }
+        var parts = (year: 0, month: 0, day: 0)
+        for (i, byte) in iso.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
             }
-            return value
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch i {
+            case 0..<4: parts.year = parts.year * 10 + digit
+            case 5..<7: parts.month = parts.month * 10 + digit
+            default: parts.day = parts.day * 10 + digit
+            }
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-            return nil
-        }
+        let (year, month, day) = parts
         self.init(year: year, month: month, day: day)
     }
 

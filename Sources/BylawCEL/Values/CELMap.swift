@@ -26,6 +26,15 @@ public struct CELMap: Sendable, Equatable {
         for entry in entries { try insert(entry.key, entry.value) }
     }
 
+    /// Builds a map from string keys the caller knows to be distinct (a decoded object whose
+    /// duplicate members were already refused), without checking them again.
+    public init(distinctStringKeys entries: [(key: String, value: CELValue)]) {
+        self.entries = entries.map { (.string($0.key), $0.value) }
+        keys = entries.map { .string($0.key) }
+        index =
+            keys.count > Self.linearLimit ? Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) : [:]
+    }
+
     /// The number of entries.
     public var count: Int { entries.count }
 
