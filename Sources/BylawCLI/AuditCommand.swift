@@ -243,7 +243,7 @@ struct AuditChunk: Sendable {
         var texts: [String] = []
         items.reserveCapacity(records.count)
         for (k, record) in records.enumerated() {
-            let (item, document) = checker.check(record, index: first + k)
+            let (item, document) = checker.check(record, index: first + k, keepDocument: builder != nil)
             items.append(item)
             if let render { texts.append(render(item)) }
             if let builder {

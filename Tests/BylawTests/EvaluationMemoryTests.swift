@@ -15,7 +15,7 @@ import Testing
         let prepared = library.prepare(node, file: file, asOf: nil, textCells: false)
         let decision = try #require(prepared.decision)
         let today = try #require(prepared.today)
-        let set = try #require(prepared.ruleSets.first)
+        let set = try #require(prepared.ruleSets.first?.set)
         #expect(!set.tables.isEmpty, "the test needs a rule set with tables")
         weak var scope: TableScope?
         do {

@@ -60,8 +60,19 @@ public struct BatchChecker: Sendable {
         self.asOf = asOf
     }
 
-    /// The checked item, and the tree it was checked as (nil when the record could not be read).
-    public func check(_ record: BatchRecord, index: Int) -> (item: BatchItem, document: YAMLNode?) {
+    /// The checked item, and the tree it was checked as (nil when the record could not be read, or when
+    /// `keepDocument` is false and it did not need one).
+    /// - Parameter keepDocument: whether the caller needs the tree (to record the decision in an audit trail);
+    ///   without it a JSON record is read straight into typed values when it can be (`TypedJSON`).
+    public func check(_ record: BatchRecord, index: Int, keepDocument: Bool = true) -> (
+        item: BatchItem, document: YAMLNode?
+    ) {
+        if !keepDocument, case .json = record.body,
+            let result = TypedJSON.check(
+                record.raw, file: record.source.file, library: library, defaultKind: defaultKind, asOf: asOf)
+        {
+            return (BatchItem(index: index, source: record.source, result: result), nil)
+        }
         switch record.document() {
         case .failure(let failure):
             let result = DecisionResult(

@@ -315,11 +315,20 @@ private struct JSONNodeParser {
         i += 1
         let from = i
         // Fast path: no escapes.
-        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
+        var high: UInt8 = 0
+        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 {
+            high |= b[i]
+            i += 1
+        }
         if i < b.count, b[i] == UInt8(ascii: "\"") {
             try checkScalar(length: i - from, from: from - 1)
             let slice = UnsafeBufferPointer(rebasing: b[from..<i])
-            guard let s = String(validating: slice, as: UTF8.self) else {
+            if high < 0x80 {
+                // ASCII is valid UTF-8 as it stands.
+                i += 1
+                return String(decoding: slice, as: UTF8.self)
+            }
+            guard let s = UTF8Text.string(validating: slice) else {
                 i = from
                 throw fail("json.encoding", "the string is not valid UTF-8")
             }
@@ -363,7 +372,7 @@ private struct JSONNodeParser {
             i += 1
         }
         try checkScalar(length: out.count, from: from - 1)
-        guard let s = String(validating: out, as: UTF8.self) else {
+        guard let s = out.withUnsafeBufferPointer(UTF8Text.string(validating:)) else {
             i = from
             throw fail("json.encoding", "the string is not valid UTF-8")
         }

@@ -1,0 +1,336 @@
+import BylawCEL
+import BylawYAML
+
+/// The fast path for the commonest batch record: one JSON object that is a well-formed decision. It reads the
+/// bytes straight into the CEL values the rules see, typed by the input schema, without building the node tree
+/// that `JSONNodeReader` and `DecisionTyper` go through.
+///
+/// It gives up (returns nil) at the first thing that is not plain: a syntax error, an escape in a string,
+/// a member the schema does not know, a repeated member, a value of the wrong type or form, a missing required
+/// field, `null` inside a list, an object of more than 64 members, a limit of `YAMLLimits` reached, no rule set
+/// or two that disagree. The record then takes the full path, which reports exactly what is wrong with it, with
+/// line and column. Whenever this path does give values, they are the ones the full path gives: the same
+/// conversions (`DecisionTyper.integer`, `isPlainDecimal`, `date`), member names compared as Swift strings,
+/// entries in document order, `null` members left out. `TypedJSONTests` holds the two paths to equal results.
+struct TypedJSON {
+    private let b: UnsafeBufferPointer<UInt8>
+    private let limits: YAMLLimits
+    private var i = 0
+    /// Nodes started so far, member names included, as `JSONNodeReader` counts them.
+    private var nodes = 0
+
+    /// More members than this in one object and the full path, which indexes names, takes over.
+    static let maxMembers = 64
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+        b = bytes
+        self.limits = limits
+    }
+
+    /// A top-level member: its name and where its value lies in the bytes.
+    struct Member {
+        var name: String
+        var value: Range<Int>
+    }
+
+    /// Checks a decision given as JSON bytes, or nil when it is not plain (see the type's description).
+    /// - Parameter defaultKind: `--kind`, for a record without a `kind` member.
+    static func check(
+        _ bytes: [UInt8], file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?
+    ) -> DecisionResult? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = TypedJSON(buffer, limits: .decision)
+            return reader.check(file: file, library: library, defaultKind: defaultKind, asOf: asOf)
+        }
+    }
+
+    private mutating func check(file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?)
+        -> DecisionResult?
+    {
+        guard let members = topLevel() else { return nil }
+        func text(_ name: String) -> String?? {
+            guard let m = members.first(where: { $0.name == name }) else { return .some(nil) }
+            return stringValue(at: m.value).map { .some($0) } ?? nil
+        }
+        guard case .some(let given) = text("kind"), let kind = given ?? defaultKind,
+            case .some(let id?) = text("id"), case .some(let dateText?) = text("date"),
+            case .some(let unit?) = text("unit"), let decisionDate = DecisionTyper.date(dateText)
+        else { return nil }
+        let day = asOf ?? decisionDate
+        let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)
+        guard let first = sets.first, case .success(var schema) = first.schema else { return nil }
+        for set in sets.dropFirst() {
+            guard case .success(let merged) = schema.merged(with: set.set.input) else { return nil }
+            schema = merged
+        }
+
+        var entries: [(key: String, value: CELValue)] = []
+        entries.reserveCapacity(members.count + 1)
+        var present = [Bool](repeating: false, count: schema.fields.count)
+        if given == nil {
+            // As the full path does, `--kind` comes first, as if the record had begun with it.
+            guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
+            present[index] = true
+            entries.append(("kind", .string(kind)))
+        }
+        for member in members {
+            guard let index = schema.fields.firstIndex(where: { $0.name == member.name }) else { return nil }
+            i = member.value.lowerBound
+            if isNull() { continue }
+            guard let value = value(schema.fields[index].type, depth: 2), i == member.value.upperBound else {
+                return nil
+            }
+            present[index] = true
+            entries.append((member.name, value))
+        }
+        for (index, field) in schema.fields.enumerated() where !field.optional && !present[index] { return nil }
+
+        let decision = CELMap(distinctStringKeys: entries)
+        var result = DecisionResult(
+            file: file, kind: kind, id: id, date: dateText, unit: unit, verdict: .invalid,
+            ruleSets: sets.map(\.applied),
+            results: [], diagnostics: [])
+        for set in sets { result.results += Evaluator(runtime: set).evaluate(decision, today: day) }
+        result.verdict = DecisionResult.verdict(of: result.results)
+        return result
+    }
+
+    // MARK: reading
+
+    /// The top-level object's members in order, each value skipped over; nil unless the bytes are one JSON
+    /// object of distinct member names, surrounded by optional whitespace.
+    private mutating func topLevel() -> [Member]? {
+        skipSpace()
+        guard i < b.count, b[i] == UInt8(ascii: "{"), count() else { return nil }
+        i += 1
+        var members: [Member] = []
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            while true {
+                guard members.count < Self.maxMembers, members.count < limits.maxKeysPerMapping, count(),
+                    let name = string(), name.utf8.count <= limits.maxKeyBytes,
+                    !members.contains(where: { $0.name == name })
+                else { return nil }
+                skipSpace()
+                guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                skipSpace()
+                let from = i
+                guard skipValue(depth: 2) else { return nil }
+                members.append(Member(name: name, value: from..<i))
+                guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
+                if !more { break }
+            }
+        }
+        skipSpace()
+        return i == b.count ? members : nil
+    }
+
+    /// After an item: true at `,` (consumed, with the space after it), false at `closing` (consumed), nil
+    /// for anything else.
+    private mutating func next(closing: UInt8) -> Bool? {
+        skipSpace()
+        guard i < b.count else { return nil }
+        if b[i] == UInt8(ascii: ",") {
+            i += 1
+            skipSpace()
+            return true
+        }
+        guard b[i] == closing else { return nil }
+        i += 1
+        return false
+    }
+
+    /// Moves past one value without building it, checking only what is needed to find its end safely;
+    /// the value is read again, strictly, when it is typed.
+    private mutating func skipValue(depth: Int) -> Bool {
+        guard i < b.count else { return false }
+        switch b[i] {
+        case UInt8(ascii: "\""):
+            return string() != nil
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth <= limits.maxDepth else { return false }
+            let closing = b[i] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            i += 1
+            skipSpace()
+            if i < b.count, b[i] == closing {
+                i += 1
+                return true
+            }
+            while true {
+                if closing == UInt8(ascii: "}") {
+                    guard string() != nil else { return false }
+                    skipSpace()
+                    guard i < b.count, b[i] == UInt8(ascii: ":") else { return false }
+                    i += 1
+                    skipSpace()
+                }
+                guard skipValue(depth: depth + 1), let more = next(closing: closing) else { return false }
+                if !more { return true }
+            }
+        default:
+            // A number or a word: up to the next delimiter.
+            let from = i
+            while i < b.count, !Self.isDelimiter(b[i]) { i += 1 }
+            return i > from
+        }
+    }
+
+    private static func isDelimiter(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || c == UInt8(ascii: "]") || JSONSpace.contains(c)
+    }
+
+    private mutating func count() -> Bool {
+        nodes += 1
+        return nodes <= limits.maxNodes
+    }
+
+    private mutating func skipSpace() {
+        while i < b.count, JSONSpace.contains(b[i]) { i += 1 }
+    }
+
+    /// At `null`: moves past it (counting the node) and says so.
+    private mutating func isNull() -> Bool {
+        guard word("null") else { return false }
+        return count()
+    }
+
+    private mutating func word(_ w: StaticString) -> Bool {
+        let n = w.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        for k in 0..<n where b[i + k] != w.utf8Start[k] { return false }
+        guard i + n == b.count || Self.isDelimiter(b[i + n]) else { return false }
+        i += n
+        return true
+    }
+
+    /// A string without escapes or control characters, valid UTF-8 and within the scalar limit.
+    private mutating func string() -> String? {
+        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+        i += 1
+        let from = i
+        var high: UInt8 = 0
+        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 {
+            high |= b[i]
+            i += 1
+        }
+        guard i < b.count, b[i] == UInt8(ascii: "\""), i - from <= limits.maxScalarBytes else { return nil }
+        let slice = UnsafeBufferPointer(rebasing: b[from..<i])
+        i += 1
+        return high < 0x80 ? String(decoding: slice, as: UTF8.self) : UTF8Text.string(validating: slice)
+    }
+
+    /// The string value at `range`, or nil when it is anything else.
+    private mutating func stringValue(at range: Range<Int>) -> String? {
+        i = range.lowerBound
+        guard let s = string(), i == range.upperBound else { return nil }
+        return s
+    }
+
+    /// The text of a number as JSON writes it, without an exponent: the forms `int` and `decimal` accept.
+    private mutating func numberText() -> String? {
+        let from = i
+        if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
+        while i < b.count, (b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9")) || b[i] == UInt8(ascii: ".") {
+            i += 1
+        }
+        guard i > from, i - from <= limits.maxScalarBytes, i == b.count || Self.isDelimiter(b[i]) else {
+            return nil
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[from..<i]), as: UTF8.self)
+    }
+
+    // MARK: typing
+
+    private mutating func value(_ type: FieldType, depth: Int) -> CELValue? {
+        guard i < b.count, count() else { return nil }
+        switch type {
+        case .object(let schema):
+            guard b[i] == UInt8(ascii: "{"), depth <= limits.maxDepth else { return nil }
+            return object(schema, depth: depth)
+        case .list(let item):
+            guard b[i] == UInt8(ascii: "["), depth <= limits.maxDepth else { return nil }
+            i += 1
+            var values: [CELValue] = []
+            skipSpace()
+            if i < b.count, b[i] == UInt8(ascii: "]") {
+                i += 1
+                return .list(values)
+            }
+            while true {
+                guard values.count < limits.maxItemsPerSequence, i < b.count, b[i] != UInt8(ascii: "n"),
+                    let v = value(item, depth: depth + 1), let more = next(closing: UInt8(ascii: "]"))
+                else { return nil }
+                values.append(v)
+                if !more { return .list(values) }
+            }
+        case .string:
+            return string().map { .string($0) }
+        case .enumeration(let allowed):
+            guard let s = string(), allowed.contains(s) else { return nil }
+            return .string(s)
+        case .date:
+            return string().flatMap(DecisionTyper.date).map { .date($0) }
+        case .bool:
+            if word("true") { return .bool(true) }
+            if word("false") { return .bool(false) }
+            return nil
+        case .int:
+            return numberText().flatMap(DecisionTyper.integer).map { .int($0) }
+        case .decimal:
+            guard let text = numberText(), DecisionTyper.isPlainDecimal(text), let d = CELDecimal(text) else {
+                return nil
+            }
+            return .decimal(d)
+        }
+    }
+
+    private mutating func object(_ schema: ObjectSchema, depth: Int) -> CELValue? {
+        guard schema.fields.count <= Self.maxMembers else { return nil }
+        i += 1
+        var entries: [(key: String, value: CELValue)] = []
+        var seen: UInt64 = 0
+        var present: UInt64 = 0
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            while true {
+                guard seen.nonzeroBitCount < limits.maxKeysPerMapping, count(), let name = string(),
+                    name.utf8.count <= limits.maxKeyBytes,
+                    let index = schema.fields.firstIndex(where: { $0.name == name }), seen & (1 << UInt64(index)) == 0
+                else { return nil }
+                seen |= 1 << UInt64(index)
+                skipSpace()
+                guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                skipSpace()
+                if !isNull() {
+                    guard let v = value(schema.fields[index].type, depth: depth + 1) else { return nil }
+                    present |= 1 << UInt64(index)
+                    entries.append((name, v))
+                }
+                guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
+                if !more { break }
+            }
+        }
+        for (index, field) in schema.fields.enumerated() where !field.optional && present & (1 << UInt64(index)) == 0 {
+            return nil
+        }
+        return .map(CELMap(distinctStringKeys: entries))
+    }
+}
+
+/// Checking bytes for UTF-8 while making a string of them.
+enum UTF8Text {
+    /// `bytes` as a string, or nil when they are not valid UTF-8. The repairing decoder is the standard
+    /// library's fast path; its output equals its input exactly when there was nothing to repair (a repair
+    /// writes U+FFFD where the first invalid byte was, and no valid sequence starts with that byte there).
+    static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = String(decoding: bytes, as: UTF8.self)
+        let same = s.withUTF8 { utf8 in utf8.count == bytes.count && utf8.elementsEqual(bytes) }
+        return same ? s : nil
+    }
+}
