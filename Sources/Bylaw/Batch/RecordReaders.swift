@@ -276,8 +276,10 @@ final class YAMLStreamReader: RecordReader {
     }
 
     /// A YAML syntax error leaves the rest of the stream unreadable: one record says where, then the file ends.
-    private func failed(_ error: YAMLLoadError) -> BatchRecord {
+    /// A read error ends the file without a record here: `BatchReader` reports it once, with its reason.
+    private func failed(_ error: YAMLLoadError) -> BatchRecord? {
         done = true
+        if error.diagnostics.contains(where: { $0.code == "io.unreadable" }) { return nil }
         let line = error.diagnostics.first?.location?.line
         return BatchRecord(
             source: RecordSource(file: file, position: line.map { .line($0) } ?? .wholeFile),
