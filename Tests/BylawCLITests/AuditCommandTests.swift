@@ -92,6 +92,44 @@ import Testing
         #expect(lines[3].id == "0012")
     }
 
+    /// Old Excel for Mac ends lines with a lone CR. Each CR outside quotes ends a row and counts as a line; a CR
+    /// inside quotes stays in the cell as it is. Sniffing standard input looks at the header alone, not at a
+    /// later row with `: ` in a cell.
+    @Test func csvWithCROnlyLineEnds() throws {
+        let dir = try temp()
+        var approvedBySelf = Disposal.auction(id: "ZC-CR-1", name: "别克GL8商务车,\r川A·3K571")
+        approvedBySelf.fields["approval.body"] = "本单位"
+        let rows =
+            [Disposal.header] + [
+                approvedBySelf.csv,
+                Disposal.agreementSale(id: "ZC-CR-2").csv,
+                "asset_disposal,ZC-RAGGED,2022-03-01,acftu/x",
+                Disposal.auction(id: "ZC-CR-4", name: "旧车: 别克GL8").csv,
+                Disposal.investment(id: "ZC-CR-5").csv,
+            ]
+        try write(rows.joined(separator: "\r") + "\r", dir + "/mac.csv")
+        let (r, lines) = try audit([dir + "/mac.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "mac.csv:row 1 non_compliant [AM-01]",
+                "mac.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "mac.csv:row 3 invalid csv.ragged-row",
+                "mac.csv:row 4 compliant []",
+                "mac.csv:row 5 non_compliant [AM-06,AM-14]",
+            ])
+        #expect(lines.map(\.id) == ["ZC-CR-1", "ZC-CR-2", nil, "ZC-CR-4", "ZC-CR-5"])
+        let messages = (lines[0].json["results"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        #expect(messages == ["ZC-CR-1：别克GL8商务车,\r川A·3K571（原值 328000.00 元）应由省级工会审批"])
+        // Header line 1, row 1 on lines 2–3 (the quoted CR), row 2 on line 4: the ragged row is on line 5.
+        #expect(lines[2].locations == ["5:1"])
+        // Standard input, sniffed: the first line ends at its CR, so row 4's `: ` does not make it YAML.
+        let (s, stdinLines) = try audit(["-"], stdin: rows.joined(separator: "\r"))
+        #expect(s.status == 1, "\(s.stderr)")
+        #expect(stdinLines.map(\.summary).first == "-:row 1 non_compliant [AM-01]")
+        #expect(stdinLines.count == 5)
+    }
+
     @Test func chineseHeadersThroughAMapping() throws {
         let dir = try temp()
         let chinese = Disposal.header.split(separator: ",").map { Disposal.chinese[String($0)] ?? String($0) }

@@ -48,6 +48,14 @@ import Testing
         Case(
             name: "unterminated quote ends the file", text: "a,b\n1,\"open\n2,3\n",
             records: ["1:a|b", "2:!csv.unterminated-quote@2:3"]),
+        Case(name: "CR only (old Mac)", text: "a,b\r1,2\r", records: ["1:a|b", "2:1|2"]),
+        Case(name: "CR only, no final line end", text: "a,b\r1,2", records: ["1:a|b", "2:1|2"]),
+        Case(name: "CR, LF and CRLF mixed", text: "a\rb\nc\r\nd\r", records: ["1:a", "2:b", "3:c", "4:d"]),
+        Case(name: "empty CR lines skipped", text: "a\r\r\rb\r", records: ["1:a", "4:b"]),
+        Case(name: "CR inside quotes stays", text: "\"l1\rl2\",x\ry,z\r", records: ["1:l1\rl2|x", "3:y|z"]),
+        Case(
+            name: "positions after CR line ends", text: "a\r\"p\rq\",b\r\"x\"y,z\r",
+            records: ["1:a", "2:p\rq|b", "4:!csv.text-after-quote@4:4"]),
         Case(name: "column counts Unicode scalars", text: "甲乙,\"x\"y\n", records: ["1:!csv.text-after-quote@1:7"]),
     ]
 

@@ -165,7 +165,7 @@ public final class BatchReader {
     }
 
     /// Guesses the format from the first bytes: `{` JSON Lines, `[` a JSON array, a first line with commas and
-    /// no `: ` CSV, anything else YAML.
+    /// no `: ` CSV (a line ends at LF or CR), anything else YAML.
     static func sniff(_ stream: ByteStream) -> InputFormat {
         stream.ensure(1 << 16)
         var k = stream.offsetPastSpace(from: stream.hasBOM ? 3 : 0)
@@ -174,7 +174,7 @@ public final class BatchReader {
         if first == UInt8(ascii: "[") { return .json }
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "%") || first == UInt8(ascii: "-") { return .yaml }
         var lineBytes: [UInt8] = []
-        while let c = stream.peek(k), c != 0x0A, lineBytes.count < 1 << 16 {
+        while let c = stream.peek(k), c != 0x0A, c != 0x0D, lineBytes.count < 1 << 16 {
             lineBytes.append(c)
             k += 1
         }

@@ -32,8 +32,10 @@ public enum CSVReadResult: Sendable {
 }
 
 /// Reads CSV as RFC 4180 describes it, record by record in bounded memory: cells separated by commas, quoted
-/// cells holding commas, doubled quotes and line breaks, records ended by LF or CRLF, UTF-8 with or without
-/// a byte-order mark. Leniencies: a quote inside an unquoted cell is kept as text; an empty line is skipped.
+/// cells holding commas, doubled quotes and line breaks, records ended by CRLF, LF or a lone CR (old Mac
+/// exports), UTF-8 with or without a byte-order mark. Leniencies: a quote inside an unquoted cell is kept as
+/// text; an empty line is skipped. Inside quotes, CRLF becomes LF and a lone CR stays as it is; every line end
+/// (CRLF, LF or lone CR) counts as one line for positions.
 ///
 /// A cell that is not valid UTF-8 or has text after its closing quote makes its record a problem and reading
 /// goes on with the next record, as it does after a record larger than `maxRecordBytes` (skipped to its end
@@ -108,9 +110,9 @@ public final class CSVReader {
                 }
                 switch state {
                 case .cellStart, .unquoted, .quoteInQuoted:
-                    if c == 0x0A || (c == 0x0D && (next == 0x0A || next == nil)) {
+                    if c == 0x0A || c == 0x0D {
                         recordEnd = i
-                        lineEndLength = c == 0x0D ? 2 : 1
+                        lineEndLength = c == 0x0D && next == 0x0A ? 2 : 1
                         break scan
                     }
                     if c == UInt8(ascii: ",") {
@@ -150,7 +152,7 @@ public final class CSVReader {
                         cell.append(c)
                     }
                 }
-                if c == 0x0A {
+                if c == 0x0A || (c == 0x0D && next != 0x0A) {
                     line += 1
                     column = 1
                 } else if c & 0xC0 != 0x80 {
