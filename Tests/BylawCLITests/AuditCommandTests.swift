@@ -200,6 +200,45 @@ import Testing
 
     // MARK: JSON Lines, folders, standard input
 
+    /// A JSON cell over a JSON limit makes its row `invalid` at the cell, naming the row, the column and the limit,
+    /// instead of being kept as text; the rows around it are checked as usual.
+    @Test func aJSONCellOverALimitIsAnInvalidRow() throws {
+        let dir = try temp()
+        let header =
+            "kind,id,date,unit,body,organisation,total_members,model_or_frontline,female_members,"
+            + "vice_chairs.0.name,vice_chairs.0.full_time,vice_chairs.0.is_model_worker,"
+            + "vice_chairs.1.name,vice_chairs.1.full_time,vice_chairs.1.is_model_worker,relatives_of_enterprise_head"
+        let common = "committee_roster,ZZ-1,2018-10-26,acftu/organisation,全总执行委员会,第十七届执委会,316,49,96"
+        let chairs = ",赵卫东,true,false,马建军,false,true,"
+        let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        let longKey = "\"{\"\"" + String(repeating: "k", count: 1025) + "\"\": 1}\""
+        let rows = [
+            header,
+            common + chairs + "[]",
+            common.replacingOccurrences(of: "ZZ-1", with: "ZZ-2") + chairs + deep,
+            common.replacingOccurrences(of: "ZZ-1", with: "ZZ-3") + chairs + longKey,
+            common.replacingOccurrences(of: "ZZ-1", with: "ZZ-4") + ",赵卫东,true,false,,,,\"[\"\"张三\"\"]\"",
+        ]
+        try write(rows.joined(separator: "\n") + "\n", dir + "/roster.csv")
+        let (r, lines) = try audit([dir + "/roster.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "roster.csv:row 1 compliant []", "roster.csv:row 2 invalid json.limit.depth",
+                "roster.csv:row 3 invalid json.limit.key-length", "roster.csv:row 4 non_compliant [CC-05]",
+            ])
+        let column = (common + chairs).unicodeScalars.count + 1
+        #expect(lines.count == 4 && lines[1].locations == ["3:\(column)"] && lines[2].locations == ["4:\(column)"])
+        let messages = lines.dropFirst().prefix(2).map {
+            ($0.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String
+        }
+        #expect(
+            messages == [
+                "the JSON in row 2, column 16 is over a limit: collections are nested deeper than the limit of 64",
+                "the JSON in row 3, column 16 is over a limit: the member name is longer than the limit of 1024 bytes",
+            ])
+    }
+
     @Test func jsonLinesWithABadLineAndABlankLine() throws {
         let dir = try temp()
         let text = [

@@ -131,7 +131,39 @@ import Testing
         let layout = try Self.layout(header, mapping: mapping).get()
         let reader = CSVReader(stream: ByteStream(bytes: Array((row + "\n").utf8)), file: "t.csv")
         guard case .record(let r)? = reader.next() else { return "?" }
-        return show(layout.node(r, file: "t.csv"))
+        return show(try layout.node(r, number: 1, file: "t.csv"))
+    }
+
+    /// A JSON cell over a JSON limit is an error at the cell naming the row, the column and the limit, not text;
+    /// JSON that is merely broken stays text.
+    @Test(arguments: [
+        (
+            String(repeating: "[", count: 65) + String(repeating: "]", count: 65), "json.limit.depth",
+            "collections are nested deeper than the limit of 64"
+        ),
+        (
+            "\"{\"\"" + String(repeating: "k", count: 1025) + "\"\": 1}\"", "json.limit.key-length",
+            "the member name is longer than the limit of 1024 bytes"
+        ),
+    ])
+    func jsonCellOverALimit(cell: String, code: String, limit: String) throws {
+        let layout = try Self.layout("id,list").get()
+        let reader = CSVReader(stream: ByteStream(bytes: Array(("a,b\nx,y\nR-3," + cell + "\n").utf8)), file: "t.csv")
+        _ = reader.next()
+        _ = reader.next()
+        guard case .record(let r)? = reader.next() else {
+            Issue.record("no record")
+            return
+        }
+        do {
+            _ = try layout.node(r, number: 2, file: "t.csv")
+            Issue.record("the cell was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [code])
+            #expect(error.diagnostics.first?.message == "the JSON in row 2, column 2 is over a limit: " + limit)
+            #expect(error.diagnostics.first.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == "3:5")
+        }
+        #expect(try Self.tree("id,list", "R-3,\"[1, 2\"") == "{id: R-3, list: [1, 2}", "broken JSON stays text")
     }
 
     static func show(_ n: YAMLNode) -> String {
