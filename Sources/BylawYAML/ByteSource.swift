@@ -9,9 +9,14 @@
 ///
 /// A class because it owns a file descriptor and is shared with libyaml by pointer.
 final class ByteSource {
+    /// Fills a buffer with up to `size` bytes: the count read, 0 at the end, negative on a read error.
+    typealias Pull = (_ buffer: UnsafeMutablePointer<UInt8>, _ size: Int) -> Int
+
     private enum Input {
         case memory([UInt8])
         case file(Int32)
+        /// Bytes handed over by the caller, who reads (and may hash) them first.
+        case pull(Pull)
     }
 
     private let input: Input
@@ -48,6 +53,13 @@ final class ByteSource {
         maxBytes = limits.maxBytes
     }
 
+    /// Reads through `pull`: libyaml parses exactly the bytes the caller handed over.
+    init(pull: @escaping Pull, limits: YAMLLimits) {
+        input = .pull(pull)
+        checker = InputChecker(bidiAllowed: limits.bidiControlsAllowed)
+        maxBytes = limits.maxBytes
+    }
+
     deinit {
         if case .file(let fd) = input { close(fd) }
     }
@@ -73,8 +85,13 @@ final class ByteSource {
                 guard let base = all.baseAddress else { return }
                 buffer.update(from: base + readOffset, count: count)
             }
-        case .file(let fd):
-            let n = systemRead(fd, buffer, size)
+        case .file, .pull:
+            let n: Int
+            switch input {
+            case .file(let fd): n = systemRead(fd, buffer, size)
+            case .pull(let pull): n = pull(buffer, size)
+            case .memory: n = 0
+            }
             guard n >= 0 else {
                 problem = InputProblem(code: "io.unreadable", message: "cannot read the file", mark: mark())
                 return nil
@@ -160,7 +177,7 @@ final class ByteSource {
 
     /// Forgets bytes before `offset` (a finished document) so a stream runs in constant memory.
     func discard(before offset: Int) {
-        guard case .file = input else { return }
+        if case .memory = input { return }
         let drop = min(max(0, offset - windowBase), window.count, max(0, cursorByte - windowBase))
         guard drop > 0 else { return }
         window.removeFirst(drop)

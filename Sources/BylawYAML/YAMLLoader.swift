@@ -71,6 +71,16 @@ public final class YAMLDocumentStream {
         reader.streaming = true
     }
 
+    /// Reads documents from bytes the caller supplies as libyaml asks for them, so a caller that hashes what it
+    /// reads has parsed exactly what it hashed. `read` fills its buffer with up to `size` bytes and returns the
+    /// count, 0 at the end of the input, or a negative number on a read error (`io.unreadable`).
+    public init(
+        file: String, limits: YAMLLimits, read: @escaping (_ buffer: UnsafeMutablePointer<UInt8>, _ size: Int) -> Int
+    ) {
+        reader = DocumentReader(source: ByteSource(pull: read, limits: limits), file: file, limits: limits)
+        reader.streaming = true
+    }
+
     /// Reads documents from bytes already in memory.
     public init(bytes: [UInt8], file: String, limits: YAMLLimits) {
         reader = DocumentReader(source: ByteSource(bytes: bytes, limits: limits), file: file, limits: limits)

@@ -92,6 +92,44 @@ import Testing
         #expect(lines[3].id == "0012")
     }
 
+    /// Old Excel for Mac ends lines with a lone CR. Each CR outside quotes ends a row and counts as a line; a CR
+    /// inside quotes stays in the cell as it is. Sniffing standard input looks at the header alone, not at a
+    /// later row with `: ` in a cell.
+    @Test func csvWithCROnlyLineEnds() throws {
+        let dir = try temp()
+        var approvedBySelf = Disposal.auction(id: "ZC-CR-1", name: "别克GL8商务车,\r川A·3K571")
+        approvedBySelf.fields["approval.body"] = "本单位"
+        let rows =
+            [Disposal.header] + [
+                approvedBySelf.csv,
+                Disposal.agreementSale(id: "ZC-CR-2").csv,
+                "asset_disposal,ZC-RAGGED,2022-03-01,acftu/x",
+                Disposal.auction(id: "ZC-CR-4", name: "旧车: 别克GL8").csv,
+                Disposal.investment(id: "ZC-CR-5").csv,
+            ]
+        try write(rows.joined(separator: "\r") + "\r", dir + "/mac.csv")
+        let (r, lines) = try audit([dir + "/mac.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "mac.csv:row 1 non_compliant [AM-01]",
+                "mac.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "mac.csv:row 3 invalid csv.ragged-row",
+                "mac.csv:row 4 compliant []",
+                "mac.csv:row 5 non_compliant [AM-06,AM-14]",
+            ])
+        #expect(lines.map(\.id) == ["ZC-CR-1", "ZC-CR-2", nil, "ZC-CR-4", "ZC-CR-5"])
+        let messages = (lines[0].json["results"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        #expect(messages == ["ZC-CR-1：别克GL8商务车,\r川A·3K571（原值 328000.00 元）应由省级工会审批"])
+        // Header line 1, row 1 on lines 2–3 (the quoted CR), row 2 on line 4: the ragged row is on line 5.
+        #expect(lines[2].locations == ["5:1"])
+        // Standard input, sniffed: the first line ends at its CR, so row 4's `: ` does not make it YAML.
+        let (s, stdinLines) = try audit(["-"], stdin: rows.joined(separator: "\r"))
+        #expect(s.status == 1, "\(s.stderr)")
+        #expect(stdinLines.map(\.summary).first == "-:row 1 non_compliant [AM-01]")
+        #expect(stdinLines.count == 5)
+    }
+
     @Test func chineseHeadersThroughAMapping() throws {
         let dir = try temp()
         let chinese = Disposal.header.split(separator: ",").map { Disposal.chinese[String($0)] ?? String($0) }
@@ -161,6 +199,45 @@ import Testing
     }
 
     // MARK: JSON Lines, folders, standard input
+
+    /// A JSON cell over a JSON limit makes its row `invalid` at the cell, naming the row, the column and the limit,
+    /// instead of being kept as text; the rows around it are checked as usual.
+    @Test func aJSONCellOverALimitIsAnInvalidRow() throws {
+        let dir = try temp()
+        let header =
+            "kind,id,date,unit,body,organisation,total_members,model_or_frontline,female_members,"
+            + "vice_chairs.0.name,vice_chairs.0.full_time,vice_chairs.0.is_model_worker,"
+            + "vice_chairs.1.name,vice_chairs.1.full_time,vice_chairs.1.is_model_worker,relatives_of_enterprise_head"
+        let common = "committee_roster,ZZ-1,2018-10-26,acftu/organisation,全总执行委员会,第十七届执委会,316,49,96"
+        let chairs = ",赵卫东,true,false,马建军,false,true,"
+        let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        let longKey = "\"{\"\"" + String(repeating: "k", count: 1025) + "\"\": 1}\""
+        let rows = [
+            header,
+            common + chairs + "[]",
+            common.replacingOccurrences(of: "ZZ-1", with: "ZZ-2") + chairs + deep,
+            common.replacingOccurrences(of: "ZZ-1", with: "ZZ-3") + chairs + longKey,
+            common.replacingOccurrences(of: "ZZ-1", with: "ZZ-4") + ",赵卫东,true,false,,,,\"[\"\"张三\"\"]\"",
+        ]
+        try write(rows.joined(separator: "\n") + "\n", dir + "/roster.csv")
+        let (r, lines) = try audit([dir + "/roster.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "roster.csv:row 1 compliant []", "roster.csv:row 2 invalid json.limit.depth",
+                "roster.csv:row 3 invalid json.limit.key-length", "roster.csv:row 4 non_compliant [CC-05]",
+            ])
+        let column = (common + chairs).unicodeScalars.count + 1
+        #expect(lines.count == 4 && lines[1].locations == ["3:\(column)"] && lines[2].locations == ["4:\(column)"])
+        let messages = lines.dropFirst().prefix(2).map {
+            ($0.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String
+        }
+        #expect(
+            messages == [
+                "the JSON in row 2, column 16 is over a limit: collections are nested deeper than the limit of 64",
+                "the JSON in row 3, column 16 is over a limit: the member name is longer than the limit of 1024 bytes",
+            ])
+    }
 
     @Test func jsonLinesWithABadLineAndABlankLine() throws {
         let dir = try temp()

@@ -18,14 +18,15 @@ import Testing
         #expect(lines.map(\.summary) == ["s.yaml:2 compliant []", "s.yaml:31 invalid yaml.syntax"])
     }
 
-    @Test func standardInputThatIsAFolderIsUnreadableNotCompliant() throws {
+    /// YAML too: libyaml reads through the same stream, and the read error is one record, not two.
+    @Test(arguments: ["jsonl", "yaml"]) func standardInputThatIsAFolderIsUnreadableNotCompliant(format: String) throws {
         let dir = try base.temp()
         let bin = try #require(Run.binary)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = [
-            "-c", "\"$0\" audit - --input-format jsonl --rules \"$1\" --format jsonl --no-audit < \"$2\"", bin,
-            AuditCommandTests.rules, dir,
+            "-c", "\"$0\" audit - --input-format \"$3\" --rules \"$1\" --format jsonl --no-audit < \"$2\"", bin,
+            AuditCommandTests.rules, dir, format,
         ]
         let out = Pipe()
         let err = Pipe()
@@ -118,6 +119,35 @@ import Testing
         #expect(run.contains("\"event\":\"audit-run\""), "\(run)")
         #expect(run.contains("\"sha256\":\"\(try base.shasum(dir + "/h.csv"))\""), "\(run.prefix(2000))")
         #expect(run.contains("\"bytes\":\(text.utf8.count)"), "\(run.prefix(2000))")
+    }
+
+    /// The run record's hash of a YAML input is the SHA-256 of the text its records were parsed from, and each
+    /// record's `sha256_raw` is that of its own document, for a file and for standard input alike.
+    @Test func theRunRecordHashesTheYAMLThatWasEvaluated() throws {
+        let dir = try base.temp()
+        let examples = AuditCommandTests.rules + "/asset-management/examples/"
+        let auction = try String(contentsOfFile: examples + "compliant-vehicle-auction.yaml", encoding: .utf8)
+        let sale = try String(contentsOfFile: examples + "non-compliant-building-agreement-sale.yaml", encoding: .utf8)
+        let text = "\u{FEFF}" + auction + "---\n" + sale
+        try base.write(text, dir + "/s.yml")
+        for input in [dir + "/s.yml", "-"] {
+            let store = dir + "/trail-\(input == "-" ? "stdin" : "file").sqlite"
+            let (r, lines) = try base.audit(
+                [input, "--input-format", "yaml", "--audit", store], stdin: input == "-" ? text : nil, audit: true)
+            #expect(r.status == 1, "\(r.stderr)")
+            let name = input == "-" ? "-" : "s.yml"
+            #expect(
+                lines.map(\.summary) == [
+                    "\(name):2 compliant []", "\(name):30 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                ])
+            let run = try Run.bylaw(["log", "show", "--audit", store, "3"]).stdout
+            #expect(run.contains("\"event\":\"audit-run\""), "\(run)")
+            #expect(run.contains("\"sha256\":\"\(try base.sha256(text))\""), "\(run)")
+            #expect(run.contains("\"bytes\":\(text.utf8.count)"), "\(run)")
+            let second = try Run.bylaw(["log", "show", "--audit", store, "2"]).stdout
+            let document = "---\n" + sale
+            #expect(second.contains("\"sha256_raw\":\"\(try base.sha256(document))\""), "\(second)")
+        }
     }
 
     /// A `.json` file holding one 96 MiB object is refused without holding it: the process stays well under the

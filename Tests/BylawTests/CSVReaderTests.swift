@@ -48,6 +48,14 @@ import Testing
         Case(
             name: "unterminated quote ends the file", text: "a,b\n1,\"open\n2,3\n",
             records: ["1:a|b", "2:!csv.unterminated-quote@2:3"]),
+        Case(name: "CR only (old Mac)", text: "a,b\r1,2\r", records: ["1:a|b", "2:1|2"]),
+        Case(name: "CR only, no final line end", text: "a,b\r1,2", records: ["1:a|b", "2:1|2"]),
+        Case(name: "CR, LF and CRLF mixed", text: "a\rb\nc\r\nd\r", records: ["1:a", "2:b", "3:c", "4:d"]),
+        Case(name: "empty CR lines skipped", text: "a\r\r\rb\r", records: ["1:a", "4:b"]),
+        Case(name: "CR inside quotes stays", text: "\"l1\rl2\",x\ry,z\r", records: ["1:l1\rl2|x", "3:y|z"]),
+        Case(
+            name: "positions after CR line ends", text: "a\r\"p\rq\",b\r\"x\"y,z\r",
+            records: ["1:a", "2:p\rq|b", "4:!csv.text-after-quote@4:4"]),
         Case(name: "column counts Unicode scalars", text: "甲乙,\"x\"y\n", records: ["1:!csv.text-after-quote@1:7"]),
     ]
 
@@ -123,7 +131,39 @@ import Testing
         let layout = try Self.layout(header, mapping: mapping).get()
         let reader = CSVReader(stream: ByteStream(bytes: Array((row + "\n").utf8)), file: "t.csv")
         guard case .record(let r)? = reader.next() else { return "?" }
-        return show(layout.node(r, file: "t.csv"))
+        return show(try layout.node(r, number: 1, file: "t.csv"))
+    }
+
+    /// A JSON cell over a JSON limit is an error at the cell naming the row, the column and the limit, not text;
+    /// JSON that is merely broken stays text.
+    @Test(arguments: [
+        (
+            String(repeating: "[", count: 65) + String(repeating: "]", count: 65), "json.limit.depth",
+            "collections are nested deeper than the limit of 64"
+        ),
+        (
+            "\"{\"\"" + String(repeating: "k", count: 1025) + "\"\": 1}\"", "json.limit.key-length",
+            "the member name is longer than the limit of 1024 bytes"
+        ),
+    ])
+    func jsonCellOverALimit(cell: String, code: String, limit: String) throws {
+        let layout = try Self.layout("id,list").get()
+        let reader = CSVReader(stream: ByteStream(bytes: Array(("a,b\nx,y\nR-3," + cell + "\n").utf8)), file: "t.csv")
+        _ = reader.next()
+        _ = reader.next()
+        guard case .record(let r)? = reader.next() else {
+            Issue.record("no record")
+            return
+        }
+        do {
+            _ = try layout.node(r, number: 2, file: "t.csv")
+            Issue.record("the cell was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [code])
+            #expect(error.diagnostics.first?.message == "the JSON in row 2, column 2 is over a limit: " + limit)
+            #expect(error.diagnostics.first.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == "3:5")
+        }
+        #expect(try Self.tree("id,list", "R-3,\"[1, 2\"") == "{id: R-3, list: [1, 2}", "broken JSON stays text")
     }
 
     static func show(_ n: YAMLNode) -> String {

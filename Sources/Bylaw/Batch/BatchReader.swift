@@ -153,23 +153,19 @@ public final class BatchReader {
         return SingleDocumentReader(record: BatchRecord(source: source, body: .json(start), raw: raw))
     }
 
-    /// A YAML stream. From a file it is streamed by libyaml (after hashing it, when an observer wants the
-    /// bytes); standard input is read whole first.
+    /// A YAML stream, streamed by libyaml from `stream`: the bytes parsed are the very bytes the observer hashed,
+    /// even if the file at `path` is replaced while it is read. A read error ends the stream; `next()` reports it
+    /// once, with its reason.
     private func yaml(_ stream: ByteStream, path: String) -> RecordReader {
-        if path == "-" {
-            let bytes = stream.takeAll()
-            return YAMLStreamReader(stream: YAMLDocumentStream(bytes: bytes, file: path, limits: .decision), file: path)
+        stream.ensure(3)  // a byte-order mark arrives whole in libyaml's first block, where it is stripped
+        let documents = YAMLDocumentStream(file: path, limits: .decision) { buffer, size in
+            stream.pull(into: buffer, size: size)
         }
-        if observer != nil { Self.drain(stream) }
-        do {
-            return YAMLStreamReader(stream: try YAMLDocumentStream(path: path, limits: .decision), file: path)
-        } catch {
-            return unreadable(path, error.diagnostics)
-        }
+        return YAMLStreamReader(stream: documents, file: path)
     }
 
     /// Guesses the format from the first bytes: `{` JSON Lines, `[` a JSON array, a first line with commas and
-    /// no `: ` CSV, anything else YAML.
+    /// no `: ` CSV (a line ends at LF or CR), anything else YAML.
     static func sniff(_ stream: ByteStream) -> InputFormat {
         stream.ensure(1 << 16)
         var k = stream.offsetPastSpace(from: stream.hasBOM ? 3 : 0)
@@ -178,7 +174,7 @@ public final class BatchReader {
         if first == UInt8(ascii: "[") { return .json }
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "%") || first == UInt8(ascii: "-") { return .yaml }
         var lineBytes: [UInt8] = []
-        while let c = stream.peek(k), c != 0x0A, lineBytes.count < 1 << 16 {
+        while let c = stream.peek(k), c != 0x0A, c != 0x0D, lineBytes.count < 1 << 16 {
             lineBytes.append(c)
             k += 1
         }

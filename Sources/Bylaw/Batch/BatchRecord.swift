@@ -39,7 +39,14 @@ public struct BatchRecord: Sendable {
                 return .failure(LoadFailure(diagnostics: error.diagnostics))
             }
         case .csv(let row, let layout):
-            return .success((layout.node(row, file: source.file), true))
+            // A CSV record's source is its row (`CSVFileReader`); nil only for one made some other way.
+            var number: Int?
+            if case .row(let n) = source.position { number = n }
+            do {
+                return .success((try layout.node(row, number: number, file: source.file), true))
+            } catch {
+                return .failure(LoadFailure(diagnostics: error.diagnostics))
+            }
         case .unreadable(let diagnostics):
             return .failure(LoadFailure(diagnostics: diagnostics))
         }

@@ -113,6 +113,18 @@ public final class ByteStream {
         return k
     }
 
+    /// Consumes up to `size` bytes into `target`, reading a block when none is buffered (for a parser that pulls
+    /// its input, such as libyaml's): the count, 0 at the end of the input, -1 after a read error.
+    func pull(into target: UnsafeMutablePointer<UInt8>, size: Int) -> Int {
+        if available == 0, !fill() { return readError == nil ? 0 : -1 }
+        let k = min(size, available)
+        buffer.withUnsafeBufferPointer { all in
+            if let base = all.baseAddress { target.update(from: base + start, count: k) }
+        }
+        skip(k)
+        return k
+    }
+
     /// Reads everything that is left.
     func takeAll() -> [UInt8] {
         while fill() {}

@@ -7,7 +7,8 @@ import Foundation
 /// A row becomes a mapping: each non-empty cell is a text scalar at its column's path; `approvals.0.body` and
 /// `approvals.1.body` make a list whose items are taken in index order, skipping items whose cells are all
 /// empty; a cell holding a JSON array or object (`[{"body": "省级工会", "date": "2022-03-22"}]`) becomes
-/// that structure. Empty cells are absent fields.
+/// that structure. Empty cells are absent fields. A JSON cell over one of the JSON limits (`YAMLLimits.decision`:
+/// depth, keys, items, nodes, scalar and key length) makes the row unreadable rather than being kept as text.
 public struct CSVLayout: Sendable {
     indirect enum Slot: Sendable {
         case cell(Int)
@@ -62,17 +63,26 @@ public struct CSVLayout: Sendable {
         return .success(CSVLayout(fields: members, width: header.cells.count))
     }
 
-    /// The decision a row makes (the row must have `width` cells).
-    public func node(_ row: CSVRecord, file: String) -> YAMLNode {
+    /// The decision a row makes (the row must have `width` cells); `number` is its row number (1 = the first
+    /// data row), for messages. Throws when a JSON cell is over a JSON limit.
+    public func node(_ row: CSVRecord, number: Int?, file: String) throws(YAMLLoadError) -> YAMLNode {
         let at = YAMLMark(line: row.line, column: 1, offset: 0)
-        let pairs = members(fields, row: row, file: file)
+        let pairs = try members(fields, row: Row(record: row, number: number, file: file))
         return YAMLNode(content: .mapping(pairs), file: file, start: at, end: at)
     }
 
-    private func members(_ fields: [(String, Slot)], row: CSVRecord, file: String) -> [YAMLPair] {
+    /// A row being turned into a tree.
+    private struct Row {
+        var record: CSVRecord
+        var number: Int?
+        var file: String
+    }
+
+    private func members(_ fields: [(String, Slot)], row: Row) throws(YAMLLoadError) -> [YAMLPair] {
         var pairs: [YAMLPair] = []
         for (name, slot) in fields {
-            guard let value = value(slot, row: row, file: file) else { continue }
+            guard let value = try value(slot, row: row) else { continue }
+            let file = row.file
             let key = YAMLNode(
                 content: .scalar(YAMLScalar(text: name, style: .plain, coreType: .string)), file: file,
                 start: value.start, end: value.start)
@@ -81,30 +91,48 @@ public struct CSVLayout: Sendable {
         return pairs
     }
 
-    private func value(_ slot: Slot, row: CSVRecord, file: String) -> YAMLNode? {
+    private func value(_ slot: Slot, row: Row) throws(YAMLLoadError) -> YAMLNode? {
         switch slot {
         case .cell(let k):
-            guard k < row.cells.count, !row.cells[k].text.isEmpty else { return nil }
-            return Self.cellNode(row.cells[k], file: file)
+            guard k < row.record.cells.count, !row.record.cells[k].text.isEmpty else { return nil }
+            return try Self.cellNode(row.record.cells[k], column: k + 1, row: row.number, file: row.file)
         case .object(let fields):
-            let pairs = members(fields, row: row, file: file)
+            let pairs = try members(fields, row: row)
             guard let first = pairs.first else { return nil }
-            return YAMLNode(content: .mapping(pairs), file: file, start: first.key.start, end: first.key.start)
+            return YAMLNode(content: .mapping(pairs), file: row.file, start: first.key.start, end: first.key.start)
         case .list(let items):
-            let nodes = items.compactMap { value($0.1, row: row, file: file) }
+            var nodes: [YAMLNode] = []
+            for (_, slot) in items {
+                if let node = try value(slot, row: row) { nodes.append(node) }
+            }
             guard let first = nodes.first else { return nil }
-            return YAMLNode(content: .sequence(nodes), file: file, start: first.start, end: first.start)
+            return YAMLNode(content: .sequence(nodes), file: row.file, start: first.start, end: first.start)
         }
     }
 
-    /// A cell's text as a scalar, or the structure of a JSON array or object it holds.
-    static func cellNode(_ cell: CSVRecord.Cell, file: String) -> YAMLNode {
+    /// A cell's text as a scalar, or the structure of a JSON array or object it holds. Text that starts like JSON
+    /// but is not (`[2023]第5号`) stays text; JSON over a limit is an error naming the row, the column and the
+    /// limit, at the cell.
+    static func cellNode(_ cell: CSVRecord.Cell, column: Int, row: Int?, file: String) throws(YAMLLoadError)
+        -> YAMLNode
+    {
         let at = YAMLMark(line: cell.line, column: cell.column, offset: 0)
         if let first = cell.text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
-            first == UInt8(ascii: "[") || first == UInt8(ascii: "{"),
-            let node = try? JSONNodeReader(file: file, start: at, flatPositions: true).read(Array(cell.text.utf8))
+            first == UInt8(ascii: "[") || first == UInt8(ascii: "{")
         {
-            return node
+            do {
+                return try JSONNodeReader(file: file, start: at, flatPositions: true).read(Array(cell.text.utf8))
+            } catch {
+                if let limit = error.diagnostics.first(where: { $0.code.hasPrefix("json.limit.") }) {
+                    let place = (row.map { "row \($0), " } ?? "") + "column \(column)"
+                    throw YAMLLoadError(diagnostics: [
+                        .error(
+                            limit.code, "the JSON in \(place) is over a limit: \(limit.message)",
+                            at: SourceLocation(file: file, line: cell.line, column: cell.column),
+                            help: "a JSON cell is held to the limits of a decision document")
+                    ])
+                }
+            }
         }
         return YAMLNode(
             content: .scalar(YAMLScalar(text: cell.text, style: .plain, coreType: .string)), file: file, start: at,

@@ -32,8 +32,10 @@ public enum CSVReadResult: Sendable {
 }
 
 /// Reads CSV as RFC 4180 describes it, record by record in bounded memory: cells separated by commas, quoted
-/// cells holding commas, doubled quotes and line breaks, records ended by LF or CRLF, UTF-8 with or without
-/// a byte-order mark. Leniencies: a quote inside an unquoted cell is kept as text; an empty line is skipped.
+/// cells holding commas, doubled quotes and line breaks, records ended by CRLF, LF or a lone CR (old Mac
+/// exports), UTF-8 with or without a byte-order mark. Leniencies: a quote inside an unquoted cell is kept as
+/// text; an empty line is skipped. Inside quotes, CRLF becomes LF and a lone CR stays as it is; every line end
+/// (CRLF, LF or lone CR) counts as one line for positions.
 ///
 /// A cell that is not valid UTF-8 or has text after its closing quote makes its record a problem and reading
 /// goes on with the next record, as it does after a record larger than `maxRecordBytes` (skipped to its end
@@ -43,7 +45,8 @@ public final class CSVReader {
     private let stream: ByteStream
     private let file: String
     private let maxRecordBytes: Int
-    private var line = 1
+    /// The position of the next unread byte.
+    private var position = TextPosition()
     private var stopped = false
 
     public init(stream: ByteStream, file: String, maxRecordBytes: Int = YAMLLimits.decision.maxBytes) {
@@ -67,15 +70,15 @@ public final class CSVReader {
 
     private func readRecord() -> CSVReadResult? {
         if stream.available == 0, !stream.fill() { return nil }
-        let startLine = line
+        // INVARIANT: a record starts at the start of a line (column 1).
+        let startLine = position.line
         var state = State.cellStart
         var cells: [CSVRecord.Cell] = []
         var cell: [UInt8] = []
-        var cellLine = line
+        var cellLine = position.line
         var cellColumn = 1
-        var column = 1
         var problem: Diagnostic?
-        var quoteLine = line
+        var quoteLine = position.line
         var quoteColumn = 1
         var i = 0
         var recordEnd = -1
@@ -108,20 +111,20 @@ public final class CSVReader {
                 }
                 switch state {
                 case .cellStart, .unquoted, .quoteInQuoted:
-                    if c == 0x0A || (c == 0x0D && (next == 0x0A || next == nil)) {
+                    if c == 0x0A || c == 0x0D {
                         recordEnd = i
-                        lineEndLength = c == 0x0D ? 2 : 1
+                        lineEndLength = c == 0x0D && next == 0x0A ? 2 : 1
                         break scan
                     }
                     if c == UInt8(ascii: ",") {
                         endCell()
                         state = .cellStart
-                        cellLine = line
-                        cellColumn = column + 1
+                        cellLine = position.line
+                        cellColumn = position.column + 1
                     } else if state == .cellStart, c == UInt8(ascii: "\"") {
                         state = .quoted
-                        quoteLine = line
-                        quoteColumn = column
+                        quoteLine = position.line
+                        quoteColumn = position.column
                     } else if state == .quoteInQuoted {
                         if c == UInt8(ascii: "\"") {
                             cell.append(c)
@@ -131,7 +134,7 @@ public final class CSVReader {
                                 problem = .error(
                                     "csv.text-after-quote",
                                     "text follows the closing quote of a cell",
-                                    at: SourceLocation(file: file, line: line, column: column),
+                                    at: SourceLocation(file: file, line: position.line, column: position.column),
                                     help: "a quote inside a quoted cell is written twice: \"\"")
                             }
                             cell.append(c)
@@ -150,12 +153,7 @@ public final class CSVReader {
                         cell.append(c)
                     }
                 }
-                if c == 0x0A {
-                    line += 1
-                    column = 1
-                } else if c & 0xC0 != 0x80 {
-                    column += 1
-                }
+                position.advance(past: c, next: next)
                 i += 1
             }
             if oversizedHead == nil, i > maxRecordBytes {
@@ -198,7 +196,7 @@ public final class CSVReader {
         let raw = stream.take(recordEnd)
         stream.skip(lineEndLength)
         if lineEndLength > 0 {
-            line += 1
+            position.newLine()
         }
         if let oversizedHead {
             let d = Diagnostic.error(

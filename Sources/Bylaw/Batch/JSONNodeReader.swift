@@ -50,8 +50,7 @@ private struct JSONNodeParser {
     /// Nodes started so far, member names included.
     var nodes = 0
     // Line and column of byte `colByte`, advanced only forward.
-    var line = 0
-    var column = 0
+    var position: TextPosition
     var lineStartByte = 0
     var colByte = 0
 
@@ -60,8 +59,7 @@ private struct JSONNodeParser {
         self.start = start
         self.flat = flat
         self.limits = limits
-        line = start.line
-        column = start.column
+        position = TextPosition(line: start.line, column: start.column)
     }
 
     mutating func document(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode, YAMLLoadError> {
@@ -82,20 +80,15 @@ private struct JSONNodeParser {
         if flat { return start }
         if at < colByte {
             colByte = lineStartByte
-            column = lineStartByte == 0 ? start.column : 1
+            position.column = lineStartByte == 0 ? start.column : 1
         }
         while colByte < at, colByte < b.count {
             let c = b[colByte]
-            if c == 0x0A {
-                line += 1
-                column = 1
-                lineStartByte = colByte + 1
-            } else if c & 0xC0 != 0x80 {
-                column += 1
-            }
+            position.advance(past: c)
+            if c == 0x0A { lineStartByte = colByte + 1 }
             colByte += 1
         }
-        return YAMLMark(line: line, column: column, offset: start.offset + at)
+        return YAMLMark(line: position.line, column: position.column, offset: start.offset + at)
     }
 
     /// An error at byte `at` (by default the cursor), which must be on the cursor's line or after it.

@@ -74,8 +74,8 @@ final class JSONLinesReader: RecordReader {
 final class JSONArrayReader: RecordReader {
     private let stream: ByteStream
     private let file: String
-    private var line = 1
-    private var column = 1
+    /// The position of the next unread byte.
+    private var position = TextPosition()
     private var state = State.start
 
     private enum State { case start, item, afterItem, done }
@@ -89,12 +89,7 @@ final class JSONArrayReader: RecordReader {
     /// Consumes one byte, keeping the line and column.
     private func advance() {
         guard let c = stream.peek(0) else { return }
-        if c == 0x0A {
-            line += 1
-            column = 1
-        } else if c & 0xC0 != 0x80 {
-            column += 1
-        }
+        position.advance(past: c)
         stream.skip(1)
     }
 
@@ -104,8 +99,10 @@ final class JSONArrayReader: RecordReader {
 
     private func broken(_ message: String) -> BatchRecord {
         state = .done
-        let d = Diagnostic.error("json.syntax", message, at: SourceLocation(file: file, line: line, column: column))
-        return BatchRecord(source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: [])
+        let d = Diagnostic.error(
+            "json.syntax", message, at: SourceLocation(file: file, line: position.line, column: position.column))
+        return BatchRecord(
+            source: RecordSource(file: file, position: .line(position.line)), body: .unreadable([d]), raw: [])
     }
 
     func next() -> BatchRecord? {
@@ -149,8 +146,8 @@ final class JSONArrayReader: RecordReader {
 
     /// One item: bytes up to the `,` or `]` that ends it at nesting depth 0, outside strings.
     private func item() -> BatchRecord? {
-        let start = YAMLMark(line: line, column: column, offset: stream.consumed)
-        let source = RecordSource(file: file, position: .line(line))
+        let start = YAMLMark(line: position.line, column: position.column, offset: stream.consumed)
+        let source = RecordSource(file: file, position: .line(position.line))
         var scanner = ItemScanner()
         var n = 0
         while let c = stream.peek(n), !scanner.ends(at: c) {
@@ -276,8 +273,10 @@ final class YAMLStreamReader: RecordReader {
     }
 
     /// A YAML syntax error leaves the rest of the stream unreadable: one record says where, then the file ends.
-    private func failed(_ error: YAMLLoadError) -> BatchRecord {
+    /// A read error ends the file without a record here: `BatchReader` reports it once, with its reason.
+    private func failed(_ error: YAMLLoadError) -> BatchRecord? {
         done = true
+        if error.diagnostics.contains(where: { $0.code == "io.unreadable" }) { return nil }
         let line = error.diagnostics.first?.location?.line
         return BatchRecord(
             source: RecordSource(file: file, position: line.map { .line($0) } ?? .wholeFile),

@@ -19,10 +19,13 @@ public struct BatchReportOptions: Sendable {
     public var colour: Bool
     /// Bytes of held-back listing a reporter keeps in memory before spilling to a temporary file.
     public var spillThreshold: Int
+    /// The most units a report lists by name (`BatchTally.maxUnits`); later units are counted as `(other units)`.
+    public var maxUnits: Int
 
-    public init(colour: Bool = false, spillThreshold: Int = 1 << 20) {
+    public init(colour: Bool = false, spillThreshold: Int = 1 << 20, maxUnits: Int = BatchTally.maxUnits) {
         self.colour = colour
         self.spillThreshold = spillThreshold
+        self.maxUnits = maxUnits
     }
 }
 

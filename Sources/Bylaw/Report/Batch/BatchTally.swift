@@ -1,6 +1,12 @@
 /// The counts every batch report's summary is made of: records by verdict, failures by rule, records by unit.
-/// Memory grows with the number of distinct rules and units, never with the number of records.
+/// Memory grows with the number of distinct rules (fixed by the rule sets), never with the number of records,
+/// and at most to `maxUnits` distinct units: the records of any unit met after that many are counted together in
+/// one `(other units)` count.
 public struct BatchTally: Sendable {
+    /// The most distinct units counted one by one: the first met, in input order. A batch from one organisation
+    /// has far fewer; a column of free text or a unique id mapped to `unit` would otherwise grow without bound.
+    public static let maxUnits = 10_000
+
     /// How often one rule failed or was in error across the batch.
     public struct RuleCount: Sendable, Equatable {
         public var ruleSet: String
@@ -16,10 +22,15 @@ public struct BatchTally: Sendable {
 
     /// The records of one unit, by verdict.
     public struct UnitCount: Sendable, Equatable {
-        /// The decision's `unit`; nil for records without one (most invalid records).
+        /// The decision's `unit`; nil for records without one (most invalid records) and for `isOtherUnits`.
         public var unit: String?
+        /// The count of every unit met after the first `maxUnits`, taken together.
+        public var isOtherUnits = false
         public var records = 0
         fileprivate var verdicts = VerdictCounts()
+
+        /// How a report names the row: the unit, `(other units)` or `(no unit)`.
+        public var label: String { unit ?? (isOtherUnits ? "(other units)" : "(no unit)") }
 
         public func count(_ v: Verdict) -> Int { verdicts[v] }
         /// Non-compliant records as a share of this unit's records.
@@ -38,9 +49,24 @@ public struct BatchTally: Sendable {
     private var rules: [RuleCount] = []
     private var unitIndex: [String: Int] = [:]
     private var units: [UnitCount] = []
+    private var otherUnits = UnitCount(unit: nil, isOtherUnits: true)
     private var noUnit = UnitCount(unit: nil)
+    /// The most units counted one by one (`BatchTally.maxUnits` unless a test asks for fewer).
+    public let unitLimit: Int
 
-    public init() {}
+    public init(maxUnits: Int = BatchTally.maxUnits) {
+        unitLimit = max(0, maxUnits)
+    }
+
+    /// Whether some records were counted under `(other units)` because `unitLimit` units had been met before.
+    public var unitsCapped: Bool { otherUnits.records > 0 }
+
+    /// Whether the records of `unit`, once one of them has been added, are counted under its own name rather than
+    /// under `(other units)`. The answer never changes after a unit's first record.
+    public func countsSeparately(_ unit: String?) -> Bool {
+        guard let unit else { return true }
+        return unitIndex[unit] != nil
+    }
 
     /// Records with verdict `v`.
     public func count(_ v: Verdict) -> Int { verdicts[v] }
@@ -54,6 +80,8 @@ public struct BatchTally: Sendable {
         if let unit = r.unit {
             if let i = unitIndex[unit] {
                 units[i].add(r.verdict)
+            } else if units.count >= unitLimit {
+                otherUnits.add(r.verdict)
             } else {
                 unitIndex[unit] = units.count
                 units.append(UnitCount(unit: unit))
@@ -87,14 +115,14 @@ public struct BatchTally: Sendable {
         }
     }
 
-    /// Units with most non-compliant records first, then most records, then by name; records without a unit
-    /// last.
+    /// Units with most non-compliant records first, then most records, then by name; then `(other units)` when
+    /// the list was capped, and records without a unit last.
     public var byUnit: [UnitCount] {
         let named = units.sorted {
             let (a, b) = ($0.count(.nonCompliant), $1.count(.nonCompliant))
             return (b, $1.records, $0.unit ?? "") < (a, $0.records, $1.unit ?? "")
         }
-        return noUnit.records == 0 ? named : named + [noUnit]
+        return named + [otherUnits, noUnit].filter { $0.records > 0 }
     }
 }
 

@@ -10,7 +10,7 @@ import BylawDiagnostics
 /// as records arrive into a `SpillBuffer` and streamed out after the charts by `finish`.
 public struct HTMLBatchReporter: BatchReporter {
     private var run: BatchRunInfo?
-    private var tally = BatchTally()
+    private var tally: BatchTally
     private let rows: SpillBuffer
 
     /// Bars shown per chart; the tables below the charts list every rule and unit.
@@ -18,6 +18,7 @@ public struct HTMLBatchReporter: BatchReporter {
 
     public init(options: BatchReportOptions = .init()) {
         rows = SpillBuffer(memoryLimit: options.spillThreshold)
+        tally = BatchTally(maxUnits: options.maxUnits)
     }
 
     public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
@@ -26,7 +27,10 @@ public struct HTMLBatchReporter: BatchReporter {
 
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
         tally.add(item.result)
-        if BatchReports.isListed(item.result) { rows.write(HTMLParts.row(item)) }
+        guard BatchReports.isListed(item.result) else { return }
+        let unit = item.result.unit
+        let key = tally.countsSeparately(unit) ? HTMLParts.unitKey(unit) : HTMLParts.unitKey(nil, others: true)
+        rows.write(HTMLParts.row(item, unitKey: key))
     }
 
     public mutating func finish(to sink: inout some ReportSink) {
@@ -34,7 +38,7 @@ public struct HTMLBatchReporter: BatchReporter {
         let listed = tally.records - tally.count(.compliant)
         var out = HTMLParts.head(run) + HTMLParts.figures(tally)
         out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
-        out += HTMLParts.ruleTable(tally.byRule) + HTMLParts.unitTable(tally.byUnit)
+        out += HTMLParts.ruleTable(tally.byRule) + HTMLParts.unitTable(tally)
         out += "<section class=\"panel\" id=\"records\">\n<h2>Records not compliant <span class=\"muted\">"
         out += "(\(HTMLParts.grouped(listed)) of \(HTMLParts.grouped(tally.records)))</span></h2>\n"
         if listed == 0 {
@@ -67,14 +71,17 @@ public struct HTMLBatchReporter: BatchReporter {
         let units = tally.byUnit.filter { $0.count(.nonCompliant) > 0 }
         let bars = units.prefix(Self.chartLimit).map {
             SVGBarChart.Bar(
-                key: $0.unit ?? "(no unit)", label: "",
+                key: $0.label, label: "",
                 note:
                     "of \(HTMLParts.grouped($0.records)) record\($0.records == 1 ? "" : "s"), \($0.nonCompliantShare.percent)",
-                value: $0.count(.nonCompliant), tone: "unit", filter: ("data-unit-filter", HTMLParts.unitKey($0.unit)))
+                value: $0.count(.nonCompliant), tone: "unit", filter: ("data-unit-filter", HTMLParts.unitKey($0)))
         }
         let chart = SVGBarChart(id: "chart-units", title: "Non-compliant records by unit", bars: Array(bars))
         return HTMLParts.chartPanel(
-            "Non-compliant records by unit", "most first; share of the unit's records", chart: chart,
+            "Non-compliant records by unit",
+            "most first; share of the unit's records"
+                + (tally.unitsCapped ? "; " + TextBatchReporter.capNote(tally) : ""),
+            chart: chart,
             shown: bars.count, of: units.count, empty: "No unit has a non-compliant record.")
     }
 }

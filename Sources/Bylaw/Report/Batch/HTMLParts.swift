@@ -5,8 +5,14 @@ enum HTMLParts {
     static func text(_ s: String) -> String { MarkupText.escape(s) }
     static func attr(_ s: String) -> String { "\"" + MarkupText.escape(s, attribute: true) + "\"" }
 
-    /// The unit filter's key of a unit: `u:` and the name, `n:` for records without a unit.
-    static func unitKey(_ unit: String?) -> String { unit.map { "u:" + $0 } ?? "n:" }
+    /// The unit filter's key of a unit: `u:` and the name, `n:` for records without a unit, `o:` for the units
+    /// counted together as `(other units)` (a unit whose name is nil when `others` is true).
+    static func unitKey(_ unit: String?, others: Bool = false) -> String {
+        unit.map { "u:" + $0 } ?? (others ? "o:" : "n:")
+    }
+
+    /// The unit filter's key of a row of the unit tally.
+    static func unitKey(_ u: BatchTally.UnitCount) -> String { unitKey(u.unit, others: u.isOtherUnits) }
 
     /// `1,234,567`.
     static func grouped(_ n: Int) -> String {
@@ -74,20 +80,23 @@ enum HTMLParts {
         return out + "</tbody></table></details>\n"
     }
 
-    static func unitTable(_ units: [BatchTally.UnitCount]) -> String {
+    static func unitTable(_ tally: BatchTally) -> String {
+        let units = tally.byUnit
         guard !units.isEmpty else { return "" }
         var out = "<details class=\"panel\" id=\"by-unit\"><summary>Records by unit: table</summary>\n"
         out += "<table class=\"grid\"><thead><tr><th>unit</th><th class=\"num\">records</th>"
         out += "<th class=\"num\">non-compliant</th><th class=\"num\">needs review</th><th class=\"num\">invalid</th>"
         out += "<th class=\"num\">error</th><th class=\"num\">share non-compliant</th></tr></thead><tbody>\n"
         for u in units {
-            out += "<tr><td>\(text(u.unit ?? "(no unit)"))</td><td class=\"num\">\(grouped(u.records))</td>"
+            out += "<tr><td>\(text(u.label))</td><td class=\"num\">\(grouped(u.records))</td>"
             for v in [Verdict.nonCompliant, .needsReview, .invalid, .error] {
                 out += "<td class=\"num\">\(grouped(u.count(v)))</td>"
             }
             out += "<td class=\"num\">\(u.nonCompliantShare.percent)</td></tr>\n"
         }
-        return out + "</tbody></table></details>\n"
+        out += "</tbody></table>"
+        if tally.unitsCapped { out += "<p class=\"muted\">" + text(TextBatchReporter.capNote(tally)) + ".</p>" }
+        return out + "</details>\n"
     }
 
     /// The filter bar, hidden until the script shows it (it does nothing without the script).
@@ -104,7 +113,7 @@ enum HTMLParts {
         }
         out += "</select>\n<select id=\"f-unit\" aria-label=\"unit\"><option value=\"\">all units</option>"
         for u in units where u.records > u.count(.compliant) {
-            out += "<option value=\(attr(unitKey(u.unit)))>\(text(u.unit ?? "(no unit)"))</option>"
+            out += "<option value=\(attr(unitKey(u)))>\(text(u.label))</option>"
         }
         out += "</select>\n"
         out += "<button type=\"button\" id=\"f-clear\">Clear</button>\n"
@@ -123,12 +132,12 @@ enum HTMLParts {
 
     /// One record's table row. `data-rules` holds ` set/id ` pairs for the rule filter; the source cell sorts by
     /// input order.
-    static func row(_ item: BatchItem) -> String {
+    static func row(_ item: BatchItem, unitKey: String) -> String {
         let r = item.result
         let findings = BatchReports.findings(r)
         let ruleKeys = " " + findings.map { $0.ruleSet + "/" + $0.ruleID }.joined(separator: " ") + " "
         var out =
-            "<tr data-verdict=\(attr(r.verdict.rawValue)) data-unit=\(attr(unitKey(r.unit))) data-rules=\(attr(ruleKeys))>"
+            "<tr data-verdict=\(attr(r.verdict.rawValue)) data-unit=\(attr(unitKey)) data-rules=\(attr(ruleKeys))>"
         out += "<td data-value=\"\(item.index)\" class=\"src\">\(text(item.source.description))</td>"
         out +=
             "<td class=\"rec\">\(text(r.id ?? ""))" + (r.kind.map { "<div class=\"muted\">\(text($0))</div>" } ?? "")

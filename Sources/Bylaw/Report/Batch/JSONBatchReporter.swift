@@ -5,11 +5,12 @@ import BylawDiagnostics
 /// streamed out after them, one record per line.
 public struct JSONBatchReporter: BatchReporter {
     private var run: BatchRunInfo?
-    private var tally = BatchTally()
+    private var tally: BatchTally
     private let listing: SpillBuffer
     private var listed = 0
 
     public init(options: BatchReportOptions = .init()) {
+        tally = BatchTally(maxUnits: options.maxUnits)
         listing = SpillBuffer(memoryLimit: options.spillThreshold)
     }
 
@@ -56,7 +57,8 @@ public struct JSONBatchReporter: BatchReporter {
 
     static func unit(_ u: BatchTally.UnitCount) -> String {
         let counts = BatchReports.verdictOrder.map { "\"\($0.rawValue)\":\(u.count($0))" }
-        return "{\"unit\":\(u.unit.map(JSONText.quote) ?? "null"),\"records\":\(u.records),"
+        return "{\"unit\":\(u.unit.map(JSONText.quote) ?? "null")," + (u.isOtherUnits ? "\"other_units\":true," : "")
+            + "\"records\":\(u.records),"
             + counts.joined(separator: ",") + ",\"non_compliant_share\":\(u.nonCompliantShare.fraction)}"
     }
 

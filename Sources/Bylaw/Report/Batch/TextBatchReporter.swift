@@ -5,11 +5,12 @@ import BylawDiagnostics
 /// `SpillBuffer` (a temporary file beyond a megabyte) and streamed out by `finish`.
 public struct TextBatchReporter: BatchReporter {
     private let style: TextStyle
-    private var tally = BatchTally()
+    private var tally: BatchTally
     private let listing: SpillBuffer
 
     public init(options: BatchReportOptions = .init()) {
         style = TextStyle(colour: options.colour)
+        tally = BatchTally(maxUnits: options.maxUnits)
         listing = SpillBuffer(memoryLimit: options.spillThreshold)
     }
 
@@ -78,12 +79,19 @@ public struct TextBatchReporter: BatchReporter {
             rightAligned: [1, 2, 3, 4, 5, 6],
             rows: rows.map {
                 [
-                    $0.unit ?? "(no unit)", String($0.records), String($0.count(.nonCompliant)),
+                    $0.label, String($0.records), String($0.count(.nonCompliant)),
                     String($0.count(.needsReview)), String($0.count(.invalid)), String($0.count(.error)),
                     $0.nonCompliantShare.percent,
                 ]
             })
         return out + table.render(style: style)
+            + (tally.unitsCapped ? "  " + style.dim(Self.capNote(tally)) + "\n" : "")
+    }
+
+    /// What a report says under a unit list that was capped.
+    static func capNote(_ tally: BatchTally) -> String {
+        "capped at \(tally.unitLimit) units, the first met in input order: the records of later units are "
+            + "counted under (other units)"
     }
 
     private func record(_ item: BatchItem) -> String {
