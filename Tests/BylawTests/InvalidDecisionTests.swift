@@ -1,5 +1,6 @@
 import Bylaw
 import BylawDiagnostics
+import BylawYAML
 import Testing
 
 /// Every schema type rejects what it must, with the field path, the position and a stable code.
@@ -78,5 +79,21 @@ import Testing
     @Test func aliasesAreRefusedInDecisions() throws {
         let yaml = try disposal(["price:": "price: &p 540000.00\nother: *p"])
         #expect(throws: (any Error).self) { try check(yaml) }
+    }
+}
+
+/// The readers refuse repeated keys; a tree built another way that repeats a field is refused by the typer,
+/// with its own code, rather than typed with one of the two values.
+@Suite struct RepeatedFieldTests {
+    @Test func aRepeatedFieldIsAnErrorAtItsSecondKey() throws {
+        let text = try disposal()
+        var node = try YAMLLoader.load(bytes: Array(text.utf8), file: "decision.yaml", limits: .decision)
+        let pairs = try #require(node.mapping)
+        let unit = try #require(pairs.first { $0.key.scalar?.text == "unit" })
+        node.content = .mapping(pairs + [unit])
+        let result = fixtureLibrary.check(node, file: "decision.yaml")
+        #expect(result.verdict == .invalid)
+        #expect(result.diagnostics.map(\.code) == ["decision.duplicate-field"])
+        #expect(result.diagnostics.first?.message == "field `unit` is given twice")
     }
 }
