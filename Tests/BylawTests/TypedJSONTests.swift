@@ -37,10 +37,7 @@ import Testing
         full: String, fast: String, tookFast: Bool
     ) {
         let checker = BatchChecker(library: library, defaultKind: kind, asOf: asOf.flatMap(CELDateParse))
-        let record = BatchRecord(
-            source: RecordSource(file: "d.jsonl", position: .line(1)),
-            body: .json(YAMLMark(line: 1, column: 1, offset: 0)),
-            raw: raw)
+        let record = line(raw)
         let full = checker.check(record, index: 0, keepDocument: true)
         let fast = checker.check(record, index: 0, keepDocument: false)
         return (
@@ -50,12 +47,15 @@ import Testing
     }
 
     static func failed(_ raw: [UInt8]) -> [String] {
-        let checker = BatchChecker(library: library)
-        let record = BatchRecord(
+        BatchChecker(library: library).check(line(raw), index: 0, keepDocument: false).item.result.ids(.failed)
+    }
+
+    /// `raw` as line 1 of a JSON Lines file.
+    static func line(_ raw: [UInt8]) -> BatchRecord {
+        BatchRecord(
             source: RecordSource(file: "d.jsonl", position: .line(1)),
             body: .json(YAMLMark(line: 1, column: 1, offset: 0)),
             raw: raw)
-        return checker.check(record, index: 0, keepDocument: false).item.result.ids(.failed)
     }
 
     /// Plain records: the fast path takes them, and its results are the full path's to the byte.

@@ -6,10 +6,8 @@ import Foundation
 /// All rule sets under a rules folder, loaded once, ready to check decisions.
 public struct RuleLibrary: Sendable {
     public let root: String
-    public private(set) var ruleSets: [RuleSet] = [] {
-        didSet { runtimes = ruleSets.map(RuleSetRuntime.init) }
-    }
-    /// `ruleSets`, each with what evaluating it needs computed once.
+    public private(set) var ruleSets: [RuleSet] = []
+    /// `ruleSets`, each with what evaluating it needs computed once; rebuilt whenever sets are added.
     private(set) var runtimes: [RuleSetRuntime] = []
     /// Load problems; any error means the library must not be used to check decisions.
     public private(set) var diagnostics: [Diagnostic] = []
@@ -92,6 +90,7 @@ public struct RuleLibrary: Sendable {
         }
         checkVersions()
         diagnostics += Self.extensionProblems(ruleSets)
+        runtimes = ruleSets.map(RuleSetRuntime.init)
     }
 
     /// Diagnostics without repeats, in first-seen order: an extending set is read once per parent version.
@@ -157,6 +156,7 @@ public struct RuleLibrary: Sendable {
     /// Adds the rule sets of other libraries, for a rule book that spans them.
     mutating func include(_ others: [RuleLibrary]) {
         for other in others { ruleSets += other.ruleSets }
+        runtimes = ruleSets.map(RuleSetRuntime.init)
     }
 
     /// Every decision kind some rule set applies to.
