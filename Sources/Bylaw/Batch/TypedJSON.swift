@@ -48,13 +48,14 @@ struct TypedJSON {
         -> DecisionResult?
     {
         guard let members = topLevel() else { return nil }
-        func text(_ name: String) -> String?? {
-            guard let m = members.first(where: { $0.name == name }) else { return .some(nil) }
-            return stringValue(at: m.value).map { .some($0) } ?? nil
+        /// The string value of a top-level member; nil when it is absent or not a string.
+        func text(_ name: String) -> String? {
+            members.first { $0.name == name }.flatMap { stringValue(at: $0.value) }
         }
-        guard case .some(let given) = text("kind"), let kind = given ?? defaultKind,
-            case .some(let id?) = text("id"), case .some(let dateText?) = text("date"),
-            case .some(let unit?) = text("unit"), let decisionDate = DecisionTyper.date(dateText)
+        let given = text("kind")
+        guard given != nil || !members.contains(where: { $0.name == "kind" }), let kind = given ?? defaultKind,
+            let id = text("id"), let dateText = text("date"), let unit = text("unit"),
+            let decisionDate = DecisionTyper.date(dateText)
         else { return nil }
         let day = asOf ?? decisionDate
         let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)

@@ -4,7 +4,6 @@ import BylawDiagnostics
 /// Evaluates a typed decision against one rule set. Deterministic: no clock, rules in file order.
 struct Evaluator {
     let runtime: RuleSetRuntime
-    var ruleSet: RuleSet { runtime.set }
 
     init(runtime: RuleSetRuntime) { self.runtime = runtime }
 
