@@ -91,7 +91,7 @@ struct TypedJSON {
             file: file, kind: kind, id: id, date: dateText, unit: unit, verdict: .invalid,
             ruleSets: sets.map(\.applied),
             results: [], diagnostics: [])
-        for set in sets { result.results += Evaluator(runtime: set).evaluate(decision, today: day) }
+        for set in sets { Evaluator(runtime: set).evaluate(decision, today: day, into: &result.results) }
         result.verdict = DecisionResult.verdict(of: result.results)
         return result
     }

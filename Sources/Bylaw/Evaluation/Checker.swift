@@ -21,7 +21,7 @@ extension RuleLibrary {
         guard let decision = p.decision, let today = p.today else { return p.result }
         var result = p.result
         for set in p.ruleSets {
-            result.results += Evaluator(runtime: set).evaluate(decision, today: today)
+            Evaluator(runtime: set).evaluate(decision, today: today, into: &result.results)
         }
         result.verdict = DecisionResult.verdict(of: result.results)
         return result

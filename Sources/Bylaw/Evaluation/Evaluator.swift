@@ -22,15 +22,14 @@ struct Evaluator {
     ///   - decision: the typed decision, a map of its fields.
     ///   - today: the decision's date or `--as-of`.
     func context(_ decision: CELMap, today: CELDate) -> Context {
-        var variables: [String: CELValue] = [:]
-        variables.reserveCapacity(decision.count + 3 + runtime.set.lets.count)
+        var activation = CELActivation(calendar: runtime.set.calendar)
+        if let layout = runtime.set.layout { activation.frame = layout.frame() }
         for (key, value) in decision.entries {
-            if case .string(let name) = key { variables[name] = value }
+            if case .string(let name) = key { activation.bind(name, to: value) }
         }
-        variables["decision"] = .map(decision)
-        variables["params"] = runtime.params
-        variables["today"] = .date(today)
-        var activation = CELActivation(variables: variables, calendar: runtime.set.calendar)
+        activation.bind("decision", to: .map(decision))
+        activation.bind("params", to: runtime.params)
+        activation.bind("today", to: .date(today))
         let scope = TableScope(tables: runtime.tables, activation: activation)
         activation.host = scope
 
@@ -43,7 +42,7 @@ struct Evaluator {
                 continue
             }
             switch binding.expression.program.evaluate(activation) {
-            case .success(let v): activation.variables[binding.name] = v
+            case .success(let v): activation.bind(binding.name, to: v)
             case .failure(let e): failedLets[binding.name] = e
             }
         }
@@ -55,51 +54,64 @@ struct Evaluator {
     ///   - decision: the typed decision, a map of its fields.
     ///   - today: the decision's date or `--as-of`.
     func evaluate(_ decision: CELMap, today: CELDate) -> [RuleResult] {
+        var results: [RuleResult] = []
+        evaluate(decision, today: today, into: &results)
+        return results
+    }
+
+    /// Appends each rule's result to `results`: one array grows, rather than one per set being copied into it.
+    func evaluate(_ decision: CELMap, today: CELDate, into results: inout [RuleResult]) {
         let c = context(decision, today: today)
-        return runtime.set.rules.map { evaluate($0, in: c) }
+        let rules = runtime.rules
+        results.reserveCapacity(results.count + rules.count)
+        for rule in rules {
+            results.append(evaluate(rule, activation: c.activation, scope: c.scope, failedLets: c.failedLets))
+        }
     }
 
     /// One rule's result in a prepared context.
     func evaluate(_ rule: Rule, in c: Context) -> RuleResult {
-        evaluate(rule, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
+        evaluate(Shared(rule), activation: c.activation, scope: c.scope, failedLets: c.failedLets)
     }
 
     private func evaluate(
-        _ rule: Rule, activation: CELActivation, scope: TableScope, failedLets: [String: CELEvalError]
+        _ shared: Shared<Rule>, activation: CELActivation, scope: TableScope, failedLets: [String: CELEvalError]
     )
         -> RuleResult
     {
+        // `shared.value.x` below reads each field in place; `let rule = shared.value` would copy them all.
         var result = RuleResult(
-            ruleSet: runtime.set.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity,
+            ruleSet: runtime.set.id, ruleID: shared.value.id, title: shared.value.title, cite: shared.value.cite,
+            severity: shared.value.severity,
             outcome: .passed, message: nil, error: nil, evidence: [])
-        if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: rule, failedLets) {
+        if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: shared.value, failedLets) {
             result.outcome = .error
             result.error = "`let` `\(name)` could not be computed: \(e.message)"
-            result.evidence = evidence(rule, activation: activation, scope: scope)
+            result.evidence = evidence(shared.value, activation: activation, scope: scope)
             return result
         }
-        if let when = rule.when {
+        if let when = shared.value.when {
             switch when.program.evaluate(activation) {
             case .success(.bool(false)):
                 result.outcome = .notApplicable
                 return result
             case .success(.bool(true)): break
             case .success(let other):
-                return errored(result, "`when` gave `\(other)`, not a bool", rule, activation, scope)
-            case .failure(let e): return errored(result, "`when`: \(e.message)", rule, activation, scope)
+                return errored(result, "`when` gave `\(other)`, not a bool", shared.value, activation, scope)
+            case .failure(let e): return errored(result, "`when`: \(e.message)", shared.value, activation, scope)
             }
         }
-        switch rule.require.program.evaluate(activation) {
+        switch shared.value.require.program.evaluate(activation) {
         case .success(.bool(true)):
             result.outcome = .passed
         case .success(.bool(false)):
             result.outcome = .failed
-            result.message = render(rule.message, activation: activation)
-            result.evidence = evidence(rule, activation: activation, scope: scope)
+            result.message = render(shared.value.message, activation: activation)
+            result.evidence = evidence(shared.value, activation: activation, scope: scope)
         case .success(let other):
-            return errored(result, "`require` gave `\(other)`, not a bool", rule, activation, scope)
+            return errored(result, "`require` gave `\(other)`, not a bool", shared.value, activation, scope)
         case .failure(let e):
-            return errored(result, "`require`: \(e.message)", rule, activation, scope)
+            return errored(result, "`require`: \(e.message)", shared.value, activation, scope)
         }
         return result
     }
@@ -163,7 +175,7 @@ struct Evaluator {
 
     /// Follows a select chain as far as the data goes: a missing field shows the deepest present value.
     private func lookup(_ path: [String], in activation: CELActivation) -> (String, CELValue)? {
-        guard let root = path.first, var value = activation.variables[root] else { return nil }
+        guard let root = path.first, var value = activation[variable: root] else { return nil }
         var shown = root
         for name in path.dropFirst() {
             guard case .map(let m) = value, let next = m[.string(name)] else { break }

@@ -257,7 +257,7 @@ struct Explainer {
         return ruleSet.lets.filter { used.contains($0.name) }.map { b in
             if let e = context.failedLets[b.name] { return LetValue(name: b.name, value: .failure(e)) }
             return LetValue(
-                name: b.name, value: context.activation.variables[b.name].map(CELResult.success) ?? .success(.null))
+                name: b.name, value: context.activation[variable: b.name].map(CELResult.success) ?? .success(.null))
         }
     }
 

@@ -8,6 +8,8 @@ import BylawCEL
 /// counting on the same shared objects slow each other down).
 final class RuleSetRuntime: Sendable {
     let set: RuleSet
+    /// The set's rules, each behind a reference (see `Shared`).
+    let rules: [Shared<Rule>]
     /// `params` as expressions see it.
     let params: CELValue
     /// The set's tables by name (the first of a repeated name: the loader reports repeats).
@@ -19,6 +21,7 @@ final class RuleSetRuntime: Sendable {
 
     init(_ set: RuleSet) {
         self.set = set
+        rules = set.rules.map(Shared.init)
         params = Self.params(of: set)
         tables = Self.tables(of: set)
         applied = set.applied
@@ -32,4 +35,13 @@ final class RuleSetRuntime: Sendable {
     static func tables(of set: RuleSet) -> [String: DecisionTable] {
         Dictionary(set.tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
+}
+
+/// An immutable value behind a reference. Reading a field of `value` borrows it in place; passing the value
+/// itself out of an array element would copy it, one reference count per field (for a `Rule`, a dozen),
+/// because the compiler cannot prove the array unchanged for the length of the call.
+final class Shared<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
 }

@@ -149,7 +149,7 @@ public enum Cell: Sendable {
             return .success((loIn ? a >= 0 : a > 0) && (hiIn ? b <= 0 : b < 0))
         case .expression(let e):
             var act = activation
-            act.variables["it"] = value
+            act.bind("it", to: value)
             switch e.program.evaluate(act) {
             case .success(.bool(let b)): return .success(b)
             case .success(let other):

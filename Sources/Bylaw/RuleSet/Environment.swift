@@ -21,9 +21,11 @@ struct Environment {
         return ObjectSchema(fields: fields)
     }
 
-    static func base(input: ObjectSchema, parameters: [Parameter]) -> Environment {
+    /// - Parameter lets: the names the set's `let`s (its parent's, then its own) will declare, for the layout.
+    static func base(input: ObjectSchema, parameters: [Parameter], lets: [String] = []) -> Environment {
         var env = Environment()
         let schema = decisionSchema(input)
+        env.cel.layout = layout(schema: schema, lets: lets)
         for f in schema.fields { env.declare(f.name, f.type.celType(named: f.name)) }
         env.declare("decision", FieldType.object(schema).celType(named: "decision"))
         let params = CELObjectType(
@@ -32,6 +34,15 @@ struct Environment {
         env.declare("today", .date)
         return env
     }
+
+    /// The slots a rule set's expressions read variables from: the decision's fields, `decision`, `params`,
+    /// `today`, the `let`s and a table cell's `it`. Every program of the set is compiled with it, and the
+    /// evaluator fills a frame of it for each decision (see `CELLayout`).
+    static func layout(schema: ObjectSchema, lets: [String]) -> CELLayout {
+        CELLayout(schema.fields.map(\.name) + ["decision", "params", "today"] + lets + ["it"])
+    }
+
+    var layout: CELLayout? { cel.layout }
 
     func isDeclared(_ name: String) -> Bool { names.contains(name) }
 

@@ -37,6 +37,9 @@ public struct RuleSet: Sendable {
     /// `input` as this file declares it, without the fields inherited from a parent: what `lint` checks for
     /// unread fields in this file. The same as `input` for a set that extends none.
     public var declaredInput = ObjectSchema()
+    /// The variable slots the set's own expressions were compiled with (see `Environment.layout`); nil for a
+    /// set built by hand, whose expressions then read variables by name.
+    public var layout: CELLayout?
     public var lets: [LetBinding]
     public var tables: [DecisionTable]
     public var rules: [Rule]

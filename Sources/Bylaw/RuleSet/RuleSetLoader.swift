@@ -70,7 +70,9 @@ struct RuleSetLoader {
         let declaredInput = input
         if let base { input = inherit(input: input, from: base, at: f.optional("input")) }
 
-        var env = Environment.base(input: input, parameters: parameters)
+        let letNames =
+            (base?.lets.map(\.name) ?? []) + (f.optional("let")?.mapping ?? []).compactMap { $0.key.scalar?.text }
+        var env = Environment.base(input: input, parameters: parameters, lets: letNames)
         var lets: [LetBinding] = []
         for binding in base?.lets ?? [] {
             env.declare(binding.name, binding.expression.program.resultType)
@@ -117,6 +119,7 @@ struct RuleSetLoader {
             sensitive: (base?.sensitive ?? []) + sensitive.filter { !(base?.sensitive ?? []).contains($0) },
             parameters: parameters, input: input, lets: lets, tables: tables, rules: rules, file: file)
         set.declaredInput = declaredInput
+        set.layout = env.layout
         if let base {
             set.parents = [base.applied.withoutParents] + base.parents
             set.effectiveFrom = [from, base.effectiveFrom].compactMap { $0 }.max()

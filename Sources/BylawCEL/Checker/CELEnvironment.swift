@@ -2,6 +2,9 @@
 public struct CELEnvironment: Sendable {
     var variables: [String: CELType] = [:]
     var functions: [String: CELFunction] = [:]
+    /// When set, programs compiled in this environment read the variables it names from the activation's
+    /// frame by slot (see ``CELLayout``).
+    public var layout: CELLayout?
 
     /// An environment with the standard and bylaw functions and no variables.
     public init() {}
@@ -95,6 +98,8 @@ public struct CELActivation: Sendable {
     public static let defaultCostLimit = 1_000_000
 
     public var variables: [String: CELValue]
+    /// Variables by slot, for programs compiled with the frame's layout; read before `variables`.
+    public var frame: CELFrame?
     public var calendar: (any WorkingDayCalendar)?
     public var costLimit: Int
     /// Host data handed to host functions through `CELEvalContext.host`.

@@ -4,6 +4,7 @@ typealias Step = @Sendable (inout EvalState) -> CELResult
 /// The mutable state of one evaluation: variables, comprehension slots, cost, trace.
 struct EvalState {
     var variables: [String: CELValue]
+    let frame: CELFrame?
     var slots: [CELValue]
     var cost = 0
     let costLimit: Int
@@ -12,6 +13,7 @@ struct EvalState {
 
     init(_ activation: CELActivation, slotCount: Int, tracing: Bool) {
         variables = activation.variables
+        frame = activation.frame
         slots = slotCount > 0 ? Array(repeating: .null, count: slotCount) : []
         costLimit = activation.costLimit
         context = CELEvalContext(calendar: activation.calendar, host: activation.host)

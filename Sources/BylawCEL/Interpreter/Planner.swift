@@ -128,7 +128,16 @@ struct Planner {
             return { _ in .success(typeValue) }
         }
         let declared = environment.variables[name] != nil
+        let layout = environment.layout
+        let slot = layout?.slot(name)
         return { state in
+            if let frame = state.frame {
+                if let slot, frame.layout === layout {
+                    if let value = frame.values[slot] { return .success(value) }
+                } else if let value = frame[name] {
+                    return .success(value)
+                }
+            }
             if let value = state.variables[name] { return .success(value) }
             if let typeValue { return .success(typeValue) }
             let message = declared ? "no value for variable `\(name)`" : "undeclared reference to `\(name)`"
