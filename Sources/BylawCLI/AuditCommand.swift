@@ -121,7 +121,7 @@ struct AuditCommand: ParsableCommand {
         defer { tally.progress.clear() }
         do {
             try pipeline(
-                reader: reader, checker: checker, trail: trail, render: output.perRecord, reporter: &reporter,
+                reader: reader, checker: checker, trail: trail, direct: output.perRecord, reporter: &reporter,
                 sink: &sink, tally: &tally)
             try trail?.finish(inputs: inputs, asOf: asOf, counts: tally.counts)
         } catch {
@@ -136,11 +136,14 @@ struct AuditCommand: ParsableCommand {
 
     /// Reads, checks (on `jobs` threads), records and reports every record, in input order.
     private func pipeline(
-        reader: BatchReader, checker: BatchChecker, trail: AuditRun?, render: (@Sendable (BatchItem) -> String)?,
+        reader: BatchReader, checker: BatchChecker, trail: AuditRun?, direct: (@Sendable (BatchItem) -> String)?,
         reporter: inout any BatchReporter,
         sink: inout FileReportSink, tally: inout AuditTally
     ) throws {
         let builder = trail?.builder
+        // Each record's text is rendered on the workers: the whole report line when the format is written
+        // directly, else whatever part the reporter can take ready-made.
+        let render = direct ?? reporter.perRecord
         var next = 0
         try BatchPipeline.run(
             jobs: jobs ?? Self.cores, window: 2 * (jobs ?? Self.cores) + 2,
@@ -158,8 +161,10 @@ struct AuditCommand: ParsableCommand {
                 for (k, item) in done.items.enumerated() {
                     if done.texts.isEmpty {
                         reporter.add(item, to: &sink)
-                    } else {
+                    } else if direct != nil {
                         sink.write(done.texts[k])
+                    } else {
+                        reporter.add(item, rendered: done.texts[k], to: &sink)
                     }
                     tally.count(item.result.verdict)
                 }

@@ -142,13 +142,24 @@ enum BatchFixture {
     }()
 
     /// The whole report for `items` in one format.
-    static func render(_ format: BatchReportFormat, items: [BatchItem] = items, spillThreshold: Int = 1 << 20) -> String
-    {
+    /// - Parameter prerendered: hand each record's `perRecord` text to the reporter, as `bylaw audit` does
+    ///   with the text it renders on its worker threads.
+    static func render(
+        _ format: BatchReportFormat, items: [BatchItem] = items, spillThreshold: Int = 1 << 20,
+        prerendered: Bool = false
+    ) -> String {
         var reporter = BatchReports.reporter(
             format: format, options: BatchReportOptions(spillThreshold: spillThreshold))
         var sink = StringSink()
         reporter.begin(run, to: &sink)
-        for item in items { reporter.add(item, to: &sink) }
+        let perRecord = prerendered ? reporter.perRecord : nil
+        for item in items {
+            if let perRecord {
+                reporter.add(item, rendered: perRecord(item), to: &sink)
+            } else {
+                reporter.add(item, to: &sink)
+            }
+        }
         reporter.finish(to: &sink)
         return sink.text
     }

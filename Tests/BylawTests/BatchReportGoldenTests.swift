@@ -20,6 +20,8 @@ import Testing
         let rendered = BatchFixture.render(format)
         // A 64-byte threshold sends everything held back through a temporary file.
         #expect(BatchFixture.render(format, spillThreshold: 64) == rendered, "spilled \(format) output differs")
+        // Records rendered ahead, on worker threads, make the same report as records rendered as they come.
+        #expect(BatchFixture.render(format, prerendered: true) == rendered, "prerendered \(format) output differs")
         let path = Self.corpus + "/" + name
         if ProcessInfo.processInfo.environment["BYLAW_RECORD"] != nil {
             try Data(rendered.utf8).write(to: URL(fileURLWithPath: path))

@@ -70,6 +70,17 @@ import Testing
         #expect(MarkupText.escape(text, attribute: true) == attribute)
     }
 
+    @Test func textReportRendersEachListedRecordAhead() throws {
+        let perRecord = try #require(TextBatchReporter().perRecord)
+        let items = BatchFixture.items
+        #expect(items[0].result.verdict == .compliant)
+        #expect(perRecord(items[0]) == "")
+        #expect(items[1].result.verdict == .nonCompliant)
+        let entry = perRecord(items[1])
+        #expect(entry.contains("ZC-2023-0045"))
+        #expect(entry.hasPrefix("\n✗ non_compliant  disposals.csv:row 2"))
+    }
+
     @Test func sharesUseIntegerRounding() {
         #expect(Ratio(part: 1, whole: 3).percent == "33.3%")
         #expect(Ratio(part: 2, whole: 3).percent == "66.7%")

@@ -73,4 +73,19 @@ public protocol BatchReporter {
     mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink)
     mutating func add(_ item: BatchItem, to sink: inout some ReportSink)
     mutating func finish(to sink: inout some ReportSink)
+
+    /// The part of the report for one record that needs nothing but that record, for the caller to render on
+    /// its worker threads and hand to `add(_:rendered:to:)`; nil (the default) when there is none.
+    var perRecord: (@Sendable (BatchItem) -> String)? { get }
+
+    /// Adds a record whose `perRecord` text is `rendered`. By default, `add(_:to:)`.
+    mutating func add(_ item: BatchItem, rendered: String, to sink: inout some ReportSink)
+}
+
+extension BatchReporter {
+    public var perRecord: (@Sendable (BatchItem) -> String)? { nil }
+
+    public mutating func add(_ item: BatchItem, rendered: String, to sink: inout some ReportSink) {
+        add(item, to: &sink)
+    }
 }

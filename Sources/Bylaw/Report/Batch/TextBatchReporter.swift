@@ -25,7 +25,17 @@ public struct TextBatchReporter: BatchReporter {
 
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
         tally.add(item.result)
-        if BatchReports.isListed(item.result) { listing.write(record(item)) }
+        if BatchReports.isListed(item.result) { listing.write(Self.record(item, style: style)) }
+    }
+
+    /// A listed record's entry in the list of records not compliant; empty for a record that is not listed.
+    public var perRecord: (@Sendable (BatchItem) -> String)? {
+        { [style] item in BatchReports.isListed(item.result) ? Self.record(item, style: style) : "" }
+    }
+
+    public mutating func add(_ item: BatchItem, rendered: String, to sink: inout some ReportSink) {
+        tally.add(item.result)
+        if !rendered.isEmpty { listing.write(rendered) }
     }
 
     public mutating func finish(to sink: inout some ReportSink) {
@@ -94,7 +104,7 @@ public struct TextBatchReporter: BatchReporter {
             + "counted under (other units)"
     }
 
-    private func record(_ item: BatchItem) -> String {
+    private static func record(_ item: BatchItem, style: TextStyle) -> String {
         let r = item.result
         let head = [r.id, r.kind, r.unit, r.date].compactMap { $0 }.map(TextStyle.oneLine)
         var out =
