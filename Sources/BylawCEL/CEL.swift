@@ -82,8 +82,10 @@ public struct CELProgram: Sendable {
 
     /// Evaluates against `activation`. Errors (including an exhausted cost budget) are results.
     public func evaluate(_ activation: CELActivation) -> CELResult {
-        var state = EvalState(activation, slotCount: storage.slotCount, tracing: false)
-        return storage.step(&state)
+        withUnsafePointer(to: activation) { activation in
+            var state = EvalState(activation, slotCount: storage.slotCount, tracing: false)
+            return storage.step(&state)
+        }
     }
 
     /// Evaluates and records the result of every evaluated sub-expression by node id
@@ -91,9 +93,11 @@ public struct CELProgram: Sendable {
     public func evaluateTraced(_ activation: CELActivation) -> (result: CELResult, trace: [Int: CELResult]) {
         var planner = Planner(environment: environment, checked: checker, tracing: true)
         let traced = planner.plan(ast.root)
-        var state = EvalState(activation, slotCount: planner.slotCount, tracing: true)
-        let result = traced(&state)
-        return (result, state.trace ?? [:])
+        return withUnsafePointer(to: activation) { activation in
+            var state = EvalState(activation, slotCount: planner.slotCount, tracing: true)
+            let result = traced(&state)
+            return (result, state.trace ?? [:])
+        }
     }
 }
 

@@ -84,11 +84,20 @@ public struct CELOverload: Sendable {
 }
 
 /// What a function implementation can see besides its arguments.
-public struct CELEvalContext: Sendable {
+///
+/// Valid only for the call it is handed to: it reads the activation being evaluated in place (copying the
+/// calendar and host into every evaluation would count references on objects that all threads share).
+public struct CELEvalContext: @unchecked Sendable {
+    // INVARIANT: the interpreter makes a context only for the length of one function call, inside
+    // `CELProgram.evaluate`, which holds the activation `activation` points at.
+    private let activation: UnsafePointer<CELActivation>
+
+    init(_ activation: UnsafePointer<CELActivation>) { self.activation = activation }
+
     /// The host's working-day calendar, if any.
-    public var calendar: (any WorkingDayCalendar)?
+    public var calendar: (any WorkingDayCalendar)? { activation.pointee.calendar }
     /// Whatever the host passed in its activation, for its own functions.
-    public var host: (any Sendable)?
+    public var host: (any Sendable)? { activation.pointee.host }
 }
 
 /// The variables and services for one evaluation.

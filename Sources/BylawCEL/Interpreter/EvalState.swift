@@ -1,24 +1,26 @@
 /// One planned node: evaluates against the state of the current evaluation.
 typealias Step = @Sendable (inout EvalState) -> CELResult
 
-/// The mutable state of one evaluation: variables, comprehension slots, cost, trace.
+/// The mutable state of one evaluation: the activation, comprehension slots, cost, trace.
 struct EvalState {
-    var variables: [String: CELValue]
-    let frame: CELFrame?
+    /// The activation, read in place: copying it into every evaluation would count references on the layout,
+    /// the calendar and the variables, objects that every worker thread shares.
+    // INVARIANT: points at the activation `CELProgram.evaluate` holds for as long as the state lives.
+    let activation: UnsafePointer<CELActivation>
     var slots: [CELValue]
     var cost = 0
     let costLimit: Int
-    let context: CELEvalContext
     var trace: [Int: CELResult]?
 
-    init(_ activation: CELActivation, slotCount: Int, tracing: Bool) {
-        variables = activation.variables
-        frame = activation.frame
+    init(_ activation: UnsafePointer<CELActivation>, slotCount: Int, tracing: Bool) {
+        self.activation = activation
         slots = slotCount > 0 ? Array(repeating: .null, count: slotCount) : []
-        costLimit = activation.costLimit
-        context = CELEvalContext(calendar: activation.calendar, host: activation.host)
+        costLimit = activation.pointee.costLimit
         trace = tracing ? [:] : nil
     }
+
+    /// What a function implementation sees besides its arguments.
+    var context: CELEvalContext { CELEvalContext(activation) }
 
     /// Charges one step; false once the budget is spent.
     @inline(__always)

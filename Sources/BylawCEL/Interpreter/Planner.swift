@@ -131,14 +131,14 @@ struct Planner {
         let layout = environment.layout
         let slot = layout?.slot(name)
         return { state in
-            if let frame = state.frame {
-                if let slot, frame.layout === layout {
-                    if let value = frame.values[slot] { return .success(value) }
-                } else if let value = frame[name] {
-                    return .success(value)
-                }
+            // Read in place through the pointer: binding the frame to a local would copy it.
+            let activation = state.activation
+            if let slot, activation.pointee.frame?.layout === layout {
+                if let value = activation.pointee.frame?.values[slot] { return .success(value) }
+            } else if let value = activation.pointee.frame?[name] {
+                return .success(value)
             }
-            if let value = state.variables[name] { return .success(value) }
+            if let value = activation.pointee.variables[name] { return .success(value) }
             if let typeValue { return .success(typeValue) }
             let message = declared ? "no value for variable `\(name)`" : "undeclared reference to `\(name)`"
             return .failure(CELEvalError(code: "cel.unbound-variable", message: message, offset: offset))
