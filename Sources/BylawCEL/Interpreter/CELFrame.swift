@@ -56,7 +56,7 @@ extension CELActivation {
 
     /// Gives `name` a value: in the frame when its layout has the name, else in `variables`.
     public mutating func bind(_ name: String, to value: CELValue) {
-        if frame != nil, let slot = frame?.layout.slot(name) {
+        if let slot = frame?.layout.slot(name) {
             frame?.values[slot] = value
         } else {
             variables[name] = value
