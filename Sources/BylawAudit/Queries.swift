@@ -41,8 +41,10 @@ extension AuditStore {
             params.append(value)
         }
         add("kind = ?", filter.kind)
-        add("(unit = ? OR unit LIKE ? || '/%')", filter.unit)
-        if let u = filter.unit { params.append(u) }
+        // The unit or any unit below it: `u/…` is the range [`u/`, `u0`) since `0` follows `/`. A range, unlike
+        // LIKE, reads the unit index and takes `_` and `%` in a unit literally.
+        add("(unit = ? OR (unit >= ? || '/' AND unit < ? || '0'))", filter.unit)
+        if let u = filter.unit { params += [u, u] }
         add("verdict = ?", filter.verdict)
         add("decision_date >= ?", filter.from)
         add("decision_date <= ?", filter.to)

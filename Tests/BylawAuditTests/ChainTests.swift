@@ -63,4 +63,58 @@ import Testing
         f.unit = "acftu/u2"
         #expect(try store.list(f).map(\.seq) == [30, 23, 16, 9, 2])
     }
+
+    /// A unit matches itself and the units below it, and nothing else: not a sibling sharing its prefix,
+    /// and `_` or `%` in the name are literal characters.
+    @Test func unitFilterTakesTheUnitAndItsChildren() throws {
+        let store = try AuditStore(path: try AuditPaths.temp() + "/a.sqlite")
+        let units = ["acftu/hn", "acftu/hn/a", "acftu/hn/a/b", "acftu/hn2", "acftu/hn-x", "acftu/h_", "acftu/hx"]
+        try store.append(
+            units.enumerated().map { i, unit in
+                var d = syntheticDraft(i + 1)
+                d.unit = unit
+                return d
+            }, actor: "t")
+        func seqs(_ unit: String) throws -> [Int64] {
+            var f = RecordFilter()
+            f.unit = unit
+            return try store.list(f).map(\.seq)
+        }
+        #expect(try seqs("acftu/hn") == [3, 2, 1])
+        #expect(try seqs("acftu/hn/a") == [3, 2])
+        #expect(try seqs("acftu/h_") == [6])
+        #expect(try seqs("acftu/h%") == [])
+        let plan = try store.db.prepare(
+            "EXPLAIN QUERY PLAN SELECT seq FROM records WHERE (unit = ? OR (unit >= ? || '/' AND unit < ? || '0'))")
+        var steps: [String] = []
+        while try plan.step() { steps.append(plan.text(3) ?? "") }
+        #expect(steps.contains { $0.contains("records_unit") }, "the unit filter reads the index: \(steps)")
+    }
+
+    /// A version 1 store (its kind index on kind and decision date) is migrated in place when opened: the
+    /// records stay, the index is rebuilt on the kind alone, and the chain still verifies.
+    @Test func versionOneStoreIsMigrated() throws {
+        let path = try AuditPaths.temp() + "/a.sqlite"
+        do {
+            let store = try AuditStore(path: path)
+            try store.append((1...5).map(syntheticDraft), actor: "t")
+            try store.db.execute(
+                """
+                DROP INDEX records_kind;
+                CREATE INDEX records_kind ON records(kind, decision_date);
+                PRAGMA user_version = 1;
+                """)
+        }
+        let store = try AuditStore(path: path)
+        let version = try store.db.prepare("PRAGMA user_version")
+        #expect(try version.step() && version.int(0) == 2)
+        let index = try store.db.prepare("SELECT name FROM pragma_index_info('records_kind')")
+        var columns: [String] = []
+        while try index.step() { columns.append(index.text(0) ?? "") }
+        #expect(columns == ["kind"])
+        #expect(try store.verify().records == 5)
+        var f = RecordFilter()
+        f.kind = "asset_disposal"
+        #expect(try store.list(f).count == 5)
+    }
 }
