@@ -58,6 +58,44 @@ public struct RecordDraft: Sendable {
     }
 }
 
+/// The canonical bytes of plain outcomes (no message, error or evidence) a thread has written, by their
+/// position in a decision's results and their outcome: decisions of one kind list the same rules in the
+/// same order, so the entry almost always fits the next decision's outcome there. An entry is used only
+/// when every field it was written from is equal.
+public struct DraftCache {
+    private struct Entry {
+        var ruleSet, ruleID, cite: String
+        var severity: RuleSeverity
+        var outcome: RuleOutcome
+        var bytes: [UInt8]
+    }
+    private var entries: [Entry?] = []
+
+    public init() {}
+
+    private static func slot(_ i: Int, _ outcome: RuleOutcome) -> Int {
+        let kinds = RuleOutcome.allCases
+        return i * kinds.count + (kinds.firstIndex(of: outcome) ?? 0)
+    }
+
+    func outcome(at i: Int, matching r: RuleResult) -> [UInt8]? {
+        let k = Self.slot(i, r.outcome)
+        guard k < entries.count, let e = entries[k], e.outcome == r.outcome, e.severity == r.severity,
+            e.ruleID == r.ruleID, e.ruleSet == r.ruleSet, e.cite == r.cite
+        else { return nil }
+        return e.bytes
+    }
+
+    mutating func keep(_ r: RuleResult, at i: Int, bytes: ArraySlice<UInt8>) {
+        var b = Array(bytes)
+        if b.first == UInt8(ascii: ",") { b.removeFirst() }
+        let k = Self.slot(i, r.outcome)
+        if k >= entries.count { entries += Array(repeating: nil, count: k + 1 - entries.count) }
+        entries[k] = Entry(
+            ruleSet: r.ruleSet, ruleID: r.ruleID, cite: r.cite, severity: r.severity, outcome: r.outcome, bytes: b)
+    }
+}
+
 /// Builds record drafts from check results. Sensitive paths are replaced by a keyed hash (HMAC-SHA-256)
 /// in the document and in the evidence, and listed in the record.
 public struct RecordBuilder: Sendable {
@@ -117,6 +155,15 @@ public struct RecordBuilder: Sendable {
     ///   - raw: the decision file's bytes, for the raw hash.
     ///   - document: the decision as read (nil when it could not be read).
     public func draft(_ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, event: String) -> RecordDraft {
+        var cache = DraftCache()
+        return draft(result, raw: raw, document: document, event: event, cache: &cache)
+    }
+
+    /// A record of one checked decision, reusing the bytes of outcomes that `cache` has already written:
+    /// one cache per thread, kept across the decisions it drafts.
+    public func draft(
+        _ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, event: String, cache: inout DraftCache
+    ) -> RecordDraft {
         let files = result.ruleSets.flatMap { [$0] + $0.extends }.map(\.file)
         let sensitive = files.flatMap { sensitiveByFile[$0] ?? [] }
         let derived = files.reduce(into: Set<String>()) { $0.formUnion(derivedByFile[$1] ?? []) }
@@ -189,7 +236,15 @@ public struct RecordBuilder: Sendable {
 
         var outcomes = CanonicalWriter(capacity: 4096)
         outcomes.beginArray()
-        for r in result.results {
+        for (i, r) in result.results.enumerated() {
+            // Most outcomes (passed, not applicable) are the rule's fixed fields only: the same bytes for every
+            // decision, written once per thread and then copied.
+            let plain = r.message == nil && r.error == nil && r.evidence.isEmpty
+            if plain, let bytes = cache.outcome(at: i, matching: r) {
+                outcomes.raw(bytes)
+                continue
+            }
+            let start = outcomes.bytes.count
             outcomes.beginObject()
             outcomes.key("cite")
             outcomes.string(r.cite)
@@ -232,6 +287,7 @@ public struct RecordBuilder: Sendable {
             outcomes.key("severity")
             outcomes.string(r.severity.rawValue)
             outcomes.endObject()
+            if plain { cache.keep(r, at: i, bytes: outcomes.bytes[start...]) }
         }
         outcomes.endArray()
 

@@ -246,13 +246,15 @@ struct AuditChunk: Sendable {
         var items: [BatchItem] = []
         var drafts: [RecordDraft] = []
         var texts: [String] = []
+        var cache = DraftCache()
         items.reserveCapacity(records.count)
         for (k, record) in records.enumerated() {
             let (item, document) = checker.check(record, index: first + k, keepDocument: builder != nil)
             items.append(item)
             if let render { texts.append(render(item)) }
             if let builder {
-                var draft = builder.draft(item.result, raw: record.raw, document: document, event: "audit")
+                var draft = builder.draft(
+                    item.result, raw: record.raw, document: document, event: "audit", cache: &cache)
                 draft.add("source", AuditRun.sourceJSON(record.source))
                 drafts.append(draft)
             }

@@ -182,3 +182,29 @@ import Testing
         #expect(record.contains(#""path":"region","value":"hmac-sha256:"#))
     }
 }
+
+/// One `DraftCache` carried across many decisions (as a worker thread does) gives every record the same
+/// bytes as a fresh draft: cached outcomes are reused only where they fit.
+@Suite struct DraftCacheTests {
+    @Test func sharedCacheGivesTheSameDraftsAsFreshOnes() throws {
+        let library = RecordBuilderTests.library
+        let builder = RecordBuilder(maskingKey: nil, library: library)
+        var cache = DraftCache()
+        var checked = 0
+        var distinctOutcomes: Set<String> = []
+        // Twice through, so the second pass meets entries the first pass left behind for other decisions.
+        for file in RecordBuilderTests.examples + RecordBuilderTests.examples {
+            let raw = try #require(FileManager.default.contents(atPath: file).map(Array.init))
+            let node = try YAMLLoader.load(bytes: raw, file: file, limits: .decision)
+            let result = library.check(node, file: file)
+            let fresh = builder.draft(result, raw: raw, document: node, event: "check")
+            let cached = builder.draft(result, raw: raw, document: node, event: "check", cache: &cache)
+            #expect(fresh.members.map(\.name) == cached.members.map(\.name))
+            #expect(fresh.members.map(\.canonical) == cached.members.map(\.canonical), "\(file)")
+            for r in result.results { distinctOutcomes.insert("\(r.ruleSet)/\(r.ruleID)/\(r.outcome)") }
+            checked += 1
+        }
+        #expect(checked >= 10)
+        #expect(distinctOutcomes.count > 20, "the examples exercise many rules and outcomes")
+    }
+}
