@@ -164,6 +164,20 @@ public struct RecordBuilder: Sendable {
     public func draft(
         _ result: DecisionResult, raw: [UInt8]?, document: YAMLNode?, event: String, cache: inout DraftCache
     ) -> RecordDraft {
+        var canonical: [UInt8]?
+        if let document {
+            var w = CanonicalWriter(capacity: 2048)
+            w.document(document)
+            canonical = w.bytes
+        }
+        return draft(result, raw: raw, canonicalDocument: canonical, event: event, cache: &cache)
+    }
+
+    /// A record of one checked decision whose document is given as its canonical JSON (`DocumentJSON`'s
+    /// form, as `CanonicalWriter.document` or `PlainJSONCanonical` write it; nil when it could not be read).
+    public func draft(
+        _ result: DecisionResult, raw: [UInt8]?, canonicalDocument: [UInt8]?, event: String, cache: inout DraftCache
+    ) -> RecordDraft {
         let files = result.ruleSets.flatMap { [$0] + $0.extends }.map(\.file)
         let sensitive = files.flatMap { sensitiveByFile[$0] ?? [] }
         let derived = files.reduce(into: Set<String>()) { $0.formUnion(derivedByFile[$1] ?? []) }
@@ -172,15 +186,15 @@ public struct RecordBuilder: Sendable {
         // The document's canonical bytes, unmasked (hashed) and as kept (masked when the rule sets say so).
         var plainCanonical: [UInt8]?
         var keptCanonical: [UInt8]?
-        if let document {
-            var w = CanonicalWriter(capacity: 2048)
-            w.document(document)
-            plainCanonical = w.bytes
+        if let canonicalDocument {
+            plainCanonical = canonicalDocument
             if sensitive.isEmpty {
-                keptCanonical = w.bytes
+                keptCanonical = canonicalDocument
             } else {
-                let doc = mask(
-                    DocumentJSON.value(document), path: "", sensitive: sensitive, masked: &masked, secrets: &secrets)
+                // The canonical form holds only strings, booleans and nulls, so it reads back as exactly the
+                // `DocumentJSON` value it was written from.
+                let value = (try? JSONValue.parse(canonicalDocument)) ?? .null
+                let doc = mask(value, path: "", sensitive: sensitive, masked: &masked, secrets: &secrets)
                 keptCanonical = Canonical.bytes(doc)
             }
         }

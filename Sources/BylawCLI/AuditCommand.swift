@@ -249,15 +249,24 @@ struct AuditChunk: Sendable {
         var cache = DraftCache()
         items.reserveCapacity(records.count)
         for (k, record) in records.enumerated() {
-            let (item, document) = checker.check(record, index: first + k, keepDocument: builder != nil)
+            guard let builder else {
+                let (item, _) = checker.check(record, index: first + k, keepDocument: false)
+                items.append(item)
+                if let render { texts.append(render(item)) }
+                continue
+            }
+            let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
             items.append(item)
             if let render { texts.append(render(item)) }
-            if let builder {
-                var draft = builder.draft(
-                    item.result, raw: record.raw, document: document, event: "audit", cache: &cache)
-                draft.add("source", AuditRun.sourceJSON(record.source))
-                drafts.append(draft)
-            }
+            var draft =
+                if let canonical {
+                    builder.draft(
+                        item.result, raw: record.raw, canonicalDocument: canonical, event: "audit", cache: &cache)
+                } else {
+                    builder.draft(item.result, raw: record.raw, document: document, event: "audit", cache: &cache)
+                }
+            draft.add("source", AuditRun.sourceJSON(record.source))
+            drafts.append(draft)
         }
         return CheckedChunk(items: items, drafts: drafts, texts: texts, bytesRead: bytesRead)
     }

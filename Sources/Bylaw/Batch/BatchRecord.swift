@@ -93,6 +93,23 @@ public struct BatchChecker: Sendable {
         }
     }
 
+    /// The checked item with what the audit trail keeps of the decision: its canonical document straight from
+    /// the JSON bytes when the record is plain JSON with its own `kind` (`TypedJSON`, `PlainJSONCanonical`),
+    /// else the tree it was checked as (nil when it could not be read). Either gives the same record.
+    public func checkForRecord(_ record: BatchRecord, index: Int) -> (
+        item: BatchItem, document: YAMLNode?, canonicalDocument: [UInt8]?
+    ) {
+        if case .json = record.body, let canonical = PlainJSONCanonical.document(record.raw),
+            let result = TypedJSON.check(
+                record.raw, file: record.source.file, library: library, defaultKind: defaultKind, asOf: asOf,
+                ownKind: true)
+        {
+            return (BatchItem(index: index, source: record.source, result: result), nil, canonical)
+        }
+        let (item, document) = check(record, index: index, keepDocument: true)
+        return (item, document, nil)
+    }
+
     /// `node` with `kind: <defaultKind>` added when it is a mapping without one.
     func withKind(_ node: YAMLNode) -> YAMLNode {
         guard let kind = defaultKind, case .mapping(var pairs) = node.content, node["kind"] == nil else { return node }

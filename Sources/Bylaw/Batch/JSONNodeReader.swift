@@ -308,15 +308,12 @@ private struct JSONNodeParser {
         i += 1
         let from = i
         // Fast path: no escapes.
-        var high: UInt8 = 0
-        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 {
-            high |= b[i]
-            i += 1
-        }
+        let (end, ascii) = PlainJSONScan.plainRun(b, from: from)
+        i = end
         if i < b.count, b[i] == UInt8(ascii: "\"") {
             try checkScalar(length: i - from, from: from - 1)
             let slice = UnsafeBufferPointer(rebasing: b[from..<i])
-            if high < 0x80 {
+            if ascii {
                 // ASCII is valid UTF-8 as it stands.
                 i += 1
                 return String(decoding: slice, as: UTF8.self)

@@ -35,25 +35,29 @@ struct TypedJSON {
 
     /// Checks a decision given as JSON bytes, or nil when it is not plain (see the type's description).
     /// - Parameter defaultKind: `--kind`, for a record without a `kind` member.
+    /// - Parameter ownKind: give up (nil) when the record has no `kind` of its own, for a caller that keeps
+    ///   the document as read: the tree path adds `--kind` to it.
     static func check(
-        _ bytes: [UInt8], file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?
+        _ bytes: [UInt8], file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?,
+        ownKind: Bool = false
     ) -> DecisionResult? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = TypedJSON(buffer, limits: .decision)
-            return reader.check(file: file, library: library, defaultKind: defaultKind, asOf: asOf)
+            return reader.check(file: file, library: library, defaultKind: defaultKind, asOf: asOf, ownKind: ownKind)
         }
     }
 
-    private mutating func check(file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?)
-        -> DecisionResult?
-    {
+    private mutating func check(
+        file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?, ownKind: Bool
+    ) -> DecisionResult? {
         guard let members = topLevel() else { return nil }
         /// The string value of a top-level member; nil when it is absent or not a string.
         func text(_ name: String) -> String? {
             members.first { $0.name == name }.flatMap { stringValue(at: $0.value) }
         }
         let given = text("kind")
-        guard given != nil || !members.contains(where: { $0.name == "kind" }), let kind = given ?? defaultKind,
+        guard given != nil || (!ownKind && !members.contains(where: { $0.name == "kind" })),
+            let kind = given ?? defaultKind,
             let id = text("id"), let dateText = text("date"), let unit = text("unit"),
             let decisionDate = DecisionTyper.date(dateText)
         else { return nil }
@@ -129,20 +133,7 @@ struct TypedJSON {
         return i == b.count ? members : nil
     }
 
-    /// After an item: true at `,` (consumed, with the space after it), false at `closing` (consumed), nil
-    /// for anything else.
-    private mutating func next(closing: UInt8) -> Bool? {
-        skipSpace()
-        guard i < b.count else { return nil }
-        if b[i] == UInt8(ascii: ",") {
-            i += 1
-            skipSpace()
-            return true
-        }
-        guard b[i] == closing else { return nil }
-        i += 1
-        return false
-    }
+    private mutating func next(closing: UInt8) -> Bool? { PlainJSONScan.next(b, &i, closing: closing) }
 
     /// Moves past one value without building it, checking only what is needed to find its end safely;
     /// the value is read again, strictly, when it is typed.
@@ -179,18 +170,14 @@ struct TypedJSON {
         }
     }
 
-    private static func isDelimiter(_ c: UInt8) -> Bool {
-        c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || c == UInt8(ascii: "]") || JSONSpace.contains(c)
-    }
+    private static func isDelimiter(_ c: UInt8) -> Bool { PlainJSONScan.isDelimiter(c) }
 
     private mutating func count() -> Bool {
         nodes += 1
         return nodes <= limits.maxNodes
     }
 
-    private mutating func skipSpace() {
-        while i < b.count, JSONSpace.contains(b[i]) { i += 1 }
-    }
+    private mutating func skipSpace() { PlainJSONScan.skipSpace(b, &i) }
 
     /// At `null`: moves past it (counting the node) and says so.
     private mutating func isNull() -> Bool {
@@ -198,29 +185,15 @@ struct TypedJSON {
         return count()
     }
 
-    private mutating func word(_ w: StaticString) -> Bool {
-        let n = w.utf8CodeUnitCount
-        guard i + n <= b.count else { return false }
-        for k in 0..<n where b[i + k] != w.utf8Start[k] { return false }
-        guard i + n == b.count || Self.isDelimiter(b[i + n]) else { return false }
-        i += n
-        return true
-    }
+    private mutating func word(_ w: StaticString) -> Bool { PlainJSONScan.word(w, b, &i) }
 
     /// A string without escapes or control characters, valid UTF-8 and within the scalar limit.
     private mutating func string() -> String? {
-        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
-        i += 1
-        let from = i
-        var high: UInt8 = 0
-        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 {
-            high |= b[i]
-            i += 1
+        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), range.count <= limits.maxScalarBytes else {
+            return nil
         }
-        guard i < b.count, b[i] == UInt8(ascii: "\""), i - from <= limits.maxScalarBytes else { return nil }
-        let slice = UnsafeBufferPointer(rebasing: b[from..<i])
-        i += 1
-        return high < 0x80 ? String(decoding: slice, as: UTF8.self) : UTF8Text.string(validating: slice)
+        let slice = UnsafeBufferPointer(rebasing: b[range])
+        return ascii ? String(decoding: slice, as: UTF8.self) : UTF8Text.string(validating: slice)
     }
 
     /// The string value at `range`, or nil when it is anything else.

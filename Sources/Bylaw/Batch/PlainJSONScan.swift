@@ -1,0 +1,60 @@
+/// Byte steps shared by the readers that take plain JSON without building a tree (`TypedJSON`,
+/// `PlainJSONCanonical`): each stops where the input stops being plain and leaves the rest to its caller.
+enum PlainJSONScan {
+    static func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+        while i < b.count, JSONSpace.contains(b[i]) { i += 1 }
+    }
+
+    /// What may follow a number or a word.
+    static func isDelimiter(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || c == UInt8(ascii: "]") || JSONSpace.contains(c)
+    }
+
+    /// At an opening quote: the bytes up to the closing quote when there is no escape or control character
+    /// between (`i` left just past the closing quote), and whether any of them is not ASCII; nil otherwise.
+    static func plainString(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> (bytes: Range<Int>, ascii: Bool)? {
+        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+        let from = i + 1
+        let (end, ascii) = plainRun(b, from: from)
+        guard end < b.count, b[end] == UInt8(ascii: "\"") else { return nil }
+        i = end + 1
+        return (from..<end, ascii)
+    }
+
+    /// Inside a string, from `from`: where the run of bytes that stand for themselves ends (at a quote, a
+    /// backslash, a control character or the end), and whether they are all ASCII.
+    static func plainRun(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> (end: Int, ascii: Bool) {
+        var i = from
+        var high: UInt8 = 0
+        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 {
+            high |= b[i]
+            i += 1
+        }
+        return (i, high < 0x80)
+    }
+
+    /// After an item: true at `,` (consumed, with the space after it), false at `closing` (consumed), nil
+    /// for anything else.
+    static func next(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, closing: UInt8) -> Bool? {
+        skipSpace(b, &i)
+        guard i < b.count else { return nil }
+        if b[i] == UInt8(ascii: ",") {
+            i += 1
+            skipSpace(b, &i)
+            return true
+        }
+        guard b[i] == closing else { return nil }
+        i += 1
+        return false
+    }
+
+    /// At `w` followed by a delimiter or the end: moves past it and says so.
+    static func word(_ w: StaticString, _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+        let n = w.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        for k in 0..<n where b[i + k] != w.utf8Start[k] { return false }
+        guard i + n == b.count || isDelimiter(b[i + n]) else { return false }
+        i += n
+        return true
+    }
+}
