@@ -36,8 +36,8 @@ struct AuditCommand: ParsableCommand {
 
             AUDIT TRAIL
               Every record is appended to the audit store (--audit PATH, else $BYLAW_AUDIT,
-              else ./bylaw-audit.sqlite) in transactions of \(chunkSize) records, each before the
-              records it holds are reported, then one `audit-run` record with the inputs'
+              else ./bylaw-audit.sqlite) in transactions of \(transactionSize) records, each before
+              the records it holds are reported, then one `audit-run` record with the inputs'
               SHA-256 and the counts by verdict. If the store cannot be written, bylaw says
               so, reports nothing more and exits 2. --no-audit skips it.
 
@@ -48,8 +48,10 @@ struct AuditCommand: ParsableCommand {
                  the rule sets do not load, or the audit trail cannot be written
             """)
 
-    /// Records per chunk handed to a worker, and per audit-store transaction.
+    /// Records per chunk handed to a worker.
     static let chunkSize = 500
+    /// Records per audit-store transaction (whole chunks, so at least this many unless the input ends).
+    static let transactionSize = 2000
 
     @Argument(help: ArgumentHelp("Input files, folders, or - for standard input.", valueName: "input"))
     var inputs: [String]
@@ -145,6 +147,8 @@ struct AuditCommand: ParsableCommand {
         // directly, else whatever part the reporter can take ready-made.
         let render = direct ?? reporter.perRecord
         var next = 0
+        var pending: [CheckedChunk] = []
+        var pendingRecords = 0
         try BatchPipeline.run(
             jobs: jobs ?? Self.cores, window: 2 * (jobs ?? Self.cores) + 2,
             produce: { () -> AuditChunk? in
@@ -157,21 +161,37 @@ struct AuditCommand: ParsableCommand {
             },
             work: { chunk in chunk.check(checker, builder: builder, render: render) },
             consume: { done in
-                try trail?.append(done.drafts)
-                for (k, item) in done.items.enumerated() {
-                    if done.texts.isEmpty {
-                        reporter.add(item, to: &sink)
-                    } else if direct != nil {
-                        sink.write(done.texts[k])
-                    } else {
-                        reporter.add(item, rendered: done.texts[k], to: &sink)
-                    }
-                    tally.count(item.result.verdict)
-                }
-                tally.progress.update(
-                    done: tally.total, nonCompliant: tally.counts[.nonCompliant] ?? 0,
-                    invalid: tally.counts[.invalid] ?? 0, bytesRead: done.bytesRead, totalBytes: reader.totalBytes)
+                guard let trail else { return report(done) }
+                // Chunks wait until a transaction's worth of records is recorded, then are reported: every
+                // commit is a disk flush, so fewer, larger transactions keep the writer off the disk's clock.
+                pending.append(done)
+                pendingRecords += done.drafts.count
+                if pendingRecords >= Self.transactionSize { try flush(trail) }
             })
+        if let trail { try flush(trail) }
+
+        func flush(_ trail: AuditRun) throws {
+            try trail.append(pending.flatMap(\.drafts))
+            for done in pending { report(done) }
+            pending.removeAll(keepingCapacity: true)
+            pendingRecords = 0
+        }
+
+        func report(_ done: CheckedChunk) {
+            for (k, item) in done.items.enumerated() {
+                if done.texts.isEmpty {
+                    reporter.add(item, to: &sink)
+                } else if direct != nil {
+                    sink.write(done.texts[k])
+                } else {
+                    reporter.add(item, rendered: done.texts[k], to: &sink)
+                }
+                tally.count(item.result.verdict)
+            }
+            tally.progress.update(
+                done: tally.total, nonCompliant: tally.counts[.nonCompliant] ?? 0,
+                invalid: tally.counts[.invalid] ?? 0, bytesRead: done.bytesRead, totalBytes: reader.totalBytes)
+        }
     }
 
     static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -380,6 +380,30 @@ import Testing
         #expect(second.contains("\"sha256_raw\":\"\(try sha256("bad,row"))\""))
     }
 
+    /// Records are committed in transactions of 2,000 (four chunks), each before its records are reported:
+    /// a transaction's records share their `recorded_at`, and every record of the input is in the trail.
+    @Test func recordsAreCommittedInTransactionsOfTwoThousand() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        let lines = (1...4500).map { Disposal.auction(id: "TX-\($0)").json }
+        try write(lines.joined(separator: "\n") + "\n", dir + "/d.jsonl")
+        let (r, report) = try audit([dir + "/d.jsonl", "--audit", store], audit: true)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(report.count == 4500)
+        let export = try Run.bylaw(["log", "export", "--audit", store]).stdout.split(separator: "\n")
+        #expect(export.count == 4501)
+        var stamps: [String] = []
+        for line in export.dropLast() {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            stamps.append(try #require(record["recorded_at"] as? String))
+        }
+        var runs: [Int] = []
+        for (k, stamp) in stamps.enumerated() {
+            if k > 0, stamps[k - 1] == stamp { runs[runs.count - 1] += 1 } else { runs.append(1) }
+        }
+        #expect(runs == [2000, 2000, 500])
+    }
+
     @Test func anUnwritableStoreFailsClosed() throws {
         let dir = try temp()
         try FileManager.default.createDirectory(atPath: dir + "/store.sqlite", withIntermediateDirectories: true)
