@@ -12,10 +12,14 @@ public final class AuditStore {
     let db: Database
     public let path: String
     private var ids = RecordIDGenerator()
+    private var checkpointer: Checkpointer?
+    private var logLimit = Checkpointer.logLimit
+    private let busyTimeoutMillis: Int32
 
     /// Opens (creating and migrating when needed) the store at `path`.
     public init(path: String, busyTimeoutMillis: Int32 = 10_000) throws(AuditStoreError) {
         self.path = path
+        self.busyTimeoutMillis = busyTimeoutMillis
         db = try Database(path: path, busyTimeoutMillis: busyTimeoutMillis)
         let db = self.db
         // Records are several kilobytes: pages that hold a whole record keep it off overflow chains. Only
@@ -32,6 +36,36 @@ public final class AuditStore {
         // transaction in memory rather than reading them back from the file for the next one.
         try db.execute("PRAGMA cache_size=-32768")
         try Self.retryingWhileBusy(timeoutMillis: Int(busyTimeoutMillis)) { () throws(AuditStoreError) in try migrate()
+        }
+    }
+
+    deinit { checkpointer?.stop() }
+
+    /// From now on the log is copied into the database file by a thread of its own (`Checkpointer`), for a
+    /// long batch of appends. Nothing changes in what is stored or when it is durable.
+    /// - Parameter logLimit: past this many bytes of log the writer checkpoints itself.
+    public func checkpointInBackground(logLimit: Int = Checkpointer.logLimit) throws(AuditStoreError) {
+        try checkpointInBackground(logLimit: logLimit, running: true)
+    }
+
+    func checkpointInBackground(logLimit: Int, running: Bool) throws(AuditStoreError) {
+        guard checkpointer == nil else { return }
+        self.logLimit = logLimit
+        try db.execute("PRAGMA wal_autocheckpoint=0")
+        checkpointer = try Checkpointer(path: path, busyTimeoutMillis: busyTimeoutMillis, running: running)
+    }
+
+    /// After a commit: wakes the checkpointer, or, when the log has grown past its limit anyway (a passive
+    /// checkpoint copies but cannot rewind a log that is always being written), checkpoints here and empties
+    /// the log, waiting for readers as any writer would. A round that fails leaves the log as it is, valid,
+    /// for the next commit to try again.
+    private func afterCommit() {
+        guard let checkpointer else { return }
+        var info = stat()
+        if stat(path + "-wal", &info) == 0, Int(info.st_size) > logLimit {
+            if let stmt = try? db.prepare("PRAGMA wal_checkpoint(TRUNCATE)") { _ = try? stmt.step() }
+        } else {
+            checkpointer.committed()
         }
     }
 
@@ -178,6 +212,7 @@ public final class AuditStore {
                 assigned.append(seq)
             }
             try db.execute("COMMIT")
+            afterCommit()
             return assigned
         } catch {
             try? db.execute("ROLLBACK")

@@ -21,6 +21,7 @@ final class AuditRun {
         path = recording.audit.resolvedPath
         do {
             store = try AuditStore(path: path)
+            try store.checkpointInBackground()
         } catch {
             printError(
                 "bylaw: audit trail: cannot open `\(path)`: \(error.message); nothing was checked (use --no-audit to audit without recording)"
