@@ -6,10 +6,14 @@ public struct CELMap: Sendable, Equatable {
     public private(set) var entries: [(key: CELValue, value: CELValue)]
     /// The normalised key of each entry, in the same order.
     private var keys: [MapKey]
-    /// Key → position, built only once a map outgrows `linearLimit`: decision objects are small, and for them
-    /// comparing a handful of keys is cheaper than hashing.
+    /// Key → position, built only once a map outgrows `linearLimit` (empty until then): for a handful of keys
+    /// comparing them is cheaper than hashing.
     private var index: [MapKey: Int]
     private static let linearLimit = 8
+    /// The same limit for a decoded decision object (`init(distinctStringKeys:)`): one is built for every
+    /// decision and looked up a few dozen times at most, so hashing its keys costs more than it saves until
+    /// it is large.
+    private static let decodedLinearLimit = 32
 
     /// The empty map.
     public init() {
@@ -32,7 +36,8 @@ public struct CELMap: Sendable, Equatable {
         self.entries = entries.map { (.string($0.key), $0.value) }
         keys = entries.map { .string($0.key) }
         index =
-            keys.count > Self.linearLimit ? Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) : [:]
+            keys.count > Self.decodedLinearLimit
+            ? Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) : [:]
     }
 
     /// The number of entries.
@@ -45,8 +50,7 @@ public struct CELMap: Sendable, Equatable {
     }
 
     private func position(of key: MapKey) -> Int? {
-        if keys.count > Self.linearLimit { return index[key] }
-        return keys.firstIndex(of: key)
+        index.isEmpty ? keys.firstIndex(of: key) : index[key]
     }
 
     /// Adds an entry; throws on an unsupported key type or a repeated key.
@@ -59,10 +63,10 @@ public struct CELMap: Sendable, Equatable {
         }
         keys.append(mapKey)
         entries.append((key, value))
-        if keys.count == Self.linearLimit + 1 {
-            index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
-        } else if keys.count > Self.linearLimit + 1 {
+        if !index.isEmpty {
             index[mapKey] = keys.count - 1
+        } else if keys.count > Self.linearLimit {
+            index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         }
     }
 
