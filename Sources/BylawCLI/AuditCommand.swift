@@ -36,10 +36,11 @@ struct AuditCommand: ParsableCommand {
 
             AUDIT TRAIL
               Every record is appended to the audit store (--audit PATH, else $BYLAW_AUDIT,
-              else ./bylaw-audit.sqlite) in transactions of \(transactionSize) records, each before
-              the records it holds are reported, then one `audit-run` record with the inputs'
-              SHA-256 and the counts by verdict. If the store cannot be written, bylaw says
-              so, reports nothing more and exits 2. --no-audit skips it.
+              else ./bylaw-audit.sqlite) in transactions of \(transactionSize) records, each
+              before the records it holds are reported, then one `audit-run` record with
+              the inputs' SHA-256 and the counts by verdict. If the store cannot be
+              written, bylaw says so, reports nothing more and exits 2. --no-audit
+              skips it.
 
             EXIT CODES
               0  every record is compliant
