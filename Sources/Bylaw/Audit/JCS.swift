@@ -93,25 +93,26 @@ public enum JCS {
     public static func utf16Precedes(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                var i = 0
-                var lead = 0  // offset of the lead byte of the current character
-                let n = min(x.count, y.count)
-                while i < n && x[i] == y[i] {
-                    i += 1
-                    if i < n && x[i] & 0xC0 != 0x80 { lead = i }
-                }
-                if i == n { return x.count < y.count }
-                if x[i] & 0xC0 != 0x80 { lead = i }
-                let la = x[lead]
-                let lb = y[lead]
-                let aAstral = la >= 0xF0
-                let bAstral = lb >= 0xF0
-                if aAstral != bAstral && (la >= 0xEE && lb >= 0xEE) { return aAstral }
-                return x[i] < y[i]
-            }
+        return a.withUTF8 { x in b.withUTF8 { y in utf16Precedes(utf8: x, y) } }
+    }
+
+    /// `utf16Precedes` for two runs of valid UTF-8.
+    public static func utf16Precedes(utf8 x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var lead = 0  // offset of the lead byte of the current character
+        let n = min(x.count, y.count)
+        while i < n && x[i] == y[i] {
+            i += 1
+            if i < n && x[i] & 0xC0 != 0x80 { lead = i }
         }
+        if i == n { return x.count < y.count }
+        if x[i] & 0xC0 != 0x80 { lead = i }
+        let la = x[lead]
+        let lb = y[lead]
+        let aAstral = la >= 0xF0
+        let bAstral = lb >= 0xF0
+        if aAstral != bAstral && (la >= 0xEE && lb >= 0xEE) { return aAstral }
+        return x[i] < y[i]
     }
 
     /// Appends `s` quoted as RFC 8785 (ES6 `JSON.stringify`) writes it.

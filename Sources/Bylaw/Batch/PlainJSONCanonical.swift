@@ -103,6 +103,7 @@ public enum PlainJSONCanonical {
         }
 
         /// The members are written as they are read, then put in canonical order in place when they were not.
+        /// Names are compared as the input's bytes, without making strings of them.
         mutating func object(depth: Int) -> Bool {
             i += 1
             out.append(UInt8(ascii: "{"))
@@ -113,8 +114,8 @@ public enum PlainJSONCanonical {
                 out.append(UInt8(ascii: "}"))
                 return true
             }
-            // Each member as written, `"name":value`, at `out[from..<to]`.
-            var members: [(name: String, from: Int, to: Int)] = []
+            // Each member: its name in the input, and where it was written (`"name":value`) in `out`.
+            var members: [(name: Range<Int>, from: Int, to: Int)] = []
             var sorted = true
             while true {
                 guard let name = string() else { return false }
@@ -124,20 +125,29 @@ public enum PlainJSONCanonical {
                 skipSpace()
                 if !members.isEmpty { out.append(UInt8(ascii: ",")) }
                 let from = out.count
-                let nameBytes = UnsafeBufferPointer(rebasing: b[name])
                 out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: nameBytes)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[name]))
                 out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
                 guard value(depth: depth + 1) else { return false }
-                let text = String(decoding: nameBytes, as: UTF8.self)
-                if let last = members.last, !JCS.utf16Precedes(last.name, text) { sorted = false }
-                members.append((text, from, out.count))
+                if let last = members.last, !precedes(last.name, name) { sorted = false }
+                members.append((name, from, out.count))
                 guard let more = next(closing: UInt8(ascii: "}")) else { return false }
                 if !more { break }
             }
             if !sorted {
-                let order = members.indices.sorted { JCS.utf16Precedes(members[$0].name, members[$1].name) }
-                for (a, c) in zip(order, order.dropFirst()) where members[a].name == members[c].name { return false }
+                // Insertion sort: objects have a few dozen members at most.
+                var order = Array(members.indices)
+                for k in 1..<order.count {
+                    let m = order[k]
+                    var j = k
+                    while j > 0, precedes(members[m].name, members[order[j - 1]].name) {
+                        order[j] = order[j - 1]
+                        j -= 1
+                    }
+                    // Equal to the one before it in order: a repeated name, which the tree path reports.
+                    if j > 0, !precedes(members[order[j - 1]].name, members[m].name) { return false }
+                    order[j] = m
+                }
                 let written = Array(out[first...])
                 out.removeSubrange(first...)
                 for (k, m) in order.enumerated() {
@@ -147,6 +157,10 @@ public enum PlainJSONCanonical {
             }
             out.append(UInt8(ascii: "}"))
             return true
+        }
+
+        func precedes(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
+            JCS.utf16Precedes(utf8: UnsafeBufferPointer(rebasing: b[x]), UnsafeBufferPointer(rebasing: b[y]))
         }
 
         mutating func next(closing: UInt8) -> Bool? { PlainJSONScan.next(b, &i, closing: closing) }
