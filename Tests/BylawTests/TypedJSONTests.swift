@@ -106,6 +106,8 @@ import Testing
             ("quoted boolean", [(#""buyer_related":false"#, #""buyer_related":"false""#)]),
             ("escape in a string", [("大众帕萨特", #"大众\"帕萨特"#)]),
             ("repeated member", [(#""unit_type""#, #""id":"again","unit_type""#)]),
+            ("repeated member, the first null", [(#""unit_type""#, #""ledger_writeoff":null,"unit_type""#)]),
+            ("repeated kind", [(#""unit_type""#, #""kind":"asset_disposal","unit_type""#)]),
             ("required member null", [(#""id":"ZC-2023-0000004""#, #""id":null"#)]),
             ("required member missing", [(#""unit":"acftu/shaanxi/city-ftu","#, "")]),
             ("kind not a string", [(#""kind":"asset_disposal""#, #""kind":7"#)]),

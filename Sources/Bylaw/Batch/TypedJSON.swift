@@ -72,6 +72,8 @@ struct TypedJSON {
         var entries: [(key: String, value: CELValue)] = []
         entries.reserveCapacity(members.count + 1)
         var present = [Bool](repeating: false, count: schema.fields.count)
+        // A repeated member name maps to a field already seen; the full path reports it.
+        var seen = present
         if given == nil {
             // As the full path does, `--kind` comes first, as if the record had begun with it.
             guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
@@ -79,7 +81,10 @@ struct TypedJSON {
             entries.append(("kind", .string(kind)))
         }
         for member in members {
-            guard let index = schema.fields.firstIndex(where: { $0.name == member.name }) else { return nil }
+            guard let index = schema.fields.firstIndex(where: { $0.name == member.name }), !seen[index] else {
+                return nil
+            }
+            seen[index] = true
             i = member.value.lowerBound
             if isNull() { continue }
             guard let value = value(schema.fields[index].type, depth: 2), i == member.value.upperBound else {
@@ -103,7 +108,8 @@ struct TypedJSON {
     // MARK: reading
 
     /// The top-level object's members in order, each value skipped over; nil unless the bytes are one JSON
-    /// object of distinct member names, surrounded by optional whitespace.
+    /// object, surrounded by optional whitespace. (A repeated name is caught when the members are matched to
+    /// the schema's fields: comparing every name with every other here cost more.)
     private mutating func topLevel() -> [Member]? {
         skipSpace()
         guard i < b.count, b[i] == UInt8(ascii: "{"), count() else { return nil }
@@ -115,8 +121,7 @@ struct TypedJSON {
         } else {
             while true {
                 guard members.count < Self.maxMembers, members.count < limits.maxKeysPerMapping, count(),
-                    let name = string(), name.utf8.count <= limits.maxKeyBytes,
-                    !members.contains(where: { $0.name == name })
+                    let name = string(), name.utf8.count <= limits.maxKeyBytes
                 else { return nil }
                 skipSpace()
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
