@@ -1,6 +1,7 @@
-import Bylaw
 import BylawYAML
 import Testing
+
+@testable import Bylaw
 
 /// A JSON record read straight into typed values (`TypedJSON`, taken when no audit trail needs the tree) must
 /// give exactly the result of the full path through the node tree and the typer; whatever it does not take
@@ -134,5 +135,21 @@ import Testing
         #expect(!tookFast)
         #expect(fast == full)
         #expect(full.contains("json.encoding"))
+    }
+}
+
+/// Matching a document's members to the schema's fields, searched from just after the previous match.
+@Suite struct SchemaIndexTests {
+    let schema = ObjectSchema(
+        fields: ["a", "b", "c", "d"].map { FieldSpec(name: $0, type: .string, optional: false, description: nil) })
+
+    @Test func searchesFromAfterThePreviousMatchAndRound() {
+        #expect(schema.index(of: "a", after: -1) == 0)
+        #expect(schema.index(of: "c", after: 1) == 2)
+        #expect(schema.index(of: "a", after: 2) == 0, "found before the starting point")
+        #expect(schema.index(of: "d", after: 3) == 3, "after the last field the search starts over")
+        #expect(schema.index(of: "b", after: 1) == 1, "the previous match itself is found last")
+        #expect(schema.index(of: "x", after: 0) == nil)
+        #expect(ObjectSchema().index(of: "a", after: -1) == nil)
     }
 }

@@ -80,10 +80,10 @@ struct TypedJSON {
             present[index] = true
             entries.append(("kind", .string(kind)))
         }
+        var index = -1
         for member in members {
-            guard let index = schema.fields.firstIndex(where: { $0.name == member.name }), !seen[index] else {
-                return nil
-            }
+            guard let found = schema.index(of: member.name, after: index), !seen[found] else { return nil }
+            index = found
             seen[index] = true
             i = member.value.lowerBound
             if isNull() { continue }
@@ -276,11 +276,13 @@ struct TypedJSON {
         if i < b.count, b[i] == UInt8(ascii: "}") {
             i += 1
         } else {
+            var index = -1
             while true {
                 guard seen.nonzeroBitCount < limits.maxKeysPerMapping, count(), let name = string(),
-                    name.utf8.count <= limits.maxKeyBytes,
-                    let index = schema.fields.firstIndex(where: { $0.name == name }), seen & (1 << UInt64(index)) == 0
+                    name.utf8.count <= limits.maxKeyBytes, let found = schema.index(of: name, after: index),
+                    seen & (1 << UInt64(found)) == 0
                 else { return nil }
+                index = found
                 seen |= 1 << UInt64(index)
                 skipSpace()
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }

@@ -55,6 +55,14 @@ public struct ObjectSchema: Sendable, Equatable {
     /// The field called `name`, if declared.
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 
+    /// The position of the field called `name`, searched from just after `previous` and round: a document
+    /// that lists its members in the schema's order finds each at the first try.
+    func index(of name: String, after previous: Int) -> Int? {
+        let start = fields.indices.contains(previous + 1) ? previous + 1 : 0
+        if let i = fields[start...].firstIndex(where: { $0.name == name }) { return i }
+        return fields[..<start].firstIndex { $0.name == name }
+    }
+
     func celObjectType(named name: String) -> CELObjectType {
         CELObjectType(name: name, fields: fields.map { ($0.name, $0.type.celType(named: name + "." + $0.name)) })
     }
