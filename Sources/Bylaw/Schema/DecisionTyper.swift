@@ -68,9 +68,10 @@ struct DecisionTyper {
         entries.reserveCapacity(pairs.count)
         var present = [Bool](repeating: false, count: schema.fields.count)
         var seen = [Bool](repeating: false, count: schema.fields.count)
+        var previous = -1
         for pair in pairs {
             guard let key = pair.key.scalar?.text else { continue }
-            guard let index = schema.fields.firstIndex(where: { $0.name == key }) else {
+            guard let index = schema.index(of: key, after: previous) else {
                 let full = path.isEmpty ? key : path + "." + key
                 let guess = Spelling.closest(to: key, among: schema.fields.map(\.name))
                 diagnostics.append(
@@ -88,6 +89,7 @@ struct DecisionTyper {
                 continue
             }
             seen[index] = true
+            previous = index
             if pair.value.scalar.map({ $0.isNull && $0.style == .plain }) ?? false {
                 continue  // an empty value counts as absent
             }
