@@ -14,12 +14,14 @@ final class ByteSource {
 
     private enum Input {
         case memory([UInt8])
-        case file(Int32)
-        /// Bytes handed over by the caller, who reads (and may hash) them first.
+        /// Bytes pulled block by block: from a file this source owns, or handed over by a caller who reads (and
+        /// may hash) them first.
         case pull(Pull)
     }
 
     private let input: Input
+    /// The file this source reads and closes, if it was made from one.
+    private var ownedDescriptor: Int32?
     private var checker: InputChecker
     /// Bytes from absolute offset `windowBase` up to everything read so far.
     private(set) var window: [UInt8] = []
@@ -47,10 +49,9 @@ final class ByteSource {
         stripBOM()
     }
 
-    init(fileDescriptor: Int32, limits: YAMLLimits) {
-        input = .file(fileDescriptor)
-        checker = InputChecker(bidiAllowed: limits.bidiControlsAllowed)
-        maxBytes = limits.maxBytes
+    convenience init(fileDescriptor: Int32, limits: YAMLLimits) {
+        self.init(pull: { systemRead(fileDescriptor, $0, $1) }, limits: limits)
+        ownedDescriptor = fileDescriptor
     }
 
     /// Reads through `pull`: libyaml parses exactly the bytes the caller handed over.
@@ -61,7 +62,7 @@ final class ByteSource {
     }
 
     deinit {
-        if case .file(let fd) = input { close(fd) }
+        if let ownedDescriptor { close(ownedDescriptor) }
     }
 
     private func stripBOM() {
@@ -85,13 +86,8 @@ final class ByteSource {
                 guard let base = all.baseAddress else { return }
                 buffer.update(from: base + readOffset, count: count)
             }
-        case .file, .pull:
-            let n: Int
-            switch input {
-            case .file(let fd): n = systemRead(fd, buffer, size)
-            case .pull(let pull): n = pull(buffer, size)
-            case .memory: n = 0
-            }
+        case .pull(let pull):
+            let n = pull(buffer, size)
             guard n >= 0 else {
                 problem = InputProblem(code: "io.unreadable", message: "cannot read the file", mark: mark())
                 return nil

@@ -99,10 +99,12 @@ public struct BatchChecker: Sendable {
     public func checkForRecord(_ record: BatchRecord, index: Int) -> (
         item: BatchItem, document: YAMLNode?, canonicalDocument: [UInt8]?
     ) {
-        if case .json = record.body, let canonical = PlainJSONCanonical.document(record.raw),
+        // TypedJSON decides whether the record is plain; only then is its document written.
+        if case .json = record.body,
             let result = TypedJSON.check(
                 record.raw, file: record.source.file, library: library, defaultKind: defaultKind, asOf: asOf,
-                ownKind: true)
+                ownKind: true),
+            let canonical = PlainJSONCanonical.document(record.raw)
         {
             return (BatchItem(index: index, source: record.source, result: result), nil, canonical)
         }

@@ -58,3 +58,15 @@ enum PlainJSONScan {
         return true
     }
 }
+
+/// Checking bytes for UTF-8 while making a string of them.
+enum UTF8Text {
+    /// `bytes` as a string, or nil when they are not valid UTF-8. The repairing decoder is the standard
+    /// library's fast path; its output equals its input exactly when there was nothing to repair (a repair
+    /// writes U+FFFD where the first invalid byte was, and no valid sequence starts with that byte there).
+    static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = String(decoding: bytes, as: UTF8.self)
+        let same = s.withUTF8 { utf8 in utf8.count == bytes.count && utf8.elementsEqual(bytes) }
+        return same ? s : nil
+    }
+}

@@ -63,11 +63,7 @@ struct TypedJSON {
         else { return nil }
         let day = asOf ?? decisionDate
         let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)
-        guard let first = sets.first, case .success(var schema) = first.schema else { return nil }
-        for set in sets.dropFirst() {
-            guard case .success(let merged) = schema.merged(with: set.set.input) else { return nil }
-            schema = merged
-        }
+        guard !sets.isEmpty, let schema = try? RuleSetRuntime.schema(of: sets) else { return nil }
 
         var entries: [(key: String, value: CELValue)] = []
         entries.reserveCapacity(members.count + 1)
@@ -100,8 +96,7 @@ struct TypedJSON {
             file: file, kind: kind, id: id, date: dateText, unit: unit, verdict: .invalid,
             ruleSets: sets.map(\.applied),
             results: [], diagnostics: [])
-        for set in sets { Evaluator(runtime: set).evaluate(decision, today: day, into: &result.results) }
-        result.verdict = DecisionResult.verdict(of: result.results)
+        RuleSetRuntime.evaluate(decision, today: day, sets: sets, into: &result)
         return result
     }
 
@@ -301,17 +296,5 @@ struct TypedJSON {
             return nil
         }
         return .map(CELMap(distinctStringKeys: entries))
-    }
-}
-
-/// Checking bytes for UTF-8 while making a string of them.
-enum UTF8Text {
-    /// `bytes` as a string, or nil when they are not valid UTF-8. The repairing decoder is the standard
-    /// library's fast path; its output equals its input exactly when there was nothing to repair (a repair
-    /// writes U+FFFD where the first invalid byte was, and no valid sequence starts with that byte there).
-    static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var s = String(decoding: bytes, as: UTF8.self)
-        let same = s.withUTF8 { utf8 in utf8.count == bytes.count && utf8.elementsEqual(bytes) }
-        return same ? s : nil
     }
 }

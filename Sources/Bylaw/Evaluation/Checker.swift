@@ -20,10 +20,7 @@ extension RuleLibrary {
         let p = prepare(root, file: file, asOf: asOf, textCells: textCells)
         guard let decision = p.decision, let today = p.today else { return p.result }
         var result = p.result
-        for set in p.ruleSets {
-            Evaluator(runtime: set).evaluate(decision, today: today, into: &result.results)
-        }
-        result.verdict = DecisionResult.verdict(of: result.results)
+        RuleSetRuntime.evaluate(decision, today: today, sets: p.ruleSets, into: &result)
         return result
     }
 
@@ -87,19 +84,18 @@ extension RuleLibrary {
         }
         result.ruleSets = sets.map(\.applied)
 
-        var schema = Environment.common
-        for set in sets {
-            switch sets.count == 1 ? set.schema : schema.merged(with: set.set.input) {
-            case .success(let m): schema = m
-            case .failure(let c):
-                result.verdict = .error
-                result.diagnostics.append(
-                    .error(
-                        "library.schema-conflict",
-                        "rule sets disagree on field `\(c.path)`: \(c.first) in one, \(c.second) in `\(set.set.id)`",
-                        at: nil))
-                return Prepared(result: result)
-            }
+        let schema: ObjectSchema
+        do {
+            schema = try RuleSetRuntime.schema(of: sets)
+        } catch {
+            let c = error.conflict
+            result.verdict = .error
+            result.diagnostics.append(
+                .error(
+                    "library.schema-conflict",
+                    "rule sets disagree on field `\(c.path)`: \(c.first) in one, \(c.second) in `\(error.set.set.id)`",
+                    at: nil))
+            return Prepared(result: result)
         }
         var typer = DecisionTyper(textCells: textCells)
         let typed = typer.type(root, schema: schema)

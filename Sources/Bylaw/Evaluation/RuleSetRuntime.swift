@@ -28,6 +28,40 @@ final class RuleSetRuntime: Sendable {
         schema = Environment.common.merged(with: set.input)
     }
 
+    /// A field two applying sets declare differently, and the set where that was found.
+    struct Conflict: Error {
+        let conflict: SchemaConflict
+        let set: RuleSetRuntime
+    }
+
+    /// The schema a decision is typed by when `sets` apply: the common fields, then each set's input.
+    /// The one merge the tree path (`RuleLibrary.prepare`) and the JSON fast path (`TypedJSON`) share, so
+    /// they type a decision alike.
+    static func schema(of sets: [RuleSetRuntime]) throws(Conflict) -> ObjectSchema {
+        guard let first = sets.first else { return Environment.common }
+        var schema: ObjectSchema
+        switch first.schema {
+        case .success(let s): schema = s
+        case .failure(let c): throw Conflict(conflict: c, set: first)
+        }
+        for set in sets.dropFirst() {
+            switch schema.merged(with: set.set.input) {
+            case .success(let m): schema = m
+            case .failure(let c): throw Conflict(conflict: c, set: set)
+            }
+        }
+        return schema
+    }
+
+    /// Evaluates `decision` against every set in `sets`, in order, appending to `result`'s results, and sets
+    /// its verdict.
+    static func evaluate(
+        _ decision: CELMap, today: CELDate, sets: [RuleSetRuntime], into result: inout DecisionResult
+    ) {
+        for set in sets { Evaluator(runtime: set).evaluate(decision, today: today, into: &result.results) }
+        result.verdict = DecisionResult.verdict(of: result.results)
+    }
+
     static func params(of set: RuleSet) -> CELValue {
         .map((try? CELMap(set.parameters.map { (.string($0.name), $0.value) })) ?? CELMap())
     }

@@ -93,7 +93,6 @@ public enum ResultJSON {
         }
         out.raw("]}")
     }
-
 }
 
 /// JSON text built as UTF-8 bytes, strings quoted by `JSONText`, turned into a `String` once at the end.
