@@ -51,6 +51,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Scratch folders for tests that write files, removed when the test process exits.
+        .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport", swiftSettings: strict),
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
         .testTarget(
             name: "BylawYAMLTests", dependencies: ["BylawYAML"], exclude: ["yaml-suite-deviations.txt", "Golden"],
@@ -59,8 +61,11 @@ let package = Package(
             name: "BylawCELTests", dependencies: ["BylawCEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict
         ),
         .testTarget(
-            name: "BylawTests", dependencies: ["Bylaw"], exclude: ["Fixtures", "Corpus"], swiftSettings: strict),
-        .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit"], swiftSettings: strict),
-        .testTarget(name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI"], swiftSettings: strict),
+            name: "BylawTests", dependencies: ["Bylaw", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
+            swiftSettings: strict),
+        .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawTestSupport"],
+            swiftSettings: strict),
     ]
 )

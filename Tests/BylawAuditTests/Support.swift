@@ -1,4 +1,5 @@
 import Bylaw
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ enum AuditPaths {
 
     /// A fresh folder for one test's store.
     static func temp() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-audit-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-audit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.path
     }

@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
     static let rules = Run.repository + "/rules"
 
     func temp() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-audit-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-audit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.path
     }

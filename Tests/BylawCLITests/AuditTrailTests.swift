@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     let rules = Run.fixtures + "/rules"
 
     func temp() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-trail-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-trail-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.path
     }

@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
     let rules = Run.fixtures + "/rules"
 
     func writeTemp(_ text: String, name: String = "d.yaml") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-e2e-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func htmlIsOneSelfContainedPage() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-doc-\(UUID().uuidString)").path
+        let dir = Scratch.root.appendingPathComponent("bylaw-doc-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let out = dir + "/book.html"
         let r = try Run.bylaw(["doc", "rules/asset-management", "--format", "html", "-o", out])

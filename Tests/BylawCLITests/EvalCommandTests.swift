@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func varsFileUsesTheValueEncoding() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vars-\(UUID().uuidString).json").path
+        let path = Scratch.root.appendingPathComponent("vars-\(UUID().uuidString).json").path
         try #"{"n": {"int64_value": "9223372036854775807"}, "d": {"date_value": "2016-02-29"}}"#.write(
             toFile: path, atomically: true, encoding: .utf8)
         let r = try Run.bylaw(["eval", "--vars", path, "add_years(d, 1) == date('2017-02-28') && n > 0"])

@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func auditRecordNamesBothSetsWithTheirHashes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-ext-\(UUID().uuidString)").path
+        let dir = Scratch.root.appendingPathComponent("bylaw-ext-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let store = dir + "/trail.sqlite"
         let r = try Run.bylaw(["check", "--rules", Self.rules, "--audit", store, Self.north])

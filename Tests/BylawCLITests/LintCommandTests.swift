@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -108,7 +109,7 @@ import Testing
             print("skipped: python3 is not available")
             return
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-lint-\(UUID()).sarif").path
+        let file = Scratch.root.appendingPathComponent("bylaw-lint-\(UUID()).sarif").path
         try r.stdout.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         var args = [Run.repository + "/scripts/check-sarif.py", file]

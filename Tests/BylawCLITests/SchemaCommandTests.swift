@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -94,7 +95,7 @@ import Testing
 /// `bylaw new`: a scaffold that passes `bylaw test` at once.
 @Suite struct NewCommandTests {
     static func tempLibrary() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-new-\(UUID().uuidString)").path
+        let dir = Scratch.root.appendingPathComponent("bylaw-new-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Run.repository + "/rules", toPath: dir + "/rules")
         return dir

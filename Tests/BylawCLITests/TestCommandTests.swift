@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func failingCaseShowsTheDifference() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-test-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-test-\(UUID().uuidString)")
         let set = dir.appendingPathComponent("disposal")
         try FileManager.default.createDirectory(
             at: set.appendingPathComponent("tests"), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawTestSupport
 import BylawYAML
 import Foundation
 import Testing
@@ -23,7 +24,7 @@ import Testing
     }
 
     func temp() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-hash-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-hash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.path
     }

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawTestSupport
 import BylawYAML
 import Foundation
 import Testing
@@ -90,7 +91,7 @@ import Testing
         var text = "a,b\n"
         while text.utf8.count < (1 << 18) - 3 { text += "xxxxxxx,yyyyyyy\n" }
         text = String(text.prefix((1 << 18) - 3)) + "\n\"p\r\nq\",\"r,s\"\r\nlast,row\n"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
+        let path = Scratch.root.appendingPathComponent("csv-\(UUID().uuidString).csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let fd = open(path, O_RDONLY)
         #expect(fd >= 0)

@@ -1,5 +1,6 @@
 import Bylaw
 import BylawCEL
+import BylawTestSupport
 import BylawYAML
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite struct DecisionTableTests {
     /// A rule set whose single rule returns the table's result through its message.
     static func library(hit: String, rows: String, defaultRow: String = "", output: String = "") throws -> RuleLibrary {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-table-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-table-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("t"), withIntermediateDirectories: true)
         let text = """
             ruleset: t

@@ -1,5 +1,6 @@
 import Bylaw
 import BylawDiagnostics
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ import Testing
     }
 
     static func library(_ files: [String: String]) throws -> RuleLibrary {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-eff-\(UUID().uuidString)/notice")
+        let dir = Scratch.root.appendingPathComponent("bylaw-eff-\(UUID().uuidString)/notice")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func scopedSetsOnlyTellTheUnitsTheyTakeIn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-scope-\(UUID().uuidString)/s")
+        let dir = Scratch.root.appendingPathComponent("bylaw-scope-\(UUID().uuidString)/s")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try """
         ruleset: s

@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
 
     @Test(.enabled(if: browser != nil, "chromium is not installed (apt-get install -y chromium)"))
     func chromiumShowsChartsAndASortableTable() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-html-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = dir.appendingPathComponent("report.html")

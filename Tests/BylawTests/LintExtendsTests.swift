@@ -1,5 +1,6 @@
 import Bylaw
 import BylawDiagnostics
+import BylawTestSupport
 import BylawYAML
 import Foundation
 import Testing
@@ -9,7 +10,7 @@ import Testing
 @Suite struct LintExtendsTests {
     /// Writes rule-set folders (`name/ruleset*.yaml` → text) into a fresh library and lints all of it.
     static func lint(_ files: [String: String]) throws -> LintReport {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-lintx-\(UUID().uuidString)")
+        let root = Scratch.root.appendingPathComponent("bylaw-lintx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         for (path, text) in files {
             let url = root.appendingPathComponent(path)

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 @Suite struct LintRuleTests {
     /// Writes `ruleset.yaml` (and more files) into a fresh folder and lints it.
     static func lint(_ files: [String: String]) throws -> (LintReport, RuleLibrary) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-lint-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-lint-\(UUID().uuidString)")
         let folder = dir.appendingPathComponent("set")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ import Testing
 
     /// Writes a one-table rule set and lints it.
     static func lintTable(hit: String, numberType: String, rows: [String]) throws -> (LintReport, RuleSet) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-lint-\(UUID().uuidString)")
+        let dir = Scratch.root.appendingPathComponent("bylaw-lint-\(UUID().uuidString)")
             .appendingPathComponent("t")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }

@@ -1,5 +1,6 @@
 import Bylaw
 import BylawDiagnostics
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     static func library(parent: (when: String?, require: String), child: (when: String?, require: String)) throws
         -> RuleLibrary
     {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-loose-\(UUID().uuidString)")
+        let root = Scratch.root.appendingPathComponent("bylaw-loose-\(UUID().uuidString)")
         func rule(_ id: String, _ r: (when: String?, require: String), tightens: Bool) -> String {
             "  - id: \(id)\n    title: t\n    cite: c\n" + (tightens ? "    tightens: R-1\n" : "")
                 + (r.when.map { "    when: '\($0)'\n" } ?? "") + "    require: '\(r.require)'\n"

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func everythingIsEscaped() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-doc-\(UUID().uuidString)/x")
+        let dir = Scratch.root.appendingPathComponent("bylaw-doc-\(UUID().uuidString)/x")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try """
         ruleset: x
