@@ -65,7 +65,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawTestSupport"],
+            name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawTestSupport"],
             swiftSettings: strict),
     ]
 )

@@ -21,17 +21,19 @@ struct CheckCommand: ParsableCommand {
               bylaw check promotion.yaml --no-audit
 
             AUDIT TRAIL
-              Every decision checked is recorded in the audit store (--audit PATH, else $BYLAW_AUDIT, else \
-            ./bylaw-audit.sqlite) before its verdict is printed. If the store cannot be written, bylaw says so, \
-            prints no verdict and exits 2. Fields a rule set declares `sensitive` are masked with HMAC-SHA-256 \
-            under the key in --audit-key-file (or $BYLAW_AUDIT_KEY_FILE, $BYLAW_AUDIT_KEY), or redacted without one. \
-            See `bylaw log --help`.
+              Every decision checked is recorded in the audit store (--audit PATH,
+              else $BYLAW_AUDIT, else ./bylaw-audit.sqlite) before its verdict is
+              printed. If the store cannot be written, bylaw says so, prints no
+              verdict and exits 2. Fields a rule set declares `sensitive` are masked
+              with HMAC-SHA-256 under the key in --audit-key-file (or
+              $BYLAW_AUDIT_KEY_FILE, $BYLAW_AUDIT_KEY), or redacted without one.
+              See `bylaw log --help`.
 
             EXIT CODES
               0  every decision is compliant
               1  some decision is non_compliant or needs_review
-              2  some decision is invalid or errored, the rule sets do not load, the audit trail cannot be written,
-                 or the command line is wrong
+              2  some decision is invalid or errored, the rule sets do not load, the
+                 audit trail cannot be written, or the command line is wrong
             """)
 
     @Argument(help: "Decision files (YAML or JSON).")

@@ -22,8 +22,8 @@ struct DocCommand: ParsableCommand {
 
             EXIT CODES
               0  the rule book was written
-              2  the rule sets do not load, a path is not a folder, the output cannot be written,
-                 or the command line is wrong
+              2  the rule sets do not load, a path is not a folder, the output cannot
+                 be written, or the command line is wrong
             """)
 
     @Argument(help: "Rule-set folders or rule libraries (default: the library in --rules).")

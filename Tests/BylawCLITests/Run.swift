@@ -24,12 +24,17 @@ struct Run {
     }
 
     /// Runs `bylaw args…` in the repository folder with `stdin` as standard input.
-    static func bylaw(_ args: [String], stdin: String? = nil, cwd: String = repository) throws -> Run {
+    static func bylaw(
+        _ args: [String], stdin: String? = nil, cwd: String = repository, environment: [String: String] = [:]
+    ) throws -> Run {
         let bin = try #require(binary, "the bylaw binary was not built beside the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe()
         let err = Pipe()
         let inp = Pipe()
