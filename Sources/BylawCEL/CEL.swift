@@ -45,7 +45,7 @@ public struct CELProgram: Sendable {
         let checker: Checker?
 
         init(
-            resultType: CELType, ast: CELAST, references: [[String]], step: @escaping Step, slotCount: Int,
+            resultType: CELType, ast: CELAST, references: [[String]], step: Step, slotCount: Int,
             environment: CELEnvironment, checker: Checker?
         ) {
             self.resultType = resultType
@@ -72,7 +72,7 @@ public struct CELProgram: Sendable {
     var checker: Checker? { storage.checker }
 
     init(
-        resultType: CELType, ast: CELAST, references: [[String]], step: @escaping Step, slotCount: Int,
+        resultType: CELType, ast: CELAST, references: [[String]], step: Step, slotCount: Int,
         environment: CELEnvironment, checker: Checker?
     ) {
         storage = Storage(

@@ -5,10 +5,10 @@
 /// `count`, `map` and `filter` fail on the first error.
 enum Comprehensions {
     static func step(
-        kind: CELComprehensionKind, range: @escaping Step, slot: Int, predicate: @escaping Step, transform: Step?,
+        kind: CELComprehensionKind, range: Step, slot: Int, predicate: Step, transform: Step?,
         offset: Int
     ) -> Step {
-        return { state in
+        return Step { state in
             let items: [CELValue]
             switch range(&state) {
             case .failure(let failure): return .failure(failure)

@@ -1,5 +1,17 @@
 /// One planned node: evaluates against the state of the current evaluation.
-typealias Step = @Sendable (inout EvalState) -> CELResult
+///
+/// A struct around the closure rather than the bare function type. A function value kept in an array or an
+/// `Optional` (a call's arguments, a comprehension's transform) is stored in its most general form, and every
+/// call through it then goes through two conversion thunks that copy the result; a struct field keeps the
+/// closure as it was written.
+struct Step: Sendable {
+    let run: @Sendable (inout EvalState) -> CELResult
+
+    init(_ run: @escaping @Sendable (inout EvalState) -> CELResult) { self.run = run }
+
+    @inline(__always)
+    func callAsFunction(_ state: inout EvalState) -> CELResult { run(&state) }
+}
 
 /// The mutable state of one evaluation: the activation, comprehension slots, cost, trace.
 struct EvalState {

@@ -9,7 +9,7 @@ extension Planner {
             return Self.logic(isAnd: function == "_&&_", steps[0], steps[1], offset)
         case ("_?_:_", 3):
             let (condition, then, otherwise) = (steps[0], steps[1], steps[2])
-            return { state in
+            return Step { state in
                 switch condition(&state) {
                 case .success(.bool(true)): return then(&state)
                 case .success(.bool(false)): return otherwise(&state)
@@ -26,7 +26,7 @@ extension Planner {
                 // A constant right operand: no closure call for it on each evaluation.
                 let constant: CELValue = checked?.decimalLiterals[all[1].id].map { .decimal($0) } ?? literal.value
                 let left = steps[0]
-                return { state in
+                return Step { state in
                     switch left(&state) {
                     case .success(let a): return op(a, constant).mapError { $0.at(offset) }
                     case .failure(let failure): return .failure(failure)
@@ -73,9 +73,9 @@ extension Planner {
         }
     }
 
-    static func logic(isAnd: Bool, _ left: @escaping Step, _ right: @escaping Step, _ offset: Int) -> Step {
+    static func logic(isAnd: Bool, _ left: Step, _ right: Step, _ offset: Int) -> Step {
         let absorbing = !isAnd  // false absorbs &&, true absorbs ||
-        return { state in
+        return Step { state in
             let l = left(&state)
             if case .success(.bool(let value)) = l, value == absorbing { return l }
             let r = right(&state)
@@ -89,10 +89,10 @@ extension Planner {
         }
     }
 
-    static func unary(_ operand: @escaping Step, _ offset: Int, _ op: @escaping @Sendable (CELValue) -> CELResult)
+    static func unary(_ operand: Step, _ offset: Int, _ op: @escaping @Sendable (CELValue) -> CELResult)
         -> Step
     {
-        return { state in
+        return Step { state in
             switch operand(&state) {
             case .success(let value): return op(value).mapError { $0.at(offset) }
             case .failure(let failure): return .failure(failure)
@@ -101,10 +101,10 @@ extension Planner {
     }
 
     static func binary(
-        _ left: @escaping Step, _ right: @escaping Step, _ offset: Int,
+        _ left: Step, _ right: Step, _ offset: Int,
         _ op: @escaping @Sendable (CELValue, CELValue) -> CELResult
     ) -> Step {
-        return { state in
+        return Step { state in
             let a: CELValue
             switch left(&state) {
             case .success(let value): a = value
@@ -142,13 +142,13 @@ extension Planner {
                 ]
             case .failure(let failure):
                 let error = CELEvalError(code: "cel.invalid-regex", message: failure.message, offset: nodes[1].offset)
-                return { _ in .failure(error) }
+                return Step { _ in .failure(error) }
             }
         }
         let overloads = candidates
         let unbound = CELEvalError(
             code: "cel.unbound-function", message: "unbound function `\(function)`", offset: offset)
-        return { state in
+        return Step { state in
             var args: [CELValue] = []
             args.reserveCapacity(steps.count)
             for step in steps {

@@ -17,7 +17,7 @@ struct Planner {
         let step = planNode(node)
         guard tracing else { return step }
         let id = node.id
-        return { state in
+        return Step { state in
             let result = step(&state)
             state.trace?[id] = result
             return result
@@ -30,23 +30,23 @@ struct Planner {
         // Traced plans keep every item's node, for `explain`.
         if !tracing, node.kind.isAggregate, let value = constant(node) {
             let result = CELResult.success(value)
-            return { _ in result }
+            return Step { _ in result }
         }
         switch node.kind {
         case .error:
-            return { _ in
+            return Step { _ in
                 .failure(CELEvalError(code: "cel.syntax", message: "expression has a syntax error", offset: offset))
             }
         case .literal(let literal):
             let value: CELValue = checked?.decimalLiterals[node.id].map { .decimal($0) } ?? literal.value
             let result = CELResult.success(value)
-            return { _ in result }
+            return Step { _ in result }
         case .ident(let name):
             return planIdent(name, offset)
         case .select(let operandNode, let field, let testOnly):
             let operand = plan(operandNode)
             let key = CELValue.string(field)
-            return { state in
+            return Step { state in
                 switch operand(&state) {
                 case .failure(let failure): return .failure(failure)
                 case .success(.map(let map)):
@@ -63,7 +63,7 @@ struct Planner {
             }
         case .list(let itemNodes):
             let items = itemNodes.map { plan($0) }
-            return { state in
+            return Step { state in
                 var values: [CELValue] = []
                 values.reserveCapacity(items.count)
                 for item in items {
@@ -76,7 +76,7 @@ struct Planner {
             }
         case .map(let entryNodes):
             let entries = entryNodes.map { (plan($0.key), plan($0.value)) }
-            return { state in
+            return Step { state in
                 var map = CELMap()
                 for (keyStep, valueStep) in entries {
                     guard case .success(let key) = keyStep(&state) else { return keyStep(&state) }
@@ -121,16 +121,16 @@ struct Planner {
     private func planIdent(_ name: String, _ offset: Int) -> Step {
         if let scoped = scopes.last(where: { $0.name == name }) {
             let slot = scoped.slot
-            return { state in .success(state.slots[slot]) }
+            return Step { state in .success(state.slots[slot]) }
         }
         let typeValue = CELType.namedTypes[name].map { CELValue.type($0) }
         if checked != nil, environment.variables[name] == nil, let typeValue {
-            return { _ in .success(typeValue) }
+            return Step { _ in .success(typeValue) }
         }
         let declared = environment.variables[name] != nil
         let layout = environment.layout
         let slot = layout?.slot(name)
-        return { state in
+        return Step { state in
             // Read in place through the pointer: binding the frame to a local would copy it.
             let activation = state.activation
             if let slot, activation.pointee.frame?.layout === layout {
