@@ -30,3 +30,42 @@ import Testing
         #expect(throws: CELEvalError.self) { _ = try CELMap([(.int(1), .null), (.uint(1), .null)]) }
     }
 }
+
+/// CEL compares strings by code points, with no Unicode normalisation (Swift's own `==` on `String` would say
+/// that a precomposed `é` and `e` followed by a combining accent are equal): in `==`, in ordering, and in map keys.
+@Suite struct CodePointTests {
+    static let composed = "\u{E9}"  // é as one code point
+    static let decomposed = "e\u{301}"  // e + combining acute accent
+
+    @Test func canonicallyEquivalentStringsAreNotEqual() {
+        #expect(Self.composed == Self.decomposed, "Swift's own equality normalises: the premise of this test")
+        #expect(celEquals(.string(Self.composed), .string(Self.decomposed)) == false)
+        #expect(celEquals(.string("出售"), .string("出售")) == true)
+        #expect(celEquals(.string(""), .string("")) == true)
+        #expect(celEquals(.string("出售"), .string("出让")) == false)
+    }
+
+    @Test func orderIsCodePointOrder() {
+        // U+0065 `e` comes before U+00E9 `é`.
+        #expect(celCompare(.string(Self.decomposed), .string(Self.composed)) == -1)
+        // U+FF21 comes before U+1F600, though its UTF-16 unit (FF21) is above the surrogate (D83D).
+        #expect(celCompare(.string("\u{FF21}"), .string("\u{1F600}")) == -1)
+        #expect(celCompare(.string("ab"), .string("a")) == 1)
+        #expect(celCompare(.string("a"), .string("ab")) == -1)
+        #expect(celCompare(.string("工会"), .string("工会")) == 0)
+        #expect(celCompare(.string(""), .string("a")) == -1)
+    }
+
+    @Test(arguments: [2, 20])
+    func equivalentKeysAreDistinctKeys(padding: Int) throws {
+        // Below and above the size at which a map builds its hash index.
+        var entries: [(key: CELValue, value: CELValue)] = (0..<padding).map { (.string("k\($0)"), .int(Int64($0))) }
+        entries += [(.string(Self.composed), .int(-1)), (.string(Self.decomposed), .int(-2))]
+        let map = try CELMap(entries)
+        #expect(map[.string(Self.composed)] == .int(-1))
+        #expect(map[.string(Self.decomposed)] == .int(-2))
+        let decoded = CELMap(distinctStringKeys: [(Self.composed, .int(1))])
+        #expect(decoded[.string(Self.decomposed)] == nil)
+        #expect(decoded[.string(Self.composed)] == .int(1))
+    }
+}

@@ -116,7 +116,7 @@ struct DecisionTyper {
         case .string:
             return .string(text)
         case .enumeration(let values):
-            if values.contains(text) { return .string(text) }
+            if CodePoints.contains(values, text) { return .string(text) }
             let guess = Spelling.closest(to: text, among: values)
             return fail(
                 node, "decision.bad-enum", "`\(path)` is `\(text)`, which is not one of its values",

@@ -50,7 +50,15 @@ public struct CELMap: Sendable, Equatable {
     }
 
     private func position(of key: MapKey) -> Int? {
-        index.isEmpty ? keys.firstIndex(of: key) : index[key]
+        guard index.isEmpty else { return index[key] }
+        if case .string(let text) = key {
+            // The common case (a field of a decoded object) without going through `MapKey.==`.
+            for (i, k) in keys.enumerated() {
+                if case .string(let other) = k, CodePoints.equal(text, other) { return i }
+            }
+            return nil
+        }
+        return keys.firstIndex(of: key)
     }
 
     /// Adds an entry; throws on an unsupported key type or a repeated key.
@@ -73,7 +81,8 @@ public struct CELMap: Sendable, Equatable {
     public static func == (lhs: CELMap, rhs: CELMap) -> Bool { celEquals(.map(lhs), .map(rhs)) ?? false }
 }
 
-/// A map key normalised so that numerically equal `int`, `uint` and `double` keys coincide.
+/// A map key normalised so that numerically equal `int`, `uint` and `double` keys coincide. String keys are
+/// equal when their code points are (`CodePoints`), not under Swift's canonical equivalence.
 enum MapKey: Hashable {
     case bool(Bool)
     case int(Int64)
@@ -105,6 +114,33 @@ enum MapKey: Hashable {
                 return nil
             }
         default: return nil
+        }
+    }
+
+    static func == (lhs: MapKey, rhs: MapKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.bigUInt(let a), .bigUInt(let b)): a == b
+        case (.string(let a), .string(let b)): CodePoints.equal(a, b)
+        default: false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .bool(let value):
+            hasher.combine(0)
+            hasher.combine(value)
+        case .int(let value):
+            hasher.combine(1)
+            hasher.combine(value)
+        case .bigUInt(let value):
+            hasher.combine(2)
+            hasher.combine(value)
+        case .string(let value):
+            hasher.combine(3)
+            CodePoints.hash(value, into: &hasher)
         }
     }
 }

@@ -5,7 +5,7 @@
 func celEquals(_ lhs: CELValue, _ rhs: CELValue) -> Bool? {
     switch (lhs, rhs) {
     case (.bool(let a), .bool(let b)): return a == b
-    case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+    case (.string(let a), .string(let b)): return CodePoints.equal(a, b)
     case (.bytes(let a), .bytes(let b)): return a == b
     case (.null, .null): return true
     case (.date(let a), .date(let b)): return a == b
@@ -72,9 +72,7 @@ func celCompare(_ lhs: CELValue, _ rhs: CELValue) -> Int? {
     func sign<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
     switch (lhs, rhs) {
     case (.bool(let a), .bool(let b)): return sign(a ? 1 : 0, b ? 1 : 0)
-    case (.string(let a), .string(let b)):
-        if a.unicodeScalars.elementsEqual(b.unicodeScalars) { return 0 }
-        return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : 1
+    case (.string(let a), .string(let b)): return CodePoints.compare(a, b)
     case (.bytes(let a), .bytes(let b)):
         return a == b ? 0 : (a.lexicographicallyPrecedes(b) ? -1 : 1)
     case (.date(let a), .date(let b)): return sign(a, b)
