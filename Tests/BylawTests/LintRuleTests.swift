@@ -37,7 +37,7 @@ import Testing
 
         """
 
-    static func atom(_ r: inout LintTableTests.Random) -> String {
+    static func atom(_ r: inout SplitMix) -> String {
         let k = r.int(5)
         switch r.int(8) {
         case 0: return "x in [\(r.int(5)), \(r.int(5))]"
@@ -49,10 +49,10 @@ import Testing
     }
 
     @Test func neverTrueIsExactlyWhatTheEvaluatorSaysOnAGrid() throws {
-        var r = LintTableTests.Random(state: 42)
+        var r = SplitMix(seed: 42)
         var whens: [String] = []
         for _ in 0..<120 {
-            let conj = { (r: inout LintTableTests.Random) in
+            let conj = { (r: inout SplitMix) in
                 (0..<(2 + r.int(2))).map { _ in Self.atom(&r) }.joined(separator: " && ")
             }
             whens.append(r.int(5) == 0 ? "(\(conj(&r))) || (\(conj(&r)))" : conj(&r))

@@ -9,23 +9,9 @@ import Testing
 /// evaluated by the evaluator on a grid that meets every piece of the number line the cells cut, and
 /// lint's gaps, overlaps, conflicts, shadowed and dead rows must be exactly what the grid shows.
 @Suite struct LintTableTests {
-    /// A small deterministic generator (SplitMix64), so a failure names a reproducible seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }
-    }
-
     static let categories = ["a", "b", "c"]
 
-    static func categoryCell(_ r: inout Random) -> String {
+    static func categoryCell(_ r: inout SplitMix) -> String {
         switch r.int(4) {
         case 0: return "any"
         case 1: return "[\(r.pick(categories)), \(r.pick(categories))]"
@@ -34,7 +20,7 @@ import Testing
         }
     }
 
-    static func numberCell(_ r: inout Random) -> String {
+    static func numberCell(_ r: inout SplitMix) -> String {
         switch r.int(5) {
         case 0: return "any"
         case 1: return "\"\(r.pick(["<", "<=", ">", ">=", "!="])) \(r.int(6))\""
@@ -120,7 +106,7 @@ import Testing
 
     @Test(arguments: 0..<4)
     func findingsAreExactlyWhatTheEvaluatorDoes(_ batch: Int) throws {
-        var r = Random(state: UInt64(batch) &* 7919 &+ 17)
+        var r = SplitMix(seed: UInt64(batch) &* 7919 &+ 17)
         for _ in 0..<50 {
             let hit = r.pick(["first", "unique", "any"])
             let decimal = r.int(2) == 0
