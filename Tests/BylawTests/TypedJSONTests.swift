@@ -1,3 +1,4 @@
+import BylawTestSupport
 import BylawYAML
 import Testing
 
@@ -119,6 +120,9 @@ import Testing
             ("enum value not allowed", [(#""action":"处置""#, #""action":"出卖""#)]),
             ("a list where an object goes", [(#""approval":{"body":"省级工会","date":"2023-03-29"}"#, #""approval":[1]"#)]),
             ("byte order mark", [("{\"kind\"", "\u{FEFF}{\"kind\"")]),
+            ("a member name that is not ASCII", [(#""unit_type""#, #""单位":"x","unit_type""#)]),
+            ("a member name with a Kelvin sign", [(#""unit_type""#, "\"\u{212A}ind\":\"x\",\"unit_type\"")]),
+            ("a date that is not ASCII", [(#""date":"2023-03-09""#, #""date":"２０２３-03-09""#)]),
         ] as [(String, [(String, String)])])
     func otherRecordsTakeTheFullPath(name: String, edits: [(String, String)]) {
         let (full, fast, tookFast) = Self.both(Self.record(edits))
@@ -151,5 +155,59 @@ import Testing
         #expect(schema.index(of: "b", after: 1) == 1, "the previous match itself is found last")
         #expect(schema.index(of: "x", after: 0) == nil)
         #expect(ObjectSchema().index(of: "a", after: -1) == nil)
+    }
+
+    /// The same search on a name's UTF-8 bytes gives the same answers, byte for byte.
+    @Test func searchesUTF8BytesAlike() {
+        func index(_ name: String, after previous: Int) -> Int? {
+            Array(name.utf8).withUnsafeBufferPointer { schema.index(ofUTF8: $0, after: previous) }
+        }
+        for name in ["a", "b", "c", "d", "x", "", "ab", "A"] {
+            for previous in -1...3 {
+                #expect(index(name, after: previous) == schema.index(of: name, after: previous), "\(name) \(previous)")
+            }
+        }
+    }
+}
+
+/// The UTF-8 check the JSON readers use to skip a string without building it accepts exactly what decoding
+/// to a Swift string without repairs accepts.
+@Suite struct UTF8ValidityTests {
+    static func agree(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { UTF8Text.isValid($0) == (UTF8Text.string(validating: $0) != nil) }
+    }
+
+    @Test func edgesOfEveryForm() {
+        let cases: [([UInt8], Bool)] = [
+            ([], true), ([0x41], true), ([0x7F], true), ([0x80], false), ([0xBF], false),
+            ([0xC0, 0x80], false), ([0xC1, 0xBF], false), ([0xC2, 0x80], true), ([0xDF, 0xBF], true), ([0xC2], false),
+            ([0xE0, 0x9F, 0x80], false), ([0xE0, 0xA0, 0x80], true), ([0xED, 0x9F, 0xBF], true),
+            ([0xED, 0xA0, 0x80], false), ([0xEF, 0xBF, 0xBF], true), ([0xE4, 0xB8], false),
+            ([0xE4, 0xB8, 0x41], false),
+            ([0xF0, 0x8F, 0xBF, 0xBF], false), ([0xF0, 0x90, 0x80, 0x80], true), ([0xF4, 0x8F, 0xBF, 0xBF], true),
+            ([0xF4, 0x90, 0x80, 0x80], false), ([0xF5, 0x80, 0x80, 0x80], false), ([0xFF], false),
+            ([0xF0, 0x9F, 0x98], false), (Array("工会资产".utf8), true),
+        ]
+        for (bytes, valid) in cases {
+            #expect(bytes.withUnsafeBufferPointer(UTF8Text.isValid) == valid, "\(bytes)")
+            #expect(Self.agree(bytes), "\(bytes)")
+        }
+    }
+
+    @Test func agreesWithDecodingOnRandomBytes() {
+        var generator = SplitMix(seed: 8)
+        // Bytes drawn mostly from lead and continuation ranges, so that many are near-valid.
+        let pool: [UInt8] = [
+            0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
+            0xFF,
+        ]
+        var valid = 0
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pool.randomElement(using: &generator)!
+            }
+            #expect(Self.agree(bytes), "\(bytes)")
+            if bytes.withUnsafeBufferPointer(UTF8Text.isValid) { valid += 1 }
+        }
+        #expect(valid > 500, "the sample should hold valid sequences too (\(valid))")
     }
 }

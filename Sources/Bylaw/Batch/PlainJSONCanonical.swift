@@ -52,7 +52,7 @@ public enum PlainJSONCanonical {
         /// character or bytes that are not UTF-8.
         mutating func string() -> Range<Int>? {
             guard let (range, ascii) = PlainJSONScan.plainString(b, &i) else { return nil }
-            if !ascii, UTF8Text.string(validating: UnsafeBufferPointer(rebasing: b[range])) == nil { return nil }
+            if !ascii, !UTF8Text.isValid(UnsafeBufferPointer(rebasing: b[range])) { return nil }
             return range
         }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte steps shared by the readers that take plain JSON without building a tree (`TypedJSON`,
 /// `PlainJSONCanonical`): each stops where the input stops being plain and leaves the rest to its caller.
 enum PlainJSONScan {
@@ -66,7 +68,39 @@ enum UTF8Text {
     /// writes U+FFFD where the first invalid byte was, and no valid sequence starts with that byte there).
     static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var s = String(decoding: bytes, as: UTF8.self)
-        let same = s.withUTF8 { utf8 in utf8.count == bytes.count && utf8.elementsEqual(bytes) }
+        let same = s.withUTF8 { utf8 in
+            // `memcmp`, not `elementsEqual`: the generic comparison goes byte by byte.
+            utf8.count == bytes.count
+                && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
         return same ? s : nil
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing past
+    /// U+10FFFF): what `string(validating:)` accepts, without building the string.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        /// Whether the byte at `k` exists and lies in `range` (a continuation byte, narrowed after some leads).
+        func byte(_ k: Int, in range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { k < n && range.contains(bytes[k]) }
+        while i < n {
+            let lead = bytes[i]
+            switch lead {
+            case 0x00...0x7F: i += 1
+            case 0xC2...0xDF:
+                guard byte(i + 1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                let second: ClosedRange<UInt8> = lead == 0xE0 ? 0xA0...0xBF : (lead == 0xED ? 0x80...0x9F : 0x80...0xBF)
+                guard byte(i + 1, in: second), byte(i + 2) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                let second: ClosedRange<UInt8> = lead == 0xF0 ? 0x90...0xBF : (lead == 0xF4 ? 0x80...0x8F : 0x80...0xBF)
+                guard byte(i + 1, in: second), byte(i + 2), byte(i + 3) else { return false }
+                i += 4
+            default: return false
+            }
+        }
+        return true
     }
 }

@@ -10,7 +10,7 @@ import BylawYAML
 /// field, `null` inside a list, an object of more than 64 members, a limit of `YAMLLimits` reached, no rule set
 /// or two that disagree. The record then takes the full path, which reports exactly what is wrong with it, with
 /// line and column. Whenever this path does give values, they are the ones the full path gives: the same
-/// conversions (`DecisionTyper.integer`, `isPlainDecimal`, `date`), member names compared as Swift strings,
+/// conversions (`DecisionTyper.integer`, `isPlainDecimal`, `date`), member names matched to the schema's,
 /// entries in document order, `null` members left out. `TypedJSONTests` holds the two paths to equal results.
 struct TypedJSON {
     private let b: UnsafeBufferPointer<UInt8>
@@ -27,9 +27,9 @@ struct TypedJSON {
         self.limits = limits
     }
 
-    /// A top-level member: its name and where its value lies in the bytes.
+    /// A top-level member: where its name and its value lie in the bytes.
     struct Member {
-        var name: String
+        var name: Range<Int>
         var value: Range<Int>
     }
 
@@ -51,12 +51,18 @@ struct TypedJSON {
         file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?, ownKind: Bool
     ) -> DecisionResult? {
         guard let members = topLevel() else { return nil }
+        /// Whether `member` is called `name` (an ASCII name).
+        func named(_ member: Member, _ name: StaticString) -> Bool {
+            member.name.count == name.utf8CodeUnitCount
+                && UnsafeBufferPointer(rebasing: b[member.name]).elementsEqual(
+                    UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        }
         /// The string value of a top-level member; nil when it is absent or not a string.
-        func text(_ name: String) -> String? {
-            members.first { $0.name == name }.flatMap { stringValue(at: $0.value) }
+        func text(_ name: StaticString) -> String? {
+            members.first { named($0, name) }.flatMap { stringValue(at: $0.value) }
         }
         let given = text("kind")
-        guard given != nil || (!ownKind && !members.contains(where: { $0.name == "kind" })),
+        guard given != nil || (!ownKind && !members.contains(where: { named($0, "kind") })),
             let kind = given ?? defaultKind,
             let id = text("id"), let dateText = text("date"), let unit = text("unit"),
             let decisionDate = DecisionTyper.date(dateText)
@@ -65,6 +71,7 @@ struct TypedJSON {
         let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)
         guard !sets.isEmpty, let schema = try? RuleSetRuntime.schema(of: sets) else { return nil }
 
+        // Entries are keyed by the schema's own name strings: the bytes matched them exactly.
         var entries: [(key: String, value: CELValue)] = []
         entries.reserveCapacity(members.count + 1)
         var present = [Bool](repeating: false, count: schema.fields.count)
@@ -78,7 +85,9 @@ struct TypedJSON {
         }
         var index = -1
         for member in members {
-            guard let found = schema.index(of: member.name, after: index), !seen[found] else { return nil }
+            guard let found = schema.index(ofUTF8: UnsafeBufferPointer(rebasing: b[member.name]), after: index),
+                !seen[found]
+            else { return nil }
             index = found
             seen[index] = true
             i = member.value.lowerBound
@@ -87,7 +96,7 @@ struct TypedJSON {
                 return nil
             }
             present[index] = true
-            entries.append((member.name, value))
+            entries.append((schema.fields[index].name, value))
         }
         for (index, field) in schema.fields.enumerated() where !field.optional && !present[index] { return nil }
 
@@ -116,7 +125,7 @@ struct TypedJSON {
         } else {
             while true {
                 guard members.count < Self.maxMembers, members.count < limits.maxKeysPerMapping, count(),
-                    let name = string(), name.utf8.count <= limits.maxKeyBytes
+                    let name = asciiName()
                 else { return nil }
                 skipSpace()
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
@@ -141,7 +150,7 @@ struct TypedJSON {
         guard i < b.count else { return false }
         switch b[i] {
         case UInt8(ascii: "\""):
-            return string() != nil
+            return skipString()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth <= limits.maxDepth else { return false }
             let closing = b[i] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
@@ -153,7 +162,7 @@ struct TypedJSON {
             }
             while true {
                 if closing == UInt8(ascii: "}") {
-                    guard string() != nil else { return false }
+                    guard skipString() else { return false }
                     skipSpace()
                     guard i < b.count, b[i] == UInt8(ascii: ":") else { return false }
                     i += 1
@@ -194,6 +203,29 @@ struct TypedJSON {
         }
         let slice = UnsafeBufferPointer(rebasing: b[range])
         return ascii ? String(decoding: slice, as: UTF8.self) : UTF8Text.string(validating: slice)
+    }
+
+    /// Where a member name lies in the bytes: a plain ASCII string within the key limit. No field is called
+    /// anything else (see `ObjectSchema.index(ofUTF8:after:)`), so any other name leaves it to the full path.
+    private mutating func asciiName() -> Range<Int>? {
+        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), ascii, range.count <= limits.maxKeyBytes else {
+            return nil
+        }
+        return range
+    }
+
+    /// Moves past a string `string()` would accept, without building it.
+    private mutating func skipString() -> Bool {
+        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), range.count <= limits.maxScalarBytes else {
+            return false
+        }
+        return ascii || UTF8Text.isValid(UnsafeBufferPointer(rebasing: b[range]))
+    }
+
+    /// A date written `YYYY-MM-DD` in a plain string, read from its bytes: `DecisionTyper.date` of `string()`.
+    private mutating func date() -> CELDate? {
+        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), ascii else { return nil }
+        return CELDate(isoUTF8: UnsafeBufferPointer(rebasing: b[range]))
     }
 
     /// The string value at `range`, or nil when it is anything else.
@@ -243,10 +275,10 @@ struct TypedJSON {
         case .string:
             return string().map { .string($0) }
         case .enumeration(let allowed):
-            guard let s = string(), allowed.contains(s) else { return nil }
+            guard let s = string(), CodePoints.contains(allowed, s) else { return nil }
             return .string(s)
         case .date:
-            return string().flatMap(DecisionTyper.date).map { .date($0) }
+            return date().map { .date($0) }
         case .bool:
             if word("true") { return .bool(true) }
             if word("false") { return .bool(false) }
@@ -273,8 +305,8 @@ struct TypedJSON {
         } else {
             var index = -1
             while true {
-                guard seen.nonzeroBitCount < limits.maxKeysPerMapping, count(), let name = string(),
-                    name.utf8.count <= limits.maxKeyBytes, let found = schema.index(of: name, after: index),
+                guard seen.nonzeroBitCount < limits.maxKeysPerMapping, count(), let name = asciiName(),
+                    let found = schema.index(ofUTF8: UnsafeBufferPointer(rebasing: b[name]), after: index),
                     seen & (1 << UInt64(found)) == 0
                 else { return nil }
                 index = found
@@ -286,7 +318,7 @@ struct TypedJSON {
                 if !isNull() {
                     guard let v = value(schema.fields[index].type, depth: depth + 1) else { return nil }
                     present |= 1 << UInt64(index)
-                    entries.append((name, v))
+                    entries.append((schema.fields[index].name, v))
                 }
                 guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
                 if !more { break }

@@ -1,4 +1,5 @@
 import BylawCEL
+import Foundation
 
 /// The type of one decision field, as a rule set's `input` declares it.
 public indirect enum FieldType: Sendable, Equatable, CustomStringConvertible {
@@ -61,6 +62,22 @@ public struct ObjectSchema: Sendable, Equatable {
         let start = fields.indices.contains(previous + 1) ? previous + 1 : 0
         if let i = fields[start...].firstIndex(where: { $0.name == name }) { return i }
         return fields[..<start].firstIndex { $0.name == name }
+    }
+
+    /// `index(of:after:)` for a name given as UTF-8 bytes, compared byte for byte. Field names are ASCII
+    /// (`SchemaParser` allows nothing else), so a byte match is a match as Swift strings; a name that matches
+    /// only under Unicode equivalence is not found here, and the full path, which compares strings, decides.
+    func index(ofUTF8 name: UnsafeBufferPointer<UInt8>, after previous: Int) -> Int? {
+        func matches(_ field: FieldSpec) -> Bool {
+            guard field.name.utf8.count == name.count else { return false }
+            let same = field.name.utf8.withContiguousStorageIfAvailable { own in
+                own.isEmpty || memcmp(own.baseAddress!, name.baseAddress!, own.count) == 0
+            }
+            return same ?? field.name.utf8.elementsEqual(name)
+        }
+        let start = fields.indices.contains(previous + 1) ? previous + 1 : 0
+        if let i = fields[start...].firstIndex(where: matches) { return i }
+        return fields[..<start].firstIndex(where: matches)
     }
 
     func celObjectType(named name: String) -> CELObjectType {

@@ -26,23 +26,27 @@ public struct CELDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses strictly `YYYY-MM-DD`; nil for any other form or a day that does not exist.
     public init?(iso: String) {
+        let parsed =
+            iso.utf8.withContiguousStorageIfAvailable { CELDate(isoUTF8: $0) }
+            ?? Array(iso.utf8).withUnsafeBufferPointer { CELDate(isoUTF8: $0) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Parses strictly `YYYY-MM-DD` from UTF-8 bytes, as `init?(iso:)` does from a string.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         // Every one of the ten places must be an ASCII digit or `-`, so reading bytes is reading characters.
-        guard iso.utf8.count == 10 else { return nil }
-        var parts = (year: 0, month: 0, day: 0)
-        for (i, byte) in iso.utf8.enumerated() {
-            if i == 4 || i == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit <= 9 else { return nil }
+                n = n * 10 + Int(digit)
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            switch i {
-            case 0..<4: parts.year = parts.year * 10 + digit
-            case 5..<7: parts.month = parts.month * 10 + digit
-            default: parts.day = parts.day * 10 + digit
-            }
+            return n
         }
-        let (year, month, day) = parts
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
