@@ -23,9 +23,26 @@ struct Evaluator {
     ///   - today: the decision's date or `--as-of`.
     func context(_ decision: CELMap, today: CELDate) -> Context {
         var activation = CELActivation(calendar: runtime.set.calendar)
-        if let layout = runtime.set.layout { activation.frame = layout.frame() }
-        for (key, value) in decision.entries {
-            if case .string(let name) = key { activation.bind(name, to: value) }
+        if let layout = runtime.set.layout {
+            // The layout begins with the schema's fields, in the order most documents list them: each field is
+            // tried first at the slot after the previous one, before the layout's hash lookup.
+            var frame = layout.frame()
+            var next = 0
+            for (key, value) in decision.entries {
+                guard case .string(let name) = key else { continue }
+                let slot = next < layout.names.count && layout.names[next] == name ? next : layout.slot(name)
+                if let slot {
+                    frame.values[slot] = value
+                    next = slot + 1
+                } else {
+                    activation.variables[name] = value
+                }
+            }
+            activation.frame = frame
+        } else {
+            for (key, value) in decision.entries {
+                if case .string(let name) = key { activation.bind(name, to: value) }
+            }
         }
         activation.bind("decision", to: .map(decision))
         activation.bind("params", to: runtime.params)
@@ -41,7 +58,12 @@ struct Evaluator {
                 failedLets[binding.name] = e
                 continue
             }
-            switch binding.expression.program.evaluate(activation) {
+            // A table this `let` calls sees the `let`s computed before it. The scope holds the activation only
+            // while the `let` is computed, so that binding its value sets the frame in place instead of copying it.
+            scope.activation = activation
+            let value = binding.expression.program.evaluate(activation)
+            scope.activation = CELActivation()
+            switch value {
             case .success(let v): activation.bind(binding.name, to: v)
             case .failure(let e): failedLets[binding.name] = e
             }

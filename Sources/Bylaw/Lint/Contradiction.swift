@@ -159,10 +159,11 @@ extension Contradiction {
         }
         let domain = TableSpace.domain(name: "", kind: kind, cells: atoms.map(\.test), enumValues: nil)
         guard domain.samples != [.null] else { return false }
+        var empty = CELActivation()
         for sample in domain.samples {
             var all = true
             for atom in atoms {
-                guard case .success(let m) = atom.test.matches(sample, activation: CELActivation()) else {
+                guard case .success(let m) = atom.test.matches(sample, activation: &empty) else {
                     return false
                 }
                 if m == atom.negated {

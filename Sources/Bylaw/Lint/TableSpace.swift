@@ -88,8 +88,9 @@ enum TableSpace {
         if case .any = cell { return CellAtoms(under: domain.all, over: domain.all) }
         guard analysable(cell, kind: kind) else { return CellAtoms(under: [], over: domain.all) }
         var matched: Set<Int> = []
+        var empty = CELActivation()
         for (i, sample) in domain.samples.enumerated() {
-            if case .success(true) = cell.matches(sample, activation: CELActivation()) { matched.insert(i) }
+            if case .success(true) = cell.matches(sample, activation: &empty) { matched.insert(i) }
         }
         return CellAtoms(under: matched, over: matched)
     }

@@ -59,10 +59,11 @@ public struct DecisionTable: Sendable {
         }
         var matched: [Int] = []
         var checks: [RowCheck] = []
+        var cells = activation
         for (i, row) in rows.enumerated() {
             var check = RowCheck(row: i)
             for (c, (cell, value)) in zip(row.cells, values).enumerated() {
-                switch cell.matches(value, activation: activation) {
+                switch cell.matches(value, activation: &cells) {
                 case .success(true): continue
                 case .success(false): check.failedCell = c
                 case .failure(let e):
@@ -129,7 +130,8 @@ public enum Cell: Sendable {
     }
 
     /// Whether `value` passes this test.
-    func matches(_ value: CELValue, activation: CELActivation) -> Result<Bool, CELEvalError> {
+    /// Whether `value` passes this cell; an expression cell gives it to `it` in `activation` first.
+    func matches(_ value: CELValue, activation: inout CELActivation) -> Result<Bool, CELEvalError> {
         switch self {
         case .any: return .success(true)
         case .equals(let v): return .success(ValueOrder.equal(value, v))
@@ -148,9 +150,10 @@ public enum Cell: Sendable {
             guard let b = ValueOrder.compare(value, hi) else { return .failure(incomparable(value, hi)) }
             return .success((loIn ? a >= 0 : a > 0) && (hiIn ? b <= 0 : b < 0))
         case .expression(let e):
-            var act = activation
-            act.bind("it", to: value)
-            switch e.program.evaluate(act) {
+            // In `variables`, where a program looks when the frame's slot is empty: the frame is shared with
+            // the decision's other evaluations, and setting a slot would copy all of it for every cell.
+            activation.variables["it"] = value
+            switch e.program.evaluate(activation) {
             case .success(.bool(let b)): return .success(b)
             case .success(let other):
                 return .failure(
