@@ -1,4 +1,4 @@
-import Foundation
+import BylawCEL
 
 /// Byte steps shared by the readers that take plain JSON without building a tree (`TypedJSON`,
 /// `PlainJSONCanonical`): each stops where the input stops being plain and leaves the rest to its caller.
@@ -68,11 +68,7 @@ enum UTF8Text {
     /// writes U+FFFD where the first invalid byte was, and no valid sequence starts with that byte there).
     static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var s = String(decoding: bytes, as: UTF8.self)
-        let same = s.withUTF8 { utf8 in
-            // `memcmp`, not `elementsEqual`: the generic comparison goes byte by byte.
-            utf8.count == bytes.count
-                && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-        }
+        let same = s.withUTF8 { CodePoints.sameBytes($0, bytes) }
         return same ? s : nil
     }
 

@@ -70,9 +70,7 @@ public struct ObjectSchema: Sendable, Equatable {
     func index(ofUTF8 name: UnsafeBufferPointer<UInt8>, after previous: Int) -> Int? {
         func matches(_ field: FieldSpec) -> Bool {
             guard field.name.utf8.count == name.count else { return false }
-            let same = field.name.utf8.withContiguousStorageIfAvailable { own in
-                own.isEmpty || memcmp(own.baseAddress!, name.baseAddress!, own.count) == 0
-            }
+            let same = field.name.utf8.withContiguousStorageIfAvailable { CodePoints.sameBytes($0, name) }
             return same ?? field.name.utf8.elementsEqual(name)
         }
         let start = fields.indices.contains(previous + 1) ? previous + 1 : 0

@@ -78,12 +78,23 @@ public struct CELDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var description: String {
+        // Written straight into the string's ten bytes: reports and the audit trail write many dates.
         let (year, month, day) = components
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var v = value
+                for k in stride(from: end, to: end - width, by: -1) {
+                    out[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            put(year, at: 3, width: 4)
+            out[4] = UInt8(ascii: "-")
+            put(month, at: 6, width: 2)
+            out[7] = UInt8(ascii: "-")
+            put(day, at: 9, width: 2)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     public static func < (lhs: CELDate, rhs: CELDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }

@@ -110,16 +110,20 @@ public struct CELDecimal: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public var description: String {
-        let negative = significand < 0
-        let magnitude = significand.magnitude
-        var digits = String(magnitude)
-        if scale > 0 {
-            if digits.count <= scale {
-                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        // Digits written from the right into a byte buffer: `-`, the integer part (at least `0`), then `.` and
+        // `scale` fraction digits.
+        var bytes: [UInt8] = []
+        var magnitude = significand.magnitude
+        var written = 0
+        while magnitude > 0 || written <= scale {
+            if written == scale, scale > 0 { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+            written += 1
         }
-        return negative ? "-" + digits : digits
+        if significand < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.reverse()
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The value as the nearest double (for `double(decimal)`).

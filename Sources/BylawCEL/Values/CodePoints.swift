@@ -18,9 +18,7 @@ public enum CodePoints {
         let count = a.utf8.count
         guard count == b.utf8.count else { return false }
         let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                count == 0 || memcmp(x.baseAddress!, y.baseAddress!, count) == 0
-            }
+            b.utf8.withContiguousStorageIfAvailable { y in sameBytes(x, y) }
         }
         if let same, let same { return same }
         return a.utf8.elementsEqual(b.utf8)
@@ -31,14 +29,24 @@ public enum CodePoints {
         let order = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in
                 let common = min(x.count, y.count)
-                let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                if c != 0 { return c < 0 ? -1 : 1 }
+                if let p = x.baseAddress, let q = y.baseAddress, common > 0 {
+                    let c = memcmp(p, q, common)
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                }
                 return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
             }
         }
         if let order, let order { return order }
         if a.utf8.elementsEqual(b.utf8) { return 0 }
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
+
+    /// Whether two byte buffers hold the same bytes (`memcmp`, not a generic element-by-element loop).
+    @inline(__always)
+    public static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let p = a.baseAddress, let q = b.baseAddress else { return true }  // both empty
+        return memcmp(p, q, a.count) == 0
     }
 
     /// Whether `list` holds `text`, by `equal`.

@@ -105,25 +105,53 @@ public struct TextBatchReporter: BatchReporter {
     }
 
     private static func record(_ item: BatchItem, style: TextStyle) -> String {
+        // One string, appended to in place: a chain of `+` builds a new string at every step.
         let r = item.result
-        let head = [r.id, r.kind, r.unit, r.date].compactMap { $0 }.map(TextStyle.oneLine)
-        var out =
-            "\n" + style.verdict(r.verdict) + "  " + style.bold(TextStyle.oneLine(item.source.description))
-            + (head.isEmpty ? "" : "  " + head.joined(separator: "  ")) + "\n"
-        for d in r.diagnostics.sortedForOutput() { out += "    " + TextStyle.oneLine(d.description) + "\n" }
+        var out = ""
+        out.reserveCapacity(1024)
+        out += "\n"
+        out += style.verdict(r.verdict)
+        out += "  "
+        out += style.bold(TextStyle.oneLine(item.source.description))
+        for part in [r.id, r.kind, r.unit, r.date] {
+            guard let part else { continue }
+            out += "  "
+            out += TextStyle.oneLine(part)
+        }
+        out += "\n"
+        for d in r.diagnostics.sortedForOutput() {
+            out += "    "
+            out += TextStyle.oneLine(d.description)
+            out += "\n"
+        }
         let findings = BatchReports.findings(r)
         let idWidth = findings.map { DisplayWidth.of($0.ruleID) }.max() ?? 0
         let titleWidth = min(40, findings.map { DisplayWidth.of($0.title) }.max() ?? 0)
         let indent = String(repeating: " ", count: 4 + idWidth + 2)
         for f in findings {
-            out +=
-                "    " + style.bold(DisplayWidth.pad(f.ruleID, to: idWidth)) + "  "
-                + DisplayWidth.pad(TextStyle.oneLine(f.title), to: titleWidth) + "  " + style.dim(f.cite)
-                + (f.severity == .violation ? "" : style.dim("  (\(f.severity.rawValue))")) + "\n"
-            if let m = f.message { out += indent + TextStyle.oneLine(m) + "\n" }
-            if let e = f.error { out += indent + "error: " + TextStyle.oneLine(e) + "\n" }
+            out += "    "
+            out += style.bold(DisplayWidth.pad(f.ruleID, to: idWidth))
+            out += "  "
+            out += DisplayWidth.pad(TextStyle.oneLine(f.title), to: titleWidth)
+            out += "  "
+            out += style.dim(f.cite)
+            if f.severity != .violation { out += style.dim("  (\(f.severity.rawValue))") }
+            out += "\n"
+            if let m = f.message {
+                out += indent
+                out += TextStyle.oneLine(m)
+                out += "\n"
+            }
+            if let e = f.error {
+                out += indent
+                out += "error: "
+                out += TextStyle.oneLine(e)
+                out += "\n"
+            }
             for e in f.evidence {
-                out += indent + style.dim("· \(e.path) = " + TextStyle.oneLine(ValueText.literal(e.value))) + "\n"
+                out += indent
+                out += style.dim("· \(e.path) = " + TextStyle.oneLine(ValueText.literal(e.value)))
+                out += "\n"
             }
         }
         return out

@@ -23,20 +23,21 @@ struct TextStyle {
     static func oneLine(_ s: String) -> String {
         // Fast path from the UTF-8 bytes: C0 controls and DEL; C1 controls (C2 80–9F); bidirectional controls
         // U+202A–U+202E (E2 80 AA–AE) and U+2066–U+2069 (E2 81 A6–A9).
-        var p1: UInt8 = 0
-        var p2: UInt8 = 0
-        var plain = true
-        for b in s.utf8 {
-            let bidi =
-                p2 == 0xE2 && ((p1 == 0x80 && (0xAA...0xAE).contains(b)) || (p1 == 0x81 && (0xA6...0xA9).contains(b)))
-            if b < 0x20 || b == 0x7F || (p1 == 0xC2 && b <= 0x9F && b >= 0x80) || bidi {
-                plain = false
-                break
+        func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+            var p1: UInt8 = 0
+            var p2: UInt8 = 0
+            for b in bytes {
+                let bidi =
+                    p2 == 0xE2
+                    && ((p1 == 0x80 && (0xAA...0xAE).contains(b)) || (p1 == 0x81 && (0xA6...0xA9).contains(b)))
+                if b < 0x20 || b == 0x7F || (p1 == 0xC2 && b <= 0x9F && b >= 0x80) || bidi { return false }
+                p2 = p1
+                p1 = b
             }
-            p2 = p1
-            p1 = b
+            return true
         }
-        if plain { return s }
+        // Over the bytes in place where the string has them so (the generic view is several times slower).
+        if s.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(s.utf8) { return s }
         var out = ""
         for ch in s.unicodeScalars {
             switch ch.value {
