@@ -77,6 +77,8 @@ import Testing
                 ], []
             ),
             ("more decimal places", [(#""remitted":51778.86"#, #""remitted":51778.8600"#)], []),
+            ("negative zero", [(#""remitted":51778.86"#, #""remitted":-0.00"#)], ["AM-09"]),
+            ("whole-number decimal", [(#""remitted":51778.86"#, #""remitted":51779"#)], ["AM-09"]),
             ("another agency", [(#""agency":"天府资产评估有限公司""#, #""agency":"x""#)], []),
         ] as [(String, [(String, String)], [String])])
     func plainRecordsTakeTheFastPathWithTheSameResult(name: String, edits: [(String, String)], failed: [String]) {
@@ -104,6 +106,9 @@ import Testing
             ("unknown nested member", [(#""acquired""#, #""colour":"red","acquired""#)]),
             ("exponent", [("214987.85", "2.1498785e5")]),
             ("leading zero", [("214987.85", "0214987.85")]),
+            ("a point with no digits after it", [("214987.85", "214987.")]),
+            ("two points", [("214987.85", "214.987.85")]),
+            ("a decimal too large for 128 bits", [("214987.85", "1" + String(repeating: "0", count: 39))]),
             ("quoted number", [("214987.85", #""214987.85""#)]),
             ("quoted boolean", [(#""buyer_related":false"#, #""buyer_related":"false""#)]),
             ("escape in a string", [("大众帕萨特", #"大众\"帕萨特"#)]),

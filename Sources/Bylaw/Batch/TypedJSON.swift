@@ -248,6 +248,40 @@ struct TypedJSON {
         return String(decoding: UnsafeBufferPointer(rebasing: b[from..<i]), as: UTF8.self)
     }
 
+    /// A number written `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, read from its bytes: what `DecisionTyper.isPlainDecimal`
+    /// accepts, and the value (scale included) `CELDecimal(_:)` gives it; nil for any other form or a value
+    /// that does not fit.
+    private mutating func decimal() -> CELDecimal? {
+        let from = i
+        let negative = i < b.count && b[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var significand: Int128 = 0
+        /// Reads a run of digits into `significand`; their count, or nil on overflow.
+        func digits() -> Int? {
+            let start = i
+            while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") {
+                let (times, o1) = significand.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(Int128(b[i] - UInt8(ascii: "0")))
+                guard !o1, !o2 else { return nil }
+                significand = plus
+                i += 1
+            }
+            return i - start
+        }
+        let wholeStart = i
+        guard let whole = digits(), whole == 1 || (whole > 1 && b[wholeStart] != UInt8(ascii: "0")) else {
+            return nil
+        }
+        var scale = 0
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard let fraction = digits(), fraction > 0 else { return nil }
+            scale = fraction
+        }
+        guard i - from <= limits.maxScalarBytes, i == b.count || Self.isDelimiter(b[i]) else { return nil }
+        return CELDecimal(significand: negative ? -significand : significand, scale: scale)
+    }
+
     // MARK: typing
 
     private mutating func value(_ type: FieldType, depth: Int) -> CELValue? {
@@ -286,10 +320,7 @@ struct TypedJSON {
         case .int:
             return numberText().flatMap(DecisionTyper.integer).map { .int($0) }
         case .decimal:
-            guard let text = numberText(), DecisionTyper.isPlainDecimal(text), let d = CELDecimal(text) else {
-                return nil
-            }
-            return .decimal(d)
+            return decimal().map { .decimal($0) }
         }
     }
 
@@ -297,6 +328,7 @@ struct TypedJSON {
         guard schema.fields.count <= Self.maxMembers else { return nil }
         i += 1
         var entries: [(key: String, value: CELValue)] = []
+        entries.reserveCapacity(schema.fields.count)
         var seen: UInt64 = 0
         var present: UInt64 = 0
         skipSpace()
