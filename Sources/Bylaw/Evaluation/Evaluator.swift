@@ -85,27 +85,29 @@ struct Evaluator {
     func evaluate(_ decision: CELMap, today: CELDate, into results: inout [RuleResult]) {
         let c = context(decision, today: today)
         let rules = runtime.rules
+        let identities = runtime.identities
         results.reserveCapacity(results.count + rules.count)
-        for rule in rules {
-            results.append(evaluate(rule, activation: c.activation, scope: c.scope, failedLets: c.failedLets))
+        for (rule, identity) in zip(rules, identities) {
+            results.append(
+                evaluate(rule, identity, activation: c.activation, scope: c.scope, failedLets: c.failedLets))
         }
     }
 
     /// One rule's result in a prepared context.
     func evaluate(_ rule: Rule, in c: Context) -> RuleResult {
-        evaluate(Shared(rule), activation: c.activation, scope: c.scope, failedLets: c.failedLets)
+        let identity = RuleIdentity(
+            ruleSet: runtime.set.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity)
+        return evaluate(Shared(rule), identity, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
     }
 
     private func evaluate(
-        _ shared: Shared<Rule>, activation: CELActivation, scope: TableScope, failedLets: [String: CELEvalError]
+        _ shared: Shared<Rule>, _ identity: RuleIdentity, activation: CELActivation, scope: TableScope,
+        failedLets: [String: CELEvalError]
     )
         -> RuleResult
     {
         // `shared.value.x` below reads each field in place; `let rule = shared.value` would copy them all.
-        var result = RuleResult(
-            ruleSet: runtime.set.id, ruleID: shared.value.id, title: shared.value.title, cite: shared.value.cite,
-            severity: shared.value.severity,
-            outcome: .passed, message: nil, error: nil, evidence: [])
+        var result = RuleResult(identity: identity, outcome: .passed)
         if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: shared.value, failedLets) {
             result.outcome = .error
             result.error = "`let` `\(name)` could not be computed: \(e.message)"

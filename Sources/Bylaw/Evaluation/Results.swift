@@ -36,19 +36,59 @@ public struct Evidence: Sendable, Equatable {
     public var value: CELValue
 }
 
+/// Which rule a result is for: the same for every decision, so shared by all of that rule's results.
+final class RuleIdentity: Sendable {
+    let ruleSet: String
+    let ruleID: String
+    let title: String
+    let cite: String
+    let severity: RuleSeverity
+
+    init(ruleSet: String, ruleID: String, title: String, cite: String, severity: RuleSeverity) {
+        self.ruleSet = ruleSet
+        self.ruleID = ruleID
+        self.title = title
+        self.cite = cite
+        self.severity = severity
+    }
+}
+
 /// One rule's result.
 public struct RuleResult: Sendable {
-    public var ruleSet: String
-    public var ruleID: String
-    public var title: String
-    public var cite: String
-    public var severity: RuleSeverity
+    /// One reference to the rule's set, id, title, citation and severity instead of four strings and a
+    /// severity: a batch makes and copies one result per rule per record, and each string copied was counted.
+    let identity: RuleIdentity
+    public var ruleSet: String { identity.ruleSet }
+    public var ruleID: String { identity.ruleID }
+    public var title: String { identity.title }
+    public var cite: String { identity.cite }
+    public var severity: RuleSeverity { identity.severity }
     public var outcome: RuleOutcome
     /// The interpolated message, for failed rules.
     public var message: String?
     /// What went wrong, for rules in error.
     public var error: String?
     public var evidence: [Evidence]
+
+    init(
+        identity: RuleIdentity, outcome: RuleOutcome, message: String? = nil, error: String? = nil,
+        evidence: [Evidence] = []
+    ) {
+        self.identity = identity
+        self.outcome = outcome
+        self.message = message
+        self.error = error
+        self.evidence = evidence
+    }
+
+    public init(
+        ruleSet: String, ruleID: String, title: String, cite: String, severity: RuleSeverity, outcome: RuleOutcome,
+        message: String?, error: String?, evidence: [Evidence]
+    ) {
+        self.init(
+            identity: RuleIdentity(ruleSet: ruleSet, ruleID: ruleID, title: title, cite: cite, severity: severity),
+            outcome: outcome, message: message, error: error, evidence: evidence)
+    }
 }
 
 /// A rule set that was applied, for reports and the audit trail.

@@ -10,6 +10,8 @@ final class RuleSetRuntime: Sendable {
     let set: RuleSet
     /// The set's rules, each behind a reference (see `Shared`).
     let rules: [Shared<Rule>]
+    /// Each rule's identity, in the same order, shared by all its results.
+    let identities: [RuleIdentity]
     /// `params` as expressions see it.
     let params: CELValue
     /// The set's tables by name (the first of a repeated name: the loader reports repeats).
@@ -22,6 +24,9 @@ final class RuleSetRuntime: Sendable {
     init(_ set: RuleSet) {
         self.set = set
         rules = set.rules.map(Shared.init)
+        identities = set.rules.map {
+            RuleIdentity(ruleSet: set.id, ruleID: $0.id, title: $0.title, cite: $0.cite, severity: $0.severity)
+        }
         params = Self.params(of: set)
         tables = Self.tables(of: set)
         applied = set.applied
