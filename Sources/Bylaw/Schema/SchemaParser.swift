@@ -7,6 +7,9 @@ enum SchemaParser {
         "bool": .bool, "int": .int, "decimal": .decimal, "string": .string, "date": .date,
     ]
     static let specKeys: Set<String> = ["type", "enum", "list", "fields", "optional", "description"]
+    /// Names expressions give to something else, so no top-level decision field may take them: it would be
+    /// hidden, or would hide the built-in.
+    static let reservedNames: Set<String> = ["decision", "params", "today", "it"]
 
     /// The fields of an object given as a mapping of names to specs.
     static func object(_ node: YAMLNode, path: String, into diags: inout [Diagnostic]) -> ObjectSchema {
@@ -30,6 +33,14 @@ enum SchemaParser {
                         help:
                             "use ASCII letters, digits and `_`, starting with a letter, so that expressions can name it"
                     ))
+                continue
+            }
+            if path.isEmpty, reservedNames.contains(name) {
+                diags.append(
+                    .error(
+                        "schema.reserved-field-name", "`\(name)` cannot be a decision field: expressions use that name",
+                        at: pair.key.location,
+                        help: "`decision`, `params`, `today` and a table cell's `it` are built in; rename the field"))
                 continue
             }
             let full = path.isEmpty ? name : path + "." + name
