@@ -85,4 +85,43 @@ import Testing
         activation.variables["amount"] = .int(99)
         #expect(rendered(program.evaluate(activation)) == "2")
     }
+
+    /// A layout that mirrors `decision` reads `decision.f` and `has(decision.f)` from `f`'s slot; any other
+    /// activation (no frame, or a frame without `decision`) reads the map. Both give the same answers, errors
+    /// included, for present, absent and undeclared fields.
+    @Test func aMirroredObjectIsReadFromTheSlotsWithTheMapsAnswers() throws {
+        let layout = CELLayout(["amount", "limit", "decision"], mirroring: "decision", fields: 2)
+        var env = CELEnvironment()
+        env.declare("amount", .int)
+        env.declare("limit", .int)
+        env.declare("decision", .map(.string, .dyn))
+        env.layout = layout
+        let decision = CELMap(distinctStringKeys: [("amount", .int(120))])
+        let sources = [
+            "has(decision.amount)", "has(decision.limit)", "decision.amount", "decision.limit",
+            "has(decision.other)", "decision.other", "[1, 2].exists(decision, decision == 2)",
+        ]
+        var mirrored = CELActivation()
+        mirrored.frame = layout.frame()
+        mirrored.bind("amount", to: .int(120))
+        mirrored.bind("decision", to: .map(decision))
+        let plain = CELActivation(variables: ["amount": .int(120), "decision": .map(decision)])
+        var withoutObject = CELActivation()
+        withoutObject.frame = layout.frame()
+        withoutObject.variables["decision"] = .map(decision)
+        let expected = [
+            "true", "false", "120", "error: no such key `limit`", "false",
+            "error: no such key `other`", "true",
+        ]
+        for (source, answer) in zip(sources, expected) {
+            let program = try CEL.compile(source, environment: env).get()
+            #expect(rendered(program.evaluate(mirrored)) == answer, "\(source)")
+            #expect(rendered(program.evaluate(plain)) == answer, "\(source) without a frame")
+            #expect(rendered(program.evaluate(withoutObject)) == answer, "\(source) with `decision` outside the frame")
+        }
+        // The slot is what is read: a frame that broke the promise would show it.
+        var broken = mirrored
+        broken.bind("limit", to: .int(1))
+        #expect(rendered(try CEL.compile("has(decision.limit)", environment: env).get().evaluate(broken)) == "true")
+    }
 }

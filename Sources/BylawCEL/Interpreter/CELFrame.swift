@@ -11,9 +11,16 @@ public final class CELLayout: Sendable {
     /// The names, slot by slot.
     public let names: [String]
     private let slots: [String: Int]
+    /// A variable whose map the frame mirrors, and how many of the first slots it mirrors (see `init`).
+    public let mirror: (object: String, fields: Int)?
 
     /// A layout of `names`, in order; a repeated name keeps its first slot.
-    public init(_ names: [String]) {
+    ///
+    /// With `mirroring`, the host promises that in every frame of this layout where the variable `object` is
+    /// set, it is a map whose entry under each of the first `fields` names is exactly that name's slot
+    /// (absent where the slot is empty). A program then reads `object.name` and `has(object.name)` from the
+    /// slot, without looking the key up in the map. (A rule set's `decision` and its fields.)
+    public init(_ names: [String], mirroring object: String? = nil, fields: Int = 0) {
         var slots: [String: Int] = [:]
         var kept: [String] = []
         for name in names where slots[name] == nil {
@@ -22,6 +29,7 @@ public final class CELLayout: Sendable {
         }
         self.names = kept
         self.slots = slots
+        mirror = object.map { ($0, fields) }
     }
 
     /// The slot of `name`, or nil when the layout does not have it.

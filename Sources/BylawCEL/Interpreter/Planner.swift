@@ -44,23 +44,8 @@ struct Planner {
         case .ident(let name):
             return planIdent(name, offset)
         case .select(let operandNode, let field, let testOnly):
-            let operand = plan(operandNode)
-            let key = CELValue.string(field)
-            return Step { state in
-                switch operand(&state) {
-                case .failure(let failure): return .failure(failure)
-                case .success(.map(let map)):
-                    if testOnly { return .success(.bool(map[key] != nil)) }
-                    if let value = map[key] { return .success(value) }
-                    return .failure(Operators.noSuchKey(key).at(offset))
-                case .success(let other):
-                    return .failure(
-                        CELEvalError(
-                            code: "cel.no-such-field",
-                            message: "no such field `\(field)` on a value of type `\(other.type.runtimeName)`",
-                            offset: offset))
-                }
-            }
+            let select = Self.select(plan(operandNode), field, testOnly: testOnly, offset)
+            return mirroredSelect(operandNode, field, testOnly: testOnly, offset, otherwise: select) ?? select
         case .list(let itemNodes):
             let items = itemNodes.map { plan($0) }
             return Step { state in
@@ -115,6 +100,49 @@ struct Planner {
             return .map(map)
         default:
             return nil
+        }
+    }
+
+    /// `operand.field`, or `has(operand.field)` when `testOnly`, on whatever map the operand gives.
+    private static func select(_ operand: Step, _ field: String, testOnly: Bool, _ offset: Int) -> Step {
+        let key = CELValue.string(field)
+        return Step { state in
+            switch operand(&state) {
+            case .failure(let failure): return .failure(failure)
+            case .success(.map(let map)):
+                if testOnly { return .success(.bool(map[key] != nil)) }
+                if let value = map[key] { return .success(value) }
+                return .failure(Operators.noSuchKey(key).at(offset))
+            case .success(let other):
+                return .failure(
+                    CELEvalError(
+                        code: "cel.no-such-field",
+                        message: "no such field `\(field)` on a value of type `\(other.type.runtimeName)`",
+                        offset: offset))
+            }
+        }
+    }
+
+    /// `decision.f` and `has(decision.f)` read from `f`'s slot where the layout mirrors `decision` (see
+    /// `CELLayout.init`), and by `otherwise` in any other activation; nil when the select is not of that
+    /// form. Not in traced plans, which record the operand's value too.
+    private func mirroredSelect(
+        _ operandNode: CELExpr, _ field: String, testOnly: Bool, _ offset: Int, otherwise: Step
+    ) -> Step? {
+        guard !tracing, case .ident(let name) = operandNode.kind, !scopes.contains(where: { $0.name == name }),
+            let layout = environment.layout, let mirror = layout.mirror, mirror.object == name,
+            let objectSlot = layout.slot(name), let slot = layout.slot(field), slot < mirror.fields
+        else { return nil }
+        let key = CELValue.string(field)
+        return Step { state in
+            // Read in place through the pointer, as `planIdent` does.
+            let activation = state.activation
+            guard activation.pointee.frame?.layout === layout, activation.pointee.frame?.values[objectSlot] != nil
+            else { return otherwise(&state) }
+            let value = activation.pointee.frame?.values[slot] ?? nil
+            if testOnly { return .success(.bool(value != nil)) }
+            if let value { return .success(value) }
+            return .failure(Operators.noSuchKey(key).at(offset))
         }
     }
 
