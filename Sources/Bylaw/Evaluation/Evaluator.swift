@@ -86,10 +86,13 @@ struct Evaluator {
         let c = context(decision, today: today)
         let rules = runtime.rules
         let identities = runtime.identities
+        let plans = runtime.evidencePlans
         results.reserveCapacity(results.count + rules.count)
-        for (rule, identity) in zip(rules, identities) {
+        for i in rules.indices {
             results.append(
-                evaluate(rule, identity, activation: c.activation, scope: c.scope, failedLets: c.failedLets))
+                evaluate(
+                    rules[i], identities[i], plans[i], activation: c.activation, scope: c.scope,
+                    failedLets: c.failedLets))
         }
     }
 
@@ -97,12 +100,14 @@ struct Evaluator {
     func evaluate(_ rule: Rule, in c: Context) -> RuleResult {
         let identity = RuleIdentity(
             ruleSet: runtime.set.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity)
-        return evaluate(Shared(rule), identity, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
+        return evaluate(
+            Shared(rule), identity, EvidencePlan(rule), activation: c.activation, scope: c.scope,
+            failedLets: c.failedLets)
     }
 
     private func evaluate(
-        _ shared: Shared<Rule>, _ identity: RuleIdentity, activation: CELActivation, scope: TableScope,
-        failedLets: [String: CELEvalError]
+        _ shared: Shared<Rule>, _ identity: RuleIdentity, _ plan: EvidencePlan, activation: CELActivation,
+        scope: TableScope, failedLets: [String: CELEvalError]
     )
         -> RuleResult
     {
@@ -111,7 +116,7 @@ struct Evaluator {
         if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: shared.value, failedLets) {
             result.outcome = .error
             result.error = "`let` `\(name)` could not be computed: \(e.message)"
-            result.evidence = evidence(shared.value, activation: activation, scope: scope)
+            result.evidence = evidence(shared.value, plan, activation: activation, scope: scope)
             return result
         }
         if let when = shared.value.when {
@@ -121,8 +126,8 @@ struct Evaluator {
                 return result
             case .success(.bool(true)): break
             case .success(let other):
-                return errored(result, "`when` gave `\(other)`, not a bool", shared.value, activation, scope)
-            case .failure(let e): return errored(result, "`when`: \(e.message)", shared.value, activation, scope)
+                return errored(result, "`when` gave `\(other)`, not a bool", shared.value, plan, activation, scope)
+            case .failure(let e): return errored(result, "`when`: \(e.message)", shared.value, plan, activation, scope)
             }
         }
         switch shared.value.require.program.evaluate(activation) {
@@ -131,11 +136,11 @@ struct Evaluator {
         case .success(.bool(false)):
             result.outcome = .failed
             result.message = render(shared.value.message, activation: activation)
-            result.evidence = evidence(shared.value, activation: activation, scope: scope)
+            result.evidence = evidence(shared.value, plan, activation: activation, scope: scope)
         case .success(let other):
-            return errored(result, "`require` gave `\(other)`, not a bool", shared.value, activation, scope)
+            return errored(result, "`require` gave `\(other)`, not a bool", shared.value, plan, activation, scope)
         case .failure(let e):
-            return errored(result, "`require`: \(e.message)", shared.value, activation, scope)
+            return errored(result, "`require`: \(e.message)", shared.value, plan, activation, scope)
         }
         return result
     }
@@ -151,13 +156,14 @@ struct Evaluator {
     }
 
     private func errored(
-        _ result: RuleResult, _ message: String, _ rule: Rule, _ activation: CELActivation, _ scope: TableScope
+        _ result: RuleResult, _ message: String, _ rule: Rule, _ plan: EvidencePlan, _ activation: CELActivation,
+        _ scope: TableScope
     ) -> RuleResult {
         var r = result
         r.outcome = .error
         r.error = message
         r.message = render(rule.message, activation: activation)
-        r.evidence = evidence(rule, activation: activation, scope: scope)
+        r.evidence = evidence(rule, plan, activation: activation, scope: scope)
         return r
     }
 
@@ -178,34 +184,53 @@ struct Evaluator {
     }
 
     /// The value of every field, `let` and table the rule's expressions read.
-    func evidence(_ rule: Rule, activation: CELActivation, scope: TableScope) -> [Evidence] {
-        var seen: Set<String> = []
+    func evidence(_ rule: Rule, _ plan: EvidencePlan, activation: CELActivation, scope: TableScope) -> [Evidence] {
         var out: [Evidence] = []
-        let programs = [rule.when?.program, rule.require.program].compactMap { $0 }
-        for path in programs.flatMap(\.references) {
-            guard let (shown, value) = lookup(path, in: activation) else { continue }
-            if seen.insert(shown).inserted { out.append(Evidence(path: shown, value: value)) }
+        for (path, names) in zip(plan.paths, plan.shown) {
+            guard let (depth, value) = lookup(path, in: activation) else { continue }
+            let shown = names[depth]
+            if !out.contains(where: { $0.path == shown }) { out.append(Evidence(path: shown, value: value)) }
         }
         // A guard such as `has(a.b)` reads `a.b` whole; when its fields are shown too, the whole is noise.
         let paths = out.map(\.path)
-        out.removeAll { e in paths.contains { $0.hasPrefix(e.path + ".") } }
-        for name in rule.tablesUsed {
-            if case .success(let v) = scope.call(name), seen.insert(name + "()").inserted {
-                out.append(Evidence(path: name + "()", value: v))
-            }
+        out.removeAll { e in paths.contains { Self.isField($0, of: e.path) } }
+        var tables: [String] = []
+        for name in rule.tablesUsed where !tables.contains(name) {
+            tables.append(name)
+            if case .success(let v) = scope.call(name) { out.append(Evidence(path: name + "()", value: v)) }
         }
         return out
     }
 
-    /// Follows a select chain as far as the data goes: a missing field shows the deepest present value.
-    private func lookup(_ path: [String], in activation: CELActivation) -> (String, CELValue)? {
+    /// Whether `path` is `whole` followed by `.` and more.
+    private static func isField(_ path: String, of whole: String) -> Bool {
+        path.utf8.count > whole.utf8.count && path.hasPrefix(whole)
+            && path.utf8.dropFirst(whole.utf8.count).first == UInt8(ascii: ".")
+    }
+
+    /// Follows a select chain as far as the data goes: a missing field shows the deepest present value. Gives
+    /// how many fields past the root it went, and the value there.
+    private func lookup(_ path: [String], in activation: CELActivation) -> (Int, CELValue)? {
         guard let root = path.first, var value = activation[variable: root] else { return nil }
-        var shown = root
+        var depth = 0
         for name in path.dropFirst() {
             guard case .map(let m) = value, let next = m[.string(name)] else { break }
             value = next
-            shown += "." + name
+            depth += 1
         }
-        return (shown, value)
+        return (depth, value)
+    }
+}
+
+/// What a rule's evidence is made of, worked out once per rule rather than for every failure: each variable
+/// path its expressions read, and the name shown for each depth the data may reach (`asset`,
+/// `asset.book_value`).
+struct EvidencePlan: Sendable {
+    let paths: [[String]]
+    let shown: [[String]]
+
+    init(_ rule: Rule) {
+        paths = [rule.when?.program, rule.require.program].compactMap { $0 }.flatMap(\.references)
+        shown = paths.map { path in path.indices.map { path[...$0].joined(separator: ".") } }
     }
 }

@@ -12,6 +12,8 @@ final class RuleSetRuntime: Sendable {
     let rules: [Shared<Rule>]
     /// Each rule's identity, in the same order, shared by all its results.
     let identities: [RuleIdentity]
+    /// Each rule's evidence plan, in the same order.
+    let evidencePlans: [EvidencePlan]
     /// `params` as expressions see it.
     let params: CELValue
     /// The set's tables by name (the first of a repeated name: the loader reports repeats).
@@ -24,6 +26,7 @@ final class RuleSetRuntime: Sendable {
     init(_ set: RuleSet) {
         self.set = set
         rules = set.rules.map(Shared.init)
+        evidencePlans = set.rules.map(EvidencePlan.init)
         identities = set.rules.map {
             RuleIdentity(ruleSet: set.id, ruleID: $0.id, title: $0.title, cite: $0.cite, severity: $0.severity)
         }
