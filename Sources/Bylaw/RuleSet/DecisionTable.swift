@@ -50,6 +50,7 @@ public struct DecisionTable: Sendable {
     /// Evaluates the table against one decision's activation.
     public func evaluate(_ activation: CELActivation) -> Outcome {
         var values: [CELValue] = []
+        values.reserveCapacity(inputs.count)
         for input in inputs {
             switch input.program.evaluate(activation) {
             case .success(let v): values.append(v)
@@ -59,6 +60,7 @@ public struct DecisionTable: Sendable {
         }
         var matched: [Int] = []
         var checks: [RowCheck] = []
+        checks.reserveCapacity(rows.count)
         var cells = activation
         for (i, row) in rows.enumerated() {
             var check = RowCheck(row: i)
@@ -170,14 +172,15 @@ public enum Cell: Sendable {
 
 /// Ordering of the scalar values decision tables compare: numbers (int and decimal), dates, strings, bools.
 enum ValueOrder {
+    /// Strings by code points, as CEL compares them (`CodePoints`).
     static func compare(_ a: CELValue, _ b: CELValue) -> Int? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
         case (.decimal(let x), .decimal(let y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case (.int(let x), .decimal): return CELDecimal(String(x)).flatMap { compare(.decimal($0), b) }
-        case (.decimal, .int(let y)): return CELDecimal(String(y)).flatMap { compare(a, .decimal($0)) }
+        case (.int(let x), .decimal): return compare(.decimal(CELDecimal(x)), b)
+        case (.decimal, .int(let y)): return compare(a, .decimal(CELDecimal(y)))
         case (.date(let x), .date(let y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case (.string(let x), .string(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case (.string(let x), .string(let y)): return CodePoints.compare(x, y)
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
         default: return nil
         }
