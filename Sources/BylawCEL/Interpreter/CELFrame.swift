@@ -42,10 +42,14 @@ public final class CELLayout: Sendable {
 /// The values of one activation, slot by slot in its layout; nil where a variable has no value.
 public struct CELFrame: Sendable {
     public let layout: CELLayout
+    /// `layout`'s identity, which a program compares with its own layout's on every variable read: comparing
+    /// the references themselves would count a reference on the layout, an object every worker thread shares.
+    let layoutID: ObjectIdentifier
     public var values: [CELValue?]
 
     public init(layout: CELLayout) {
         self.layout = layout
+        layoutID = ObjectIdentifier(layout)
         values = Array(repeating: nil, count: layout.names.count)
     }
 

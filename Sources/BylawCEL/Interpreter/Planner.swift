@@ -134,10 +134,11 @@ struct Planner {
             let objectSlot = layout.slot(name), let slot = layout.slot(field), slot < mirror.fields
         else { return nil }
         let key = CELValue.string(field)
+        let layoutID = ObjectIdentifier(layout)
         return Step { state in
             // Read in place through the pointer, as `planIdent` does.
             let activation = state.activation
-            guard activation.pointee.frame?.layout === layout, activation.pointee.frame?.values[objectSlot] != nil
+            guard activation.pointee.frame?.layoutID == layoutID, activation.pointee.frame?.values[objectSlot] != nil
             else { return otherwise(&state) }
             let value = activation.pointee.frame?.values[slot] ?? nil
             if testOnly { return .success(.bool(value != nil)) }
@@ -156,12 +157,12 @@ struct Planner {
             return Step { _ in .success(typeValue) }
         }
         let declared = environment.variables[name] != nil
-        let layout = environment.layout
-        let slot = layout?.slot(name)
+        let layoutID = environment.layout.map(ObjectIdentifier.init)
+        let slot = environment.layout?.slot(name)
         return Step { state in
             // Read in place through the pointer: binding the frame to a local would copy it.
             let activation = state.activation
-            if let slot, activation.pointee.frame?.layout === layout {
+            if let slot, activation.pointee.frame?.layoutID == layoutID {
                 if let value = activation.pointee.frame?.values[slot] { return .success(value) }
             } else if let value = activation.pointee.frame?[name] {
                 return .success(value)
