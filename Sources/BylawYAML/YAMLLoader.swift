@@ -36,6 +36,32 @@ public enum YAMLLoader {
         return try reader.single()
     }
 
+    /// `load(path:limits:)` that also gives the bytes it parsed, all of them read before parsing: for a caller
+    /// that must be able to load exactly the same document again, whatever happens to the file afterwards.
+    public static func loadKeepingBytes(path: String, limits: YAMLLimits) throws(YAMLLoadError) -> (
+        node: YAMLNode, bytes: [UInt8]
+    ) {
+        let fd = try openFile(path)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw unreadable(path) }
+        if Int(info.st_size) > limits.maxBytes { throw sizeError(Int(info.st_size), file: path, limits: limits) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw unreadable(path)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[..<n])
+            // A file that grew past the limit since `fstat`.
+            if bytes.count > limits.maxBytes { throw sizeError(bytes.count, file: path, limits: limits) }
+        }
+        return (try load(bytes: bytes, file: path, limits: limits), bytes)
+    }
+
     static func openFile(_ path: String) throws(YAMLLoadError) -> Int32 {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw unreadable(path) }

@@ -28,9 +28,16 @@ public struct WorkingCalendar: WorkingDayCalendar, Sendable {
 
     /// Reads a calendar file; problems are diagnostics.
     public static func load(path: String) -> Result<WorkingCalendar, LoadFailure> {
+        load(path: path) { (path) throws(YAMLLoadError) in try YAMLLoader.load(path: path, limits: .ruleSet) }
+    }
+
+    /// Reads a calendar through `reading`, which gives the document at a path.
+    static func load(path: String, reading: (String) throws(YAMLLoadError) -> YAMLNode) -> Result<
+        WorkingCalendar, LoadFailure
+    > {
         let root: YAMLNode
         do {
-            root = try YAMLLoader.load(path: path, limits: .ruleSet)
+            root = try reading(path)
         } catch {
             return .failure(LoadFailure(diagnostics: error.diagnostics))
         }

@@ -11,6 +11,9 @@ public struct RuleLibrary: Sendable {
     private(set) var runtimes: [RuleSetRuntime] = []
     /// Load problems; any error means the library must not be used to check decisions.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The rule-set files loaded, in the order given, and the bytes of every file read (see `replica()`).
+    private var files: [String] = []
+    private var sources = LibrarySources()
 
     /// Loads every `<root>/<name>/ruleset*.yaml` (calendars come from `<root>/calendars/`).
     public static func load(root: String) -> RuleLibrary {
@@ -22,7 +25,7 @@ public struct RuleLibrary: Sendable {
                     "library.empty", "no rule sets found under `\(root)`", at: nil,
                     help: "a rule set is a folder holding ruleset.yaml; use --rules to point at the folder"))
         }
-        var calendars = CalendarCache(root: root)
+        var calendars = CalendarCache(root: root, sources: lib.sources)
         lib.add(files: files, calendars: &calendars)
         return lib
     }
@@ -30,7 +33,21 @@ public struct RuleLibrary: Sendable {
     /// Loads only the given rule-set files (for `lint` and `test` on one folder).
     public static func load(files: [String], calendarsRoot: String) -> RuleLibrary {
         var lib = RuleLibrary(root: calendarsRoot)
-        var calendars = CalendarCache(root: calendarsRoot)
+        var calendars = CalendarCache(root: calendarsRoot, sources: lib.sources)
+        lib.add(files: files, calendars: &calendars)
+        return lib
+    }
+
+    /// The same library loaded again from the bytes this one was loaded from, never from the files, which may
+    /// have changed since: the same rule sets, rules, tables and calendars, sharing no object with this one.
+    ///
+    /// A batch gives each worker thread a replica. Threads reading one shared library count references on the
+    /// same objects (programs, schemas, names) for every record, and those atomic counts on shared memory
+    /// slow every thread down; with a replica each counts on its own.
+    public func replica() -> RuleLibrary {
+        var lib = RuleLibrary(root: root)
+        lib.sources = LibrarySources(replaying: sources)
+        var calendars = CalendarCache(root: root, sources: lib.sources)
         lib.add(files: files, calendars: &calendars)
         return lib
     }
@@ -38,11 +55,12 @@ public struct RuleLibrary: Sendable {
     /// Loads the files, parents before the sets that extend them, then checks how versions and extensions
     /// fit together.
     private mutating func add(files: [String], calendars: inout CalendarCache) {
+        self.files += files
         let cache = calendars
         var documents: [ExtensionOrder.Document] = []
         for file in files {
             do {
-                let root = try YAMLLoader.load(path: file, limits: .ruleSet)
+                let root = try sources.load(path: file)
                 documents.append(.init(file: file, root: root, header: RuleSetLoader.header(root)))
             } catch {
                 diagnostics += error.diagnostics
@@ -194,6 +212,7 @@ struct CalendarCache: @unchecked Sendable {
     // INVARIANT: used only while a library loads, on one thread.
     final class Box { var loaded: [String: Result<WorkingCalendar, LoadFailure>] = [:] }
     let root: String
+    let sources: LibrarySources
     let box = Box()
 
     func calendar(_ name: String) -> Result<WorkingCalendar, LoadFailure> {
@@ -201,12 +220,45 @@ struct CalendarCache: @unchecked Sendable {
         let path = root + "/calendars/" + name + ".yaml"
         let result: Result<WorkingCalendar, LoadFailure>
         if SchemaParser.isIdentifier(name.replacingOccurrences(of: "-", with: "_")) {
-            result = WorkingCalendar.load(path: path)
+            result = WorkingCalendar.load(path: path, reading: sources.load(path:))
         } else {
             result = .failure(
                 LoadFailure(diagnostics: [.error("ruleset.calendar", "`\(name)` is not a calendar name", at: nil)]))
         }
         box.loaded[name] = result
         return result
+    }
+}
+
+/// The bytes of the files a library is loaded from. Loading from the disk keeps them; a replica of the library
+/// loads from them again, never from the files (`RuleLibrary.replica()`).
+final class LibrarySources: @unchecked Sendable {
+    // INVARIANT: `bytes` is written only while its library loads, on one thread, and only read after; a
+    // replaying instance never writes it.
+    private var bytes: [String: [UInt8]] = [:]
+    private let replaying: Bool
+
+    /// Reads from the disk, keeping what it reads.
+    init() { replaying = false }
+
+    /// Reads only what `recorded` read.
+    init(replaying recorded: LibrarySources) {
+        bytes = recorded.bytes
+        replaying = true
+    }
+
+    /// The one document in the file at `path`, under the rule-set limits.
+    func load(path: String) throws(YAMLLoadError) -> YAMLNode {
+        guard !replaying else {
+            guard let kept = bytes[path] else {
+                throw YAMLLoadError(diagnostics: [
+                    .error("io.unreadable", "`\(path)` was not read when the library was first loaded", at: nil)
+                ])
+            }
+            return try YAMLLoader.load(bytes: kept, file: path, limits: .ruleSet)
+        }
+        let (node, read) = try YAMLLoader.loadKeepingBytes(path: path, limits: .ruleSet)
+        bytes[path] = read
+        return node
     }
 }
