@@ -160,7 +160,13 @@ struct AuditCommand: ParsableCommand {
                 defer { next += records.count }
                 return AuditChunk(first: next, records: records, bytesRead: reader.bytesRead)
             },
-            work: { chunk in chunk.check(checker, builder: builder, render: render) },
+            worker: {
+                // Each worker checks with a replica of the rule library, loaded from the same bytes: see
+                // `RuleLibrary.replica()`.
+                let own = BatchChecker(
+                    library: checker.library.replica(), defaultKind: checker.defaultKind, asOf: checker.asOf)
+                return { chunk in chunk.check(own, builder: builder, render: render) }
+            },
             consume: { done in
                 guard let trail else { return report(done) }
                 // Chunks wait until a transaction's worth of records is recorded, then are reported: every

@@ -15,10 +15,10 @@ public final class BatchPipeline<Chunk: Sendable, Output: Sendable>: @unchecked 
     private var finished: [Int: Output] = [:]
     private var closed = false
     private var running = 0
-    private let work: @Sendable (Chunk) -> Output
+    private let worker: @Sendable () -> (Chunk) -> Output
 
-    private init(work: @escaping @Sendable (Chunk) -> Output) {
-        self.work = work
+    private init(worker: @escaping @Sendable () -> (Chunk) -> Output) {
+        self.worker = worker
     }
 
     /// Runs the pipeline to the end of `produce`'s chunks, or until `consume` throws (then no more chunks are
@@ -27,7 +27,16 @@ public final class BatchPipeline<Chunk: Sendable, Output: Sendable>: @unchecked 
         jobs: Int, window: Int, produce: () -> Chunk?, work: @escaping @Sendable (Chunk) -> Output,
         consume: (Output) throws -> Void
     ) rethrows {
-        let pipeline = BatchPipeline(work: work)
+        try run(jobs: jobs, window: window, produce: produce, worker: { work }, consume: consume)
+    }
+
+    /// `run`, with state of each worker's own: every worker thread calls `worker` once, as it starts, and
+    /// works all its chunks with the function that returns.
+    public static func run(
+        jobs: Int, window: Int, produce: () -> Chunk?, worker: @escaping @Sendable () -> (Chunk) -> Output,
+        consume: (Output) throws -> Void
+    ) rethrows {
+        let pipeline = BatchPipeline(worker: worker)
         pipeline.start(jobs: max(1, jobs))
         defer { pipeline.stop() }
         var submitted = 0
@@ -85,6 +94,7 @@ public final class BatchPipeline<Chunk: Sendable, Output: Sendable>: @unchecked 
     }
 
     private func workLoop() {
+        let work = worker()
         lock.lock()
         while true {
             if closed { break }
