@@ -115,7 +115,7 @@ public struct RecordBuilder: Sendable {
         var sensitive: [String: [String]] = [:]
         var derived: [String: Set<String>] = [:]
         for set in library.ruleSets {
-            hashes[set.file] = FileHash.sha256(path: set.file) ?? "unreadable"
+            hashes[set.file] = FileHash.sha256(of: set.file, in: library)
             sensitive[set.file] = set.sensitive
             derived[set.file] = Self.derived(from: set)
         }
@@ -447,5 +447,11 @@ enum FileHash {
     static func sha256(path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return AuditHex.sha256(Array(data))
+    }
+
+    /// The hash of a rule-set file as `library` read it, which is what its rules were loaded from; the file as
+    /// it is now only for a file the library did not read itself.
+    static func sha256(of file: String, in library: RuleLibrary) -> String {
+        library.loadedBytes(of: file).map(AuditHex.sha256) ?? sha256(path: file) ?? "unreadable"
     }
 }

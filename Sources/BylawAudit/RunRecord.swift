@@ -52,7 +52,7 @@ public enum RunRecord {
         let ruleSets = library.ruleSets.map { set -> JSONValue in
             .object([
                 ("id", .string(set.id)), ("version", .string(set.version)), ("file", .string(set.file)),
-                ("sha256", .string(FileHash.sha256(path: set.file) ?? "unreadable")),
+                ("sha256", .string(FileHash.sha256(of: set.file, in: library))),
             ])
         }
         let verdicts = Verdict.allCases.map { ($0.rawValue, JSONValue.number(JSONNumber(counts[$0] ?? 0))) }

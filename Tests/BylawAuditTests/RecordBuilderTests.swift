@@ -1,4 +1,5 @@
 import Bylaw
+import BylawTestSupport
 import BylawYAML
 import Foundation
 import Testing
@@ -33,6 +34,32 @@ import Testing
             v = members.first { $0.0 == name }?.1
         }
         return v
+    }
+
+    /// A record names each rule set with the hash of the bytes its rules were loaded from, even when the file
+    /// has changed on disk since.
+    @Test func ruleSetHashIsOfTheBytesLoaded() throws {
+        let root = Scratch.root.appendingPathComponent("hash-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: AuditPaths.repository + "/rules", toPath: root)
+        let file = root + "/asset-management/ruleset.yaml"
+        let loaded = Array(try #require(FileManager.default.contents(atPath: file)))
+        let library = RuleLibrary.load(root: root)
+        try (String(decoding: loaded, as: UTF8.self) + "\n# edited after loading\n").write(
+            toFile: file, atomically: false, encoding: .utf8)
+        let example = AuditPaths.repository + "/rules/asset-management/examples/compliant-vehicle-auction.yaml"
+        let raw = Array(try #require(FileManager.default.contents(atPath: example)))
+        let node = try YAMLLoader.load(bytes: raw, file: example, limits: .decision)
+        let draft = RecordBuilder(maskingKey: nil, library: library).draft(
+            library.check(node, file: example), raw: raw, document: node, event: "check")
+        let bytes = try AuditRecord.canonical(
+            seq: 1, recordID: "r-1", recordedAt: "2026-11-25T00:00:00.000Z", actor: "tester",
+            previousChainHash: Array(repeating: 0, count: 32), draft: draft)
+        guard case .array(let sets)? = member(try JSONValue.parse(bytes), "rule_sets"), let set = sets.first else {
+            Issue.record("no rule sets in the record")
+            return
+        }
+        #expect(member(set, "sha256") == .string(AuditHex.sha256(loaded)))
+        #expect(member(set, "sha256") != .string(FileHash.sha256(path: file) ?? ""), "the file did change")
     }
 
     @Test(arguments: examples)

@@ -38,6 +38,10 @@ public struct RuleLibrary: Sendable {
         return lib
     }
 
+    /// The bytes `file` (a rule-set or calendar file) had when this library read it; nil for a file it did not
+    /// read. What an audit record hashes, rather than the file as it may be now.
+    public func loadedBytes(of file: String) -> [UInt8]? { sources.bytes(of: file) }
+
     /// The same library loaded again from the bytes this one was loaded from, never from the files, which may
     /// have changed since: the same rule sets, rules, tables and calendars, sharing no object with this one.
     ///
@@ -246,6 +250,9 @@ final class LibrarySources: @unchecked Sendable {
         bytes = recorded.bytes
         replaying = true
     }
+
+    /// The bytes kept for `path`.
+    func bytes(of path: String) -> [UInt8]? { bytes[path] }
 
     /// The one document in the file at `path`, under the rule-set limits.
     func load(path: String) throws(YAMLLoadError) -> YAMLNode {
