@@ -147,6 +147,7 @@ struct AuditCommand: ParsableCommand {
         // Each record's text is rendered on the workers: the whole report line when the format is written
         // directly, else whatever part the reporter can take ready-made.
         let render = direct ?? reporter.perRecord
+        let replicas = LibraryReplicas(of: checker.library, limit: Self.cores)
         var next = 0
         var pending: [CheckedChunk] = []
         var pendingRecords = 0
@@ -161,10 +162,10 @@ struct AuditCommand: ParsableCommand {
                 return AuditChunk(first: next, records: records, bytesRead: reader.bytesRead)
             },
             worker: {
-                // Each worker checks with a replica of the rule library, loaded from the same bytes: see
-                // `RuleLibrary.replica()`.
+                // Each worker checks with a replica of the rule library, loaded from the same bytes (see
+                // `RuleLibrary.replica()`), one per core at most.
                 let own = BatchChecker(
-                    library: checker.library.replica(), defaultKind: checker.defaultKind, asOf: checker.asOf)
+                    library: replicas.next(), defaultKind: checker.defaultKind, asOf: checker.asOf)
                 return { chunk in chunk.check(own, builder: builder, render: render) }
             },
             consume: { done in

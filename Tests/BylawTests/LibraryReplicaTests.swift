@@ -62,6 +62,20 @@ import Testing
         #expect(RuleLibrary.load(root: root).diagnostics.hasErrors)
     }
 
+    /// Workers beyond the limit share the replicas already made, and every one checks alike.
+    @Test func replicasForManyWorkersAreCapped() throws {
+        let library = RuleLibrary.load(root: Paths.shippedRules)
+        let replicas = LibraryReplicas(of: library, limit: 2)
+        let handed = (0..<5).map { _ in replicas.next() }
+        #expect(replicas.count == 2)
+        // Told apart by their rule sets' runtime objects, which no two loads share.
+        func same(_ a: RuleLibrary, _ b: RuleLibrary) -> Bool { a.runtimes.first === b.runtimes.first }
+        #expect(!same(handed[0], library) && !same(handed[1], library) && !same(handed[0], handed[1]))
+        #expect(same(handed[2], handed[0]) && same(handed[3], handed[1]) && same(handed[4], handed[0]))
+        let expected = try Self.lines(library)
+        for replica in handed { #expect(try Self.lines(replica) == expected) }
+    }
+
     /// Loading that keeps the bytes parses what it kept, and refuses what `load(path:)` refuses.
     @Test func keepingTheBytesLoadsTheSameDocument() throws {
         let path = Paths.shippedRules + "/asset-management/ruleset.yaml"

@@ -269,3 +269,44 @@ final class LibrarySources: @unchecked Sendable {
         return node
     }
 }
+
+/// Replicas of a library for worker threads (see `RuleLibrary.replica()`): the first `limit` callers of
+/// `next()` each get a replica of their own, loaded on their own thread; later callers share those, in turn.
+/// With more workers than cores, extra replicas would only add loading time.
+public final class LibraryReplicas: @unchecked Sendable {
+    // INVARIANT: `made` and `handedOut` are read and written only under `lock`.
+    private let lock = NSLock()
+    private let library: RuleLibrary
+    private let limit: Int
+    private var made: [RuleLibrary?]
+    private var handedOut = 0
+
+    public init(of library: RuleLibrary, limit: Int) {
+        self.library = library
+        self.limit = max(1, limit)
+        made = Array(repeating: nil, count: self.limit)
+    }
+
+    /// A replica for the calling worker; the library itself for a worker whose shared replica is still loading.
+    public func next() -> RuleLibrary {
+        lock.lock()
+        let index = handedOut % limit
+        let fresh = handedOut < limit
+        handedOut += 1
+        let existing = made[index]
+        lock.unlock()
+        guard fresh else { return existing ?? library }
+        let replica = library.replica()
+        lock.lock()
+        made[index] = replica
+        lock.unlock()
+        return replica
+    }
+
+    /// How many replicas have been loaded so far.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return made.count { $0 != nil }
+    }
+}
