@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs `work` on chunks on `jobs` worker threads while the calling thread reads the next chunks and consumes
+/// Works chunks on `jobs` worker threads while the calling thread reads the next chunks and consumes
 /// finished ones in input order. At most `window` chunks are read and not yet consumed, so memory stays
 /// bounded whatever the input's length; the order of `consume` calls is the order of `produce`'s chunks.
 ///
@@ -22,16 +22,8 @@ public final class BatchPipeline<Chunk: Sendable, Output: Sendable>: @unchecked 
     }
 
     /// Runs the pipeline to the end of `produce`'s chunks, or until `consume` throws (then no more chunks are
-    /// read, the workers stop after their current chunk and the error is rethrown).
-    public static func run(
-        jobs: Int, window: Int, produce: () -> Chunk?, work: @escaping @Sendable (Chunk) -> Output,
-        consume: (Output) throws -> Void
-    ) rethrows {
-        try run(jobs: jobs, window: window, produce: produce, worker: { work }, consume: consume)
-    }
-
-    /// `run`, with state of each worker's own: every worker thread calls `worker` once, as it starts, and
-    /// works all its chunks with the function that returns.
+    /// read, the workers stop after their current chunk and the error is rethrown). Every worker thread calls
+    /// `worker` once, as it starts, and works all its chunks with the function that returns: state of its own.
     public static func run(
         jobs: Int, window: Int, produce: () -> Chunk?, worker: @escaping @Sendable () -> (Chunk) -> Output,
         consume: (Output) throws -> Void
