@@ -22,16 +22,7 @@ public enum YAMLLoader {
     ///
     /// A file that cannot be opened or read gives the diagnostic `io.unreadable` without a location.
     public static func load(path: String, limits: YAMLLimits) throws(YAMLLoadError) -> YAMLNode {
-        let fd = try openFile(path)
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            close(fd)
-            throw unreadable(path)
-        }
-        if Int(info.st_size) > limits.maxBytes {
-            close(fd)
-            throw sizeError(Int(info.st_size), file: path, limits: limits)
-        }
+        let fd = try openWithinLimit(path, limits: limits)
         var reader = DocumentReader(source: ByteSource(fileDescriptor: fd, limits: limits), file: path, limits: limits)
         return try reader.single()
     }
@@ -41,11 +32,8 @@ public enum YAMLLoader {
     public static func loadKeepingBytes(path: String, limits: YAMLLimits) throws(YAMLLoadError) -> (
         node: YAMLNode, bytes: [UInt8]
     ) {
-        let fd = try openFile(path)
+        let fd = try openWithinLimit(path, limits: limits)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw unreadable(path) }
-        if Int(info.st_size) > limits.maxBytes { throw sizeError(Int(info.st_size), file: path, limits: limits) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
@@ -60,6 +48,21 @@ public enum YAMLLoader {
             if bytes.count > limits.maxBytes { throw sizeError(bytes.count, file: path, limits: limits) }
         }
         return (try load(bytes: bytes, file: path, limits: limits), bytes)
+    }
+
+    /// The file opened for reading, once its size is known to be within `limits.maxBytes`.
+    static func openWithinLimit(_ path: String, limits: YAMLLimits) throws(YAMLLoadError) -> Int32 {
+        let fd = try openFile(path)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw unreadable(path)
+        }
+        if Int(info.st_size) > limits.maxBytes {
+            close(fd)
+            throw sizeError(Int(info.st_size), file: path, limits: limits)
+        }
+        return fd
     }
 
     static func openFile(_ path: String) throws(YAMLLoadError) -> Int32 {

@@ -53,9 +53,9 @@ struct TypedJSON {
         guard let members = topLevel() else { return nil }
         /// Whether `member` is called `name` (an ASCII name).
         func named(_ member: Member, _ name: StaticString) -> Bool {
-            member.name.count == name.utf8CodeUnitCount
-                && UnsafeBufferPointer(rebasing: b[member.name]).elementsEqual(
-                    UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            CodePoints.sameBytes(
+                UnsafeBufferPointer(rebasing: b[member.name]),
+                UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
         /// The string value of a top-level member; nil when it is absent or not a string.
         func text(_ name: StaticString) -> String? {
@@ -198,9 +198,7 @@ struct TypedJSON {
 
     /// A string without escapes or control characters, valid UTF-8 and within the scalar limit.
     private mutating func string() -> String? {
-        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), range.count <= limits.maxScalarBytes else {
-            return nil
-        }
+        guard let (range, ascii) = scalar() else { return nil }
         let slice = UnsafeBufferPointer(rebasing: b[range])
         return ascii ? String(decoding: slice, as: UTF8.self) : UTF8Text.string(validating: slice)
     }
@@ -216,10 +214,16 @@ struct TypedJSON {
 
     /// Moves past a string `string()` would accept, without building it.
     private mutating func skipString() -> Bool {
-        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), range.count <= limits.maxScalarBytes else {
-            return false
-        }
+        guard let (range, ascii) = scalar() else { return false }
         return ascii || UTF8Text.isValid(UnsafeBufferPointer(rebasing: b[range]))
+    }
+
+    /// A plain string within the scalar limit: where its bytes lie, and whether they are all ASCII.
+    private mutating func scalar() -> (bytes: Range<Int>, ascii: Bool)? {
+        guard let found = PlainJSONScan.plainString(b, &i), found.bytes.count <= limits.maxScalarBytes else {
+            return nil
+        }
+        return found
     }
 
     /// A date written `YYYY-MM-DD` in a plain string, read from its bytes: `DecisionTyper.date` of `string()`.

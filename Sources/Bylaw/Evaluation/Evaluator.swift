@@ -85,62 +85,55 @@ struct Evaluator {
     func evaluate(_ decision: CELMap, today: CELDate, into results: inout [RuleResult]) {
         let c = context(decision, today: today)
         let rules = runtime.rules
-        let identities = runtime.identities
-        let plans = runtime.evidencePlans
         results.reserveCapacity(results.count + rules.count)
-        for i in rules.indices {
-            results.append(
-                evaluate(
-                    rules[i], identities[i], plans[i], activation: c.activation, scope: c.scope,
-                    failedLets: c.failedLets))
+        for rule in rules {
+            results.append(evaluate(rule, activation: c.activation, scope: c.scope, failedLets: c.failedLets))
         }
     }
 
     /// One rule's result in a prepared context.
     func evaluate(_ rule: Rule, in c: Context) -> RuleResult {
-        let identity = RuleIdentity(
-            ruleSet: runtime.set.id, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity)
-        return evaluate(
-            Shared(rule), identity, EvidencePlan(rule), activation: c.activation, scope: c.scope,
+        evaluate(
+            PreparedRule(rule, in: runtime.set.id), activation: c.activation, scope: c.scope,
             failedLets: c.failedLets)
     }
 
     private func evaluate(
-        _ shared: Shared<Rule>, _ identity: RuleIdentity, _ plan: EvidencePlan, activation: CELActivation,
-        scope: TableScope, failedLets: [String: CELEvalError]
+        _ prepared: PreparedRule, activation: CELActivation, scope: TableScope, failedLets: [String: CELEvalError]
     )
         -> RuleResult
     {
-        // `shared.value.x` below reads each field in place; `let rule = shared.value` would copy them all.
-        var result = RuleResult(identity: identity, outcome: .passed)
-        if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: shared.value, failedLets) {
+        // `prepared.rule.x` below reads each field in place; `let rule = prepared.rule` would copy them all.
+        let plan = prepared.evidence
+        var result = RuleResult(identity: prepared.identity, outcome: .passed)
+        if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: prepared.rule, failedLets) {
             result.outcome = .error
             result.error = "`let` `\(name)` could not be computed: \(e.message)"
-            result.evidence = evidence(shared.value, plan, activation: activation, scope: scope)
+            result.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
             return result
         }
-        if let when = shared.value.when {
+        if let when = prepared.rule.when {
             switch when.program.evaluate(activation) {
             case .success(.bool(false)):
                 result.outcome = .notApplicable
                 return result
             case .success(.bool(true)): break
             case .success(let other):
-                return errored(result, "`when` gave `\(other)`, not a bool", shared.value, plan, activation, scope)
-            case .failure(let e): return errored(result, "`when`: \(e.message)", shared.value, plan, activation, scope)
+                return errored(result, "`when` gave `\(other)`, not a bool", prepared.rule, plan, activation, scope)
+            case .failure(let e): return errored(result, "`when`: \(e.message)", prepared.rule, plan, activation, scope)
             }
         }
-        switch shared.value.require.program.evaluate(activation) {
+        switch prepared.rule.require.program.evaluate(activation) {
         case .success(.bool(true)):
             result.outcome = .passed
         case .success(.bool(false)):
             result.outcome = .failed
-            result.message = render(shared.value.message, activation: activation)
-            result.evidence = evidence(shared.value, plan, activation: activation, scope: scope)
+            result.message = render(prepared.rule.message, activation: activation)
+            result.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
         case .success(let other):
-            return errored(result, "`require` gave `\(other)`, not a bool", shared.value, plan, activation, scope)
+            return errored(result, "`require` gave `\(other)`, not a bool", prepared.rule, plan, activation, scope)
         case .failure(let e):
-            return errored(result, "`require`: \(e.message)", shared.value, plan, activation, scope)
+            return errored(result, "`require`: \(e.message)", prepared.rule, plan, activation, scope)
         }
         return result
     }

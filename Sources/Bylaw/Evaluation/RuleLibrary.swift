@@ -25,16 +25,14 @@ public struct RuleLibrary: Sendable {
                     "library.empty", "no rule sets found under `\(root)`", at: nil,
                     help: "a rule set is a folder holding ruleset.yaml; use --rules to point at the folder"))
         }
-        var calendars = CalendarCache(root: root, sources: lib.sources)
-        lib.add(files: files, calendars: &calendars)
+        lib.add(files: files)
         return lib
     }
 
     /// Loads only the given rule-set files (for `lint` and `test` on one folder).
     public static func load(files: [String], calendarsRoot: String) -> RuleLibrary {
         var lib = RuleLibrary(root: calendarsRoot)
-        var calendars = CalendarCache(root: calendarsRoot, sources: lib.sources)
-        lib.add(files: files, calendars: &calendars)
+        lib.add(files: files)
         return lib
     }
 
@@ -51,16 +49,16 @@ public struct RuleLibrary: Sendable {
     public func replica() -> RuleLibrary {
         var lib = RuleLibrary(root: root)
         lib.sources = LibrarySources(replaying: sources)
-        var calendars = CalendarCache(root: root, sources: lib.sources)
-        lib.add(files: files, calendars: &calendars)
+        lib.add(files: files)
         return lib
     }
 
     /// Loads the files, parents before the sets that extend them, then checks how versions and extensions
     /// fit together.
-    private mutating func add(files: [String], calendars: inout CalendarCache) {
+    private mutating func add(files: [String]) {
         self.files += files
-        let cache = calendars
+        // Calendars come from `<root>/calendars/`, each read once, through `sources`.
+        let cache = CalendarCache(root: root, sources: sources)
         var documents: [ExtensionOrder.Document] = []
         for file in files {
             do {

@@ -8,12 +8,8 @@ import BylawCEL
 /// counting on the same shared objects slow each other down).
 final class RuleSetRuntime: Sendable {
     let set: RuleSet
-    /// The set's rules, each behind a reference (see `Shared`).
-    let rules: [Shared<Rule>]
-    /// Each rule's identity, in the same order, shared by all its results.
-    let identities: [RuleIdentity]
-    /// Each rule's evidence plan, in the same order.
-    let evidencePlans: [EvidencePlan]
+    /// The set's rules, each with what evaluating it needs worked out once.
+    let rules: [PreparedRule]
     /// `params` as expressions see it.
     let params: CELValue
     /// The set's tables by name (the first of a repeated name: the loader reports repeats).
@@ -25,11 +21,7 @@ final class RuleSetRuntime: Sendable {
 
     init(_ set: RuleSet) {
         self.set = set
-        rules = set.rules.map(Shared.init)
-        evidencePlans = set.rules.map(EvidencePlan.init)
-        identities = set.rules.map {
-            RuleIdentity(ruleSet: set.id, ruleID: $0.id, title: $0.title, cite: $0.cite, severity: $0.severity)
-        }
+        rules = set.rules.map { PreparedRule($0, in: set.id) }
         params = Self.params(of: set)
         tables = Self.tables(of: set)
         applied = set.applied
@@ -79,11 +71,19 @@ final class RuleSetRuntime: Sendable {
     }
 }
 
-/// An immutable value behind a reference. Reading a field of `value` borrows it in place; passing the value
-/// itself out of an array element would copy it, one reference count per field (for a `Rule`, a dozen),
-/// because the compiler cannot prove the array unchanged for the length of the call.
-final class Shared<Value: Sendable>: Sendable {
-    let value: Value
+/// A rule with what evaluating it needs worked out once: the identity all its results share and its evidence
+/// plan. A reference: reading `rule.x` borrows the field in place, where passing a `Rule` out of an array element
+/// would copy it, one reference count per field (a dozen), because the compiler cannot prove the array unchanged
+/// for the length of the call.
+final class PreparedRule: Sendable {
+    let rule: Rule
+    let identity: RuleIdentity
+    let evidence: EvidencePlan
 
-    init(_ value: Value) { self.value = value }
+    init(_ rule: Rule, in ruleSet: String) {
+        self.rule = rule
+        identity = RuleIdentity(
+            ruleSet: ruleSet, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity)
+        evidence = EvidencePlan(rule)
+    }
 }

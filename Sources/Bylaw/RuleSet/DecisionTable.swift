@@ -131,7 +131,6 @@ public enum Cell: Sendable {
         case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", notEqual = "!="
     }
 
-    /// Whether `value` passes this test.
     /// Whether `value` passes this cell; an expression cell gives it to `it` in `activation` first.
     func matches(_ value: CELValue, activation: inout CELActivation) -> Result<Bool, CELEvalError> {
         switch self {
@@ -152,8 +151,7 @@ public enum Cell: Sendable {
             guard let b = ValueOrder.compare(value, hi) else { return .failure(incomparable(value, hi)) }
             return .success((loIn ? a >= 0 : a > 0) && (hiIn ? b <= 0 : b < 0))
         case .expression(let e):
-            // In `variables`, where a program looks when the frame's slot is empty: the frame is shared with
-            // the decision's other evaluations, and setting a slot would copy all of it for every cell.
+            // `it` has no slot in the frame (see `Environment.layout`).
             activation.variables["it"] = value
             switch e.program.evaluate(activation) {
             case .success(.bool(let b)): return .success(b)

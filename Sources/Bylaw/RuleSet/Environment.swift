@@ -36,14 +36,15 @@ struct Environment {
     }
 
     /// The slots a rule set's expressions read variables from: the decision's fields, `decision`, `params`,
-    /// `today`, the `let`s and a table cell's `it`. Every program of the set is compiled with it, and the
-    /// evaluator fills a frame of it for each decision (see `CELLayout`).
+    /// `today` and the `let`s. Every program of the set is compiled with it, and the evaluator fills a frame of
+    /// it for each decision (see `CELLayout`). A table cell's `it` has no slot: it is given in the activation's
+    /// `variables`, so that the frame, shared by all of a decision's evaluations, is not copied for every cell.
     ///
     /// The frame mirrors `decision`: `Evaluator.context` sets each field's slot to exactly the decision's entry,
     /// so `decision.x` and `has(decision.x)` read the slot.
     static func layout(schema: ObjectSchema, lets: [String]) -> CELLayout {
         CELLayout(
-            schema.fields.map(\.name) + ["decision", "params", "today"] + lets + ["it"], mirroring: "decision",
+            schema.fields.map(\.name) + ["decision", "params", "today"] + lets, mirroring: "decision",
             fields: schema.fields.count)
     }
 

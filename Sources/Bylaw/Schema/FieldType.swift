@@ -1,5 +1,4 @@
 import BylawCEL
-import Foundation
 
 /// The type of one decision field, as a rule set's `input` declares it.
 public indirect enum FieldType: Sendable, Equatable, CustomStringConvertible {
@@ -59,20 +58,22 @@ public struct ObjectSchema: Sendable, Equatable {
     /// The position of the field called `name`, searched from just after `previous` and round: a document
     /// that lists its members in the schema's order finds each at the first try.
     func index(of name: String, after previous: Int) -> Int? {
-        let start = fields.indices.contains(previous + 1) ? previous + 1 : 0
-        if let i = fields[start...].firstIndex(where: { $0.name == name }) { return i }
-        return fields[..<start].firstIndex { $0.name == name }
+        index(after: previous) { $0.name == name }
     }
 
     /// `index(of:after:)` for a name given as UTF-8 bytes, compared byte for byte. Field names are ASCII
     /// (`SchemaParser` allows nothing else), so a byte match is a match as Swift strings; a name that matches
     /// only under Unicode equivalence is not found here, and the full path, which compares strings, decides.
     func index(ofUTF8 name: UnsafeBufferPointer<UInt8>, after previous: Int) -> Int? {
-        func matches(_ field: FieldSpec) -> Bool {
+        index(after: previous) { field in
             guard field.name.utf8.count == name.count else { return false }
             let same = field.name.utf8.withContiguousStorageIfAvailable { CodePoints.sameBytes($0, name) }
             return same ?? field.name.utf8.elementsEqual(name)
         }
+    }
+
+    /// The first field that `matches`, searched from just after `previous` and round.
+    private func index(after previous: Int, where matches: (FieldSpec) -> Bool) -> Int? {
         let start = fields.indices.contains(previous + 1) ? previous + 1 : 0
         if let i = fields[start...].firstIndex(where: matches) { return i }
         return fields[..<start].firstIndex(where: matches)

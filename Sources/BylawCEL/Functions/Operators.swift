@@ -119,17 +119,7 @@ enum Operators {
 
     static func contains(_ element: CELValue, _ container: CELValue) -> CELResult {
         switch container {
-        case .list(let items):
-            if case .string(let text) = element {
-                // `method in ["出售", "出让"]`: strings compared directly.
-                return .success(
-                    .bool(
-                        items.contains { item in
-                            if case .string(let other) = item { return CodePoints.equal(other, text) }
-                            return false
-                        }))
-            }
-            return .success(.bool(items.contains { celEquals($0, element) == true }))
+        case .list(let items): return .success(.bool(items.contains { celEquals($0, element) == true }))
         case .map(let map): return .success(.bool(map[element] != nil))
         default: return .failure(.noSuchOverload("@in", [element, container]))
         }

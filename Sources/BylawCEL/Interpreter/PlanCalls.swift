@@ -45,18 +45,8 @@ extension Planner {
         case "_*_": Operators.multiply
         case "_/_": Operators.divide
         case "_%_": Operators.modulo
-        // Strings first: the commonest comparison in rules (`action == "处置"`), without going through the
-        // general equality's pair of values.
-        case "_==_":
-            { a, b in
-                if case .string(let x) = a, case .string(let y) = b { return .success(.bool(CodePoints.equal(x, y))) }
-                return .success(.bool(celEquals(a, b) ?? false))
-            }
-        case "_!=_":
-            { a, b in
-                if case .string(let x) = a, case .string(let y) = b { return .success(.bool(!CodePoints.equal(x, y))) }
-                return .success(.bool(!(celEquals(a, b) ?? false)))
-            }
+        case "_==_": { .success(.bool(celEquals($0, $1) ?? false)) }
+        case "_!=_": { .success(.bool(!(celEquals($0, $1) ?? false))) }
         case "_<_":
             { a, b in
                 if case .int(let x) = a, case .int(let y) = b { return .success(.bool(x < y)) }

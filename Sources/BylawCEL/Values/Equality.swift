@@ -3,6 +3,9 @@
 /// CEL `==`: nil when the two values can never be compared (never happens: unlike types are
 /// simply unequal); NaN is unequal to everything.
 func celEquals(_ lhs: CELValue, _ rhs: CELValue) -> Bool? {
+    // Two strings first, the commonest comparison in rules (`action == "处置"`), before the pair of values below
+    // is built.
+    if case .string(let a) = lhs, case .string(let b) = rhs { return CodePoints.equal(a, b) }
     switch (lhs, rhs) {
     case (.bool(let a), .bool(let b)): return a == b
     case (.string(let a), .string(let b)): return CodePoints.equal(a, b)
