@@ -12,6 +12,8 @@ import Testing
         for (i, e) in entries.enumerated() { #expect(map[.string(e.key)] == .int(Int64(i))) }
         #expect(map[.string("missing")] == nil)
         #expect(map[.int(0)] == nil)
+        // A decoded map keeps its keys in its entries only; it equals the map built entry by entry.
+        #expect(map == (try CELMap(entries.map { (key: CELValue.string($0.key), value: $0.value) })))
         // Growing a decoded map keeps every key findable and still refuses a repeated one.
         try map.insert(.string("extra"), .bool(true))
         #expect(map[.string("extra")] == .bool(true))

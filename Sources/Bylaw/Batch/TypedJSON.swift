@@ -72,7 +72,7 @@ struct TypedJSON {
         guard !sets.isEmpty, let schema = try? RuleSetRuntime.schema(of: sets) else { return nil }
 
         // Entries are keyed by the schema's own name strings: the bytes matched them exactly.
-        var entries: [(key: String, value: CELValue)] = []
+        var entries: [(key: CELValue, value: CELValue)] = []
         entries.reserveCapacity(members.count + 1)
         var present = [Bool](repeating: false, count: schema.fields.count)
         // A repeated member name maps to a field already seen; the full path reports it.
@@ -81,7 +81,7 @@ struct TypedJSON {
             // As the full path does, `--kind` comes first, as if the record had begun with it.
             guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
             present[index] = true
-            entries.append(("kind", .string(kind)))
+            entries.append((.string("kind"), .string(kind)))
         }
         var index = -1
         for member in members {
@@ -96,7 +96,7 @@ struct TypedJSON {
                 return nil
             }
             present[index] = true
-            entries.append((schema.fields[index].name, value))
+            entries.append((.string(schema.fields[index].name), value))
         }
         for (index, field) in schema.fields.enumerated() where !field.optional && !present[index] { return nil }
 
@@ -331,7 +331,7 @@ struct TypedJSON {
     private mutating func object(_ schema: ObjectSchema, depth: Int) -> CELValue? {
         guard schema.fields.count <= Self.maxMembers else { return nil }
         i += 1
-        var entries: [(key: String, value: CELValue)] = []
+        var entries: [(key: CELValue, value: CELValue)] = []
         entries.reserveCapacity(schema.fields.count)
         var seen: UInt64 = 0
         var present: UInt64 = 0
@@ -354,7 +354,7 @@ struct TypedJSON {
                 if !isNull() {
                     guard let v = value(schema.fields[index].type, depth: depth + 1) else { return nil }
                     present |= 1 << UInt64(index)
-                    entries.append((schema.fields[index].name, v))
+                    entries.append((.string(schema.fields[index].name), v))
                 }
                 guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
                 if !more { break }

@@ -64,7 +64,7 @@ struct DecisionTyper {
         guard let pairs = node.mapping else {
             return mismatch(node, path: path, expected: "a mapping")
         }
-        var entries: [(key: String, value: CELValue)] = []
+        var entries: [(key: CELValue, value: CELValue)] = []
         entries.reserveCapacity(pairs.count)
         var present = [Bool](repeating: false, count: schema.fields.count)
         var seen = [Bool](repeating: false, count: schema.fields.count)
@@ -95,7 +95,7 @@ struct DecisionTyper {
             }
             present[index] = true
             if let v = value(pair.value, type: schema.fields[index].type, at: FieldPath(parent: path, last: key)) {
-                entries.append((key, v))
+                entries.append((.string(key), v))
             }
         }
         for (index, spec) in schema.fields.enumerated() where !spec.optional && !present[index] {

@@ -4,7 +4,8 @@
 public struct CELMap: Sendable, Equatable {
     /// The entries in insertion order.
     public private(set) var entries: [(key: CELValue, value: CELValue)]
-    /// The normalised key of each entry, in the same order.
+    /// The normalised key of each entry, in the same order; empty for a map of distinct string keys built
+    /// by `init(distinctStringKeys:)`, whose keys are read from `entries` until something is inserted.
     private var keys: [MapKey]
     /// Key → position, built only once a map outgrows `linearLimit` (empty until then): for a handful of keys
     /// comparing them is cheaper than hashing.
@@ -33,11 +34,26 @@ public struct CELMap: Sendable, Equatable {
     /// Builds a map from string keys the caller knows to be distinct (a decoded object whose
     /// duplicate members were already refused), without checking them again.
     public init(distinctStringKeys entries: [(key: String, value: CELValue)]) {
-        self.entries = entries.map { (.string($0.key), $0.value) }
-        keys = entries.map { .string($0.key) }
-        index =
-            keys.count > Self.decodedLinearLimit
-            ? Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) : [:]
+        self.init(distinctStringKeys: entries.map { (.string($0.key), $0.value) })
+    }
+
+    /// The same, from entries whose keys are all `.string`, as a decoder builds them: the entries are kept
+    /// as they are, with no second array of keys.
+    public init(distinctStringKeys entries: [(key: CELValue, value: CELValue)]) {
+        self.entries = entries
+        keys = []
+        index = [:]
+        if entries.count > Self.decodedLinearLimit {
+            index = Dictionary(uniqueKeysWithValues: allKeys.enumerated().map { ($1, $0) })
+        }
+    }
+
+    /// Whether `keys` is left empty, the keys being the entries' strings.
+    private var keysInEntries: Bool { keys.count != entries.count }
+
+    /// Every entry's normalised key.
+    private var allKeys: [MapKey] {
+        keysInEntries ? entries.map { MapKey(key: $0.key) ?? .string("") } : keys
     }
 
     /// The number of entries.
@@ -53,12 +69,18 @@ public struct CELMap: Sendable, Equatable {
         guard index.isEmpty else { return index[key] }
         if case .string(let text) = key {
             // The common case (a field of a decoded object) without going through `MapKey.==`.
+            if keysInEntries {
+                for i in entries.indices {
+                    if case .string(let other) = entries[i].key, CodePoints.equal(text, other) { return i }
+                }
+                return nil
+            }
             for (i, k) in keys.enumerated() {
                 if case .string(let other) = k, CodePoints.equal(text, other) { return i }
             }
             return nil
         }
-        return keys.firstIndex(of: key)
+        return keysInEntries ? nil : keys.firstIndex(of: key)
     }
 
     /// Adds an entry; throws on an unsupported key type or a repeated key.
@@ -69,6 +91,7 @@ public struct CELMap: Sendable, Equatable {
         guard position(of: mapKey) == nil else {
             throw CELEvalError(code: "cel.duplicate-key", message: "repeated key \(key) in map literal")
         }
+        if keysInEntries { keys = allKeys }
         keys.append(mapKey)
         entries.append((key, value))
         if !index.isEmpty {
