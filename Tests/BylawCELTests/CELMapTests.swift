@@ -58,6 +58,23 @@ import Testing
         #expect(celCompare(.string(""), .string("a")) == -1)
     }
 
+    /// An enumeration's value read from raw bytes: the list's own string when the bytes are exactly its UTF-8,
+    /// never a canonically equivalent one, and nothing for bytes that are not UTF-8 at all.
+    @Test func memberIsFoundByItsExactBytes() {
+        let list = ["出售", Self.composed, "报废报损"]
+        func member(_ bytes: [UInt8]) -> String? {
+            bytes.withUnsafeBufferPointer { CodePoints.member(of: list, utf8: $0) }
+        }
+        #expect(member(Array("出售".utf8)) == "出售")
+        #expect(member(Array("报废报损".utf8)) == "报废报损")
+        #expect(member(Array(Self.composed.utf8)).map { Array($0.utf8) } == Array(Self.composed.utf8))
+        #expect(member(Array(Self.decomposed.utf8)) == nil)
+        #expect(member(Array("出".utf8)) == nil)
+        #expect(member([0xE5, 0x87]) == nil)
+        #expect(member([]) == nil)
+        #expect(CodePoints.member(of: [""], utf8: UnsafeBufferPointer(start: nil, count: 0)) == "")
+    }
+
     @Test(arguments: [2, 20])
     func equivalentKeysAreDistinctKeys(padding: Int) throws {
         // Below and above the size at which a map builds its hash index.

@@ -54,6 +54,16 @@ public enum CodePoints {
         list.contains { equal($0, text) }
     }
 
+    /// The string of `list` whose UTF-8 bytes are `bytes`, or nil. Bytes that match are valid UTF-8, since
+    /// the list's strings are, so a caller reading text from a buffer need not check it first.
+    public static func member(of list: [String], utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for item in list {
+            var item = item
+            if item.withUTF8({ sameBytes($0, bytes) }) { return item }
+        }
+        return nil
+    }
+
     /// Feeds the UTF-8 bytes of `text` to `hasher`: the hash that goes with `equal`.
     static func hash(_ text: String, into hasher: inout Hasher) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable {
