@@ -44,14 +44,23 @@ struct Evaluator {
                 if case .string(let name) = key { activation.bind(name, to: value) }
             }
         }
-        activation.bind("decision", to: .map(decision))
-        activation.bind("params", to: runtime.params)
-        activation.bind("today", to: .date(today))
+        let slots = runtime.bindingSlots
+        /// Binds in the slot found once when the set has a layout, else by name.
+        func bind(_ name: String, _ slot: Int?, _ value: CELValue) {
+            if let slot, activation.frame != nil {
+                activation.frame?.values[slot] = value
+            } else {
+                activation.bind(name, to: value)
+            }
+        }
+        bind("decision", slots.decision, .map(decision))
+        bind("params", slots.params, runtime.params)
+        bind("today", slots.today, .date(today))
         let scope = TableScope(tables: runtime.tables, activation: activation)
         activation.host = scope
 
         var failedLets: [String: CELEvalError] = [:]
-        for binding in runtime.set.lets {
+        for (k, binding) in runtime.set.lets.enumerated() {
             if let bad = binding.expression.program.references.first(where: { failedLets[$0.first ?? ""] != nil }),
                 let first = bad.first, let e = failedLets[first]
             {
@@ -64,7 +73,7 @@ struct Evaluator {
             let value = binding.expression.program.evaluate(activation)
             scope.activation = CELActivation()
             switch value {
-            case .success(let v): activation.bind(binding.name, to: v)
+            case .success(let v): bind(binding.name, k < slots.lets.count ? slots.lets[k] : nil, v)
             case .failure(let e): failedLets[binding.name] = e
             }
         }
