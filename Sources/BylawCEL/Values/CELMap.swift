@@ -40,6 +40,7 @@ public struct CELMap: Sendable, Equatable {
     /// The same, from entries whose keys are all `.string`, as a decoder builds them: the entries are kept
     /// as they are, with no second array of keys.
     public init(distinctStringKeys entries: [(key: CELValue, value: CELValue)]) {
+        assert(entries.allSatisfy { if case .string = $0.key { true } else { false } }, "string keys only")
         self.entries = entries
         keys = []
         index = [:]
