@@ -67,9 +67,8 @@ enum UTF8Text {
     /// library's fast path; its output equals its input exactly when there was nothing to repair (a repair
     /// writes U+FFFD where the first invalid byte was, and no valid sequence starts with that byte there).
     static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var s = String(decoding: bytes, as: UTF8.self)
-        let same = s.withUTF8 { CodePoints.sameBytes($0, bytes) }
-        return same ? s : nil
+        let s = String(decoding: bytes, as: UTF8.self)
+        return CodePoints.equal(s, utf8: bytes) ? s : nil
     }
 
     /// Whether `bytes` are well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing past

@@ -73,7 +73,7 @@ struct Evaluator {
             let value = binding.expression.program.evaluate(activation)
             scope.activation = CELActivation()
             switch value {
-            case .success(let v): bind(binding.name, k < slots.lets.count ? slots.lets[k] : nil, v)
+            case .success(let v): bind(binding.name, slots.lets[k], v)
             case .failure(let e): failedLets[binding.name] = e
             }
         }

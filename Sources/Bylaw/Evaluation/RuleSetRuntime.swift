@@ -19,7 +19,7 @@ final class RuleSetRuntime: Sendable {
     /// is the only set that applies.
     let schema: Result<ObjectSchema, SchemaConflict>
     /// The frame slots, in the set's layout, of `decision`, `params`, `today` and each `let` (in order): found
-    /// once, not by name for every decision. Empty without a layout.
+    /// once, not by name for every decision. Nil without a layout.
     let bindingSlots: (decision: Int?, params: Int?, today: Int?, lets: [Int?])
 
     init(_ set: RuleSet) {
@@ -27,7 +27,7 @@ final class RuleSetRuntime: Sendable {
         let layout = set.layout
         bindingSlots = (
             layout?.slot("decision"), layout?.slot("params"), layout?.slot("today"),
-            layout.map { l in set.lets.map { l.slot($0.name) } } ?? []
+            set.lets.map { layout?.slot($0.name) }
         )
         rules = set.rules.map { PreparedRule($0, in: set.id) }
         params = Self.params(of: set)

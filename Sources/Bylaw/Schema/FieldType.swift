@@ -65,11 +65,7 @@ public struct ObjectSchema: Sendable, Equatable {
     /// (`SchemaParser` allows nothing else), so a byte match is a match as Swift strings; a name that matches
     /// only under Unicode equivalence is not found here, and the full path, which compares strings, decides.
     func index(ofUTF8 name: UnsafeBufferPointer<UInt8>, after previous: Int) -> Int? {
-        index(after: previous) { field in
-            guard field.name.utf8.count == name.count else { return false }
-            let same = field.name.utf8.withContiguousStorageIfAvailable { CodePoints.sameBytes($0, name) }
-            return same ?? field.name.utf8.elementsEqual(name)
-        }
+        index(after: previous) { CodePoints.equal($0.name, utf8: name) }
     }
 
     /// The first field that `matches`, searched from just after `previous` and round.

@@ -69,15 +69,10 @@ public struct CELMap: Sendable, Equatable {
     private func position(of key: MapKey) -> Int? {
         guard index.isEmpty else { return index[key] }
         if case .string(let text) = key {
-            // The common case (a field of a decoded object) without going through `MapKey.==`.
-            if keysInEntries {
-                for i in entries.indices {
-                    if case .string(let other) = entries[i].key, CodePoints.equal(text, other) { return i }
-                }
-                return nil
-            }
-            for (i, k) in keys.enumerated() {
-                if case .string(let other) = k, CodePoints.equal(text, other) { return i }
+            // The common case (a field of a decoded object), read from the entries, which every map keeps its
+            // keys in, without going through `MapKey.==`.
+            for i in entries.indices {
+                if case .string(let other) = entries[i].key, CodePoints.equal(text, other) { return i }
             }
             return nil
         }

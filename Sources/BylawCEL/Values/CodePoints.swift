@@ -42,7 +42,7 @@ public enum CodePoints {
     }
 
     /// Whether two byte buffers hold the same bytes (`memcmp`, not a generic element-by-element loop).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard let p = a.baseAddress, let q = b.baseAddress else { return true }  // both empty
@@ -54,14 +54,19 @@ public enum CodePoints {
         list.contains { equal($0, text) }
     }
 
+    /// Whether `text` is encoded by exactly `bytes`. Inlinable: schema lookups call it for every member of
+    /// every record.
+    @inlinable
+    public static func equal(_ text: String, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        let same = text.utf8.withContiguousStorageIfAvailable { sameBytes($0, bytes) }
+        return same ?? text.utf8.elementsEqual(bytes)
+    }
+
     /// The string of `list` whose UTF-8 bytes are `bytes`, or nil. Bytes that match are valid UTF-8, since
     /// the list's strings are, so a caller reading text from a buffer need not check it first.
     public static func member(of list: [String], utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        for item in list {
-            var item = item
-            if item.withUTF8({ sameBytes($0, bytes) }) { return item }
-        }
-        return nil
+        list.first { equal($0, utf8: bytes) }
     }
 
     /// Feeds the UTF-8 bytes of `text` to `hasher`: the hash that goes with `equal`.

@@ -8,7 +8,6 @@ func celEquals(_ lhs: CELValue, _ rhs: CELValue) -> Bool? {
     if case .string(let a) = lhs, case .string(let b) = rhs { return CodePoints.equal(a, b) }
     switch (lhs, rhs) {
     case (.bool(let a), .bool(let b)): return a == b
-    case (.string(let a), .string(let b)): return CodePoints.equal(a, b)
     case (.bytes(let a), .bytes(let b)): return a == b
     case (.null, .null): return true
     case (.date(let a), .date(let b)): return a == b
