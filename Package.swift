@@ -36,10 +36,12 @@ let package = Package(
         .target(name: "Bylaw", dependencies: ["BylawYAML", "BylawCEL", "BylawDiagnostics"], swiftSettings: strict),
         // SQLite, from the system (Debian: libsqlite3-dev). Only BylawAudit sees these C types.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Zstandard, from the system (Debian: libzstd-dev): the audit store keeps records compressed.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // The tamper-evident audit trail: records, hash chain, SQLite store, verification.
         .target(
             name: "BylawAudit",
-            dependencies: ["Bylaw", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Bylaw", "CSQLite", "CZstd", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(

@@ -7,11 +7,14 @@ import Foundation
 /// `leaf_hash = SHA-256(0x00 ‖ canonical bytes)`, `chain_hash_n = SHA-256(0x02 ‖ chain_hash_{n-1} ‖ leaf_hash_n)`
 /// with `chain_hash_0` = 32 zero bytes. The canonical bytes (RFC 8785) are stored and never re-serialised.
 public final class AuditStore {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     static let pageSize = 32768
     let db: Database
     public let path: String
     private var ids = RecordIDGenerator()
+    /// Dictionaries of compressors this store has committed records of, by compressor; the compressor is
+    /// kept so its identifier is never reused.
+    private var dictionaryIDs: [ObjectIdentifier: (RecordCompressor, Int64)] = [:]
     private var checkpointer: Checkpointer?
     private var logLimit = Checkpointer.logLimit
     private let busyTimeoutMillis: Int32
@@ -95,13 +98,26 @@ public final class AuditStore {
     private func migrate() throws(AuditStoreError) {
         // The statement is finalised before the migration runs: SQLite will not drop an index while a
         // statement of the same connection is still open.
-        let version = try { () throws(AuditStoreError) in
+        func readVersion() throws(AuditStoreError) -> Int64 {
             let stmt = try db.prepare("PRAGMA user_version")
             return try stmt.step() ? stmt.int(0) : 0
-        }()
-        guard version < Self.schemaVersion else { return }
+        }
+        func check(_ version: Int64) throws(AuditStoreError) {
+            guard version <= Self.schemaVersion else {
+                throw AuditStoreError(
+                    "`\(path)` is an audit store of format \(version), newer than this bylaw reads (\(Self.schemaVersion)): use a newer bylaw"
+                )
+            }
+        }
+        let before = try readVersion()
+        try check(before)
+        guard before < Self.schemaVersion else { return }
         try db.execute("BEGIN IMMEDIATE")
         do {
+            // Read again under the write lock: another process opening the store at the same moment may have
+            // migrated it meanwhile, and version 3's steps cannot run twice.
+            let version = try readVersion()
+            try check(version)
             if version < 1 {
                 try db.execute(
                     """
@@ -138,6 +154,27 @@ public final class AuditStore {
                     """
                     DROP INDEX IF EXISTS records_kind;
                     CREATE INDEX records_kind ON records(kind);
+                    """)
+            }
+            if version < 3 {
+                // Version 3 may keep a record compressed (`BodyCodec`): the column holding it is the row's
+                // `body` now, whatever its codec; the store fields it then leaves out have columns, and the
+                // dictionaries it was compressed against are kept, append-only, beside the records.
+                try db.execute(
+                    """
+                    ALTER TABLE records RENAME COLUMN canonical TO body;
+                    ALTER TABLE records ADD COLUMN codec INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE records ADD COLUMN dictionary INTEGER;
+                    ALTER TABLE records ADD COLUMN previous_chain_hash BLOB;
+                    CREATE TABLE dictionaries (
+                        id INTEGER PRIMARY KEY,
+                        sha256 BLOB NOT NULL UNIQUE,
+                        content BLOB NOT NULL
+                    );
+                    CREATE TRIGGER dictionaries_no_update BEFORE UPDATE ON dictionaries
+                        BEGIN SELECT RAISE(ABORT, 'audit dictionaries are append-only'); END;
+                    CREATE TRIGGER dictionaries_no_delete BEFORE DELETE ON dictionaries
+                        BEGIN SELECT RAISE(ABORT, 'audit dictionaries are append-only'); END;
                     """)
             }
             try db.execute("PRAGMA user_version = \(Self.schemaVersion)")
@@ -181,20 +218,33 @@ public final class AuditStore {
             let insert = try db.prepare(
                 """
                 INSERT INTO records (seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit,
-                    verdict, canonical, leaf_hash, chain_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    verdict, body, leaf_hash, chain_hash, codec, dictionary, previous_chain_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let stamp = Self.timestamp(time)
             var assigned: [Int64] = []
+            var added: [(RecordCompressor, Int64)] = []
             for draft in drafts {
+                insert.reset()
                 seq += 1
                 let recordID = ids.next(at: time)
-                let canonical = try AuditRecord.canonical(
-                    seq: seq, recordID: recordID, recordedAt: stamp, actor: actor, previousChainHash: chain,
-                    draft: draft)
-                let leaf = HashChain.leaf(canonical)
-                chain = HashChain.link(previous: chain, leaf: leaf)
-                insert.reset()
+                let previous = chain
+                let leaf: [UInt8]
+                if let sealed = draft.sealed, sealed.actor == actor {
+                    leaf = sealed.leaf(
+                        StoreFields(seq: seq, recordID: recordID, recordedAt: stamp, previousChainHash: previous))
+                    insert.bind(11, sealed.compressed)
+                    insert.bind(14, BodyCodec.zstd.rawValue)
+                    insert.bind(15, try dictionaryID(of: sealed.compressor, added: &added))
+                } else {
+                    let canonical = try AuditRecord.canonical(
+                        seq: seq, recordID: recordID, recordedAt: stamp, actor: actor, previousChainHash: previous,
+                        draft: draft)
+                    leaf = HashChain.leaf(canonical)
+                    insert.bind(11, canonical)
+                    insert.bind(14, BodyCodec.canonical.rawValue)
+                }
+                chain = HashChain.link(previous: previous, leaf: leaf)
                 insert.bind(1, seq)
                 insert.bind(2, recordID)
                 insert.bind(3, stamp)
@@ -205,19 +255,38 @@ public final class AuditStore {
                 insert.bind(8, draft.decisionDate)
                 insert.bind(9, draft.unit)
                 insert.bind(10, draft.verdict)
-                insert.bind(11, canonical)
                 insert.bind(12, leaf)
                 insert.bind(13, chain)
+                insert.bind(16, previous)
                 _ = try insert.step()
                 assigned.append(seq)
             }
             try db.execute("COMMIT")
+            for (compressor, id) in added { dictionaryIDs[ObjectIdentifier(compressor)] = (compressor, id) }
             afterCommit()
             return assigned
         } catch {
             try? db.execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// The row of a compressor's dictionary, stored in this transaction (`added`) when it is not yet.
+    private func dictionaryID(of compressor: RecordCompressor, added: inout [(RecordCompressor, Int64)])
+        throws(AuditStoreError) -> Int64
+    {
+        if let (_, id) = dictionaryIDs[ObjectIdentifier(compressor)] { return id }
+        if let (_, id) = added.first(where: { $0.0 === compressor }) { return id }
+        let insert = try db.prepare("INSERT OR IGNORE INTO dictionaries (sha256, content) VALUES (?, ?)")
+        insert.bind(1, compressor.sha256)
+        insert.bind(2, compressor.content)
+        _ = try insert.step()
+        let find = try db.prepare("SELECT id FROM dictionaries WHERE sha256 = ?")
+        find.bind(1, compressor.sha256)
+        guard try find.step() else { throw AuditStoreError("the compression dictionary was not stored") }
+        let id = find.int(0)
+        added.append((compressor, id))
+        return id
     }
 
     /// `2026-11-24T19:05:03.123Z`.
@@ -253,7 +322,9 @@ enum AuditRecord {
         add("recorded_at", recordedAt)
         header.append(("seq", Array(String(seq).utf8)))
         var size = 2
-        for m in draft.members {
+        // A draft sealed for another actor is kept whole: its members come back out of the sealed form.
+        let body = draft.allMembers
+        for m in body {
             guard !headerNames.contains(m.name) else {
                 throw AuditStoreError("a record body member may not be named `\(m.name)`: the header has that field")
             }
@@ -264,7 +335,6 @@ enum AuditRecord {
         out.append(UInt8(ascii: "{"))
         var h = 0
         var b = 0
-        let body = draft.members
         while h < header.count || b < body.count {
             let member: (name: String, canonical: [UInt8])
             if b == body.count || (h < header.count && JCS.utf16Precedes(header[h].name, body[b].name)) {

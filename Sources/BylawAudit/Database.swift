@@ -94,9 +94,19 @@ final class Database {
 
         func int(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
 
+        /// An integer column that may be NULL; nil also for a value that is not an integer.
+        func optionalInt(_ column: Int32) -> Int64? {
+            sqlite3_column_type(stmt, column) == SQLITE_INTEGER ? sqlite3_column_int64(stmt, column) : nil
+        }
+
         func text(_ column: Int32) -> String? {
             guard let p = sqlite3_column_text(stmt, column) else { return nil }
             return String(cString: p)
+        }
+
+        /// A blob column that may be NULL.
+        func optionalBlob(_ column: Int32) -> [UInt8]? {
+            sqlite3_column_type(stmt, column) == SQLITE_NULL ? nil : blob(column)
         }
 
         func blob(_ column: Int32) -> [UInt8] {

@@ -49,16 +49,22 @@ extension AuditStore {
         add("decision_date >= ?", filter.from)
         add("decision_date <= ?", filter.to)
         add("actor = ?", filter.actor)
-        add(
-            "EXISTS (SELECT 1 FROM json_each(CAST(canonical AS TEXT), '$.outcomes') WHERE json_extract(value, '$.rule') = ? AND json_extract(value, '$.outcome') = 'failed')",
-            filter.failedRule)
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        // A failed rule is read from each record itself (which may be compressed), newest first, until the
+        // limit is reached.
+        let limit = max(1, filter.limit)
         let stmt = try db.prepare(
-            "SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict FROM records"
-                + whereSQL + " ORDER BY seq DESC LIMIT \(max(1, filter.limit))")
+            "SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict, "
+                + StoredBody.columns + " FROM records" + whereSQL + " ORDER BY seq DESC"
+                + (filter.failedRule == nil ? " LIMIT \(limit)" : ""))
         for (i, p) in params.enumerated() { stmt.bind(Int32(i + 1), p) }
+        let decompressor = try filter.failedRule == nil ? nil : decompressor()
         var out: [RecordSummary] = []
-        while try stmt.step() {
+        while out.count < limit, try stmt.step() {
+            if let rule = filter.failedRule, let decompressor {
+                let canonical = try StoredBody(stmt, from: 10).canonical(using: decompressor)
+                guard Self.failed(rule, in: canonical) else { continue }
+            }
             out.append(
                 RecordSummary(
                     seq: stmt.int(0), recordID: stmt.text(1) ?? "", recordedAt: stmt.text(2) ?? "",
@@ -73,18 +79,44 @@ extension AuditStore {
     public func canonical(of key: String) throws(AuditStoreError) -> [UInt8]? {
         let stmt: Database.Statement
         if let seq = Int64(key) {
-            stmt = try db.prepare("SELECT canonical FROM records WHERE seq = ?")
+            stmt = try db.prepare("SELECT \(StoredBody.columns) FROM records WHERE seq = ?")
             stmt.bind(1, seq)
         } else {
-            stmt = try db.prepare("SELECT canonical FROM records WHERE record_id = ?")
+            stmt = try db.prepare("SELECT \(StoredBody.columns) FROM records WHERE record_id = ?")
             stmt.bind(1, key.lowercased())
         }
-        return try stmt.step() ? stmt.blob(0) : nil
+        guard try stmt.step() else { return nil }
+        let row = StoredBody(stmt, from: 0)
+        do {
+            return try row.canonical(using: try decompressor())
+        } catch {
+            throw AuditStoreError("record \(row.seq) cannot be read: \(error.message) (run `bylaw log verify`)")
+        }
     }
 
     /// Calls `body` with every record's canonical bytes, oldest first (for `export`).
     public func forEachCanonical(_ body: ([UInt8]) -> Void) throws(AuditStoreError) {
-        let stmt = try db.prepare("SELECT canonical FROM records ORDER BY seq")
-        while try stmt.step() { body(stmt.blob(0)) }
+        let stmt = try db.prepare("SELECT \(StoredBody.columns) FROM records ORDER BY seq")
+        let decompressor = try decompressor()
+        while try stmt.step() {
+            let row = StoredBody(stmt, from: 0)
+            do {
+                body(try row.canonical(using: decompressor))
+            } catch {
+                throw AuditStoreError("record \(row.seq) cannot be read: \(error.message) (run `bylaw log verify`)")
+            }
+        }
+    }
+
+    /// Whether the record's outcomes include `rule` failed.
+    static func failed(_ rule: String, in canonical: [UInt8]) -> Bool {
+        guard case .object(let members) = try? JSONValue.parse(canonical),
+            case .array(let outcomes)? = members.first(where: { $0.0 == "outcomes" })?.1
+        else { return false }
+        return outcomes.contains { o in
+            guard case .object(let fields) = o else { return false }
+            return fields.contains { $0 == ("rule", .string(rule)) }
+                && fields.contains { $0 == ("outcome", .string("failed")) }
+        }
     }
 }

@@ -17,7 +17,10 @@ public struct RecordDraft: Sendable {
     /// The body: everything else in the record, each member already in RFC 8785 canonical form, in
     /// canonical name order. Built on the worker that checked the decision, so the store's single writer
     /// only splices bytes and hashes them.
+    /// Empty once the draft is sealed: the sealed record holds them then.
     public private(set) var members: [(name: String, canonical: [UInt8])]
+    /// The record ready for the store, compressed and partly hashed (`seal`).
+    private(set) var sealed: SealedRecord?
 
     /// A draft whose body is given as JSON values (canonicalised here). Body member names must differ from
     /// the header's (`seq`, `record_id`, `recorded_at`, `actor`, `event`, `bylaw_version`,
@@ -45,8 +48,40 @@ public struct RecordDraft: Sendable {
         self.members = members.sorted { JCS.utf16Precedes($0.name, $1.name) }
     }
 
+    /// Compresses the record and hashes most of it here, on the drafting thread, for a store that will
+    /// append it as `actor`, compressed with `compressor`. A draft that cannot be sealed (a body member
+    /// named like a header field; a compression failure) stays as it is, and the store takes its usual path.
+    public mutating func seal(actor: String, compressor: RecordCompressor, context: CompressionContext) {
+        guard sealed == nil,
+            let record = SealedRecord(draft: self, actor: actor, compressor: compressor, context: context)
+        else { return }
+        sealed = record
+        members = []
+    }
+
+    /// The body members, whether or not the draft is sealed.
+    var allMembers: [(name: String, canonical: [UInt8])] {
+        guard sealed != nil else { return members }
+        var copy = self
+        copy.unseal()
+        return copy.members
+    }
+
+    /// Puts a sealed draft's members back, for a change after sealing.
+    private mutating func unseal() {
+        guard let record = sealed, let scanned = CanonicalMembers.scan(record.form.stored) else { return }
+        let header: Set<String> = ["actor", "bylaw_version", "event"]
+        members = scanned.filter { !header.contains($0.name) }.map { m in
+            // `"name":` is the quoted name and a colon.
+            let value = m.range.lowerBound + SealedRecord.quoted(m.name).count + 1
+            return (m.name, Array(record.form.stored[value..<m.range.upperBound]))
+        }
+        sealed = nil
+    }
+
     /// Adds a body member (e.g. where in a batch the record came from), keeping canonical order.
     public mutating func add(_ name: String, _ value: JSONValue) {
+        unseal()
         let member = (name: name, canonical: Canonical.bytes(value))
         let at = members.firstIndex { JCS.utf16Precedes(name, $0.name) } ?? members.count
         members.insert(member, at: at)
@@ -54,7 +89,7 @@ public struct RecordDraft: Sendable {
 
     /// The body as one JSON value, for tests and tools that want to read it.
     public var body: JSONValue {
-        .object(members.map { ($0.name, (try? JSONValue.parse($0.canonical)) ?? .null) })
+        .object(allMembers.map { ($0.name, (try? JSONValue.parse($0.canonical)) ?? .null) })
     }
 }
 

@@ -20,8 +20,9 @@ extension AuditStore {
         let stmt = try db.prepare(
             """
             SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict,
-                canonical, leaf_hash, chain_hash FROM records ORDER BY seq
+                body, leaf_hash, chain_hash, codec, dictionary, previous_chain_hash FROM records ORDER BY seq
             """)
+        let dictionaries = try dictionaries()
         var expected: Int64 = 1
         var chain = [UInt8](repeating: 0, count: 32)
         var report = VerifyReport(records: 0, headSeq: 0, headHash: AuditHex.encode(chain), problem: nil)
@@ -41,11 +42,15 @@ extension AuditStore {
                                 stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5), stmt.text(6),
                                 stmt.text(7), stmt.text(8), stmt.text(9),
                             ],
-                            canonical: stmt.blob(10), leaf: stmt.blob(11), chain: stmt.blob(12)))
+                            body: StoredBody(
+                                seq: stmt.int(0), codec: stmt.int(13), body: stmt.blob(10),
+                                dictionary: stmt.optionalInt(14), recordID: stmt.text(1), recordedAt: stmt.text(2),
+                                previousChainHash: stmt.optionalBlob(15)),
+                            leaf: stmt.blob(11), chain: stmt.blob(12)))
                 }
                 exhausted = rows.count < Self.verifyChunk
             }
-            let next = rows.isEmpty ? nil : HashedChunk(rows)
+            let next = rows.isEmpty ? nil : HashedChunk(rows, dictionaries: dictionaries)
             if let chunk = pending {
                 chunk.wait()
                 for (k, row) in chunk.rows.enumerated() {
@@ -96,6 +101,7 @@ extension AuditStore {
                 ? (expected, "record \(expected) is missing (the next stored record is \(seq))")
                 : (seq, "sequence number \(seq) is out of order")
         }
+        if let failure = hashed.failure { return (seq, failure) }
         if hashed.leaf != row.leaf { return (seq, "its leaf hash does not match its content") }
         let previous = chain
         chain = HashChain.link(previous: chain, leaf: hashed.leaf)
@@ -138,7 +144,7 @@ struct StoredRow: Sendable {
     var seq: Int64
     /// The indexed columns, in `columnNames` order.
     var columns: [String?]
-    var canonical: [UInt8]
+    var body: StoredBody
     var leaf: [UInt8]
     var chain: [UInt8]
 }
@@ -147,6 +153,8 @@ struct StoredRow: Sendable {
 struct HashedRow: Sendable {
     var leaf: [UInt8] = []
     var header: RecordHeader?
+    /// Why the record's canonical bytes could not be put back together.
+    var failure: String?
 }
 
 /// A chunk of rows whose leaf hashes and headers are computed in the background, on all cores.
@@ -156,7 +164,7 @@ final class HashedChunk: @unchecked Sendable {
     private(set) var hashed: [HashedRow]
     private let group = DispatchGroup()
 
-    init(_ rows: [StoredRow]) {
+    init(_ rows: [StoredRow], dictionaries: [Int64: [UInt8]]) {
         self.rows = rows
         hashed = Array(repeating: HashedRow(), count: rows.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, (rows.count + 255) / 256))
@@ -165,9 +173,14 @@ final class HashedChunk: @unchecked Sendable {
                 nonisolated(unsafe) let out = out
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
                     let share = (rows.count + workers - 1) / workers
+                    let decompressor = RecordDecompressor { id in dictionaries[id] }
                     for k in (w * share)..<min(rows.count, (w + 1) * share) {
-                        out[k] = HashedRow(
-                            leaf: HashChain.leaf(rows[k].canonical), header: HeaderScanner.header(rows[k].canonical))
+                        do throws(AuditStoreError) {
+                            let canonical = try rows[k].body.canonical(using: decompressor)
+                            out[k] = HashedRow(leaf: HashChain.leaf(canonical), header: HeaderScanner.header(canonical))
+                        } catch {
+                            out[k] = HashedRow(failure: error.message)
+                        }
                     }
                 }
             }

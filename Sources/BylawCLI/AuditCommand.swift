@@ -143,7 +143,7 @@ struct AuditCommand: ParsableCommand {
         reporter: inout any BatchReporter,
         sink: inout FileReportSink, tally: inout AuditTally
     ) throws {
-        let builder = trail?.builder
+        let builder = trail.map { (builder: $0.builder, actor: $0.actor, compression: $0.compression) }
         // Each record's text is rendered on the workers: the whole report line when the format is written
         // directly, else whatever part the reporter can take ready-made.
         let render = direct ?? reporter.perRecord
@@ -268,16 +268,17 @@ struct AuditChunk: Sendable {
     var bytesRead: Int
 
     /// Checks every record (and drafts its audit record when there is a trail): the work of one worker.
-    func check(_ checker: BatchChecker, builder: RecordBuilder?, render: (@Sendable (BatchItem) -> String)?)
-        -> CheckedChunk
-    {
+    func check(
+        _ checker: BatchChecker, builder trail: (builder: RecordBuilder, actor: String, compression: CompressorSlot)?,
+        render: (@Sendable (BatchItem) -> String)?
+    ) -> CheckedChunk {
         var items: [BatchItem] = []
         var drafts: [RecordDraft] = []
         var texts: [String] = []
         var cache = DraftCache()
         items.reserveCapacity(records.count)
         for (k, record) in records.enumerated() {
-            guard let builder else {
+            guard let trail else {
                 let (item, _) = checker.check(record, index: first + k, keepDocument: false)
                 items.append(item)
                 if let render { texts.append(render(item)) }
@@ -286,6 +287,7 @@ struct AuditChunk: Sendable {
             let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
             items.append(item)
             if let render { texts.append(render(item)) }
+            let builder = trail.builder
             var draft =
                 if let canonical {
                     builder.draft(
@@ -295,6 +297,14 @@ struct AuditChunk: Sendable {
                 }
             draft.add("source", AuditRun.sourceJSON(record.source))
             drafts.append(draft)
+        }
+        if let trail {
+            let compressor =
+                first == 0 ? trail.compression.train(on: drafts, actor: trail.actor) : trail.compression.wait()
+            if let compressor {
+                let context = CompressionContext()
+                for k in drafts.indices { drafts[k].seal(actor: trail.actor, compressor: compressor, context: context) }
+            }
         }
         return CheckedChunk(items: items, drafts: drafts, texts: texts, bytesRead: bytesRead)
     }

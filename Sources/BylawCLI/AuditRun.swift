@@ -1,12 +1,16 @@
 import ArgumentParser
 import Bylaw
 import BylawAudit
+import Foundation
 
 /// The audit trail of one `bylaw audit` run: the store opened before anything is read, the records of each
 /// chunk appended before the chunk is reported (fail closed), and the run's own record at the end.
 final class AuditRun {
     let store: AuditStore
     let builder: RecordBuilder
+    /// Compresses each record on the worker that drafted it (see `RecordDraft.seal`), once the first chunk
+    /// has trained it.
+    let compression = CompressorSlot()
     let digests = InputDigests()
     let library: RuleLibrary
     let actor: String
@@ -71,5 +75,36 @@ final class AuditRun {
         case .wholeFile: break
         }
         return .object(members)
+    }
+}
+
+/// The batch's compressor, trained by the worker that drafts the first chunk; the workers of later chunks
+/// wait for it (the first chunk is always taken first, so it is already being drafted). The dictionary thus
+/// depends only on the first records and the run's settings, not on which worker got there first.
+final class CompressorSlot: @unchecked Sendable {
+    // INVARIANT: `published` and `compressor` are read and written only under `condition`.
+    private let condition = NSCondition()
+    private var published = false
+    private var compressor: RecordCompressor?
+
+    /// The first chunk's worker: trains on `drafts` and publishes the result (nil: records stay uncompressed).
+    func train(on drafts: [RecordDraft], actor: String) -> RecordCompressor? {
+        let trained = RecordCompressor(trainingOn: drafts, actor: actor)
+        condition.lock()
+        if !published {
+            compressor = trained
+            published = true
+        }
+        condition.broadcast()
+        defer { condition.unlock() }
+        return compressor
+    }
+
+    /// Any later chunk's worker.
+    func wait() -> RecordCompressor? {
+        condition.lock()
+        while !published { condition.wait() }
+        defer { condition.unlock() }
+        return compressor
     }
 }

@@ -98,6 +98,7 @@ import Testing
         do {
             let store = try AuditStore(path: path)
             try store.append((1...5).map(syntheticDraft), actor: "t")
+            try store.downgradeToVersionTwo()
             try store.db.execute(
                 """
                 DROP INDEX records_kind;
@@ -107,7 +108,7 @@ import Testing
         }
         let store = try AuditStore(path: path)
         let version = try store.db.prepare("PRAGMA user_version")
-        #expect(try version.step() && version.int(0) == 2)
+        #expect(try version.step() && version.int(0) == AuditStore.schemaVersion)
         let index = try store.db.prepare("SELECT name FROM pragma_index_info('records_kind')")
         var columns: [String] = []
         while try index.step() { columns.append(index.text(0) ?? "") }

@@ -49,6 +49,19 @@ extension AuditStore {
         try db.execute(sql)
     }
 
+    /// Turns a store whose records are all kept whole back into the version 2 format.
+    func downgradeToVersionTwo() throws {
+        try db.execute(
+            """
+            DROP TABLE dictionaries;
+            ALTER TABLE records DROP COLUMN codec;
+            ALTER TABLE records DROP COLUMN dictionary;
+            ALTER TABLE records DROP COLUMN previous_chain_hash;
+            ALTER TABLE records RENAME COLUMN body TO canonical;
+            PRAGMA user_version = 2;
+            """)
+    }
+
     func checkpoint() throws { try db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
 
     /// Flips the lowest bit of the byte at `position` (1-based) of one column of one record.

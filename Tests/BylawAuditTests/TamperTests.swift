@@ -29,7 +29,7 @@ import Testing
 
     static let columns = [
         "record_id", "recorded_at", "actor", "event", "kind", "decision_id", "decision_date", "unit", "verdict",
-        "canonical", "leaf_hash", "chain_hash",
+        "body", "leaf_hash", "chain_hash",
     ]
 
     @Test func pristineStoreVerifies() throws {
@@ -87,7 +87,8 @@ import Testing
         try store.tamper(
             """
             INSERT INTO records SELECT \(Self.count + 1), 'forged', recorded_at, actor, event, kind, decision_id,
-                decision_date, unit, verdict, canonical, leaf_hash, chain_hash FROM records WHERE seq = 17
+                decision_date, unit, verdict, body, leaf_hash, chain_hash, codec, dictionary, previous_chain_hash
+                FROM records WHERE seq = 17
             """)
         #expect(try store.verify().problem?.seq == Self.count + 1)
     }

@@ -386,10 +386,13 @@ import Testing
     @Test func recordsAreCommittedInTransactionsOfTwoThousand() throws {
         let dir = try temp()
         let store = dir + "/trail.sqlite"
-        let lines = (1...4500).map { Disposal.auction(id: "TX-\($0)").json }
+        // Every thousandth record breaches AM-01, AM-07, AM-08 and AM-11.
+        let lines = (1...4500).map {
+            ($0 % 1000 == 0 ? Disposal.agreementSale(id: "TX-\($0)") : Disposal.auction(id: "TX-\($0)")).json
+        }
         try write(lines.joined(separator: "\n") + "\n", dir + "/d.jsonl")
         let (r, report) = try audit([dir + "/d.jsonl", "--audit", store], audit: true)
-        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.status == 1, "\(r.stderr)")
         #expect(report.count == 4500)
         let export = try Run.bylaw(["log", "export", "--audit", store]).stdout.split(separator: "\n")
         #expect(export.count == 4501)
@@ -403,6 +406,17 @@ import Testing
             if k > 0, stamps[k - 1] == stamp { runs[runs.count - 1] += 1 } else { runs.append(1) }
         }
         #expect(runs == [2000, 2000, 500])
+        // The records are kept compressed (against a dictionary trained on the first chunk) and read back whole.
+        let verify = try Run.bylaw(["log", "verify", "--audit", store])
+        #expect(verify.stdout.hasPrefix("✓ 4501 records verified"), "\(verify.stdout)\(verify.stderr)")
+        let exported = export.reduce(0) { $0 + $1.utf8.count }
+        let kept = [store, store + "-wal"].reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
+        #expect(kept * 4 < exported, "the store takes \(kept) bytes for \(exported) bytes of records")
+        let failed = try Run.bylaw(["log", "list", "--audit", store, "--rule", "AM-11", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(failed.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["TX-4000", "TX-3000", "TX-2000", "TX-1000"])
     }
 
     @Test func anUnwritableStoreFailsClosed() throws {

@@ -1,0 +1,245 @@
+import Bylaw
+import Crypto
+
+/// A record made ready for the store on the thread that drafted it: everything but the four fields the
+/// store assigns (`StoreFields`), as one canonical object, compressed, and the record's hash taken as far as
+/// the first of those fields. The store's single writer then only hashes a few hundred bytes and inserts.
+///
+/// The record's canonical bytes are the stored object's members and the store fields merged in canonical
+/// order; `StoredLayout` does that merge both for hashing here and for reading back.
+struct SealedRecord: Sendable {
+    var actor: String
+    var compressor: RecordCompressor
+    var compressed: [UInt8]
+    var form: StoredForm
+    /// SHA-256 of `0x00`, then the canonical record up to the first store field.
+    var prefixHash: PrefixHash
+
+    init?(draft: RecordDraft, actor: String, compressor: RecordCompressor, context: CompressionContext) {
+        guard let form = StoredForm(draft: draft, actor: actor),
+            let compressed = compressor.compress(form.stored, in: context)
+        else { return nil }
+        var hash = SHA256()
+        hash.update(data: [0x00])
+        form.layout.prefix(of: form.stored) { hash.update(bufferPointer: $0) }
+        self.actor = actor
+        self.compressor = compressor
+        self.compressed = compressed
+        self.form = form
+        self.prefixHash = PrefixHash(state: hash)
+    }
+
+    /// The leaf hash of the record with these store fields.
+    func leaf(_ fields: StoreFields) -> [UInt8] {
+        var hash = prefixHash.state
+        form.layout.rest(of: form.stored, fields: fields) { hash.update(bufferPointer: $0) }
+        return Array(hash.finalize())
+    }
+
+    static func quoted(_ s: String) -> [UInt8] {
+        var b: [UInt8] = []
+        JCS.appendQuoted(s, to: &b)
+        return b
+    }
+}
+
+/// What the store keeps of a record, before compression: the canonical object of every member but the
+/// store fields, and where those go.
+struct StoredForm: Sendable {
+    var stored: [UInt8]
+    var layout: StoredLayout
+
+    /// Nil for a draft with a body member named like a header field, which the store refuses on its own path.
+    init?(draft: RecordDraft, actor: String) {
+        var members: [(name: String, canonical: [UInt8])] = [
+            ("actor", SealedRecord.quoted(actor)), ("bylaw_version", SealedRecord.quoted(BylawVersion.current)),
+            ("event", SealedRecord.quoted(draft.event)),
+        ]
+        for m in draft.members {
+            guard !AuditRecord.headerNames.contains(m.name) else { return nil }
+            members.append(m)
+        }
+        members.sort { JCS.utf16Precedes($0.name, $1.name) }
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(members.reduce(2) { $0 + $1.name.utf8.count + $1.canonical.count + 4 })
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(members.count)
+        for m in members {
+            if !ranges.isEmpty { out.append(UInt8(ascii: ",")) }
+            let start = out.count
+            JCS.appendQuoted(m.name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: m.canonical)
+            ranges.append(start..<out.count)
+        }
+        out.append(UInt8(ascii: "}"))
+        stored = out
+        layout = StoredLayout(ranges: ranges, names: members.map(\.name))
+    }
+}
+
+/// A hash part taken, handed from the drafting thread to the store's.
+struct PrefixHash: @unchecked Sendable {
+    // INVARIANT: swift-crypto's `SHA256` is a value with a copy-on-write context (its `update` copies a
+    // context that is not uniquely referenced), so a copy taken on another thread and updated there never
+    // changes this one; only `SHA256` itself is not marked Sendable.
+    var state: SHA256
+}
+
+/// The four fields the store assigns on append, each as its canonical member (`"name":value`), in canonical
+/// name order.
+struct StoreFields {
+    static let names = ["previous_chain_hash", "record_id", "recorded_at", "seq"]
+    var members: [[UInt8]]
+
+    init(seq: Int64, recordID: String, recordedAt: String, previousChainHash: [UInt8]) {
+        func member(_ name: String, _ value: [UInt8]) -> [UInt8] {
+            var b: [UInt8] = []
+            b.reserveCapacity(name.utf8.count + value.count + 3)
+            JCS.appendQuoted(name, to: &b)
+            b.append(UInt8(ascii: ":"))
+            b += value
+            return b
+        }
+        members = [
+            member("previous_chain_hash", SealedRecord.quoted(AuditHex.encode(previousChainHash))),
+            member("record_id", SealedRecord.quoted(recordID)),
+            member("recorded_at", SealedRecord.quoted(recordedAt)),
+            member("seq", Array(String(seq).utf8)),
+        ]
+    }
+}
+
+/// Where the store fields go among a stored object's members.
+struct StoredLayout: Sendable {
+    /// Each member's bytes (`"name":value`) in the stored object, in order.
+    var ranges: [Range<Int>]
+    /// For each store field, how many stored members come before it.
+    var before: [Int]
+
+    init(ranges: [Range<Int>], names: [String]) {
+        self.ranges = ranges
+        before = StoreFields.names.map { field in names.count { JCS.utf16Precedes($0, field) } }
+    }
+
+    /// The layout of stored bytes read back, or nil when they are not a canonical object whose member names
+    /// avoid the store fields.
+    init?(reading stored: [UInt8]) {
+        guard let members = CanonicalMembers.scan(stored) else { return nil }
+        guard !members.contains(where: { StoreFields.names.contains($0.name) }) else { return nil }
+        self.init(ranges: members.map(\.range), names: members.map(\.name))
+    }
+
+    /// `{` and the members before the first store field.
+    func prefix(of stored: [UInt8], _ emit: (UnsafeRawBufferPointer) -> Void) {
+        stored.withUnsafeBytes { s in
+            emit(UnsafeRawBufferPointer(rebasing: s[0..<1]))
+            if before[0] > 0 {
+                emit(UnsafeRawBufferPointer(rebasing: s[ranges[0].lowerBound..<ranges[before[0] - 1].upperBound]))
+            }
+        }
+    }
+
+    /// Everything after `prefix`: the store fields and the remaining members, merged, and `}`.
+    func rest(of stored: [UInt8], fields: StoreFields, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        let comma: [UInt8] = [UInt8(ascii: ",")]
+        let close: [UInt8] = [UInt8(ascii: "}")]
+        stored.withUnsafeBytes { s in
+            var next = before[0]
+            var first = next == 0
+            func separate() {
+                if !first { comma.withUnsafeBytes(emit) }
+                first = false
+            }
+            func members(upTo k: Int) {
+                guard k > next else { return }
+                separate()
+                emit(UnsafeRawBufferPointer(rebasing: s[ranges[next].lowerBound..<ranges[k - 1].upperBound]))
+                next = k
+            }
+            for (f, member) in fields.members.enumerated() {
+                members(upTo: before[f])
+                separate()
+                member.withUnsafeBytes(emit)
+            }
+            members(upTo: ranges.count)
+            close.withUnsafeBytes(emit)
+        }
+    }
+
+    /// The whole canonical record.
+    func canonical(of stored: [UInt8], fields: StoreFields) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(stored.count + fields.members.reduce(4) { $0 + $1.count + 1 })
+        prefix(of: stored) { out.append(contentsOf: $0) }
+        rest(of: stored, fields: fields) { out.append(contentsOf: $0) }
+        return out
+    }
+}
+
+/// The top-level members of a canonical JSON object, found without decoding their values.
+enum CanonicalMembers {
+    /// Each member's name and the range of its bytes (`"name":value`); nil when the bytes are not one object.
+    static func scan(_ b: [UInt8]) -> [(name: String, range: Range<Int>)]? {
+        guard b.first == UInt8(ascii: "{"), b.last == UInt8(ascii: "}") else { return nil }
+        var out: [(name: String, range: Range<Int>)] = []
+        var i = 1
+        if b.count == 2 { return out }
+        while true {
+            let start = i
+            guard i < b.count, b[i] == UInt8(ascii: "\""), let nameEnd = stringEnd(b, from: i) else { return nil }
+            guard let name = try? JSONValue.parse(Array(b[i..<nameEnd])), case .string(let text) = name else {
+                return nil
+            }
+            i = nameEnd
+            guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
+            i += 1
+            guard let end = valueEnd(b, from: i) else { return nil }
+            i = end
+            out.append((text, start..<i))
+            guard i < b.count else { return nil }
+            if b[i] == UInt8(ascii: "}") { return i == b.count - 1 ? out : nil }
+            guard b[i] == UInt8(ascii: ",") else { return nil }
+            i += 1
+        }
+    }
+
+    /// Just past the closing quote of the string starting at `i`.
+    private static func stringEnd(_ b: [UInt8], from i: Int) -> Int? {
+        var j = i + 1
+        while j < b.count {
+            switch b[j] {
+            case UInt8(ascii: "\\"): j += 2
+            case UInt8(ascii: "\""): return j + 1
+            default: j += 1
+            }
+        }
+        return nil
+    }
+
+    /// Just past the value starting at `i`: a string, or brackets balanced outside strings, or a literal.
+    private static func valueEnd(_ b: [UInt8], from i: Int) -> Int? {
+        guard i < b.count else { return nil }
+        if b[i] == UInt8(ascii: "\"") { return stringEnd(b, from: i) }
+        var depth = 0
+        var j = i
+        while j < b.count {
+            switch b[j] {
+            case UInt8(ascii: "\""):
+                guard let e = stringEnd(b, from: j) else { return nil }
+                j = e
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return j }
+                depth -= 1
+                if depth == 0 { return j + 1 }
+            case UInt8(ascii: ","):
+                if depth == 0 { return j }
+            default: break
+            }
+            j += 1
+        }
+        return nil
+    }
+}

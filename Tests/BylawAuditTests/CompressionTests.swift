@@ -1,0 +1,186 @@
+import Bylaw
+import BylawTestSupport
+import Foundation
+import Testing
+
+@testable import BylawAudit
+
+/// Records a batch keeps compressed (`BodyCodec.zstd`) must read back as exactly the canonical bytes the
+/// store would have kept whole, hash the same, and show any edit like any other record.
+@Suite struct CompressionTests {
+    static let actor = "auditor"
+
+    /// Drafts with the shape of a batch's records: many members, the same rules on every record.
+    static func drafts(_ count: Int) -> [RecordDraft] {
+        (1...count).map { i in
+            var d = syntheticDraft(i)
+            d.add(
+                "rule_sets",
+                .array([
+                    .object([
+                        ("id", .string("asset-management")), ("version", .string("1.0.0")),
+                        ("sha256", .string(String(repeating: "ab", count: 32))),
+                    ])
+                ]))
+            d.add("source", .object([("file", .string("disposals.jsonl")), ("line", .integer(Int64(i)))]))
+            return d
+        }
+    }
+
+    static func sealed(_ drafts: [RecordDraft]) throws -> (drafts: [RecordDraft], compressor: RecordCompressor) {
+        let compressor = try #require(RecordCompressor(trainingOn: drafts, actor: actor))
+        let context = CompressionContext()
+        var out = drafts
+        for k in out.indices { out[k].seal(actor: actor, compressor: compressor, context: context) }
+        #expect(out.allSatisfy { $0.sealed != nil })
+        return (out, compressor)
+    }
+
+    static func rows(_ store: AuditStore) throws -> [(codec: Int64, size: Int, id: String, at: String, prev: [UInt8])] {
+        let stmt = try store.db.prepare(
+            "SELECT codec, length(body), record_id, recorded_at, previous_chain_hash FROM records ORDER BY seq")
+        var out: [(Int64, Int, String, String, [UInt8])] = []
+        while try stmt.step() {
+            out.append((stmt.int(0), Int(stmt.int(1)), stmt.text(2) ?? "", stmt.text(3) ?? "", stmt.blob(4)))
+        }
+        return out
+    }
+
+    @Test func compressedRecordsReadBackAsTheirCanonicalBytes() throws {
+        let plain = Self.drafts(300)
+        let (sealed, _) = try Self.sealed(plain)
+        let store = try AuditStore(path: try AuditPaths.temp() + "/c.sqlite")
+        let time = Date(timeIntervalSince1970: 1_790_000_000)
+        try store.append(sealed, actor: Self.actor, at: time)
+        let rows = try Self.rows(store)
+        #expect(rows.count == 300)
+        #expect(rows.allSatisfy { $0.codec == BodyCodec.zstd.rawValue })
+        for (k, row) in rows.enumerated() {
+            // What the store would have kept whole for the same draft and store fields.
+            let whole = try AuditRecord.canonical(
+                seq: Int64(k + 1), recordID: row.id, recordedAt: row.at, actor: Self.actor, previousChainHash: row.prev,
+                draft: plain[k])
+            let read = try #require(try store.canonical(of: String(k + 1)))
+            #expect(read == whole, "record \(k + 1)")
+            #expect(row.size * 3 < whole.count, "record \(k + 1) kept \(row.size) bytes of \(whole.count)")
+        }
+        #expect(try store.verify().ok)
+        var exported: [[UInt8]] = []
+        try store.forEachCanonical { exported.append($0) }
+        #expect(exported.count == 300)
+        #expect(try exported[41] == #require(try store.canonical(of: "42")))
+    }
+
+    @Test func sealedAndWholeRecordsMixInOneChain() throws {
+        let plain = Self.drafts(40)
+        let (sealed, compressor) = try Self.sealed(plain)
+        let store = try AuditStore(path: try AuditPaths.temp() + "/m.sqlite")
+        // Whole, compressed, whole again, and compressed under another actor than it was sealed for (kept whole).
+        try store.append(Array(plain[0..<10]), actor: Self.actor)
+        try store.append(Array(sealed[10..<20]), actor: Self.actor)
+        try store.append(Array(plain[20..<30]), actor: Self.actor)
+        try store.append(Array(sealed[30..<40]), actor: "someone-else")
+        let codecs = try Self.rows(store).map(\.codec)
+        #expect(
+            codecs == Array(repeating: 0, count: 10) + Array(repeating: 1, count: 10) + Array(repeating: 0, count: 20))
+        #expect(try store.verify().records == 40)
+        // The dictionary is stored once.
+        let count = try store.db.prepare("SELECT count(*), min(sha256) FROM dictionaries")
+        #expect(try count.step() && count.int(0) == 1)
+        #expect(count.blob(1) == compressor.sha256)
+    }
+
+    @Test func failedRuleFilterReadsCompressedRecords() throws {
+        let (sealed, _) = try Self.sealed(Self.drafts(60))
+        let store = try AuditStore(path: try AuditPaths.temp() + "/f.sqlite")
+        try store.append(sealed, actor: Self.actor)
+        var f = RecordFilter()
+        f.failedRule = "D-03"
+        // Failed on i % 3 == 0 with rule D-0(i % 5) == D-03: i = 3, 18, 33, 48.
+        #expect(try store.list(f).map(\.seq) == [48, 33, 18, 3])
+        f.limit = 2
+        #expect(try store.list(f).map(\.seq) == [48, 33])
+    }
+
+    @Test func draftChangedAfterSealingKeepsItsMembers() throws {
+        let plain = Self.drafts(20)
+        var (sealed, _) = try Self.sealed(plain)
+        #expect(sealed[4].members.isEmpty)
+        #expect(sealed[4].body == plain[4].body)
+        sealed[4].add("note", .string("added after sealing"))
+        var expected = plain[4]
+        expected.add("note", .string("added after sealing"))
+        #expect(sealed[4].sealed == nil)
+        #expect(sealed[4].members.map(\.name) == expected.members.map(\.name))
+        #expect(sealed[4].members.map(\.canonical) == expected.members.map(\.canonical))
+    }
+
+    @Test func tooFewRecordsTrainNoDictionary() {
+        #expect(RecordCompressor(trainingOn: Self.drafts(3), actor: Self.actor) == nil)
+    }
+
+    /// A compressed store, tampered with; verify names the record.
+    static func tampered(_ edit: (AuditStore) throws -> Void) throws -> VerifyReport {
+        let (sealed, _) = try Self.sealed(Self.drafts(50))
+        let store = try AuditStore(path: try AuditPaths.temp() + "/t.sqlite")
+        try store.append(Array(sealed.prefix(20)), actor: Self.actor)
+        try store.append(Array(sealed.dropFirst(20)), actor: Self.actor)
+        try edit(store)
+        return try store.verify()
+    }
+
+    @Test(arguments: ["body", "previous_chain_hash", "record_id", "recorded_at", "codec", "dictionary"])
+    func editedColumnOfACompressedRecordIsFound(column: String) throws {
+        let report = try Self.tampered { store in
+            if column == "codec" || column == "dictionary" {
+                try store.tamper("UPDATE records SET \(column) = \(column) + 1 WHERE seq = 27")
+            } else {
+                try store.flipByte(seq: 27, column: column, position: 5)
+            }
+        }
+        #expect(report.problem?.seq == 27, "\(column): \(String(describing: report.problem))")
+    }
+
+    @Test func editedDictionaryIsFoundAtItsFirstRecord() throws {
+        let report = try Self.tampered { store in
+            try store.db.execute("DROP TRIGGER dictionaries_no_update")
+            try store.db.execute("UPDATE dictionaries SET content = substr(content, 1, length(content) - 200)")
+        }
+        #expect(report.problem?.seq == 1)
+        let deleted = try Self.tampered { store in
+            try store.db.execute("DROP TRIGGER dictionaries_no_delete")
+            try store.db.execute("DELETE FROM dictionaries")
+        }
+        #expect(deleted.problem?.seq == 1)
+        #expect(deleted.problem?.reason.contains("dictionary") == true)
+    }
+
+    /// A version 2 store (records kept whole in `canonical`) is migrated in place and still verifies.
+    @Test func versionTwoStoreIsMigrated() throws {
+        let path = try AuditPaths.temp() + "/v2.sqlite"
+        do {
+            let store = try AuditStore(path: path)
+            try store.append((1...6).map(syntheticDraft), actor: "t")
+            try store.downgradeToVersionTwo()
+        }
+        let store = try AuditStore(path: path)
+        let version = try store.db.prepare("PRAGMA user_version")
+        #expect(try version.step() && version.int(0) == 3)
+        let (sealed, _) = try Self.sealed(Self.drafts(30))
+        try store.append(sealed, actor: Self.actor)
+        #expect(try store.verify().records == 36)
+        var f = RecordFilter()
+        f.failedRule = "D-03"
+        #expect(try store.list(f).map(\.seq) == [6 + 18, 6 + 3, 3])
+    }
+
+    @Test func storeOfANewerFormatIsRefused() throws {
+        let path = try AuditPaths.temp() + "/new.sqlite"
+        do {
+            let store = try AuditStore(path: path)
+            try store.db.execute("PRAGMA user_version = 99")
+        }
+        let error = #expect(throws: AuditStoreError.self) { try AuditStore(path: path) }
+        #expect(error?.message.contains("newer") == true)
+    }
+}
