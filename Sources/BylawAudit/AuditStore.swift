@@ -301,9 +301,14 @@ public final class AuditStore {
 /// The record's canonical bytes: the fixed header fields spliced, in canonical name order, between the
 /// draft's already canonical body members. The same bytes `JCS.canonicalize` gives for the whole object.
 enum AuditRecord {
-    static let headerNames: Set<String> = [
-        "seq", "record_id", "recorded_at", "actor", "event", "bylaw_version", "previous_chain_hash",
-    ]
+    /// Whether a member name is one of the header's, which a body may not reuse: `seq`, `record_id`,
+    /// `recorded_at`, `actor`, `event`, `bylaw_version`, `previous_chain_hash`.
+    static func isHeaderName(_ name: String) -> Bool {
+        switch name {
+        case "seq", "record_id", "recorded_at", "actor", "event", "bylaw_version", "previous_chain_hash": true
+        default: false
+        }
+    }
 
     static func canonical(
         seq: Int64, recordID: String, recordedAt: String, actor: String, previousChainHash: [UInt8], draft: RecordDraft
@@ -325,7 +330,7 @@ enum AuditRecord {
         // A draft sealed for another actor is kept whole: its members come back out of the sealed form.
         let body = draft.allMembers
         for m in body {
-            guard !headerNames.contains(m.name) else {
+            guard !isHeaderName(m.name) else {
                 throw AuditStoreError("a record body member may not be named `\(m.name)`: the header has that field")
             }
             size += m.name.utf8.count + m.canonical.count + 4

@@ -98,11 +98,16 @@ public struct RecordDraft: Sendable {
 /// same order, so the entry almost always fits the next decision's outcome there. An entry is used only
 /// when every field it was written from is equal.
 public struct DraftCache {
-    private struct Entry {
-        var ruleSet, ruleID, cite: String
-        var severity: RuleSeverity
-        var outcome: RuleOutcome
-        var bytes: [UInt8]
+    /// A class, so looking one up copies a reference, not the result and its arrays.
+    private final class Entry {
+        /// The result the bytes were written from (its message, error and evidence are empty).
+        let result: RuleResult
+        let bytes: [UInt8]
+
+        init(result: RuleResult, bytes: [UInt8]) {
+            self.result = result
+            self.bytes = bytes
+        }
     }
     private var entries: [Entry?] = []
 
@@ -115,10 +120,12 @@ public struct DraftCache {
 
     func outcome(at i: Int, matching r: RuleResult) -> [UInt8]? {
         let k = Self.slot(i, r.outcome)
-        guard k < entries.count, let e = entries[k], e.outcome == r.outcome, e.severity == r.severity,
-            e.ruleID == r.ruleID, e.ruleSet == r.ruleSet, e.cite == r.cite
-        else { return nil }
-        return e.bytes
+        guard k < entries.count, let e = entries[k], e.result.outcome == r.outcome else { return nil }
+        let same =
+            e.result.isSameLoadedRule(as: r)
+            || (e.result.severity == r.severity && e.result.ruleID == r.ruleID && e.result.ruleSet == r.ruleSet
+                && e.result.cite == r.cite)
+        return same ? e.bytes : nil
     }
 
     mutating func keep(_ r: RuleResult, at i: Int, bytes: ArraySlice<UInt8>) {
@@ -126,8 +133,7 @@ public struct DraftCache {
         if b.first == UInt8(ascii: ",") { b.removeFirst() }
         let k = Self.slot(i, r.outcome)
         if k >= entries.count { entries += Array(repeating: nil, count: k + 1 - entries.count) }
-        entries[k] = Entry(
-            ruleSet: r.ruleSet, ruleID: r.ruleID, cite: r.cite, severity: r.severity, outcome: r.outcome, bytes: b)
+        entries[k] = Entry(result: r, bytes: b)
     }
 }
 
@@ -443,14 +449,20 @@ enum DocumentJSON {
 /// Hex and hashing helpers.
 public enum AuditHex {
     public static func encode(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+        bytes.withUnsafeBytes { encode($0) }
+    }
+
+    static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { d in
+                for (k, b) in bytes.enumerated() {
+                    out[2 * k] = d[Int(b >> 4)]
+                    out[2 * k + 1] = d[Int(b & 0x0F)]
+                }
+            }
+            return bytes.count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> [UInt8]? {
@@ -474,7 +486,7 @@ public enum AuditHex {
         return out
     }
 
-    static func sha256(_ bytes: [UInt8]) -> String { encode(Array(SHA256.hash(data: bytes))) }
+    static func sha256(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).withUnsafeBytes { encode($0) } }
 }
 
 /// SHA-256 of files, for the rule sets a record names.

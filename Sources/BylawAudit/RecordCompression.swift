@@ -77,15 +77,14 @@ public final class RecordCompressor: @unchecked Sendable {
     /// The compressed bytes, or nil if Zstandard fails (the record is then kept as it is).
     func compress(_ bytes: [UInt8], in context: CompressionContext) -> [UInt8]? {
         let bound = ZSTD_compressBound(bytes.count)
-        var out = [UInt8](repeating: 0, count: bound)
-        let n = out.withUnsafeMutableBytes { o in
+        if context.scratch.count < bound { context.scratch = [UInt8](repeating: 0, count: bound) }
+        let n = context.scratch.withUnsafeMutableBytes { o in
             bytes.withUnsafeBytes { i in
                 ZSTD_compress_usingCDict(context.context, o.baseAddress, o.count, i.baseAddress, i.count, dictionary)
             }
         }
         guard ZSTD_isError(n) == 0 else { return nil }
-        out.removeSubrange(n...)
-        return out
+        return Array(context.scratch[..<n])
     }
 }
 
@@ -93,6 +92,8 @@ public final class RecordCompressor: @unchecked Sendable {
 public final class CompressionContext {
     // INVARIANT: created in init, freed in deinit, used by one thread at a time.
     fileprivate let context: OpaquePointer
+    /// Compressed output is written here first, then copied out at its size.
+    fileprivate var scratch: [UInt8] = []
 
     public init() {
         guard let c = ZSTD_createCCtx() else { fatalError("Zstandard cannot allocate a compression context") }

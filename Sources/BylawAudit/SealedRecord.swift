@@ -51,15 +51,23 @@ struct StoredForm: Sendable {
 
     /// Nil for a draft with a body member named like a header field, which the store refuses on its own path.
     init?(draft: RecordDraft, actor: String) {
-        var members: [(name: String, canonical: [UInt8])] = [
+        // The draft's members are in canonical order already: the three header members are merged in.
+        let header: [(name: String, canonical: [UInt8])] = [
             ("actor", SealedRecord.quoted(actor)), ("bylaw_version", SealedRecord.quoted(BylawVersion.current)),
             ("event", SealedRecord.quoted(draft.event)),
         ]
+        var members: [(name: String, canonical: [UInt8])] = []
+        members.reserveCapacity(draft.members.count + header.count)
+        var h = 0
         for m in draft.members {
-            guard !AuditRecord.headerNames.contains(m.name) else { return nil }
+            guard !AuditRecord.isHeaderName(m.name) else { return nil }
+            while h < header.count, JCS.utf16Precedes(header[h].name, m.name) {
+                members.append(header[h])
+                h += 1
+            }
             members.append(m)
         }
-        members.sort { JCS.utf16Precedes($0.name, $1.name) }
+        members += header[h...]
         var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(members.reduce(2) { $0 + $1.name.utf8.count + $1.canonical.count + 4 })
         var ranges: [Range<Int>] = []
@@ -119,7 +127,12 @@ struct StoredLayout: Sendable {
 
     init(ranges: [Range<Int>], names: [String]) {
         self.ranges = ranges
-        before = StoreFields.names.map { field in names.count { JCS.utf16Precedes($0, field) } }
+        // Both lists are in canonical order: one pass.
+        var k = 0
+        before = StoreFields.names.map { field in
+            while k < names.count, JCS.utf16Precedes(names[k], field) { k += 1 }
+            return k
+        }
     }
 
     /// The layout of stored bytes read back, or nil when they are not a canonical object whose member names

@@ -136,14 +136,18 @@ import Testing
         #expect(canonicalText.contains(#"newline \n bell \u0007""#))
     }
 
-    @Test func bodyMembersMayNotShadowTheHeader() {
+    @Test(arguments: ["seq", "record_id", "recorded_at", "actor", "event", "bylaw_version", "previous_chain_hash"])
+    func bodyMembersMayNotShadowTheHeader(name: String) throws {
         let draft = RecordDraft(
             event: "check", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "compliant",
-            body: [("seq", .string("forged"))])
+            body: [(name, .string("forged"))])
         #expect(throws: AuditStoreError.self) {
             try AuditRecord.canonical(
                 seq: 1, recordID: "r", recordedAt: "t", actor: "a", previousChainHash: [], draft: draft)
         }
+        // Nor can it be sealed for the store's compressed path.
+        #expect(StoredForm(draft: draft, actor: "a") == nil)
+        #expect(!AuditRecord.isHeaderName(name + "_"))
     }
 
     /// Evidence may show a sensitive value other than at its own path: inside a whole object, through

@@ -11,24 +11,65 @@ public enum PlainJSONCanonical {
     /// The canonical document of one JSON value, or nil when the bytes are not plain (see above).
     public static func document(_ bytes: [UInt8]) -> [UInt8]? {
         bytes.withUnsafeBufferPointer { b -> [UInt8]? in
-            var writer = Writer(b: b)
-            writer.out.reserveCapacity(bytes.count + 16)
-            writer.skipSpace()
-            guard writer.value(depth: 1) else { return nil }
-            writer.skipSpace()
-            return writer.i == b.count ? writer.out : nil
+            // The output is the input without its spaces, with two quotes added around each number: a number
+            // is at least one byte and is followed by a delimiter or the end, so this bound holds.
+            let capacity = 2 * b.count + 2
+            let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+            defer { scratch.deallocate() }
+            var ok = false
+            let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+                var writer = Writer(b: b, out: buffer, scratch: scratch)
+                writer.skipSpace()
+                if writer.value(depth: 1) {
+                    writer.skipSpace()
+                    ok = writer.i == b.count
+                }
+                written = ok ? writer.o : 0
+            }
+            return ok ? out : nil
         }
     }
 
+    /// Reads `b` and writes its canonical form into `out`, which the caller sized (see `document`).
     private struct Writer {
         let b: UnsafeBufferPointer<UInt8>
         var i = 0
-        var out: [UInt8] = []
+        let out: UnsafeMutableBufferPointer<UInt8>
+        /// How much of `out` is written.
+        var o = 0
+        /// Where an unsorted object's members are copied to while they are written back in order.
+        let scratch: UnsafeMutableBufferPointer<UInt8>
+        /// The members of the objects being read, innermost last (each object's members are removed when it
+        /// ends): one array for the whole document.
+        var members: [(name: Range<Int>, from: Int, to: Int)] = []
+        var order: [Int] = []
+
+        init(
+            b: UnsafeBufferPointer<UInt8>, out: UnsafeMutableBufferPointer<UInt8>,
+            scratch: UnsafeMutableBufferPointer<UInt8>
+        ) {
+            self.b = b
+            self.out = out
+            self.scratch = scratch
+            members.reserveCapacity(64)
+        }
 
         /// Deeper than this and the tree path (with its own limits) takes over.
         static let maxDepth = 64
 
         mutating func skipSpace() { PlainJSONScan.skipSpace(b, &i) }
+
+        @inline(__always) mutating func put(_ c: UInt8) {
+            out[o] = c
+            o += 1
+        }
+
+        @inline(__always) mutating func put(_ range: Range<Int>) {
+            let n = range.count
+            guard n > 0 else { return }
+            (out.baseAddress! + o).update(from: b.baseAddress! + range.lowerBound, count: n)
+            o += n
+        }
 
         mutating func value(depth: Int) -> Bool {
             guard i < b.count, depth <= Self.maxDepth else { return false }
@@ -37,9 +78,9 @@ public enum PlainJSONCanonical {
             case UInt8(ascii: "["): return array(depth: depth)
             case UInt8(ascii: "\""):
                 guard let s = string() else { return false }
-                out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[s]))
-                out.append(UInt8(ascii: "\""))
+                put(UInt8(ascii: "\""))
+                put(s)
+                put(UInt8(ascii: "\""))
                 return true
             case UInt8(ascii: "t"): return word("true")
             case UInt8(ascii: "f"): return word("false")
@@ -71,34 +112,34 @@ public enum PlainJSONCanonical {
                 guard i > fraction else { return false }
             }
             guard i == b.count || isDelimiter(b[i]) else { return false }
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
-            out.append(UInt8(ascii: "\""))
+            put(UInt8(ascii: "\""))
+            put(from..<i)
+            put(UInt8(ascii: "\""))
             return true
         }
 
         mutating func word(_ w: StaticString) -> Bool {
             let from = i
             guard PlainJSONScan.word(w, b, &i) else { return false }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
+            put(from..<i)
             return true
         }
 
         mutating func array(depth: Int) -> Bool {
             i += 1
-            out.append(UInt8(ascii: "["))
+            put(UInt8(ascii: "["))
             skipSpace()
             if i < b.count, b[i] == UInt8(ascii: "]") {
                 i += 1
-                out.append(UInt8(ascii: "]"))
+                put(UInt8(ascii: "]"))
                 return true
             }
             while true {
                 guard value(depth: depth + 1), let more = next(closing: UInt8(ascii: "]")) else { return false }
                 if !more { break }
-                out.append(UInt8(ascii: ","))
+                put(UInt8(ascii: ","))
             }
-            out.append(UInt8(ascii: "]"))
+            put(UInt8(ascii: "]"))
             return true
         }
 
@@ -106,16 +147,16 @@ public enum PlainJSONCanonical {
         /// Names are compared as the input's bytes, without making strings of them.
         mutating func object(depth: Int) -> Bool {
             i += 1
-            out.append(UInt8(ascii: "{"))
-            let first = out.count
+            put(UInt8(ascii: "{"))
+            let first = o
             skipSpace()
             if i < b.count, b[i] == UInt8(ascii: "}") {
                 i += 1
-                out.append(UInt8(ascii: "}"))
+                put(UInt8(ascii: "}"))
                 return true
             }
             // Each member: its name in the input, and where it was written (`"name":value`) in `out`.
-            var members: [(name: Range<Int>, from: Int, to: Int)] = []
+            let base = members.count
             var sorted = true
             while true {
                 guard let name = string() else { return false }
@@ -123,20 +164,22 @@ public enum PlainJSONCanonical {
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { return false }
                 i += 1
                 skipSpace()
-                if !members.isEmpty { out.append(UInt8(ascii: ",")) }
-                let from = out.count
-                out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[name]))
-                out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+                if members.count > base { put(UInt8(ascii: ",")) }
+                let from = o
+                put(UInt8(ascii: "\""))
+                put(name)
+                put(UInt8(ascii: "\""))
+                put(UInt8(ascii: ":"))
                 guard value(depth: depth + 1) else { return false }
-                if let last = members.last, !precedes(last.name, name) { sorted = false }
-                members.append((name, from, out.count))
+                if members.count > base, !precedes(members[members.count - 1].name, name) { sorted = false }
+                members.append((name, from, o))
                 guard let more = next(closing: UInt8(ascii: "}")) else { return false }
                 if !more { break }
             }
             if !sorted {
                 // Insertion sort: objects have a few dozen members at most.
-                var order = Array(members.indices)
+                order.removeAll(keepingCapacity: true)
+                order.append(contentsOf: base..<members.count)
                 for k in 1..<order.count {
                     let m = order[k]
                     var j = k
@@ -148,14 +191,18 @@ public enum PlainJSONCanonical {
                     if j > 0, !precedes(members[order[j - 1]].name, members[m].name) { return false }
                     order[j] = m
                 }
-                let written = Array(out[first...])
-                out.removeSubrange(first...)
+                let written = o - first
+                scratch.baseAddress!.update(from: out.baseAddress! + first, count: written)
+                o = first
                 for (k, m) in order.enumerated() {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: written[(members[m].from - first)..<(members[m].to - first)])
+                    if k > 0 { put(UInt8(ascii: ",")) }
+                    let n = members[m].to - members[m].from
+                    (out.baseAddress! + o).update(from: scratch.baseAddress! + (members[m].from - first), count: n)
+                    o += n
                 }
             }
-            out.append(UInt8(ascii: "}"))
+            members.removeSubrange(base...)
+            put(UInt8(ascii: "}"))
             return true
         }
 

@@ -63,6 +63,10 @@ public struct RuleResult: Sendable {
     public var title: String { identity.title }
     public var cite: String { identity.cite }
     public var severity: RuleSeverity { identity.severity }
+
+    /// Whether `other` is a result of the very same loaded rule (its set, id, title, citation and severity
+    /// then agree without comparing them).
+    public func isSameLoadedRule(as other: RuleResult) -> Bool { identity === other.identity }
     public var outcome: RuleOutcome
     /// The interpolated message, for failed rules.
     public var message: String?
