@@ -37,7 +37,7 @@ public final class RecordCompressor: @unchecked Sendable {
     static let level: Int32 = 1
     static let dictionarySize = 16 << 10
     /// Records sampled for training, at most.
-    static let samples = 256
+    static let samples = 128
 
     /// A compressor trained on the stored forms of `drafts` as `actor` would append them; nil when there
     /// are too few records (or too little in them) to train on.

@@ -169,6 +169,20 @@ import Testing
         let show = try Run.bylaw(["log", "show", "--audit", store, "1"])
         #expect(show.stdout.contains("\"masked_paths\":[\"buyer.id_number\"]"))
         #expect(show.stdout.contains("hmac-sha256:"))
+        // A batch of such decisions: its records are compressed against a dictionary trained on them, and
+        // neither may hold the number.
+        let lines = (1...60).map { i in
+            #"{"kind":"sale","id":"S-\#(i)","date":"2020-01-01","unit":"u","buyer":{"name":"李四","id_number":"\#(secret)"}}"#
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/d.jsonl", atomically: true, encoding: .utf8)
+        let batch = try Run.bylaw([
+            "audit", "--quiet", "--rules", dir + "/rules", "--audit", store, "--audit-key-file", dir + "/key",
+            dir + "/d.jsonl",
+        ])
+        #expect(batch.status == 1, "\(batch.stderr)")
+        let tenth = try Run.bylaw(["log", "show", "--audit", store, "11"])
+        #expect(tenth.stdout.contains("\"id\":\"S-10\"") && tenth.stdout.contains("hmac-sha256:"))
+        #expect(!tenth.stdout.contains(secret))
         for file in [store, store + "-wal", store + "-shm"] {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
             #expect(data.range(of: Data(secret.utf8)) == nil, "\(file) holds the ID number")

@@ -66,8 +66,8 @@ public enum PlainJSONCanonical {
 
         @inline(__always) mutating func put(_ range: Range<Int>) {
             let n = range.count
-            guard n > 0 else { return }
-            (out.baseAddress! + o).update(from: b.baseAddress! + range.lowerBound, count: n)
+            _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + n)])
+                .update(fromContentsOf: UnsafeBufferPointer(rebasing: b[range]))
             o += n
         }
 
@@ -192,12 +192,15 @@ public enum PlainJSONCanonical {
                     order[j] = m
                 }
                 let written = o - first
-                scratch.baseAddress!.update(from: out.baseAddress! + first, count: written)
+                _ = UnsafeMutableBufferPointer(rebasing: scratch[0..<written])
+                    .update(fromContentsOf: UnsafeBufferPointer(rebasing: out[first..<o]))
                 o = first
                 for (k, m) in order.enumerated() {
                     if k > 0 { put(UInt8(ascii: ",")) }
+                    let from = members[m].from - first
                     let n = members[m].to - members[m].from
-                    (out.baseAddress! + o).update(from: scratch.baseAddress! + (members[m].from - first), count: n)
+                    _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + n)])
+                        .update(fromContentsOf: UnsafeBufferPointer(rebasing: scratch[from..<(from + n)]))
                     o += n
                 }
             }
