@@ -62,8 +62,14 @@ extension AuditStore {
         var out: [RecordSummary] = []
         while out.count < limit, try stmt.step() {
             if let rule = filter.failedRule, let decompressor {
-                let canonical = try StoredBody(stmt, from: 10).canonical(using: decompressor)
-                guard Self.failed(rule, in: canonical) else { continue }
+                let row = StoredBody(stmt, from: 10)
+                let members: [UInt8]
+                do {
+                    members = try row.bodyMembers(using: decompressor)
+                } catch {
+                    throw Self.unreadable(row, error)
+                }
+                guard Self.failed(rule, in: members) else { continue }
             }
             out.append(
                 RecordSummary(
@@ -90,7 +96,7 @@ extension AuditStore {
         do {
             return try row.canonical(using: try decompressor())
         } catch {
-            throw AuditStoreError("record \(row.seq) cannot be read: \(error.message) (run `bylaw log verify`)")
+            throw Self.unreadable(row, error)
         }
     }
 
@@ -103,20 +109,42 @@ extension AuditStore {
             do {
                 body(try row.canonical(using: decompressor))
             } catch {
-                throw AuditStoreError("record \(row.seq) cannot be read: \(error.message) (run `bylaw log verify`)")
+                throw Self.unreadable(row, error)
             }
         }
     }
 
-    /// Whether the record's outcomes include `rule` failed.
+    /// A stored record that cannot be put back together: `verify` says more.
+    static func unreadable(_ row: StoredBody, _ error: AuditStoreError) -> AuditStoreError {
+        AuditStoreError("record \(row.seq) cannot be read: \(error.message) (run `bylaw log verify`)")
+    }
+
+    /// Whether the record's outcomes include `rule` failed (`canonical`: the record, or its members as
+    /// `StoredBody.bodyMembers` gives them). An outcome is written with its members in
+    /// canonical order, where `rule` directly follows `outcome`; so within the record's top-level `outcomes`
+    /// member, a failed `rule` is exactly the bytes `"outcome":"failed","rule":"ID"` followed by `,` or `}`.
+    /// Those bytes cannot occur inside a string there (every quote in a string is escaped), so a byte search
+    /// decides, without parsing the record.
     static func failed(_ rule: String, in canonical: [UInt8]) -> Bool {
-        guard case .object(let members) = try? JSONValue.parse(canonical),
-            case .array(let outcomes)? = members.first(where: { $0.0 == "outcomes" })?.1
-        else { return false }
-        return outcomes.contains { o in
-            guard case .object(let fields) = o else { return false }
-            return fields.contains { $0 == ("rule", .string(rule)) }
-                && fields.contains { $0 == ("outcome", .string("failed")) }
+        guard let outcomes = CanonicalMembers.scan(canonical)?.first(where: { $0.name == "outcomes" })?.range else {
+            return false
+        }
+        var pattern = Array(#""outcome":"failed","rule":"#.utf8)
+        JCS.appendQuoted(rule, to: &pattern)
+        return canonical.withUnsafeBufferPointer { b in
+            let first = pattern[0]
+            var i = outcomes.lowerBound
+            let last = outcomes.upperBound - pattern.count
+            while i < last {
+                if b[i] == first,
+                    b[i + pattern.count] == UInt8(ascii: ",") || b[i + pattern.count] == UInt8(ascii: "}"),
+                    pattern.indices.allSatisfy({ b[i + $0] == pattern[$0] })
+                {
+                    return true
+                }
+                i += 1
+            }
+            return false
         }
     }
 }

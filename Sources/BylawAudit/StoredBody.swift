@@ -37,6 +37,19 @@ struct StoredBody: Sendable {
         previousChainHash = stmt.optionalBlob(first + 6)
     }
 
+    /// A canonical JSON object holding every member of the record but perhaps the four store fields: the
+    /// record itself, or its compressed form decompressed. Enough to search the record's body (its outcomes)
+    /// without putting the whole record back together.
+    func bodyMembers(using decompressor: RecordDecompressor) throws(AuditStoreError) -> [UInt8] {
+        switch BodyCodec(rawValue: codec) {
+        case .canonical: return body
+        case .zstd:
+            guard let dictionary else { throw AuditStoreError("its compressed body lacks a column it needs") }
+            return try decompressor.decompress(body, dictionary: dictionary)
+        case nil: throw AuditStoreError("its body codec \(codec) is unknown")
+        }
+    }
+
     /// The record's canonical bytes, or why they cannot be put back together.
     func canonical(using decompressor: RecordDecompressor) throws(AuditStoreError) -> [UInt8] {
         switch BodyCodec(rawValue: codec) {

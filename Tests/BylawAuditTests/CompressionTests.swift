@@ -102,6 +102,38 @@ import Testing
         #expect(try store.list(f).map(\.seq) == [48, 33])
     }
 
+    /// The document may hold anything, including the bytes of a failed outcome: only the record's own
+    /// outcomes count, whether the record is kept whole or compressed.
+    @Test func failedRuleIsReadFromTheOutcomesOnly() throws {
+        var drafts = Self.drafts(30)
+        for k in drafts.indices {
+            drafts[k].add(
+                "document_copy",
+                .object([("outcome", .string("failed")), ("rule", .string("D-04")), ("note", .string("\"D-04\""))]))
+        }
+        let (sealed, _) = try Self.sealed(drafts)
+        let store = try AuditStore(path: try AuditPaths.temp() + "/o.sqlite")
+        try store.append(Array(drafts.prefix(15)), actor: Self.actor)
+        try store.append(Array(sealed.dropFirst(15)), actor: Self.actor)
+        var f = RecordFilter()
+        f.failedRule = "D-04"
+        // Really failed on i % 3 == 0 with i % 5 == 4: i = 9, 24.
+        #expect(try store.list(f).map(\.seq) == [24, 9])
+    }
+
+    @Test func unreadableRecordIsNamed() throws {
+        let (sealed, _) = try Self.sealed(Self.drafts(20))
+        let store = try AuditStore(path: try AuditPaths.temp() + "/u.sqlite")
+        try store.append(sealed, actor: Self.actor)
+        try store.tamper("UPDATE records SET body = x'00010203' WHERE seq = 5")
+        let error = #expect(throws: AuditStoreError.self) { try store.canonical(of: "5") }
+        #expect(error?.message.hasPrefix("record 5 cannot be read") == true, "\(String(describing: error))")
+        var f = RecordFilter()
+        f.failedRule = "D-00"
+        #expect(throws: AuditStoreError.self) { try store.list(f) }
+        #expect(try store.verify().problem?.seq == 5)
+    }
+
     @Test func draftChangedAfterSealingKeepsItsMembers() throws {
         let plain = Self.drafts(20)
         var (sealed, _) = try Self.sealed(plain)
