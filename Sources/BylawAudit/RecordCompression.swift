@@ -95,8 +95,9 @@ public final class CompressionContext {
     /// Compressed output is written here first, then copied out at its size.
     fileprivate var scratch: [UInt8] = []
 
-    public init() {
-        guard let c = ZSTD_createCCtx() else { fatalError("Zstandard cannot allocate a compression context") }
+    /// Nil when Zstandard cannot allocate one (records then stay uncompressed).
+    public init?() {
+        guard let c = ZSTD_createCCtx() else { return nil }
         context = c
     }
 
@@ -114,8 +115,9 @@ final class RecordDecompressor {
     /// A stored record is never near this; a body claiming more is refused rather than allocated.
     static let maxSize = 256 << 20
 
-    init(content: @escaping (Int64) throws(AuditStoreError) -> [UInt8]?) {
-        guard let c = ZSTD_createDCtx() else { fatalError("Zstandard cannot allocate a decompression context") }
+    /// Nil when Zstandard cannot allocate a context.
+    init?(content: @escaping (Int64) throws(AuditStoreError) -> [UInt8]?) {
+        guard let c = ZSTD_createDCtx() else { return nil }
         context = c
         self.content = content
     }

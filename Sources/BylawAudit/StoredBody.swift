@@ -84,6 +84,9 @@ extension AuditStore {
     /// A decompressor over the dictionaries stored now.
     func decompressor() throws(AuditStoreError) -> RecordDecompressor {
         let all = try dictionaries()
-        return RecordDecompressor { id in all[id] }
+        guard let decompressor = RecordDecompressor(content: { id in all[id] }) else {
+            throw AuditStoreError("Zstandard cannot allocate a decompression context")
+        }
+        return decompressor
     }
 }

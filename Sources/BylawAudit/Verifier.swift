@@ -173,9 +173,12 @@ final class HashedChunk: @unchecked Sendable {
                 nonisolated(unsafe) let out = out
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
                     let share = (rows.count + workers - 1) / workers
-                    let decompressor = RecordDecompressor { id in dictionaries[id] }
+                    let decompressor = RecordDecompressor(content: { id in dictionaries[id] })
                     for k in (w * share)..<min(rows.count, (w + 1) * share) {
                         do throws(AuditStoreError) {
+                            guard let decompressor else {
+                                throw AuditStoreError("Zstandard cannot allocate a decompression context")
+                            }
                             let canonical = try rows[k].body.canonical(using: decompressor)
                             out[k] = HashedRow(leaf: HashChain.leaf(canonical), header: HeaderScanner.header(canonical))
                         } catch {

@@ -301,8 +301,7 @@ struct AuditChunk: Sendable {
         if let trail {
             let compressor =
                 first == 0 ? trail.compression.train(on: drafts, actor: trail.actor) : trail.compression.wait()
-            if let compressor {
-                let context = CompressionContext()
+            if let compressor, let context = CompressionContext() {
                 for k in drafts.indices { drafts[k].seal(actor: trail.actor, compressor: compressor, context: context) }
             }
         }

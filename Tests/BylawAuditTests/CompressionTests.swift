@@ -29,7 +29,7 @@ import Testing
 
     static func sealed(_ drafts: [RecordDraft]) throws -> (drafts: [RecordDraft], compressor: RecordCompressor) {
         let compressor = try #require(RecordCompressor(trainingOn: drafts, actor: actor))
-        let context = CompressionContext()
+        let context = try #require(CompressionContext())
         var out = drafts
         for k in out.indices { out[k].seal(actor: actor, compressor: compressor, context: context) }
         #expect(out.allSatisfy { $0.sealed != nil })
