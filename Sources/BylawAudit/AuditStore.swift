@@ -313,49 +313,16 @@ enum AuditRecord {
     static func canonical(
         seq: Int64, recordID: String, recordedAt: String, actor: String, previousChainHash: [UInt8], draft: RecordDraft
     ) throws(AuditStoreError) -> [UInt8] {
-        var header: [(name: String, canonical: [UInt8])] = []
-        func add(_ name: String, _ text: String) {
-            var bytes: [UInt8] = []
-            JCS.appendQuoted(text, to: &bytes)
-            header.append((name, bytes))
+        // The members the draft holds and the three the writer knows (`StoredForm`), with the four the store
+        // assigns merged in: the same bytes a compressed record is read back as.
+        guard let form = StoredForm(draft: draft, actor: actor) else {
+            let name = draft.allMembers.first { isHeaderName($0.name) }?.name ?? ""
+            throw AuditStoreError("a record body member may not be named `\(name)`: the header has that field")
         }
-        add("actor", actor)
-        add("bylaw_version", BylawVersion.current)
-        add("event", draft.event)
-        add("previous_chain_hash", AuditHex.encode(previousChainHash))
-        add("record_id", recordID)
-        add("recorded_at", recordedAt)
-        header.append(("seq", Array(String(seq).utf8)))
-        var size = 2
-        // A draft sealed for another actor is kept whole: its members come back out of the sealed form.
-        let body = draft.allMembers
-        for m in body {
-            guard !isHeaderName(m.name) else {
-                throw AuditStoreError("a record body member may not be named `\(m.name)`: the header has that field")
-            }
-            size += m.name.utf8.count + m.canonical.count + 4
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(size + 256)
-        out.append(UInt8(ascii: "{"))
-        var h = 0
-        var b = 0
-        while h < header.count || b < body.count {
-            let member: (name: String, canonical: [UInt8])
-            if b == body.count || (h < header.count && JCS.utf16Precedes(header[h].name, body[b].name)) {
-                member = header[h]
-                h += 1
-            } else {
-                member = body[b]
-                b += 1
-            }
-            if out.count > 1 { out.append(UInt8(ascii: ",")) }
-            JCS.appendQuoted(member.name, to: &out)
-            out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: member.canonical)
-        }
-        out.append(UInt8(ascii: "}"))
-        return out
+        return form.layout.canonical(
+            of: form.stored,
+            fields: StoreFields(
+                seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash))
     }
 }
 

@@ -67,6 +67,9 @@ struct HeaderScanner {
 
     private var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
 
+    /// How far the scanner has read.
+    var position: Int { i }
+
     /// The index of the closing quote of the string starting at `i`, and whether it holds escapes.
     private func stringEnd() -> (end: Int, plain: Bool)? {
         guard peek == UInt8(ascii: "\"") else { return nil }

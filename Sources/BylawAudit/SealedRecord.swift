@@ -49,17 +49,19 @@ struct StoredForm: Sendable {
     var stored: [UInt8]
     var layout: StoredLayout
 
-    /// Nil for a draft with a body member named like a header field, which the store refuses on its own path.
+    /// Nil for a draft with a body member named like a header field, which the store refuses.
     init?(draft: RecordDraft, actor: String) {
         // The draft's members are in canonical order already: the three header members are merged in.
         let header: [(name: String, canonical: [UInt8])] = [
             ("actor", SealedRecord.quoted(actor)), ("bylaw_version", SealedRecord.quoted(BylawVersion.current)),
             ("event", SealedRecord.quoted(draft.event)),
         ]
+        // A draft sealed for another actor keeps its members in its sealed form.
+        let body = draft.allMembers
         var members: [(name: String, canonical: [UInt8])] = []
-        members.reserveCapacity(draft.members.count + header.count)
+        members.reserveCapacity(body.count + header.count)
         var h = 0
-        for m in draft.members {
+        for m in body {
             guard !AuditRecord.isHeaderName(m.name) else { return nil }
             while h < header.count, JCS.utf16Precedes(header[h].name, m.name) {
                 members.append(header[h])
@@ -192,67 +194,21 @@ struct StoredLayout: Sendable {
 
 /// The top-level members of a canonical JSON object, found without decoding their values.
 enum CanonicalMembers {
-    /// Each member's name and the range of its bytes (`"name":value`); nil when the bytes are not one object.
+    /// Each member's name and the range of its bytes (`"name":value`); nil when the bytes are not one object
+    /// without space between its members.
     static func scan(_ b: [UInt8]) -> [(name: String, range: Range<Int>)]? {
-        guard b.first == UInt8(ascii: "{"), b.last == UInt8(ascii: "}") else { return nil }
+        var scanner = HeaderScanner(b)
         var out: [(name: String, range: Range<Int>)] = []
-        var i = 1
-        if b.count == 2 { return out }
-        while true {
-            let start = i
-            guard i < b.count, b[i] == UInt8(ascii: "\""), let nameEnd = stringEnd(b, from: i) else { return nil }
-            guard let name = try? JSONValue.parse(Array(b[i..<nameEnd])), case .string(let text) = name else {
-                return nil
-            }
-            i = nameEnd
-            guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
-            i += 1
-            guard let end = valueEnd(b, from: i) else { return nil }
-            i = end
-            out.append((text, start..<i))
-            guard i < b.count else { return nil }
-            if b[i] == UInt8(ascii: "}") { return i == b.count - 1 ? out : nil }
-            guard b[i] == UInt8(ascii: ",") else { return nil }
-            i += 1
+        // Canonical JSON has no space: each member starts just after the `{` or the `,` before it.
+        var next = 1
+        let ok = scanner.object { name, s in
+            guard s.skip() else { return false }
+            out.append((name, next..<s.position))
+            next = s.position + 1
+            return true
         }
-    }
-
-    /// Just past the closing quote of the string starting at `i`.
-    private static func stringEnd(_ b: [UInt8], from i: Int) -> Int? {
-        var j = i + 1
-        while j < b.count {
-            switch b[j] {
-            case UInt8(ascii: "\\"): j += 2
-            case UInt8(ascii: "\""): return j + 1
-            default: j += 1
-            }
-        }
-        return nil
-    }
-
-    /// Just past the value starting at `i`: a string, or brackets balanced outside strings, or a literal.
-    private static func valueEnd(_ b: [UInt8], from i: Int) -> Int? {
-        guard i < b.count else { return nil }
-        if b[i] == UInt8(ascii: "\"") { return stringEnd(b, from: i) }
-        var depth = 0
-        var j = i
-        while j < b.count {
-            switch b[j] {
-            case UInt8(ascii: "\""):
-                guard let e = stringEnd(b, from: j) else { return nil }
-                j = e
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                if depth == 0 { return j }
-                depth -= 1
-                if depth == 0 { return j + 1 }
-            case UInt8(ascii: ","):
-                if depth == 0 { return j }
-            default: break
-            }
-            j += 1
-        }
-        return nil
+        guard ok, scanner.position == b.count, out.allSatisfy({ b[$0.range.lowerBound] == UInt8(ascii: "\"") })
+        else { return nil }
+        return out
     }
 }
