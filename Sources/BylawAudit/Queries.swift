@@ -53,10 +53,11 @@ extension AuditStore {
         // A failed rule is read from each record itself (which may be compressed), newest first, until the
         // limit is reached.
         let limit = max(1, filter.limit)
+        // The stored body is read only to look for a failed rule.
         let stmt = try db.prepare(
-            "SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict, "
-                + StoredBody.columns + " FROM records" + whereSQL + " ORDER BY seq DESC"
-                + (filter.failedRule == nil ? " LIMIT \(limit)" : ""))
+            "SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict"
+                + (filter.failedRule == nil ? "" : ", " + StoredBody.columns) + " FROM records" + whereSQL
+                + " ORDER BY seq DESC" + (filter.failedRule == nil ? " LIMIT \(limit)" : ""))
         for (i, p) in params.enumerated() { stmt.bind(Int32(i + 1), p) }
         let decompressor = try filter.failedRule == nil ? nil : decompressor()
         var out: [RecordSummary] = []

@@ -109,17 +109,18 @@ final class RecordDecompressor {
     // INVARIANT: `context` and every prepared dictionary are created here and freed in deinit.
     private let context: OpaquePointer
     private var prepared: [Int64: OpaquePointer] = [:]
-    /// Reads a dictionary's content by its id (from the store), the first time it is needed.
-    private let content: (Int64) throws(AuditStoreError) -> [UInt8]?
+    /// The store's dictionaries by id, each prepared the first time a body needs it.
+    private let dictionaries: [Int64: [UInt8]]
 
     /// A stored record is never near this; a body claiming more is refused rather than allocated.
     static let maxSize = 256 << 20
 
-    /// Nil when Zstandard cannot allocate a context.
-    init?(content: @escaping (Int64) throws(AuditStoreError) -> [UInt8]?) {
-        guard let c = ZSTD_createDCtx() else { return nil }
+    init(dictionaries: [Int64: [UInt8]]) throws(AuditStoreError) {
+        guard let c = ZSTD_createDCtx() else {
+            throw AuditStoreError("Zstandard cannot allocate a decompression context")
+        }
         context = c
-        self.content = content
+        self.dictionaries = dictionaries
     }
 
     deinit {
@@ -133,7 +134,7 @@ final class RecordDecompressor {
         if let d = prepared[id] {
             dictionary = d
         } else {
-            guard let bytes = try content(id) else { throw AuditStoreError("dictionary \(id) is not in the store") }
+            guard let bytes = dictionaries[id] else { throw AuditStoreError("dictionary \(id) is not in the store") }
             guard let d = bytes.withUnsafeBytes({ ZSTD_createDDict($0.baseAddress, $0.count) }) else {
                 throw AuditStoreError("dictionary \(id) cannot be prepared")
             }

@@ -14,19 +14,6 @@ struct StoredBody: Sendable {
     /// The columns to select, in the order `init(_:from:)` reads them.
     static let columns = "seq, codec, body, dictionary, record_id, recorded_at, previous_chain_hash"
 
-    init(
-        seq: Int64, codec: Int64, body: [UInt8], dictionary: Int64?, recordID: String?, recordedAt: String?,
-        previousChainHash: [UInt8]?
-    ) {
-        self.seq = seq
-        self.codec = codec
-        self.body = body
-        self.dictionary = dictionary
-        self.recordID = recordID
-        self.recordedAt = recordedAt
-        self.previousChainHash = previousChainHash
-    }
-
     init(_ stmt: Database.Statement, from first: Int32) {
         seq = stmt.int(first)
         codec = stmt.int(first + 1)
@@ -52,23 +39,18 @@ struct StoredBody: Sendable {
 
     /// The record's canonical bytes, or why they cannot be put back together.
     func canonical(using decompressor: RecordDecompressor) throws(AuditStoreError) -> [UInt8] {
-        switch BodyCodec(rawValue: codec) {
-        case .canonical:
-            return body
-        case .zstd:
-            guard let dictionary, let recordID, let recordedAt, let previousChainHash, previousChainHash.count == 32
-            else { throw AuditStoreError("its compressed body lacks a column it needs") }
-            let stored = try decompressor.decompress(body, dictionary: dictionary)
-            guard let layout = StoredLayout(reading: stored) else {
-                throw AuditStoreError("its stored body is not a canonical object")
-            }
-            return layout.canonical(
-                of: stored,
-                fields: StoreFields(
-                    seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash))
-        case nil:
-            throw AuditStoreError("its body codec \(codec) is unknown")
+        let members = try bodyMembers(using: decompressor)
+        guard codec == BodyCodec.zstd.rawValue else { return members }
+        guard let recordID, let recordedAt, let previousChainHash, previousChainHash.count == 32 else {
+            throw AuditStoreError("its compressed body lacks a column it needs")
         }
+        guard let layout = StoredLayout(reading: members) else {
+            throw AuditStoreError("its stored body is not a canonical object")
+        }
+        return layout.canonical(
+            of: members,
+            fields: StoreFields(
+                seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash))
     }
 }
 
@@ -83,10 +65,6 @@ extension AuditStore {
 
     /// A decompressor over the dictionaries stored now.
     func decompressor() throws(AuditStoreError) -> RecordDecompressor {
-        let all = try dictionaries()
-        guard let decompressor = RecordDecompressor(content: { id in all[id] }) else {
-            throw AuditStoreError("Zstandard cannot allocate a decompression context")
-        }
-        return decompressor
+        try RecordDecompressor(dictionaries: try dictionaries())
     }
 }

@@ -20,7 +20,7 @@ extension AuditStore {
         let stmt = try db.prepare(
             """
             SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict,
-                body, leaf_hash, chain_hash, codec, dictionary, previous_chain_hash FROM records ORDER BY seq
+                leaf_hash, chain_hash, \(StoredBody.columns) FROM records ORDER BY seq
             """)
         let dictionaries = try dictionaries()
         var expected: Int64 = 1
@@ -42,11 +42,7 @@ extension AuditStore {
                                 stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5), stmt.text(6),
                                 stmt.text(7), stmt.text(8), stmt.text(9),
                             ],
-                            body: StoredBody(
-                                seq: stmt.int(0), codec: stmt.int(13), body: stmt.blob(10),
-                                dictionary: stmt.optionalInt(14), recordID: stmt.text(1), recordedAt: stmt.text(2),
-                                previousChainHash: stmt.optionalBlob(15)),
-                            leaf: stmt.blob(11), chain: stmt.blob(12)))
+                            body: StoredBody(stmt, from: 12), leaf: stmt.blob(10), chain: stmt.blob(11)))
                 }
                 exhausted = rows.count < Self.verifyChunk
             }
@@ -173,13 +169,12 @@ final class HashedChunk: @unchecked Sendable {
                 nonisolated(unsafe) let out = out
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
                     let share = (rows.count + workers - 1) / workers
-                    let decompressor = RecordDecompressor(content: { id in dictionaries[id] })
+                    let decompressor = Result { () throws(AuditStoreError) in
+                        try RecordDecompressor(dictionaries: dictionaries)
+                    }
                     for k in (w * share)..<min(rows.count, (w + 1) * share) {
                         do throws(AuditStoreError) {
-                            guard let decompressor else {
-                                throw AuditStoreError("Zstandard cannot allocate a decompression context")
-                            }
-                            let canonical = try rows[k].body.canonical(using: decompressor)
+                            let canonical = try rows[k].body.canonical(using: try decompressor.get())
                             out[k] = HashedRow(leaf: HashChain.leaf(canonical), header: HeaderScanner.header(canonical))
                         } catch {
                             out[k] = HashedRow(failure: error.message)
