@@ -294,7 +294,7 @@ public struct RecordBuilder: Sendable {
         for (i, r) in result.results.enumerated() {
             // Most outcomes (passed, not applicable) are the rule's fixed fields only: the same bytes for every
             // decision, written once per thread and then copied.
-            let plain = r.message == nil && r.error == nil && r.evidence.isEmpty
+            let plain = r.message == nil && r.error == nil && r.evidence.isEmpty && r.provisional == nil
             if plain, let bytes = cache.outcome(at: i, matching: r) {
                 outcomes.raw(bytes)
                 continue
@@ -335,6 +335,11 @@ public struct RecordBuilder: Sendable {
             }
             outcomes.key("outcome")
             outcomes.string(r.outcome.rawValue)
+            // The first provisional calendar day the result rested on; absent for settled results.
+            if let p = r.provisional {
+                outcomes.key("provisional")
+                outcomes.string(p.day.description)
+            }
             outcomes.key("rule")
             outcomes.string(r.ruleID)
             outcomes.key("rule_set")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawCEL
 import BylawDiagnostics
 import Foundation
 
@@ -7,6 +8,8 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check rule sets for errors and likely mistakes.",
+        usage: "bylaw lint [<paths> ...] [--rules <dir>] [--format <format>] [--strict]\n"
+            + "           [--as-of <date>]",
         discussion: """
             Loads each rule set as `check` would and reports every load error (YAML, format, CEL types), then \
             analyses the rule sets that load. Each finding has a stable code, a severity, the file, line and \
@@ -34,6 +37,9 @@ struct LintCommand: ParsableCommand {
 
             CHECKS
             \(LintHelp.checks)
+            A working-day calendar whose confirmed years end within 90 days of --as-of (default: today, the \
+            only check that reads the clock) is reported, so that a new year is added before rules need it.
+
             A missing `cite`, a duplicate rule id, a message placeholder naming an unknown name and versions \
             in force on the same day stop a rule set from loading: lint shows the loader's error.
 
@@ -56,6 +62,7 @@ struct LintCommand: ParsableCommand {
               bylaw lint rules/asset-management
               bylaw lint rules/asset-management/ruleset.yaml --strict
               bylaw lint --format sarif > bylaw.sarif
+              bylaw lint --strict --as-of 2026-12-06
 
             EXIT CODES
               0  no errors (with --strict: no warnings either)
@@ -74,13 +81,20 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Judge time-bound checks (a working-day calendar running out) as of this date (YYYY-MM-DD); "
+                + "default: today.", valueName: "date"))
+    var asOf: String?
+
     func run() throws {
         let groups: [LintTargets.Group]
         switch LintTargets.resolve(paths.isEmpty ? [rules.directory] : paths) {
         case .success(let g): groups = g
         case .failure(let e): throw ValidationError(e.message)
         }
-        let report = Linter.lint(groups)
+        let day = try asOf.map(parseDate) ?? LocalDay.today()
+        let report = Linter.lint(groups, asOf: day)
         switch format {
         case .text:
             let renderer = DiagnosticRenderer(colour: FileHandleOutput.stdoutIsTerminal) { path in
@@ -122,5 +136,14 @@ enum LintHelp {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+}
+
+/// Today's date where the user is, for the commands that default to it (`lint --as-of`). Rules never read it.
+enum LocalDay {
+    static func today() -> CELDate? {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let y = c.year, let m = c.month, let d = c.day else { return nil }
+        return CELDate(year: y, month: m, day: d)
     }
 }

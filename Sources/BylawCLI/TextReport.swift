@@ -37,6 +37,12 @@ struct TextReport {
                 + "\n"
             out += block(failed)
         }
+        // Results that rest on a provisional calendar period but did not fail: the reason the verdict needs review.
+        let provisional = r.results.filter { $0.provisional != nil && $0.outcome != .failed && $0.outcome != .error }
+        if !provisional.isEmpty {
+            out += "\n" + paint("1;33", "  provisional calendar (\(provisional.count))") + "\n"
+            out += block(provisional)
+        }
         if !r.results.isEmpty {
             let counts = RuleOutcome.allCases.compactMap { o -> String? in
                 let n = r.results(o).count
@@ -73,6 +79,7 @@ struct TextReport {
                 + "  " + cyan(r.cite) + "\n"
             if let message = r.message { out += indent + message + "\n" }
             if let error = r.error { out += indent + paint("35", "error: ") + error + "\n" }
+            if let p = r.provisional { out += indent + paint("33", "provisional: ") + p.message + "\n" }
             for e in r.evidence {
                 out += indent + dim("· \(e.path) = \(ValueText.literal(e.value))") + "\n"
             }

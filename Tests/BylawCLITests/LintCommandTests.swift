@@ -6,21 +6,56 @@ import Testing
 @Suite struct LintCommandTests {
     static let corpus = "Tests/BylawTests/Corpus/lint"
 
+    /// Every `ruleset*.yaml` of the shipped library: lint counts each version.
+    static var shippedFiles: Int {
+        let fm = FileManager.default
+        let folders = (try? fm.contentsOfDirectory(atPath: "rules")) ?? []
+        return folders.reduce(0) { n, folder in
+            n
+                + ((try? fm.contentsOfDirectory(atPath: "rules/" + folder)) ?? []).filter {
+                    $0.hasPrefix("ruleset") && $0.hasSuffix(".yaml")
+                }.count
+        }
+    }
+
+    /// Judged on a day when the calendar has more than 90 confirmed days left, so the run does not depend on
+    /// the clock.
     @Test func shippedLibraryIsCleanEvenWithStrict() throws {
-        let r = try Run.bylaw(["lint", "--strict"])
+        let r = try Run.bylaw(["lint", "--strict", "--as-of", "2026-09-01"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout == "linted 7 rule-set files: 0 errors, 0 warnings, 0 notes\n")
-        let viaRules = try Run.bylaw(["lint", "--rules", "rules", "--strict"])
+        #expect(r.stdout == "linted \(Self.shippedFiles) rule-set files: 0 errors, 0 warnings, 0 notes\n")
+        let viaRules = try Run.bylaw(["lint", "--rules", "rules", "--strict", "--as-of", "2026-09-01"])
         #expect(viaRules.stdout == r.stdout)
     }
 
+    /// The calendar's confirmed years end on 2026-12-31; 2027 is provisional. 90 days before, lint says so.
+    @Test func aCalendarAboutToRunOutIsAWarning() throws {
+        let r = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2026-12-06"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(
+            r.stdout.hasPrefix(
+                "rules/calendars/cn-mainland.yaml:37:1: warning: the working-day calendar `cn-mainland` is confirmed "
+                    + "only until 2026-12-31, 25 days after 2026-12-06; after that, working-day counts are "
+                    + "provisional (`needs_review`) until 2027-12-31, then an error [lint.calendar-ending]\n"))
+        #expect(r.stdout.hasSuffix("linted 1 rule-set file: 0 errors, 1 warning, 0 notes\n"))
+        let strict = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2026-12-06", "--strict"])
+        #expect(strict.status == 1)
+        let early = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2026-10-02"])
+        #expect(early.stdout == "linted 1 rule-set file: 0 errors, 0 warnings, 0 notes\n")
+        let late = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2027-02-01"])
+        #expect(late.stdout.contains("confirmed only until 2026-12-31, 32 days before 2027-02-01"))
+        let bad = try Run.bylaw(["lint", "--as-of", "2026-13-01"])
+        #expect(bad.status == 2)
+    }
+
     @Test func oneFileOrOneFolder() throws {
-        let file = try Run.bylaw(["lint", "rules/asset-management/ruleset.yaml"])
+        let file = try Run.bylaw(["lint", "rules/asset-management/ruleset.yaml", "--as-of", "2026-09-01"])
         #expect(file.status == 0, "\(file.stdout)\(file.stderr)")
         #expect(file.stdout == "linted 1 rule-set file: 0 errors, 0 warnings, 0 notes\n")
-        let folder = try Run.bylaw(["lint", "rules/cadre-selection/"])
+        let folder = try Run.bylaw(["lint", "rules/cadre-selection/", "--as-of", "2026-09-01"])
         #expect(folder.status == 0)
-        #expect(folder.stdout.hasPrefix("linted 1 rule-set file"))
+        #expect(folder.stdout.hasPrefix("linted "))
+        #expect(!folder.stdout.contains("warning:"))
     }
 
     @Test func warningsFailOnlyWithStrict() throws {

@@ -45,6 +45,67 @@ import Testing
         #expect(junit.stdout.contains("<testsuite name=\"\(set.path)\" tests=\"1\" failures=\"1\">"))
     }
 
+    /// A case may start from a base decision and patch a few fields (RFC 7396): maps merge, lists and scalars
+    /// replace, null removes; a problem in the patch is reported at its line in the test file.
+    @Test func baseAndPatch() throws {
+        let dir = Scratch.root.appendingPathComponent("bylaw-test-\(UUID().uuidString)")
+        let set = dir.appendingPathComponent("disposal")
+        let fm = FileManager.default
+        try fm.createDirectory(at: set.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: set.appendingPathComponent("examples"), withIntermediateDirectories: true)
+        try fm.copyItem(atPath: Run.fixtures + "/rules/calendars", toPath: dir.appendingPathComponent("calendars").path)
+        try fm.copyItem(
+            atPath: Run.fixtures + "/rules/disposal/ruleset.yaml",
+            toPath: set.appendingPathComponent("ruleset.yaml").path)
+        try fm.copyItem(atPath: Run.fixtures + "/ok.yaml", toPath: set.appendingPathComponent("examples/ok.yaml").path)
+        try """
+        cases:
+          - name: the base alone is compliant
+            base: ../examples/ok.yaml
+            expect: {verdict: compliant, failed: []}
+          - name: a price one cent below nine tenths of the appraisal
+            base: ../examples/ok.yaml
+            patch: {price: 539999.99}
+            expect: {verdict: non_compliant, failed: [D-03]}
+          - name: a nested field merges, its siblings stay
+            base: ../examples/ok.yaml
+            patch: {asset: {appraised: 700000.00}}
+            expect: {verdict: non_compliant, failed: [D-03]}
+          - name: a list replaces the base's whole
+            base: ../examples/ok.yaml
+            patch: {approvals: [{body: party_group, date: 2017-09-02}]}
+            expect: {verdict: non_compliant, failed: [D-01]}
+          - name: null removes a field
+            base: ../examples/ok.yaml
+            patch: {asset: {appraised: null}}
+            expect: {verdict: non_compliant, failed: [D-02], not_applicable: [D-03]}
+          - name: a wrong type in the patch is found in the test file
+            base: ../examples/ok.yaml
+            patch: {quantity: many}
+            expect: {verdict: invalid}
+        """.write(to: set.appendingPathComponent("tests/cases.yaml"), atomically: true, encoding: .utf8)
+        let r = try Run.bylaw(["test", set.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("6 passed, 0 failed"), "\(r.stdout)")
+        let explain = try Run.bylaw(["test", "--format", "json", set.path])
+        #expect(explain.status == 0)
+
+        try """
+        cases:
+          - name: both a decision and a base
+            decision: ../examples/ok.yaml
+            base: ../examples/ok.yaml
+            expect: {verdict: compliant}
+          - name: a patch without a base
+            patch: {price: 1}
+            expect: {verdict: compliant}
+        """.write(to: set.appendingPathComponent("tests/cases.yaml"), atomically: true, encoding: .utf8)
+        let bad = try Run.bylaw(["test", set.path])
+        #expect(bad.status != 0)
+        #expect(bad.stdout.contains("[test.decision-and-base]") || bad.stderr.contains("[test.decision-and-base]"))
+        #expect(bad.stdout.contains("[test.patch-without-base]") || bad.stderr.contains("[test.patch-without-base]"))
+    }
+
     @Test func shippedLibraryPasses() throws {
         let r = try Run.bylaw(["test", "--require-coverage", "rules"])
         #expect(r.status == 0, "\(r.stdout.suffix(2000))\(r.stderr)")

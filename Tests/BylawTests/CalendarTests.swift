@@ -1,5 +1,7 @@
 import Bylaw
 import BylawCEL
+import BylawTestSupport
+import Foundation
 import Testing
 
 /// The shipped mainland calendar pins known days of every year (checked against two independent
@@ -41,9 +43,50 @@ import Testing
         #expect(cal.isWorkingDay(d) == working, "\(day): \(why)")
     }
 
-    @Test(arguments: ["2012-12-31", "2027-01-01"])
+    @Test(arguments: ["2012-12-31", "2028-01-01"])
     func daysOutsideTheCalendarAreUnknown(day: String) throws {
         let cal = try #require(Self.calendar)
         #expect(cal.isWorkingDay(try #require(CELDate(iso: day))) == nil)
+    }
+
+    /// 2027 is listed provisionally: its statutory holidays are known, its make-up days are not.
+    @Test(arguments: [
+        ("2027-02-05", false, "除夕, a statutory day from 2025"),
+        ("2027-02-09", false, "补假 for 春节 days that fall on the weekend (presumed)"),
+        ("2027-02-11", true, "an ordinary Thursday after the block"),
+        ("2027-10-05", false, "补假 for 国庆 days that fall on the weekend (presumed)"),
+    ])
+    func provisionalYear(day: String, working: Bool, why: String) throws {
+        let cal = try #require(Self.calendar)
+        let d = try #require(CELDate(iso: day))
+        #expect(cal.isWorkingDay(d) == working, "\(day): \(why)")
+        #expect(cal.isProvisional(d))
+    }
+
+    @Test func confirmedCoverageEndsBeforeTheFirstProvisionalYear() throws {
+        let cal = try #require(Self.calendar)
+        #expect(cal.hasProvisionalDays)
+        #expect(cal.confirmedUntil == CELDate(iso: "2026-12-31"))
+        #expect(cal.lastDay == CELDate(iso: "2027-12-31"))
+        #expect(!cal.isProvisional(try #require(CELDate(iso: "2026-12-31"))))
+    }
+
+    @Test func aProvisionalYearMustBeANumber() {
+        let text = """
+            calendar: x
+            covers: {from: 2027-01-01, until: 2027-12-31}
+            years:
+              - {year: next, provisional: true}
+              - {year: 2027, provisional: maybe}
+            """
+        let dir = Scratch.root.appendingPathComponent("calendar-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("cal.yaml").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        guard case .failure(let f) = WorkingCalendar.load(path: path) else {
+            Issue.record("a calendar with a bad provisional year loaded")
+            return
+        }
+        #expect(f.diagnostics.map(\.code) == ["calendar.bad-year", "calendar.bad-provisional"])
     }
 }

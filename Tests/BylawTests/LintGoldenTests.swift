@@ -11,11 +11,16 @@ import Testing
     static let names = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted()
     static var recording: Bool { ProcessInfo.processInfo.environment["BYLAW_RECORD"] != nil }
 
-    /// Lints one case folder, with calendars from the fixture library.
+    /// Lints one case folder, with calendars from the fixture library, as of the date in its `as-of` file if it
+    /// has one (else with no time-bound checks).
     static func lint(_ name: String) throws -> LintReport {
         let dir = corpus + "/" + name
         let groups = try LintTargets.resolve([dir]).get()
-        return Linter.lint(groups.map { LintTargets.Group(calendarsRoot: Paths.fixtures + "/rules", files: $0.files) })
+        let asOf = (try? String(contentsOfFile: dir + "/as-of", encoding: .utf8)).flatMap {
+            CELDateParse($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return Linter.lint(
+            groups.map { LintTargets.Group(calendarsRoot: Paths.fixtures + "/rules", files: $0.files) }, asOf: asOf)
     }
 
     static func compare(_ actual: String, _ file: String) throws {
@@ -60,6 +65,7 @@ import Testing
         let renderer = DiagnosticRenderer { try? String(contentsOfFile: $0, encoding: .utf8) }
         let rendered = LintOutput.text(try Self.lint(name), renderer: renderer)
             .replacingOccurrences(of: dir + "/", with: "")
+            .replacingOccurrences(of: Paths.repository + "/", with: "")
         try Self.compare(rendered, dir + "/expected.txt")
     }
 

@@ -55,7 +55,7 @@ NOTICE_RE = re.compile(r"^国办发明电〔(\d{4})〕(\d+)号$")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 TOP_KEYS = {"calendar", "title", "weekend", "covers", "source", "years"}
-YEAR_KEYS = {"year", "notice", "holidays", "workdays"}
+YEAR_KEYS = {"year", "notice", "provisional", "holidays", "workdays"}
 BLOCK_KEYS = {"name", "from", "to"}
 WORKDAY_KEYS = {"date", "for"}
 

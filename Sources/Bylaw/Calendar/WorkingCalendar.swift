@@ -13,6 +13,28 @@ public struct WorkingCalendar: WorkingDayCalendar, Sendable {
     let workdays: Set<Int>
     let first: Int
     let last: Int
+    /// Years whose make-up working days are not yet announced: their statutory holidays are listed, but a count
+    /// over them may change when the year's arrangement is published.
+    public let provisionalYears: Set<Int>
+
+    /// The first day the calendar covers.
+    public var firstDay: CELDate? { CELDate(daysSinceEpoch: Int64(first)) }
+    /// The last day the calendar covers, provisional years included.
+    public var lastDay: CELDate? { CELDate(daysSinceEpoch: Int64(last)) }
+    /// The last covered day before the first provisional year at or after the start: where the calendar's
+    /// confirmed coverage ends.
+    public var confirmedUntil: CELDate? {
+        guard let lastDay else { return nil }
+        guard let firstProvisional = provisionalYears.min(),
+            let start = CELDate(year: firstProvisional, month: 1, day: 1),
+            let before = CELDate(daysSinceEpoch: start.daysSinceEpoch - 1)
+        else { return lastDay }
+        return min(before, lastDay)
+    }
+
+    public var hasProvisionalDays: Bool { !provisionalYears.isEmpty }
+
+    public func isProvisional(_ day: CELDate) -> Bool { provisionalYears.contains(day.year) }
 
     public func isWorkingDay(_ day: CELDate) -> Bool? {
         let n = DayNumber.of(day)
@@ -76,10 +98,28 @@ public struct WorkingCalendar: WorkingDayCalendar, Sendable {
         }
         var holidays: Set<Int> = []
         var workdays: Set<Int> = []
+        var provisionalYears: Set<Int> = []
         for year in f.required("years", in: "a calendar", into: &diags)?.sequence ?? [] {
             guard var y = Fields(year, what: "a year", into: &diags) else { continue }
-            _ = y.required("year", in: "a year", into: &diags)
+            let number = y.required("year", in: "a year", into: &diags)
             _ = y.string("notice", required: false, in: "", into: &diags)
+            if let p = y.optional("provisional") {
+                switch p.scalar?.boolValue {
+                case true?:
+                    if let text = number?.scalar?.text, let n = Int(text), (1...9999).contains(n) {
+                        provisionalYears.insert(n)
+                    } else {
+                        diags.append(
+                            .error(
+                                "calendar.bad-year", "a provisional year needs its `year` as a number such as 2027",
+                                at: (number ?? p).location))
+                    }
+                case false?: break
+                case nil:
+                    diags.append(
+                        .error("calendar.bad-provisional", "`provisional` is `true` or `false`", at: p.location))
+                }
+            }
             for h in y.optional("holidays")?.sequence ?? [] {
                 guard var hf = Fields(h, what: "a holiday", into: &diags) else { continue }
                 _ = hf.string("name", required: true, in: "a holiday", into: &diags)
@@ -105,7 +145,8 @@ public struct WorkingCalendar: WorkingDayCalendar, Sendable {
         f.reportUnknownKeys(in: "a calendar", into: &diags)
         guard first <= last else { return nil }
         return WorkingCalendar(
-            name: name, file: file, weekend: weekend, holidays: holidays, workdays: workdays, first: first, last: last)
+            name: name, file: file, weekend: weekend, holidays: holidays, workdays: workdays, first: first, last: last,
+            provisionalYears: provisionalYears)
     }
 
     private static func day(_ node: YAMLNode?, into diags: inout [Diagnostic]) -> Int? {

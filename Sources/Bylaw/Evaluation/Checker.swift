@@ -79,7 +79,9 @@ extension RuleLibrary {
                             ? "no rule set for kind `\(kind)` is in force on \(day)"
                             : "no rule set applies to kind `\(kind)`",
                     at: root["kind"]?.location ?? root.location,
-                    help: known ? nil : Spelling.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }))
+                    help: known
+                        ? coverage(of: kind)
+                        : Spelling.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }))
             return Prepared(result: result)
         }
         result.ruleSets = sets.map(\.applied)
@@ -102,5 +104,43 @@ extension RuleLibrary {
         result.diagnostics += typer.diagnostics
         guard !typer.diagnostics.hasErrors, case .map(let decision)? = typed else { return Prepared(result: result) }
         return Prepared(result: result, decision: decision, ruleSets: sets, today: day, schema: schema)
+    }
+
+    /// Where the sets of `kind` are in force, for the "no rule set in force" error: `rule sets for kind
+    /// `cadre_promotion` cover 2014-01-15 to 2019-03-16, and from 2019-03-17`.
+    func coverage(of kind: String) -> String? {
+        var periods: [(from: CELDate?, until: CELDate?)] = []
+        for set in ruleSets where set.appliesTo == kind && set.scopeUnits == nil {
+            periods.append((set.effectiveFrom, set.effectiveUntil))
+        }
+        periods.sort { a, b in
+            guard let x = a.from else { return b.from != nil }
+            guard let y = b.from else { return false }
+            return x < y
+        }
+        // Adjacent or overlapping periods read as one.
+        var merged: [(from: CELDate?, until: CELDate?)] = []
+        for p in periods {
+            if let last = merged.last, let end = last.until, let start = p.from, start <= end {
+                let until: CELDate? = p.until.map { max($0, end) }
+                merged[merged.count - 1].until = until
+            } else if let last = merged.last, last.until == nil {
+                continue
+            } else {
+                merged.append(p)
+            }
+        }
+        guard !merged.isEmpty else { return nil }
+        let spans = merged.map { p -> String in
+            let lastDay = p.until.flatMap { CELDate(daysSinceEpoch: $0.daysSinceEpoch - 1) }
+            switch (p.from, lastDay) {
+            case (let f?, let l?): return "\(f) to \(l)"
+            case (let f?, nil): return "from \(f)"
+            case (nil, let l?): return "until \(l)"
+            case (nil, nil): return "every day"
+            }
+        }
+        return "rule sets for kind `\(kind)` are in force " + spans.joined(separator: ", and ")
+            + "; check the decision's `date`, or use `--as-of` to judge it under the rules of another day"
     }
 }

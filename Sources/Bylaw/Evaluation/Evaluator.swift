@@ -16,6 +16,8 @@ struct Evaluator {
         var activation: CELActivation
         let scope: TableScope
         var failedLets: [String: CELEvalError]
+        /// The `let`s whose value rests on a provisional calendar day, with the first such day.
+        var provisionalLets: [String: CELDate] = [:]
     }
 
     /// - Parameters:
@@ -23,6 +25,8 @@ struct Evaluator {
     ///   - today: the decision's date or `--as-of`.
     func context(_ decision: CELMap, today: CELDate) -> Context {
         var activation = CELActivation(calendar: runtime.set.calendar)
+        // Only a calendar with provisional years needs watching; the rest pay nothing.
+        if runtime.set.calendar?.hasProvisionalDays == true { activation.observer = CELEvalObserver() }
         if let layout = runtime.set.layout {
             // The layout begins with the schema's fields, in the order most documents list them: each field is
             // tried first at the slot after the previous one, before the layout's hash lookup.
@@ -60,6 +64,7 @@ struct Evaluator {
         activation.host = scope
 
         var failedLets: [String: CELEvalError] = [:]
+        var provisionalLets: [String: CELDate] = [:]
         for (k, binding) in runtime.set.lets.enumerated() {
             if let bad = binding.expression.program.references.first(where: { failedLets[$0.first ?? ""] != nil }),
                 let first = bad.first, let e = failedLets[first]
@@ -70,7 +75,13 @@ struct Evaluator {
             // A table this `let` calls sees the `let`s computed before it. The scope holds the activation only
             // while the `let` is computed, so that binding its value sets the frame in place instead of copying it.
             scope.activation = activation
+            activation.observer?.reset()
             let value = binding.expression.program.evaluate(activation)
+            if let day = activation.observer?.provisionalDay
+                ?? Self.provisional(binding.expression.program.references, provisionalLets)
+            {
+                provisionalLets[binding.name] = day
+            }
             scope.activation = CELActivation()
             switch value {
             case .success(let v): bind(binding.name, slots.lets[k], v)
@@ -78,7 +89,15 @@ struct Evaluator {
             }
         }
         scope.activation = activation
-        return Context(activation: activation, scope: scope, failedLets: failedLets)
+        return Context(
+            activation: activation, scope: scope, failedLets: failedLets, provisionalLets: provisionalLets)
+    }
+
+    /// The first provisional day of a `let` that `references` read, if any.
+    private static func provisional(_ references: [[String]], _ lets: [String: CELDate]) -> CELDate? {
+        guard !lets.isEmpty else { return nil }
+        for path in references { if let name = path.first, let day = lets[name] { return day } }
+        return nil
     }
 
     /// - Parameters:
@@ -96,15 +115,29 @@ struct Evaluator {
         let rules = runtime.rules
         results.reserveCapacity(results.count + rules.count)
         for rule in rules {
-            results.append(evaluate(rule, activation: c.activation, scope: c.scope, failedLets: c.failedLets))
+            results.append(evaluate(rule, in: c))
         }
     }
 
     /// One rule's result in a prepared context.
     func evaluate(_ rule: Rule, in c: Context) -> RuleResult {
-        evaluate(
-            PreparedRule(rule, in: runtime.set.id), activation: c.activation, scope: c.scope,
-            failedLets: c.failedLets)
+        evaluate(PreparedRule(rule, in: runtime.set.id), in: c)
+    }
+
+    /// One prepared rule's result, with a note when it rests on a provisional calendar period.
+    private func evaluate(_ prepared: PreparedRule, in c: Context) -> RuleResult {
+        guard let observer = c.activation.observer else {
+            return evaluate(prepared, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
+        }
+        observer.reset()
+        var result = evaluate(prepared, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
+        let read = [prepared.rule.when?.program, prepared.rule.require.program].compactMap { $0 }.flatMap(\.references)
+        if let day = observer.provisionalDay ?? Self.provisional(read, c.provisionalLets),
+            let calendar = runtime.set.calendar
+        {
+            result.provisional = ProvisionalCalendarNote(calendar: calendar.name, file: calendar.file, day: day)
+        }
+        return result
     }
 
     private func evaluate(
@@ -115,12 +148,19 @@ struct Evaluator {
         // `prepared.rule.x` below reads each field in place; `let rule = prepared.rule` would copy them all.
         let plan = prepared.evidence
         var result = RuleResult(identity: prepared.identity, outcome: .passed)
-        if !failedLets.isEmpty, let (name, e) = Self.failedLet(read: prepared.rule, failedLets) {
-            result.outcome = .error
-            result.error = "`let` `\(name)` could not be computed: \(e.message)"
-            result.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
-            return result
+        // A `let` that could not be computed is an error for the part of the rule that reads it: a `when` that
+        // does not read it still decides whether the rule applies at all.
+        func letFailed(_ program: CELProgram?) -> RuleResult? {
+            guard !failedLets.isEmpty, let program, let (name, e) = Self.failedLet(program, failedLets) else {
+                return nil
+            }
+            var r = result
+            r.outcome = .error
+            r.error = "`let` `\(name)` could not be computed: \(e.message)"
+            r.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
+            return r
         }
+        if let failed = letFailed(prepared.rule.when?.program) { return failed }
         if let when = prepared.rule.when {
             switch when.program.evaluate(activation) {
             case .success(.bool(false)):
@@ -132,6 +172,7 @@ struct Evaluator {
             case .failure(let e): return errored(result, "`when`: \(e.message)", prepared.rule, plan, activation, scope)
             }
         }
+        if let failed = letFailed(prepared.rule.require.program) { return failed }
         switch prepared.rule.require.program.evaluate(activation) {
         case .success(.bool(true)):
             result.outcome = .passed
@@ -147,12 +188,12 @@ struct Evaluator {
         return result
     }
 
-    /// The first `let` the rule reads that could not be computed.
-    private static func failedLet(read rule: Rule, _ failedLets: [String: CELEvalError]) -> (String, CELEvalError)? {
-        for program in [rule.when?.program, rule.require.program].compactMap({ $0 }) {
-            for path in program.references {
-                if let name = path.first, let e = failedLets[name] { return (name, e) }
-            }
+    /// The first `let` `program` reads that could not be computed.
+    private static func failedLet(_ program: CELProgram, _ failedLets: [String: CELEvalError]) -> (
+        String, CELEvalError
+    )? {
+        for path in program.references {
+            if let name = path.first, let e = failedLets[name] { return (name, e) }
         }
         return nil
     }

@@ -36,6 +36,30 @@ public struct Evidence: Sendable, Equatable {
     public var value: CELValue
 }
 
+/// Why a rule's result is not settled: it counted working days over a part of the calendar whose make-up
+/// working days are not yet announced.
+public struct ProvisionalCalendarNote: Sendable, Equatable {
+    /// The calendar's name (`cn-mainland`) and the file it was read from.
+    public var calendar: String
+    public var file: String
+    /// The first provisional day the rule's working-day count consulted.
+    public var day: CELDate
+
+    public init(calendar: String, file: String, day: CELDate) {
+        self.calendar = calendar
+        self.file = file
+        self.day = day
+    }
+
+    /// One line for reports: what is provisional and how to settle it.
+    public var message: String {
+        "counts working days over \(day.year), which the calendar `\(calendar)` holds only provisionally (make-up "
+            + "working days not yet announced): the result may change; once the State Council publishes the "
+            + "\(day.year) holiday arrangement, add its make-up working days to `\(file)` and remove "
+            + "`provisional: true` from that year"
+    }
+}
+
 /// Which rule a result is for: the same for every decision, so shared by all of that rule's results.
 final class RuleIdentity: Sendable {
     let ruleSet: String
@@ -73,6 +97,9 @@ public struct RuleResult: Sendable {
     /// What went wrong, for rules in error.
     public var error: String?
     public var evidence: [Evidence]
+    /// Set when the result depended on a provisional part of the working-day calendar: the decision then needs
+    /// review, whatever the outcome.
+    public var provisional: ProvisionalCalendarNote?
 
     init(
         identity: RuleIdentity, outcome: RuleOutcome, message: String? = nil, error: String? = nil,
@@ -151,10 +178,15 @@ public struct DecisionResult: Sendable {
     /// Results with a given outcome, in rule order.
     public func results(_ outcome: RuleOutcome) -> [RuleResult] { results.filter { $0.outcome == outcome } }
 
-    /// The verdict the rule outcomes add up to.
+    /// The verdict the rule outcomes add up to. A result that rests on a provisional calendar period counts as
+    /// needing review whatever its outcome (a pass may not hold, nor a failure), unless it is an error or a notice.
     static func verdict(of results: [RuleResult]) -> Verdict {
         var verdict = Verdict.compliant
         for i in results.indices {
+            if results[i].provisional != nil, results[i].outcome != .error, results[i].severity != .notice {
+                if verdict == .compliant { verdict = .needsReview }
+                continue
+            }
             switch (results[i].outcome, results[i].severity) {
             case (.error, _): return .error
             case (.failed, .violation): verdict = .nonCompliant

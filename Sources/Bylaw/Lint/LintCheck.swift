@@ -1,3 +1,4 @@
+import BylawCEL
 import BylawDiagnostics
 
 /// One kind of finding `bylaw lint` can report: a stable code, its severity, what it means and what to do.
@@ -43,6 +44,8 @@ public struct LintInput: Sendable {
     public var ruleSets: [RuleSet]
     /// The YAML tree of each rule-set file, to point at the exact node of a finding.
     public var sources: LintSources
+    /// The day lint judges time-bound facts against (a calendar about to run out); nil skips those checks.
+    public var asOf: CELDate? = nil
 }
 
 /// The catalogue of lint checks, in the order `--help` and the docs list them.
@@ -121,6 +124,13 @@ public enum LintChecks {
         summary: "no version of a rule set is in force between one version's `until` and the next one's `from`",
         help: "`until` is exclusive: set it to the next version's `from` so the versions meet, "
             + "unless the regulation really lapsed")
+    public static let calendarEnding = LintCheck(
+        code: "lint.calendar-ending", severity: .warning,
+        summary: "a working-day calendar a rule set uses is confirmed for less than 90 days after the lint date "
+            + "(`--as-of`, default today)",
+        help: "add the next year from the State Council's holiday notice (its holidays and make-up working days); "
+            + "a year not yet announced can be added with `provisional: true` and its statutory holidays, so that "
+            + "counts over it give `needs_review` rather than `error`")
     public static let loosensThreshold = LintCheck(
         code: "lint.loosens-threshold", severity: .error,
         summary: "a set that extends another lowers a minimum or raises a maximum that its parent's rules set, "

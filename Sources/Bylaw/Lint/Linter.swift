@@ -1,3 +1,4 @@
+import BylawCEL
 import BylawDiagnostics
 import Foundation
 
@@ -7,21 +8,23 @@ public enum Linter {
     /// The analyses `bylaw lint` runs, in order. To add a check, add an analysis here.
     public static let standardAnalyses: [any LintAnalysis] = [
         TableAnalysis(), ConstantAnalysis(), UsageAnalysis(), CitationAnalysis(), VersionAnalysis(),
-        LooseningAnalysis(),
+        CalendarAnalysis(), LooseningAnalysis(),
     ]
 
     /// Every check the standard analyses may report, in catalogue order.
     public static var checks: [LintCheck] { standardAnalyses.flatMap(\.checks) }
 
     /// Lints `files` (rule-set files; calendars come from `<calendarsRoot>/calendars/`).
-    /// Effective-date checks compare the versions among `files` only.
+    /// Effective-date checks compare the versions among `files` only; `asOf` is the day time-bound checks
+    /// (a calendar running out) are judged on, none when nil.
     public static func lint(
-        files: [String], calendarsRoot: String, analyses: [any LintAnalysis] = standardAnalyses
+        files: [String], calendarsRoot: String, analyses: [any LintAnalysis] = standardAnalyses,
+        asOf: CELDate? = nil
     ) -> LintReport {
         let library = RuleLibrary.load(files: files, calendarsRoot: calendarsRoot)
         var sources = LintSources()
         for set in library.ruleSets { sources.read(set.file) }
-        let input = LintInput(ruleSets: library.ruleSets, sources: sources)
+        let input = LintInput(ruleSets: library.ruleSets, sources: sources, asOf: asOf)
         var diagnostics = library.diagnostics
         for analysis in analyses { diagnostics += analysis.run(input) }
         var seen: Set<Diagnostic> = []
@@ -117,12 +120,14 @@ public enum LintTargets {
 
 extension Linter {
     /// Lints every group and merges the reports.
-    public static func lint(_ groups: [LintTargets.Group], analyses: [any LintAnalysis] = standardAnalyses)
+    public static func lint(
+        _ groups: [LintTargets.Group], analyses: [any LintAnalysis] = standardAnalyses, asOf: CELDate? = nil
+    )
         -> LintReport
     {
         var merged = LintReport(files: [], ruleSets: 0, diagnostics: [])
         for g in groups {
-            let r = lint(files: g.files, calendarsRoot: g.calendarsRoot, analyses: analyses)
+            let r = lint(files: g.files, calendarsRoot: g.calendarsRoot, analyses: analyses, asOf: asOf)
             merged.files += r.files
             merged.ruleSets += r.ruleSets
             merged.diagnostics += r.diagnostics

@@ -91,7 +91,18 @@ public enum ResultJSON {
             out.string(e.path)
             out.raw(",\"value\":" + ValueText.json(e.value) + "}")
         }
-        out.raw("]}")
+        out.raw("]")
+        // Only when present, so that every other result keeps its shape.
+        if let p = r.provisional {
+            out.raw(",\"provisional\":{\"calendar\":")
+            out.string(p.calendar)
+            out.raw(",\"day\":")
+            out.string(p.day.description)
+            out.raw(",\"message\":")
+            out.string(p.message)
+            out.raw("}")
+        }
+        out.raw("}")
     }
 }
 

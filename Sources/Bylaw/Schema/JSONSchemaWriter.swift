@@ -418,6 +418,12 @@ public enum JSONSchemaWriter {
                 ("not_applicable", ids("Optional; when given, exactly the rules that must be not_applicable.")),
                 ("errors", ids("Optional; when given, exactly the rules whose evaluation must fail.")),
                 (
+                    "provisional",
+                    ids(
+                        "Optional; when given, exactly the rules whose result rests on a provisional calendar year."
+                    )
+                ),
+                (
                     "messages",
                     described(
                         "Optional: rule id → the exact message it must give.",
@@ -431,7 +437,8 @@ public enum JSONSchemaWriter {
                 (
                     "decision",
                     described(
-                        "The decision: a path relative to this file (../examples/x.yaml) or an inline mapping. 被检查的决定。",
+                        "The decision: a path relative to this file (../examples/x.yaml) or an inline mapping; "
+                            + "or give `base` and `patch` instead. 被检查的决定。",
                         [
                             (
                                 "anyOf",
@@ -439,9 +446,22 @@ public enum JSONSchemaWriter {
                             )
                         ])
                 ),
+                (
+                    "base",
+                    described(
+                        "Instead of `decision`: a decision file (a path relative to this file) that `patch` changes. "
+                            + "基础决定文件。", [("type", .string("string"))])
+                ),
+                (
+                    "patch",
+                    described(
+                        "With `base`: a JSON merge patch (RFC 7396) of the base decision: mappings merge key by key, "
+                            + "a list or a scalar replaces, null removes the field. 对基础决定的修改。",
+                        [("type", .string("object"))])
+                ),
                 ("as_of", ref("date", "Optional: check as of this date instead of the decision's own.")),
                 ("expect", described("What checking the decision must give. 预期结果。", expectObject(expect))),
-            ], required: ["name", "decision", "expect"])
+            ], required: ["name", "expect"])
         return .object(
             [
                 ("$schema", .string(draft)),

@@ -17,6 +17,8 @@ public struct TestCase: Sendable {
     public var failed: [String]?
     public var notApplicable: [String]?
     public var errors: [String]?
+    /// The rules whose result must rest on a provisional calendar period: exact, when given.
+    public var provisional: [String]? = nil
     public var messages: [String: String]
 }
 
@@ -85,10 +87,44 @@ public enum TestCaseLoader {
             }
             var decision: YAMLNode?
             var decisionFile = file
-            if let d = f.required("decision", in: "test case `\(name)`", into: &diags) {
+            let base = f.optional("base")
+            let patch = f.optional("patch")
+            if let base {
+                // A base decision changed by a merge patch: a case states only what differs.
+                if let d = f.optional("decision") {
+                    diags.append(
+                        .error(
+                            "test.decision-and-base", "a case gives either `decision` or `base` and `patch`, not both",
+                            at: d.location))
+                }
+                if let scalar = base.scalar, !scalar.isNull {
+                    let path = scalar.text
+                    decisionFile = resolve(path, from: file)
+                    do {
+                        let root = try YAMLLoader.load(path: decisionFile, limits: .decision)
+                        if let patch {
+                            if patch.mapping == nil {
+                                diags.append(
+                                    .error(
+                                        "test.bad-patch", "`patch` is a mapping of the fields to change",
+                                        at: patch.location))
+                            }
+                            decision = MergePatch.apply(patch, to: root)
+                        } else {
+                            decision = root
+                        }
+                    } catch {
+                        diags += error.diagnostics
+                    }
+                } else {
+                    diags.append(
+                        .error("test.bad-base", "`base` is the path of a decision file", at: base.location))
+                }
+            } else if let patch {
+                diags.append(.error("test.patch-without-base", "`patch` needs a `base` decision", at: patch.location))
+            } else if let d = f.required("decision", in: "test case `\(name)`", into: &diags) {
                 if let path = d.scalar?.text {
-                    let full = path.hasPrefix("/") ? path : (file as NSString).deletingLastPathComponent + "/" + path
-                    decisionFile = (full as NSString).standardizingPath
+                    decisionFile = resolve(path, from: file)
                     do {
                         decision = try YAMLLoader.load(path: decisionFile, limits: .decision)
                     } catch {
@@ -108,6 +144,12 @@ public enum TestCaseLoader {
             if decision != nil { out.append(c) }
         }
         return out
+    }
+
+    /// A path written in a test file, relative to that file unless absolute.
+    private static func resolve(_ path: String, from file: String) -> String {
+        let full = path.hasPrefix("/") ? path : (file as NSString).deletingLastPathComponent + "/" + path
+        return (full as NSString).standardizingPath
     }
 
     private static func expectations(_ node: YAMLNode, into c: inout TestCase, diags: inout [Diagnostic]) {
@@ -133,6 +175,7 @@ public enum TestCaseLoader {
         c.failed = ids("failed")
         c.notApplicable = ids("not_applicable")
         c.errors = ids("errors")
+        c.provisional = ids("provisional")
         if let m = e.optional("messages") {
             for pair in m.mapping ?? [] {
                 if let k = pair.key.scalar?.text, let v = pair.value.scalar?.text { c.messages[k] = v }

@@ -65,6 +65,7 @@ extension RuleLibrary {
         compare("failed", c.failed, r.results(.failed).map(\.ruleID))
         compare("not_applicable", c.notApplicable, r.results(.notApplicable).map(\.ruleID))
         compare("errors", c.errors, r.results(.error).map(\.ruleID))
+        compare("provisional", c.provisional, r.results.filter { $0.provisional != nil }.map(\.ruleID))
         for (id, expected) in c.messages.sorted(by: { $0.key < $1.key }) {
             let actual = r.results.first { $0.ruleID == id }?.message
             if actual != expected {

@@ -98,6 +98,8 @@ public struct CELEvalContext: @unchecked Sendable {
     public var calendar: (any WorkingDayCalendar)? { activation.pointee.calendar }
     /// Whatever the host passed in its activation, for its own functions.
     public var host: (any Sendable)? { activation.pointee.host }
+    /// Where the evaluation notes what the host must know besides the value, if the host asked.
+    public var observer: CELEvalObserver? { activation.pointee.observer }
 }
 
 /// The variables and services for one evaluation.
@@ -113,6 +115,8 @@ public struct CELActivation: Sendable {
     public var costLimit: Int
     /// Host data handed to host functions through `CELEvalContext.host`.
     public var host: (any Sendable)?
+    /// Notes the evaluation makes for the host (a provisional calendar day consulted); nil when not wanted.
+    public var observer: CELEvalObserver?
 
     public init(
         variables: [String: CELValue] = [:], calendar: (any WorkingDayCalendar)? = nil,

@@ -92,6 +92,18 @@ extension Library {
                     }
                 ])
         }
+        func dateField(_ name: String, _ f: @escaping @Sendable (CELDate) -> Int64) -> CELFunction {
+            CELFunction(
+                name: name,
+                overloads: [
+                    overload(
+                        name, [.date], .int,
+                        unary { value in
+                            guard case .date(let d) = value else { return .failure(.noSuchOverload(name, [value])) }
+                            return .success(.int(f(d)))
+                        })
+                ])
+        }
         let range = Operators.dateRange
         return [
             CELFunction(
@@ -117,7 +129,15 @@ extension Library {
             },
             dateDate("days_between") { a, b, _ in .success(.int(b.daysSinceEpoch - a.daysSinceEpoch)) },
             dateDate("years_between") { a, b, _ in .success(.int(a.wholeYears(until: b))) },
-            dateDate("working_days_between") { a, b, context in WorkingDays.between(a, b, context.calendar) },
+            dateDate("working_days_between") { a, b, context in WorkingDays.between(a, b, context) },
+            dateDate("working_days_in") { a, b, context in
+                // Inclusive at both ends: the days a <= d <= b, so an author never writes `a + days(-1)`.
+                guard let before = a.addingDays(-1) else { return .failure(range) }
+                if b < a { return .success(.int(0)) }
+                return WorkingDays.between(before, b, context)
+            },
+            dateField("year") { Int64($0.year) },
+            dateField("month") { Int64($0.month) },
             CELFunction(
                 name: "weekday",
                 overloads: [
@@ -137,7 +157,7 @@ extension Library {
                         guard args.count == 2, case .date(let d) = args[0], case .int(let n) = args[1] else {
                             return .failure(.noSuchOverload("add_working_days", args))
                         }
-                        return WorkingDays.add(d, n, context.calendar)
+                        return WorkingDays.add(d, n, context)
                     }
                 ]),
         ]
@@ -189,20 +209,24 @@ extension Library {
 enum WorkingDays {
     static let maxSpan: Int64 = 3_660
 
-    static func check(_ day: CELDate, _ calendar: any WorkingDayCalendar) -> Result<Bool, CELEvalError> {
+    static func check(_ day: CELDate, _ calendar: any WorkingDayCalendar, _ observer: CELEvalObserver?) -> Result<
+        Bool, CELEvalError
+    > {
         guard let working = calendar.isWorkingDay(day) else {
             return .failure(
                 CELEvalError(code: "cel.calendar-range", message: "the working-day calendar does not cover `\(day)`"))
         }
+        if let observer, calendar.isProvisional(day) { observer.noteProvisional(day) }
         return .success(working)
     }
 
     static let noCalendar = CELEvalError(code: "cel.no-calendar", message: "no working-day calendar")
 
     /// The number of working days d with a < d ≤ b (negative when b < a).
-    static func between(_ a: CELDate, _ b: CELDate, _ calendar: (any WorkingDayCalendar)?) -> CELResult {
-        guard let calendar else { return .failure(noCalendar) }
-        if b < a { return between(b, a, calendar).map { if case .int(let n) = $0 { .int(-n) } else { $0 } } }
+    static func between(_ a: CELDate, _ b: CELDate, _ context: CELEvalContext) -> CELResult {
+        guard let calendar = context.calendar else { return .failure(noCalendar) }
+        if b < a { return between(b, a, context).map { if case .int(let n) = $0 { .int(-n) } else { $0 } } }
+        let observer = calendar.hasProvisionalDays ? context.observer : nil
         guard b.daysSinceEpoch - a.daysSinceEpoch <= maxSpan * 10 else {
             return .failure(
                 CELEvalError(code: "cel.invalid-argument", message: "working-day span longer than \(maxSpan * 10) days")
@@ -212,7 +236,7 @@ enum WorkingDays {
         var day = a.daysSinceEpoch + 1
         while day <= b.daysSinceEpoch {
             guard let date = CELDate(daysSinceEpoch: day) else { return .failure(Operators.dateRange) }
-            switch check(date, calendar) {
+            switch check(date, calendar, observer) {
             case .success(let working): if working { count += 1 }
             case .failure(let failure): return .failure(failure)
             }
@@ -222,8 +246,9 @@ enum WorkingDays {
     }
 
     /// The n-th working day after d (n ≥ 0; n = 0 gives d).
-    static func add(_ d: CELDate, _ n: Int64, _ calendar: (any WorkingDayCalendar)?) -> CELResult {
-        guard let calendar else { return .failure(noCalendar) }
+    static func add(_ d: CELDate, _ n: Int64, _ context: CELEvalContext) -> CELResult {
+        guard let calendar = context.calendar else { return .failure(noCalendar) }
+        let observer = calendar.hasProvisionalDays ? context.observer : nil
         guard n >= 0 else {
             return .failure(
                 CELEvalError(code: "cel.invalid-argument", message: "`add_working_days` needs a count of 0 or more"))
@@ -237,7 +262,7 @@ enum WorkingDays {
         while remaining > 0 {
             guard let next = day.addingDays(1) else { return .failure(Operators.dateRange) }
             day = next
-            switch check(day, calendar) {
+            switch check(day, calendar, observer) {
             case .success(let working): if working { remaining -= 1 }
             case .failure(let failure): return .failure(failure)
             }

@@ -156,4 +156,33 @@ public struct CELDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 public protocol WorkingDayCalendar: Sendable {
     /// Whether `day` is a working day; nil when the day is outside the years the calendar knows.
     func isWorkingDay(_ day: CELDate) -> Bool?
+    /// Whether the calendar marks any day provisional (statutory holidays known, make-up working days not yet
+    /// announced). Lets the host skip tracking when it does not.
+    var hasProvisionalDays: Bool { get }
+    /// Whether `day` lies in a provisional part of the calendar: its answer may change when the year's
+    /// arrangement is announced.
+    func isProvisional(_ day: CELDate) -> Bool
+}
+
+extension WorkingDayCalendar {
+    public var hasProvisionalDays: Bool { false }
+    public func isProvisional(_ day: CELDate) -> Bool { false }
+}
+
+/// Collects, for one evaluation, facts a host needs besides the value: today, the first provisional calendar
+/// day a working-day function consulted. A class so that function implementations can note into it through the
+/// read-only activation.
+// INVARIANT: one observer serves one evaluation on one thread at a time; the host resets it between rules.
+public final class CELEvalObserver: @unchecked Sendable {
+    /// The first provisional calendar day consulted since the last reset.
+    public private(set) var provisionalDay: CELDate?
+
+    public init() {}
+
+    /// Forgets what was noted.
+    public func reset() { provisionalDay = nil }
+
+    func noteProvisional(_ day: CELDate) {
+        if provisionalDay == nil { provisionalDay = day }
+    }
 }

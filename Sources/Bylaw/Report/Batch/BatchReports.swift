@@ -54,8 +54,9 @@ public enum BatchReports {
     /// Whether a record is listed in the reports that list records: every record that is not compliant.
     static func isListed(_ r: DecisionResult) -> Bool { r.verdict != .compliant }
 
-    /// The rule results a listed record shows: those that failed or were in error, in rule order.
+    /// The rule results a listed record shows: those that failed or were in error, and those resting on a
+    /// provisional calendar period, in rule order.
     static func findings(_ r: DecisionResult) -> [RuleResult] {
-        r.results.filter { $0.outcome == .failed || $0.outcome == .error }
+        r.results.filter { $0.outcome == .failed || $0.outcome == .error || $0.provisional != nil }
     }
 }

@@ -26,12 +26,12 @@ public struct CSVBatchReporter: BatchReporter {
             for d in errors { out += Self.row(head + ["", "", "", "error", "invalid", "", d.description, ""]) }
             if errors.isEmpty { out += Self.row(head + ["", "", "", "error", "invalid", "", "invalid record", ""]) }
         }
-        for f in r.results where f.outcome == .failed || f.outcome == .error {
+        for f in BatchReports.findings(r) {
             let evidence = f.evidence.map { "\($0.path)=\(ValueText.literal($0.value))" }.joined(separator: "; ")
             out += Self.row(
                 head + [
                     f.ruleSet, f.ruleID, f.title, f.severity.rawValue, f.outcome.rawValue, f.cite,
-                    f.message ?? f.error ?? "", evidence,
+                    f.message ?? f.error ?? f.provisional?.message ?? "", evidence,
                 ])
         }
         if !out.isEmpty { sink.write(out) }

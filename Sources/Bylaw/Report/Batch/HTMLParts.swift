@@ -159,6 +159,7 @@ enum HTMLParts {
                 out += "<span class=\"key\">\(text(f.ruleID))</span> \(text(f.title)) <cite>\(text(f.cite))</cite>"
                 if let m = f.message { out += "<div class=\"msg\">\(text(m))</div>" }
                 if let e = f.error { out += "<div class=\"msg err\">error: \(text(e))</div>" }
+                if let p = f.provisional { out += "<div class=\"msg\">provisional: \(text(p.message))</div>" }
                 if !f.evidence.isEmpty {
                     out += "<div class=\"ev\">"
                     out += f.evidence.map { "<code>\(text($0.path)) = \(text(ValueText.literal($0.value)))</code>" }

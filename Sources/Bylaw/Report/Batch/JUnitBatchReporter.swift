@@ -97,6 +97,11 @@ public struct JUnitBatchReporter: BatchReporter {
                 inner += "      <error type=\"rule-error\" message=\(attr(f.ruleID + ": " + (f.error ?? "")))>"
                 inner += MarkupText.escape(detail(f, f.error)) + "</error>\n"
                 errored = true
+            } else if f.outcome != .failed, let p = f.provisional {
+                let message = f.ruleID + " " + f.title + ": " + p.message
+                inner += "      <failure type=\"provisional\" message=\(attr(message))>"
+                inner += MarkupText.escape(detail(f, p.message)) + "</failure>\n"
+                failed = true
             } else if f.severity == .notice {
                 notices.append(detail(f, f.message))
             } else {

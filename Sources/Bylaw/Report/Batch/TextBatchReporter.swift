@@ -148,6 +148,12 @@ public struct TextBatchReporter: BatchReporter {
                 out += TextStyle.oneLine(e)
                 out += "\n"
             }
+            if let p = f.provisional {
+                out += indent
+                out += "provisional: "
+                out += TextStyle.oneLine(p.message)
+                out += "\n"
+            }
             for e in f.evidence {
                 out += indent
                 out += style.dim("· \(e.path) = " + TextStyle.oneLine(ValueText.literal(e.value)))
