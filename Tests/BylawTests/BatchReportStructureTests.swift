@@ -150,7 +150,8 @@ import Testing
             item.result.results(.failed).map { [item.source.description, item.result.id ?? "", $0.ruleID] }
         }
         let listed = items.filter { $0.result.verdict != .compliant }.count
-        #expect(items.map(\.result.verdict) == [.compliant, .nonCompliant, .nonCompliant])
+        #expect(names.count >= 3)
+        #expect(items.map(\.result.verdict) == names.map { $0.hasPrefix("compliant") ? .compliant : .nonCompliant })
         let csv = Self.parseCSV(String(BatchFixture.render(.csv, items: items).unicodeScalars.dropFirst()))
         #expect(csv.dropFirst().map { [$0[0], $0[1], $0[7]] } == failedRows)
         let json = BatchFixture.render(.json, items: items)

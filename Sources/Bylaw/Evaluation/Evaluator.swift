@@ -136,6 +136,11 @@ struct Evaluator {
             let calendar = runtime.set.calendar
         {
             result.provisional = ProvisionalCalendarNote(calendar: calendar.name, file: calendar.file, day: day)
+            // A passed or inapplicable result that needs review shows what it read, as a failure does.
+            if result.evidence.isEmpty {
+                result.evidence = evidence(
+                    prepared.rule, prepared.evidence, activation: c.activation, scope: c.scope)
+            }
         }
         return result
     }
