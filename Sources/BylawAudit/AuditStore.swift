@@ -7,7 +7,10 @@ import Foundation
 /// `leaf_hash = SHA-256(0x00 ‖ canonical bytes)`, `chain_hash_n = SHA-256(0x02 ‖ chain_hash_{n-1} ‖ leaf_hash_n)`
 /// with `chain_hash_0` = 32 zero bytes. The canonical bytes (RFC 8785) are stored and never re-serialised.
 public final class AuditStore {
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
+    /// Signs checkpoints (every 1,000 records, every 5 minutes under load, and `signCheckpoint()` at a clean end);
+    /// none are written without it.
+    public var signer: CheckpointKey.Private?
     static let pageSize = 32768
     let db: Database
     public let path: String
@@ -17,12 +20,23 @@ public final class AuditStore {
     private var dictionaryIDs: [ObjectIdentifier: (RecordCompressor, Int64)] = [:]
     private var checkpointer: Checkpointer?
     private var logLimit = Checkpointer.logLimit
-    private let busyTimeoutMillis: Int32
+    let busyTimeoutMillis: Int32
+    /// Whether the store was opened for reading only (`init(readingAt:)`): appends are refused.
+    public let isReadOnly: Bool
+    /// The format of the store as found: older read-only stores are read as they are.
+    let format: Int64
+    /// How long to wait for another process's lock by default: 2 s, then fail closed.
+    public static let defaultLockWaitMillis: Int32 = 2_000
 
-    /// Opens (creating and migrating when needed) the store at `path`.
-    public init(path: String, busyTimeoutMillis: Int32 = 10_000) throws(AuditStoreError) {
+    /// Opens (creating and migrating when needed) the store at `path`. A symbolic link at `path` is refused,
+    /// dangling or not: the store is the file named, never one a link points elsewhere.
+    /// - Parameter busyTimeoutMillis: how long to wait for another process's lock before failing.
+    public init(path: String, busyTimeoutMillis: Int32 = AuditStore.defaultLockWaitMillis) throws(AuditStoreError) {
         self.path = path
         self.busyTimeoutMillis = busyTimeoutMillis
+        isReadOnly = false
+        format = Int64(Self.schemaVersion)
+        try Self.refuseLink(path)
         db = try Database(path: path, busyTimeoutMillis: busyTimeoutMillis)
         let db = self.db
         // Records are several kilobytes: pages that hold a whole record keep it off overflow chains. Only
@@ -39,6 +53,58 @@ public final class AuditStore {
         // transaction in memory rather than reading them back from the file for the next one.
         try db.execute("PRAGMA cache_size=-32768")
         try Self.retryingWhileBusy(timeoutMillis: Int(busyTimeoutMillis)) { () throws(AuditStoreError) in try migrate()
+        }
+    }
+
+    /// Opens an existing store for reading only, without creating, migrating or writing anything, so that it
+    /// can be read and verified on read-only media or without write rights. Falls back to SQLite's `immutable`
+    /// mode when the media does not even allow the shared-memory file of a write-ahead log.
+    public init(readingAt path: String, busyTimeoutMillis: Int32 = AuditStore.defaultLockWaitMillis)
+        throws(AuditStoreError)
+    {
+        self.path = path
+        self.busyTimeoutMillis = busyTimeoutMillis
+        isReadOnly = true
+        try Self.refuseLink(path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw AuditStoreError(.notFound, "there is no audit store at `\(path)`")
+        }
+        func open(immutable: Bool) throws(AuditStoreError) -> (Database, Int64) {
+            let db = try Database(
+                path: path, readOnly: true, immutable: immutable, busyTimeoutMillis: busyTimeoutMillis)
+            let stmt = try db.prepare("PRAGMA user_version")
+            return (db, try stmt.step() ? stmt.int(0) : 0)
+        }
+        let opened: (Database, Int64)
+        do {
+            opened = try open(immutable: false)
+        } catch  where error.kind == .readOnly || error.kind == .other {
+            opened = try open(immutable: true)
+        }
+        db = opened.0
+        format = opened.1
+        guard format >= 3 else {
+            throw AuditStoreError(
+                .refused,
+                format == 0
+                    ? "`\(path)` is not an audit store"
+                    : "`\(path)` is an audit store of format \(format): run a bylaw command that writes to it once "
+                        + "(it migrates the store), then read it")
+        }
+        guard format <= Self.schemaVersion else {
+            throw AuditStoreError(
+                .refused,
+                "`\(path)` is an audit store of format \(format), newer than this bylaw reads (\(Self.schemaVersion)): use a newer bylaw"
+            )
+        }
+    }
+
+    /// Refuses a symbolic link where the store should be (following one could create or write a file elsewhere).
+    static func refuseLink(_ path: String) throws(AuditStoreError) {
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw AuditStoreError(
+                .refused, "`\(path)` is a symbolic link: name the audit store's own path, not a link to it")
         }
     }
 
@@ -85,7 +151,7 @@ public final class AuditStore {
                 try body()
                 return
             } catch {
-                guard error.message.contains("locked") || error.message.contains("busy"), waited < timeoutMillis else {
+                guard error.kind == .busy, waited < timeoutMillis else {
                     throw error
                 }
                 usleep(useconds_t(pause * 1000))
@@ -177,6 +243,24 @@ public final class AuditStore {
                         BEGIN SELECT RAISE(ABORT, 'audit dictionaries are append-only'); END;
                     """)
             }
+            if version < 4 {
+                // Version 4 keeps signed checkpoints of the chain, append-only like the records.
+                try db.execute(
+                    """
+                    CREATE TABLE IF NOT EXISTS checkpoints (
+                        id INTEGER PRIMARY KEY,
+                        seq INTEGER NOT NULL,
+                        chain_hash BLOB NOT NULL,
+                        signed_at TEXT NOT NULL,
+                        public_key BLOB NOT NULL,
+                        signature BLOB NOT NULL
+                    );
+                    CREATE TRIGGER IF NOT EXISTS checkpoints_no_update BEFORE UPDATE ON checkpoints
+                        BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+                    CREATE TRIGGER IF NOT EXISTS checkpoints_no_delete BEFORE DELETE ON checkpoints
+                        BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+                    """)
+            }
             try db.execute("PRAGMA user_version = \(Self.schemaVersion)")
             try db.execute("COMMIT")
         } catch {
@@ -199,6 +283,8 @@ public final class AuditStore {
     public func append(
         _ drafts: [RecordDraft], actor: String, at time: Date = Date(), batchSize: Int = 1000
     ) throws(AuditStoreError) -> [Int64] {
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit store was opened for reading only") }
+        try Self.check(actor: actor)
         var assigned: [Int64] = []
         var start = 0
         while start < drafts.count {
@@ -261,6 +347,7 @@ public final class AuditStore {
                 _ = try insert.step()
                 assigned.append(seq)
             }
+            try checkpointIfDue(seq: seq, chain: chain, time: time)
             try db.execute("COMMIT")
             for (compressor, id) in added { dictionaryIDs[ObjectIdentifier(compressor)] = (compressor, id) }
             afterCommit()
@@ -287,6 +374,19 @@ public final class AuditStore {
         let id = find.int(0)
         added.append((compressor, id))
         return id
+    }
+
+    /// An actor names who ran the check: it may not be empty, blank or carry control characters (which could
+    /// rewrite a terminal that lists the trail).
+    public static func check(actor: String) throws(AuditStoreError) {
+        if actor.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw AuditStoreError(.refused, "the actor is empty: name who ran the check (`--actor`)")
+        }
+        if actor.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        }) {
+            throw AuditStoreError(.refused, "the actor contains control or formatting characters")
+        }
     }
 
     /// `2026-11-24T19:05:03.123Z`.

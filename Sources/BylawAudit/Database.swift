@@ -1,10 +1,34 @@
 import CSQLite
 import Foundation
 
-/// A failure of the audit store: the operational error STYLE.md reports once at the top.
+/// A failure of the audit store: the operational error STYLE.md reports once at the top. Callers branch on
+/// `kind` (retry while busy, say that the media is read-only), never on the message's words.
 public struct AuditStoreError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, as far as code needs to know.
+    public enum Kind: Sendable, Equatable {
+        /// Another connection holds the lock longer than the wait allowed.
+        case busy
+        /// The file or its folder cannot be written.
+        case readOnly
+        /// The disk is full.
+        case full
+        /// The file is not an audit store, or is damaged.
+        case corrupt
+        /// No store at the path (a read-only command never creates one).
+        case notFound
+        /// bylaw refuses the request itself (an empty actor, a symbolic link, a prune too young…).
+        case refused
+        /// Anything else.
+        case other
+    }
+
+    public var kind: Kind
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.init(.other, message) }
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
     public var description: String { message }
 }
 
@@ -16,37 +40,89 @@ final class Database {
     /// `SQLITE_TRANSIENT`: SQLite copies bound buffers before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(path: String, readOnly: Bool = false, busyTimeoutMillis: Int32 = 10_000) throws(AuditStoreError) {
+    /// - Parameters:
+    ///   - readOnly: open without write access, as a URI with `mode=ro`; with `immutable`, also without the
+    ///     shared-memory file, for a store on read-only media that no one writes meanwhile.
+    init(path: String, readOnly: Bool = false, immutable: Bool = false, busyTimeoutMillis: Int32 = 2_000)
+        throws(AuditStoreError)
+    {
         var db: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_FULLMUTEX, nil)
+        let rc: Int32
+        if readOnly {
+            let uri = Self.fileURI(path) + (immutable ? "?mode=ro&immutable=1" : "?mode=ro")
+            rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nil)
+        } else {
+            rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nil)
+        }
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw AuditStoreError("cannot open audit store `\(path)`: \(message)")
+            throw AuditStoreError(Self.kind(rc), "cannot open audit store `\(path)`: \(message)")
         }
         handle = db
         sqlite3_busy_timeout(db, busyTimeoutMillis)
     }
 
+    /// `file:` URI of a path, with the characters URIs reserve escaped.
+    static func fileURI(_ path: String) -> String {
+        var out = "file:"
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), 0..<0x21, 0x7F...:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            default: out += String(UnicodeScalar(byte))
+            }
+        }
+        return out
+    }
+
+    /// The error kind of an SQLite result code.
+    static func kind(_ rc: Int32) -> AuditStoreError.Kind {
+        switch rc & 0xFF {
+        case SQLITE_BUSY, SQLITE_LOCKED: .busy
+        case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN: .readOnly
+        case SQLITE_FULL: .full
+        case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt
+        default: .other
+        }
+    }
+
+    /// The kind of the connection's last error.
+    var lastKind: AuditStoreError.Kind { Self.kind(sqlite3_extended_errcode(handle)) }
+
     deinit { sqlite3_close_v2(handle) }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
+    /// Copies the whole database into `other` with SQLite's online backup, as one consistent snapshot even
+    /// while writers append (they wait for the copy's read transaction, not the other way round).
+    func backup(into other: Database) throws(AuditStoreError) {
+        guard let b = sqlite3_backup_init(other.handle, "main", handle, "main") else {
+            throw AuditStoreError(other.lastKind, "cannot start the backup: \(other.lastError)")
+        }
+        let rc = sqlite3_backup_step(b, -1)
+        let finish = sqlite3_backup_finish(b)
+        guard rc == SQLITE_DONE, finish == SQLITE_OK else {
+            throw AuditStoreError(Self.kind(rc == SQLITE_DONE ? finish : rc), "the backup failed: \(other.lastError)")
+        }
+    }
+
     /// Runs statements that return no rows.
     func execute(_ sql: String) throws(AuditStoreError) {
         var error: UnsafeMutablePointer<CChar>?
-        guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        guard rc == SQLITE_OK else {
             let message = error.map { String(cString: $0) } ?? lastError
             sqlite3_free(error)
-            throw AuditStoreError(message)
+            throw AuditStoreError(Self.kind(rc), message)
         }
     }
 
     func prepare(_ sql: String) throws(AuditStoreError) -> Statement {
         var stmt: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else {
-            throw AuditStoreError(lastError)
+        let rc = sqlite3_prepare_v2(handle, sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else {
+            throw AuditStoreError(Self.kind(rc), lastError)
         }
         return Statement(stmt, db: self)
     }
@@ -89,7 +165,7 @@ final class Database {
             let rc = sqlite3_step(stmt)
             if rc == SQLITE_ROW { return true }
             if rc == SQLITE_DONE { return false }
-            throw AuditStoreError(db.lastError)
+            throw AuditStoreError(Database.kind(rc), db.lastError)
         }
 
         func int(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
@@ -114,5 +190,11 @@ final class Database {
             guard n > 0, let p = sqlite3_column_blob(stmt, column) else { return [] }
             return Array(UnsafeRawBufferPointer(start: p, count: n))
         }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -9,6 +9,8 @@ public struct VerifyReport: Sendable {
     public var headHash: String
     /// The first broken sequence number and what is wrong with it; nil when the chain is whole.
     public var problem: (seq: Int64, reason: String)?
+    /// How many signed checkpoints were checked against the chain.
+    public var checkpoints = 0
     public var ok: Bool { problem == nil }
 }
 
@@ -119,7 +121,7 @@ extension AuditStore {
         return nil
     }
 
-    private func hashAt(seq: Int64) throws(AuditStoreError) -> String? {
+    func hashAt(seq: Int64) throws(AuditStoreError) -> String? {
         let stmt = try db.prepare("SELECT chain_hash FROM records WHERE seq = ?")
         stmt.bind(1, seq)
         return try stmt.step() ? AuditHex.encode(stmt.blob(0)) : nil

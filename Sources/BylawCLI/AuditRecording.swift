@@ -25,6 +25,41 @@ struct RecordingOptions: ParsableArguments {
             valueName: "file"))
     var auditKeyFile: String?
 
+    /// Refuses an empty or control-laden `--actor` before anything is checked.
+    func validate() throws {
+        if let actor {
+            do {
+                try AuditStore.check(actor: actor)
+            } catch {
+                throw ValidationError(error.message)
+            }
+        }
+        _ = try audit.lockWaitMillis()
+    }
+
+    @Option(
+        help: ArgumentHelp(
+            "An Ed25519 key file that signs checkpoints of the trail (default: $BYLAW_AUDIT_SIGNING_KEY_FILE; "
+                + "make one with `bylaw log checkpoint keygen`).", valueName: "file"))
+    var signingKey: String?
+
+    /// The checkpoint signing key, if one is configured.
+    func signer() throws -> CheckpointKey.Private? {
+        guard let file = signingKey ?? ProcessInfo.processInfo.environment["BYLAW_AUDIT_SIGNING_KEY_FILE"] else {
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            printError("bylaw: audit trail: cannot read the signing key file `\(file)`")
+            throw Exit.invalid
+        }
+        do {
+            return try CheckpointKey.Private(text: String(decoding: data, as: UTF8.self))
+        } catch {
+            printError("bylaw: audit trail: `\(file)`: \(error.message)")
+            throw Exit.invalid
+        }
+    }
+
     var resolvedActor: String {
         if let actor { return actor }
         if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
@@ -46,15 +81,28 @@ struct RecordingOptions: ParsableArguments {
 
     /// Appends one record per decision before anything is reported: if the store cannot be written the
     /// command says so and exits 2, and no verdict is claimed (fail closed).
-    func record(_ checked: [CheckedDecision], library: RuleLibrary, event: String) throws {
-        guard !noAudit else { return }
+    /// - Returns: each decision's receipt, in order (none with `--no-audit`).
+    func record(_ checked: [CheckedDecision], library: RuleLibrary, event: String) throws -> [Receipt] {
+        guard !noAudit else { return [] }
         let builder = RecordBuilder(maskingKey: try maskingKey(), library: library)
         let drafts = checked.map {
             builder.draft($0.result, raw: $0.raw, document: $0.document, event: event)
         }
-        do {
-            let store = try AuditStore(path: audit.resolvedPath)
-            try store.append(drafts, actor: resolvedActor)
+        let wait = try audit.lockWaitMillis()
+        let signer = try signer()
+        do throws(AuditStoreError) {
+            let store = try AuditStore(path: audit.resolvedPath, busyTimeoutMillis: wait)
+            store.signer = signer
+            let seqs = try store.append(drafts, actor: resolvedActor)
+            try store.signCheckpoint()
+            var receipts: [Receipt] = []
+            for seq in seqs {
+                guard let receipt = try store.receipt(seq: seq) else {
+                    throw AuditStoreError(.corrupt, "record \(seq) was not found after it was written")
+                }
+                receipts.append(receipt)
+            }
+            return receipts
         } catch {
             printError(
                 "bylaw: audit trail: cannot record to `\(audit.resolvedPath)`: \(error.message); no verdict is reported (use --no-audit to check without recording)"

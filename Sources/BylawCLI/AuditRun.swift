@@ -23,8 +23,11 @@ final class AuditRun {
         builder = RecordBuilder(maskingKey: try recording.maskingKey(), library: library)
         actor = recording.resolvedActor
         path = recording.audit.resolvedPath
+        let wait = try recording.audit.lockWaitMillis()
+        let signer = try recording.signer()
         do {
-            store = try AuditStore(path: path)
+            store = try AuditStore(path: path, busyTimeoutMillis: wait)
+            store.signer = signer
             try store.checkpointInBackground()
         } catch {
             printError(
@@ -53,6 +56,8 @@ final class AuditRun {
             inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs)
         do {
             try store.append([draft], actor: actor)
+            // A clean end is checkpointed, when a signing key is configured.
+            try store.signCheckpoint()
         } catch {
             throw fail(error)
         }

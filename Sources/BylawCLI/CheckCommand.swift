@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bylaw
 import BylawCEL
+import BylawDiagnostics
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,14 +59,21 @@ struct CheckCommand: ParsableCommand {
         let asOfDate = try asOf.map(parseDate)
         let library = try rules.loadLibrary()
         let checked = decisions.map { CheckedDecision.check(file: $0, library: library, asOf: asOfDate) }
-        try recording.record(checked, library: library, event: "check")
+        let receipts = try recording.record(checked, library: library, event: "check")
         let results = checked.map(\.result)
         switch format {
         case .text:
             let renderer = TextReport(colour: FileHandleOutput.stdoutIsTerminal, quiet: quiet)
-            FileHandleOutput.writeAll(fd: 1, results.map(renderer.render).joined(separator: "\n"))
+            let texts = results.enumerated().map { k, r in
+                renderer.render(r) + (k < receipts.count && !quiet ? renderer.receipt(receipts[k]) : "")
+            }
+            FileHandleOutput.writeAll(fd: 1, texts.joined(separator: "\n"))
         case .json:
-            FileHandleOutput.writeAll(fd: 1, ResultJSON.run(results) + "\n")
+            let objects = receipts.map { r in
+                "{\"seq\":\(r.seq),\"record_id\":\(JSONText.quote(r.recordID)),\"leaf_hash\":\"\(r.leafHash)\","
+                    + "\"chain_hash\":\"\(r.chainHash)\"}"
+            }
+            FileHandleOutput.writeAll(fd: 1, ResultJSON.run(results, receipts: objects) + "\n")
         }
         let worst = results.map(\.verdict).min() ?? .compliant
         if worst != .compliant { throw ExitCode(worst.exitCode) }

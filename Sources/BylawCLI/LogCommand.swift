@@ -11,13 +11,46 @@ struct AuditOptions: ParsableArguments {
         help: ArgumentHelp("The audit store (default: $BYLAW_AUDIT, else ./bylaw-audit.sqlite).", valueName: "path"))
     var path: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "How long to wait for another process holding the store's lock before failing (default: "
+                + "$BYLAW_AUDIT_LOCK_WAIT, else 2).", valueName: "seconds"))
+    var lockWait: Double?
+
     var resolvedPath: String {
         path ?? ProcessInfo.processInfo.environment["BYLAW_AUDIT"] ?? "bylaw-audit.sqlite"
     }
 
+    /// The lock wait in milliseconds: `--lock-wait`, else `$BYLAW_AUDIT_LOCK_WAIT`, else 2 s.
+    func lockWaitMillis() throws -> Int32 {
+        let env = ProcessInfo.processInfo.environment["BYLAW_AUDIT_LOCK_WAIT"]
+        guard let seconds = lockWait ?? env.flatMap(Double.init) else {
+            if let env { throw ValidationError("BYLAW_AUDIT_LOCK_WAIT is `\(env)`, not a number of seconds") }
+            return AuditStore.defaultLockWaitMillis
+        }
+        guard seconds.isFinite, seconds >= 0, seconds <= 3600 else {
+            throw ValidationError("the lock wait is a number of seconds from 0 to 3600")
+        }
+        return Int32(seconds * 1000)
+    }
+
+    /// Opens the store to write (creating it when needed).
     func open() throws -> AuditStore {
+        let wait = try lockWaitMillis()
         do {
-            return try AuditStore(path: resolvedPath)
+            return try AuditStore(path: resolvedPath, busyTimeoutMillis: wait)
+        } catch {
+            printError("bylaw: audit trail: \(error.message)")
+            throw Exit.invalid
+        }
+    }
+
+    /// Opens an existing store for reading only: `log` never creates, migrates or writes a store, so it works
+    /// on read-only media and for an auditor without write rights.
+    func openForReading() throws -> AuditStore {
+        let wait = try lockWaitMillis()
+        do {
+            return try AuditStore(readingAt: resolvedPath, busyTimeoutMillis: wait)
         } catch {
             printError("bylaw: audit trail: \(error.message)")
             throw Exit.invalid
@@ -34,14 +67,48 @@ struct LogCommand: ParsableCommand {
             chain. Keep the output of `bylaw log head` somewhere else: `bylaw log verify --expect-head SEQ:HASH` \
             then also detects records removed from the end or a rewritten chain.
 
+            With a signing key (`--signing-key` on check and audit, or $BYLAW_AUDIT_SIGNING_KEY_FILE), the store \
+            signs a checkpoint of the chain every 1,000 records, every 5 minutes under load and at the end of \
+            each run. Export them and keep them elsewhere: `verify --checkpoints FILE --public-key KEY` then \
+            detects a cut or rewritten tail with nothing but the public key.
+
+            Every log command opens the store read-only: it never creates, migrates or writes one, so a store \
+            on read-only media, or an auditor without write rights, can be verified.
+
             EXAMPLES
               bylaw log list --kind cadre_promotion --verdict non_compliant
               bylaw log show 42
               bylaw log export > trail.jsonl
               bylaw log head
               bylaw log verify --expect-head 1200:9f86d081…
+              bylaw log checkpoint keygen --out trail
+              bylaw log checkpoint export > checkpoints.jsonl
+              bylaw log verify --checkpoints checkpoints.jsonl --public-key trail.pub
+              bylaw log verify --receipt 42:5d41402a…:9f86d081…
+              bylaw log backup /media/archive/trail-2026-12.sqlite
             """,
-        subcommands: [List.self, Show.self, Export.self, Head.self, Verify.self])
+        subcommands: [
+            List.self, Show.self, Export.self, Head.self, Verify.self, CheckpointCommand.self, Backup.self,
+        ])
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy the store consistently, even while others append, and verify the copy on its own.")
+        @OptionGroup var audit: AuditOptions
+        @Argument(help: "Where to write the copy; must not exist.") var destination: String
+
+        func run() throws {
+            let report = try wrap { try audit.openForReading().backup(to: destination) }
+            if let p = report.problem {
+                FileHandleOutput.writeAll(fd: 1, "✗ the copy does not verify at record \(p.seq): \(p.reason)\n")
+                throw Exit.notCompliant
+            }
+            FileHandleOutput.writeAll(
+                fd: 1,
+                "✓ backed up to \(destination): \(report.records) records verified; head \(report.headSeq):\(report.headHash)\n"
+            )
+        }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List records, newest first.")
@@ -66,7 +133,7 @@ struct LogCommand: ParsableCommand {
             f.to = try to.map { try parseDate($0).description }
             f.actor = actor
             f.limit = limit
-            let rows = try wrap { try audit.open().list(f) }
+            let rows = try wrap { try audit.openForReading().list(f) }
             if format == .json {
                 let items = rows.map { r in
                     "{\"seq\":\(r.seq),\"record_id\":\(q(r.recordID)),\"recorded_at\":\(q(r.recordedAt)),\"actor\":\(q(r.actor)),"
@@ -91,7 +158,7 @@ struct LogCommand: ParsableCommand {
         @Argument(help: "A sequence number or record id.") var record: String
 
         func run() throws {
-            guard let bytes = try wrap({ try audit.open().canonical(of: record) }) else {
+            guard let bytes = try wrap({ try audit.openForReading().canonical(of: record) }) else {
                 printError("bylaw: no record `\(record)` in \(audit.resolvedPath)")
                 throw Exit.invalid
             }
@@ -105,7 +172,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
-            let store = try audit.open()
+            let store = try audit.openForReading()
             try wrap {
                 try store.forEachCanonical { bytes in
                     FileHandleOutput.writeAll(fd: 1, String(decoding: bytes, as: UTF8.self) + "\n")
@@ -120,7 +187,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
-            let h = try wrap { try audit.open().head() }
+            let h = try wrap { try audit.openForReading().head() }
             FileHandleOutput.writeAll(fd: 1, "\(h.seq):\(AuditHex.encode(h.chainHash))\n")
         }
     }
@@ -128,10 +195,34 @@ struct LogCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute every hash; report the first broken record.",
-            discussion: "Exit 0 when the chain is whole, 1 when a record is broken, 2 when the store cannot be read.")
+            discussion: """
+                Exit 0 when the chain is whole (and every checkpoint and receipt given holds), 1 when a record \
+                is broken, missing or rewritten, 2 when the store or a file given cannot be read.
+                """)
         @OptionGroup var audit: AuditOptions
         @Option(help: ArgumentHelp("A head kept earlier (from `bylaw log head`).", valueName: "seq:hash"))
         var expectHead: String?
+        @Option(
+            help: ArgumentHelp(
+                "Signed checkpoints kept elsewhere (from `bylaw log checkpoint export`); needs --public-key.",
+                valueName: "file"))
+        var checkpoints: String?
+        @Option(
+            help: ArgumentHelp(
+                "The public key the checkpoints must be signed with; alone, checks the store's own checkpoints.",
+                valueName: "file"))
+        var publicKey: String?
+        @Option(help: ArgumentHelp("A receipt printed by `bylaw check`.", valueName: "seq:leaf:chain"))
+        var receipt: String?
+
+        func validate() throws {
+            if checkpoints != nil, publicKey == nil {
+                throw ValidationError("--checkpoints needs --public-key: a checkpoint proves nothing without its key")
+            }
+            if let receipt, Receipt(text: receipt) == nil {
+                throw ValidationError("--receipt takes SEQ:LEAF:CHAIN, as printed by `bylaw check`")
+            }
+        }
 
         func run() throws {
             var expected: (Int64, String)?
@@ -142,15 +233,80 @@ struct LogCommand: ParsableCommand {
                 }
                 expected = (seq, String(parts[1]))
             }
-            let report = try wrap { try audit.open().verify(expectHead: expected) }
+            let key = try publicKey.map { file in try wrap { try CheckpointKey.Public(text: readText(file)) } }
+            let given = try checkpoints.map { file in try wrap { try Checkpoint.parse(jsonLines: readText(file)) } }
+            let receipt = receipt.flatMap(Receipt.init(text:))
+            let report = try wrap {
+                try audit.openForReading().verify(
+                    expectHead: expected, checkpoints: given, publicKey: key, receipt: receipt)
+            }
             if let p = report.problem {
                 FileHandleOutput.writeAll(fd: 1, "✗ audit trail broken at record \(p.seq): \(p.reason)\n")
                 throw Exit.notCompliant
             }
-            FileHandleOutput.writeAll(
-                fd: 1, "✓ \(report.records) records verified; head \(report.headSeq):\(report.headHash)\n")
+            var line = "✓ \(report.records) records verified; head \(report.headSeq):\(report.headHash)"
+            if key != nil {
+                line += "; \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s") hold"
+            }
+            if let receipt { line += "; receipt of record \(receipt.seq) holds" }
+            FileHandleOutput.writeAll(fd: 1, line + "\n")
         }
     }
+}
+
+extension LogCommand {
+    struct CheckpointCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "checkpoint",
+            abstract: "Make a checkpoint signing key, or export the store's signed checkpoints.",
+            subcommands: [Keygen.self, Export.self])
+
+        struct Keygen: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write a new Ed25519 key pair: NAME.key (secret, for writers) and NAME.pub (for verifiers).")
+            @Option(help: ArgumentHelp("The files' name, without extension.", valueName: "name"))
+            var out: String
+
+            func run() throws {
+                let key = CheckpointKey.Private()
+                let fm = FileManager.default
+                for path in [out + ".key", out + ".pub"] where fm.fileExists(atPath: path) {
+                    printError("bylaw: `\(path)` exists; not overwriting a key")
+                    throw Exit.invalid
+                }
+                // The secret is readable by its owner only, from the moment it exists.
+                guard
+                    fm.createFile(
+                        atPath: out + ".key", contents: Data(key.text.utf8), attributes: [.posixPermissions: 0o600]),
+                    fm.createFile(atPath: out + ".pub", contents: Data(key.publicKey.text.utf8))
+                else {
+                    printError("bylaw: cannot write `\(out).key` and `\(out).pub`")
+                    throw Exit.invalid
+                }
+                FileHandleOutput.writeAll(
+                    fd: 1, "wrote \(out).key (keep it secret: check and audit sign with it) and \(out).pub\n")
+            }
+        }
+
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the store's signed checkpoints as JSON Lines, oldest first, to keep elsewhere.")
+            @OptionGroup var audit: AuditOptions
+
+            func run() throws {
+                let all = try wrap { try audit.openForReading().checkpoints() }
+                FileHandleOutput.writeAll(fd: 1, all.map { $0.jsonLine + "\n" }.joined())
+            }
+        }
+    }
+}
+
+/// The whole of a small file a user named; a file that cannot be read is a usage error.
+func readText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("cannot read `\(path)`")
+    }
+    return String(decoding: data, as: UTF8.self)
 }
 
 private func q(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawAudit
 import BylawDiagnostics
 import Foundation
 
@@ -51,6 +52,11 @@ struct TextReport {
             out += "\n" + dim("  \(r.results.count) rules: " + counts.joined(separator: ", ")) + "\n"
         }
         return out
+    }
+
+    /// Where the check was recorded, and the receipt `bylaw log verify --receipt` confirms.
+    func receipt(_ r: Receipt) -> String {
+        dim("  recorded: audit record \(r.seq) · receipt \(r.text)") + "\n"
     }
 
     private func verdictLine(_ r: DecisionResult) -> String {

@@ -197,7 +197,7 @@ import Testing
         }
         let store = try AuditStore(path: path)
         let version = try store.db.prepare("PRAGMA user_version")
-        #expect(try version.step() && version.int(0) == 3)
+        #expect(try version.step() && version.int(0) == Int64(AuditStore.schemaVersion))
         let (sealed, _) = try Self.sealed(Self.drafts(30))
         try store.append(sealed, actor: Self.actor)
         #expect(try store.verify().records == 36)

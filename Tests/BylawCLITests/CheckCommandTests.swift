@@ -48,7 +48,10 @@ import Testing
         #expect(
             Set(d.keys) == [
                 "file", "kind", "id", "date", "unit", "verdict", "rule_sets", "summary", "results", "diagnostics",
+                "receipt",
             ])
+        let receipt = try #require(d["receipt"] as? [String: Any])
+        #expect(Set(receipt.keys) == ["seq", "record_id", "leaf_hash", "chain_hash"])
         #expect(d["id"] as? String == "AD-2017-001")
         let results = try #require(d["results"] as? [[String: Any]])
         #expect(

@@ -5,11 +5,18 @@ import BylawDiagnostics
 /// Keys are written in a fixed order; decimals and dates are strings, never floating point.
 public enum ResultJSON {
     /// `{"bylaw_version", "verdict", "decisions": [...]}` for a `check` run.
-    public static func run(_ results: [DecisionResult]) -> String {
+    /// - Parameter receipts: for each decision recorded in the audit trail, its receipt as a JSON object, added
+    ///   as the decision's last member `receipt`.
+    public static func run(_ results: [DecisionResult], receipts: [String?] = []) -> String {
         let worst = results.map(\.verdict).min() ?? .compliant
+        let decisions = results.enumerated().map { k, r -> String in
+            let object = decision(r)
+            guard k < receipts.count, let receipt = receipts[k] else { return object }
+            return String(object.dropLast()) + ",\"receipt\":" + receipt + "}"
+        }
         return
             "{\"bylaw_version\":\(JSONText.quote(BylawVersion.current)),\"verdict\":\(JSONText.quote(worst.rawValue)),"
-            + "\"decisions\":[" + results.map(decision).joined(separator: ",") + "]}"
+            + "\"decisions\":[" + decisions.joined(separator: ",") + "]}"
     }
 
     /// One decision's result as a JSON object.

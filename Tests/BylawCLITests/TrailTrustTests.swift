@@ -1,0 +1,112 @@
+import BylawTestSupport
+import Foundation
+import Testing
+
+/// The trail proving itself to an outsider, through the built binary: signed checkpoints exported and checked
+/// with only the public key, receipts, read-only log commands, backups, and refusals.
+@Suite(.serialized) struct TrailTrustTests {
+    let rules = Run.fixtures + "/rules"
+
+    func temp() throws -> String {
+        let dir = Scratch.root.appendingPathComponent("bylaw-trust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+
+    @Test func signedCheckpointsAndReceipts() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        let keygen = try Run.bylaw(["log", "checkpoint", "keygen", "--out", dir + "/trail"])
+        #expect(keygen.status == 0, "\(keygen.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/trail.key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let again = try Run.bylaw(["log", "checkpoint", "keygen", "--out", dir + "/trail"])
+        #expect(again.status == 2, "a key is never overwritten")
+
+        let check = try Run.bylaw([
+            "check", "--rules", rules, "--audit", store, "--signing-key", dir + "/trail.key", "--format", "json",
+            Run.fixtures + "/ok.yaml",
+        ])
+        #expect(check.status == 0, "\(check.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let decision = try #require((object["decisions"] as? [[String: Any]])?.first)
+        let receipt = try #require(decision["receipt"] as? [String: Any])
+        #expect(receipt["seq"] as? Int == 1)
+        let text = "\(receipt["seq"] ?? 0):\(receipt["leaf_hash"] ?? ""):\(receipt["chain_hash"] ?? "")"
+
+        let export = try Run.bylaw(["log", "checkpoint", "export", "--audit", store])
+        #expect(export.status == 0)
+        #expect(export.stdout.split(separator: "\n").count == 1)
+        try export.stdout.write(toFile: dir + "/cp.jsonl", atomically: true, encoding: .utf8)
+
+        let verify = try Run.bylaw([
+            "log", "verify", "--audit", store, "--checkpoints", dir + "/cp.jsonl", "--public-key", dir + "/trail.pub",
+            "--receipt", text,
+        ])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("1 signed checkpoint hold; receipt of record 1 holds"))
+
+        // A key of someone else: the checkpoints do not vouch for anything.
+        _ = try Run.bylaw(["log", "checkpoint", "keygen", "--out", dir + "/other"])
+        let other = try Run.bylaw([
+            "log", "verify", "--audit", store, "--checkpoints", dir + "/cp.jsonl", "--public-key", dir + "/other.pub",
+        ])
+        #expect(other.status == 1)
+        #expect(other.stdout.contains("not signed by the given public key"))
+
+        // The text report shows the receipt too.
+        let textCheck = try Run.bylaw(["check", "--rules", rules, "--audit", store, Run.fixtures + "/ok.yaml"])
+        #expect(textCheck.stdout.contains("recorded: audit record 2 · receipt 2:"))
+        let bad = try Run.bylaw(["log", "verify", "--audit", store, "--receipt", "2:abc:def"])
+        #expect(bad.status == 2)
+        let needsKey = try Run.bylaw(["log", "verify", "--audit", store, "--checkpoints", dir + "/cp.jsonl"])
+        #expect(needsKey.status == 2)
+    }
+
+    @Test func logCommandsNeverCreateAStore() throws {
+        let dir = try temp()
+        for args in [["list"], ["head"], ["verify"], ["export"], ["checkpoint", "export"]] {
+            let r = try Run.bylaw(["log"] + args + ["--audit", dir + "/missing.sqlite"])
+            #expect(r.status == 2, "\(args)")
+            #expect(r.stderr.contains("there is no audit store at"), "\(args): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/missing.sqlite"))
+    }
+
+    @Test func anEmptyActorIsRefusedBeforeAnythingIsChecked() throws {
+        let dir = try temp()
+        let r = try Run.bylaw([
+            "check", "--rules", rules, "--audit", dir + "/t.sqlite", "--actor", "", Run.fixtures + "/ok.yaml",
+        ])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("the actor is empty"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/t.sqlite"))
+        let wait = try Run.bylaw([
+            "check", "--rules", rules, "--lock-wait", "-1", "--no-audit", Run.fixtures + "/ok.yaml",
+        ])
+        #expect(wait.status == 2)
+    }
+
+    @Test func aBackupVerifiesOnItsOwn() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        _ = try Run.bylaw(["check", "--rules", rules, "--audit", store, Run.fixtures + "/ok.yaml"])
+        let backup = try Run.bylaw(["log", "backup", "--audit", store, dir + "/copy.sqlite"])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdout.hasPrefix("✓ backed up to"))
+        let verify = try Run.bylaw(["log", "verify", "--audit", dir + "/copy.sqlite"])
+        #expect(verify.stdout.hasPrefix("✓ 1 records verified"))
+        let twice = try Run.bylaw(["log", "backup", "--audit", store, dir + "/copy.sqlite"])
+        #expect(twice.status == 2)
+    }
+
+    @Test func aSymbolicLinkForTheStoreIsRefused() throws {
+        let dir = try temp()
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/link.sqlite", withDestinationPath: dir + "/elsewhere")
+        let r = try Run.bylaw(["check", "--rules", rules, "--audit", dir + "/link.sqlite", Run.fixtures + "/ok.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is a symbolic link"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/elsewhere"))
+    }
+}
