@@ -259,6 +259,15 @@ public final class AuditStore {
                         BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
                     CREATE TRIGGER IF NOT EXISTS checkpoints_no_delete BEFORE DELETE ON checkpoints
                         BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+                    CREATE TABLE IF NOT EXISTS runs (
+                        id INTEGER PRIMARY KEY,
+                        host TEXT NOT NULL,
+                        pid INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        started_at TEXT NOT NULL,
+                        head_at_start INTEGER NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'running'
+                    );
                     """)
             }
             try db.execute("PRAGMA user_version = \(Self.schemaVersion)")
@@ -281,7 +290,7 @@ public final class AuditStore {
     /// - Returns: the sequence numbers assigned.
     @discardableResult
     public func append(
-        _ drafts: [RecordDraft], actor: String, at time: Date = Date(), batchSize: Int = 1000
+        _ drafts: [RecordDraft], actor: String, at time: Date? = nil, batchSize: Int = 1000
     ) throws(AuditStoreError) -> [Int64] {
         guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit store was opened for reading only") }
         try Self.check(actor: actor)
@@ -295,22 +304,35 @@ public final class AuditStore {
         return assigned
     }
 
-    private func appendTransaction(_ drafts: ArraySlice<RecordDraft>, actor: String, time: Date) throws(AuditStoreError)
+    /// - Parameter time: the records' time; nil reads the clock once the write lock is held, so that writers
+    ///   queued behind each other stamp their records in the order they are written.
+    private func appendTransaction(_ drafts: ArraySlice<RecordDraft>, actor: String, time: Date?) throws(AuditStoreError)
         -> [Int64]
     {
         try db.execute("BEGIN IMMEDIATE")
         do {
+            let time = time ?? Date()
             var (seq, chain) = try head()
+            let stamp = Self.timestamp(time)
+            // Ids follow the newest record's, whoever wrote it; a clock that went back is itself recorded.
+            var clockRecord: RecordDraft?
+            if let last = try lastRecordStamp() {
+                ids.follow(last.recordID)
+                // More than a second back: a clock set back, not the granularity of two processes' clocks.
+                if let previous = Self.date(last.recordedAt), time.timeIntervalSince(previous) < -1 {
+                    clockRecord = Self.clockBackwards(previous: last.recordedAt, now: stamp)
+                }
+            }
             let insert = try db.prepare(
                 """
                 INSERT INTO records (seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit,
                     verdict, body, leaf_hash, chain_hash, codec, dictionary, previous_chain_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let stamp = Self.timestamp(time)
             var assigned: [Int64] = []
             var added: [(RecordCompressor, Int64)] = []
-            for draft in drafts {
+            let all = (clockRecord.map { [$0] } ?? []) + Array(drafts)
+            for draft in all {
                 insert.reset()
                 seq += 1
                 let recordID = ids.next(at: time)
@@ -345,7 +367,7 @@ public final class AuditStore {
                 insert.bind(13, chain)
                 insert.bind(16, previous)
                 _ = try insert.step()
-                assigned.append(seq)
+                if draft.event != Self.clockEvent { assigned.append(seq) }
             }
             try checkpointIfDue(seq: seq, chain: chain, time: time)
             try db.execute("COMMIT")
@@ -356,6 +378,35 @@ public final class AuditStore {
             try? db.execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// The event of the record written before others when the clock reads earlier than the newest record's time.
+    public static let clockEvent = "clock-backwards"
+
+    private func lastRecordStamp() throws(AuditStoreError) -> (recordID: String, recordedAt: String)? {
+        let stmt = try db.prepare("SELECT record_id, recorded_at FROM records ORDER BY seq DESC LIMIT 1")
+        guard try stmt.step(), let id = stmt.text(0), let at = stmt.text(1) else { return nil }
+        return (id, at)
+    }
+
+    static func clockBackwards(previous: String, now: String) -> RecordDraft {
+        RecordDraft(
+            event: clockEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "none",
+            body: [
+                (
+                    "clock",
+                    .object([
+                        ("previous_recorded_at", .string(previous)), ("recorded_at", .string(now)),
+                        (
+                            "note",
+                            .string(
+                                "the clock reads earlier than the newest record's time: records are ordered by `seq`, "
+                                    + "never by time")
+                        ),
+                    ])
+                ),
+                ("verdict", .string("none")),
+            ])
     }
 
     /// The row of a compressor's dictionary, stored in this transaction (`added`) when it is not yet.

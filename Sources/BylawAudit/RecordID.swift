@@ -20,6 +20,20 @@ struct RecordIDGenerator {
         low = UInt64.random(in: 0...(1 << 62 - 1), using: &rng)
     }
 
+    /// Moves the generator past `id` (a record already in the store, written by any process): the next id is
+    /// then greater than it whatever the clock says, so ids keep the order of sequence numbers even across
+    /// processes and a clock set back.
+    mutating func follow(_ id: String) {
+        let hex = Array(id.utf8.filter { $0 != UInt8(ascii: "-") })
+        guard hex.count == 32, let bytes = AuditHex.decode(String(decoding: hex, as: UTF8.self)) else { return }
+        var m: UInt64 = 0
+        for i in 0..<6 { m = m << 8 | UInt64(bytes[i]) }
+        let h = UInt16(bytes[6] & 0x0F) << 8 | UInt16(bytes[7])
+        var l = UInt64(bytes[8] & 0x3F)
+        for i in 9..<16 { l = l << 8 | UInt64(bytes[i]) }
+        if (m, h, l) > (millis, high, low) { (millis, high, low) = (m, h, l) }
+    }
+
     /// The next id, for a record written at `date`.
     mutating func next(at date: Date) -> String {
         let now = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))

@@ -17,6 +17,8 @@ final class AuditRun {
     let path: String
     private var first: Int64?
     private var last: Int64?
+    /// This run's row in the store's `runs` table: a run that never ends is marked when the next one starts.
+    private var run: Int64 = 0
 
     init(recording: RecordingOptions, library: RuleLibrary) throws {
         self.library = library
@@ -28,6 +30,7 @@ final class AuditRun {
         do {
             store = try AuditStore(path: path, busyTimeoutMillis: wait)
             store.signer = signer
+            run = try store.beginRun(actor: actor).run
             try store.checkpointInBackground()
         } catch {
             printError(
@@ -56,6 +59,7 @@ final class AuditRun {
             inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs)
         do {
             try store.append([draft], actor: actor)
+            try store.endRun(run)
             // A clean end is checkpointed, when a signing key is configured.
             try store.signCheckpoint()
         } catch {

@@ -2,6 +2,10 @@ import BylawTestSupport
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The trail proving itself to an outsider, through the built binary: signed checkpoints exported and checked
 /// with only the public key, receipts, read-only log commands, backups, and refusals.
 @Suite(.serialized) struct TrailTrustTests {
@@ -108,5 +112,45 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("is a symbolic link"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/elsewhere"))
+    }
+
+    /// A batch killed mid-run is marked in the chain when the next run starts.
+    @Test func aKilledAuditRunIsMarkedByTheNextRun() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        let line =
+            #"{"kind":"asset_disposal","id":"AD-N","date":"2017-10-20","unit":"acftu/finance","#
+            + #""asset":{"category":"vehicle","book_value":"650000.00","appraised":"600000.00"},"method":"auction","#
+            + #""price":"540000.00","approvals":[{"body":"finance","date":"2017-09-01"},"#
+            + #"{"body":"party_group","date":"2017-09-02"}],"buyer_related":false,"quantity":1}"#
+        let lines = (1...60_000).map { line.replacingOccurrences(of: "AD-N", with: "AD-\($0)") }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/big.jsonl", atomically: true, encoding: .utf8)
+        try (lines.prefix(3).joined(separator: "\n") + "\n").write(
+            toFile: dir + "/small.jsonl", atomically: true, encoding: .utf8)
+        let bin = try #require(Run.binary)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments = ["audit", "--rules", rules, "--audit", store, "--format", "json", dir + "/big.jsonl"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Killed once its first records are in the store.
+        var waited = 0.0
+        while waited < 30 {
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 0.1
+            let head = try Run.bylaw(["log", "head", "--audit", store])
+            if head.status == 0, !head.stdout.hasPrefix("0:") { break }
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let next = try Run.bylaw(["audit", "--rules", rules, "--audit", store, dir + "/small.jsonl"])
+        #expect(next.status != 2, "\(next.stderr)")
+        let list = try Run.bylaw(["log", "list", "--audit", store, "--limit", "10", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let events = rows.compactMap { $0["event"] as? String }
+        #expect(events.prefix(5) == ["audit-run", "audit", "audit", "audit", "audit-interrupted"], "\(events)")
+        let verify = try Run.bylaw(["log", "verify", "--audit", store])
+        #expect(verify.status == 0, "\(verify.stdout)")
     }
 }
