@@ -306,9 +306,9 @@ public final class AuditStore {
 
     /// - Parameter time: the records' time; nil reads the clock once the write lock is held, so that writers
     ///   queued behind each other stamp their records in the order they are written.
-    private func appendTransaction(_ drafts: ArraySlice<RecordDraft>, actor: String, time: Date?) throws(AuditStoreError)
-        -> [Int64]
-    {
+    private func appendTransaction(
+        _ drafts: ArraySlice<RecordDraft>, actor: String, time: Date?
+    ) throws(AuditStoreError) -> [Int64] {
         try db.execute("BEGIN IMMEDIATE")
         do {
             let time = time ?? Date()
