@@ -19,7 +19,9 @@ struct AuditCommand: ParsableCommand {
 
             INPUTS
               a.csv     a header row of field paths (asset.book_value), one record a row;
-                        --map MAPPING.yaml maps other headers (账面原值) to paths
+                        --map MAPPING.yaml maps other headers (账面原值) to paths;
+                        UTF-8, UTF-16 with a byte-order mark, or GBK/GB18030 (detected,
+                        or named with --encoding)
               a.jsonl   one JSON object per line
               a.json    one object, or an array of objects
               a.yaml    one or more YAML documents (--- between them)
@@ -79,6 +81,12 @@ struct AuditCommand: ParsableCommand {
             valueName: "csv|jsonl|json|yaml"))
     var inputFormat: InputFormat?
 
+    @Option(
+        help: ArgumentHelp(
+            "The encoding of CSV inputs (default: detected; GBK is read as GB18030).",
+            valueName: "utf-8|gb18030|utf-16"))
+    var encoding: TextEncoding?
+
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
@@ -117,7 +125,8 @@ struct AuditCommand: ParsableCommand {
         var sink = try openSink()
         let output = format.output(terminal: report == nil && FileHandleOutput.stdoutIsTerminal)
         var reporter = output.reporter
-        let reader = BatchReader(files: files, mapping: mapping, observer: trail?.digests)
+        let reader = BatchReader(
+            files: files, mapping: mapping, options: BatchReadOptions(encoding: encoding), observer: trail?.digests)
         let checker = BatchChecker(library: library, defaultKind: kind, asOf: asOfDate)
         var tally = AuditTally(progress: AuditProgress(enabled: !quiet && FileHandleOutput.stderrIsTerminal))
         reporter.begin(BatchRunInfo.make(library: library, inputs: inputs, asOf: asOf, kind: kind), to: &sink)

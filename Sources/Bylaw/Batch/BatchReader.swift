@@ -37,6 +37,16 @@ public struct BatchFile: Sendable, Equatable {
     public var size: Int?
 }
 
+/// How files are read beyond their format: `--encoding`.
+public struct BatchReadOptions: Sendable {
+    /// The encoding of CSV files, when the user names it (else detected per file).
+    public var encoding: TextEncoding?
+
+    public init(encoding: TextEncoding? = nil) {
+        self.encoding = encoding
+    }
+}
+
 /// Every record of the inputs, in input order: files as named, folders recursively in sorted order.
 /// Reading happens on one thread; records are cut out, not parsed (see `BatchRecord`).
 public final class BatchReader {
@@ -47,6 +57,7 @@ public final class BatchReader {
     /// record).
     public private(set) var unreadableFiles = 0
     private let mapping: CSVMapping?
+    private let options: BatchReadOptions
     private let observer: InputObserver?
     private var fileIndex = -1
     private var current: RecordReader?
@@ -55,21 +66,29 @@ public final class BatchReader {
     /// Whether the current file's read error has been reported as a record.
     private var readFailureReported = false
 
-    public init(files: [BatchFile], mapping: CSVMapping?, observer: InputObserver?) {
+    public init(
+        files: [BatchFile], mapping: CSVMapping?, options: BatchReadOptions = BatchReadOptions(),
+        observer: InputObserver?
+    ) {
         self.files = files
         self.mapping = mapping
+        self.options = options
         self.observer = observer
         let sizes = files.map(\.size)
         totalBytes = sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
     }
 
     /// Bytes of the inputs read so far.
-    public var bytesRead: Int { finishedBytes + (currentStream?.consumed ?? 0) }
+    public var bytesRead: Int { finishedBytes + (currentStream?.progress ?? 0) }
 
     /// The next record of the inputs, or nil after the last.
     public func next() -> BatchRecord? {
         while true {
             if let current, let record = current.next() { return record }
+            if let current, current.failedPartWay, !readFailureReported {
+                readFailureReported = true
+                unreadableFiles += 1
+            }
             if let stream = currentStream {
                 // Reading may stop before the end (an unterminated quote, a YAML syntax error): the rest still
                 // goes through the observer, so the run's hash and size are the whole file's.
@@ -104,7 +123,7 @@ public final class BatchReader {
         let format = file.format ?? Self.sniff(stream)
         switch format {
         case .csv:
-            return CSVFileReader(stream: stream, file: path, mapping: mapping)
+            return csv(stream, path: path)
         case .jsonl:
             return JSONLinesReader(stream: stream, file: path)
         case .json:
@@ -112,6 +131,20 @@ public final class BatchReader {
         case .yaml:
             return yaml(stream, path: path)
         }
+    }
+
+    /// A CSV file, decoded to UTF-8 as it is read when it is in another encoding (`TextEncoding.detect`).
+    private func csv(_ stream: ByteStream, path: String) -> RecordReader {
+        let encoding = TextEncoding.detect(stream, chosen: options.encoding)
+        if let name = encoding.iconvName {
+            guard let transcoder = Transcoder(from: name, unit: encoding.unit) else {
+                return unreadable(path, reason: "this system cannot decode \(encoding.name)")
+            }
+            var bom = 0
+            if case .utf16(_, let length) = encoding { bom = length }
+            stream.decode(with: transcoder, skipping: bom)
+        }
+        return CSVFileReader(stream: stream, file: path, mapping: mapping, encoding: encoding)
     }
 
     /// Reads and consumes everything left in `stream`, in bounded memory.

@@ -48,6 +48,10 @@ public final class CSVReader {
     /// The position of the next unread byte.
     private var position = TextPosition()
     private var stopped = false
+    /// Records read so far, empty lines included: the row number a spreadsheet gives the last record.
+    public private(set) var recordNumber = 0
+    /// The 0-based index of the cell that made the last record a `csv.encoding` problem.
+    public private(set) var encodingProblemCell: Int?
 
     public init(stream: ByteStream, file: String, maxRecordBytes: Int = YAMLLimits.decision.maxBytes) {
         self.stream = stream
@@ -70,6 +74,8 @@ public final class CSVReader {
 
     private func readRecord() -> CSVReadResult? {
         if stream.available == 0, !stream.fill() { return nil }
+        recordNumber += 1
+        encodingProblemCell = nil
         // INVARIANT: a record starts at the start of a line (column 1).
         let startLine = position.line
         var state = State.cellStart
@@ -91,6 +97,7 @@ public final class CSVReader {
                 cells.append(CSVRecord.Cell(text: text, line: cellLine, column: cellColumn))
             } else {
                 if problem == nil {
+                    encodingProblemCell = cells.count
                     problem = .error(
                         "csv.encoding", "the cell is not valid UTF-8 text",
                         at: SourceLocation(file: file, line: cellLine, column: cellColumn))

@@ -1,0 +1,78 @@
+import BylawTestSupport
+import Foundation
+import Testing
+
+/// `bylaw audit` on files as Chinese offices save them (Tests/BylawTests/Fixtures/office, made by
+/// scripts/fixtures/make_office_fixtures.py from the shipped disposal ledger): the same exact findings as the
+/// UTF-8 ledger, and one actionable error for a file that cannot be decoded.
+@Suite struct OfficeInputTests {
+    static let office = Run.fixtures + "/office"
+    static let example = Run.repository + "/examples/asset-disposals"
+    /// The shipped ledger's known findings (see `AuditCommandTests.shippedSpreadsheetExampleGivesItsKnownFindings`).
+    static let ledgerFindings = [
+        "ZC-2024-0000006 row 6 non_compliant [AM-04]",
+        "ZC-2024-0000010 row 10 non_compliant [AM-03]",
+        "ZC-2025-0000012 row 12 non_compliant [AM-01]",
+    ]
+
+    /// `bylaw audit FILE --kind asset_disposal --map columns.yaml ARGS --format jsonl --no-audit`.
+    func audit(_ file: String, _ args: [String] = []) throws -> (Run, [AuditCommandTests.Line]) {
+        let r = try Run.bylaw(
+            ["audit", file, "--kind", "asset_disposal", "--map", Self.example + "/columns.yaml"] + args + [
+                "--rules", Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+            ])
+        return (r, try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) })
+    }
+
+    static func findings(_ lines: [AuditCommandTests.Line]) -> [String] {
+        lines.filter { $0.verdict != "compliant" }.map { line in
+            "\(line.id ?? "?") \(line.source.split(separator: ":").last ?? "") \(line.verdict) [\(line.failed.joined(separator: ","))]"
+        }
+    }
+
+    @Test(arguments: ["ledger-gbk.csv", "ledger-utf16le.csv", "ledger-utf16be.csv"])
+    func encodingsAreDetectedAndGiveTheLedgersFindings(_ name: String) throws {
+        let (r, lines) = try audit(Self.office + "/" + name)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.count == 12)
+        #expect(Self.findings(lines) == Self.ledgerFindings)
+        #expect(lines.allSatisfy { $0.codes.isEmpty })
+    }
+
+    @Test func gbkNamedWithEncodingGivesTheSameFindings() throws {
+        let (r, lines) = try audit(Self.office + "/ledger-gbk.csv", ["--encoding", "gbk"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(Self.findings(lines) == Self.ledgerFindings)
+    }
+
+    /// A UTF-8 file with one cell pasted from a GBK file: one invalid record naming the row, the cell and its
+    /// header, and the fix; the rows before it are judged; the run exits 2 since the file was not read whole.
+    @Test func aStrayGBKCellIsOneErrorNamingItsCell() throws {
+        let (r, lines) = try audit(Self.office + "/ledger-stray-gbk.csv")
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(lines.map(\.summary).suffix(1) == ["ledger-stray-gbk.csv:row 4 invalid csv.encoding"])
+        #expect(lines.count == 4)
+        let message = try #require(
+            (lines.last?.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
+        #expect(
+            message
+                == "row 4, cell H5 (column `资产名称`) is not valid UTF-8 text, so the rest of the file was not read: "
+                + "save the sheet from Excel as \"CSV UTF-8\", or name the file's encoding with --encoding gb18030")
+    }
+
+    /// GBK read as UTF-8 because the user said so: the header's first cell is named.
+    @Test func aWrongEncodingOnTheCommandLineIsNamedAtTheHeader() throws {
+        let (r, lines) = try audit(Self.office + "/ledger-gbk.csv", ["--encoding", "utf-8"])
+        #expect(r.status == 2)
+        #expect(lines.count == 1)
+        let message = try #require(
+            (lines.first?.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
+        #expect(message.hasPrefix("the header row, cell A1 is not valid UTF-8 text"))
+    }
+
+    @Test func anUnknownEncodingIsAUsageError() throws {
+        let r = try Run.bylaw(["audit", Self.office + "/ledger-gbk.csv", "--encoding", "latin1", "--no-audit"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("utf-8"))
+    }
+}
