@@ -76,3 +76,81 @@ import Testing
         #expect(r.stderr.contains("utf-8"))
     }
 }
+
+/// `.xlsx` workbooks end to end: the shipped ledger saved as Excel saves it gives the CSV's exact results.
+@Suite struct WorkbookInputTests {
+    let office = OfficeInputTests()
+
+    /// Each result as JSON without its source, to compare a workbook's results with the CSV's.
+    static func results(_ lines: [AuditCommandTests.Line]) throws -> [String] {
+        try lines.map { line in
+            var json = line.json
+            json["source"] = nil
+            json["file"] = nil
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// A merged title, a note and a blank row above the header (row 4), serial dates in two date formats, an
+    /// amount with a double's noise, booleans, inline strings and a merged 事项 column over rows 5–8.
+    @Test func aWorkbookGivesTheCSVsExactResults() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "ZC-2024-0000006 row 10 non_compliant [AM-04]",
+                "ZC-2024-0000010 row 14 non_compliant [AM-03]",
+                "ZC-2025-0000012 row 16 non_compliant [AM-01]",
+            ])
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try Self.results(lines) == Self.results(csv))
+    }
+
+    @Test func theDateSystemOf1904IsRead() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-1904.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try Self.results(lines) == Self.results(csv))
+        #expect(lines.first?.source == "ledger-1904.xlsx:row 2")
+    }
+
+    @Test func aSheetIsChosenByName() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--sheet", "抽查记录"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "ZC-2024-0000006 row 2 non_compliant [AM-04]", "ZC-2024-0000010 row 3 non_compliant [AM-03]",
+            ])
+        let (missing, one) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--sheet", "Sheet9"])
+        #expect(missing.status == 2)
+        #expect(one.map(\.summary) == ["ledger.xlsx invalid xlsx.no-sheet"])
+    }
+
+    /// `--header-row 2` names the note row: its cells are not headers the mapping knows.
+    @Test func theHeaderRowCanBeNamed() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--header-row", "2"])
+        #expect(r.status == 2)
+        #expect(lines.map(\.summary) == ["ledger.xlsx:row 2 invalid csv.bad-header"])
+        #expect(lines.first?.locations == ["2:31"])
+        let (ok, all) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--header-row", "4"])
+        #expect(ok.status == 1)
+        #expect(all.count == 12)
+    }
+
+    @Test(arguments: [("bomb.xlsx", "xlsx.limit.ratio"), ("entities.xlsx", "xlsx.doctype")])
+    func hostileWorkbooksAreRefused(_ name: String, _ code: String) throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/" + name)
+        #expect(r.status == 2)
+        #expect(lines.map(\.summary) == ["\(name) invalid \(code)"])
+    }
+
+    @Test func aWorkbookCannotComeFromStandardInput() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: OfficeInputTests.office + "/ledger.xlsx"))
+        let r = try Run.bylaw(
+            ["audit", "-", "--kind", "asset_disposal", "--no-audit", "--format", "jsonl"],
+            stdin: String(decoding: bytes, as: UTF8.self))
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("xlsx.stdin"))
+    }
+}

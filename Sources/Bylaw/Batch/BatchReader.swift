@@ -8,7 +8,7 @@ import Foundation
 
 /// The formats `bylaw audit` reads.
 public enum InputFormat: String, Sendable, CaseIterable {
-    case csv, jsonl, json, yaml
+    case csv, jsonl, json, yaml, xlsx
 
     /// The format a file name's extension says, if any.
     public static func of(path: String) -> InputFormat? {
@@ -17,6 +17,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "jsonl", "ndjson": .jsonl
         case "json": .json
         case "yaml", "yml": .yaml
+        case "xlsx": .xlsx
         default: nil
         }
     }
@@ -37,13 +38,25 @@ public struct BatchFile: Sendable, Equatable {
     public var size: Int?
 }
 
-/// How files are read beyond their format: `--encoding`.
+/// How files are read beyond their format: `--encoding`, `--sheet`, `--header-row`.
 public struct BatchReadOptions: Sendable {
     /// The encoding of CSV files, when the user names it (else detected per file).
     public var encoding: TextEncoding?
+    /// The sheet of a workbook to read (else its first).
+    public var sheet: String?
+    /// The 1-based row of a workbook's sheet that holds the header (else found).
+    public var headerRow: Int?
+    /// What a workbook may make bylaw inflate and hold.
+    public var xlsxLimits: XLSXLimits
 
-    public init(encoding: TextEncoding? = nil) {
+    public init(
+        encoding: TextEncoding? = nil, sheet: String? = nil, headerRow: Int? = nil,
+        xlsxLimits: XLSXLimits = .standard
+    ) {
         self.encoding = encoding
+        self.sheet = sheet
+        self.headerRow = headerRow
+        self.xlsxLimits = xlsxLimits
     }
 }
 
@@ -130,6 +143,8 @@ public final class BatchReader {
             return json(stream, path: path)
         case .yaml:
             return yaml(stream, path: path)
+        case .xlsx:
+            return xlsx(stream, fd: fd, path: path)
         }
     }
 
@@ -145,6 +160,23 @@ public final class BatchReader {
             stream.decode(with: transcoder, skipping: bom)
         }
         return CSVFileReader(stream: stream, file: path, mapping: mapping, encoding: encoding)
+    }
+
+    /// A workbook, read by ZIPFoundation from the very file `stream` reads (through `/dev/fd`, so a file
+    /// replaced meanwhile is not read in its place). The stream is read to its end first, so the observer hashes
+    /// the whole file before any record; the archive needs to seek, so standard input cannot be a workbook.
+    private func xlsx(_ stream: ByteStream, fd: Int32, path: String) -> RecordReader {
+        guard path != "-" else {
+            return unreadable(
+                path,
+                [
+                    .error(
+                        "xlsx.stdin", "a workbook cannot be read from standard input: name the .xlsx file", at: nil)
+                ])
+        }
+        Self.drain(stream)
+        return XLSXFileReader(
+            file: path, openPath: "/dev/fd/\(fd)", mapping: mapping, options: options, limits: options.xlsxLimits)
     }
 
     /// Reads and consumes everything left in `stream`, in bounded memory.
@@ -197,11 +229,14 @@ public final class BatchReader {
         return YAMLStreamReader(stream: documents, file: path)
     }
 
-    /// Guesses the format from the first bytes: `{` JSON Lines, `[` a JSON array, a first line with commas and
+    /// Guesses the format from the first bytes: a ZIP archive's signature a workbook, `{` JSON Lines, `[` a JSON array, a first line with commas and
     /// no `: ` CSV (a line ends at LF or CR), anything else YAML.
     static func sniff(_ stream: ByteStream) -> InputFormat {
         stream.ensure(1 << 16)
         var k = stream.offsetPastSpace(from: stream.hasBOM ? 3 : 0)
+        if stream.peek(0) == 0x50, stream.peek(1) == 0x4B, stream.peek(2) == 0x03, stream.peek(3) == 0x04 {
+            return .xlsx  // a ZIP archive's first local header: "PK\u{3}\u{4}"
+        }
         guard let first = stream.peek(k) else { return .yaml }
         if first == UInt8(ascii: "{") { return .jsonl }
         if first == UInt8(ascii: "[") { return .json }
