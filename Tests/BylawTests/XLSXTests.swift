@@ -145,3 +145,17 @@ import Testing
         #expect(read("ledger-gbk.csv") == ["xlsx.not-a-workbook"])
     }
 }
+
+extension XLSXTests {
+    /// Excel writes a part on one line; FoundationXML's parser given such a part whole stops near 10 MB.
+    @Test func aPartOverTenMegabytesOnOneLineIsParsed() throws {
+        let item = "<si><t>资产处置台账第一百号记录</t></si>"
+        let count = 11_000_000 / item.utf8.count + 1
+        let xml = "<?xml version=\"1.0\"?>\n<sst>" + String(repeating: item, count: count) + "</sst>"
+        var seen = 0
+        let walker = XMLWalker()
+        walker.start = { name, _ in if name == "si" { seen += 1 } }
+        try walker.walk(Data(xml.utf8), name: "xl/sharedStrings.xml")
+        #expect(seen == count)
+    }
+}

@@ -23,9 +23,10 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     var text: (String) -> Void = { _ in }
     var end: (Substring) -> Void = { _ in }
 
-    /// Walks `data` (from the part `name`); throws when it is not well-formed XML.
+    /// Walks `data` (from the part `name`); throws when it is not well-formed XML. The parser reads it as a
+    /// stream: given the data whole, FoundationXML's parser on Linux refuses a part past about 10 MB.
     func walk(_ data: Data, name: String) throws(XLSXError) {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         guard parser.parse() else {
