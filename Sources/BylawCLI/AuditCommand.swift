@@ -140,7 +140,9 @@ struct AuditCommand: ParsableCommand {
         var reporter = output.reporter
         let reader = BatchReader(
             files: files, mapping: mapping,
-            options: BatchReadOptions(encoding: encoding, sheet: sheet, headerRow: headerRow), observer: trail?.digests)
+            options: BatchReadOptions(
+                encoding: encoding, sheet: sheet, headerRow: headerRow,
+                fieldTypes: FieldTypeIndex(library: library, kind: kind)), observer: trail?.digests)
         let checker = BatchChecker(library: library, defaultKind: kind, asOf: asOfDate)
         var tally = AuditTally(progress: AuditProgress(enabled: !quiet && FileHandleOutput.stderrIsTerminal))
         reporter.begin(BatchRunInfo.make(library: library, inputs: inputs, asOf: asOf, kind: kind), to: &sink)

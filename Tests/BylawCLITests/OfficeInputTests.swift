@@ -154,3 +154,43 @@ import Testing
         #expect(r.stdout.contains("xlsx.stdin"))
     }
 }
+
+/// Values as offices write them, read through the mapping file's formats and the fields' types.
+@Suite struct ValueFormatTests {
+    let office = OfficeInputTests()
+
+    /// Dates in five forms, amounts with separators and currency signs, booleans as 是/否, √/×, 有/无 and
+    /// TRUE/FALSE, approving bodies by their everyday names, full-width spaces: the plain ledger's exact results.
+    @Test func valuesAsOfficesWriteThemGiveTheLedgersResults() throws {
+        let file = OfficeInputTests.office + "/ledger-formats.csv"
+        let r = try Run.bylaw([
+            "audit", file, "--kind", "asset_disposal", "--map", OfficeInputTests.office + "/ledger-formats.yaml",
+            "--rules", Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+        ])
+        #expect(r.status == 1, "\(r.stderr)")
+        let lines = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        #expect(OfficeInputTests.findings(lines) == OfficeInputTests.ledgerFindings)
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
+    }
+
+    /// `26/08/2023` without `date: dd/MM/yyyy` in the mapping: every row is invalid, each naming its cell.
+    @Test func anAmbiguousDateIsAnErrorNamingItsCell() throws {
+        let r = try Run.bylaw([
+            "audit", OfficeInputTests.office + "/ledger-formats.csv", "--kind", "asset_disposal", "--map",
+            OfficeInputTests.office + "/ledger-formats-undeclared.yaml", "--rules", Run.repository + "/rules",
+            "--format", "jsonl", "--no-audit",
+        ])
+        #expect(r.status == 1)
+        let lines = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        #expect(lines.count == 12)
+        #expect(lines.allSatisfy { $0.codes == ["cell.ambiguous-date"] })
+        let first = try #require((lines.first?.json["diagnostics"] as? [[String: Any]])?.first)
+        #expect(
+            first["message"] as? String
+                == "cell AD2, column `账务核销日期` (ledger_writeoff): `26/08/2023` could be read day first or month first")
+        #expect(first["help"] as? String == "say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`")
+        // Row 1's record starts on line 2 of the file (the header is line 1); its note spans two lines after AD.
+        #expect(lines.first?.locations.first?.hasPrefix("2:") == true)
+    }
+}

@@ -48,11 +48,14 @@ public struct BatchReadOptions: Sendable {
     public var headerRow: Int?
     /// What a workbook may make bylaw inflate and hold.
     public var xlsxLimits: XLSXLimits
+    /// The types of the fields columns fill, so that cells are read by type (`CellConverter`).
+    public var fieldTypes: FieldTypeIndex?
 
     public init(
         encoding: TextEncoding? = nil, sheet: String? = nil, headerRow: Int? = nil,
-        xlsxLimits: XLSXLimits = .standard
+        xlsxLimits: XLSXLimits = .standard, fieldTypes: FieldTypeIndex? = nil
     ) {
+        self.fieldTypes = fieldTypes
         self.encoding = encoding
         self.sheet = sheet
         self.headerRow = headerRow
@@ -159,7 +162,8 @@ public final class BatchReader {
             if case .utf16(_, let length) = encoding { bom = length }
             stream.decode(with: transcoder, skipping: bom)
         }
-        return CSVFileReader(stream: stream, file: path, mapping: mapping, encoding: encoding)
+        return CSVFileReader(
+            stream: stream, file: path, mapping: mapping, encoding: encoding, types: options.fieldTypes)
     }
 
     /// A workbook, read by ZIPFoundation from the very file `stream` reads (through `/dev/fd`, so a file

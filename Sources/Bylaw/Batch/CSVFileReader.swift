@@ -17,11 +17,17 @@ final class CSVFileReader: RecordReader {
     /// Whether the file stopped part way because it could not be decoded.
     private(set) var failedPartWay = false
 
-    init(stream: ByteStream, file: String, mapping: CSVMapping?, encoding: TextEncoding.Detected = .utf8) {
+    private let types: FieldTypeIndex?
+
+    init(
+        stream: ByteStream, file: String, mapping: CSVMapping?, encoding: TextEncoding.Detected = .utf8,
+        types: FieldTypeIndex? = nil
+    ) {
         reader = CSVReader(stream: stream, file: file)
         self.file = file
         self.mapping = mapping
         self.encoding = encoding
+        self.types = types
     }
 
     func next() -> BatchRecord? {
@@ -78,7 +84,7 @@ final class CSVFileReader: RecordReader {
                 source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
         case .record(let header):
             headers = header.cells.map(\.text)
-            switch CSVLayout.make(header: header, mapping: mapping, file: file) {
+            switch CSVLayout.make(header: header, mapping: mapping, file: file, types: types) {
             case .success(let l):
                 layout = l
                 return next()

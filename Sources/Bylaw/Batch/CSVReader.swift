@@ -22,6 +22,8 @@ public struct CSVRecord: Sendable, Equatable {
     public var cells: [Cell]
     /// The record's bytes as in the file, without its line ending.
     public var raw: [UInt8]
+    /// The row a spreadsheet shows it on (the header is row 1), for naming cells as `D7`.
+    public var sheetRow: Int?
 }
 
 /// What `CSVReader.next()` gives.
@@ -214,6 +216,6 @@ public final class CSVReader {
         if raw.isEmpty { return .record(CSVRecord(line: startLine, cells: [], raw: [])) }
         endCell()
         if let problem { return .problem(problem, line: startLine, raw: raw) }
-        return .record(CSVRecord(line: startLine, cells: cells, raw: raw))
+        return .record(CSVRecord(line: startLine, cells: cells, raw: raw, sheetRow: recordNumber))
     }
 }

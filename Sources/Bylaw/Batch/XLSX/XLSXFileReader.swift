@@ -139,7 +139,8 @@ final class XLSXFileReader: RecordReader {
             CSVRecord.Cell(text: k < headers.count ? headers[k] : "", line: header.number, column: k)
         }
         switch CSVLayout.make(
-            header: CSVRecord(line: header.number, cells: cells, raw: []), mapping: effective, file: file)
+            header: CSVRecord(line: header.number, cells: cells, raw: []), mapping: effective, file: file,
+            types: options.fieldTypes)
         {
         case .success(let l): layout = l
         case .failure(let f):

@@ -45,7 +45,8 @@ extension XLSXFileReader {
         }
         let raw = Array(cells.map { Self.quoted($0.text) }.joined(separator: ",").utf8)
         return BatchRecord(
-            source: source, body: .csv(CSVRecord(line: row.number, cells: cells, raw: raw), layout), raw: raw)
+            source: source,
+            body: .csv(CSVRecord(line: row.number, cells: cells, raw: raw, sheetRow: row.number), layout), raw: raw)
     }
 
     /// A cell as CSV writes it, for the bytes an audit record keeps of a row.

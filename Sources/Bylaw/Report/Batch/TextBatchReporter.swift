@@ -123,6 +123,11 @@ public struct TextBatchReporter: BatchReporter {
             out += "    "
             out += TextStyle.oneLine(d.description)
             out += "\n"
+            if let help = d.help {
+                out += "      help: "
+                out += TextStyle.oneLine(help)
+                out += "\n"
+            }
         }
         let findings = BatchReports.findings(r)
         let idWidth = findings.map { DisplayWidth.of($0.ruleID) }.max() ?? 0
