@@ -194,3 +194,95 @@ import Testing
         #expect(lines.first?.locations.first?.hasPrefix("2:") == true)
     }
 }
+
+/// Invalid records named as the auditor sees the sheet, counted by reason, and a run that is mostly invalid
+/// said so at the top with its fix.
+@Suite struct InvalidReasonTests {
+    func run(_ args: [String]) throws -> Run {
+        try Run.bylaw(["audit"] + args + ["--rules", Run.repository + "/rules", "--no-audit"])
+    }
+
+    /// The auditor forgot `--kind`: every record is invalid for the same reason, and the report says so first.
+    @Test func aMissingKindIsSaidAtTheTopWithItsFix() throws {
+        let args = [
+            OfficeInputTests.example + "/disposal-ledger.csv", "--map", OfficeInputTests.example + "/columns.yaml",
+        ]
+        let text = try run(args)
+        #expect(text.status == 1)
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            lines.dropFirst(4).first
+                == "! most records are invalid: 12 of 12 (100.0%), so none was judged against the rules")
+        #expect(
+            lines.dropFirst(6).first?.hasPrefix(
+                "  fix: give the records their kind with --kind (known kinds: asset_disposal") == true)
+        let json = try run(args + ["--format", "json"]).json()
+        #expect(json["most_invalid"] as? Bool == true)
+        let reasons = try #require(json["invalid_reasons"] as? [[String: Any]])
+        #expect(
+            reasons.map { "\($0["code"] ?? "") \($0["subject"] ?? "") \($0["records"] ?? "")" } == [
+                "decision.missing-field kind 12"
+            ])
+        let html = try run(args + ["--format", "html"]).stdout
+        #expect(html.contains("<section class=\"panel notice\" id=\"most-invalid\">"))
+        #expect(html.contains("<td class=\"key\">decision.missing-field</td><td>kind</td>"))
+    }
+
+    /// Reasons counted by code and column, with the first record's cell as the sample.
+    @Test func reasonsAreCountedByColumnWithASampleCell() throws {
+        let json = try run([
+            OfficeInputTests.office + "/ledger-formats.csv", "--kind", "asset_disposal", "--map",
+            OfficeInputTests.office + "/ledger-formats-undeclared.yaml", "--format", "json",
+        ]).json()
+        let reasons = try #require(json["invalid_reasons"] as? [[String: Any]])
+        #expect(reasons.count == 1)
+        let top = try #require(reasons.first)
+        #expect(top["code"] as? String == "cell.ambiguous-date")
+        #expect(top["subject"] as? String == "账务核销日期")
+        #expect(top["records"] as? Int == 12)
+        let sample = try #require(top["sample"] as? [String: Any])
+        #expect((sample["source"] as? String)?.hasSuffix("ledger-formats.csv:row 1") == true)
+        #expect((sample["message"] as? String)?.hasPrefix("cell AD2, column `账务核销日期`") == true)
+    }
+
+    /// In a workbook, a value the schema refuses is named by its cell (`D5`), its header, then its field.
+    @Test func aWorkbookCellIsNamedAsExcelNamesIt() throws {
+        let dir = Scratch.root.appendingPathComponent("office-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let shipped = try String(contentsOfFile: OfficeInputTests.example + "/columns.yaml", encoding: .utf8)
+        let mapping = shipped.replacingOccurrences(
+            of: "  产权单位层级: owner_level\n", with: "  产权单位层级: {field: owner_level, values: {市级工会: 市级}}\n")
+        #expect(mapping != shipped)
+        try mapping.write(toFile: dir + "/columns.yaml", atomically: true, encoding: .utf8)
+        let r = try run([
+            OfficeInputTests.office + "/ledger.xlsx", "--kind", "asset_disposal", "--map", dir + "/columns.yaml",
+            "--format", "jsonl",
+        ])
+        let first = try #require(r.stdout.split(separator: "\n").first.map { try AuditCommandTests.Line(String($0)) })
+        #expect(first.codes == ["decision.bad-enum"])
+        let message = try #require((first.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
+        #expect(message == "cell D5, column `产权单位层级`: `owner_level` is `市级`, which is not one of its values")
+        #expect(first.locations == ["5:4"])
+    }
+
+    /// A field no column gives says which, and how to map one.
+    @Test func aFieldNoColumnGivesSaysHowToMapIt() throws {
+        let dir = Scratch.root.appendingPathComponent("office-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let shipped = try String(contentsOfFile: OfficeInputTests.example + "/columns.yaml", encoding: .utf8)
+        try shipped.replacingOccurrences(of: "  资产类别: asset.category\n", with: "  资产类别: ~\n")
+            .write(toFile: dir + "/columns.yaml", atomically: true, encoding: .utf8)
+        let json = try run([
+            OfficeInputTests.example + "/disposal-ledger.csv", "--kind", "asset_disposal", "--map",
+            dir + "/columns.yaml", "--format", "json",
+        ]).json()
+        let top = try #require((json["invalid_reasons"] as? [[String: Any]])?.first)
+        #expect(top["subject"] as? String == "asset.category")
+        #expect(
+            top["help"] as? String == "map the header of the column that holds it with --map (`header: asset.category`)"
+        )
+        #expect(
+            ((top["sample"] as? [String: Any])?["message"] as? String)?.hasPrefix(
+                "no column gives `asset.category`: required field `asset.category`") == true)
+    }
+}

@@ -14,21 +14,18 @@ extension CSVLayout {
                 row.cells[k].text = text
             case .failure(let problem):
                 let cell = row.cells[k]
-                problems.append(
-                    .error(
-                        problem.code,
-                        "\(Self.place(row, column: k, header: column.header, path: column.path)): "
-                            + problem.message, at: SourceLocation(file: file, line: cell.line, column: cell.column),
-                        length: max(1, cell.text.unicodeScalars.count), help: problem.help))
+                var d = Diagnostic.error(
+                    problem.code,
+                    Self.place(row, column: k, header: column.header)
+                        + (column.header == column.path.description ? "" : " (\(column.path))") + ": "
+                        + problem.message,
+                    at: SourceLocation(file: file, line: cell.line, column: cell.column),
+                    length: max(1, cell.text.unicodeScalars.count), help: problem.help)
+                d.subject = column.header
+                problems.append(d)
             }
         }
         if !problems.isEmpty { throw YAMLLoadError(diagnostics: problems) }
         return row
-    }
-
-    /// `cell D7, column `决策日期` (date)`: the cell as a spreadsheet names it, then its header and field.
-    static func place(_ row: CSVRecord, column k: Int, header: String, path: FieldPath) -> String {
-        let cell = row.sheetRow.map { "cell " + SpreadsheetName.cell(column: k + 1, row: $0) } ?? "column \(k + 1)"
-        return "\(cell), column `\(header)` (\(path))"
     }
 }
