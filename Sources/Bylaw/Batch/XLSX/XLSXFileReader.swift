@@ -12,7 +12,7 @@ final class XLSXFileReader: RecordReader {
     private let openPath: String
     private let mapping: CSVMapping?
     private let options: BatchReadOptions
-    private let limits: XLSXLimits
+    let limits: XLSXLimits
     var sheet: XLSXSheetStream?
     private var started = false
     var done = false

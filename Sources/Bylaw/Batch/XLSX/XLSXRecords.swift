@@ -41,9 +41,24 @@ extension XLSXFileReader {
                     at: at(cell.column), help: "give the column a header, or clear the cell")
                 return BatchRecord(source: source, body: .unreadable([d]), raw: [])
             }
+            // Shared strings are held to the cell limit where they are used.
+            if cell.text.utf8.count > limits.maxCellBytes {
+                let name = SpreadsheetName.cell(column: cell.column, row: row.number)
+                let d = Diagnostic.error(
+                    "xlsx.limit.cell", "cell \(name) holds more than the limit of \(limits.maxCellBytes) bytes",
+                    at: at(cell.column))
+                return BatchRecord(source: source, body: .unreadable([d]), raw: [])
+            }
             cells[cell.column - 1].text = cell.text
         }
         let raw = Array(cells.map { Self.quoted($0.text) }.joined(separator: ",").utf8)
+        if raw.count > maxRecordBytes {
+            let d = Diagnostic.error(
+                "xlsx.limit.record",
+                "row \(row.number) is larger than the limit of \(maxRecordBytes) bytes for a record",
+                at: at(1))
+            return BatchRecord(source: source, body: .unreadable([d]), raw: Array(raw.prefix(4096)))
+        }
         return BatchRecord(
             source: source,
             body: .csv(CSVRecord(line: row.number, cells: cells, raw: raw, sheetRow: row.number), layout), raw: raw)
