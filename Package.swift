@@ -18,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // Reading .xlsx workbooks (ZIP archives); inflates through the system's zlib (Debian: zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.
@@ -33,7 +35,12 @@ let package = Package(
         // The Common Expression Language, natively: knows nothing of YAML or rule sets.
         .target(name: "BylawCEL", exclude: ["FUNCTIONS.md"], swiftSettings: strict),
         // Rule sets, decision tables, calendars, the evaluator and verdicts.
-        .target(name: "Bylaw", dependencies: ["BylawYAML", "BylawCEL", "BylawDiagnostics"], swiftSettings: strict),
+        .target(
+            name: "Bylaw",
+            dependencies: [
+                "BylawYAML", "BylawCEL", "BylawDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict),
         // SQLite, from the system (Debian: libsqlite3-dev). Only BylawAudit sees these C types.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Zstandard, from the system (Debian: libzstd-dev): the audit store keeps records compressed.

@@ -19,11 +19,15 @@ struct AuditCommand: ParsableCommand {
 
             INPUTS
               a.csv     a header row of field paths (asset.book_value), one record a row;
-                        --map MAPPING.yaml maps other headers (账面原值) to paths
+                        --map MAPPING.yaml maps other headers (账面原值) to paths;
+                        UTF-8, UTF-16 with a byte-order mark, or GBK/GB18030 (detected,
+                        or named with --encoding)
+              a.xlsx    the first sheet (or --sheet NAME), one record a row below the
+                        header row (found below title rows, or --header-row N)
               a.jsonl   one JSON object per line
               a.json    one object, or an array of objects
               a.yaml    one or more YAML documents (--- between them)
-              folder/   every .csv .json .jsonl .yaml .yml file below it, sorted
+              folder/   every .csv .json .jsonl .xlsx .yaml .yml file below it, sorted
               -         standard input, format guessed or given by --input-format
             Each record names its `kind`; --kind gives one to records that have none.
             Field paths, list columns and the mapping format: docs/audit.md.
@@ -76,8 +80,22 @@ struct AuditCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The format of standard input and of named files whose extension does not say (default: guessed).",
-            valueName: "csv|jsonl|json|yaml"))
+            valueName: "csv|jsonl|json|yaml|xlsx"))
     var inputFormat: InputFormat?
+
+    @Option(
+        help: ArgumentHelp(
+            "The encoding of CSV inputs (default: detected; GBK is read as GB18030).",
+            valueName: "utf-8|gb18030|utf-16"))
+    var encoding: TextEncoding?
+
+    @Option(help: ArgumentHelp("The sheet of .xlsx workbooks to read (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The row of .xlsx sheets that holds the header (default: found below any title rows).", valueName: "n"))
+    var headerRow: Int?
 
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int?
@@ -95,6 +113,9 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder or -)") }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if let headerRow, !(1...1_048_576).contains(headerRow) {
+            throw ValidationError("--header-row must be a row number between 1 and 1048576")
+        }
     }
 
     func run() throws {
@@ -117,7 +138,11 @@ struct AuditCommand: ParsableCommand {
         var sink = try openSink()
         let output = format.output(terminal: report == nil && FileHandleOutput.stdoutIsTerminal)
         var reporter = output.reporter
-        let reader = BatchReader(files: files, mapping: mapping, observer: trail?.digests)
+        let reader = BatchReader(
+            files: files, mapping: mapping,
+            options: BatchReadOptions(
+                encoding: encoding, sheet: sheet, headerRow: headerRow,
+                fieldTypes: FieldTypeIndex(library: library, kind: kind)), observer: trail?.digests)
         let checker = BatchChecker(library: library, defaultKind: kind, asOf: asOfDate)
         var tally = AuditTally(progress: AuditProgress(enabled: !quiet && FileHandleOutput.stderrIsTerminal))
         reporter.begin(BatchRunInfo.make(library: library, inputs: inputs, asOf: asOf, kind: kind), to: &sink)

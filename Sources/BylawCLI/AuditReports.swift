@@ -34,6 +34,12 @@ struct AuditOutput {
 
 extension InputFormat: ExpressibleByArgument {}
 
+extension TextEncoding: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
 /// Where a report goes: standard output or `--report FILE`, written in 64 KiB blocks as it is produced.
 struct FileReportSink: ReportSink {
     let fd: Int32

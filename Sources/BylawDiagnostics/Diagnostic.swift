@@ -56,6 +56,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var help: String?
     /// Related positions, such as the first definition of a duplicated key.
     public var notes: [Note]
+    /// What in the input it is about, for counting alike problems together: a spreadsheet column's header, or
+    /// the field path no column gives. Not rendered.
+    public var subject: String?
 
     /// A secondary position attached to a diagnostic.
     public struct Note: Sendable, Hashable {

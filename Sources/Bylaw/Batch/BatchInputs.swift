@@ -9,7 +9,7 @@ import Foundation
 /// or unreadable input stops the run at once (exit 2) rather than becoming a record.
 public enum BatchInputs {
     /// The extensions read from folders.
-    public static let folderExtensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv"]
+    public static let folderExtensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "xlsx"]
 
     /// Files in input order: each file as named (its format from its extension, else `format`, else sniffed),
     /// `-` for standard input (format `format`, else sniffed), folders recursively in sorted order, hidden

@@ -8,7 +8,7 @@ import Foundation
 
 /// The formats `bylaw audit` reads.
 public enum InputFormat: String, Sendable, CaseIterable {
-    case csv, jsonl, json, yaml
+    case csv, jsonl, json, yaml, xlsx
 
     /// The format a file name's extension says, if any.
     public static func of(path: String) -> InputFormat? {
@@ -17,6 +17,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "jsonl", "ndjson": .jsonl
         case "json": .json
         case "yaml", "yml": .yaml
+        case "xlsx": .xlsx
         default: nil
         }
     }
@@ -37,6 +38,31 @@ public struct BatchFile: Sendable, Equatable {
     public var size: Int?
 }
 
+/// How files are read beyond their format: `--encoding`, `--sheet`, `--header-row`.
+public struct BatchReadOptions: Sendable {
+    /// The encoding of CSV files, when the user names it (else detected per file).
+    public var encoding: TextEncoding?
+    /// The sheet of a workbook to read (else its first).
+    public var sheet: String?
+    /// The 1-based row of a workbook's sheet that holds the header (else found).
+    public var headerRow: Int?
+    /// What a workbook may make bylaw inflate and hold.
+    public var xlsxLimits: XLSXLimits
+    /// The types of the fields columns fill, so that cells are read by type (`CellConverter`).
+    public var fieldTypes: FieldTypeIndex?
+
+    public init(
+        encoding: TextEncoding? = nil, sheet: String? = nil, headerRow: Int? = nil,
+        xlsxLimits: XLSXLimits = .standard, fieldTypes: FieldTypeIndex? = nil
+    ) {
+        self.fieldTypes = fieldTypes
+        self.encoding = encoding
+        self.sheet = sheet
+        self.headerRow = headerRow
+        self.xlsxLimits = xlsxLimits
+    }
+}
+
 /// Every record of the inputs, in input order: files as named, folders recursively in sorted order.
 /// Reading happens on one thread; records are cut out, not parsed (see `BatchRecord`).
 public final class BatchReader {
@@ -47,6 +73,7 @@ public final class BatchReader {
     /// record).
     public private(set) var unreadableFiles = 0
     private let mapping: CSVMapping?
+    private let options: BatchReadOptions
     private let observer: InputObserver?
     private var fileIndex = -1
     private var current: RecordReader?
@@ -55,21 +82,29 @@ public final class BatchReader {
     /// Whether the current file's read error has been reported as a record.
     private var readFailureReported = false
 
-    public init(files: [BatchFile], mapping: CSVMapping?, observer: InputObserver?) {
+    public init(
+        files: [BatchFile], mapping: CSVMapping?, options: BatchReadOptions = BatchReadOptions(),
+        observer: InputObserver?
+    ) {
         self.files = files
         self.mapping = mapping
+        self.options = options
         self.observer = observer
         let sizes = files.map(\.size)
         totalBytes = sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
     }
 
     /// Bytes of the inputs read so far.
-    public var bytesRead: Int { finishedBytes + (currentStream?.consumed ?? 0) }
+    public var bytesRead: Int { finishedBytes + (currentStream?.progress ?? 0) }
 
     /// The next record of the inputs, or nil after the last.
     public func next() -> BatchRecord? {
         while true {
             if let current, let record = current.next() { return record }
+            if let current, current.failedPartWay, !readFailureReported {
+                readFailureReported = true
+                unreadableFiles += 1
+            }
             if let stream = currentStream {
                 // Reading may stop before the end (an unterminated quote, a YAML syntax error): the rest still
                 // goes through the observer, so the run's hash and size are the whole file's.
@@ -104,14 +139,48 @@ public final class BatchReader {
         let format = file.format ?? Self.sniff(stream)
         switch format {
         case .csv:
-            return CSVFileReader(stream: stream, file: path, mapping: mapping)
+            return csv(stream, path: path)
         case .jsonl:
             return JSONLinesReader(stream: stream, file: path)
         case .json:
             return json(stream, path: path)
         case .yaml:
             return yaml(stream, path: path)
+        case .xlsx:
+            return xlsx(stream, fd: fd, path: path)
         }
+    }
+
+    /// A CSV file, decoded to UTF-8 as it is read when it is in another encoding (`TextEncoding.detect`).
+    private func csv(_ stream: ByteStream, path: String) -> RecordReader {
+        let encoding = TextEncoding.detect(stream, chosen: options.encoding)
+        if let name = encoding.iconvName {
+            guard let transcoder = Transcoder(from: name, unit: encoding.unit) else {
+                return unreadable(path, reason: "this system cannot decode \(encoding.name)")
+            }
+            var bom = 0
+            if case .utf16(_, let length) = encoding { bom = length }
+            stream.decode(with: transcoder, skipping: bom)
+        }
+        return CSVFileReader(
+            stream: stream, file: path, mapping: mapping, encoding: encoding, types: options.fieldTypes)
+    }
+
+    /// A workbook, read by ZIPFoundation from the very file `stream` reads (through `/dev/fd`, so a file
+    /// replaced meanwhile is not read in its place). The stream is read to its end first, so the observer hashes
+    /// the whole file before any record; the archive needs to seek, so standard input cannot be a workbook.
+    private func xlsx(_ stream: ByteStream, fd: Int32, path: String) -> RecordReader {
+        guard path != "-" else {
+            return unreadable(
+                path,
+                [
+                    .error(
+                        "xlsx.stdin", "a workbook cannot be read from standard input: name the .xlsx file", at: nil)
+                ])
+        }
+        Self.drain(stream)
+        return XLSXFileReader(
+            file: path, openPath: "/dev/fd/\(fd)", mapping: mapping, options: options, limits: options.xlsxLimits)
     }
 
     /// Reads and consumes everything left in `stream`, in bounded memory.
@@ -164,11 +233,14 @@ public final class BatchReader {
         return YAMLStreamReader(stream: documents, file: path)
     }
 
-    /// Guesses the format from the first bytes: `{` JSON Lines, `[` a JSON array, a first line with commas and
+    /// Guesses the format from the first bytes: a ZIP archive's signature a workbook, `{` JSON Lines, `[` a JSON array, a first line with commas and
     /// no `: ` CSV (a line ends at LF or CR), anything else YAML.
     static func sniff(_ stream: ByteStream) -> InputFormat {
         stream.ensure(1 << 16)
         var k = stream.offsetPastSpace(from: stream.hasBOM ? 3 : 0)
+        if stream.peek(0) == 0x50, stream.peek(1) == 0x4B, stream.peek(2) == 0x03, stream.peek(3) == 0x04 {
+            return .xlsx  // a ZIP archive's first local header: "PK\u{3}\u{4}"
+        }
         guard let first = stream.peek(k) else { return .yaml }
         if first == UInt8(ascii: "{") { return .jsonl }
         if first == UInt8(ascii: "[") { return .json }

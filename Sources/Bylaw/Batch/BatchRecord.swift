@@ -88,7 +88,10 @@ public struct BatchChecker: Sendable {
             return (BatchItem(index: index, source: record.source, result: result), nil)
         case .success(let (node, textCells)):
             let document = withKind(node)
-            let result = library.check(document, file: record.source.file, asOf: asOf, textCells: textCells)
+            var result = library.check(document, file: record.source.file, asOf: asOf, textCells: textCells)
+            if !result.diagnostics.isEmpty, case .csv(let row, let layout) = record.body {
+                result.diagnostics = layout.located(result.diagnostics, row: row)
+            }
             return (BatchItem(index: index, source: record.source, result: result), document)
         }
     }

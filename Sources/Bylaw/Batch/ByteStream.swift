@@ -19,9 +19,14 @@ public final class ByteStream {
     public private(set) var readError: Int32?
     /// Bytes consumed so far (records handed out, whitespace skipped), for progress.
     public private(set) var consumed = 0
-    /// Called with every block as it is read (to hash the input).
+    /// Called with every block as it is read (to hash the input), before any decoding.
     public var observer: ((UnsafeRawBufferPointer) -> Void)?
     private static let blockSize = 1 << 18
+    /// Decodes what is read to UTF-8, for a file in another encoding (`decode(with:skipping:)`).
+    private var transcoder: Transcoder?
+    /// Bytes read from the file and UTF-8 bytes they decoded to, while decoding (for progress).
+    private var rawRead = 0
+    private var decodedRead = 0
 
     /// Reads `fd`; `closes` says whether the stream closes it when done.
     public init(fileDescriptor fd: Int32, closes: Bool) {
@@ -45,9 +50,29 @@ public final class ByteStream {
     /// Unconsumed bytes available without reading.
     var available: Int { buffer.count - start }
 
+    /// Bytes of the file consumed so far, for progress: `consumed`, or while decoding, its share of the bytes
+    /// read from the file.
+    public var progress: Int {
+        guard transcoder != nil, decodedRead > 0 else { return consumed }
+        return Int(Double(rawRead) * Double(consumed) / Double(decodedRead))
+    }
+
+    /// From here on, decodes the unconsumed bytes and everything read after them with `transcoder`, skipping the
+    /// first `bom` of them (a byte-order mark).
+    func decode(with transcoder: Transcoder, skipping bom: Int) {
+        let rest = Array(buffer[min(buffer.count, start + bom)...])
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        self.transcoder = transcoder
+        rawRead = rest.count + bom
+        rest.withUnsafeBytes { transcoder.decode($0, final: atEnd, into: &buffer) }
+        decodedRead = buffer.count
+    }
+
     /// Reads one more block; false at the end of the input.
     @discardableResult
     func fill() -> Bool {
+        if let transcoder { return fillDecoding(transcoder) }
         guard !atEnd, let fd else { return false }
         if start > 0, start >= buffer.count / 2 {
             buffer.removeFirst(start)
@@ -68,6 +93,35 @@ public final class ByteStream {
         }
         if let observer {
             buffer.withUnsafeBytes { observer(UnsafeRawBufferPointer(rebasing: $0[old..<old + got])) }
+        }
+        return true
+    }
+
+    /// `fill()` through the transcoder: reads a block, shows it to the observer as read, appends its UTF-8.
+    private func fillDecoding(_ transcoder: Transcoder) -> Bool {
+        guard !atEnd, let fd else { return false }
+        if start > 0, start >= buffer.count / 2 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        var block = [UInt8](repeating: 0, count: Self.blockSize)
+        var n = 0
+        repeat {
+            n = block.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress, Self.blockSize) }
+        } while n < 0 && errno == EINTR
+        if n < 0 { readError = errno }
+        let got = max(0, n)
+        let old = buffer.count
+        block.withUnsafeBytes { all in
+            let bytes = UnsafeRawBufferPointer(rebasing: all[0..<got])
+            if got > 0, let observer { observer(bytes) }
+            transcoder.decode(bytes, final: got == 0, into: &buffer)
+        }
+        rawRead += got
+        decodedRead += buffer.count - old
+        if got == 0 {
+            atEnd = true
+            return buffer.count > old
         }
         return true
     }

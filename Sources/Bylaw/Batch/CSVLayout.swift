@@ -19,12 +19,24 @@ public struct CSVLayout: Sendable {
     let fields: [(String, Slot)]
     /// The number of cells every row must have.
     public let width: Int
+    /// By column: how its cells are read (nil for a column left out), its header and its field path.
+    let columns: [Column?]
 
-    /// The layout for a header record, or the problems with it (at the header cells' positions).
-    public static func make(header: CSVRecord, mapping: CSVMapping?, file: String) -> Result<CSVLayout, LoadFailure> {
+    struct Column: Sendable {
+        var converter: CellConverter
+        var header: String
+        var path: FieldPath
+    }
+
+    /// The layout for a header record, or the problems with it (at the header cells' positions). `types` gives
+    /// the type of the field each column fills, so that its cells are read by type (`CellConverter`).
+    public static func make(header: CSVRecord, mapping: CSVMapping?, file: String, types: FieldTypeIndex? = nil)
+        -> Result<CSVLayout, LoadFailure>
+    {
         var diags: [Diagnostic] = []
         var root = Builder.object([])
         var owners: [FieldPath: Int] = [:]
+        var columns = [Column?](repeating: nil, count: header.cells.count)
         for (k, cell) in header.cells.enumerated() {
             let name = cell.text.trimmingCharacters(in: .whitespaces)
             let at = SourceLocation(file: file, line: cell.line, column: cell.column)
@@ -51,6 +63,9 @@ public struct CSVLayout: Sendable {
                 continue
             }
             owners[path] = k
+            columns[k] = Column(
+                converter: CellConverter(type: types?.type(of: path), declared: mapping?.formats[name]), header: name,
+                path: path)
             if let conflict = root.insert(path.segments[...], column: k) {
                 diags.append(
                     .error(
@@ -60,14 +75,14 @@ public struct CSVLayout: Sendable {
         }
         if !diags.isEmpty { return .failure(LoadFailure(diagnostics: diags)) }
         guard case .object(let members) = root.slot else { return .failure(LoadFailure(diagnostics: [])) }
-        return .success(CSVLayout(fields: members, width: header.cells.count))
+        return .success(CSVLayout(fields: members, width: header.cells.count, columns: columns))
     }
 
     /// The decision a row makes (the row must have `width` cells); `number` is its row number (1 = the first
     /// data row), for messages. Throws when a JSON cell is over a JSON limit.
     public func node(_ row: CSVRecord, number: Int?, file: String) throws(YAMLLoadError) -> YAMLNode {
         let at = YAMLMark(line: row.line, column: 1, offset: 0)
-        let pairs = try members(fields, row: Row(record: row, number: number, file: file))
+        let pairs = try members(fields, row: Row(record: try converted(row, file: file), number: number, file: file))
         return YAMLNode(content: .mapping(pairs), file: file, start: at, end: at)
     }
 

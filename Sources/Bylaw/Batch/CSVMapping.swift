@@ -1,18 +1,21 @@
 import BylawDiagnostics
 import BylawYAML
 
-/// `--map MAPPING.yaml`: which decision field each CSV column header stands for.
+/// `--map MAPPING.yaml`: which decision field each column header stands for, and how to read its cells.
 ///
 /// ```yaml
 /// columns:
 ///   资产名称: asset.name          # header: field path
 ///   账面原值: asset.book_value
+///   决策日期: {field: date, date: d/M/yyyy}   # a field path and how to read the cells (`ColumnFormat`)
 ///   备注: ~                       # a column to ignore
 /// ```
 /// A header the mapping does not name is taken as a field path itself. Documented in docs/audit.md.
 public struct CSVMapping: Sendable {
     /// What each mapped header stands for: a path, or nil for a column to ignore.
     public var columns: [String: FieldPath?]
+    /// How the cells of a mapped header are read, where the mapping says.
+    public var formats: [String: ColumnFormat] = [:]
 
     public init(columns: [String: FieldPath?] = [:]) {
         self.columns = columns
@@ -71,7 +74,13 @@ public struct CSVMapping: Sendable {
                 diags.append(.error("map.bad-header", "a header must be non-empty text", at: pair.key.location))
                 continue
             }
-            guard let value = pair.value.scalar else {
+            var target = pair.value
+            if pair.value.mapping != nil {
+                guard let (field, format) = readFormat(pair.value, header: header, diags: &diags) else { continue }
+                target = field
+                formats[header] = format
+            }
+            guard let value = target.scalar else {
                 diags.append(
                     .error(
                         "map.bad-path", "the header `\(header)` must map to a field path such as `asset.book_value`",
@@ -85,7 +94,7 @@ public struct CSVMapping: Sendable {
             guard let path = FieldPath(value.text) else {
                 diags.append(
                     .error(
-                        "map.bad-path", "`\(value.text)` is not a field path", at: pair.value.location,
+                        "map.bad-path", "`\(value.text)` is not a field path", at: target.location,
                         length: max(1, value.text.unicodeScalars.count),
                         help: "names separated by dots, with 0-based numbers for list items: `approvals.0.body`"))
                 continue
@@ -93,12 +102,12 @@ public struct CSVMapping: Sendable {
             if let first = targets[path] {
                 diags.append(
                     .error(
-                        "map.duplicate-path", "two headers map to `\(path)`", at: pair.value.location,
+                        "map.duplicate-path", "two headers map to `\(path)`", at: target.location,
                         length: max(1, value.text.unicodeScalars.count),
                         notes: [.init(message: "the first", location: first.location)]))
                 continue
             }
-            targets[path] = pair.value
+            targets[path] = target
             columns[header] = path
         }
         return diags

@@ -22,6 +22,8 @@ public struct CSVRecord: Sendable, Equatable {
     public var cells: [Cell]
     /// The record's bytes as in the file, without its line ending.
     public var raw: [UInt8]
+    /// The row a spreadsheet shows it on (the header is row 1), for naming cells as `D7`.
+    public var sheetRow: Int?
 }
 
 /// What `CSVReader.next()` gives.
@@ -48,6 +50,10 @@ public final class CSVReader {
     /// The position of the next unread byte.
     private var position = TextPosition()
     private var stopped = false
+    /// Records read so far, empty lines included: the row number a spreadsheet gives the last record.
+    public private(set) var recordNumber = 0
+    /// The 0-based index of the cell that made the last record a `csv.encoding` problem.
+    public private(set) var encodingProblemCell: Int?
 
     public init(stream: ByteStream, file: String, maxRecordBytes: Int = YAMLLimits.decision.maxBytes) {
         self.stream = stream
@@ -70,6 +76,8 @@ public final class CSVReader {
 
     private func readRecord() -> CSVReadResult? {
         if stream.available == 0, !stream.fill() { return nil }
+        recordNumber += 1
+        encodingProblemCell = nil
         // INVARIANT: a record starts at the start of a line (column 1).
         let startLine = position.line
         var state = State.cellStart
@@ -91,6 +99,7 @@ public final class CSVReader {
                 cells.append(CSVRecord.Cell(text: text, line: cellLine, column: cellColumn))
             } else {
                 if problem == nil {
+                    encodingProblemCell = cells.count
                     problem = .error(
                         "csv.encoding", "the cell is not valid UTF-8 text",
                         at: SourceLocation(file: file, line: cellLine, column: cellColumn))
@@ -207,6 +216,6 @@ public final class CSVReader {
         if raw.isEmpty { return .record(CSVRecord(line: startLine, cells: [], raw: [])) }
         endCell()
         if let problem { return .problem(problem, line: startLine, raw: raw) }
-        return .record(CSVRecord(line: startLine, cells: cells, raw: raw))
+        return .record(CSVRecord(line: startLine, cells: cells, raw: raw, sheetRow: recordNumber))
     }
 }

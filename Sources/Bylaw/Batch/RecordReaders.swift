@@ -5,6 +5,12 @@ import BylawYAML
 protocol RecordReader: AnyObject {
     /// The next record, or nil when the input is done.
     func next() -> BatchRecord?
+    /// Whether the input stopped part way for a reason the records already said (the run then exits 2).
+    var failedPartWay: Bool { get }
+}
+
+extension RecordReader {
+    var failedPartWay: Bool { false }
 }
 
 /// The largest record (a JSON line, an array item, a CSV row, a document) read, as for a decision file.
@@ -281,67 +287,5 @@ final class YAMLStreamReader: RecordReader {
         return BatchRecord(
             source: RecordSource(file: file, position: line.map { .line($0) } ?? .wholeFile),
             body: .unreadable(error.diagnostics), raw: [])
-    }
-}
-
-/// A CSV file: the first record is the header; every later row is a record. A bad header makes the file one
-/// unreadable record; a ragged row or a bad cell is an unreadable record and reading goes on.
-final class CSVFileReader: RecordReader {
-    private let reader: CSVReader
-    private let file: String
-    private let mapping: CSVMapping?
-    private var layout: CSVLayout?
-    private var row = 0
-    private var done = false
-
-    init(stream: ByteStream, file: String, mapping: CSVMapping?) {
-        reader = CSVReader(stream: stream, file: file)
-        self.file = file
-        self.mapping = mapping
-    }
-
-    func next() -> BatchRecord? {
-        guard !done else { return nil }
-        guard let layout else { return header() }
-        guard let result = reader.next() else { return nil }
-        row += 1
-        let source = RecordSource(file: file, position: .row(row))
-        switch result {
-        case .problem(let d, _, let raw):
-            return BatchRecord(source: source, body: .unreadable([d]), raw: raw)
-        case .record(let r):
-            guard r.cells.count == layout.width else {
-                let d = Diagnostic.error(
-                    "csv.ragged-row", "row \(row) has \(r.cells.count) cells but the header has \(layout.width)",
-                    at: SourceLocation(file: file, line: r.line, column: 1),
-                    help: "a cell holding a comma or a line break must be in double quotes")
-                return BatchRecord(source: source, body: .unreadable([d]), raw: r.raw)
-            }
-            return BatchRecord(source: source, body: .csv(r, layout), raw: r.raw)
-        }
-    }
-
-    private func header() -> BatchRecord? {
-        guard let first = reader.next() else {
-            done = true
-            return nil
-        }
-        switch first {
-        case .problem(let d, let line, let raw):
-            done = true
-            return BatchRecord(
-                source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
-        case .record(let header):
-            switch CSVLayout.make(header: header, mapping: mapping, file: file) {
-            case .success(let l):
-                layout = l
-                return next()
-            case .failure(let f):
-                done = true
-                return BatchRecord(
-                    source: RecordSource(file: file, position: .line(header.line)), body: .unreadable(f.diagnostics),
-                    raw: header.raw)
-            }
-        }
     }
 }

@@ -31,6 +31,9 @@ public struct BatchReportOptions: Sendable {
 
 /// Makes batch reporters.
 public enum BatchReports {
+    /// The most reasons a report's "why records are invalid" table shows.
+    public static let invalidReasonLimit = 10
+
     /// The reporter for `format`, or nil when the name is not one of `BatchReportFormat`'s (the caller handles
     /// its own formats, such as `jsonl`, and reports unknown names).
     public static func reporter(format: String, options: BatchReportOptions = .init()) -> (any BatchReporter)? {

@@ -44,6 +44,8 @@ public struct BatchTally: Sendable {
 
     public private(set) var records = 0
     private var verdicts = VerdictCounts()
+    /// Why the invalid records are invalid.
+    public private(set) var invalidReasons = InvalidReasons()
     // Counts live in arrays and are updated in place; the dictionaries only find the index.
     private var ruleIndex: [RuleKey: Int] = [:]
     private var rules: [RuleCount] = []
@@ -74,9 +76,11 @@ public struct BatchTally: Sendable {
     /// The worst verdict seen, `compliant` for an empty batch.
     public var worst: Verdict { Verdict.allCases.first { count($0) > 0 } ?? .compliant }
 
-    public mutating func add(_ r: DecisionResult) {
+    /// Counts one record; `source` names it as the sample of a reason it is invalid for.
+    public mutating func add(_ r: DecisionResult, source: RecordSource? = nil) {
         records += 1
         verdicts.add(r.verdict)
+        if r.verdict == .invalid { invalidReasons.add(r, source: source) }
         if let unit = r.unit {
             if let i = unitIndex[unit] {
                 units[i].add(r.verdict)

@@ -29,6 +29,7 @@ enum HTMLAssets {
         .figure.needs_review{border-top-color:var(--warning)}
         .figure.error{border-top-color:var(--error)}
         .panel{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:16px 18px;margin:0 0 16px}
+        .panel.notice{border-left:4px solid #b3261e}
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:16px;margin-bottom:0}
         .chart figcaption{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin-bottom:10px}
         svg.bars{display:block;max-width:100%;height:auto}

@@ -26,7 +26,7 @@ public struct HTMLBatchReporter: BatchReporter {
     }
 
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
-        tally.add(item.result)
+        tally.add(item.result, source: item.source)
         guard BatchReports.isListed(item.result) else { return }
         let unit = item.result.unit
         let key = tally.countsSeparately(unit) ? HTMLParts.unitKey(unit) : HTMLParts.unitKey(nil, others: true)
@@ -36,7 +36,8 @@ public struct HTMLBatchReporter: BatchReporter {
     public mutating func finish(to sink: inout some ReportSink) {
         let run = run ?? BatchRunInfo(bylawVersion: BylawVersion.current, inputs: [], asOf: nil, ruleSets: [])
         let listed = tally.records - tally.count(.compliant)
-        var out = HTMLParts.head(run) + HTMLParts.figures(tally)
+        var out = HTMLParts.head(run) + HTMLParts.headline(tally) + HTMLParts.figures(tally)
+        out += HTMLParts.invalidReasons(tally.invalidReasons)
         out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
         out += HTMLParts.ruleTable(tally.byRule) + HTMLParts.unitTable(tally)
         out += "<section class=\"panel\" id=\"records\">\n<h2>Records not compliant <span class=\"muted\">"

@@ -19,7 +19,7 @@ public struct JSONBatchReporter: BatchReporter {
     }
 
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
-        tally.add(item.result)
+        tally.add(item.result, source: item.source)
         guard BatchReports.isListed(item.result) else { return }
         listing.write((listed == 0 ? "\n" : ",\n") + Self.record(item))
         listed += 1
@@ -34,6 +34,9 @@ public struct JSONBatchReporter: BatchReporter {
         out += "\"summary\":{\"records\":\(tally.records)," + counts.joined(separator: ",") + "},\n"
         out += "\"by_rule\":[" + tally.byRule.map { "\n" + Self.rule($0) }.joined(separator: ",") + "],\n"
         out += "\"by_unit\":[" + tally.byUnit.map { "\n" + Self.unit($0) }.joined(separator: ",") + "],\n"
+        out += "\"most_invalid\":\(InvalidReasons.mostInvalid(tally)),\n"
+        let reasons = tally.invalidReasons.mostFrequent.prefix(BatchReports.invalidReasonLimit)
+        out += "\"invalid_reasons\":[" + reasons.map { "\n" + Self.reason($0) }.joined(separator: ",") + "],\n"
         out += "\"records\":["
         sink.write(out)
         listing.drain(to: &sink)
@@ -53,6 +56,12 @@ public struct JSONBatchReporter: BatchReporter {
         "{\"rule_set\":\(JSONText.quote(c.ruleSet)),\"rule\":\(JSONText.quote(c.ruleID)),"
             + "\"title\":\(JSONText.quote(c.title)),\"cite\":\(JSONText.quote(c.cite)),"
             + "\"severity\":\(JSONText.quote(c.severity.rawValue)),\"failed\":\(c.failed),\"error\":\(c.errors)}"
+    }
+
+    static func reason(_ r: InvalidReasons.Reason) -> String {
+        "{\"code\":\(JSONText.quote(r.code)),\"subject\":\(r.subject.map(JSONText.quote) ?? "null"),"
+            + "\"records\":\(r.records),\"sample\":{\"source\":\(JSONText.quote(r.sampleSource)),"
+            + "\"message\":\(JSONText.quote(r.sampleMessage))},\"help\":\(r.help.map(JSONText.quote) ?? "null")}"
     }
 
     static func unit(_ u: BatchTally.UnitCount) -> String {

@@ -24,7 +24,7 @@ public struct TextBatchReporter: BatchReporter {
     }
 
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
-        tally.add(item.result)
+        tally.add(item.result, source: item.source)
         if BatchReports.isListed(item.result) { listing.write(Self.record(item, style: style)) }
     }
 
@@ -34,16 +34,48 @@ public struct TextBatchReporter: BatchReporter {
     }
 
     public mutating func add(_ item: BatchItem, rendered: String, to sink: inout some ReportSink) {
-        tally.add(item.result)
+        tally.add(item.result, source: item.source)
         if !rendered.isEmpty { listing.write(rendered) }
     }
 
     public mutating func finish(to sink: inout some ReportSink) {
-        sink.write("\n" + verdicts() + "\n" + rules() + "\n" + units())
+        sink.write(headline() + "\n" + verdicts() + invalidReasons() + "\n" + rules() + "\n" + units())
         let listed = tally.records - tally.count(.compliant)
         sink.write("\n" + style.bold("records not compliant (\(listed))") + "\n")
         if listed == 0 { sink.write("  none\n") }
         listing.drain(to: &sink)
+    }
+
+    /// When most records are invalid, the report opens by saying so, with the likely cause and its fix.
+    private func headline() -> String {
+        guard InvalidReasons.mostInvalid(tally) else { return "" }
+        let (summary, cause, fix) = InvalidReasons.headline(tally)
+        var out = "\n" + style.bold("! " + summary) + "\n"
+        if let cause { out += "  " + TextStyle.oneLine(cause) + "\n" }
+        if let fix { out += "  fix: " + TextStyle.oneLine(fix) + "\n" }
+        return out
+    }
+
+    /// The most frequent reasons records are invalid, each with its first record as a sample.
+    private func invalidReasons() -> String {
+        let reasons = tally.invalidReasons.mostFrequent
+        guard !reasons.isEmpty else { return "" }
+        var out = "\n" + style.bold("why records are invalid, most frequent first") + "\n"
+        let shown = reasons.prefix(BatchReports.invalidReasonLimit)
+        let width = max(7, shown.map { String($0.records).count }.max() ?? 0)
+        out += style.dim("  " + pad("records", width) + "  reason") + "\n"
+        let indent = String(repeating: " ", count: 2 + width + 2)
+        for r in shown {
+            out += "  " + pad(String(r.records), width) + "  " + style.bold(r.code)
+            if let subject = r.subject { out += "  " + TextStyle.oneLine(subject) }
+            out +=
+                "\n" + indent + style.dim("e.g. ") + TextStyle.oneLine(r.sampleSource + ": " + r.sampleMessage) + "\n"
+            if let help = r.help { out += indent + style.dim("fix: ") + TextStyle.oneLine(help) + "\n" }
+        }
+        if reasons.count > shown.count {
+            out += "  " + style.dim("and \(reasons.count - shown.count) other reasons") + "\n"
+        }
+        return out
     }
 
     private func verdicts() -> String {
@@ -123,6 +155,11 @@ public struct TextBatchReporter: BatchReporter {
             out += "    "
             out += TextStyle.oneLine(d.description)
             out += "\n"
+            if let help = d.help {
+                out += "      help: "
+                out += TextStyle.oneLine(help)
+                out += "\n"
+            }
         }
         let findings = BatchReports.findings(r)
         let idWidth = findings.map { DisplayWidth.of($0.ruleID) }.max() ?? 0

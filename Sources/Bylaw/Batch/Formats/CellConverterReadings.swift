@@ -1,0 +1,115 @@
+extension CellConverter {
+    /// A date in one of `patterns` (a time of day after it is dropped), or an Excel serial when `serials` says
+    /// so, as `yyyy-MM-dd`.
+    static func date(_ text: String, patterns: [DatePattern], serials: ColumnFormat.SerialSystem?) -> Result<
+        String, Problem
+    > {
+        if isISODate(text) { return .success(text) }
+        var day = Substring(text)
+        // `2023/11/13 0:00:00`, as Excel writes a date cell with a time into CSV.
+        if let space = day.firstIndex(of: " "), day[day.index(after: space)...].contains(":") {
+            day = day[..<space]
+        }
+        for pattern in patterns {
+            if let date = pattern.date(day) { return .success(date.description) }
+        }
+        if let serials, let iso = XLSXDate.iso(serial: text, date1904: serials == .excel1904) {
+            return .success(iso)
+        }
+        if isDayMonthAmbiguous(day) {
+            return .failure(
+                Problem(
+                    code: "cell.ambiguous-date",
+                    message: "`\(text)` could be read day first or month first",
+                    help: "say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`"))
+        }
+        let forms = patterns.map(\.description).joined(separator: ", ")
+        return .failure(
+            Problem(
+                code: "cell.bad-date", message: "`\(text)` is not a calendar date in a form read here",
+                help: "the forms read are \(forms)\(serials == nil ? "" : " and Excel serial numbers"); "
+                    + "name another with `date:` in the mapping file"))
+    }
+
+    /// `yyyy-MM-dd` exactly: the text needs no reading (the schema still checks the day exists).
+    static func isISODate(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
+        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 }
+    }
+
+    /// `01/02/2023`, `1.2.2023`, `01-02-2023`: two short numbers before a year.
+    static func isDayMonthAmbiguous(_ text: Substring) -> Bool {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard parts.count == 3, parts[2].count == 4 else { return false }
+        return parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) } && parts[0].count <= 2
+            && parts[1].count <= 2
+    }
+
+    /// An amount as a plain decimal: `¥1,234.50`, `￥1,234.50`, `1,234.50元`, `RMB 1,234.50`, full-width digits,
+    /// `(1,234.50)` and `−1,234.50` for negatives. Thousands separators must group by three.
+    static func amount(_ text: String, integer: Bool) -> Result<String, Problem> {
+        if isPlain(text, integer: integer) { return .success(text) }
+        var s = ""
+        for c in text.unicodeScalars {
+            switch c.value {
+            case 0xFF10...0xFF19: s.unicodeScalars.append(Unicode.Scalar(c.value - 0xFF10 + 0x30) ?? c)
+            case 0xFF0C: s.append(",")  // ，
+            case 0xFF0E: s.append(".")  // ．
+            case 0x2212, 0xFF0D: s.append("-")  // − －
+            case 0xFF08: s.append("(")
+            case 0xFF09: s.append(")")
+            default: s.unicodeScalars.append(c)
+            }
+        }
+        var negative = false
+        var body = Substring(s.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\u{A0}" })
+        if body.hasPrefix("("), body.hasSuffix(")") {
+            negative = true
+            body = body.dropFirst().dropLast()
+        }
+        if body.hasPrefix("-") {
+            negative.toggle()
+            body = body.dropFirst()
+        }
+        for sign in ["RMB", "CNY", "¥", "￥", "$"] where body.hasPrefix(sign) {
+            body = body.dropFirst(sign.count)
+            break
+        }
+        if body.hasSuffix("元") { body = body.dropLast() }
+        if body.hasPrefix("-"), !negative {
+            negative = true
+            body = body.dropFirst()
+        }
+        let halves = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = halves.first ?? ""
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        let grouped =
+            groups.count == 1
+            || (groups[0].count >= 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 })
+        let digits = groups.joined()
+        let plain = (negative ? "-" : "") + digits + (halves.count == 2 ? "." + halves[1] : "")
+        guard grouped, !digits.isEmpty, isPlain(plain, integer: integer) else {
+            return .failure(
+                Problem(
+                    code: "cell.bad-amount",
+                    message: "`\(text)` is not \(integer ? "a whole number" : "an amount") in a form read here",
+                    help: "amounts are read with thousands separators grouping by three and a currency sign "
+                        + "(`¥1,234.50`, `306,219.53元`); a comma as the decimal mark is not read"))
+        }
+        return .success(plain)
+    }
+
+    /// `-?[0-9]+(\.[0-9]+)?` (no fraction when `integer`).
+    static func isPlain(_ text: String, integer: Bool) -> Bool {
+        var u = Substring(text).utf8[...]
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        let isDigit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
+        let whole = u.prefix(while: isDigit)
+        guard !whole.isEmpty else { return false }
+        let rest = u.dropFirst(whole.count)
+        if rest.isEmpty { return true }
+        guard !integer, rest.first == UInt8(ascii: "."), rest.count > 1 else { return false }
+        return rest.dropFirst().allSatisfy(isDigit)
+    }
+}

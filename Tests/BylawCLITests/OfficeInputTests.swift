@@ -1,0 +1,288 @@
+import BylawTestSupport
+import Foundation
+import Testing
+
+/// `bylaw audit` on files as Chinese offices save them (Tests/BylawTests/Fixtures/office, made by
+/// scripts/fixtures/make_office_fixtures.py from the shipped disposal ledger): the same exact findings as the
+/// UTF-8 ledger, and one actionable error for a file that cannot be decoded.
+@Suite struct OfficeInputTests {
+    static let office = Run.fixtures + "/office"
+    static let example = Run.repository + "/examples/asset-disposals"
+    /// The shipped ledger's known findings (see `AuditCommandTests.shippedSpreadsheetExampleGivesItsKnownFindings`).
+    static let ledgerFindings = [
+        "ZC-2024-0000006 row 6 non_compliant [AM-04]",
+        "ZC-2024-0000010 row 10 non_compliant [AM-03]",
+        "ZC-2025-0000012 row 12 non_compliant [AM-01]",
+    ]
+
+    /// `bylaw audit FILE --kind asset_disposal --map columns.yaml ARGS --format jsonl --no-audit`.
+    func audit(_ file: String, _ args: [String] = []) throws -> (Run, [AuditCommandTests.Line]) {
+        let r = try Run.bylaw(
+            ["audit", file, "--kind", "asset_disposal", "--map", Self.example + "/columns.yaml"] + args + [
+                "--rules", Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+            ])
+        return (r, try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) })
+    }
+
+    static func findings(_ lines: [AuditCommandTests.Line]) -> [String] {
+        lines.filter { $0.verdict != "compliant" }.map { line in
+            "\(line.id ?? "?") \(line.source.split(separator: ":").last ?? "") \(line.verdict) [\(line.failed.joined(separator: ","))]"
+        }
+    }
+
+    @Test(arguments: ["ledger-gbk.csv", "ledger-utf16le.csv", "ledger-utf16be.csv"])
+    func encodingsAreDetectedAndGiveTheLedgersFindings(_ name: String) throws {
+        let (r, lines) = try audit(Self.office + "/" + name)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.count == 12)
+        #expect(Self.findings(lines) == Self.ledgerFindings)
+        #expect(lines.allSatisfy { $0.codes.isEmpty })
+    }
+
+    @Test func gbkNamedWithEncodingGivesTheSameFindings() throws {
+        let (r, lines) = try audit(Self.office + "/ledger-gbk.csv", ["--encoding", "gbk"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(Self.findings(lines) == Self.ledgerFindings)
+    }
+
+    /// A UTF-8 file with one cell pasted from a GBK file: one invalid record naming the row, the cell and its
+    /// header, and the fix; the rows before it are judged; the run exits 2 since the file was not read whole.
+    @Test func aStrayGBKCellIsOneErrorNamingItsCell() throws {
+        let (r, lines) = try audit(Self.office + "/ledger-stray-gbk.csv")
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(lines.map(\.summary).suffix(1) == ["ledger-stray-gbk.csv:row 4 invalid csv.encoding"])
+        #expect(lines.count == 4)
+        let message = try #require(
+            (lines.last?.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
+        #expect(
+            message
+                == "row 4, cell H5 (column `资产名称`) is not valid UTF-8 text, so the rest of the file was not read: "
+                + "save the sheet from Excel as \"CSV UTF-8\", or name the file's encoding with --encoding gb18030")
+    }
+
+    /// GBK read as UTF-8 because the user said so: the header's first cell is named.
+    @Test func aWrongEncodingOnTheCommandLineIsNamedAtTheHeader() throws {
+        let (r, lines) = try audit(Self.office + "/ledger-gbk.csv", ["--encoding", "utf-8"])
+        #expect(r.status == 2)
+        #expect(lines.count == 1)
+        let message = try #require(
+            (lines.first?.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
+        #expect(message.hasPrefix("the header row, cell A1 is not valid UTF-8 text"))
+    }
+
+    @Test func anUnknownEncodingIsAUsageError() throws {
+        let r = try Run.bylaw(["audit", Self.office + "/ledger-gbk.csv", "--encoding", "latin1", "--no-audit"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("utf-8"))
+    }
+}
+
+/// `.xlsx` workbooks end to end: the shipped ledger saved as Excel saves it gives the CSV's exact results.
+@Suite struct WorkbookInputTests {
+    let office = OfficeInputTests()
+
+    /// Each result as JSON without its source, to compare a workbook's results with the CSV's.
+    static func results(_ lines: [AuditCommandTests.Line]) throws -> [String] {
+        try lines.map { line in
+            var json = line.json
+            json["source"] = nil
+            json["file"] = nil
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// A merged title, a note and a blank row above the header (row 4), serial dates in two date formats, an
+    /// amount with a double's noise, booleans, inline strings and a merged 事项 column over rows 5–8.
+    @Test func aWorkbookGivesTheCSVsExactResults() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "ZC-2024-0000006 row 10 non_compliant [AM-04]",
+                "ZC-2024-0000010 row 14 non_compliant [AM-03]",
+                "ZC-2025-0000012 row 16 non_compliant [AM-01]",
+            ])
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try Self.results(lines) == Self.results(csv))
+    }
+
+    @Test func theDateSystemOf1904IsRead() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-1904.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try Self.results(lines) == Self.results(csv))
+        #expect(lines.first?.source == "ledger-1904.xlsx:row 2")
+    }
+
+    @Test func aSheetIsChosenByName() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--sheet", "抽查记录"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "ZC-2024-0000006 row 2 non_compliant [AM-04]", "ZC-2024-0000010 row 3 non_compliant [AM-03]",
+            ])
+        let (missing, one) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--sheet", "Sheet9"])
+        #expect(missing.status == 2)
+        #expect(one.map(\.summary) == ["ledger.xlsx invalid xlsx.no-sheet"])
+    }
+
+    /// `--header-row 2` names the note row: its cells are not headers the mapping knows.
+    @Test func theHeaderRowCanBeNamed() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--header-row", "2"])
+        #expect(r.status == 2)
+        #expect(lines.map(\.summary) == ["ledger.xlsx:row 2 invalid csv.bad-header"])
+        #expect(lines.first?.locations == ["2:31"])
+        let (ok, all) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--header-row", "4"])
+        #expect(ok.status == 1)
+        #expect(all.count == 12)
+    }
+
+    @Test(arguments: [("bomb.xlsx", "xlsx.limit.ratio"), ("entities.xlsx", "xlsx.doctype")])
+    func hostileWorkbooksAreRefused(_ name: String, _ code: String) throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/" + name)
+        #expect(r.status == 2)
+        #expect(lines.map(\.summary) == ["\(name) invalid \(code)"])
+    }
+
+    @Test func aWorkbookCannotComeFromStandardInput() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: OfficeInputTests.office + "/ledger.xlsx"))
+        let r = try Run.bylaw(
+            ["audit", "-", "--kind", "asset_disposal", "--no-audit", "--format", "jsonl"],
+            stdin: String(decoding: bytes, as: UTF8.self))
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("xlsx.stdin"))
+    }
+}
+
+/// Values as offices write them, read through the mapping file's formats and the fields' types.
+@Suite struct ValueFormatTests {
+    let office = OfficeInputTests()
+
+    /// Dates in five forms, amounts with separators and currency signs, booleans as 是/否, √/×, 有/无 and
+    /// TRUE/FALSE, approving bodies by their everyday names, full-width spaces: the plain ledger's exact results.
+    @Test func valuesAsOfficesWriteThemGiveTheLedgersResults() throws {
+        let file = OfficeInputTests.office + "/ledger-formats.csv"
+        let r = try Run.bylaw([
+            "audit", file, "--kind", "asset_disposal", "--map", OfficeInputTests.office + "/ledger-formats.yaml",
+            "--rules", Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+        ])
+        #expect(r.status == 1, "\(r.stderr)")
+        let lines = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        #expect(OfficeInputTests.findings(lines) == OfficeInputTests.ledgerFindings)
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
+    }
+
+    /// `26/08/2023` without `date: dd/MM/yyyy` in the mapping: every row is invalid, each naming its cell.
+    @Test func anAmbiguousDateIsAnErrorNamingItsCell() throws {
+        let r = try Run.bylaw([
+            "audit", OfficeInputTests.office + "/ledger-formats.csv", "--kind", "asset_disposal", "--map",
+            OfficeInputTests.office + "/ledger-formats-undeclared.yaml", "--rules", Run.repository + "/rules",
+            "--format", "jsonl", "--no-audit",
+        ])
+        #expect(r.status == 1)
+        let lines = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        #expect(lines.count == 12)
+        #expect(lines.allSatisfy { $0.codes == ["cell.ambiguous-date"] })
+        let first = try #require((lines.first?.json["diagnostics"] as? [[String: Any]])?.first)
+        #expect(
+            first["message"] as? String
+                == "cell AD2, column `账务核销日期` (ledger_writeoff): `26/08/2023` could be read day first or month first")
+        #expect(first["help"] as? String == "say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`")
+        // Row 1's record starts on line 2 of the file (the header is line 1); its note spans two lines after AD.
+        #expect(lines.first?.locations.first?.hasPrefix("2:") == true)
+    }
+}
+
+/// Invalid records named as the auditor sees the sheet, counted by reason, and a run that is mostly invalid
+/// said so at the top with its fix.
+@Suite struct InvalidReasonTests {
+    func run(_ args: [String]) throws -> Run {
+        try Run.bylaw(["audit"] + args + ["--rules", Run.repository + "/rules", "--no-audit"])
+    }
+
+    /// The auditor forgot `--kind`: every record is invalid for the same reason, and the report says so first.
+    @Test func aMissingKindIsSaidAtTheTopWithItsFix() throws {
+        let args = [
+            OfficeInputTests.example + "/disposal-ledger.csv", "--map", OfficeInputTests.example + "/columns.yaml",
+        ]
+        let text = try run(args)
+        #expect(text.status == 1)
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            lines.dropFirst(4).first
+                == "! most records are invalid: 12 of 12 (100.0%), so none was judged against the rules")
+        #expect(
+            lines.dropFirst(6).first?.hasPrefix(
+                "  fix: give the records their kind with --kind (known kinds: asset_disposal") == true)
+        let json = try run(args + ["--format", "json"]).json()
+        #expect(json["most_invalid"] as? Bool == true)
+        let reasons = try #require(json["invalid_reasons"] as? [[String: Any]])
+        #expect(
+            reasons.map { "\($0["code"] ?? "") \($0["subject"] ?? "") \($0["records"] ?? "")" } == [
+                "decision.missing-field kind 12"
+            ])
+        let html = try run(args + ["--format", "html"]).stdout
+        #expect(html.contains("<section class=\"panel notice\" id=\"most-invalid\">"))
+        #expect(html.contains("<td class=\"key\">decision.missing-field</td><td>kind</td>"))
+    }
+
+    /// Reasons counted by code and column, with the first record's cell as the sample.
+    @Test func reasonsAreCountedByColumnWithASampleCell() throws {
+        let json = try run([
+            OfficeInputTests.office + "/ledger-formats.csv", "--kind", "asset_disposal", "--map",
+            OfficeInputTests.office + "/ledger-formats-undeclared.yaml", "--format", "json",
+        ]).json()
+        let reasons = try #require(json["invalid_reasons"] as? [[String: Any]])
+        #expect(reasons.count == 1)
+        let top = try #require(reasons.first)
+        #expect(top["code"] as? String == "cell.ambiguous-date")
+        #expect(top["subject"] as? String == "账务核销日期")
+        #expect(top["records"] as? Int == 12)
+        let sample = try #require(top["sample"] as? [String: Any])
+        #expect((sample["source"] as? String)?.hasSuffix("ledger-formats.csv:row 1") == true)
+        #expect((sample["message"] as? String)?.hasPrefix("cell AD2, column `账务核销日期`") == true)
+    }
+
+    /// In a workbook, a value the schema refuses is named by its cell (`D5`), its header, then its field.
+    @Test func aWorkbookCellIsNamedAsExcelNamesIt() throws {
+        let dir = Scratch.root.appendingPathComponent("office-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let shipped = try String(contentsOfFile: OfficeInputTests.example + "/columns.yaml", encoding: .utf8)
+        let mapping = shipped.replacingOccurrences(
+            of: "  产权单位层级: owner_level\n", with: "  产权单位层级: {field: owner_level, values: {市级工会: 市级}}\n")
+        #expect(mapping != shipped)
+        try mapping.write(toFile: dir + "/columns.yaml", atomically: true, encoding: .utf8)
+        let r = try run([
+            OfficeInputTests.office + "/ledger.xlsx", "--kind", "asset_disposal", "--map", dir + "/columns.yaml",
+            "--format", "jsonl",
+        ])
+        let first = try #require(r.stdout.split(separator: "\n").first.map { try AuditCommandTests.Line(String($0)) })
+        #expect(first.codes == ["decision.bad-enum"])
+        let message = try #require((first.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
+        #expect(message == "cell D5, column `产权单位层级`: `owner_level` is `市级`, which is not one of its values")
+        #expect(first.locations == ["5:4"])
+    }
+
+    /// A field no column gives says which, and how to map one.
+    @Test func aFieldNoColumnGivesSaysHowToMapIt() throws {
+        let dir = Scratch.root.appendingPathComponent("office-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let shipped = try String(contentsOfFile: OfficeInputTests.example + "/columns.yaml", encoding: .utf8)
+        try shipped.replacingOccurrences(of: "  资产类别: asset.category\n", with: "  资产类别: ~\n")
+            .write(toFile: dir + "/columns.yaml", atomically: true, encoding: .utf8)
+        let json = try run([
+            OfficeInputTests.example + "/disposal-ledger.csv", "--kind", "asset_disposal", "--map",
+            dir + "/columns.yaml", "--format", "json",
+        ]).json()
+        let top = try #require((json["invalid_reasons"] as? [[String: Any]])?.first)
+        #expect(top["subject"] as? String == "asset.category")
+        #expect(
+            top["help"] as? String == "map the header of the column that holds it with --map (`header: asset.category`)"
+        )
+        #expect(
+            ((top["sample"] as? [String: Any])?["message"] as? String)?.hasPrefix(
+                "no column gives `asset.category`: required field `asset.category`") == true)
+    }
+}
