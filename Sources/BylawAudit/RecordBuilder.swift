@@ -144,6 +144,8 @@ public struct RecordBuilder: Sendable {
     public var maskingKey: [UInt8]?
     /// SHA-256 of every rule-set file, computed once.
     private let ruleSetHashes: [String: String]
+    /// SHA-256 of every rule-set file's parsed form as canonical JSON: the same however the set is written.
+    private let ruleSetCanonicalHashes: [String: String]
     /// The paths each rule-set file declares sensitive.
     private let sensitiveByFile: [String: [String]]
     /// The `let` names and table calls (`name()`) of each file whose values are computed from a sensitive
@@ -153,14 +155,17 @@ public struct RecordBuilder: Sendable {
     public init(maskingKey: [UInt8]?, library: RuleLibrary) {
         self.maskingKey = maskingKey
         var hashes: [String: String] = [:]
+        var canonical: [String: String] = [:]
         var sensitive: [String: [String]] = [:]
         var derived: [String: Set<String>] = [:]
         for set in library.ruleSets {
             hashes[set.file] = FileHash.sha256(of: set.file, in: library)
+            canonical[set.file] = FileHash.canonicalSHA256(of: set.file, in: library)
             sensitive[set.file] = set.sensitive
             derived[set.file] = Self.derived(from: set)
         }
         ruleSetHashes = hashes
+        ruleSetCanonicalHashes = canonical
         sensitiveByFile = sensitive
         derivedByFile = derived
     }
@@ -368,6 +373,8 @@ public struct RecordBuilder: Sendable {
             ruleSets.string(a.id)
             ruleSets.key("sha256")
             ruleSets.string(ruleSetHashes[a.file] ?? FileHash.sha256(path: a.file) ?? "unreadable")
+            ruleSets.key("sha256_canonical")
+            ruleSets.string(ruleSetCanonicalHashes[a.file] ?? "unreadable")
             ruleSets.key("version")
             ruleSets.string(a.version)
             ruleSets.endObject()
@@ -499,6 +506,40 @@ enum FileHash {
     static func sha256(path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return AuditHex.sha256(Array(data))
+    }
+
+    /// SHA-256 of a rule-set file's parsed form as RFC 8785 canonical JSON, so the same set written in YAML or
+    /// in JSON, with other spacing, comments, key order or quoting of strings, hashes the same: mappings as
+    /// objects, sequences as arrays, null and booleans as themselves, numbers as JSON numbers with their exact
+    /// text, everything else as strings.
+    static func canonicalSHA256(of file: String, in library: RuleLibrary) -> String {
+        let bytes: [UInt8]
+        if let loaded = library.loadedBytes(of: file) {
+            bytes = loaded
+        } else if let data = FileManager.default.contents(atPath: file) {
+            bytes = Array(data)
+        } else {
+            return "unreadable"
+        }
+        guard let root = try? YAMLLoader.load(bytes: bytes, file: file, limits: .ruleSet) else { return "unreadable" }
+        return AuditHex.sha256(Canonical.bytes(parsedForm(root)))
+    }
+
+    static func parsedForm(_ node: YAMLNode) -> JSONValue {
+        switch node.content {
+        case .scalar(let s):
+            if s.style == .plain {
+                switch s.coreType {
+                case .null: return .null
+                case .bool: if let b = s.boolValue { return .bool(b) }
+                case .int, .float: if let n = JSONNumber(s.text) { return .number(n) }
+                case .string: break
+                }
+            }
+            return .string(s.text)
+        case .sequence(let items): return .array(items.map(parsedForm))
+        case .mapping(let pairs): return .object(pairs.map { ($0.key.scalar?.text ?? "", parsedForm($0.value)) })
+        }
     }
 
     /// The hash of a rule-set file as `library` read it, which is what its rules were loaded from; the file as

@@ -53,6 +53,7 @@ public enum RunRecord {
             .object([
                 ("id", .string(set.id)), ("version", .string(set.version)), ("file", .string(set.file)),
                 ("sha256", .string(FileHash.sha256(of: set.file, in: library))),
+                ("sha256_canonical", .string(FileHash.canonicalSHA256(of: set.file, in: library))),
             ])
         }
         let verdicts = Verdict.allCases.map { ($0.rawValue, JSONValue.number(JSONNumber(counts[$0] ?? 0))) }

@@ -62,6 +62,46 @@ import Testing
         #expect(member(set, "sha256") != .string(FileHash.sha256(path: file) ?? ""), "the file did change")
     }
 
+    /// The same rule set written as YAML and as JSON (JSON is YAML too), with other key order and spacing: the
+    /// file hashes differ, the canonical hashes of its parsed form do not; a real change moves both.
+    @Test func ruleSetCanonicalHashIgnoresHowTheSetIsWritten() throws {
+        let yaml = """
+            # a comment
+            ruleset: s
+            title: 测试
+            version: 1.0.0
+            source: {title: t}
+            applies_to: k
+            parameters:
+              limit: {value: 650000.00, description: 上限}
+            input:
+              amount: decimal
+            rules:
+              - {id: R-1, title: 上限, cite: 第一条, require: amount <= params.limit}
+            """
+        let json = """
+            {"version": "1.0.0", "ruleset": "s", "title": "测试", "source": {"title": "t"}, "applies_to": "k",
+             "input": {"amount": "decimal"},
+             "parameters": {"limit": {"description": "上限", "value": 650000.00}},
+             "rules": [{"require": "amount <= params.limit", "id": "R-1", "title": "上限", "cite": "第一条"}]}
+            """
+        let changed = yaml.replacingOccurrences(of: "650000.00", with: "650000.01")
+        var hashes: [(raw: String, canonical: String)] = []
+        for text in [yaml, json, changed] {
+            let root = Scratch.root.appendingPathComponent("canonical-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: root + "/s", withIntermediateDirectories: true)
+            try text.write(toFile: root + "/s/ruleset.yaml", atomically: true, encoding: .utf8)
+            let library = RuleLibrary.load(root: root)
+            #expect(library.diagnostics.isEmpty, "\(library.diagnostics.map(\.description))")
+            let file = root + "/s/ruleset.yaml"
+            hashes.append((FileHash.sha256(of: file, in: library), FileHash.canonicalSHA256(of: file, in: library)))
+        }
+        #expect(hashes[0].raw != hashes[1].raw)
+        #expect(hashes[0].canonical == hashes[1].canonical)
+        #expect(hashes[0].canonical != hashes[2].canonical)
+        #expect(hashes[0].canonical.count == 64)
+    }
+
     @Test(arguments: examples)
     func shippedExamplesGiveCanonicalRecords(_ file: String) throws {
         let raw = try #require(FileManager.default.contents(atPath: file).map(Array.init))

@@ -106,6 +106,55 @@ import Testing
         #expect(bad.stdout.contains("[test.patch-without-base]") || bad.stderr.contains("[test.patch-without-base]"))
     }
 
+    /// Test cases read decisions from inside their rule library only, never through a link; a library's
+    /// calendar is never read through a link either (its first line would show in the error).
+    @Test func pathsStayInsideTheLibrary() throws {
+        let dir = Scratch.root.appendingPathComponent("bylaw-test-\(UUID().uuidString)")
+        let set = dir.appendingPathComponent("disposal")
+        let fm = FileManager.default
+        try fm.createDirectory(at: set.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: set.appendingPathComponent("examples"), withIntermediateDirectories: true)
+        try fm.copyItem(atPath: Run.fixtures + "/rules/calendars", toPath: dir.appendingPathComponent("calendars").path)
+        try fm.copyItem(
+            atPath: Run.fixtures + "/rules/disposal/ruleset.yaml",
+            toPath: set.appendingPathComponent("ruleset.yaml").path)
+        try fm.copyItem(atPath: Run.fixtures + "/ok.yaml", toPath: set.appendingPathComponent("examples/ok.yaml").path)
+        let secret = dir.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).yaml")
+        try "kind: asset_disposal\nTOP-SECRET-LINE: 1\n".write(to: secret, atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(
+            atPath: set.appendingPathComponent("examples/linked.yaml").path, withDestinationPath: secret.path)
+        try """
+        cases:
+          - name: absolute
+            decision: \(secret.path)
+            expect: {verdict: compliant}
+          - name: climbing out
+            base: ../../../\(secret.lastPathComponent)
+            expect: {verdict: compliant}
+          - name: through a link
+            decision: ../examples/linked.yaml
+            expect: {verdict: compliant}
+          - name: inside
+            decision: ../examples/ok.yaml
+            expect: {verdict: compliant}
+        """.write(to: set.appendingPathComponent("tests/cases.yaml"), atomically: true, encoding: .utf8)
+        let r = try Run.bylaw(["test", set.path])
+        let all = r.stdout + r.stderr
+        #expect(r.status != 0)
+        #expect(all.components(separatedBy: "[test.path-outside]").count - 1 == 2, "\(all)")
+        #expect(all.contains("[io.symlink]"))
+        #expect(!all.contains("TOP-SECRET-LINE"))
+
+        // A calendar that is a link to a file elsewhere is refused, and nothing of that file is shown.
+        let calendar = dir.appendingPathComponent("calendars/test-cal.yaml")
+        try fm.removeItem(at: calendar)
+        try fm.createSymbolicLink(atPath: calendar.path, withDestinationPath: secret.path)
+        let lint = try Run.bylaw(["lint", set.path])
+        #expect(lint.status != 0)
+        #expect((lint.stdout + lint.stderr).contains("symbolic link"))
+        #expect(!(lint.stdout + lint.stderr).contains("TOP-SECRET-LINE"))
+    }
+
     @Test func shippedLibraryPasses() throws {
         let r = try Run.bylaw(["test", "--require-coverage", "rules"])
         #expect(r.status == 0, "\(r.stdout.suffix(2000))\(r.stderr)")

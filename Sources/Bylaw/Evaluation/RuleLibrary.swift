@@ -262,9 +262,56 @@ final class LibrarySources: @unchecked Sendable {
             }
             return try YAMLLoader.load(bytes: kept, file: path, limits: .ruleSet)
         }
+        try LibraryPaths.refuseLink(path)
         let (node, read) = try YAMLLoader.loadKeepingBytes(path: path, limits: .ruleSet)
         bytes[path] = read
         return node
+    }
+}
+
+/// What a rule library reads stays inside it: no file through a symbolic link (a link could show any file of
+/// the machine in an error's snippet), and paths written in it resolve within its root.
+public enum LibraryPaths {
+    /// Refuses a symbolic link at `path`.
+    public static func refuseLink(_ path: String) throws(YAMLLoadError) {
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw YAMLLoadError(diagnostics: [
+                .error(
+                    "io.symlink",
+                    "`\(path)` is a symbolic link: a rule library reads its own files only, never through a link",
+                    at: nil)
+            ])
+        }
+    }
+
+    /// Whether `path` lies inside `root`: by its `.` and `..` components, and again with the links in its folders
+    /// resolved (a linked folder inside the library may point outside it).
+    public static func isInside(_ path: String, root: String) -> Bool {
+        func within(_ p: String, _ r: String) -> Bool { p.hasPrefix(r.hasSuffix("/") ? r : r + "/") }
+        guard within(lexical(path), lexical(root)) else { return false }
+        let parent = resolved((lexical(path) as NSString).deletingLastPathComponent)
+        return within(parent + "/" + (path as NSString).lastPathComponent, resolved(root))
+    }
+
+    /// An absolute path with `.` and `..` taken away by the text alone, links left as they are.
+    public static func lexical(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func resolved(_ path: String) -> String {
+        guard let p = realpath(path.isEmpty ? "." : path, nil) else { return (path as NSString).standardizingPath }
+        defer { free(p) }
+        return String(cString: p)
     }
 }
 

@@ -25,13 +25,17 @@ public struct TestCase: Sendable {
 /// Reads `tests/*.yaml` and `examples/*.yaml` of a rule-set folder.
 public enum TestCaseLoader {
     /// Every case of a folder: those written in `tests/`, then one per example file, whose name says its verdict.
+    /// - Parameter folder: a rule-set folder; its parent is the rule library, the only place its tests and
+    ///   their decisions are read from.
     public static func load(folder: String) -> (cases: [TestCase], diagnostics: [Diagnostic]) {
         var cases: [TestCase] = []
         var diags: [Diagnostic] = []
+        let library = ((folder as NSString).standardizingPath as NSString).deletingLastPathComponent
         for file in yamlFiles(in: folder + "/tests") {
             do {
+                try LibraryPaths.refuseLink(file)
                 let root = try YAMLLoader.load(path: file, limits: .ruleSet)
-                cases += parse(root, file: file, into: &diags)
+                cases += parse(root, file: file, library: library.isEmpty ? "." : library, into: &diags)
             } catch {
                 diags += error.diagnostics
             }
@@ -46,6 +50,7 @@ public enum TestCaseLoader {
                     : name.hasPrefix("needs-review") ? .needsReview : nil
             guard let verdict else { continue }
             do {
+                try LibraryPaths.refuseLink(file)
                 let root = try YAMLLoader.load(path: file, limits: .decision)
                 cases.append(
                     TestCase(
@@ -65,7 +70,23 @@ public enum TestCaseLoader {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { dir + "/" + $0 }
     }
 
-    static func parse(_ root: YAMLNode, file: String, into diags: inout [Diagnostic]) -> [TestCase] {
+    static func parse(_ root: YAMLNode, file: String, library: String, into diags: inout [Diagnostic]) -> [TestCase] {
+        /// A decision file a case names: inside the library, never through a link.
+        func readDecision(_ path: String, at node: YAMLNode) throws(YAMLLoadError) -> YAMLNode {
+            // By the text of the path: standardising it would follow a link before it could be refused.
+            let full = LibraryPaths.lexical(
+                path.hasPrefix("/") ? path : (file as NSString).deletingLastPathComponent + "/" + path)
+            guard LibraryPaths.isInside(full, root: library) else {
+                throw YAMLLoadError(diagnostics: [
+                    .error(
+                        "test.path-outside",
+                        "`\(path)` is outside the rule library `\(library)`: a test reads decisions from inside it only",
+                        at: node.location)
+                ])
+            }
+            try LibraryPaths.refuseLink(full)
+            return try YAMLLoader.load(path: full, limits: .decision)
+        }
         guard var top = Fields(root, what: "a test file", into: &diags) else { return [] }
         let items = top.required("cases", in: "a test file", into: &diags)?.sequence ?? []
         top.reportUnknownKeys(in: "a test file", into: &diags)
@@ -101,7 +122,7 @@ public enum TestCaseLoader {
                     let path = scalar.text
                     decisionFile = resolve(path, from: file)
                     do {
-                        let root = try YAMLLoader.load(path: decisionFile, limits: .decision)
+                        let root = try readDecision(path, at: base)
                         if let patch {
                             if patch.mapping == nil {
                                 diags.append(
@@ -126,7 +147,7 @@ public enum TestCaseLoader {
                 if let path = d.scalar?.text {
                     decisionFile = resolve(path, from: file)
                     do {
-                        decision = try YAMLLoader.load(path: decisionFile, limits: .decision)
+                        decision = try readDecision(path, at: d)
                     } catch {
                         diags += error.diagnostics
                     }
