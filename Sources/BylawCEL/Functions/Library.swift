@@ -28,7 +28,7 @@ enum Library {
     static let functions: [String: CELFunction] = {
         var table: [String: CELFunction] = [:]
         for function in operatorFunctions + standardFunctions + conversionFunctions + decimalFunctions
-            + dateFunctions + aggregateFunctions
+            + dateFunctions + aggregateFunctions + stringExtensionFunctions
         {
             if var existing = table[function.name] {
                 existing.overloads += function.overloads
