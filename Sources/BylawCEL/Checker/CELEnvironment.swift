@@ -76,6 +76,7 @@ public struct CELOverload: Sendable {
         case (.dyn, _), (.typeParam, _), (.error, _): true
         case (.bool, .bool), (.int, .int), (.uint, .uint), (.double, .double), (.string, .string),
             (.bytes, .bytes), (.null, .null), (.decimal, .decimal), (.date, .date), (.days, .days),
+            (.timestamp, .timestamp), (.duration, .duration),
             (.type, .type), (.list, .list), (.map, .map), (.object, .map):
             true
         default: false
