@@ -4,12 +4,16 @@
 ///   of the function so named;
 /// - `google.protobuf.Timestamp` and other qualified type names are type identifiers.
 /// Comprehension variables shadow declared names.
+/// - `math.greatest(a, b, …)` and `math.least(a, b, …)` with two or more arguments take them as one list.
 struct Resolver {
     let environment: CELEnvironment
+    /// The id for the next node the resolver makes (a variadic call's list).
+    private var nextID: Int
 
     static func resolve(_ ast: CELAST, _ environment: CELEnvironment) -> CELAST {
         var copy = ast
-        copy.root = Resolver(environment: environment).rewrite(ast.root, bound: [])
+        var resolver = Resolver(environment: environment, nextID: (ast.nodes.map(\.id).max() ?? 0) + 1)
+        copy.root = resolver.rewrite(ast.root, bound: [])
         return copy
     }
 
@@ -17,7 +21,10 @@ struct Resolver {
     static func qualifiedName(_ node: CELExpr) -> [String]? {
         switch node.kind {
         case .ident(let name): return [name]
-        case .select(let operand, let field, false): return qualifiedName(operand).map { $0 + [field] }
+        case .select(let operand, let field, false):
+            // A quoted field (`a.`b-c``) is never part of a qualified name.
+            guard field.unicodeScalars.allSatisfy({ Lexer.isIdentStart($0) || Lexer.isDigit($0) }) else { return nil }
+            return qualifiedName(operand).map { $0 + [field] }
         default: return nil
         }
     }
@@ -28,7 +35,7 @@ struct Resolver {
         environment.functions[name] != nil || Library.functions[name] != nil
     }
 
-    func rewrite(_ node: CELExpr, bound: Set<String>) -> CELExpr {
+    mutating func rewrite(_ node: CELExpr, bound: Set<String>) -> CELExpr {
         var out = node
         switch node.kind {
         case .literal, .ident, .error: return node
@@ -41,14 +48,21 @@ struct Resolver {
                 !(1...path.count).contains(where: { isVariable(path.prefix($0).joined(separator: ".")) }),
                 isFunction(path.joined(separator: ".") + "." + function)
             {
-                out.kind = .call(function: path.joined(separator: ".") + "." + function, target: nil, args: newArgs)
+                let name = path.joined(separator: ".") + "." + function
+                out.kind = .call(function: name, target: nil, args: variadic(name, newArgs))
+            } else if target == nil {
+                out.kind = .call(function: function, target: nil, args: variadic(function, newArgs))
             } else {
                 out.kind = .call(function: function, target: target.map { rewrite($0, bound: bound) }, args: newArgs)
             }
         case .list(let items): out.kind = .list(items.map { rewrite($0, bound: bound) })
         case .map(let entries):
-            out.kind = .map(
-                entries.map { CELMapEntry(key: rewrite($0.key, bound: bound), value: rewrite($0.value, bound: bound)) })
+            var rewritten: [CELMapEntry] = []
+            for entry in entries {
+                rewritten.append(
+                    CELMapEntry(key: rewrite(entry.key, bound: bound), value: rewrite(entry.value, bound: bound)))
+            }
+            out.kind = .map(rewritten)
         case .comprehension(var c):
             c.range = rewrite(c.range, bound: bound)
             let inner = bound.union([c.variable] + (c.variable2.map { [$0] } ?? []))
@@ -57,6 +71,17 @@ struct Resolver {
             out.kind = .comprehension(c)
         }
         return out
+    }
+
+    /// The arguments of a variadic function (two or more) as one list literal spanning them.
+    private mutating func variadic(_ function: String, _ args: [CELExpr]) -> [CELExpr] {
+        guard Library.variadicMathFunctions.contains(function), args.count >= 2, let first = args.first,
+            let last = args.last
+        else { return args }
+        let list = CELExpr(
+            id: nextID, offset: first.offset, length: last.offset + last.length - first.offset, kind: .list(args))
+        nextID += 1
+        return [list]
     }
 
     /// `a.b.c` as the identifier `a.b` (or `a.b.c`) when that is a declared variable or a qualified type name.
