@@ -100,3 +100,40 @@ import Testing
         #expect(rendered(result).contains("memory limit"))
     }
 }
+
+/// Work that is cheap to ask for and dear to do: long searches and long formatted output.
+@Suite struct CostAmplificationTests {
+    static let environment: CELEnvironment = {
+        var environment = CELEnvironment()
+        environment.declare("s", .string)
+        environment.declare("t", .string)
+        return environment
+    }()
+
+    @Test(
+        arguments: [
+            ("indexOf of a long needle in a long text", "s.indexOf(t)"),
+            ("contains of a long needle", "s.contains(t)"),
+            ("split by a long separator", "s.split(t)"),
+            (
+                "format of many references to one long string",
+                "'%s'.format([[1, 2, 3, 4, 5, 6, 7, 8].map(i, s)]).size() > 0 && '%s'.format([s.split('').map(c, s)]).size() > 0"
+            ),
+        ])
+    func stopsWithTheCostLimit(name: String, source: String) {
+        let variables: [String: CELValue] = [
+            "s": .string(String(repeating: "a", count: 100_000)),
+            "t": .string(String(repeating: "a", count: 50_000) + "b"),
+        ]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = evaluate(source, Self.environment, variables: variables)
+        let elapsed = clock.now - start
+        guard case .failure(let error) = result else {
+            Issue.record("\(name): expected the budget to stop it, got \(rendered(result))")
+            return
+        }
+        #expect(error.code == "cel.cost-limit", "\(name): \(error.message)")
+        #expect(elapsed < .seconds(5), "\(name)")
+    }
+}

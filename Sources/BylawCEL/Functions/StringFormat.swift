@@ -39,7 +39,13 @@ enum StringFormat {
             next += 1
             let piece: Result<String, CELEvalError>
             switch clause {
-            case "s": piece = string(value)
+            case "s":
+                // Charged as it is written: a list of many references to one long string is short to hold but
+                // long to write.
+                var text = ""
+                if let failure = write(value, into: &text, context) { return .failure(failure) }
+                out += text
+                continue
             case "d": piece = decimalClause(value)
             case "f": piece = fixed(value, precision ?? 6)
             case "e": piece = scientific(value, precision ?? 6)
@@ -77,38 +83,45 @@ enum StringFormat {
         return nil
     }
 
-    /// The `%s` text of a value: strings as they are, lists and maps with their members so written (map entries
-    /// sorted by key), timestamps and durations as `string()` gives them.
-    static func string(_ value: CELValue) -> Result<String, CELEvalError> {
+    /// Appends the `%s` text of a value to `out`, charging each piece before it is appended: strings as they
+    /// are, lists and maps with their members so written (map entries sorted by key), timestamps and durations
+    /// as `string()` gives them.
+    static func write(_ value: CELValue, into out: inout String, _ context: CELEvalContext) -> CELEvalError? {
+        func put(_ text: String) -> CELEvalError? {
+            guard context.charge(building: text.utf8.count) else { return context.costLimitError }
+            out += text
+            return nil
+        }
         switch value {
-        case .string(let s): return .success(s)
-        case .bytes(let b): return .success(String(decoding: b, as: UTF8.self))
-        case .double(let d): return .success(special(d) ?? CELValue.render(d))
+        case .string(let s): return put(s)
+        case .bytes(let b): return put(String(decoding: b, as: UTF8.self))
+        case .double(let d): return put(special(d) ?? CELValue.render(d))
         case .list(let items):
-            var parts: [String] = []
-            for item in items {
-                switch string(item) {
-                case .success(let text): parts.append(text)
-                case .failure(let failure): return .failure(failure)
-                }
+            if let failure = put("[") { return failure }
+            for (index, item) in items.enumerated() {
+                if index > 0, let failure = put(", ") { return failure }
+                if let failure = write(item, into: &out, context) { return failure }
             }
-            return .success("[" + parts.joined(separator: ", ") + "]")
+            return put("]")
         case .map(let map):
-            var parts: [(String, String)] = []
+            var entries: [(key: String, value: CELValue)] = []
             for entry in map.entries {
-                guard case .success(let key) = string(entry.key) else { return string(entry.key) }
-                switch string(entry.value) {
-                case .success(let text): parts.append((key, text))
-                case .failure(let failure): return .failure(failure)
-                }
+                var key = ""
+                if let failure = write(entry.key, into: &key, context) { return failure }
+                entries.append((key, entry.value))
             }
-            parts.sort { CodePoints.compare($0.0, $1.0) < 0 }
-            return .success("{" + parts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}")
-        case .type(let t): return .success(t.runtimeName)
-        case .uint(let u): return .success(String(u))
-        case .decimal(let d): return .success(d.description)
-        case .date(let d): return .success(d.description)
-        default: return .success(value.description)
+            entries.sort { CodePoints.compare($0.key, $1.key) < 0 }
+            if let failure = put("{") { return failure }
+            for (index, entry) in entries.enumerated() {
+                if let failure = put((index > 0 ? ", " : "") + entry.key + ": ") { return failure }
+                if let failure = write(entry.value, into: &out, context) { return failure }
+            }
+            return put("}")
+        case .type(let t): return put(t.runtimeName)
+        case .uint(let u): return put(String(u))
+        case .decimal(let d): return put(d.description)
+        case .date(let d): return put(d.description)
+        default: return put(value.description)
         }
     }
 

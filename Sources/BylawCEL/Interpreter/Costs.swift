@@ -29,8 +29,16 @@ enum Costs {
     /// The work of a library function on its arguments, known before it runs; nil for constant work.
     static func functionWork(_ function: String) -> (@Sendable ([CELValue]) -> Work)? {
         switch function {
-        case "size", "contains", "startsWith", "endsWith", "charAt", "indexOf", "lastIndexOf", "substring":
+        case "size", "startsWith", "endsWith", "charAt", "substring":
             return { args in Work(scanned: args.first.map(scannedSize) ?? 0) }
+        case "contains", "indexOf", "lastIndexOf", "replace", "split":
+            // A search compares the needle at every place in the text: charged as the product of their sizes.
+            return { args in
+                guard args.count >= 2 else { return Work() }
+                let (product, overflow) = scannedSize(args[0]).multipliedReportingOverflow(
+                    by: max(1, scannedSize(args[1])))
+                return Work(scanned: overflow ? Int.max : product)
+            }
         case "lowerAscii", "upperAscii", "reverse", "trim", "string", "bytes":
             return { args in Work(built: args.first.map(scannedSize) ?? 0) }
         default: return nil
