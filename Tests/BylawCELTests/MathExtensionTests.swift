@@ -31,7 +31,18 @@ import Testing
             ("bitNot", "math.bitNot(0)", "-1"),
             ("shift left", "math.bitShiftLeft(1, 4)", "16"),
             ("shift left past the width", "math.bitShiftLeft(1, 64)", "0"),
-            ("shift right is logical", "math.bitShiftRight(-1, 60)", "15"),
+            ("shift right of an int is arithmetic", "math.bitShiftRight(-1024, 3)", "-128"),
+            ("shift right of a negative int past the width", "math.bitShiftRight(-1024, 64)", "-1"),
+            ("shift left of a negative int past the width", "math.bitShiftLeft(-1, 200)", "0"),
+            ("bitXor with a negative", "math.bitXor(4, -2)", "-6"),
+            ("bitNot uint", "math.bitNot(0u)", "18446744073709551615u"),
+            (
+                "greatest of mixed with int max", "math.greatest(5.4, 10, 3u, -5.0, 9223372036854775807)",
+                "9223372036854775807"
+            ),
+            ("least of a mixed dyn list", "math.least([dyn(5.4), dyn(10u), dyn(3u), dyn(1u), dyn(3.5)])", "1u"),
+            ("greatest tie keeps the first", "math.greatest(1u, 1)", "1u"),
+            ("ceil of dyn int", "math.ceil(dyn(1))", "error: no such overload: `math.ceil` applied to `(int)`"),
             ("shift right uint", "math.bitShiftRight(256u, 4)", "16u"),
             ("negative shift", "math.bitShiftLeft(1, -1)", "error: `math.bitShiftLeft` of a negative offset -1"),
         ])

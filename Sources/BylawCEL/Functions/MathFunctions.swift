@@ -114,19 +114,20 @@ extension Library {
             name: name, overloads: [CELType.int, .uint].map { overload("\(name)_\($0)", [$0, $0], $0, impl) })
     }
 
-    /// Shifts by a non-negative count; 64 or more gives 0. A right shift of an int is logical (zero-filling), as
-    /// cel-go has it.
+    /// Shifts by a non-negative count. A left shift of 64 or more gives 0; a right shift of an int is arithmetic
+    /// (`-1024 >> 3` is -128; 64 or more gives -1 or 0), of a uint logical.
     private static func shift(_ name: String, left: Bool) -> CELFunction {
         let impl = binary { x, y in
             guard case .int(let count) = y else { return .failure(.noSuchOverload(name, [x, y])) }
             guard count >= 0 else { return error("cel.invalid-argument", "`\(name)` of a negative offset \(count)") }
-            func apply(_ bits: UInt64) -> UInt64 {
-                guard count < 64 else { return 0 }
-                return left ? bits << UInt64(count) : bits >> UInt64(count)
-            }
+            let bits = Int(min(count, 64))
             switch x {
-            case .int(let i): return .success(.int(Int64(bitPattern: apply(UInt64(bitPattern: i)))))
-            case .uint(let u): return .success(.uint(apply(u)))
+            case .int(let i):
+                if left { return .success(.int(bits >= 64 ? 0 : i << bits)) }
+                return .success(.int(bits >= 64 ? (i < 0 ? -1 : 0) : i >> bits))
+            case .uint(let u):
+                guard bits < 64 else { return .success(.uint(0)) }
+                return .success(.uint(left ? u << bits : u >> bits))
             default: return .failure(.noSuchOverload(name, [x, y]))
             }
         }
