@@ -24,6 +24,18 @@ import Testing
                 "transformMapEntry repeated key", "{'a': 1, 'b': 1}.transformMapEntry(k, v, {v: k})",
                 "error: insert failed: key 1 already exists"
             ),
+            ("exists over mixed elements", "[1, 'foo', 3].exists(i, v, i == 1 && v != '1')", "true"),
+            ("exists error when nothing is true", "[1, 2, 3].exists(i, v, v / i == 17)", "error: division by zero"),
+            ("all false absorbs an error", "[1, 2, 3].all(i, v, 6 / (2 - v) == i)", "false"),
+            (
+                "all error when nothing is false", "[0, 'foo', 5].all(i, v, v % 3 == i)",
+                "error: no such overload: `%` applied to `(string, int)`"
+            ),
+            ("existsOne does not short-circuit", "[3, 2, 1, 0].existsOne(i, v, v / i > 1)", "error: division by zero"),
+            ("existsOne over a map", "{6: 'six', 7: 'seven'}.existsOne(k, v, k % 5 == 2 && v == 'seven')", "true"),
+            ("transformList of empty", "[].transformList(i, v, i / v)", "[]"),
+            ("transformList filter error", "[2, 1, 0].transformList(i, v, v / i > 0, v)", "error: division by zero"),
+            ("transformMap of empty", "{}.transformMap(k, v, k + v)", "{}"),
             ("nested comprehensions shadow", "[1, 2].all(i, v, [3].all(i, w, i == 0 && v < w))", "true"),
         ])
     func comprehensions(name: String, source: String, expected: String) {

@@ -233,7 +233,8 @@ extension Library {
         }
         let newBytes = new.utf8.count
         let (extra, overflow) = matches.count.multipliedReportingOverflow(by: newBytes)
-        guard !overflow, context.charge(building: s.utf8.count + extra) else {
+        let (size, overflow2) = s.utf8.count.addingReportingOverflow(extra)
+        guard !overflow, !overflow2, context.charge(building: size) else {
             return .failure(context.costLimitError)
         }
         var out = String.UnicodeScalarView()
@@ -300,7 +301,8 @@ extension Library {
         for item in items {
             guard case .string(let s) = item else { return .failure(.noSuchOverload("join", [item])) }
             parts.append(s)
-            size += s.utf8.count + sep.utf8.count
+            size = size.addingReportingOverflow(s.utf8.count + sep.utf8.count).partialValue
+            guard size >= 0 else { return .failure(context.costLimitError) }
         }
         guard context.charge(building: size) else { return .failure(context.costLimitError) }
         return .success(.string(parts.joined(separator: sep)))
