@@ -7,8 +7,8 @@
 public struct CostMeter: Sendable {
     /// Bytes scanned or built per step.
     public static let bytesPerStep = 64
-    /// The bytes one list or map element is counted as.
-    public static let bytesPerElement = 16
+    /// The bytes one list element is counted as: the size of a value in an array (32 bytes).
+    public static let bytesPerElement = MemoryLayout<CELValue>.stride
 
     public private(set) var steps = 0
     public let stepLimit: Int
