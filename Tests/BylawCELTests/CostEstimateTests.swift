@@ -49,13 +49,23 @@ import Testing
         #expect(try Self.estimate("l.all(m, m in l)", loose).steps > 1_000_000_000)
     }
 
-    @Test func estimatesBoundWhatEvaluationSpends() throws {
-        // The budget that stops the evaluation is never below what the estimate promised it could need.
-        let list = CELValue.list((0..<300).map { .string("m\($0)") })
-        let program = try CEL.compile("l.all(m, m in l)", environment: Self.environment).get()
+    @Test(
+        arguments: [
+            ("membership inside all", "l.all(m, m in l)", "true"),
+            ("a regex that fails at every position", "s.matches('(a|b)*c')", "false"),
+            ("a doubling map", "l.map(m, m + m + s).size()", "300"),
+            ("a search", "s.indexOf('ab') + l.join('').size()", "599"),
+        ])
+    func estimatesBoundWhatEvaluationSpends(name: String, source: String, expected: String) throws {
+        // An evaluation within the bounds, given exactly the estimated budget, never runs out.
+        let variables: [String: CELValue] = [
+            "l": .list((0..<300).map { .string("m\($0 % 10)") }), "s": .string(String(repeating: "a", count: 300)),
+        ]
+        let program = try CEL.compile(source, environment: Self.environment).get()
         let estimate = program.worstCaseCost(CELSizeBounds(otherwise: 300))
-        let within = program.evaluate(CELActivation(variables: ["l": list], costLimit: estimate.steps))
-        #expect(rendered(within) == "true")
+        let result = program.evaluate(
+            CELActivation(variables: variables, costLimit: estimate.steps, memoryLimit: estimate.bytes))
+        #expect(rendered(result) == expected, "\(name)")
     }
 
     @Test func estimatesSaturate() throws {

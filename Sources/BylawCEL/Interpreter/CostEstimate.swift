@@ -160,7 +160,7 @@ struct CostEstimator {
         case "size", "startsWith", "endsWith", "charAt", "substring": scanned = first
         case "contains", "indexOf", "lastIndexOf": scanned = first *| max(1, second)
         case "matches":
-            scanned = first *| max(1, matchesStates(argNodes) ?? (second *| 2 *| CostMeter.bytesPerStep))
+            scanned = (first +| 1) *| max(1, matchesStates(argNodes) ?? (second *| 6 *| CostMeter.bytesPerStep))
         case "lowerAscii", "upperAscii", "reverse", "trim", "strings.quote":
             built = first *| 2
             result.size.length = built
@@ -187,12 +187,13 @@ struct CostEstimator {
         return result
     }
 
-    /// The instructions of a literal `matches` pattern: the most threads its VM runs per position.
+    /// The most VM thread steps a literal `matches` pattern takes per position of the text, in bytes scanned: each
+    /// instruction is added at most once per position, reached by at most two others.
     private func matchesStates(_ argNodes: [CELExpr]) -> Int? {
         guard argNodes.count == 2, case .literal(.string(let pattern)) = argNodes[1].kind,
             case .success(let regex) = RE2Pattern.compile(pattern)
         else { return nil }
-        return regex.program.count *| CostMeter.bytesPerStep
+        return regex.program.count *| 3 *| CostMeter.bytesPerStep
     }
 }
 
