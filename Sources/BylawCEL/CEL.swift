@@ -10,7 +10,7 @@ public enum CEL {
     > {
         let ast: CELAST
         switch parse(source) {
-        case .success(let parsed): ast = parsed
+        case .success(let parsed): ast = Resolver.resolve(parsed, environment)
         case .failure(let issues): return .failure(issues)
         }
         var checker: Checker?
@@ -129,7 +129,7 @@ enum References {
                 if isRoot(name, bound), seen.insert([name]).inserted { paths.append([name]) }
             case .comprehension(let c):
                 stack.append(
-                    contentsOf: [(c.transform, bound + [c.variable]), (c.predicate, bound + [c.variable])].compactMap {
+                    contentsOf: [(c.transform, bound + c.variables), (c.predicate, bound + c.variables)].compactMap {
                         pair in pair.0.map { ($0, pair.1) }
                     })
                 stack.append((c.range, bound))

@@ -65,4 +65,69 @@ import Testing
         }
         #expect(evaluated > 100)
     }
+
+    static let extensionPieces = [
+        "s", "l", "m", "t", "d", "i", "v", "0", "-1", "30", "9223372036854775807", "-9223372036854775808", "(", ")",
+        "[", "]", "{", "}", ",", ":", ".", "+", "-", "==", "<", "&&", "'%s %d %.3f %x %b %e %o %X %%'", "'©αT'", "''",
+        ".charAt(", ".indexOf(", ".lastIndexOf(", ".substring(", ".split(", ".replace(", ".join(", ".format([",
+        ".trim()", ".reverse()", ".lowerAscii()", "strings.quote(", "math.greatest(", "math.least(", "math.abs(",
+        "math.bitShiftLeft(", "math.bitShiftRight(", "math.round(", "timestamp('2009-02-13T23:31:30Z')",
+        "timestamp(253402300799)", "duration('-1.5h')", "duration('9223372036s')", ".getHours('Asia/Shanghai')",
+        ".getDayOfYear(", ".getMilliseconds()", "'+14:00'", "date(", "int(", "string(", ".transformMap(i, v,",
+        ".transformList(i, v,", ".transformMapEntry(i, v,", ".all(i, v,", ".existsOne(i, v,", ".`a-b`", "b'\\xff'",
+    ]
+
+    static let extensionSeeds = [
+        "s.indexOf('a', 1) + s.lastIndexOf('b') < s.split(',', 2).size()",
+        "'%s: %.2f'.format([l.transformList(i, v, v * i), 1.005]) == strings.quote(s.replace('a', 'b', -1))",
+        "math.greatest(l) > 0 && math.bitShiftRight(-1024, t) < 0",
+        "timestamp('2009-02-13T23:31:30Z') + duration('36h') - d > timestamp(0) ? t : 0",
+        "m.transformMapEntry(k, v, {v: k}).all(k, v, k.size() > 0)",
+    ]
+
+    @Test func randomAndMutatedExtensionExpressionsTerminate() {
+        var generator = Generator(state: 0xC0_FF_EE25)
+        var environment = CELEnvironment()
+        environment.declare("s", .string)
+        environment.declare("l", .list(.int))
+        environment.declare("m", .map(.string, .string))
+        environment.declare("t", .int)
+        environment.declare("d", .duration)
+        let activation = CELActivation(
+            variables: [
+                "s": .string("a,b©c"), "l": .list([.int(3), .int(-1)]), "t": .int(70),
+                "m": .map(CELMap(distinctStringKeys: [(key: "k", value: .string("v"))])),
+                "d": .duration(CELDuration(nanoseconds: -1)),
+            ], costLimit: 10_000, memoryLimit: 100_000)
+        var evaluated = 0
+        for round in 0..<3_000 {
+            var source: String
+            if round % 2 == 0 {
+                source = (0..<(1 + generator.next(20))).map { _ in
+                    Self.extensionPieces[generator.next(Self.extensionPieces.count)]
+                }.joined()
+            } else {
+                var scalars = Array(Self.extensionSeeds[generator.next(Self.extensionSeeds.count)].unicodeScalars)
+                for _ in 0..<(1 + generator.next(4)) {
+                    let position = generator.next(scalars.count + 1)
+                    switch generator.next(3) {
+                    case 0 where !scalars.isEmpty && position < scalars.count: scalars.remove(at: position)
+                    case 1:
+                        scalars.insert(
+                            contentsOf: Self.extensionPieces[generator.next(Self.extensionPieces.count)].unicodeScalars,
+                            at: position)
+                    default: if position < scalars.count { scalars[position] = scalars[generator.next(scalars.count)] }
+                    }
+                }
+                source = String(String.UnicodeScalarView(scalars))
+            }
+            for checked in [true, false] {
+                if case .success(let program) = CEL.compile(source, environment: environment, checked: checked) {
+                    _ = program.evaluate(activation)
+                    evaluated += 1
+                }
+            }
+        }
+        #expect(evaluated > 100)
+    }
 }

@@ -119,12 +119,13 @@ struct Canonicaliser {
                 paths: f.flatMap { $0.0.paths + $0.1.paths })
         case .comprehension(let c):
             let range = sub(c.range, bound)
-            let inner = bound.union([c.variable])
+            let variables = [c.variable] + (c.variable2.map { [$0] } ?? [])
+            let inner = bound.union(variables)
             let parts = [c.predicate] + (c.transform.map { [$0] } ?? [])
             let body = parts.map { sub($0, inner) }
             return Form(
-                text: "\(range.text).\(c.kind.rawValue)(\(c.variable), " + body.map(\.text).joined(separator: ", ")
-                    + ")",
+                text: "\(range.text).\(c.kind.rawValue)(\(variables.joined(separator: ", ")), "
+                    + body.map(\.text).joined(separator: ", ") + ")",
                 paths: range.paths + body.flatMap(\.paths))
         case .error: return Form(text: "?", paths: [[]])
         }

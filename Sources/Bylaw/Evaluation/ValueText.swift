@@ -23,6 +23,8 @@ public enum ValueText {
         case .date(let d): return d.description
         case .days(let n): return "days(\(n))"
         case .type(let t): return t.description
+        case .timestamp(let t): return t.description
+        case .duration(let d): return d.description
         case .list, .map:
             var out: [UInt8] = []
             appendLiteral(v, to: &out)
@@ -71,6 +73,8 @@ public enum ValueText {
         case .date(let d): return JSONText.quote(d.description)
         case .days(let n): return String(n)
         case .type(let t): return JSONText.quote(t.description)
+        case .timestamp(let t): return JSONText.quote(t.description)
+        case .duration(let d): return JSONText.quote(d.description)
         case .list(let items): return "[" + items.map(json).joined(separator: ",") + "]"
         case .map(let m):
             return "{"

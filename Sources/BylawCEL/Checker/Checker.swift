@@ -109,30 +109,45 @@ struct Checker {
 
     mutating func checkComprehension(_ c: CELComprehension, _ node: CELExpr) -> CELType {
         let rangeType = check(c.range)
-        let element: CELType
+        // One variable: a list's elements or a map's keys. Two: a list's indexes and elements, a map's keys and
+        // values.
+        let first: CELType
+        let second: CELType
         switch rangeType {
-        case .list(let item): element = item
-        case .map(let key, _): element = key
-        case .dyn: element = .dyn
-        case .error: element = .error
+        case .list(let item): (first, second) = c.variable2 == nil ? (item, .dyn) : (.int, item)
+        case .map(let key, let value): (first, second) = (key, value)
+        case .dyn: (first, second) = (.dyn, .dyn)
+        case .error: (first, second) = (.error, .error)
         default:
             report("cel.type-mismatch", "`\(c.kind.rawValue)` needs a list or a map, found `\(rangeType)`", c.range)
-            element = .error
+            (first, second) = (.error, .error)
         }
-        scopes.append([c.variable: element])
+        var scope = [c.variable: first]
+        if let variable2 = c.variable2 { scope[variable2] = second }
+        scopes.append(scope)
         defer { scopes.removeLast() }
         let predicateType = check(c.predicate)
         let transformType = c.transform.map { check($0) }
-        if rangeType == .error || element == .error { return .error }
-        let needsBool = c.kind != .map || c.transform != nil
+        if rangeType == .error || first == .error { return .error }
+        let needsBool = !c.isTransform || c.transform != nil
         if needsBool, !expectBool(predicateType, c.predicate) { return .error }
+        let result = transformType ?? predicateType
+        if c.isTransform, result == .error { return .error }
         switch c.kind {
         case .all, .exists, .existsOne: return .bool
         case .count: return .int
-        case .filter: return rangeType.isMapLike ? .list(element) : rangeType
-        case .map:
-            let result = transformType ?? predicateType
-            return result == .error ? .error : .list(result)
+        case .filter: return rangeType.isMapLike ? .list(first) : rangeType
+        case .map, .transformList: return .list(result)
+        case .transformMap: return .map(first, result)
+        case .transformMapEntry:
+            switch result {
+            case .map, .dyn: return result == .dyn ? .map(.dyn, .dyn) : result
+            default:
+                report(
+                    "cel.type-mismatch", "`transformMapEntry` needs a map of one entry, found `\(result)`",
+                    c.transform ?? c.predicate)
+                return .error
+            }
         }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 /// `{"bytes_value": {"base64": "..."}}`, `{"bool_value": true}`, `{"null_value": "NULL_VALUE"}`,
 /// `{"list_value": {"values": [...]}}`, `{"map_value": {"entries": [{"key": V, "value": V}]}}`,
 /// `{"type_value": "int"}`, and bylaw's `{"decimal_value": "650000.00"}`,
-/// `{"date_value": "2017-09-15"}`, `{"days_value": 5}`. Integers accept a number or a string
+/// `{"date_value": "2017-09-15"}`, `{"days_value": 5}`, `{"timestamp_value": "2009-02-13T23:31:30Z"}`,
+/// `{"duration_value": "1.5s"}`. Integers accept a number or a string
 /// and are read exactly (never through `Double`).
 public enum CELValueCodec {
     /// Encodes a value.
@@ -41,6 +42,8 @@ public enum CELValueCodec {
         case .date(let d): .object([("date_value", .string(d.description))])
         case .days(let n): .object([("days_value", .number(String(n)))])
         case .type(let t): .object([("type_value", .string(t.runtimeName))])
+        case .timestamp(let t): .object([("timestamp_value", .string(t.description))])
+        case .duration(let d): .object([("duration_value", .string(d.description))])
         }
     }
 
@@ -108,6 +111,12 @@ public enum CELValueCodec {
         case "date_value":
             guard case .string(let s) = payload, let d = CELDate(iso: s) else { throw mismatch(kind) }
             return .date(d)
+        case "timestamp_value":
+            guard case .string(let s) = payload, let t = CELTimestamp(rfc3339: s) else { throw mismatch(kind) }
+            return .timestamp(t)
+        case "duration_value":
+            guard case .string(let s) = payload, let d = CELDuration(text: s) else { throw mismatch(kind) }
+            return .duration(d)
         case "type_value":
             guard case .string(let name) = payload, let type = CELType.namedTypes[name] else { throw mismatch(kind) }
             return .type(type)

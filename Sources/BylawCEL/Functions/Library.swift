@@ -28,7 +28,8 @@ enum Library {
     static let functions: [String: CELFunction] = {
         var table: [String: CELFunction] = [:]
         for function in operatorFunctions + standardFunctions + conversionFunctions + decimalFunctions
-            + dateFunctions + aggregateFunctions
+            + dateFunctions + aggregateFunctions + stringExtensionFunctions + timeFunctions
+            + mathFunctions
         {
             if var existing = table[function.name] {
                 existing.overloads += function.overloads
@@ -59,6 +60,9 @@ enum Library {
             overload("add_date_days", [.date, .days], .date, add),
             overload("add_days_date", [.days, .date], .date, add),
             overload("add_days", [.days, .days], .days, add),
+            overload("add_timestamp_duration", [.timestamp, .duration], .timestamp, add),
+            overload("add_duration_timestamp", [.duration, .timestamp], .timestamp, add),
+            overload("add_duration_duration", [.duration, .duration], .duration, add),
         ]
         var minus = numericPairs.map {
             overload("subtract", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, subtract)
@@ -66,13 +70,16 @@ enum Library {
         minus += [
             overload("subtract_date_days", [.date, .days], .date, subtract),
             overload("subtract_days", [.days, .days], .days, subtract),
+            overload("subtract_timestamp_duration", [.timestamp, .duration], .timestamp, subtract),
+            overload("subtract_timestamp_timestamp", [.timestamp, .timestamp], .duration, subtract),
+            overload("subtract_duration_duration", [.duration, .duration], .duration, subtract),
         ]
         let times = numericPairs.map {
             overload("multiply", [$0.0, $0.1], $0.0 == .decimal || $0.1 == .decimal ? .decimal : $0.0, multiply)
         }
         let divide = [CELType.int, .uint, .double].map { overload("divide", [$0, $0], $0, binary(Operators.divide)) }
         let modulo = [CELType.int, .uint].map { overload("modulo", [$0, $0], $0, binary(Operators.modulo)) }
-        let negate = [CELType.int, .double, .decimal, .days].map {
+        let negate = [CELType.int, .double, .decimal, .days, .duration].map {
             overload("negate", [$0], $0, unary(Operators.negate))
         }
         var functions = [
@@ -86,6 +93,7 @@ enum Library {
         ]
         let ordered: [(CELType, CELType)] =
             [(.bool, .bool), (.string, .string), (.bytes, .bytes), (.date, .date), (.days, .days)]
+            + [(.timestamp, .timestamp), (.duration, .duration)]
             + [CELType.int, .uint, .double].flatMap { x in [CELType.int, .uint, .double].map { (x, $0) } }
             + [(.decimal, .decimal), (.decimal, .int), (.int, .decimal), (.decimal, .uint), (.uint, .decimal)]
         let relations: [(String, @Sendable (Int) -> Bool)] = [

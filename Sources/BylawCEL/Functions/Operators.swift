@@ -18,6 +18,11 @@ enum Operators {
         case (.days(let x), .days(let y)):
             let (r, o) = x.addingReportingOverflow(y)
             return o ? .failure(.overflow("days")) : .success(.days(r))
+        case (.timestamp(let t), .duration(let d)), (.duration(let d), .timestamp(let t)):
+            return t.adding(d).map { .success(.timestamp($0)) } ?? .failure(timestampRange)
+        case (.duration(let x), .duration(let y)):
+            let (r, o) = x.nanoseconds.addingReportingOverflow(y.nanoseconds)
+            return o ? .failure(durationRange) : .success(.duration(CELDuration(nanoseconds: r)))
         default:
             guard let (x, y) = decimalPair(a, b) else { return .failure(.noSuchOverload("_+_", [a, b])) }
             return CELDecimal.add(x, y).map { .success(.decimal($0)) } ?? .failure(.overflow("decimal"))
@@ -39,6 +44,15 @@ enum Operators {
         case (.days(let x), .days(let y)):
             let (r, o) = x.subtractingReportingOverflow(y)
             return o ? .failure(.overflow("days")) : .success(.days(r))
+        case (.timestamp(let t), .duration(let d)):
+            guard d.nanoseconds != Int64.min else { return .failure(timestampRange) }
+            return t.adding(CELDuration(nanoseconds: -d.nanoseconds)).map { .success(.timestamp($0)) }
+                ?? .failure(timestampRange)
+        case (.timestamp(let x), .timestamp(let y)):
+            return x.since(y).map { .success(.duration($0)) } ?? .failure(durationRange)
+        case (.duration(let x), .duration(let y)):
+            let (r, o) = x.nanoseconds.subtractingReportingOverflow(y.nanoseconds)
+            return o ? .failure(durationRange) : .success(.duration(CELDuration(nanoseconds: r)))
         default:
             guard let (x, y) = decimalPair(a, b) else { return .failure(.noSuchOverload("_-_", [a, b])) }
             return CELDecimal.subtract(x, y).map { .success(.decimal($0)) } ?? .failure(.overflow("decimal"))
@@ -99,6 +113,9 @@ enum Operators {
         case .days(let x):
             let (r, o) = Int64(0).subtractingReportingOverflow(x)
             return o ? .failure(.overflow("days")) : .success(.days(r))
+        case .duration(let x):
+            let (r, o) = Int64(0).subtractingReportingOverflow(x.nanoseconds)
+            return o ? .failure(durationRange) : .success(.duration(CELDuration(nanoseconds: r)))
         default: return .failure(.noSuchOverload("-_", [a]))
         }
     }
@@ -160,6 +177,10 @@ enum Operators {
     }
 
     static let dateRange = CELEvalError(code: "cel.date-range", message: "date out of range (years 1 to 9999)")
+    static let timestampRange = CELEvalError(
+        code: "cel.timestamp-range", message: "timestamp out of range (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z)")
+    static let durationRange = CELEvalError(
+        code: "cel.duration-range", message: "duration out of range (about ±292 years)")
 
     /// Two decimals from a decimal paired with a decimal or an integer (exact).
     static func decimalPair(_ a: CELValue, _ b: CELValue) -> (CELDecimal, CELDecimal)? {

@@ -30,12 +30,15 @@ extension Library {
             return CELFunction(
                 name: name, overloads: [overload(name, [.string, .string], .bool, receiver: true, impl)])
         }
-        let matches = binary { x, y in
-            guard case .string(let s) = x, case .string(let pattern) = y else {
-                return .failure(.noSuchOverload("matches", [x, y]))
+        let matches: Impl = { args, context in
+            guard args.count == 2, case .string(let s) = args[0], case .string(let pattern) = args[1] else {
+                return .failure(.noSuchOverload("matches", args))
             }
             switch RE2Pattern.compile(pattern) {
-            case .success(let regex): return .success(.bool(regex.matches(s)))
+            case .success(let regex):
+                // Compiling is work too: one step per instruction.
+                guard context.charge(steps: regex.program.count) else { return .failure(context.costLimitError) }
+                return regex.matches(s, context)
             case .failure(let failure): return error("cel.invalid-regex", failure.message)
             }
         }

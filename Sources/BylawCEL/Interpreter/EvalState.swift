@@ -20,26 +20,39 @@ struct EvalState {
     // INVARIANT: points at the activation `CELProgram.evaluate` holds for as long as the state lives.
     let activation: UnsafePointer<CELActivation>
     var slots: [CELValue]
-    var cost = 0
-    let costLimit: Int
+    var meter: CostMeter
     var trace: [Int: CELResult]?
 
     init(_ activation: UnsafePointer<CELActivation>, slotCount: Int, tracing: Bool) {
         self.activation = activation
         slots = slotCount > 0 ? Array(repeating: .null, count: slotCount) : []
-        costLimit = activation.pointee.costLimit
+        meter = CostMeter(stepLimit: activation.pointee.costLimit, byteLimit: activation.pointee.memoryLimit)
         trace = tracing ? [:] : nil
     }
 
-    /// What a function implementation sees besides its arguments.
-    var context: CELEvalContext { CELEvalContext(activation) }
+    /// Calls a function implementation with a context that can charge this evaluation's budget.
+    mutating func call(_ overload: CELOverload, _ args: [CELValue]) -> CELResult {
+        let activation = activation
+        return withUnsafeMutablePointer(to: &meter) { meter in
+            overload.implementation(args, CELEvalContext(activation, meter: meter))
+        }
+    }
 
     /// Charges one step; false once the budget is spent.
     @inline(__always)
-    mutating func charge() -> Bool {
-        cost += 1
-        return cost <= costLimit
+    mutating func charge(_ count: Int = 1) -> Bool { meter.charge(count) }
+
+    /// Charges the steps and bytes of `work`; nil when the budget holds, else the error.
+    mutating func charge(_ work: Work) -> CELEvalError? {
+        let ok = work.built > 0 ? meter.build(work.built) && meter.scan(work.scanned) : meter.scan(work.scanned)
+        return ok ? nil : meter.exceeded
     }
+}
+
+/// What an operation will scan and build, known before it runs.
+struct Work {
+    var scanned = 0
+    var built = 0
 }
 
 extension CELEvalError {

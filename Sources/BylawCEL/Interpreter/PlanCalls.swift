@@ -22,18 +22,23 @@ extension Planner {
         default: break
         }
         if steps.count == 2, let op = Self.binaryOperator(function) {
+            let work = Costs.operatorWork(function)
             if !tracing, case .literal(let literal) = all[1].kind {
                 // A constant right operand: no closure call for it on each evaluation.
                 let constant: CELValue = checked?.decimalLiterals[all[1].id].map { .decimal($0) } ?? literal.value
                 let left = steps[0]
                 return Step { state in
                     switch left(&state) {
-                    case .success(let a): return op(a, constant).mapError { $0.at(offset) }
+                    case .success(let a):
+                        if let work, let failure = state.charge(work(a, constant)) {
+                            return .failure(failure.at(offset))
+                        }
+                        return op(a, constant).mapError { $0.at(offset) }
                     case .failure(let failure): return .failure(failure)
                     }
                 }
             }
-            return Self.binary(steps[0], steps[1], offset, op)
+            return Self.binary(steps[0], steps[1], offset, work, op)
         }
         return planFunction(function, receiver: target != nil, all, steps, node)
     }
@@ -101,7 +106,7 @@ extension Planner {
     }
 
     static func binary(
-        _ left: Step, _ right: Step, _ offset: Int,
+        _ left: Step, _ right: Step, _ offset: Int, _ work: (@Sendable (CELValue, CELValue) -> Work)?,
         _ op: @escaping @Sendable (CELValue, CELValue) -> CELResult
     ) -> Step {
         return Step { state in
@@ -112,6 +117,7 @@ extension Planner {
             }
             switch right(&state) {
             case .success(let b):
+                if let work, let failure = state.charge(work(a, b)) { return .failure(failure.at(offset)) }
                 let result = op(a, b)
                 if case .failure(let failure) = result { return .failure(failure.at(offset)) }
                 return result
@@ -133,11 +139,12 @@ extension Planner {
             switch RE2Pattern.compile(pattern) {
             case .success(let regex):
                 candidates = [
-                    CELOverload(id: "matches_compiled", parameters: [.string, .string], result: .bool) { args, _ in
+                    CELOverload(id: "matches_compiled", parameters: [.string, .string], result: .bool) {
+                        args, context in
                         guard case .string(let text) = args[0] else {
                             return .failure(.noSuchOverload("matches", args))
                         }
-                        return .success(.bool(regex.matches(text)))
+                        return regex.matches(text, context)
                     }
                 ]
             case .failure(let failure):
@@ -146,6 +153,7 @@ extension Planner {
             }
         }
         let overloads = candidates
+        let work = Costs.functionWork(function)
         let unbound = CELEvalError(
             code: "cel.unbound-function", message: "unbound function `\(function)`", offset: offset)
         return Step { state in
@@ -161,7 +169,8 @@ extension Planner {
             guard state.charge() else { return .failure(CELEvalError.costExceeded.at(offset)) }
             let chosen = overloads.count == 1 ? overloads[0] : overloads.first { $0.accepts(args) }
             guard let chosen else { return .failure(CELEvalError.noSuchOverload(function, args).at(offset)) }
-            return chosen.implementation(args, state.context).mapError { $0.at(offset) }
+            if let work, let failure = state.charge(work(args)) { return .failure(failure.at(offset)) }
+            return state.call(chosen, args).mapError { $0.at(offset) }
         }
     }
 }

@@ -176,14 +176,20 @@ struct Planner {
 
     private mutating func planComprehension(_ c: CELComprehension, _ offset: Int) -> Step {
         let range = plan(c.range)
-        let slot = scopes.count
-        slotCount = max(slotCount, slot + 1)
-        scopes.append((c.variable, slot))
+        let first = scopes.count
+        scopes.append((c.variable, first))
+        var second: Int?
+        if let variable2 = c.variable2 {
+            second = scopes.count
+            scopes.append((variable2, scopes.count))
+        }
+        slotCount = max(slotCount, scopes.count)
         let predicate = plan(c.predicate)
         let transform = c.transform.map { plan($0) }
-        scopes.removeLast()
+        scopes.removeLast(c.variables.count)
         return Comprehensions.step(
-            kind: c.kind, range: range, slot: slot, predicate: predicate, transform: transform, offset: offset)
+            kind: c.kind, range: range, slots: Comprehensions.Slots(first: first, second: second),
+            predicate: predicate, transform: transform, offset: offset)
     }
 }
 

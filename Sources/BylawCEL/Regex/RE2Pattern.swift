@@ -73,30 +73,55 @@ struct RE2Pattern: Sendable {
         }
     }
 
-    /// Whether the pattern matches anywhere in `text` (RE2 partial-match semantics).
-    func matches(_ text: String) -> Bool {
+    /// VM thread steps per step of the cost budget.
+    static let threadStepsPerCostStep = 1
+
+    /// Whether the pattern matches anywhere in `text` (RE2 partial-match semantics), charging the work to
+    /// `context`'s budget as it goes: one step per `threadStepsPerCostStep` threads run.
+    func matches(_ text: String, _ context: CELEvalContext) -> CELResult {
+        let chunk = 4096
+        let matched = matches(text, chunk: chunk) { context.charge(steps: chunk / Self.threadStepsPerCostStep) }
+        guard let matched else { return .failure(context.costLimitError) }
+        return .success(.bool(matched))
+    }
+
+    /// Runs the VM, calling `afford` after every `chunk` thread steps; nil when `afford` says no.
+    private func matches(_ text: String, chunk: Int, afford: () -> Bool) -> Bool? {
         let input = Array(text.unicodeScalars)
         var current = ThreadList(size: program.count)
         var next = ThreadList(size: program.count)
+        var steps = 0
+        // One stack for every `add`: a new array per thread would be an allocation per thread per position.
+        var stack: [Int] = []
+        stack.reserveCapacity(program.count)
         for position in 0...input.count {
-            if add(0, at: position, input, &current) { return true }
+            if add(0, at: position, input, &current, &steps, &stack) { return true }
             guard position < input.count else { break }
             let scalar = input[position]
             next.clear()
             for pc in current.items {
                 if case .set(let set) = program[pc], set.contains(scalar) {
-                    if add(pc + 1, at: position + 1, input, &next) { return true }
+                    if add(pc + 1, at: position + 1, input, &next, &steps, &stack) { return true }
                 }
             }
             swap(&current, &next)
+            if steps >= chunk {
+                guard afford() else { return nil }
+                steps -= chunk
+            }
         }
         return false
     }
 
     /// Adds the thread at `pc` and everything reachable without consuming; true on a match.
-    private func add(_ start: Int, at position: Int, _ input: [Unicode.Scalar], _ list: inout ThreadList) -> Bool {
-        var stack = [start]
+    private func add(
+        _ start: Int, at position: Int, _ input: [Unicode.Scalar], _ list: inout ThreadList, _ steps: inout Int,
+        _ stack: inout [Int]
+    ) -> Bool {
+        stack.removeAll(keepingCapacity: true)
+        stack.append(start)
         while let pc = stack.popLast() {
+            steps += 1
             guard list.insert(pc) else { continue }
             switch program[pc] {
             case .match: return true

@@ -45,17 +45,51 @@ public enum CELLiteral: Sendable, Equatable {
 /// The comprehension macros.
 public enum CELComprehensionKind: String, Sendable {
     case all, exists, existsOne = "exists_one", map, filter, count
+    /// cel-go's two-variable transforms: `transformList(i, v, …)`, `transformMap(i, v, …)`,
+    /// `transformMapEntry(i, v, …)`.
+    case transformList, transformMap, transformMapEntry
 }
 
-/// A macro loop over a list (its elements) or a map (its keys).
+/// A macro loop over a list (its elements) or a map (its keys); with a second variable, over a list's indexes
+/// and elements or a map's keys and values.
 public struct CELComprehension: Sendable {
     public var kind: CELComprehensionKind
+    /// The loop variable; in a two-variable comprehension, the index or key.
     public var variable: String
+    /// The element or value variable of a two-variable comprehension (`all(i, v, …)`), else nil.
+    public var variable2: String?
     public var range: CELExpr
-    /// The predicate (or, for a two-argument `map`, the transform).
+    /// The predicate (or, for a `map` or a transform without a filter, the transform).
     public var predicate: CELExpr
-    /// A three-argument `map`'s transform; `predicate` is then its filter.
+    /// The transform of a `map` or transform that has a filter; `predicate` is then the filter.
     public var transform: CELExpr?
+
+    public init(
+        kind: CELComprehensionKind, variable: String, variable2: String? = nil, range: CELExpr, predicate: CELExpr,
+        transform: CELExpr?
+    ) {
+        self.kind = kind
+        self.variable = variable
+        self.variable2 = variable2
+        self.range = range
+        self.predicate = predicate
+        self.transform = transform
+    }
+
+    /// The names the body sees.
+    var variables: [String] { [variable] + (variable2.map { [$0] } ?? []) }
+
+    /// Whether the kind builds a value from its body (a `map` or a transform) rather than testing a predicate.
+    var isTransform: Bool { kind.isTransform }
+}
+
+extension CELComprehensionKind {
+    var isTransform: Bool {
+        switch self {
+        case .map, .transformList, .transformMap, .transformMapEntry: true
+        default: false
+        }
+    }
 }
 
 /// One map literal entry.

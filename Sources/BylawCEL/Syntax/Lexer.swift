@@ -76,6 +76,7 @@ struct Lexer {
             }
         }
         if s == "\"" || s == "'" { return lexString(raw: false, bytes: false) }
+        if s == "`" { return lexQuotedIdent() }
         let two = peek(1).map { String(s) + String($0) } ?? ""
         if ["==", "!=", "<=", ">=", "&&", "||"].contains(two) {
             position += 2
@@ -89,6 +90,23 @@ struct Lexer {
         if s == "=" { return .error("unexpected `=`; use `==` to compare") }
         if s == "&" || s == "|" { return .error("unexpected `\(s)`; use `\(s)\(s)`") }
         return .error("unexpected character `\(s)`")
+    }
+
+    /// A backtick-quoted identifier: letters, digits and `_ . - /` and space, as cel-spec allows.
+    private mutating func lexQuotedIdent() -> Token.Kind {
+        position += 1
+        var text = ""
+        while let c = peek(), c != "`" {
+            guard Self.isIdentStart(c) || Self.isDigit(c) || "._-/ ".unicodeScalars.contains(c) else {
+                return .error("invalid character `\(c)` in a quoted field name")
+            }
+            text.unicodeScalars.append(c)
+            position += 1
+        }
+        guard peek() == "`" else { return .error("unterminated quoted field name") }
+        position += 1
+        guard !text.isEmpty else { return .error("empty quoted field name") }
+        return .quotedIdent(text)
     }
 
     private mutating func lexNumber() -> Token.Kind {

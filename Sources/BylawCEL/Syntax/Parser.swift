@@ -69,6 +69,7 @@ struct Parser {
         case .end: "end of expression"
         case .punct(let p): "`\(p)`"
         case .ident(let name), .reserved(let name): "`\(name)`"
+        case .quotedIdent(let name): "the quoted name `\(name)`"
         default: "a literal"
         }
     }

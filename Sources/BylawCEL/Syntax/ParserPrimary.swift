@@ -48,6 +48,15 @@ extension Parser {
                 switch nameToken.kind {
                 case .ident(let text), .reserved(let text): name = text
                 case .inKeyword: name = "in"
+                case .quotedIdent(let text):
+                    if current.punctuation == "(" {
+                        error("a quoted name `\(text)` cannot be called as a method", at: nameToken)
+                        return make(.error, from: node.offset, to: nameToken.offset + nameToken.length)
+                    }
+                    name = text
+                case .error(let message):
+                    error(message, at: nameToken)
+                    return make(.error, from: node.offset, to: nameToken.offset + nameToken.length)
                 default:
                     error("expected a field name after `.`, found \(describe(nameToken))", at: nameToken)
                     return make(.error, from: node.offset, to: nameToken.offset + nameToken.length)

@@ -9,6 +9,8 @@ struct Token: Sendable {
         case string(String)
         case bytes([UInt8])
         case ident(String)
+        /// A backtick-quoted field name: `` `content-type` ``, only valid after `.`.
+        case quotedIdent(String)
         case reserved(String)
         case trueLiteral, falseLiteral, nullLiteral, inKeyword
         case punct(String)

@@ -51,7 +51,11 @@ public struct CELDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The year, month (1–12) and day (1–31).
-    public var components: (year: Int, month: Int, day: Int) {
+    public var components: (year: Int, month: Int, day: Int) { Self.civil(daysSinceEpoch) }
+
+    /// The proleptic Gregorian year, month and day of a day count from 1970-01-01, for any count whose year
+    /// fits `Int` (timestamps in other time zones may fall just outside years 1...9999).
+    static func civil(_ daysSinceEpoch: Int64) -> (year: Int, month: Int, day: Int) {
         // Civil-from-days (H. Hinnant's algorithm), with era arithmetic on non-negative values.
         let z = Int(daysSinceEpoch) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

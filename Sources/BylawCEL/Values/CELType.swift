@@ -10,6 +10,10 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
     case date
     /// A span of whole days, the type of `days(n)`.
     case days
+    /// CEL's `google.protobuf.Timestamp`.
+    case timestamp
+    /// CEL's `google.protobuf.Duration`.
+    case duration
     case list(CELType)
     case map(CELType, CELType)
     /// A named record type with ordered, typed fields; at runtime a `.map` with string keys.
@@ -33,6 +37,8 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
         case .decimal: "decimal"
         case .date: "date"
         case .days: "days"
+        case .timestamp: "google.protobuf.Timestamp"
+        case .duration: "google.protobuf.Duration"
         case .list(let element): "list(\(element))"
         case .map(let key, let value): "map(\(key), \(value))"
         case .object(let object): object.name
@@ -64,6 +70,7 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
         "bool": .bool, "int": .int, "uint": .uint, "double": .double, "string": .string,
         "bytes": .bytes, "null_type": .null, "dyn": .dyn, "type": .type, "decimal": .decimal,
         "date": .date, "days": .days, "list": .list(.dyn), "map": .map(.dyn, .dyn),
+        "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
     ]
 
     var isNumeric: Bool {

@@ -18,6 +18,8 @@ public enum CELValue: Sendable, Equatable, CustomStringConvertible {
     /// A span of days, the value of `days(n)`.
     case days(Int64)
     case type(CELType)
+    case timestamp(CELTimestamp)
+    case duration(CELDuration)
 
     /// The runtime type of the value (`list(dyn)` and `map(dyn, dyn)` for containers).
     public var type: CELType {
@@ -35,6 +37,8 @@ public enum CELValue: Sendable, Equatable, CustomStringConvertible {
         case .date: .date
         case .days: .days
         case .type: .type
+        case .timestamp: .timestamp
+        case .duration: .duration
         }
     }
 
@@ -53,6 +57,8 @@ public enum CELValue: Sendable, Equatable, CustomStringConvertible {
         case (.decimal(let a), .decimal(let b)): a == b && a.scale == b.scale
         case (.date(let a), .date(let b)): a == b
         case (.days(let a), .days(let b)): a == b
+        case (.timestamp(let a), .timestamp(let b)): a == b
+        case (.duration(let a), .duration(let b)): a == b
         case (.type(let a), .type(let b)): a.erased == b.erased
         case (.list(let a), .list(let b)):
             a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
@@ -81,6 +87,8 @@ public enum CELValue: Sendable, Equatable, CustomStringConvertible {
         case .date(let value): "date(\"\(value)\")"
         case .days(let value): "days(\(value))"
         case .type(let value): value.runtimeName
+        case .timestamp(let value): "timestamp(\"\(value)\")"
+        case .duration(let value): "duration(\"\(value)\")"
         }
     }
 

@@ -12,6 +12,8 @@ func celEquals(_ lhs: CELValue, _ rhs: CELValue) -> Bool? {
     case (.null, .null): return true
     case (.date(let a), .date(let b)): return a == b
     case (.days(let a), .days(let b)): return a == b
+    case (.timestamp(let a), .timestamp(let b)): return a == b
+    case (.duration(let a), .duration(let b)): return a == b
     case (.type(let a), .type(let b)): return a.erased == b.erased
     case (.list(let a), .list(let b)):
         guard a.count == b.count else { return false }
@@ -79,6 +81,8 @@ func celCompare(_ lhs: CELValue, _ rhs: CELValue) -> Int? {
         return a == b ? 0 : (a.lexicographicallyPrecedes(b) ? -1 : 1)
     case (.date(let a), .date(let b)): return sign(a, b)
     case (.days(let a), .days(let b)): return sign(a, b)
+    case (.timestamp(let a), .timestamp(let b)): return sign(a, b)
+    case (.duration(let a), .duration(let b)): return sign(a, b)
     default: return numericCompare(lhs, rhs)
     }
 }
