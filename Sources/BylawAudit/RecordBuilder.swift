@@ -251,6 +251,39 @@ public struct RecordBuilder: Sendable {
             for (secret, mask) in replacements { t = t.replacingOccurrences(of: secret, with: mask) }
             return t
         }
+        // A diagnostic about a sensitive field may quote its value shortened (`not \`1970年…\``), which the
+        // replacements above would miss: every quoted span but the field's own path is masked there.
+        func scrubbedDiagnostic(_ text: String) -> String {
+            guard !sensitive.isEmpty,
+                let named = Self.quotedSpans(text).first(where: { Self.isSensitive($0, sensitive) })
+            else { return scrubbed(text) ?? text }
+            var out = ""
+            var inside = false
+            var span = ""
+            for c in text {
+                if c == "`" {
+                    if inside { out += span == named ? "`\(span)`" : "`\(maskText(""))`" }
+                    inside.toggle()
+                    span = ""
+                } else if inside {
+                    span.append(c)
+                } else {
+                    out.append(c)
+                }
+            }
+            return out + (inside ? "`" + span : "")
+        }
+        // No hash of a document that holds masked values unless keyed: an unkeyed hash would confirm a guess
+        // of the value (a birth date is found in some 30,000 guesses).
+        // A document that could not be read may hold sensitive values too, if its rule sets declare any.
+        let plainHashes = masked.isEmpty && (canonicalDocument != nil || sensitive.isEmpty)
+        func documentHash(_ bytes: [UInt8]?) -> String? {
+            guard let bytes else { return nil }
+            if plainHashes { return AuditHex.sha256(bytes) }
+            guard let key = maskingKey else { return nil }
+            let mac = HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: key))
+            return "hmac-sha256:" + AuditHex.encode(Array(mac))
+        }
 
         var decision = CanonicalWriter(capacity: 4096)
         decision.beginObject()
@@ -271,9 +304,9 @@ public struct RecordBuilder: Sendable {
         decision.key("masking")
         decision.string(maskingKey == nil ? "redacted" : "hmac-sha256")
         decision.key("sha256_canonical")
-        decision.string(plainCanonical.map(AuditHex.sha256))
+        decision.string(documentHash(plainCanonical))
         decision.key("sha256_raw")
-        decision.string(raw.map(AuditHex.sha256))
+        decision.string(documentHash(raw))
         decision.key("unit")
         decision.string(result.unit)
         decision.endObject()
@@ -287,7 +320,7 @@ public struct RecordBuilder: Sendable {
             diagnostics.key("location")
             diagnostics.string(d.location?.description)
             diagnostics.key("message")
-            diagnostics.string(scrubbed(d.message))
+            diagnostics.string(scrubbedDiagnostic(d.message))
             diagnostics.key("severity")
             diagnostics.string(d.severity.rawValue)
             diagnostics.endObject()
@@ -431,6 +464,12 @@ public struct RecordBuilder: Sendable {
         guard let key = maskingKey else { return "[redacted]" }
         let mac = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: key))
         return "hmac-sha256:" + AuditHex.encode(Array(mac))
+    }
+
+    /// The text between each pair of backticks.
+    static func quotedSpans(_ text: String) -> [String] {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        return stride(from: 1, to: parts.count - 1, by: 2).map { String(parts[$0]) }
     }
 
     static func withoutIndices(_ path: String) -> String {

@@ -1,33 +1,48 @@
 import Bylaw
 import Crypto
 
-/// SHA-256 of every input file of a batch run, computed from the bytes as they are read.
+/// SHA-256 of every input file of a batch run, computed from the bytes as they are read, and, with a masking
+/// key, their HMAC: a run whose inputs may hold sensitive values keeps only the keyed digest (or none), since a
+/// plain hash of a file would confirm a guess of one value given the rest, which the trail keeps in clear.
 public final class InputDigests: InputObserver {
-    /// One input file: its path, size and hash.
+    /// One input file: its path, size, hash and keyed hash.
     public struct Entry: Sendable {
         public var file: String
         public var bytes: Int
         public var sha256: String
+        /// `hmac-sha256:<hex>` with the masking key; nil without one.
+        public var mac: String?
+
+        /// What a record keeps of it: the plain hash, or for inputs that may hold sensitive values the keyed one,
+        /// `[redacted]` without a key.
+        public func digest(sensitive: Bool) -> String { sensitive ? (mac ?? "[redacted]") : sha256 }
     }
 
     public private(set) var entries: [Entry] = []
     private var hasher = SHA256()
+    private var mac: HMAC<SHA256>?
     private var count = 0
+    private let key: SymmetricKey?
 
-    public init() {}
+    public init(key: [UInt8]? = nil) { self.key = key.map { SymmetricKey(data: $0) } }
 
     public func begin(file: String) {
         hasher = SHA256()
+        mac = key.map { HMAC<SHA256>(key: $0) }
         count = 0
     }
 
     public func update(_ bytes: UnsafeRawBufferPointer) {
         hasher.update(bufferPointer: bytes)
+        mac?.update(data: bytes)
         count += bytes.count
     }
 
     public func end(file: String) {
-        entries.append(Entry(file: file, bytes: count, sha256: AuditHex.encode(Array(hasher.finalize()))))
+        entries.append(
+            Entry(
+                file: file, bytes: count, sha256: AuditHex.encode(Array(hasher.finalize())),
+                mac: mac.map { "hmac-sha256:" + AuditHex.encode(Array($0.finalize())) }))
     }
 }
 
@@ -42,12 +57,15 @@ public enum RunRecord {
     ///   - seqs: the sequence numbers of the run's decision records, first and last (nil when there were none).
     public static func draft(
         inputs: [String], digests: [InputDigests.Entry], library: RuleLibrary, asOf: String?,
-        counts: [Verdict: Int], seqs: (first: Int64, last: Int64)?
+        counts: [Verdict: Int], seqs: (first: Int64, last: Int64)?, sensitive: Bool = false
     ) -> RecordDraft {
         let worst = Verdict.allCases.first { (counts[$0] ?? 0) > 0 } ?? .compliant
         let total = counts.values.reduce(0, +)
         let files = digests.map { d -> JSONValue in
-            .object([("file", .string(d.file)), ("bytes", .number(JSONNumber(d.bytes))), ("sha256", .string(d.sha256))])
+            .object([
+                ("file", .string(d.file)), ("bytes", .number(JSONNumber(d.bytes))),
+                ("sha256", .string(d.digest(sensitive: sensitive))),
+            ])
         }
         let ruleSets = library.ruleSets.map { set -> JSONValue in
             .object([

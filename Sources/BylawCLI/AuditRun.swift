@@ -11,7 +11,7 @@ final class AuditRun {
     /// Compresses each record on the worker that drafted it (see `RecordDraft.seal`), once the first chunk
     /// has trained it.
     let compression = CompressorSlot()
-    let digests = InputDigests()
+    let digests: InputDigests
     let library: RuleLibrary
     let actor: String
     let path: String
@@ -19,10 +19,15 @@ final class AuditRun {
     private var last: Int64?
     /// This run's row in the store's `runs` table: a run that never ends is marked when the next one starts.
     private var run: Int64 = 0
+    /// The decision kinds recorded: the run's input files count as sensitive when a rule set of one of them
+    /// declares sensitive fields.
+    private var kinds: Set<String> = []
 
     init(recording: RecordingOptions, library: RuleLibrary) throws {
         self.library = library
-        builder = RecordBuilder(maskingKey: try recording.maskingKey(), library: library)
+        let key = try recording.maskingKey()
+        builder = RecordBuilder(maskingKey: key, library: library)
+        digests = InputDigests(key: key)
         actor = recording.resolvedActor
         path = recording.audit.resolvedPath
         let wait = try recording.audit.lockWaitMillis()
@@ -44,6 +49,7 @@ final class AuditRun {
     func append(_ drafts: [RecordDraft]) throws {
         guard !drafts.isEmpty else { return }
         do {
+            for draft in drafts { if let kind = draft.kind { kinds.insert(kind) } }
             let seqs = try store.append(drafts, actor: actor, batchSize: drafts.count)
             if first == nil { first = seqs.first }
             last = seqs.last ?? last
@@ -55,8 +61,10 @@ final class AuditRun {
     /// Appends the run record.
     func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]) throws {
         let seqs = first.flatMap { f in last.map { (first: f, last: $0) } }
+        let sensitive = library.ruleSets.contains { kinds.contains($0.appliesTo) && !$0.sensitive.isEmpty }
         let draft = RunRecord.draft(
-            inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs)
+            inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs,
+            sensitive: sensitive)
         do {
             try store.append([draft], actor: actor)
             try store.endRun(run)
