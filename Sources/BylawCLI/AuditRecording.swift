@@ -119,19 +119,15 @@ struct CheckedDecision {
     var document: YAMLNode?
 
     static func check(file: String, library: RuleLibrary, asOf: CELDate?) -> CheckedDecision {
-        // Oversized or unreadable files go through the loader, which reports them without reading them whole.
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
-        guard let size, size <= YAMLLimits.decision.maxBytes, let data = FileManager.default.contents(atPath: file)
-        else {
-            return CheckedDecision(result: library.check(file: file, asOf: asOf), raw: nil, document: nil)
-        }
-        let raw = Array(data)
+        // An oversized file is refused before it is read; a file that cannot be parsed keeps its bytes for the
+        // record's raw hash.
         do {
-            let node = try YAMLLoader.load(bytes: raw, file: file, limits: .decision)
+            let (node, raw) = try DecisionFile.load(path: file)
             return CheckedDecision(result: library.check(node, file: file, asOf: asOf), raw: raw, document: node)
         } catch {
             let result = DecisionResult(
                 file: file, verdict: .invalid, ruleSets: [], results: [], diagnostics: error.diagnostics)
+            let raw = (try? YAMLLoader.readWithinLimit(file, limits: .decision))
             return CheckedDecision(result: result, raw: raw, document: nil)
         }
     }

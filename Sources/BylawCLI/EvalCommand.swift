@@ -126,7 +126,7 @@ struct EvalCommand: ParsableCommand {
     private func loadInput(_ path: String, values: inout [String: CELValue], types: inout [String: CELType]) throws {
         let root: YAMLNode
         do {
-            root = try YAMLLoader.load(path: path, limits: .decision)
+            root = try DecisionFile.load(path: path).node
         } catch {
             printDiagnostics(error.diagnostics)
             throw Exit.invalid

@@ -97,9 +97,8 @@ struct LintCommand: ParsableCommand {
         let report = Linter.lint(groups, asOf: day)
         switch format {
         case .text:
-            let renderer = DiagnosticRenderer(colour: FileHandleOutput.stdoutIsTerminal) { path in
-                try? String(contentsOfFile: path, encoding: .utf8)
-            }
+            let renderer = DiagnosticRenderer(
+                colour: FileHandleOutput.stdoutIsTerminal, source: DiagnosticRenderer.fileSource)
             FileHandleOutput.writeAll(fd: 1, LintOutput.text(report, renderer: renderer))
         case .json:
             FileHandleOutput.writeAll(fd: 1, LintOutput.json(report) + "\n")

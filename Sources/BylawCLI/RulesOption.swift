@@ -26,8 +26,7 @@ struct RulesOption: ParsableArguments {
 
 /// Prints diagnostics to stderr with source excerpts.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    let renderer = DiagnosticRenderer(colour: FileHandleOutput.stderrIsTerminal) { path in
-        try? String(contentsOfFile: path, encoding: .utf8)
-    }
+    let renderer = DiagnosticRenderer(
+        colour: FileHandleOutput.stderrIsTerminal, source: DiagnosticRenderer.fileSource)
     FileHandleOutput.writeStderr(renderer.render(diagnostics))
 }

@@ -15,7 +15,7 @@ struct TextReport {
         let sets = r.ruleSets.map(\.label).joined(separator: ", ")
         out += dim("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)")) + "\n"
         if !r.diagnostics.isEmpty {
-            let renderer = DiagnosticRenderer(colour: colour) { try? String(contentsOfFile: $0, encoding: .utf8) }
+            let renderer = DiagnosticRenderer(colour: colour, source: DiagnosticRenderer.fileSource)
             out +=
                 "\n"
                 + renderer.render(r.diagnostics).split(separator: "\n", omittingEmptySubsequences: false)

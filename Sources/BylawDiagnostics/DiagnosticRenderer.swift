@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders diagnostics for people (`path:line:col: error: message`, the source line, a caret)
 /// or for programs (JSON).
 public struct DiagnosticRenderer: Sendable {
@@ -14,6 +16,21 @@ public struct DiagnosticRenderer: Sendable {
         self.colour = colour
         self.source = source
     }
+
+    /// How much of a file excerpts may read: a diagnostic about a huge file never reads it whole. A line past
+    /// this point gets no excerpt.
+    public static let maxSourceBytes = 1 << 20
+
+    /// The first `maxSourceBytes` of a file on disk, for excerpts; nil when it cannot be read.
+    public static let fileSource: SourceProvider = { path in
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maxSourceBytes) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The widest excerpt line, in terminal columns: a longer line is shown as a window around the caret.
+    static let maxExcerptColumns = 120
 
     /// One diagnostic as text, ending with a newline.
     public func render(_ d: Diagnostic) -> String {
@@ -38,9 +55,21 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The source line and a caret under the marked span, or `nil` when the source is unknown.
     func excerpt(at loc: SourceLocation, length: Int) -> String? {
-        guard let text = source(loc.file), let line = Self.line(loc.line, of: text) else { return nil }
-        let scalars = Array(line.unicodeScalars)
-        let start = min(max(loc.column - 1, 0), scalars.count)
+        guard let text = source(loc.file), let whole = Self.line(loc.line, of: text) else { return nil }
+        var scalars = Array(whole.unicodeScalars)
+        var start = min(max(loc.column - 1, 0), scalars.count)
+        // A long line (minified JSON, a huge value) is shown as a window around the caret, so that an excerpt
+        // is at most one screen line.
+        if scalars.count > Self.maxExcerptColumns {
+            let width = Self.maxExcerptColumns / 2
+            let from = max(0, min(start - width / 2, scalars.count - width))
+            let to = min(scalars.count, from + width)
+            var window = Array(scalars[from..<to])
+            if from > 0 { window.insert("…", at: 0) }
+            if to < scalars.count { window.append("…") }
+            start = start - from + (from > 0 ? 1 : 0)
+            scalars = window
+        }
         let end = min(start + max(length, 1), max(scalars.count, start + 1))
         var prefix = String.UnicodeScalarView()
         prefix.append(contentsOf: scalars[0..<start])

@@ -32,6 +32,13 @@ public enum YAMLLoader {
     public static func loadKeepingBytes(path: String, limits: YAMLLimits) throws(YAMLLoadError) -> (
         node: YAMLNode, bytes: [UInt8]
     ) {
+        let bytes = try readWithinLimit(path, limits: limits)
+        return (try load(bytes: bytes, file: path, limits: limits), bytes)
+    }
+
+    /// The whole of a file, refused before it is read when its size is over `limits.maxBytes`, and while it is
+    /// read when it grows past it (never more than the limit and one buffer).
+    public static func readWithinLimit(_ path: String, limits: YAMLLimits) throws(YAMLLoadError) -> [UInt8] {
         let fd = try openWithinLimit(path, limits: limits)
         defer { close(fd) }
         var bytes: [UInt8] = []
@@ -47,7 +54,7 @@ public enum YAMLLoader {
             // A file that grew past the limit since `fstat`.
             if bytes.count > limits.maxBytes { throw sizeError(bytes.count, file: path, limits: limits) }
         }
-        return (try load(bytes: bytes, file: path, limits: limits), bytes)
+        return bytes
     }
 
     /// The file opened for reading, once its size is known to be within `limits.maxBytes`.

@@ -37,6 +37,29 @@ import Testing
         #expect(r.stdout.contains("· price = 539999.99"))
     }
 
+    /// A huge one-line decision is refused before it is read, and its excerpt is one short line.
+    @Test func aHugeDecisionIsRefusedWithAShortExcerpt() throws {
+        let path = try writeTemp(
+            "{\"kind\": \"asset_disposal\", \"pad\": \"" + String(repeating: "x", count: 9 << 20) + "\"}",
+            name: "huge.json")
+        let r = try Run.bylaw(["check", "--rules", rules, "--no-audit", path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("more than the limit of 8388608 [yaml.limit.size]"))
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count < 400 }, "an excerpt is one short line")
+    }
+
+    /// `check` reads a `.json` decision as `audit` does: surrogate-pair escapes are one character.
+    @Test func jsonSurrogatePairsAreReadAsAuditReadsThem() throws {
+        let json = #"{"kind":"asset_disposal","id":"AD-\ud83d\ude00","date":"2017-10-20","unit":"acftu/finance"}"#
+        let path = try writeTemp(json, name: "emoji.json")
+        let r = try Run.bylaw(["check", "--rules", rules, "--no-audit", "--format", "json", path])
+        let top = try r.json()
+        let d = try #require((top["decisions"] as? [[String: Any]])?.first)
+        #expect(d["id"] as? String == "AD-😀")
+        let audit = try Run.bylaw(["audit", "--rules", rules, "--no-audit", "--format", "jsonl", path])
+        #expect(audit.stdout.contains("AD-😀"), "\(audit.stdout)\(audit.stderr)")
+    }
+
     @Test func jsonShapeIsStable() throws {
         let path = try writeTemp(try fixture("buyer_related: false", with: "buyer_related: true"))
         let r = try Run.bylaw(["check", "--rules", rules, "--format", "json", path])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BylawDiagnostics
@@ -19,6 +20,40 @@ import Testing
                   help: write a number such as 650000.00
 
                 """)
+    }
+
+    /// A line of megabytes (minified JSON) is shown as a window around the caret, never whole.
+    @Test func aLongLineIsShownAsAWindowAroundTheCaret() {
+        let text = String(repeating: "a", count: 5000) + "X" + String(repeating: "b", count: 5000)
+        let r = DiagnosticRenderer(source: { _ in text })
+        let d = Diagnostic.error("t", "m", at: SourceLocation(file: "f", line: 1, column: 5001))
+        let lines = r.render(d).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[2].count < DiagnosticRenderer.maxExcerptColumns)
+        #expect(lines[2].hasPrefix("1 | …a") && lines[2].hasSuffix("b…"))
+        // The caret is under the X.
+        let shown = Array(lines[2].dropFirst(4))
+        let caret = lines[3].dropFirst(4).firstIndex(of: "^").map {
+            lines[3].dropFirst(4).distance(from: lines[3].dropFirst(4).startIndex, to: $0)
+        }
+        #expect(caret.map { shown[$0] } == "X")
+        // At the start of the line, the window starts there.
+        let first = Diagnostic.error("t", "m", at: SourceLocation(file: "f", line: 1, column: 1))
+        let head = r.render(first).split(separator: "\n").map(String.init)
+        #expect(head[2].hasPrefix("1 | aaa") && head[2].hasSuffix("a…"))
+    }
+
+    /// Excerpts read at most `maxSourceBytes` of a file: a line beyond them has no excerpt.
+    @Test func theFileSourceReadsAMegabyteAtMost() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).txt").path
+        let text = String(repeating: "x\n", count: DiagnosticRenderer.maxSourceBytes)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(DiagnosticRenderer.fileSource(path)?.utf8.count == DiagnosticRenderer.maxSourceBytes)
+        let r = DiagnosticRenderer(source: DiagnosticRenderer.fileSource)
+        let near = Diagnostic.error("t", "m", at: SourceLocation(file: path, line: 10, column: 1))
+        let far = Diagnostic.error("t", "m", at: SourceLocation(file: path, line: 900_000, column: 1))
+        #expect(r.render(near).contains("10 | x"))
+        #expect(!r.render(far).contains(" | x"))
     }
 
     @Test func caretUnderChineseTextCountsTwoCellsPerCharacter() {

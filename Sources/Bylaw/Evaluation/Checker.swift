@@ -7,7 +7,7 @@ extension RuleLibrary {
     /// - Parameter asOf: overrides the decision's date for choosing versions and as `today`.
     public func check(file: String, asOf: CELDate? = nil) -> DecisionResult {
         do {
-            let root = try YAMLLoader.load(path: file, limits: .decision)
+            let root = try DecisionFile.load(path: file).node
             return check(root, file: file, asOf: asOf)
         } catch {
             return DecisionResult(

@@ -101,7 +101,7 @@ extension RuleLibrary {
     /// An unknown `rule` is an `explain.unknown-rule` error diagnostic on the result.
     public func explain(file: String, asOf: CELDate? = nil, rule: String? = nil) -> DecisionExplanation {
         do {
-            let root = try YAMLLoader.load(path: file, limits: .decision)
+            let root = try DecisionFile.load(path: file).node
             return explain(root, file: file, asOf: asOf, rule: rule)
         } catch {
             let r = DecisionResult(
