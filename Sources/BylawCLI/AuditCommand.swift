@@ -261,7 +261,7 @@ struct AuditCommand: ParsableCommand {
                 tally.counts[v].map { "\($0) \(v.rawValue)" }
             }
             let summary = parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
-            FileHandleOutput.writeAll(fd: 1, "\(tally.total) records\(summary); report written to \(report)\n")
+            FileHandleOutput.writeText("\(tally.total) records\(summary); report written to \(report)\n")
         }
         if reader.unreadableFiles > 0 { throw Exit.invalid }
         // Nothing was judged, so nothing is compliant: an empty export is a failed run, not a clean one.

@@ -67,7 +67,7 @@ struct CheckCommand: ParsableCommand {
             let texts = results.enumerated().map { k, r in
                 renderer.render(r) + (k < receipts.count && !quiet ? renderer.receipt(receipts[k]) : "")
             }
-            FileHandleOutput.writeAll(fd: 1, texts.joined(separator: "\n"))
+            FileHandleOutput.writeText(texts.joined(separator: "\n"))
         case .json:
             let objects = receipts.map { r in
                 "{\"seq\":\(r.seq),\"record_id\":\(JSONText.quote(r.recordID)),\"leaf_hash\":\"\(r.leafHash)\","

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawDiagnostics
 import Foundation
 
 struct DocCommand: ParsableCommand {
@@ -55,7 +56,8 @@ struct DocCommand: ParsableCommand {
             }
         }
         let book = books.count == 1 ? books[0] : RuleBook(merging: books)
-        let text = format == .md ? book.markdown : book.html
+        // Markdown is read in terminals and editors as it is: no control character from a rule set reaches it.
+        let text = format == .md ? TerminalText.lines(book.markdown) : book.html
         guard let output else { return FileHandleOutput.writeAll(fd: 1, text) }
         do {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

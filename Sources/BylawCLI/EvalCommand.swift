@@ -79,7 +79,7 @@ struct EvalCommand: ParsableCommand {
             if format == .json {
                 FileHandleOutput.writeAll(fd: 1, "{\"value\":" + CELValueCodec.encodeText(v) + "}\n")
             } else {
-                FileHandleOutput.writeAll(fd: 1, "\(ValueText.literal(v))  (\(v.type))\n")
+                FileHandleOutput.writeText("\(ValueText.literal(v))  (\(v.type))\n")
             }
         case .failure(let e):
             if format == .json {

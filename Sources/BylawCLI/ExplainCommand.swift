@@ -60,7 +60,7 @@ struct ExplainCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            FileHandleOutput.writeAll(fd: 1, ExplainReport.text(x, colour: FileHandleOutput.stdoutIsTerminal))
+            FileHandleOutput.writeText(ExplainReport.text(x, colour: FileHandleOutput.stdoutIsTerminal))
         case .json:
             FileHandleOutput.writeAll(fd: 1, ExplainReport.json(x) + "\n")
         }

@@ -1,3 +1,5 @@
+import BylawDiagnostics
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -6,8 +8,16 @@
 
 /// Raw writes to the standard streams, unbuffered on stderr.
 enum FileHandleOutput {
+    /// Everything bylaw says on stderr is text for people: made harmless on a terminal (`TerminalText`), keeping
+    /// only the colour sequences bylaw paints with when stderr is one.
     static func writeStderr(_ s: String) {
-        writeAll(fd: 2, s)
+        writeAll(fd: 2, TerminalText.lines(s, keepingColour: stderrIsTerminal))
+    }
+
+    /// A report for people on stdout (text, Markdown): every control character from input or a rule set made
+    /// harmless, line breaks, tabs and bylaw's own colours kept. Machine formats (JSON, CSV, XML) use `writeAll`.
+    static func writeText(_ s: String) {
+        writeAll(fd: 1, TerminalText.lines(s, keepingColour: stdoutIsTerminal))
     }
 
     /// Writes all of `s` to a file descriptor, retrying short writes.

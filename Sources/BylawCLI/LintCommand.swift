@@ -99,7 +99,7 @@ struct LintCommand: ParsableCommand {
         case .text:
             let renderer = DiagnosticRenderer(
                 colour: FileHandleOutput.stdoutIsTerminal, source: DiagnosticRenderer.fileSource)
-            FileHandleOutput.writeAll(fd: 1, LintOutput.text(report, renderer: renderer))
+            FileHandleOutput.writeText(LintOutput.text(report, renderer: renderer))
         case .json:
             FileHandleOutput.writeAll(fd: 1, LintOutput.json(report) + "\n")
         case .sarif:

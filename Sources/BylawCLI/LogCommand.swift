@@ -100,7 +100,7 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             let report = try wrap { try audit.openForReading().backup(to: destination) }
             if let p = report.problem {
-                FileHandleOutput.writeAll(fd: 1, "✗ the copy does not verify at record \(p.seq): \(p.reason)\n")
+                FileHandleOutput.writeText("✗ the copy does not verify at record \(p.seq): \(p.reason)\n")
                 throw Exit.notCompliant
             }
             FileHandleOutput.writeAll(
@@ -148,7 +148,7 @@ struct LogCommand: ParsableCommand {
                 out +=
                     "\(r.seq)\t\(r.recordedAt)\t\(r.verdict)\t\(r.kind ?? "-")\t\(r.decisionID ?? "-")\t\(r.decisionDate ?? "-")\t\(r.unit ?? "-")\t\(r.actor)\n"
             }
-            FileHandleOutput.writeAll(fd: 1, out)
+            FileHandleOutput.writeText(out)
         }
     }
 
@@ -241,7 +241,7 @@ struct LogCommand: ParsableCommand {
                     expectHead: expected, checkpoints: given, publicKey: key, receipt: receipt)
             }
             if let p = report.problem {
-                FileHandleOutput.writeAll(fd: 1, "✗ audit trail broken at record \(p.seq): \(p.reason)\n")
+                FileHandleOutput.writeText("✗ audit trail broken at record \(p.seq): \(p.reason)\n")
                 throw Exit.notCompliant
             }
             var line = "✓ \(report.records) records verified; head \(report.headSeq):\(report.headHash)"
@@ -249,7 +249,7 @@ struct LogCommand: ParsableCommand {
                 line += "; \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s") hold"
             }
             if let receipt { line += "; receipt of record \(receipt.seq) holds" }
-            FileHandleOutput.writeAll(fd: 1, line + "\n")
+            FileHandleOutput.writeText(line + "\n")
         }
     }
 }

@@ -44,7 +44,7 @@ struct TestCommand: ParsableCommand {
         for s in suites { loadProblems += s.diagnostics }
         if !loadProblems.isEmpty { printDiagnostics(loadProblems) }
         switch format {
-        case .text: FileHandleOutput.writeAll(fd: 1, TestReport.text(suites, colour: FileHandleOutput.stdoutIsTerminal))
+        case .text: FileHandleOutput.writeText(TestReport.text(suites, colour: FileHandleOutput.stdoutIsTerminal))
         case .json: FileHandleOutput.writeAll(fd: 1, TestReport.json(suites) + "\n")
         case .junit: FileHandleOutput.writeAll(fd: 1, TestReport.junit(suites))
         }

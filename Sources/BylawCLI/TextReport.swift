@@ -13,7 +13,7 @@ struct TextReport {
         var out = verdictLine(r) + "\n"
         if quiet { return out }
         let sets = r.ruleSets.map(\.label).joined(separator: ", ")
-        out += dim("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)")) + "\n"
+        out += dim(safe("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)"))) + "\n"
         if !r.diagnostics.isEmpty {
             let renderer = DiagnosticRenderer(colour: colour, source: DiagnosticRenderer.fileSource)
             out +=
@@ -68,30 +68,33 @@ struct TextReport {
             case .error: ("✗", "1;35")
             case .invalid: ("✗", "1;35")
             }
-        let what = [r.kind, r.id].compactMap { $0 }.joined(separator: " ")
-        return paint(code, "\(mark) \(r.verdict.rawValue)") + "  " + bold(what.isEmpty ? r.file : what)
-            + (r.date.map { dim("  \($0)") } ?? "") + (r.unit.map { dim("  \($0)") } ?? "")
+        let what = safe([r.kind, r.id].compactMap { $0 }.joined(separator: " "))
+        return paint(code, "\(mark) \(r.verdict.rawValue)") + "  " + bold(what.isEmpty ? safe(r.file) : what)
+            + (r.date.map { dim("  " + safe($0)) } ?? "") + (r.unit.map { dim("  " + safe($0)) } ?? "")
     }
 
     private func block(_ results: [RuleResult]) -> String {
-        let idWidth = results.map { DisplayWidth.of($0.ruleID) }.max() ?? 0
-        let titleWidth = min(48, results.map { DisplayWidth.of($0.title) }.max() ?? 0)
+        let idWidth = results.map { DisplayWidth.of(safe($0.ruleID)) }.max() ?? 0
+        let titleWidth = min(48, results.map { DisplayWidth.of(safe($0.title)) }.max() ?? 0)
         var out = ""
         let indent = String(repeating: " ", count: 4 + idWidth + 2)
         for r in results {
             out +=
-                "    " + bold(DisplayWidth.pad(r.ruleID, to: idWidth)) + "  "
-                + DisplayWidth.pad(r.title, to: titleWidth)
-                + "  " + cyan(r.cite) + "\n"
-            if let message = r.message { out += indent + message + "\n" }
-            if let error = r.error { out += indent + paint("35", "error: ") + error + "\n" }
-            if let p = r.provisional { out += indent + paint("33", "provisional: ") + p.message + "\n" }
+                "    " + bold(DisplayWidth.pad(safe(r.ruleID), to: idWidth)) + "  "
+                + DisplayWidth.pad(safe(r.title), to: titleWidth)
+                + "  " + cyan(safe(r.cite)) + "\n"
+            if let message = r.message { out += indent + safe(message) + "\n" }
+            if let error = r.error { out += indent + paint("35", "error: ") + safe(error) + "\n" }
+            if let p = r.provisional { out += indent + paint("33", "provisional: ") + safe(p.message) + "\n" }
             for e in r.evidence {
-                out += indent + dim("· \(e.path) = \(ValueText.literal(e.value))") + "\n"
+                out += indent + dim(safe("· \(e.path) = \(ValueText.literal(e.value))")) + "\n"
             }
         }
         return out
     }
+
+    /// Text from a decision or a rule set, made harmless on a terminal (the one sanitiser).
+    private func safe(_ s: String) -> String { TerminalText.oneLine(s) }
 
     private func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     private func bold(_ s: String) -> String { paint("1", s) }

@@ -35,15 +35,17 @@ public struct DiagnosticRenderer: Sendable {
     /// One diagnostic as text, ending with a newline.
     public func render(_ d: Diagnostic) -> String {
         var out = ""
-        let place = d.location.map { "\($0): " } ?? ""
-        out += bold(place) + paint(d.severity) + bold(": \(d.message)") + dim(" [\(d.code)]") + "\n"
+        let place = d.location.map { TerminalText.oneLine("\($0): ") } ?? ""
+        out +=
+            bold(place) + paint(d.severity) + bold(": " + TerminalText.oneLine(d.message))
+            + dim(" [" + TerminalText.oneLine(d.code) + "]") + "\n"
         if let loc = d.location, let excerpt = excerpt(at: loc, length: d.length) {
             out += excerpt
         }
-        if let help = d.help { out += "  " + cyan("help:") + " \(help)\n" }
+        if let help = d.help { out += "  " + cyan("help:") + " " + TerminalText.oneLine(help) + "\n" }
         for note in d.notes {
             let where_ = note.location.map { "\($0): " } ?? ""
-            out += "  " + cyan("note:") + " \(where_)\(note.message)\n"
+            out += "  " + cyan("note:") + " " + TerminalText.oneLine(where_ + note.message) + "\n"
         }
         return out
     }
@@ -89,10 +91,7 @@ public struct DiagnosticRenderer: Sendable {
     /// so an excerpt can never reorder the terminal line it is printed on (one cell each: the caret stays put).
     static func printable(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s == "\t" { return " " }
-        switch s.value {
-        case 0x00..<0x20, 0x7F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return "\u{FFFD}"
-        default: return s
-        }
+        return TerminalText.isUnsafe(s) ? "\u{FFFD}" : s
     }
 
     /// The 1-based `n`th line of `text`, without its terminator.

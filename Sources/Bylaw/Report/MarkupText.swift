@@ -2,7 +2,8 @@
 ///
 /// `&`, `<`, `>`, `"` and `'` become references. Characters XML 1.0 cannot carry at all (C0 controls other
 /// than tab, line feed and carriage return, U+FFFE, U+FFFF) and the DEL and C1 controls, which HTML calls
-/// parse errors, become U+FFFD, so a stray control byte in a spreadsheet cell never makes the report unreadable.
+/// parse errors, become U+FFFD, so a stray control byte in a spreadsheet cell never makes the report unreadable;
+/// so do the bidirectional overrides and isolates, so that no value can reorder the text around it.
 public enum MarkupText {
     /// `s` escaped for element content or, with `attribute`, for a quoted attribute value. In attributes tab,
     /// line feed and carriage return become character references, which XML parsers would otherwise turn into
@@ -30,6 +31,11 @@ public enum MarkupText {
                 out.removeLast()
                 out += replacement
             case 0xBE...0xBF where p1 == 0xBF && p2 == 0xEF:
+                out.removeLast(2)
+                out += replacement
+            // Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): a value must never
+            // reorder the page it is shown in.
+            case 0xAA...0xAE where p1 == 0x80 && p2 == 0xE2, 0xA6...0xA9 where p1 == 0x81 && p2 == 0xE2:
                 out.removeLast(2)
                 out += replacement
             default: out.append(b)
@@ -65,6 +71,7 @@ public enum MarkupText {
             case 0x00..<0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F: return false
             case 0x80...0x9F where p1 == 0xC2: return false
             case 0xBE...0xBF where p1 == 0xBF && p2 == 0xEF: return false
+            case 0xAA...0xAE where p1 == 0x80 && p2 == 0xE2, 0xA6...0xA9 where p1 == 0x81 && p2 == 0xE2: return false
             default: break
             }
             p2 = p1

@@ -16,10 +16,12 @@ public struct TextBatchReporter: BatchReporter {
 
     public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
         var out = style.bold("bylaw audit report") + style.dim("  ·  bylaw \(run.bylawVersion)") + "\n"
-        out += "  inputs     " + (run.inputs.isEmpty ? "(none)" : run.inputs.joined(separator: ", ")) + "\n"
+        out +=
+            "  inputs     " + (run.inputs.isEmpty ? "(none)" : TextStyle.oneLine(run.inputs.joined(separator: ", ")))
+            + "\n"
         if let asOf = run.asOf { out += "  as of      \(asOf)\n" }
         let sets = run.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        out += "  rule sets  " + (sets.isEmpty ? "(none)" : sets) + "\n"
+        out += "  rule sets  " + (sets.isEmpty ? "(none)" : TextStyle.oneLine(sets)) + "\n"
         sink.write(out)
     }
 
@@ -171,7 +173,7 @@ public struct TextBatchReporter: BatchReporter {
             out += "  "
             out += DisplayWidth.pad(TextStyle.oneLine(f.title), to: titleWidth)
             out += "  "
-            out += style.dim(f.cite)
+            out += style.dim(TextStyle.oneLine(f.cite))
             if f.severity != .violation { out += style.dim("  (\(f.severity.rawValue))") }
             out += "\n"
             if let m = f.message {
