@@ -170,30 +170,10 @@ public struct RecordBuilder: Sendable {
         derivedByFile = derived
     }
 
-    /// Lets (in order, so a let built on a sensitive let is sensitive too) and tables whose expressions
-    /// read a sensitive path.
-    static func derived(from set: RuleSet) -> Set<String> {
-        guard !set.sensitive.isEmpty else { return [] }
-        var names: Set<String> = []
-        func reads(_ program: CELProgram) -> Bool {
-            program.references.contains { path in
-                names.contains(path.first ?? "") || isSensitive(path.joined(separator: "."), set.sensitive)
-            }
-        }
-        for binding in set.lets where reads(binding.expression.program) { names.insert(binding.name) }
-        for table in set.tables where table.inputs.contains(where: { reads($0.program) }) {
-            names.insert(table.name + "()")
-        }
-        return names
-    }
+    static func derived(from set: RuleSet) -> Set<String> { SensitivePaths.derived(from: set) }
 
-    /// Whether a value shown at `path` (`decision.a.b`, `a[2].b`, a whole object) holds a sensitive
-    /// value: the path is a sensitive field, lies inside one, or is an object that contains one.
     static func isSensitive(_ path: String, _ sensitive: [String]) -> Bool {
-        var p = withoutIndices(path)
-        if p == "decision" { return !sensitive.isEmpty }
-        if p.hasPrefix("decision.") { p.removeFirst("decision.".count) }
-        return sensitive.contains { s in p == s || p.hasPrefix(s + ".") || s.hasPrefix(p + ".") }
+        SensitivePaths.isSensitive(path, sensitive)
     }
 
     /// A record of one checked decision.
@@ -255,23 +235,9 @@ public struct RecordBuilder: Sendable {
         // replacements above would miss: every quoted span but the field's own path is masked there.
         func scrubbedDiagnostic(_ text: String) -> String {
             guard !sensitive.isEmpty,
-                let named = Self.quotedSpans(text).first(where: { Self.isSensitive($0, sensitive) })
+                let named = SensitivePaths.quotedSpans(text).first(where: { Self.isSensitive($0, sensitive) })
             else { return scrubbed(text) ?? text }
-            var out = ""
-            var inside = false
-            var span = ""
-            for c in text {
-                if c == "`" {
-                    if inside { out += span == named ? "`\(span)`" : "`\(maskText(""))`" }
-                    inside.toggle()
-                    span = ""
-                } else if inside {
-                    span.append(c)
-                } else {
-                    out.append(c)
-                }
-            }
-            return out + (inside ? "`" + span : "")
+            return SensitivePaths.maskSpans(text, keeping: named, with: maskText(""))
         }
         // No hash of a document that holds masked values unless keyed: an unkeyed hash would confirm a guess
         // of the value (a birth date is found in some 30,000 guesses).
@@ -431,7 +397,7 @@ public struct RecordBuilder: Sendable {
     private func mask(
         _ value: JSONValue, path: String, sensitive: [String], masked: inout [String], secrets: inout [String]
     ) -> JSONValue {
-        if !path.isEmpty, sensitive.contains(Self.withoutIndices(path)) {
+        if !path.isEmpty, sensitive.contains(SensitivePaths.withoutIndices(path)) {
             masked.append(path)
             let text = Canonical.string(value)
             secrets.append(text)
@@ -466,20 +432,6 @@ public struct RecordBuilder: Sendable {
         return "hmac-sha256:" + AuditHex.encode(Array(mac))
     }
 
-    /// The text between each pair of backticks.
-    static func quotedSpans(_ text: String) -> [String] {
-        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
-        return stride(from: 1, to: parts.count - 1, by: 2).map { String(parts[$0]) }
-    }
-
-    static func withoutIndices(_ path: String) -> String {
-        var out = ""
-        var skipping = false
-        for c in path {
-            if c == "[" { skipping = true } else if c == "]" { skipping = false } else if !skipping { out.append(c) }
-        }
-        return out
-    }
 }
 
 /// A decision document as JSON for the record: every scalar keeps its exact text (numbers as strings, so no

@@ -77,6 +77,12 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Report format: text, json, jsonl, csv, junit or html.")
     var format: AuditFormat = .text
 
+    @Flag(
+        help: ArgumentHelp(
+            "Show values the rule sets mark sensitive in the report (default: masked as [masked]); for someone "
+                + "allowed to see them."))
+    var reveal = false
+
     @Option(
         help: ArgumentHelp(
             "The format of standard input and of named files whose extension does not say (default: guessed).",
@@ -191,7 +197,7 @@ struct AuditCommand: ParsableCommand {
                 // `RuleLibrary.replica()`), one per core at most.
                 let own = BatchChecker(
                     library: replicas.next(), defaultKind: checker.defaultKind, asOf: checker.asOf)
-                return { chunk in chunk.check(own, builder: builder, render: render) }
+                return { chunk in chunk.check(own, builder: builder, render: render, reveal: reveal) }
             },
             consume: { done in
                 guard let trail else { return report(done) }
@@ -295,8 +301,15 @@ struct AuditChunk: Sendable {
     /// Checks every record (and drafts its audit record when there is a trail): the work of one worker.
     func check(
         _ checker: BatchChecker, builder trail: (builder: RecordBuilder, actor: String, compression: CompressorSlot)?,
-        render: (@Sendable (BatchItem) -> String)?
+        render: (@Sendable (BatchItem) -> String)?, reveal: Bool
     ) -> CheckedChunk {
+        /// What the reports see: sensitive values masked unless `--reveal`; the trail keeps its own masking.
+        func shown(_ item: BatchItem) -> BatchItem {
+            guard !reveal, !item.result.sensitivePaths.isEmpty else { return item }
+            var out = item
+            out.result = item.result.masked()
+            return out
+        }
         var items: [BatchItem] = []
         var drafts: [RecordDraft] = []
         var texts: [String] = []
@@ -304,14 +317,14 @@ struct AuditChunk: Sendable {
         items.reserveCapacity(records.count)
         for (k, record) in records.enumerated() {
             guard let trail else {
-                let (item, _) = checker.check(record, index: first + k, keepDocument: false)
+                let item = shown(checker.check(record, index: first + k, keepDocument: false).0)
                 items.append(item)
                 if let render { texts.append(render(item)) }
                 continue
             }
             let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
-            items.append(item)
-            if let render { texts.append(render(item)) }
+            items.append(shown(item))
+            if let render { texts.append(render(shown(item))) }
             let builder = trail.builder
             var draft =
                 if let canonical {

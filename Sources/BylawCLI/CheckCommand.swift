@@ -53,6 +53,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print only the verdict line of each decision.")
     var quiet = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Show values the rule sets mark sensitive (default: masked as [masked]); for someone allowed to see "
+                + "them. The audit trail masks them either way."))
+    var reveal = false
+
     @OptionGroup var recording: RecordingOptions
 
     func run() throws {
@@ -60,7 +66,8 @@ struct CheckCommand: ParsableCommand {
         let library = try rules.loadLibrary()
         let checked = decisions.map { CheckedDecision.check(file: $0, library: library, asOf: asOfDate) }
         let receipts = try recording.record(checked, library: library, event: "check")
-        let results = checked.map(\.result)
+        // What is shown: sensitive values masked unless --reveal (the trail was written from the real result).
+        let results = checked.map { reveal ? $0.result : $0.result.masked() }
         switch format {
         case .text:
             let renderer = TextReport(colour: FileHandleOutput.stdoutIsTerminal, quiet: quiet)

@@ -44,10 +44,20 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(
+        help: ArgumentHelp(
+            "Show values the rule sets mark sensitive, and every value computed from them (default: masked as "
+                + "[masked])."))
+    var reveal = false
+
     func run() throws {
         let asOfDate = try asOf.map(parseDate)
         let library = try rules.loadLibrary()
-        let x = library.explain(file: decision, asOf: asOfDate, rule: rule)
+        let explained = library.explain(file: decision, asOf: asOfDate, rule: rule)
+        let applied = Set(explained.result.ruleSets.flatMap { [$0.file] + $0.extends.map(\.file) })
+        let derived = library.ruleSets.filter { applied.contains($0.file) }
+            .reduce(into: Set<String>()) { $0.formUnion(SensitivePaths.derived(from: $1)) }
+        let x = reveal ? explained : explained.masked(derived: derived)
         // An invalid decision, no applicable rule set or an unknown --rule: nothing to explain.
         if x.rules.isEmpty || x.result.diagnostics.hasErrors {
             var diagnostics = x.result.diagnostics

@@ -59,6 +59,8 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// What in the input it is about, for counting alike problems together: a spreadsheet column's header, or
     /// the field path no column gives. Not rendered.
     public var subject: String?
+    /// Set when the source line would show a value that must stay masked: the renderer then shows no excerpt.
+    public var hidesSource = false
 
     /// A secondary position attached to a diagnostic.
     public struct Note: Sendable, Hashable {

@@ -39,7 +39,7 @@ public struct DiagnosticRenderer: Sendable {
         out +=
             bold(place) + paint(d.severity) + bold(": " + TerminalText.oneLine(d.message))
             + dim(" [" + TerminalText.oneLine(d.code) + "]") + "\n"
-        if let loc = d.location, let excerpt = excerpt(at: loc, length: d.length) {
+        if !d.hidesSource, let loc = d.location, let excerpt = excerpt(at: loc, length: d.length) {
             out += excerpt
         }
         if let help = d.help { out += "  " + cyan("help:") + " " + TerminalText.oneLine(help) + "\n" }

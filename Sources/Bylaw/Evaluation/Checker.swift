@@ -85,6 +85,7 @@ extension RuleLibrary {
             return Prepared(result: result)
         }
         result.ruleSets = sets.map(\.applied)
+        result.sensitivePaths = RuleSetRuntime.sensitivePaths(of: sets)
 
         let schema: ObjectSchema
         do {

@@ -184,6 +184,7 @@ struct Evaluator {
         case .success(.bool(false)):
             result.outcome = .failed
             result.message = render(prepared.rule.message, activation: activation)
+            result.maskedMessage = maskedRender(prepared.rule.message, activation: activation)
             result.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
         case .success(let other):
             return errored(result, "`require` gave `\(other)`, not a bool", prepared.rule, plan, activation, scope)
@@ -211,8 +212,34 @@ struct Evaluator {
         r.outcome = .error
         r.error = message
         r.message = render(rule.message, activation: activation)
+        r.maskedMessage = maskedRender(rule.message, activation: activation)
         r.evidence = evidence(rule, plan, activation: activation, scope: scope)
         return r
+    }
+
+    /// The message with each `{expr}` that reads a sensitive field (or a value computed from one) shown as
+    /// `[masked]`; nil when the set marks nothing sensitive or no part reads such a field.
+    func maskedRender(_ template: MessageTemplate, activation: CELActivation) -> String? {
+        let sensitive = runtime.set.sensitive
+        guard !sensitive.isEmpty else { return nil }
+        var any = false
+        var out = ""
+        for part in template.parts {
+            switch part {
+            case .text(let t): out += t
+            case .expression(let e):
+                if SensitivePaths.reads(e.program, sensitive, derived: runtime.derived) {
+                    any = true
+                    out += SensitivePaths.mask
+                } else {
+                    switch e.program.evaluate(activation) {
+                    case .success(let v): out += ValueText.plain(v)
+                    case .failure: out += "{?}"
+                    }
+                }
+            }
+        }
+        return any ? out : nil
     }
 
     /// The message with each `{expr}` replaced by its value (`{?}` where it cannot be computed).
@@ -237,7 +264,11 @@ struct Evaluator {
         for (path, names) in zip(plan.paths, plan.shown) {
             guard let (depth, value) = lookup(path, in: activation) else { continue }
             let shown = names[depth]
-            if !out.contains(where: { $0.path == shown }) { out.append(Evidence(path: shown, value: value)) }
+            if !out.contains(where: { $0.path == shown }) {
+                let sensitive = SensitivePaths.isSensitive(
+                    shown: shown, runtime.set.sensitive, derived: runtime.derived)
+                out.append(Evidence(path: shown, value: value, sensitive: sensitive))
+            }
         }
         // A guard such as `has(a.b)` reads `a.b` whole; when its fields are shown too, the whole is noise.
         let paths = out.map(\.path)
@@ -245,7 +276,10 @@ struct Evaluator {
         var tables: [String] = []
         for name in rule.tablesUsed where !tables.contains(name) {
             tables.append(name)
-            if case .success(let v) = scope.call(name) { out.append(Evidence(path: name + "()", value: v)) }
+            if case .success(let v) = scope.call(name) {
+                let sensitive = runtime.derived.contains(name + "()")
+                out.append(Evidence(path: name + "()", value: v, sensitive: sensitive))
+            }
         }
         return out
     }

@@ -34,6 +34,14 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
 public struct Evidence: Sendable, Equatable {
     public var path: String
     public var value: CELValue
+    /// Whether the value is, holds, or is computed from a field the rule set marks sensitive.
+    public var sensitive = false
+
+    public init(path: String, value: CELValue, sensitive: Bool = false) {
+        self.path = path
+        self.value = value
+        self.sensitive = sensitive
+    }
 }
 
 /// Why a rule's result is not settled: it counted working days over a part of the calendar whose make-up
@@ -94,6 +102,8 @@ public struct RuleResult: Sendable {
     public var outcome: RuleOutcome
     /// The interpolated message, for failed rules.
     public var message: String?
+    /// The message with every part computed from a sensitive field masked; nil when no part is.
+    public var maskedMessage: String?
     /// What went wrong, for rules in error.
     public var error: String?
     public var evidence: [Evidence]
@@ -158,6 +168,8 @@ public struct DecisionResult: Sendable {
     public var results: [RuleResult]
     /// Why the decision is invalid, and warnings such as unknown fields.
     public var diagnostics: [Diagnostic]
+    /// The paths the applied rule sets mark sensitive, for showing the result masked.
+    public var sensitivePaths: [String] = []
 
     public init(
         file: String, kind: String? = nil, id: String? = nil, date: String? = nil, unit: String? = nil,
@@ -173,6 +185,22 @@ public struct DecisionResult: Sendable {
         self.ruleSets = ruleSets
         self.results = results
         self.diagnostics = diagnostics
+    }
+
+    /// The result as reports show it to someone who may not see sensitive values: evidence computed from them
+    /// and the parts of messages that are read `[masked]`, and diagnostics about them without their values or
+    /// source line. Unchanged when no rule set marks anything sensitive.
+    public func masked() -> DecisionResult {
+        guard !sensitivePaths.isEmpty else { return self }
+        var out = self
+        for i in out.results.indices {
+            if let m = out.results[i].maskedMessage { out.results[i].message = m }
+            for k in out.results[i].evidence.indices where out.results[i].evidence[k].sensitive {
+                out.results[i].evidence[k].value = .string(SensitivePaths.mask)
+            }
+        }
+        out.diagnostics = diagnostics.map { SensitivePaths.masked($0, sensitivePaths) }
+        return out
     }
 
     /// Results with a given outcome, in rule order.

@@ -21,9 +21,12 @@ final class RuleSetRuntime: Sendable {
     /// The frame slots, in the set's layout, of `decision`, `params`, `today` and each `let` (in order): found
     /// once, not by name for every decision. Nil without a layout.
     let bindingSlots: (decision: Int?, params: Int?, today: Int?, lets: [Int?])
+    /// The `let`s and tables computed from the set's sensitive paths (`SensitivePaths.derived`).
+    let derived: Set<String>
 
     init(_ set: RuleSet) {
         self.set = set
+        derived = SensitivePaths.derived(from: set)
         let layout = set.layout
         bindingSlots = (
             layout?.slot("decision"), layout?.slot("params"), layout?.slot("today"),
@@ -66,8 +69,16 @@ final class RuleSetRuntime: Sendable {
     static func evaluate(
         _ decision: CELMap, today: CELDate, sets: [RuleSetRuntime], into result: inout DecisionResult
     ) {
+        if result.sensitivePaths.isEmpty { result.sensitivePaths = sensitivePaths(of: sets) }
         for set in sets { Evaluator(runtime: set).evaluate(decision, today: today, into: &result.results) }
         result.verdict = DecisionResult.verdict(of: result.results)
+    }
+
+    /// Every path the sets mark sensitive (a set that extends another carries its parent's too).
+    static func sensitivePaths(of sets: [RuleSetRuntime]) -> [String] {
+        var out: [String] = []
+        for set in sets { for p in set.set.sensitive where !out.contains(p) { out.append(p) } }
+        return out
     }
 
     static func params(of set: RuleSet) -> CELValue {
