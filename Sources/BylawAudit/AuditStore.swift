@@ -259,6 +259,19 @@ public final class AuditStore {
                         BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
                     CREATE TRIGGER IF NOT EXISTS checkpoints_no_delete BEFORE DELETE ON checkpoints
                         BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+                    CREATE TABLE IF NOT EXISTS cuts (
+                        id INTEGER PRIMARY KEY,
+                        through_seq INTEGER NOT NULL,
+                        chain_hash BLOB NOT NULL,
+                        cut_at TEXT NOT NULL,
+                        before TEXT NOT NULL,
+                        public_key BLOB NOT NULL,
+                        signature BLOB NOT NULL
+                    );
+                    CREATE TRIGGER IF NOT EXISTS cuts_no_update BEFORE UPDATE ON cuts
+                        BEGIN SELECT RAISE(ABORT, 'audit cuts are append-only'); END;
+                    CREATE TRIGGER IF NOT EXISTS cuts_no_delete BEFORE DELETE ON cuts
+                        BEGIN SELECT RAISE(ABORT, 'audit cuts are append-only'); END;
                     CREATE TABLE IF NOT EXISTS runs (
                         id INTEGER PRIMARY KEY,
                         host TEXT NOT NULL,

@@ -264,6 +264,13 @@ extension AuditStore {
             let checkpoints: [Checkpoint]
             if let given { checkpoints = given } else { checkpoints = try self.checkpoints() }
             report.checkpoints = checkpoints.count
+            if let cut = try lastCut(), !cut.isSigned(by: publicKey) {
+                report.problem = (
+                    cut.throughSeq,
+                    "the cut that removed records 1–\(cut.throughSeq) is not signed by the given public key"
+                )
+                return report
+            }
             for c in checkpoints {
                 guard c.isSigned(by: publicKey) else {
                     report.problem = (
@@ -272,6 +279,17 @@ extension AuditStore {
                             + "key: it is forged or from another key"
                     )
                     return report
+                }
+                // Below a signed cut: those records are gone, and the cut vouches for where they ended.
+                if c.seq < report.prunedThrough { continue }
+                if c.seq == report.prunedThrough {
+                    if try lastCut()?.chainHash != c.chainHash.lowercased() {
+                        report.problem = (
+                            c.seq, "the cut's chain hash differs from the checkpoint signed \(c.signedAt)"
+                        )
+                        return report
+                    }
+                    continue
                 }
                 if c.seq > report.headSeq {
                     report.problem = (
@@ -292,6 +310,12 @@ extension AuditStore {
             }
         }
         if let receipt {
+            if receipt.seq <= report.prunedThrough {
+                report.notes.append(
+                    "record \(receipt.seq) was pruned: only the signed cut through \(report.prunedThrough) vouches for it"
+                )
+                return report
+            }
             guard let stored = try self.receipt(seq: receipt.seq) else {
                 report.problem = (receipt.seq, "there is no record \(receipt.seq): the receipt's record is missing")
                 return report

@@ -11,6 +11,10 @@ public struct VerifyReport: Sendable {
     public var problem: (seq: Int64, reason: String)?
     /// How many signed checkpoints were checked against the chain.
     public var checkpoints = 0
+    /// The last record removed by a prune (0 when none was): verification starts after it.
+    public var prunedThrough: Int64 = 0
+    /// What an auditor should know that is not a problem (a receipt of a pruned record).
+    public var notes: [String] = []
     public var ok: Bool { problem == nil }
 }
 
@@ -25,9 +29,12 @@ extension AuditStore {
                 leaf_hash, chain_hash, \(StoredBody.columns) FROM records ORDER BY seq
             """)
         let dictionaries = try dictionaries()
-        var expected: Int64 = 1
-        var chain = [UInt8](repeating: 0, count: 32)
-        var report = VerifyReport(records: 0, headSeq: 0, headHash: AuditHex.encode(chain), problem: nil)
+        // After a prune, the chain goes on from the signed cut: its chain hash stands for the records removed.
+        let cut = try lastCut()
+        var expected: Int64 = (cut?.throughSeq ?? 0) + 1
+        var chain = cut.flatMap { AuditHex.decode($0.chainHash) } ?? [UInt8](repeating: 0, count: 32)
+        var report = VerifyReport(records: 0, headSeq: expected - 1, headHash: AuditHex.encode(chain), problem: nil)
+        report.prunedThrough = cut?.throughSeq ?? 0
         // This thread reads a chunk of rows while the previous chunk's leaf hashes and headers are computed
         // on all cores; the chain itself is then followed here, in order.
         var pending: HashedChunk?
@@ -75,8 +82,11 @@ extension AuditStore {
                 report.problem = (
                     report.headSeq, "the head hash differs from the kept head: the records were rewritten"
                 )
+            } else if report.headSeq > expectHead.seq, expectHead.seq < report.prunedThrough {
+                // A head kept from before a prune: its records are gone, vouched for by the cut.
             } else if report.headSeq > expectHead.seq {
-                let check = try hashAt(seq: expectHead.seq)
+                let check =
+                    expectHead.seq == report.prunedThrough ? cut?.chainHash : try hashAt(seq: expectHead.seq)
                 if check != expectHead.hash.lowercased() {
                     report.problem = (
                         expectHead.seq, "the chain hash at the kept head differs: the records were rewritten"

@@ -45,6 +45,15 @@ struct AuditOptions: ParsableArguments {
         }
     }
 
+    /// Opens an existing store to write it (never creating one).
+    func openExisting() throws -> AuditStore {
+        guard FileManager.default.fileExists(atPath: resolvedPath) else {
+            printError("bylaw: audit trail: there is no audit store at `\(resolvedPath)`")
+            throw Exit.invalid
+        }
+        return try open()
+    }
+
     /// Opens an existing store for reading only: `log` never creates, migrates or writes a store, so it works
     /// on read-only media and for an auditor without write rights.
     func openForReading() throws -> AuditStore {
@@ -89,7 +98,56 @@ struct LogCommand: ParsableCommand {
             """,
         subcommands: [
             List.self, Show.self, Export.self, Head.self, Verify.self, CheckpointCommand.self, Backup.self,
+            Prune.self,
         ])
+
+    struct Prune: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove records recorded before a day, keeping a signed cut the rest verifies from.",
+            discussion: """
+                Retention is opt-in: nothing is ever removed unless you run this. Only the oldest records go (a \
+                prefix of the chain), never one younger than --min-retention-days (default 184, the six months \
+                of 《网络安全法》第二十一条; it cannot be set lower). The cut (the last removed record's sequence \
+                number and chain hash) is signed with the checkpoint key and kept in the store, and a `prune` \
+                record saying so is appended: `bylaw log verify` goes on from the cut.
+
+                EXAMPLES
+                  bylaw log prune --before 2026-01-01 --signing-key trail.key
+                """)
+        @OptionGroup var audit: AuditOptions
+        @Option(help: ArgumentHelp("Remove records recorded before this day (YYYY-MM-DD, UTC).", valueName: "date"))
+        var before: String
+        @Option(
+            help: ArgumentHelp(
+                "The checkpoint signing key that signs the cut (default: $BYLAW_AUDIT_SIGNING_KEY_FILE).",
+                valueName: "file"))
+        var signingKey: String?
+        @Option(help: ArgumentHelp("Keep every record younger than this many days (at least 184).", valueName: "days"))
+        var minRetentionDays = AuditStore.defaultMinimumRetentionDays
+        @Option(help: ArgumentHelp("Who is recorded as having pruned (default: the OS user).", valueName: "name"))
+        var actor: String?
+
+        func run() throws {
+            _ = try parseDate(before)
+            guard let file = signingKey ?? ProcessInfo.processInfo.environment["BYLAW_AUDIT_SIGNING_KEY_FILE"] else {
+                throw ValidationError("a prune needs --signing-key: its cut must be signed")
+            }
+            let key = try wrap { try CheckpointKey.Private(text: readText(file)) }
+            let store = try audit.openExisting()
+            store.signer = key
+            let who = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+            let cut = try wrap {
+                try store.prune(before: before, minimumRetentionDays: minRetentionDays, actor: who)
+            }
+            guard let cut else {
+                FileHandleOutput.writeText("no record was recorded before \(before); nothing removed\n")
+                return
+            }
+            FileHandleOutput.writeText(
+                "✓ removed records 1–\(cut.throughSeq) (recorded before \(before)); signed cut \(cut.throughSeq):\(cut.chainHash)\n"
+            )
+        }
+    }
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -245,11 +303,12 @@ struct LogCommand: ParsableCommand {
                 throw Exit.notCompliant
             }
             var line = "✓ \(report.records) records verified; head \(report.headSeq):\(report.headHash)"
+            if report.prunedThrough > 0 { line += "; records 1–\(report.prunedThrough) were pruned (signed cut)" }
             if key != nil {
                 line += "; \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s") hold"
             }
-            if let receipt { line += "; receipt of record \(receipt.seq) holds" }
-            FileHandleOutput.writeText(line + "\n")
+            if let receipt, report.notes.isEmpty { line += "; receipt of record \(receipt.seq) holds" }
+            FileHandleOutput.writeText(line + "\n" + report.notes.map { "  note: \($0)\n" }.joined())
         }
     }
 }

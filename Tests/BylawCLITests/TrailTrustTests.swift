@@ -104,6 +104,27 @@ import Testing
         #expect(twice.status == 2)
     }
 
+    @Test func pruneIsRefusedWithoutAKeyOrForYoungRecords() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        _ = try Run.bylaw(["check", "--rules", rules, "--audit", store, Run.fixtures + "/ok.yaml"])
+        _ = try Run.bylaw(["log", "checkpoint", "keygen", "--out", dir + "/k"])
+        let unsigned = try Run.bylaw(["log", "prune", "--audit", store, "--before", "2020-01-01"])
+        #expect(unsigned.status == 2)
+        #expect(unsigned.stderr.contains("needs --signing-key"))
+        let young = try Run.bylaw([
+            "log", "prune", "--audit", store, "--before", "2099-01-01", "--signing-key", dir + "/k.key",
+        ])
+        #expect(young.status == 2)
+        #expect(young.stderr.contains("younger than 184 days are kept"))
+        let nothing = try Run.bylaw([
+            "log", "prune", "--audit", store, "--before", "2020-01-01", "--signing-key", dir + "/k.key",
+        ])
+        #expect(nothing.status == 0)
+        #expect(nothing.stdout.contains("nothing removed"))
+        #expect(try Run.bylaw(["log", "verify", "--audit", store]).stdout.hasPrefix("✓ 1 records verified"))
+    }
+
     @Test func aSymbolicLinkForTheStoreIsRefused() throws {
         let dir = try temp()
         try FileManager.default.createSymbolicLink(
