@@ -7,6 +7,7 @@ import Testing
     static let commands: [[String]] = [
         ["check"], ["audit"], ["lint"], ["test"], ["explain"], ["eval"], ["doc"], ["new"], ["schema"],
         ["log"], ["log", "list"], ["log", "show"], ["log", "export"], ["log", "head"], ["log", "verify"],
+        ["map", "init"],
     ]
 
     /// The text before `USAGE:`: the overview and the discussion.

@@ -286,3 +286,60 @@ import Testing
                 "no column gives `asset.category`: required field `asset.category`") == true)
     }
 }
+
+/// `bylaw map init`: a mapping proposed from a sheet's headers and the rule sets' labels, that audits as is.
+@Suite struct MapInitTests {
+    func mapInit(_ args: [String]) throws -> Run {
+        try Run.bylaw(["map", "init"] + args + ["--rules", Run.repository + "/rules"])
+    }
+
+    /// The workbook's header is found in row 4, below its title; every header but the notes matches a label.
+    @Test func aWorkbooksHeadersAreMatchedByLabel() throws {
+        let r = try mapInit([OfficeInputTests.office + "/ledger.xlsx", "--kind", "asset_disposal"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix("kind asset_disposal: the header in row 4, 12 rows sampled.") == true)
+        #expect(
+            lines.contains(
+                "# 30 of 31 headers matched a field by the labels the rule sets give their input fields. Review before use:"
+            ))
+        #expect(lines.contains("  处置编号: id   # matched by alias"))
+        #expect(lines.contains("  账面原值: asset.book_value   # matched by label"))
+        #expect(lines.contains { $0.hasPrefix("  备注: ~   # no field of `asset_disposal` has this name") })
+    }
+
+    /// The proposal for the file of office formats declares the day-first dates and guesses the synonyms, and
+    /// auditing with it gives the plain ledger's exact results.
+    @Test func theProposalAuditsTheOfficeFormatsAsIs() throws {
+        let dir = Scratch.root.appendingPathComponent("map-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let file = OfficeInputTests.office + "/ledger-formats.csv"
+        let r = try mapInit([file, "--kind", "asset_disposal", "-o", dir + "/columns.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: dir + "/columns.yaml", encoding: .utf8)
+        #expect(
+            text.contains(
+                "  账务核销日期: {field: ledger_writeoff, date: d/M/yyyy}   # matched by label; the dates are day first"))
+        #expect(text.contains("  审批机关: {field: approval.body, values: {市总工会: 市级工会, 省总工会: 省级工会}}"))
+        let audit = try Run.bylaw([
+            "audit", file, "--kind", "asset_disposal", "--map", dir + "/columns.yaml", "--rules",
+            Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+        ])
+        let lines = try audit.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        #expect(OfficeInputTests.findings(lines) == OfficeInputTests.ledgerFindings)
+        let again = try mapInit([file, "--kind", "asset_disposal", "-o", dir + "/columns.yaml"])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("exists"))
+    }
+
+    @Test func anUnknownKindOrFileIsAnError() throws {
+        let r = try mapInit([OfficeInputTests.office + "/ledger.xlsx", "--kind", "asset_sale"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("known kinds: asset_disposal"))
+        let missing = try mapInit([OfficeInputTests.office + "/nothing.xlsx", "--kind", "asset_disposal"])
+        #expect(missing.status == 2)
+        let bomb = try mapInit([OfficeInputTests.office + "/bomb.xlsx", "--kind", "asset_disposal"])
+        #expect(bomb.status == 2)
+        #expect(bomb.stderr.contains("zip bomb"))
+    }
+}

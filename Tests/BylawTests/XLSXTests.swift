@@ -161,3 +161,18 @@ extension XLSXTests {
         #expect(seen == count)
     }
 }
+
+extension XLSXTests {
+    /// Streamed without the first pass that `bylaw audit` makes, a zip bomb still ends the sheet with its error
+    /// (the parser is told the input ended; it used to ask the stream for an error it could not give, and crash).
+    @Test func aSheetStreamEndsWithTheErrorThatStoppedInflating() throws {
+        let package = try XLSXPackage(path: Self.office + "/bomb.xlsx", limits: .standard)
+        let context = XLSXCellContext(sharedStrings: [], styles: XLSXStyles(), date1904: false, maxCellBytes: 1 << 20)
+        let stream = XLSXSheetStream(package: package, part: "xl/worksheets/sheet1.xml", context: context)
+        var codes: [String] = []
+        while let next = stream.next() {
+            if case .failure(let error) = next { codes.append(error.code) }
+        }
+        #expect(codes == ["xlsx.limit.ratio"])
+    }
+}

@@ -227,22 +227,28 @@ public struct RuleBook: Sendable {
                 out.append(
                     InputRow(
                         path: path, type: "a group of fields", optional: f.optional, within: within,
-                        description: f.description))
+                        description: meaning(f)))
                 out += flatten(o, prefix: path + ".", within: inner)
             case .list(.object(let o)):
                 out.append(
                     InputRow(
                         path: path, type: "a list; each item has the fields below", optional: f.optional,
-                        within: within, description: f.description))
+                        within: within, description: meaning(f)))
                 out += flatten(o, prefix: path + "[].", within: inner)
             default:
                 out.append(
                     InputRow(
                         path: path, type: words(f.type), optional: f.optional, within: within,
-                        description: f.description))
+                        description: meaning(f)))
             }
         }
         return out
+    }
+
+    /// A field's meaning in the rule book: its label, then its description.
+    static func meaning(_ f: FieldSpec) -> String? {
+        let parts = [f.label, f.description].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "：")
     }
 
     struct InputRow {

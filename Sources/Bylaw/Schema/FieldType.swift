@@ -44,6 +44,10 @@ public struct FieldSpec: Sendable, Equatable {
     public var type: FieldType
     public var optional: Bool
     public var description: String?
+    /// What people call the field, in Chinese: a spreadsheet's column header (`账面原值`), the rule book's meaning.
+    public var label: String? = nil
+    /// Other headers that mean the field (`原值`, `资产原值`), for `bylaw map init`.
+    public var aliases: [String] = []
 }
 
 /// An object's fields, in declaration order.

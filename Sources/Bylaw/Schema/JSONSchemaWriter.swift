@@ -150,7 +150,7 @@ public enum JSONSchemaWriter {
     }
 
     static var ruleSetDefinitions: [(String, OrderedJSON)] {
-        let specKeys = ["type", "enum", "list", "fields", "optional", "description"]
+        let specKeys = ["type", "enum", "list", "fields", "optional", "description", "label", "aliases"]
         return [
             ("text", text),
             ("date", date),
@@ -263,6 +263,19 @@ public enum JSONSchemaWriter {
                                 described("True when the field may be absent. 可选字段。", [("type", .string("boolean"))])
                             ),
                             ("description", ref("text", "What the field means; shown in error help. 字段说明。")),
+                            (
+                                "label",
+                                ref(
+                                    "text",
+                                    "What people call the field, in Chinese: the column header a spreadsheet gives it, "
+                                        + "matched by `bylaw map init`, and its meaning in the rule book. 字段名称。")
+                            ),
+                            (
+                                "aliases",
+                                described(
+                                    "Other column headers that mean the field, for `bylaw map init`. 别名。",
+                                    [("type", .string("array")), ("items", ref("text")), ("uniqueItems", .bool(true))])
+                            ),
                         ], required: [])
                         + [
                             ("minProperties", .int(1)),

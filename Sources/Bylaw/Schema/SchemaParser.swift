@@ -6,7 +6,9 @@ enum SchemaParser {
     static let scalarTypes: [String: FieldType] = [
         "bool": .bool, "int": .int, "decimal": .decimal, "string": .string, "date": .date,
     ]
-    static let specKeys: Set<String> = ["type", "enum", "list", "fields", "optional", "description"]
+    static let specKeys: Set<String> = [
+        "type", "enum", "list", "fields", "optional", "description", "label", "aliases",
+    ]
     /// Names expressions give to something else, so no top-level decision field may take them: it would be
     /// hidden, or would hide the built-in.
     static let reservedNames: Set<String> = ["decision", "params", "today", "it"]
@@ -80,6 +82,15 @@ enum SchemaParser {
         }
         guard var f = Fields(node, what: "the spec of `\(path)`", into: &diags) else { return nil }
         let description = f.string("description", required: false, in: "", into: &diags)
+        let label = f.string("label", required: false, in: "", into: &diags)
+        var aliases: [String] = []
+        if let a = f.optional("aliases") {
+            if let items = a.sequence {
+                aliases = items.compactMap { Fields.text($0, what: "an alias", into: &diags) }
+            } else {
+                diags.append(.error("schema.bad-aliases", "`aliases` must be a list of texts", at: a.location))
+            }
+        }
         var optional = false
         if let o = f.optional("optional") {
             optional = o.scalar?.boolValue ?? false
@@ -105,7 +116,8 @@ enum SchemaParser {
         }
         f.reportUnknownKeys(in: "the spec of `\(path)`", into: &diags)
         guard let type else { return nil }
-        return FieldSpec(name: "", type: type, optional: optional, description: description)
+        return FieldSpec(
+            name: "", type: type, optional: optional, description: description, label: label, aliases: aliases)
     }
 
     static func enumeration(_ node: YAMLNode, path: String, into diags: inout [Diagnostic]) -> FieldType? {

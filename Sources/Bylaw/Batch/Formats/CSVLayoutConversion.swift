@@ -11,7 +11,10 @@ extension CSVLayout {
             guard let column = columns[k] else { continue }
             switch column.converter.convert(row.cells[k].text) {
             case .success(let text):
-                row.cells[k].text = text
+                // Most cells read as written: leave them, and the row's storage, untouched.
+                if text.utf8.count != row.cells[k].text.utf8.count || text != row.cells[k].text {
+                    row.cells[k].text = text
+                }
             case .failure(let problem):
                 let cell = row.cells[k]
                 var d = Diagnostic.error(

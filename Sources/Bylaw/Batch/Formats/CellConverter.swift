@@ -51,7 +51,7 @@ struct CellConverter: Sendable {
     /// The text the schema types, or why the cell cannot be read.
     func convert(_ text: String) -> Result<String, Problem> {
         var text = trim ? Self.trimmed(text) : text
-        if let value = values[text] { text = value }
+        if !values.isEmpty, let value = values[text] { text = value }
         switch reading {
         case .text: return .success(text)
         case .date(let patterns, let serials): return Self.date(text, patterns: patterns, serials: serials)

@@ -43,7 +43,8 @@ final class BoundedChannel<Item>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next item, waiting for one; nil when the producer has finished and everything was taken.
+    /// The next item, waiting for one; the error that ended the items, once, after the last of them; nil when
+    /// the producer has finished and everything was taken.
     func take() -> Result<Item, Error>? {
         condition.lock()
         defer { condition.unlock() }
@@ -54,6 +55,8 @@ final class BoundedChannel<Item>: @unchecked Sendable {
             condition.broadcast()
             return .success(item)
         }
+        // The error is given once, after the last item; then the channel is simply at its end.
+        defer { failure = nil }
         return failure.map { .failure($0) }
     }
 

@@ -108,6 +108,7 @@ private final class ChannelInputStream: InputStream {
     override func close() { status = .closed }
     override var streamStatus: Stream.Status { status }
     override var hasBytesAvailable: Bool { status != .atEnd }
+    override var streamError: Error? { failure }
 
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
         while offset == current.count {
@@ -116,9 +117,11 @@ private final class ChannelInputStream: InputStream {
                 current = chunk
                 offset = 0
             case .failure(let error):
+                // The parser is told the input ended (its handling of -1 calls `streamError`, which the base
+                // class leaves unimplemented); the sheet stream reports `failure`, which it checks first.
                 failure = error as? XLSXError ?? XLSXError("xlsx.broken", "the sheet cannot be inflated")
-                status = .error
-                return -1
+                status = .atEnd
+                return 0
             case nil:
                 status = .atEnd
                 return 0
