@@ -161,7 +161,7 @@ extension AuditStore {
 
     /// Every checkpoint in the store, oldest first (none in a store of format 3).
     public func checkpoints() throws(AuditStoreError) -> [Checkpoint] {
-        guard format >= 4 else { return [] }
+        guard format >= 4, try hasTable("checkpoints") else { return [] }
         let stmt = try db.prepare(
             "SELECT seq, chain_hash, signed_at, public_key, signature FROM checkpoints ORDER BY id")
         var out: [Checkpoint] = []

@@ -44,7 +44,7 @@ extension AuditStore {
 
     /// The newest cut, if the store was ever pruned.
     func lastCut() throws(AuditStoreError) -> Cut? {
-        guard format >= 4 else { return nil }
+        guard format >= 4, try hasTable("cuts") else { return nil }
         let stmt = try db.prepare(
             "SELECT through_seq, chain_hash, cut_at, before, public_key, signature FROM cuts ORDER BY id DESC LIMIT 1")
         guard try stmt.step() else { return nil }
@@ -52,6 +52,13 @@ extension AuditStore {
             throughSeq: stmt.int(0), chainHash: AuditHex.encode(stmt.blob(1)), cutAt: stmt.text(2) ?? "",
             before: stmt.text(3) ?? "", publicKey: AuditHex.encode(stmt.blob(4)),
             signature: AuditHex.encode(stmt.blob(5)))
+    }
+
+    /// Whether the store has a table (a store of an older format lacks the newer ones).
+    func hasTable(_ name: String) throws(AuditStoreError) -> Bool {
+        let stmt = try db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+        stmt.bind(1, name)
+        return try stmt.step()
     }
 
     /// Removes the oldest records, those recorded before `before` (a prefix of the chain: it stops at the first

@@ -19,7 +19,7 @@ extension AuditStore {
     public func beginRun(actor: String, at time: Date = Date()) throws(AuditStoreError) -> (
         run: Int64, marked: [Int64]
     ) {
-        guard format >= 4, !isReadOnly else { return (0, []) }
+        guard format >= 4, !isReadOnly, try hasTable("runs") else { return (0, []) }
         let host = Self.hostName
         var stale: [(id: Int64, pid: Int64, actor: String, startedAt: String, head: Int64)] = []
         let find = try db.prepare(

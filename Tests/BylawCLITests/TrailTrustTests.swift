@@ -125,6 +125,50 @@ import Testing
         #expect(try Run.bylaw(["log", "verify", "--audit", store]).stdout.hasPrefix("✓ 1 records verified"))
     }
 
+    /// A store on a really read-only file system (a tmpfs remounted read-only) is listed and verified. Needs
+    /// root and mount rights, which CI's machine gives; elsewhere the test says why it skips.
+    @Test func aStoreOnReadOnlyMediaVerifies() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        _ = try Run.bylaw(["check", "--rules", rules, "--audit", store, Run.fixtures + "/ok.yaml"])
+        let media = dir + "/media"
+        try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
+        func run(_ args: [String]) -> Int32 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/mount")
+            p.arguments = args
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            guard (try? p.run()) != nil else { return -1 }
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        guard run(["-t", "tmpfs", "-o", "size=8m", "tmpfs", media]) == 0 else {
+            print("TrailTrustTests: skipping the read-only media test: cannot mount a tmpfs here (needs root)")
+            return
+        }
+        defer {
+            let u = Process()
+            u.executableURL = URL(fileURLWithPath: "/bin/umount")
+            u.arguments = [media]
+            try? u.run()
+            u.waitUntilExit()
+        }
+        // Only the database file, as a copy on a disc or a read-only share would hold it: no log beside it.
+        try FileManager.default.copyItem(atPath: store, toPath: media + "/trail.sqlite")
+        #expect(run(["-o", "remount,ro", media]) == 0)
+        let verify = try Run.bylaw(["log", "verify", "--audit", media + "/trail.sqlite"])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.hasPrefix("✓ 1 records verified"))
+        let list = try Run.bylaw(["log", "list", "--audit", media + "/trail.sqlite"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("AD-2017-001"))
+        let write = try Run.bylaw([
+            "check", "--rules", rules, "--audit", media + "/trail.sqlite", Run.fixtures + "/ok.yaml",
+        ])
+        #expect(write.status == 2, "a store on read-only media fails closed")
+    }
+
     @Test func aSymbolicLinkForTheStoreIsRefused() throws {
         let dir = try temp()
         try FileManager.default.createSymbolicLink(
