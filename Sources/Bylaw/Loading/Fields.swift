@@ -80,9 +80,10 @@ struct Fields {
 }
 
 /// Edit-distance suggestions for misspelt names.
-enum Spelling {
+public enum Spelling {
     /// The candidate closest to `word` when it is close enough to be a likely typo.
-    static func closest<C: Collection>(to word: String, among candidates: C) -> String? where C.Element == String {
+    public static func closest<C: Collection>(to word: String, among candidates: C) -> String?
+    where C.Element == String {
         var best: (String, Int)?
         for c in candidates.sorted() {
             let d = distance(word.lowercased(), c.lowercased())
