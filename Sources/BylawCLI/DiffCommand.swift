@@ -12,7 +12,7 @@ struct DiffCommand: ParsableCommand {
             whatever their ids; otherwise sets pair by id and version, then each id's latest versions pair, \
             and a set on one side only is added or removed.
 
-            For each pair: the header (version, effective dates, source…), parameters, `let`s, tables row by \
+            For each pair: the header (version, effective dates, source…), input fields, parameters, `let`s, tables row by \
             row, and rules by id — added, removed, and changed in title, cite, severity, when, require or \
             message. A rule whose id changed but whose title did not is shown as renamed (`id`).
 

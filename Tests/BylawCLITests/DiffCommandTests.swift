@@ -22,12 +22,13 @@ import Testing
             "    ~ max_amount: 100000.00 → 80000.00",
             "    + audit_threshold: 30000",
             "    - min_signatures: 2",
+            "    + audited: bool",
             "    ~ approver row 1: when: [>= 50000], then: party_group → when: [>= 30000], then: party_group",
             "    ~ G-01 cite: 第三条 → 第三条第一款",
             "    ~ G-02 severity: violation → warning",
             "    ~ G-13 id: G-03 → G-13",
             "    + G-04: 超过审计线须经审计",
-            "11 differences: rules 1 added, 0 removed, 3 changed",
+            "12 differences: rules 1 added, 0 removed, 3 changed",
         ] {
             #expect(lines.contains(line), "missing: \(line)\n\(r.stdout)")
         }
@@ -50,12 +51,12 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
             r.stdout.hasPrefix("rule set `cadre-selection`: 1.0.0 → 2.0.0\n  header\n    ~ version: 1.0.0 → 2.0.0\n"))
-        #expect(r.stdout.hasSuffix("\n118 differences: rules 32 added, 13 removed, 11 changed\n"))
+        #expect(r.stdout.hasSuffix("\n172 differences: rules 32 added, 13 removed, 11 changed\n"))
         #expect(r.stdout.contains("\n    - CS-20: 处分或诫勉影响期内不得提拔\n"))
         let json = try Run.bylaw([
             "diff", "rules/cadre-selection/ruleset.yaml", "rules/cadre-selection/ruleset-2019.yaml", "--format", "json",
         ]).json()
-        #expect(json["differences"] as? Int == 118)
+        #expect(json["differences"] as? Int == 172)
         let md = try Run.bylaw([
             "diff", "rules/cadre-selection/ruleset.yaml", "rules/cadre-selection/ruleset-2019.yaml", "--format", "md",
         ])

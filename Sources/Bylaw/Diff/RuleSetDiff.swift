@@ -6,7 +6,7 @@ public struct RuleSetDiff: Sendable {
     /// One difference.
     public struct Entry: Sendable, Equatable {
         public enum Section: String, Sendable, CaseIterable {
-            case ruleSet = "rule_set", parameters, lets, tables, rules
+            case ruleSet = "rule_set", input, parameters, lets, tables, rules
         }
 
         public enum Change: String, Sendable {
@@ -35,6 +35,7 @@ public struct RuleSetDiff: Sendable {
     public static func compare(_ a: RuleSet, _ b: RuleSet) -> RuleSetDiff {
         var d = Builder()
         d.header(a, b)
+        d.named(.input, Builder.fields(a.input, at: ""), Builder.fields(b.input, at: ""))
         d.named(
             .parameters, a.parameters.map { ($0.name, ValueText.literal($0.value)) },
             b.parameters.map { ($0.name, ValueText.literal($0.value)) })
@@ -107,6 +108,31 @@ public struct RuleSetDiff: Sendable {
             for o in a where !b.contains(where: { $0.name == o.name }) {
                 add(.tables, o.name, nil, "\(o.rows.count) rows", nil)
             }
+        }
+
+        /// Every declared field as `(path, type)`: `asset.category` → `one of `a`, `b``, optional ones marked.
+        static func fields(_ schema: ObjectSchema, at prefix: String) -> [(String, String)] {
+            var out: [(String, String)] = []
+            for f in schema.fields {
+                let path = prefix.isEmpty ? f.name : prefix + "." + f.name
+                var type = f.type
+                var suffix = ""
+                while case .list(let item) = type {
+                    type = item
+                    suffix += "[]"
+                }
+                if case .object(let inner) = type {
+                    out.append(
+                        (
+                            path + suffix,
+                            (suffix.isEmpty ? "object" : "list of object") + (f.optional ? ", optional" : "")
+                        ))
+                    out += fields(inner, at: path + suffix)
+                } else {
+                    out.append((path, f.type.description + (f.optional ? ", optional" : "")))
+                }
+            }
+            return out
         }
 
         static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }

@@ -18,7 +18,8 @@ public enum DiffReport {
     }
 
     static let sectionNames: [Entry.Section: String] = [
-        .ruleSet: "header", .parameters: "parameters", .lets: "let", .tables: "tables", .rules: "rules",
+        .ruleSet: "header", .input: "input", .parameters: "parameters", .lets: "let", .tables: "tables",
+        .rules: "rules",
     ]
 
     static func mark(_ e: Entry) -> String {
