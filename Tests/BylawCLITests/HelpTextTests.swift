@@ -6,6 +6,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [
         ["check"], ["audit"], ["lint"], ["test"], ["explain"], ["eval"], ["doc"], ["new"], ["schema"], ["diff"],
+        ["fmt"],
         ["log"], ["log", "list"], ["log", "show"], ["log", "export"], ["log", "head"], ["log", "verify"],
     ]
 
