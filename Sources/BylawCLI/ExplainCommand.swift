@@ -1,6 +1,8 @@
 import ArgumentParser
 import Bylaw
+import BylawCEL
 import BylawDiagnostics
+import Foundation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,8 +18,13 @@ struct ExplainCommand: ParsableCommand {
             at its value. Parts that were not evaluated (the right side of a false `&&`) have no value. Inside \
             a macro such as `map` or `all`, a value is the one from the last iteration.
 
+            With --case NAME, the argument is a rule-set folder and the decision is that of its test case NAME \
+            (from tests/*.yaml, with its `base`, `patch` and `as_of`; an example file is the case \
+            `example FILE`), checked against the folder's rule library.
+
             EXAMPLES
               bylaw explain rules/asset-management/examples/non-compliant-no-appraisal.yaml
+              bylaw explain rules/asset-management --case 出售未评估
               bylaw explain disposal.yaml --rule AD-04
               bylaw explain disposal.yaml --rule AD-04 --format json
               bylaw explain disposal.yaml --as-of 2018-01-01
@@ -28,8 +35,13 @@ struct ExplainCommand: ParsableCommand {
                  that applies, the rule sets do not load, or the command line is wrong
             """)
 
-    @Argument(help: "A decision file (YAML or JSON).")
+    @Argument(help: "A decision file (YAML or JSON), or with --case a rule-set folder.")
     var decision: String
+
+    @Option(
+        name: .customLong("case"),
+        help: ArgumentHelp("Explain this test case of the rule-set folder given as the argument.", valueName: "name"))
+    var testCase: String?
 
     @Option(help: ArgumentHelp("Explain only this rule.", valueName: "id"))
     var rule: String?
@@ -52,8 +64,16 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let asOfDate = try asOf.map(parseDate)
-        let library = try rules.loadLibrary()
-        let explained = library.explain(file: decision, asOf: asOfDate, rule: rule)
+        let explained: DecisionExplanation
+        let library: RuleLibrary
+        if let testCase {
+            explained = try explainCase(testCase, asOf: asOfDate)
+            let parent = (decision as NSString).deletingLastPathComponent
+            library = RuleLibrary.load(root: parent.isEmpty ? "." : parent)
+        } else {
+            library = try rules.loadLibrary()
+            explained = library.explain(file: decision, asOf: asOfDate, rule: rule)
+        }
         let applied = Set(explained.result.ruleSets.flatMap { [$0.file] + $0.extends.map(\.file) })
         let derived = library.ruleSets.filter { applied.contains($0.file) }
             .reduce(into: Set<String>()) { $0.formUnion(SensitivePaths.derived(from: $1)) }
@@ -74,5 +94,41 @@ struct ExplainCommand: ParsableCommand {
         case .json:
             FileHandleOutput.writeAll(fd: 1, ExplainReport.json(x) + "\n")
         }
+    }
+
+    /// The explanation of test case `name` of the rule-set folder `decision`, against the folder's library.
+    private func explainCase(_ name: String, asOf: CELDate?) throws -> DecisionExplanation {
+        let folder = decision.count > 1 && decision.hasSuffix("/") ? String(decision.dropLast()) : decision
+        guard RuleSetFiles.isRuleSetFolder(folder) else {
+            printError("bylaw: `\(decision)` is not a rule-set folder (one holding ruleset.yaml), as --case needs")
+            throw Exit.invalid
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        let library = RuleLibrary.load(root: parent.isEmpty ? "." : parent)
+        if library.diagnostics.hasErrors {
+            printDiagnostics(library.diagnostics)
+            throw Exit.invalid
+        }
+        let (cases, diagnostics) = TestCaseLoader.load(folder: folder)
+        if diagnostics.hasErrors {
+            printDiagnostics(diagnostics)
+            throw Exit.invalid
+        }
+        guard let c = cases.first(where: { $0.name == name }) else {
+            let names = cases.map(\.name)
+            let guess = Spelling.closest(to: name, among: names)
+            printError(
+                "bylaw: no test case `\(name)` in `\(decision)`"
+                    + (guess.map { "; did you mean `\($0)`?" }
+                        ?? (names.isEmpty ? "" : "; run `bylaw test \(decision)` to list them")))
+            throw Exit.invalid
+        }
+        let same = cases.filter { $0.name == name }
+        if same.count > 1 {
+            printError(
+                "bylaw: \(same.count) cases are called `\(name)`; explaining the first, at \(c.location.file):\(c.location.line)"
+            )
+        }
+        return library.explain(c.decision, file: c.decisionFile, asOf: asOf ?? c.asOf, rule: rule)
     }
 }

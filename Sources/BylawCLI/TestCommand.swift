@@ -13,16 +13,32 @@ struct TestCommand: ParsableCommand {
             and from examples/*.yaml, whose names say the verdict they must get: compliant-*, \
             non-compliant-*, needs-review-*.
 
-            Coverage: every rule that no case makes fail is listed; --require-coverage makes that a failure.
+            Coverage: every rule that no case makes fail is listed; --require-coverage makes that a failure. \
+            With --run, only the cases whose name matches the regular expression run (anywhere in the name, \
+            as in `go test -run`), and coverage is not reported.
+
+            With --watch, the cases run again whenever a file of the rule sets, their tests, their examples or \
+            the library's calendars changes (checked twice a second); Ctrl-C ends it.
+
+            EXAMPLES
+              bylaw test
+              bylaw test rules/asset-management
+              bylaw test --rules rules
+              bylaw test rules/asset-management --run 评估
+              bylaw test rules/asset-management --format junit > report.xml
+              bylaw test rules/cadre-selection --watch
 
             EXIT CODES
               0  every case passed
               1  a case failed (or coverage is incomplete with --require-coverage)
-              2  a rule set or a test file does not load, or the command line is wrong
+              2  a rule set or a test file does not load, --run matches no case,
+                 or the command line is wrong
             """)
 
-    @Argument(help: "Rule-set folders or rule libraries.")
-    var paths: [String] = ["rules"]
+    @Argument(help: "Rule-set folders or rule libraries (default: the --rules folder).")
+    var paths: [String] = []
+
+    @OptionGroup var rules: RulesOption
 
     @Option(help: "Output format: text, json or junit.")
     var format: TestFormat = .text
@@ -30,28 +46,80 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Fail when some rule is never made to fail by any case.")
     var requireCoverage = false
 
+    @Option(
+        name: .customLong("run"),
+        help: ArgumentHelp("Run only the cases whose name matches this regular expression.", valueName: "regex"))
+    var runPattern: String?
+
+    @Flag(help: "Run again whenever a rule-set, test, example or calendar file changes; Ctrl-C ends it.")
+    var watch = false
+
+    func validate() throws {
+        if let runPattern, (try? NSRegularExpression(pattern: runPattern)) == nil {
+            throw ValidationError("`\(runPattern)` is not a valid regular expression")
+        }
+        if runPattern != nil && requireCoverage {
+            throw ValidationError("--require-coverage needs every case: it cannot be used with --run")
+        }
+    }
+
     func run() throws {
+        let targets = try Self.resolve(paths.isEmpty ? [rules.directory] : paths)
+        guard watch else {
+            let status = runOnce(targets)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        // Ctrl-C ends the watch, even when the parent started us with SIGINT ignored or blocked.
+        signal(SIGINT, SIG_DFL)
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+        var watcher = FileWatcher(roots: targets.flatMap { root, folders in folders + [root + "/calendars"] })
+        printError("bylaw: watching \(watcher.count) files; Ctrl-C ends")
+        _ = runOnce(targets)
+        while true {
+            let changed = watcher.waitForChange()
+            FileHandleOutput.writeAll(fd: 1, "\nbylaw: `\(changed)` changed, running the cases again\n\n")
+            _ = runOnce(targets)
+        }
+    }
+
+    /// Runs every case once and prints the report; the exit status it calls for.
+    private func runOnce(_ targets: [(String, [String])]) -> Int32 {
+        let pattern = runPattern.flatMap { try? NSRegularExpression(pattern: $0) }
+        let selecting: ((String) -> Bool)? = pattern.map { regex in
+            { name in regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil }
+        }
         var suites: [TestSuiteResult] = []
         var loadProblems: [Diagnostic] = []
-        for (root, folders) in try Self.resolve(paths) {
+        for (root, folders) in targets {
             let library = RuleLibrary.load(root: root)
             if library.diagnostics.hasErrors {
                 loadProblems += library.diagnostics
                 continue
             }
-            for folder in folders { suites.append(library.runTests(folder: folder)) }
+            for folder in folders { suites.append(library.runTests(folder: folder, selecting: selecting)) }
         }
         for s in suites { loadProblems += s.diagnostics }
+        // With --run, a folder none of whose cases was chosen is left out of the report.
+        if runPattern != nil { suites = suites.filter { !$0.cases.isEmpty } }
         if !loadProblems.isEmpty { printDiagnostics(loadProblems) }
+        if let runPattern, !loadProblems.hasErrors, suites.allSatisfy(\.cases.isEmpty) {
+            printError("bylaw: no case name matches `\(runPattern)`")
+            return Exit.invalid.rawValue
+        }
         switch format {
         case .text: FileHandleOutput.writeText(TestReport.text(suites, colour: FileHandleOutput.stdoutIsTerminal))
         case .json: FileHandleOutput.writeAll(fd: 1, TestReport.json(suites) + "\n")
         case .junit: FileHandleOutput.writeAll(fd: 1, TestReport.junit(suites))
         }
-        if loadProblems.hasErrors { throw Exit.invalid }
+        if loadProblems.hasErrors { return Exit.invalid.rawValue }
         let failed = suites.contains { $0.cases.contains { !$0.passed } }
         let uncovered = suites.contains { !$0.uncovered.isEmpty }
-        if failed || (requireCoverage && uncovered) { throw Exit.notCompliant }
+        if failed || (requireCoverage && uncovered) { return Exit.notCompliant.rawValue }
+        return 0
     }
 
     /// Groups the paths by library root: `(root, [rule-set folders])`.

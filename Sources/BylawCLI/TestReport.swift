@@ -22,7 +22,9 @@ enum TestReport {
                     for d in c.differences { out += "      \(d)\n" }
                 }
             }
-            if s.uncovered.isEmpty {
+            if !s.coverageMeasured {
+                out += paint("2", "  coverage: not measured, --run chose \(s.cases.count) of the cases") + "\n"
+            } else if s.uncovered.isEmpty {
                 out += paint("2", "  coverage: every rule is made to fail by some case") + "\n"
             } else {
                 out +=

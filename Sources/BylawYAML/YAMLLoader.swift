@@ -15,7 +15,11 @@ public enum YAMLLoader {
             throw sizeError(bytes.count, file: file, limits: limits)
         }
         var reader = DocumentReader(source: ByteSource(bytes: bytes, limits: limits), file: file, limits: limits)
-        return try reader.single()
+        do {
+            return try reader.single()
+        } catch {
+            throw QuoteHint.annotate(error, bytes: bytes)
+        }
     }
 
     /// Loads exactly one document from a file, checking its size before parsing.
@@ -24,7 +28,14 @@ public enum YAMLLoader {
     public static func load(path: String, limits: YAMLLimits) throws(YAMLLoadError) -> YAMLNode {
         let fd = try openWithinLimit(path, limits: limits)
         var reader = DocumentReader(source: ByteSource(fileDescriptor: fd, limits: limits), file: path, limits: limits)
-        return try reader.single()
+        do {
+            return try reader.single()
+        } catch {
+            guard error.diagnostics.contains(where: { $0.message == QuoteHint.problem }),
+                let bytes = try? readWithinLimit(path, limits: limits)
+            else { throw error }
+            throw QuoteHint.annotate(error, bytes: bytes)
+        }
     }
 
     /// `load(path:limits:)` that also gives the bytes it parsed, all of them read before parsing: for a caller

@@ -5,7 +5,8 @@ import Testing
 /// `--help` of every command as a user reads it in an 80-column terminal.
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [
-        ["check"], ["audit"], ["lint"], ["test"], ["explain"], ["eval"], ["doc"], ["new"], ["schema"],
+        ["check"], ["audit"], ["lint"], ["test"], ["explain"], ["eval"], ["doc"], ["new"], ["schema"], ["diff"],
+        ["fmt"],
         ["log"], ["log", "list"], ["log", "show"], ["log", "export"], ["log", "head"], ["log", "verify"],
         ["map", "init"],
     ]

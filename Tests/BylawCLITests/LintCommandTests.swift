@@ -20,17 +20,27 @@ import Testing
 
     /// Judged on a day when the calendar has more than 90 confirmed days left, so the run does not depend on
     /// the clock.
-    @Test func shippedLibraryIsCleanEvenWithStrict() throws {
-        let r = try Run.bylaw(["lint", "--strict", "--as-of", "2026-09-01"])
+    /// The only findings are the two quadratic rules issue 25 names (`related_members.all(m, m in recused)`, in both
+    /// versions of cadre-selection): their rewrite is the rule authors' call, not lint's.
+    @Test func shippedLibraryIsCleanButForTwoQuadraticRules() throws {
+        let r = try Run.bylaw(["lint", "--as-of", "2026-09-01"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout == "linted \(Self.shippedFiles) rule-set files: 0 errors, 0 warnings, 0 notes\n")
-        let viaRules = try Run.bylaw(["lint", "--rules", "rules", "--strict", "--as-of", "2026-09-01"])
+        #expect(r.stdout.hasSuffix("linted \(Self.shippedFiles) rule-set files: 0 errors, 2 warnings, 0 notes\n"))
+        let findings = r.stdout.split(separator: "\n").filter { $0.hasPrefix("rules/") }
+        #expect(
+            findings.map { String($0.prefix { $0 != " " }) } == [
+                "rules/cadre-selection/ruleset-2019.yaml:411:14:", "rules/cadre-selection/ruleset.yaml:193:14:",
+            ])
+        #expect(findings.allSatisfy { $0.hasSuffix("[lint.cost-budget]") })
+        let viaRules = try Run.bylaw(["lint", "--rules", "rules", "--as-of", "2026-09-01"])
         #expect(viaRules.stdout == r.stdout)
+        let strict = try Run.bylaw(["lint", "--strict", "--as-of", "2026-09-01"])
+        #expect(strict.status == 1)
     }
 
     /// The calendar's confirmed years end on 2026-12-31; 2027 is provisional. 90 days before, lint says so.
     @Test func aCalendarAboutToRunOutIsAWarning() throws {
-        let r = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2026-12-06"])
+        let r = try Run.bylaw(["lint", "rules/proposal-handling/ruleset.yaml", "--as-of", "2026-12-06"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(
             r.stdout.hasPrefix(
@@ -38,11 +48,13 @@ import Testing
                     + "only until 2026-12-31, 25 days after 2026-12-06; after that, working-day counts are "
                     + "provisional (`needs_review`) until 2027-12-31, then an error [lint.calendar-ending]\n"))
         #expect(r.stdout.hasSuffix("linted 1 rule-set file: 0 errors, 1 warning, 0 notes\n"))
-        let strict = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2026-12-06", "--strict"])
+        let strict = try Run.bylaw([
+            "lint", "rules/proposal-handling/ruleset.yaml", "--as-of", "2026-12-06", "--strict",
+        ])
         #expect(strict.status == 1)
-        let early = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2026-10-02"])
+        let early = try Run.bylaw(["lint", "rules/proposal-handling/ruleset.yaml", "--as-of", "2026-10-02"])
         #expect(early.stdout == "linted 1 rule-set file: 0 errors, 0 warnings, 0 notes\n")
-        let late = try Run.bylaw(["lint", "rules/cadre-selection/ruleset.yaml", "--as-of", "2027-02-01"])
+        let late = try Run.bylaw(["lint", "rules/proposal-handling/ruleset.yaml", "--as-of", "2027-02-01"])
         #expect(late.stdout.contains("confirmed only until 2026-12-31, 32 days before 2027-02-01"))
         let bad = try Run.bylaw(["lint", "--as-of", "2026-13-01"])
         #expect(bad.status == 2)
@@ -52,7 +64,7 @@ import Testing
         let file = try Run.bylaw(["lint", "rules/asset-management/ruleset.yaml", "--as-of", "2026-09-01"])
         #expect(file.status == 0, "\(file.stdout)\(file.stderr)")
         #expect(file.stdout == "linted 1 rule-set file: 0 errors, 0 warnings, 0 notes\n")
-        let folder = try Run.bylaw(["lint", "rules/cadre-selection/", "--as-of", "2026-09-01"])
+        let folder = try Run.bylaw(["lint", "rules/proposal-handling/", "--as-of", "2026-09-01"])
         #expect(folder.status == 0)
         #expect(folder.stdout.hasPrefix("linted "))
         #expect(!folder.stdout.contains("warning:"))

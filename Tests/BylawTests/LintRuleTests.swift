@@ -148,11 +148,17 @@ import Testing
             ])
     }
 
-    @Test func shippedLibraryLintsClean() throws {
+    /// Clean but for the quadratic `related_members.all(m, m in recused)` of both cadre-selection versions.
+    @Test func shippedLibraryLintsCleanButForItsQuadraticRules() throws {
         let groups = try LintTargets.resolve([Paths.shippedRules]).get()
         let report = Linter.lint(groups)
         #expect(report.files.count >= 7)
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
+        let found = report.diagnostics.map(\.description)
+        #expect(report.diagnostics.map(\.code) == ["lint.cost-budget", "lint.cost-budget"], "\(found)")
+        #expect(
+            report.diagnostics.map { $0.message.contains("rule `CS2-21`") || $0.message.contains("rule `CS-12`") } == [
+                true, true,
+            ])
     }
 
     @Test func targetsResolveFilesFoldersAndLibraries() throws {

@@ -97,3 +97,33 @@ import Testing
         #expect(throws: Never.self) { try load("x: [1, 2, 3]\n", limits: exact) }
     }
 }
+
+/// The help on YAML's `: ` surprise in a plain expression.
+@Suite struct QuoteHintTests {
+    @Test(
+        arguments: [
+            ("    require: x ? a : b", 20, "`require: 'x ? a : b'`"),
+            ("  - when: kind == \"a: b\"", 22, "`when: 'kind == \"a: b\"'`"),
+            ("    require: x == 'a' ? b : c  # why", 27, "`require: \"x == 'a' ? b : c\"`"),
+        ])
+    func quotesThePlainValue(line: String, column: Int, expected: String) throws {
+        let help = try #require(QuoteHint.help(line: line, column: column))
+        #expect(help.hasSuffix(expected), "\(help)")
+    }
+
+    @Test func leavesOtherErrorsAlone() {
+        #expect(QuoteHint.help(line: "a: b: c", column: 2) == nil)
+        #expect(QuoteHint.help(line: "    require: 'x' : y", column: 17) == nil)
+        #expect(QuoteHint.help(line: "no colon here", column: 3) == nil)
+    }
+
+    @Test func loaderAddsTheHelp() throws {
+        let text = "rules:\n  - require: n > 1 ? n : 0\n"
+        do {
+            _ = try YAMLLoader.load(bytes: Array(text.utf8), file: "t.yaml", limits: .ruleSet)
+            Issue.record("loaded")
+        } catch {
+            #expect(error.diagnostics.first?.help?.contains("`require: 'n > 1 ? n : 0'`") == true)
+        }
+    }
+}

@@ -78,6 +78,15 @@ public enum LintChecks {
         code: "lint.table-unknown-value", severity: .error,
         summary: "a cell names a value that is not in its input's enum",
         help: "a value outside the enum never equals the input: check the spelling")
+    public static let unknownEnumValue = LintCheck(
+        code: "lint.unknown-enum-value", severity: .error,
+        summary: "an expression compares an `enum` field with a text that is not one of its values",
+        help: "a value outside the enum never equals the field: check the spelling")
+    public static let costBudget = LintCheck(
+        code: "lint.cost-budget", severity: .warning,
+        summary: "an expression's worst-case cost on a decision of moderate size exceeds the evaluation budget",
+        help: "such a decision makes the rule an `error` (`cel.cost-limit`): avoid a comprehension inside another "
+            + "over decision lists (`l.all(m, m in k)`), repeated string growth and long regex scans")
     public static let tableNotAnalysed = LintCheck(
         code: "lint.table-not-analysed", severity: .note,
         summary: "a cell written as CEL is not analysed; table findings hold whatever it gives",

@@ -7,8 +7,8 @@ import Foundation
 public enum Linter {
     /// The analyses `bylaw lint` runs, in order. To add a check, add an analysis here.
     public static let standardAnalyses: [any LintAnalysis] = [
-        TableAnalysis(), ConstantAnalysis(), UsageAnalysis(), CitationAnalysis(), VersionAnalysis(),
-        CalendarAnalysis(), LooseningAnalysis(),
+        TableAnalysis(), ConstantAnalysis(), EnumAnalysis(), UsageAnalysis(), CitationAnalysis(), VersionAnalysis(),
+        CalendarAnalysis(), LooseningAnalysis(), CostAnalysis(),
     ]
 
     /// Every check the standard analyses may report, in catalogue order.

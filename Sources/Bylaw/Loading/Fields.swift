@@ -46,16 +46,24 @@ struct Fields {
         return Fields.text(value, what: "`\(key)`", into: &diags)
     }
 
-    /// Reports every key that no accessor asked for, with a did-you-mean.
+    /// Reports every key that no accessor asked for, with a did-you-mean, or the keys allowed when none is close.
     func reportUnknownKeys(in what: String, into diags: inout [Diagnostic]) {
         for pair in node.mapping ?? [] {
             guard let key = pair.key.scalar?.text, !seen.contains(key) else { continue }
-            let guess = Spelling.closest(to: key, among: seen)
             diags.append(
                 .error(
                     "schema.unknown-key", "unknown key `\(key)` in \(what)", at: pair.key.location,
-                    length: key.unicodeScalars.count, help: guess.map { "did you mean `\($0)`?" }))
+                    length: key.unicodeScalars.count, help: Self.keyHelp(key, known: seen)))
         }
+    }
+
+    /// "did you mean `require`?" for a near miss, else the keys allowed (`cases` is the only key here).
+    static func keyHelp(_ key: String, known: Set<String>) -> String? {
+        if let guess = Spelling.closest(to: key, among: known) { return "did you mean `\(guess)`?" }
+        let sorted = known.sorted()
+        guard let first = sorted.first else { return nil }
+        if sorted.count == 1 { return "`\(first)` is the only key here" }
+        return "the keys here are " + sorted.map { "`\($0)`" }.joined(separator: ", ")
     }
 
     /// The text of a scalar, or a diagnostic when the node is a collection or null.
@@ -72,9 +80,10 @@ struct Fields {
 }
 
 /// Edit-distance suggestions for misspelt names.
-enum Spelling {
+public enum Spelling {
     /// The candidate closest to `word` when it is close enough to be a likely typo.
-    static func closest<C: Collection>(to word: String, among candidates: C) -> String? where C.Element == String {
+    public static func closest<C: Collection>(to word: String, among candidates: C) -> String?
+    where C.Element == String {
         var best: (String, Int)?
         for c in candidates.sorted() {
             let d = distance(word.lowercased(), c.lowercased())

@@ -16,12 +16,16 @@ public struct TestSuiteResult: Sendable {
     /// Rules of the folder's rule sets that no case makes fail, as `ruleset/RULE-ID`.
     public var uncovered: [String]
     public var diagnostics: [Diagnostic]
+    /// False when only some cases ran: `uncovered` is then empty and means nothing.
+    public var coverageMeasured = true
 }
 
 extension RuleLibrary {
-    /// Runs the cases of one rule-set folder against this library.
-    public func runTests(folder: String) -> TestSuiteResult {
-        let (cases, diags) = TestCaseLoader.load(folder: folder)
+    /// Runs the cases of one rule-set folder against this library; with `selecting`, only the cases whose name
+    /// it accepts, and no coverage (a rule the left-out cases make fail is not uncovered).
+    public func runTests(folder: String, selecting: ((String) -> Bool)? = nil) -> TestSuiteResult {
+        var (cases, diags) = TestCaseLoader.load(folder: folder)
+        if let selecting { cases = cases.filter { selecting($0.name) } }
         let results = cases.map { c -> TestCaseResult in
             let r = check(c.decision, file: c.decisionFile, asOf: c.asOf)
             return TestCaseResult(testCase: c, result: r, differences: Self.differences(c, r))
@@ -39,7 +43,10 @@ extension RuleLibrary {
                 if !uncovered.contains(key) { uncovered.append(key) }
             }
         }
-        return TestSuiteResult(folder: folder, cases: results, uncovered: uncovered, diagnostics: diags)
+        if selecting != nil { uncovered = [] }
+        return TestSuiteResult(
+            folder: folder, cases: results, uncovered: uncovered, diagnostics: diags,
+            coverageMeasured: selecting == nil)
     }
 
     static func differences(_ c: TestCase, _ r: DecisionResult) -> [String] {

@@ -54,6 +54,9 @@ struct CostEstimator {
     let bounds: CELSizeBounds
     let types: [Int: CELType]
     var scopes: [String: Size] = [:]
+    /// For a loop variable over the elements of a list read from the activation, the path of those elements
+    /// (`["decision", "members", "*"]`), so that bounds on their fields apply.
+    var elementPaths: [String: [String]] = [:]
 
     func bound(_ path: [String]) -> Size {
         Size(length: bounds.paths[path] ?? bounds.otherwise, element: bounds.paths[path + ["*"]] ?? bounds.otherwise)
@@ -85,6 +88,8 @@ struct CostEstimator {
         case .select:
             if let path = Resolver.qualifiedName(node), scopes[path[0]] == nil {
                 result.size = bound(path)
+            } else if let path = Resolver.qualifiedName(node), let base = elementPaths[path[0]] {
+                result.size = bound(base + path.dropFirst())
             } else {
                 for child in node.children { result.add(estimate(child)) }
                 result.size = Size(length: bounds.otherwise, element: bounds.otherwise)
@@ -117,12 +122,18 @@ struct CostEstimator {
     private mutating func comprehension(_ c: CELComprehension) -> Result {
         let range = estimate(c.range)
         let saved = scopes
+        let savedPaths = elementPaths
         scopes[c.variable] = Size(length: range.size.element, element: bounds.otherwise)
         if let second = c.variable2 { scopes[second] = scopes[c.variable] }
         if c.variable2 != nil, isList(c.range) { scopes[c.variable] = Size(length: 0, element: 0) }
+        for name in [c.variable] + (c.variable2.map { [$0] } ?? []) { elementPaths[name] = nil }
+        if case .list? = types[c.range.id], let path = Resolver.qualifiedName(c.range), scopes[path[0]] == nil {
+            elementPaths[c.variable2 ?? c.variable] = path + ["*"]
+        }
         var body = estimate(c.predicate)
         if let transform = c.transform { body.add(estimate(transform)) }
         scopes = saved
+        elementPaths = savedPaths
         let n = range.size.length
         var result = range
         result.steps = result.steps +| (n *| (1 +| body.steps))
@@ -151,6 +162,12 @@ struct CostEstimator {
                 element: max(parts[1].size.element, parts.last?.size.element ?? 0))
         case "_[_]":
             result.size = Size(length: parts.first?.size.element ?? bounds.otherwise, element: bounds.otherwise)
+        case "_+_" where hasFixedSize(node):
+            // Numbers, dates and durations: nothing grows.
+            result.size = Size(length: 0, element: 0)
+        case "string" where argNodes.count == 1 && hasFixedSize(argNodes[0]):
+            // The text of a bool, a number of a fixed width, a date, a timestamp or a duration.
+            result.size = Size(length: Self.scalarText, element: 0)
         case "_+_":
             built = bytes(node, first +| second)
             result.size = Size(
@@ -185,6 +202,18 @@ struct CostEstimator {
         result.steps = result.steps +| 1 +| (scanned +| built) / CostMeter.bytesPerStep
         result.bytes = result.bytes +| built
         return result
+    }
+
+    /// The most bytes of the text of a value of a fixed size (`string(date)`, `string(int)`).
+    static let scalarText = 64
+
+    /// Whether the node's checked type has a size that no input can grow (not a text, bytes, list, map, decimal or
+    /// unknown type).
+    func hasFixedSize(_ node: CELExpr) -> Bool {
+        switch types[node.id] {
+        case .bool?, .int?, .uint?, .double?, .date?, .days?, .timestamp?, .duration?, .null?: true
+        default: false
+        }
     }
 
     /// The most VM thread steps a literal `matches` pattern takes per position of the text, in bytes scanned: each

@@ -1,0 +1,74 @@
+internal import BylawDiagnostics
+import Foundation
+
+/// The help for YAML's most common surprise in rule files: an expression written as a plain value that holds
+/// `: ` (CEL's `c ? a : b`, a text such as `"a: b"`), which YAML reads as the start of a mapping.
+enum QuoteHint {
+    /// libyaml's message for a `: ` where no mapping may start.
+    static let problem = "mapping values are not allowed in this context"
+
+    /// `error` with a help line on each such syntax error whose line of `bytes` is `key: plain value`.
+    static func annotate(_ error: YAMLLoadError, bytes: [UInt8]) -> YAMLLoadError {
+        var error = error
+        for i in error.diagnostics.indices {
+            let d = error.diagnostics[i]
+            guard d.code == "yaml.syntax", d.message == problem, d.help == nil, let at = d.location,
+                let line = line(at.line, of: bytes)
+            else { continue }
+            error.diagnostics[i].help = help(line: line, column: at.column)
+        }
+        return error
+    }
+
+    /// The help for an error at 1-based `column` of `line`, when the line is `key: value` (possibly after `- `)
+    /// and the error lies in a plain value.
+    static func help(line: String, column: Int) -> String? {
+        let chars = Array(line.unicodeScalars)
+        var i = 0
+        func skipSpaces() { while i < chars.count, chars[i] == " " { i += 1 } }
+        skipSpaces()
+        while i + 1 < chars.count, chars[i] == "-", chars[i + 1] == " " {
+            i += 2
+            skipSpaces()
+        }
+        let keyStart = i
+        guard i < chars.count, !"'\"{[?#&*!|>%@`".unicodeScalars.contains(chars[i]) else { return nil }
+        while i + 1 < chars.count, !(chars[i] == ":" && chars[i + 1] == " ") { i += 1 }
+        guard i + 1 < chars.count else { return nil }
+        let key = String(String.UnicodeScalarView(chars[keyStart..<i]))
+        i += 2
+        skipSpaces()
+        guard i < chars.count, column - 1 > i, !"'\"{[|>&*!#".unicodeScalars.contains(chars[i]) else { return nil }
+        var value = String(String.UnicodeScalarView(chars[i...]))
+        if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
+        while value.last == " " || value.last == "\t" { value.removeLast() }
+        let quoted: String
+        if !value.contains("'") {
+            quoted = "'\(value)'"
+        } else if !value.contains("\"") && !value.contains("\\") {
+            quoted = "\"\(value)\""
+        } else {
+            quoted = "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        return "a plain YAML value cannot hold `: `: quote the expression, as in `\(key): \(quoted)`"
+    }
+
+    /// Line `number` (1-based) of UTF-8 `bytes`, without its line break.
+    static func line(_ number: Int, of bytes: [UInt8]) -> String? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        var start = 0
+        var i = 0
+        while i < bytes.count, current < number {
+            if bytes[i] == UInt8(ascii: "\n") {
+                current += 1
+                start = i + 1
+            }
+            i += 1
+        }
+        guard current == number, start <= bytes.count else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
