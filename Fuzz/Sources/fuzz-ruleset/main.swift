@@ -1,4 +1,5 @@
 import Bylaw
+import BylawCEL
 import Foundation
 import FuzzSupport
 
@@ -20,12 +21,15 @@ let ruleSetFile: String = {
     return root + "/fuzzed/ruleset.yaml"
 }()
 
-// One rule-set file loaded as `bylaw lint` and `bylaw test` load one: YAML under the rule-set limits, the rule
-// set's structure, schema, parameters, tables and calendars, and every CEL expression in it compiled.
+/// The day lint judges time-bound checks on (a calendar running out), fixed so that runs repeat.
+let asOf = CELDate(year: 2026, month: 1, day: 1)
+
+// One rule-set file as `bylaw lint` takes it: loaded (YAML under the rule-set limits, the rule set's structure,
+// schema, parameters, tables and calendars, every CEL expression compiled), then every lint analysis run on it.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzRuleSet(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     Fixtures.write(inputBytes(data, size), to: ruleSetFile)
-    _ = RuleLibrary.load(files: [ruleSetFile], calendarsRoot: Fixtures.scratch)
+    _ = Linter.lint(files: [ruleSetFile], calendarsRoot: Fixtures.scratch, asOf: asOf)
     return 0
 }
 
