@@ -16,6 +16,19 @@ func attribute(_ attributes: [String: String], _ name: String) -> String? {
     return attributes.first { localName($0.key) == name }?.value
 }
 
+/// One XML parse at a time in the process: FoundationXML's parser on Linux is libxml2, whose global state is
+/// not safe for parsers running at once on several threads (and the parser is not reentrant).
+enum XMLParsing {
+    static let lock = NSLock()
+
+    /// Runs `parser.parse()` alone.
+    static func parse(_ parser: XMLParser) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return parser.parse()
+    }
+}
+
 /// Parses a small part held whole, calling `start` for every element (local name and attributes), `text` for
 /// character data and `end` at every end of an element.
 final class XMLWalker: NSObject, XMLParserDelegate {
@@ -29,7 +42,7 @@ final class XMLWalker: NSObject, XMLParserDelegate {
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
-        guard parser.parse() else {
+        guard XMLParsing.parse(parser) else {
             throw XLSXError(
                 "xlsx.xml", "the part `\(name)` is not well-formed XML (line \(parser.lineNumber))")
         }

@@ -58,7 +58,8 @@ final class XLSXSheetStream: @unchecked Sendable {
             parser.shouldResolveExternalEntities = false
             let delegate = SheetDelegate(context: context) { row in rows.put(row) }
             parser.delegate = delegate
-            let ok = parser.parse()
+            // Alone (see `XMLParsing`): the lock is held until the sheet ends or its reader cancels it.
+            let ok = XMLParsing.parse(parser)
             chunks.cancel()
             if let failure = input.failure {
                 rows.finish(failure)
