@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import Foundation
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,7 @@ struct CheckCommand: ParsableCommand {
                  audit trail cannot be written, or the command line is wrong
             """)
 
-    @Argument(help: "Decision files (YAML or JSON).")
+    @Argument(help: "Decision files (YAML or JSON), or folders of them.")
     var decisions: [String]
 
     @OptionGroup var rules: RulesOption
@@ -63,8 +64,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let asOfDate = try asOf.map(parseDate)
+        let files = try Self.decisionFiles(decisions)
         let library = try rules.loadLibrary()
-        let checked = decisions.map { CheckedDecision.check(file: $0, library: library, asOf: asOfDate) }
+        let checked = files.map { CheckedDecision.check(file: $0, library: library, asOf: asOfDate) }
         let receipts = try recording.record(checked, library: library, event: "check")
         // What is shown: sensitive values masked unless --reveal (the trail was written from the real result).
         let results = checked.map { reveal ? $0.result : $0.result.masked() }
@@ -84,6 +86,36 @@ struct CheckCommand: ParsableCommand {
         }
         let worst = results.map(\.verdict).min() ?? .compliant
         if worst != .compliant { throw ExitCode(worst.exitCode) }
+    }
+}
+
+extension CheckCommand {
+    /// The decision files named: a file as it is, a folder as every `.yaml`, `.yml` and `.json` file in it and its
+    /// subfolders, in sorted order (hidden entries skipped), as `audit` reads folders.
+    static func decisionFiles(_ names: [String]) throws -> [String] {
+        var files: [String] = []
+        for name in names {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue else {
+                files.append(name)
+                continue
+            }
+            switch BatchInputs.resolve([name], format: nil) {
+            case .success(let found):
+                let decisions = found.map(\.path).filter {
+                    ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased())
+                }
+                guard !decisions.isEmpty else {
+                    printError("bylaw: the folder `\(name)` holds no decision files (.yaml, .yml or .json)")
+                    throw Exit.invalid
+                }
+                files += decisions
+            case .failure(let failure):
+                printDiagnostics(failure.diagnostics)
+                throw Exit.invalid
+            }
+        }
+        return files
     }
 }
 

@@ -60,6 +60,22 @@ import Testing
         #expect(audit.stdout.contains("AD-😀"), "\(audit.stdout)\(audit.stderr)")
     }
 
+    /// A folder is checked as `audit` reads one: every decision file in it, in sorted order.
+    @Test func aFolderChecksEveryDecisionInIt() throws {
+        let r = try Run.bylaw(["check", "--no-audit", "--quiet", "rules/cadre-selection/examples"])
+        #expect(r.status == 1)
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: Run.repository + "/rules/cadre-selection/examples"
+        )
+        .filter { $0.hasSuffix(".yaml") }
+        #expect(r.stdout.split(separator: "\n").filter { !$0.isEmpty }.count == names.count)
+        let empty = Scratch.root.appendingPathComponent("empty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let none = try Run.bylaw(["check", "--no-audit", empty])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("holds no decision files"))
+    }
+
     @Test func jsonShapeIsStable() throws {
         let path = try writeTemp(try fixture("buyer_related: false", with: "buyer_related: true"))
         let r = try Run.bylaw(["check", "--rules", rules, "--format", "json", path])
