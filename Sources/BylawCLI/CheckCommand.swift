@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawYAML
 import Foundation
 
 struct CheckCommand: ParsableCommand {
@@ -65,7 +66,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let asOfDate = try asOf.map(parseDate)
         let files = try Self.decisionFiles(decisions)
-        let library = try rules.loadLibrary()
+        // A decision over the size limit is refused by its size alone: when every one named is, the rule
+        // library is not even loaded, so a huge or hostile file costs next to nothing.
+        let library =
+            files.allSatisfy(Self.isOversized)
+            ? RuleLibrary.load(files: [], calendarsRoot: rules.directory) : try rules.loadLibrary()
         let checked = files.map { CheckedDecision.check(file: $0, library: library, asOf: asOfDate) }
         let receipts = try recording.record(checked, library: library, event: "check")
         // What is shown: sensitive values masked unless --reveal (the trail was written from the real result).
@@ -90,6 +95,14 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// Whether a regular file is larger than a decision may be (it is refused without being read).
+    static func isOversized(_ path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int
+        else { return false }
+        return size > YAMLLimits.decision.maxBytes
+    }
+
     /// The decision files named: a file as it is, a folder as every `.yaml`, `.yml` and `.json` file in it and its
     /// subfolders, in sorted order (hidden entries skipped), as `audit` reads folders.
     static func decisionFiles(_ names: [String]) throws -> [String] {

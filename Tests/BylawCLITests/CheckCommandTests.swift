@@ -46,6 +46,10 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stdout.contains("more than the limit of 8388608 [yaml.limit.size]"))
         #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count < 400 }, "an excerpt is one short line")
+        // Refused by its size alone: the rule library is not even loaded (here it does not exist).
+        let alone = try Run.bylaw(["check", "--rules", "/no/such/rules", "--no-audit", path])
+        #expect(alone.status == 2)
+        #expect(alone.stdout.contains("[yaml.limit.size]"), "\(alone.stdout)\(alone.stderr)")
     }
 
     /// `check` reads a `.json` decision as `audit` does: surrogate-pair escapes are one character.
