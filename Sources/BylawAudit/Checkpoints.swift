@@ -22,10 +22,8 @@ public struct Checkpoint: Sendable, Equatable {
 
     /// Whether `key` signed this checkpoint.
     public func isSigned(by key: CheckpointKey.Public) -> Bool {
-        guard let sig = AuditHex.decode(signature), AuditHex.decode(publicKey) == key.raw, let k = key.key else {
-            return false
-        }
-        return k.isValidSignature(sig, for: Self.message(seq: seq, chainHash: chainHash, signedAt: signedAt))
+        key.signed(
+            Self.message(seq: seq, chainHash: chainHash, signedAt: signedAt), signature: signature, as: publicKey)
     }
 
     /// One line of `bylaw log checkpoint export`: canonical JSON.
@@ -115,6 +113,12 @@ public enum CheckpointKey {
         }
 
         public var hex: String { AuditHex.encode(raw) }
+
+        /// Whether this key made `signature` (hex) over `message`, and is the key named `claimed` (hex).
+        func signed(_ message: [UInt8], signature: String, as claimed: String) -> Bool {
+            guard let sig = AuditHex.decode(signature), AuditHex.decode(claimed) == raw, let key else { return false }
+            return key.isValidSignature(sig, for: message)
+        }
         public var text: String { "ed25519-public:" + hex + "\n" }
     }
 
@@ -264,7 +268,8 @@ extension AuditStore {
             let checkpoints: [Checkpoint]
             if let given { checkpoints = given } else { checkpoints = try self.checkpoints() }
             report.checkpoints = checkpoints.count
-            if let cut = try lastCut(), !cut.isSigned(by: publicKey) {
+            let cut = try lastCut()
+            if let cut, !cut.isSigned(by: publicKey) {
                 report.problem = (
                     cut.throughSeq,
                     "the cut that removed records 1–\(cut.throughSeq) is not signed by the given public key"
@@ -283,7 +288,7 @@ extension AuditStore {
                 // Below a signed cut: those records are gone, and the cut vouches for where they ended.
                 if c.seq < report.prunedThrough { continue }
                 if c.seq == report.prunedThrough {
-                    if try lastCut()?.chainHash != c.chainHash.lowercased() {
+                    if cut?.chainHash != c.chainHash.lowercased() {
                         report.problem = (
                             c.seq, "the cut's chain hash differs from the checkpoint signed \(c.signedAt)"
                         )

@@ -20,19 +20,9 @@ public struct Cut: Sendable, Equatable {
 
     /// Whether `key` signed this cut.
     public func isSigned(by key: CheckpointKey.Public) -> Bool {
-        let probe = Checkpoint(seq: 0, chainHash: "", signedAt: "", publicKey: publicKey, signature: signature)
-        return probe.verifies(
-            Self.message(throughSeq: throughSeq, chainHash: chainHash, cutAt: cutAt, before: before), key)
-    }
-}
-
-extension Checkpoint {
-    /// Whether `key` signed `message` with this checkpoint's signature and key.
-    func verifies(_ message: [UInt8], _ key: CheckpointKey.Public) -> Bool {
-        guard let sig = AuditHex.decode(signature), AuditHex.decode(publicKey) == key.raw, let k = key.key else {
-            return false
-        }
-        return k.isValidSignature(sig, for: message)
+        key.signed(
+            Self.message(throughSeq: throughSeq, chainHash: chainHash, cutAt: cutAt, before: before),
+            signature: signature, as: publicKey)
     }
 }
 

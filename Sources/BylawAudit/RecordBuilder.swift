@@ -162,18 +162,12 @@ public struct RecordBuilder: Sendable {
             hashes[set.file] = FileHash.sha256(of: set.file, in: library)
             canonical[set.file] = FileHash.canonicalSHA256(of: set.file, in: library)
             sensitive[set.file] = set.sensitive
-            derived[set.file] = Self.derived(from: set)
+            derived[set.file] = SensitivePaths.derived(from: set)
         }
         ruleSetHashes = hashes
         ruleSetCanonicalHashes = canonical
         sensitiveByFile = sensitive
         derivedByFile = derived
-    }
-
-    static func derived(from set: RuleSet) -> Set<String> { SensitivePaths.derived(from: set) }
-
-    static func isSensitive(_ path: String, _ sensitive: [String]) -> Bool {
-        SensitivePaths.isSensitive(path, sensitive)
     }
 
     /// A record of one checked decision.
@@ -235,7 +229,7 @@ public struct RecordBuilder: Sendable {
         // replacements above would miss: every quoted span but the field's own path is masked there.
         func scrubbedDiagnostic(_ text: String) -> String {
             guard !sensitive.isEmpty,
-                let named = SensitivePaths.quotedSpans(text).first(where: { Self.isSensitive($0, sensitive) })
+                let named = SensitivePaths.quotedSpans(text).first(where: { SensitivePaths.isSensitive($0, sensitive) })
             else { return scrubbed(text) ?? text }
             return SensitivePaths.maskSpans(text, keeping: named, with: maskText(""))
         }
@@ -316,10 +310,7 @@ public struct RecordBuilder: Sendable {
                 outcomes.key("evidence")
                 outcomes.beginArray()
                 for e in r.evidence {
-                    let hidden =
-                        !sensitive.isEmpty
-                        && (Self.isSensitive(e.path, sensitive)
-                            || derived.contains(e.path) || derived.contains(String(e.path.prefix { $0 != "." })))
+                    let hidden = SensitivePaths.isSensitive(shown: e.path, sensitive, derived: derived)
                     outcomes.beginObject()
                     outcomes.key("path")
                     outcomes.string(e.path)

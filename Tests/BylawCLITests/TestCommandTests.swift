@@ -45,9 +45,9 @@ import Testing
         #expect(junit.stdout.contains("<testsuite name=\"\(set.path)\" tests=\"1\" failures=\"1\">"))
     }
 
-    /// A case may start from a base decision and patch a few fields (RFC 7396): maps merge, lists and scalars
-    /// replace, null removes; a problem in the patch is reported at its line in the test file.
-    @Test func baseAndPatch() throws {
+    /// A rule library in a scratch folder: the fixture calendars and the `disposal` set, with the fixture's
+    /// compliant decision as `examples/ok.yaml` and an empty `tests/` for the test to write.
+    static func scratchSet() throws -> (dir: URL, set: URL) {
         let dir = Scratch.root.appendingPathComponent("bylaw-test-\(UUID().uuidString)")
         let set = dir.appendingPathComponent("disposal")
         let fm = FileManager.default
@@ -58,6 +58,13 @@ import Testing
             atPath: Run.fixtures + "/rules/disposal/ruleset.yaml",
             toPath: set.appendingPathComponent("ruleset.yaml").path)
         try fm.copyItem(atPath: Run.fixtures + "/ok.yaml", toPath: set.appendingPathComponent("examples/ok.yaml").path)
+        return (dir, set)
+    }
+
+    /// A case may start from a base decision and patch a few fields (RFC 7396): maps merge, lists and scalars
+    /// replace, null removes; a problem in the patch is reported at its line in the test file.
+    @Test func baseAndPatch() throws {
+        let (_, set) = try Self.scratchSet()
         try """
         cases:
           - name: the base alone is compliant
@@ -109,16 +116,8 @@ import Testing
     /// Test cases read decisions from inside their rule library only, never through a link; a library's
     /// calendar is never read through a link either (its first line would show in the error).
     @Test func pathsStayInsideTheLibrary() throws {
-        let dir = Scratch.root.appendingPathComponent("bylaw-test-\(UUID().uuidString)")
-        let set = dir.appendingPathComponent("disposal")
+        let (dir, set) = try Self.scratchSet()
         let fm = FileManager.default
-        try fm.createDirectory(at: set.appendingPathComponent("tests"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: set.appendingPathComponent("examples"), withIntermediateDirectories: true)
-        try fm.copyItem(atPath: Run.fixtures + "/rules/calendars", toPath: dir.appendingPathComponent("calendars").path)
-        try fm.copyItem(
-            atPath: Run.fixtures + "/rules/disposal/ruleset.yaml",
-            toPath: set.appendingPathComponent("ruleset.yaml").path)
-        try fm.copyItem(atPath: Run.fixtures + "/ok.yaml", toPath: set.appendingPathComponent("examples/ok.yaml").path)
         let secret = dir.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).yaml")
         try "kind: asset_disposal\nTOP-SECRET-LINE: 1\n".write(to: secret, atomically: true, encoding: .utf8)
         try fm.createSymbolicLink(

@@ -222,32 +222,23 @@ struct Evaluator {
     func maskedRender(_ template: MessageTemplate, activation: CELActivation) -> String? {
         let sensitive = runtime.set.sensitive
         guard !sensitive.isEmpty else { return nil }
-        var any = false
-        var out = ""
-        for part in template.parts {
-            switch part {
-            case .text(let t): out += t
-            case .expression(let e):
-                if SensitivePaths.reads(e.program, sensitive, derived: runtime.derived) {
-                    any = true
-                    out += SensitivePaths.mask
-                } else {
-                    switch e.program.evaluate(activation) {
-                    case .success(let v): out += ValueText.plain(v)
-                    case .failure: out += "{?}"
-                    }
-                }
-            }
+        func reads(_ e: Expression) -> Bool { SensitivePaths.reads(e.program, sensitive, derived: runtime.derived) }
+        guard template.parts.contains(where: { if case .expression(let e) = $0 { reads(e) } else { false } }) else {
+            return nil
         }
-        return any ? out : nil
+        return render(template, activation: activation, masking: reads)
     }
 
-    /// The message with each `{expr}` replaced by its value (`{?}` where it cannot be computed).
-    func render(_ template: MessageTemplate, activation: CELActivation) -> String {
+    /// The message with each `{expr}` replaced by its value (`{?}` where it cannot be computed), or by
+    /// `[masked]` where `masking` says so.
+    func render(
+        _ template: MessageTemplate, activation: CELActivation, masking: (Expression) -> Bool = { _ in false }
+    ) -> String {
         var out = ""
         for part in template.parts {
             switch part {
             case .text(let t): out += t
+            case .expression(let e) where masking(e): out += SensitivePaths.mask
             case .expression(let e):
                 switch e.program.evaluate(activation) {
                 case .success(let v): out += ValueText.plain(v)
