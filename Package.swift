@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Bylaw", targets: ["Bylaw"]),
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
+        .library(name: "BylawJobs", targets: ["BylawJobs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,12 +51,18 @@ let package = Package(
             name: "BylawAudit",
             dependencies: ["Bylaw", "CSQLite", "CZstd", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        // One entry point per job (check, audit…), for every front door: the CLI, the HTTP service.
+        .target(
+            name: "BylawJobs",
+            dependencies: ["Bylaw", "BylawAudit", "BylawCEL", "BylawYAML", "BylawDiagnostics"],
+            swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(
             name: "BylawCLI",
             dependencies: [
                 "Bylaw",
                 "BylawAudit",
+                "BylawJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

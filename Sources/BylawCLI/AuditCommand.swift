@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawAudit
 import BylawCEL
+import BylawJobs
 
 #if canImport(Glibc)
     import Glibc
@@ -40,7 +41,7 @@ struct AuditCommand: ParsableCommand {
 
             AUDIT TRAIL
               Every record is appended to the audit store (--audit PATH, else $BYLAW_AUDIT,
-              else ./bylaw-audit.sqlite) in transactions of \(transactionSize) records, each
+              else ./bylaw-audit.sqlite) in transactions of \(AuditJob.transactionSize) records, each
               before the records it holds are reported, then one `audit-run` record with
               the inputs' SHA-256 and the counts by verdict. If the store cannot be
               written, bylaw says so, reports nothing more and exits 2. --no-audit
@@ -52,11 +53,6 @@ struct AuditCommand: ParsableCommand {
               2  the command line is wrong, an input or the --map file cannot be read,
                  the rule sets do not load, or the audit trail cannot be written
             """)
-
-    /// Records per chunk handed to a worker.
-    static let chunkSize = 500
-    /// Records per audit-store transaction (whole chunks, so at least this many unless the input ends).
-    static let transactionSize = 2000
 
     @Argument(help: ArgumentHelp("Input files, folders, or - for standard input.", valueName: "input"))
     var inputs: [String]
@@ -140,100 +136,33 @@ struct AuditCommand: ParsableCommand {
             for d in failure.diagnostics { printError("bylaw: \(d.message)") }
             throw Exit.invalid
         }
-        let trail = try recording.noAudit ? nil : AuditRun(recording: recording, library: library)
+        let trail = try recording.recording(
+            verb: "open", consequence: "nothing was checked (use --no-audit to audit without recording)")
         var sink = try openSink()
-        let output = format.output(terminal: report == nil && FileHandleOutput.stdoutIsTerminal)
-        var reporter = output.reporter
-        let reader = BatchReader(
-            files: files, mapping: mapping,
-            options: BatchReadOptions(
-                encoding: encoding, sheet: sheet, headerRow: headerRow,
-                fieldTypes: FieldTypeIndex(library: library, kind: kind)), observer: trail?.digests)
-        let checker = BatchChecker(library: library, defaultKind: kind, asOf: asOfDate)
-        var tally = AuditTally(progress: AuditProgress(enabled: !quiet && FileHandleOutput.stderrIsTerminal))
-        reporter.begin(BatchRunInfo.make(library: library, inputs: inputs, asOf: asOf, kind: kind), to: &sink)
-        defer { tally.progress.clear() }
+        let report = format.format.report(colour: self.report == nil && FileHandleOutput.stdoutIsTerminal)
+        let options = AuditJobOptions(
+            inputs: inputs, files: files, kind: kind, mapping: mapping, encoding: encoding, sheet: sheet,
+            headerRow: headerRow, asOf: asOfDate.map { ($0, asOf ?? "") }, jobs: jobs ?? AuditJob.cores,
+            reveal: reveal)
+        var line = ProgressLine(enabled: !quiet && FileHandleOutput.stderrIsTerminal)
+        defer { line.clear() }
+        let summary: AuditSummary
         do {
-            try pipeline(
-                reader: reader, checker: checker, trail: trail, direct: output.perRecord, reporter: &reporter,
-                sink: &sink, tally: &tally)
-            try trail?.finish(inputs: inputs, asOf: asOf, counts: tally.counts)
+            summary = try AuditJob.run(options, library: library, recording: trail, report: report, to: &sink) {
+                line.update($0)
+            }
         } catch {
             sink.flush()
-            throw error
+            line.clear()
+            throw recording.explain(
+                error,
+                consequence:
+                    "the report stops at the last recorded record (use --no-audit to audit without recording)")
         }
-        reporter.finish(to: &sink)
         sink.flush()
-        tally.progress.clear()
-        try finish(tally: tally, reader: reader, sink: sink)
+        line.clear()
+        try finish(summary, sink: sink)
     }
-
-    /// Reads, checks (on `jobs` threads), records and reports every record, in input order.
-    private func pipeline(
-        reader: BatchReader, checker: BatchChecker, trail: AuditRun?, direct: (@Sendable (BatchItem) -> String)?,
-        reporter: inout any BatchReporter,
-        sink: inout FileReportSink, tally: inout AuditTally
-    ) throws {
-        let builder = trail.map { (builder: $0.builder, actor: $0.actor, compression: $0.compression) }
-        // Each record's text is rendered on the workers: the whole report line when the format is written
-        // directly, else whatever part the reporter can take ready-made.
-        let render = direct ?? reporter.perRecord
-        let replicas = LibraryReplicas(of: checker.library, limit: Self.cores)
-        var next = 0
-        var pending: [CheckedChunk] = []
-        var pendingRecords = 0
-        try BatchPipeline.run(
-            jobs: jobs ?? Self.cores, window: 2 * (jobs ?? Self.cores) + 2,
-            produce: { () -> AuditChunk? in
-                var records: [BatchRecord] = []
-                records.reserveCapacity(Self.chunkSize)
-                while records.count < Self.chunkSize, let r = reader.next() { records.append(r) }
-                guard !records.isEmpty else { return nil }
-                defer { next += records.count }
-                return AuditChunk(first: next, records: records, bytesRead: reader.bytesRead)
-            },
-            worker: {
-                // Each worker checks with a replica of the rule library, loaded from the same bytes (see
-                // `RuleLibrary.replica()`), one per core at most.
-                let own = BatchChecker(
-                    library: replicas.next(), defaultKind: checker.defaultKind, asOf: checker.asOf)
-                return { chunk in chunk.check(own, builder: builder, render: render, reveal: reveal) }
-            },
-            consume: { done in
-                guard let trail else { return report(done) }
-                // Chunks wait until a transaction's worth of records is recorded, then are reported: every
-                // commit is a disk flush, so fewer, larger transactions keep the writer off the disk's clock.
-                pending.append(done)
-                pendingRecords += done.drafts.count
-                if pendingRecords >= Self.transactionSize { try flush(trail) }
-            })
-        if let trail { try flush(trail) }
-
-        func flush(_ trail: AuditRun) throws {
-            try trail.append(pending.flatMap(\.drafts))
-            for done in pending { report(done) }
-            pending.removeAll(keepingCapacity: true)
-            pendingRecords = 0
-        }
-
-        func report(_ done: CheckedChunk) {
-            for (k, item) in done.items.enumerated() {
-                if done.texts.isEmpty {
-                    reporter.add(item, to: &sink)
-                } else if direct != nil {
-                    sink.write(done.texts[k])
-                } else {
-                    reporter.add(item, rendered: done.texts[k], to: &sink)
-                }
-                tally.count(item.result.verdict)
-            }
-            tally.progress.update(
-                done: tally.total, nonCompliant: tally.counts[.nonCompliant] ?? 0,
-                invalid: tally.counts[.invalid] ?? 0, bytesRead: done.bytesRead, totalBytes: reader.totalBytes)
-        }
-    }
-
-    static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     private func loadMapping() throws -> CSVMapping? {
         guard let map else { return nil }
@@ -257,7 +186,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// The summary line (with --report) and the exit code.
-    private func finish(tally: AuditTally, reader: BatchReader, sink: FileReportSink) throws {
+    private func finish(_ tally: AuditSummary, sink: FileReportSink) throws {
         if let failure = sink.failure {
             printError("bylaw: cannot write the report: \(String(cString: strerror(failure)).lowercased())")
             throw Exit.invalid
@@ -269,7 +198,7 @@ struct AuditCommand: ParsableCommand {
             let summary = parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
             FileHandleOutput.writeText("\(tally.total) records\(summary); report written to \(report)\n")
         }
-        if reader.unreadableFiles > 0 { throw Exit.invalid }
+        if tally.unreadableFiles > 0 { throw Exit.invalid }
         // Nothing was judged, so nothing is compliant: an empty export is a failed run, not a clean one.
         if tally.total == 0 {
             printError("bylaw: the inputs hold no records")
@@ -277,81 +206,4 @@ struct AuditCommand: ParsableCommand {
         }
         if tally.total > (tally.counts[.compliant] ?? 0) { throw Exit.notCompliant }
     }
-}
-
-/// Records counted by verdict as they are reported, and the progress line they feed.
-struct AuditTally {
-    var progress: AuditProgress
-    var counts: [Verdict: Int] = [:]
-    var total = 0
-
-    mutating func count(_ verdict: Verdict) {
-        counts[verdict, default: 0] += 1
-        total += 1
-    }
-}
-
-/// One chunk of records on its way to a worker.
-struct AuditChunk: Sendable {
-    var first: Int
-    var records: [BatchRecord]
-    /// How far the reader had read when the chunk was cut, for the progress line.
-    var bytesRead: Int
-
-    /// Checks every record (and drafts its audit record when there is a trail): the work of one worker.
-    func check(
-        _ checker: BatchChecker, builder trail: (builder: RecordBuilder, actor: String, compression: CompressorSlot)?,
-        render: (@Sendable (BatchItem) -> String)?, reveal: Bool
-    ) -> CheckedChunk {
-        /// What the reports see: sensitive values masked unless `--reveal`; the trail keeps its own masking.
-        func shown(_ item: BatchItem) -> BatchItem {
-            guard !reveal, !item.result.sensitivePaths.isEmpty else { return item }
-            var out = item
-            out.result = item.result.masked()
-            return out
-        }
-        var items: [BatchItem] = []
-        var drafts: [RecordDraft] = []
-        var texts: [String] = []
-        var cache = DraftCache()
-        items.reserveCapacity(records.count)
-        for (k, record) in records.enumerated() {
-            guard let trail else {
-                let item = shown(checker.check(record, index: first + k, keepDocument: false).0)
-                items.append(item)
-                if let render { texts.append(render(item)) }
-                continue
-            }
-            let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
-            items.append(shown(item))
-            if let render { texts.append(render(shown(item))) }
-            let builder = trail.builder
-            var draft =
-                if let canonical {
-                    builder.draft(
-                        item.result, raw: record.raw, canonicalDocument: canonical, event: "audit", cache: &cache)
-                } else {
-                    builder.draft(item.result, raw: record.raw, document: document, event: "audit", cache: &cache)
-                }
-            draft.add("source", AuditRun.sourceJSON(record.source))
-            drafts.append(draft)
-        }
-        if let trail {
-            let compressor =
-                first == 0 ? trail.compression.train(on: drafts, actor: trail.actor) : trail.compression.wait()
-            if let compressor, let context = CompressionContext() {
-                for k in drafts.indices { drafts[k].seal(actor: trail.actor, compressor: compressor, context: context) }
-            }
-        }
-        return CheckedChunk(items: items, drafts: drafts, texts: texts, bytesRead: bytesRead)
-    }
-}
-
-/// A chunk's records checked, in order, with their audit drafts.
-struct CheckedChunk: Sendable {
-    var items: [BatchItem]
-    var drafts: [RecordDraft]
-    /// Each item's report text, when the format renders it on the workers.
-    var texts: [String]
-    var bytesRead: Int
 }

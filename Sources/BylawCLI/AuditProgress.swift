@@ -1,9 +1,10 @@
 import Bylaw
+import BylawJobs
 
 /// The progress line of `bylaw audit` on stderr: records done, records per second, non-compliant records so
 /// far and, when the inputs' total size is known, the share read and an ETA. Drawn only on a terminal and
 /// without --quiet, at most ten times a second; `clear()` removes it before anything else is printed.
-struct AuditProgress {
+struct ProgressLine {
     let enabled: Bool
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
@@ -17,8 +18,11 @@ struct AuditProgress {
     }
 
     /// Redraws the line if a tenth of a second has passed since the last time.
-    mutating func update(done: Int, nonCompliant: Int, invalid: Int, bytesRead: Int, totalBytes: Int?) {
+    mutating func update(_ p: AuditProgress) {
         guard enabled else { return }
+        let (done, nonCompliant, invalid, bytesRead, totalBytes) = (
+            p.done, p.nonCompliant, p.invalid, p.bytesRead, p.totalBytes
+        )
         let now = clock.now
         guard now - lastDraw >= .milliseconds(100) else { return }
         lastDraw = now

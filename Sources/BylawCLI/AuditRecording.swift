@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawAudit
 import BylawCEL
+import BylawJobs
 import BylawYAML
 import Foundation
 
@@ -79,56 +80,34 @@ struct RecordingOptions: ParsableArguments {
         return nil
     }
 
-    /// Appends one record per decision before anything is reported: if the store cannot be written the
-    /// command says so and exits 2, and no verdict is claimed (fail closed).
-    /// - Returns: each decision's receipt, in order (none with `--no-audit`).
-    func record(_ checked: [CheckedDecision], library: RuleLibrary, event: String) throws -> [Receipt] {
-        guard !noAudit else { return [] }
-        let builder = RecordBuilder(maskingKey: try maskingKey(), library: library)
-        let drafts = checked.map {
-            builder.draft($0.result, raw: $0.raw, document: $0.document, event: event)
-        }
+    /// The trail to record to, opened now (nil with `--no-audit`). When it cannot be opened, says so and
+    /// exits 2 before anything is checked.
+    /// - Parameters:
+    ///   - verb: how the message names the failed step ("open", "record to").
+    ///   - consequence: what the message adds about the consequence and the way round it.
+    func recording(verb: String, consequence: String) throws -> Recording? {
+        guard !noAudit else { return nil }
         let wait = try audit.lockWaitMillis()
         let signer = try signer()
-        do throws(AuditStoreError) {
+        let key = try maskingKey()
+        do {
             let store = try AuditStore(path: audit.resolvedPath, busyTimeoutMillis: wait)
             store.signer = signer
-            let seqs = try store.append(drafts, actor: resolvedActor)
-            try store.signCheckpoint()
-            var receipts: [Receipt] = []
-            for seq in seqs {
-                guard let receipt = try store.receipt(seq: seq) else {
-                    throw AuditStoreError(.corrupt, "record \(seq) was not found after it was written")
-                }
-                receipts.append(receipt)
-            }
-            return receipts
+            return Recording(trail: store, actor: resolvedActor, maskingKey: key)
         } catch {
             printError(
-                "bylaw: audit trail: cannot record to `\(audit.resolvedPath)`: \(error.message); no verdict is reported (use --no-audit to check without recording)"
+                "bylaw: audit trail: cannot \(verb) `\(audit.resolvedPath)`: \(error.message); \(consequence)"
             )
             throw Exit.invalid
         }
     }
-}
 
-/// A decision as read and checked: the bytes and tree the audit record hashes and keeps.
-struct CheckedDecision {
-    var result: DecisionResult
-    var raw: [UInt8]?
-    var document: YAMLNode?
-
-    static func check(file: String, library: RuleLibrary, asOf: CELDate?) -> CheckedDecision {
-        // An oversized file is refused before it is read; a file that cannot be parsed keeps its bytes for the
-        // record's raw hash.
-        do {
-            let (node, raw) = try DecisionFile.load(path: file)
-            return CheckedDecision(result: library.check(node, file: file, asOf: asOf), raw: raw, document: node)
-        } catch {
-            let result = DecisionResult(
-                file: file, verdict: .invalid, ruleSets: [], results: [], diagnostics: error.diagnostics)
-            let raw = (try? YAMLLoader.readWithinLimit(file, limits: .decision))
-            return CheckedDecision(result: result, raw: raw, document: nil)
-        }
+    /// Says why the trail could not be written, and what was (not) reported; the caller exits 2.
+    func explain(_ failure: RecordingFailure, consequence: String) -> ExitCode {
+        let verb = failure.stage == .opening ? "open" : "record to"
+        printError(
+            "bylaw: audit trail: cannot \(verb) `\(audit.resolvedPath)`: \(failure.error.message); \(consequence)"
+        )
+        return Exit.invalid
     }
 }

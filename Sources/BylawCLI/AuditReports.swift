@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawJobs
 
 #if canImport(Glibc)
     import Glibc
@@ -9,27 +10,17 @@ import Bylaw
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, csv, junit, html
 
-    /// The report for this format: the one place a format is turned into a reporter.
-    /// - Parameter terminal: the report goes to a terminal, so the text report may use colour.
-    func output(terminal: Bool) -> AuditOutput {
-        let options = BatchReportOptions(colour: terminal)
+    /// The library's name for it.
+    var format: AuditReportFormat {
         switch self {
-        case .jsonl: return AuditOutput(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
-        case .text: return AuditOutput(reporter: BatchReports.reporter(format: .text, options: options))
-        case .json: return AuditOutput(reporter: BatchReports.reporter(format: .json, options: options))
-        case .csv: return AuditOutput(reporter: BatchReports.reporter(format: .csv, options: options))
-        case .junit: return AuditOutput(reporter: BatchReports.reporter(format: .junit, options: options))
-        case .html: return AuditOutput(reporter: BatchReports.reporter(format: .html, options: options))
+        case .text: .text
+        case .json: .json
+        case .jsonl: .jsonl
+        case .csv: .csv
+        case .junit: .junit
+        case .html: .html
         }
     }
-}
-
-/// What `--format` writes.
-struct AuditOutput {
-    var reporter: any BatchReporter
-    /// For a report whose text for one record needs nothing from the records before it (JSON Lines): that
-    /// text, rendered on the worker threads and written in order in place of calling the reporter's `add`.
-    var perRecord: (@Sendable (BatchItem) -> String)? = nil
 }
 
 extension InputFormat: ExpressibleByArgument {}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawJobs
 import BylawYAML
 import Foundation
 
@@ -71,8 +72,17 @@ struct CheckCommand: ParsableCommand {
         let library =
             files.allSatisfy(Self.isOversized)
             ? RuleLibrary.load(files: [], calendarsRoot: rules.directory) : try rules.loadLibrary()
-        let checked = files.map { CheckedDecision.check(file: $0, library: library, asOf: asOfDate) }
-        let receipts = try recording.record(checked, library: library, event: "check")
+        let consequence = "no verdict is reported (use --no-audit to check without recording)"
+        let outcome: CheckOutcome
+        do {
+            outcome = try CheckJob.run(
+                files: files, library: library, asOf: asOfDate,
+                recording: recording.recording(verb: "record to", consequence: consequence))
+        } catch let failure as RecordingFailure {
+            throw recording.explain(failure, consequence: consequence)
+        }
+        let checked = outcome.decisions
+        let receipts = outcome.receipts
         // What is shown: sensitive values masked unless --reveal (the trail was written from the real result).
         let results = checked.map { reveal ? $0.result : $0.result.masked() }
         switch format {

@@ -94,7 +94,8 @@ public enum YAMLLoader {
         return YAMLLoadError(.error("io.unreadable", "cannot read `\(path)`: \(reason)", at: nil))
     }
 
-    static func sizeError(_ size: Int, file: String, limits: YAMLLimits) -> YAMLLoadError {
+    /// The error of a document over the size limit.
+    public static func sizeError(_ size: Int, file: String, limits: YAMLLimits) -> YAMLLoadError {
         YAMLLoadError(
             .error(
                 "yaml.limit.size", "the file is \(size) bytes, more than the limit of \(limits.maxBytes)",

@@ -15,6 +15,19 @@ public enum DecisionFile {
         return (try JSONNodeReader(file: path, start: start, limits: limits).read(bytes), bytes)
     }
 
+    /// A decision handed over as bytes (a request body): JSON when `json`, else YAML (which JSON also is),
+    /// under the same limits as a file.
+    public static func parse(bytes: [UInt8], name: String, json: Bool, limits: YAMLLimits = .decision)
+        throws(YAMLLoadError) -> YAMLNode
+    {
+        guard bytes.count <= limits.maxBytes else {
+            throw YAMLLoader.sizeError(bytes.count, file: name, limits: limits)
+        }
+        guard json else { return try YAMLLoader.load(bytes: bytes, file: name, limits: limits) }
+        let start = YAMLMark(line: 1, column: 1, offset: 0)
+        return try JSONNodeReader(file: name, start: start, limits: limits).read(bytes)
+    }
+
     /// Whether a file is read as JSON: by its name, as `audit` decides.
     public static func isJSON(_ path: String) -> Bool { path.lowercased().hasSuffix(".json") }
 }

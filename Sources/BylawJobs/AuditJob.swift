@@ -1,0 +1,390 @@
+import Bylaw
+import BylawAudit
+import BylawCEL
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What `bylaw audit` (and `POST /v1/audits`) reads and how.
+public struct AuditJobOptions: Sendable {
+    /// The inputs as named (files, folders, `-`), for the report's header and the run record.
+    public var inputs: [String]
+    /// The files they resolve to (`BatchInputs.resolve`).
+    public var files: [BatchFile]
+    /// The kind of records that have none.
+    public var kind: String?
+    public var mapping: CSVMapping?
+    public var encoding: TextEncoding?
+    public var sheet: String?
+    public var headerRow: Int?
+    /// Evaluate as of this date instead of each record's own, and the date as written (for the run record).
+    public var asOf: (date: CELDate, text: String)?
+    /// Worker threads.
+    public var jobs: Int
+    /// Report sensitive values unmasked (the trail masks them either way).
+    public var reveal: Bool
+    /// Records per chunk handed to a worker.
+    public var chunkSize = AuditJob.chunkSize
+    /// Records per trail transaction (whole chunks, so at least this many unless the input ends).
+    public var transactionSize = AuditJob.transactionSize
+
+    public init(
+        inputs: [String], files: [BatchFile], kind: String? = nil, mapping: CSVMapping? = nil,
+        encoding: TextEncoding? = nil, sheet: String? = nil, headerRow: Int? = nil,
+        asOf: (date: CELDate, text: String)? = nil, jobs: Int = AuditJob.cores, reveal: Bool = false
+    ) {
+        self.inputs = inputs
+        self.files = files
+        self.kind = kind
+        self.mapping = mapping
+        self.encoding = encoding
+        self.sheet = sheet
+        self.headerRow = headerRow
+        self.asOf = asOf
+        self.jobs = jobs
+        self.reveal = reveal
+    }
+}
+
+/// The report formats of a batch run.
+public enum AuditReportFormat: String, Sendable, CaseIterable {
+    case text, json, jsonl, csv, junit, html
+
+    /// The report for this format: the one place a format is turned into a reporter.
+    /// - Parameter colour: the report goes to a terminal, so the text report may use colour.
+    public func report(colour: Bool = false) -> AuditReport {
+        let options = BatchReportOptions(colour: colour)
+        switch self {
+        case .jsonl: return AuditReport(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
+        case .text: return AuditReport(reporter: BatchReports.reporter(format: .text, options: options))
+        case .json: return AuditReport(reporter: BatchReports.reporter(format: .json, options: options))
+        case .csv: return AuditReport(reporter: BatchReports.reporter(format: .csv, options: options))
+        case .junit: return AuditReport(reporter: BatchReports.reporter(format: .junit, options: options))
+        case .html: return AuditReport(reporter: BatchReports.reporter(format: .html, options: options))
+        }
+    }
+}
+
+/// A batch report being written.
+public struct AuditReport {
+    public var reporter: any BatchReporter
+    /// For a report whose text for one record needs nothing from the records before it (JSON Lines): that
+    /// text, rendered on the worker threads and written in order in place of calling the reporter's `add`.
+    public var perRecord: (@Sendable (BatchItem) -> String)?
+
+    public init(reporter: any BatchReporter, perRecord: (@Sendable (BatchItem) -> String)? = nil) {
+        self.reporter = reporter
+        self.perRecord = perRecord
+    }
+}
+
+/// How far a run has got, for a progress line or bar.
+public struct AuditProgress: Sendable {
+    public var done: Int
+    public var nonCompliant: Int
+    public var invalid: Int
+    public var bytesRead: Int
+    /// The inputs' total size, when known (not for standard input).
+    public var totalBytes: Int?
+}
+
+/// What a finished run counted.
+public struct AuditSummary: Sendable {
+    public var counts: [Verdict: Int] = [:]
+    public var total = 0
+    /// Input files that could not be read at all.
+    public var unreadableFiles = 0
+
+    mutating func count(_ verdict: Verdict) {
+        counts[verdict, default: 0] += 1
+        total += 1
+    }
+}
+
+/// `bylaw audit`: reads every record of the inputs, checks them on `jobs` threads with a replica of the library
+/// each, records them in the trail in transactions of `transactionSize`, and reports them in input order —
+/// each chunk only once its records are recorded (fail closed: nothing reported that is not recorded), then one
+/// `audit-run` record with the inputs' digests and the counts.
+public enum AuditJob {
+    public static let chunkSize = 500
+    public static let transactionSize = 2000
+    /// The event name of a batch record.
+    public static let event = "audit"
+
+    /// The machine's cores, the default number of workers.
+    public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// Runs the whole batch. When the trail fails, the report stops at the last recorded record and the error
+    /// is thrown; the caller flushes what was written and says so.
+    public static func run(
+        _ options: AuditJobOptions, library: RuleLibrary, recording: Recording?, report: AuditReport,
+        to sink: inout some ReportSink, progress: (AuditProgress) -> Void = { _ in }
+    ) throws(RecordingFailure) -> AuditSummary {
+        let trail = try recording.map { r throws(RecordingFailure) in try BatchRecorder(r, library: library) }
+        var reporter = report.reporter
+        let reader = BatchReader(
+            files: options.files, mapping: options.mapping,
+            options: BatchReadOptions(
+                encoding: options.encoding, sheet: options.sheet, headerRow: options.headerRow,
+                fieldTypes: FieldTypeIndex(library: library, kind: options.kind)), observer: trail?.digests)
+        let checker = BatchChecker(library: library, defaultKind: options.kind, asOf: options.asOf?.date)
+        reporter.begin(
+            BatchRunInfo.make(library: library, inputs: options.inputs, asOf: options.asOf?.text, kind: options.kind),
+            to: &sink)
+        var summary = AuditSummary()
+        do {
+            try pipeline(
+                options, reader: reader, checker: checker, trail: trail, direct: report.perRecord,
+                reporter: &reporter, sink: &sink, summary: &summary, progress: progress)
+            try trail?.finish(inputs: options.inputs, asOf: options.asOf?.text, counts: summary.counts)
+        } catch let failure as RecordingFailure {
+            throw failure
+        } catch {
+            throw RecordingFailure(.appending, AuditStoreError(error.localizedDescription))
+        }
+        reporter.finish(to: &sink)
+        summary.unreadableFiles = reader.unreadableFiles
+        return summary
+    }
+
+    /// Reads, checks, records and reports every record, in input order.
+    private static func pipeline(
+        _ options: AuditJobOptions, reader: BatchReader, checker: BatchChecker, trail: BatchRecorder?,
+        direct: (@Sendable (BatchItem) -> String)?, reporter: inout any BatchReporter, sink: inout some ReportSink,
+        summary: inout AuditSummary, progress: (AuditProgress) -> Void
+    ) throws {
+        let builder = trail.map { (builder: $0.builder, actor: $0.actor, compression: $0.compression) }
+        // Each record's text is rendered on the workers: the whole report line when the format is written
+        // directly, else whatever part the reporter can take ready-made.
+        let render = direct ?? reporter.perRecord
+        let replicas = LibraryReplicas(of: checker.library, limit: cores)
+        let reveal = options.reveal
+        let chunkSize = options.chunkSize
+        var next = 0
+        var pending: [CheckedChunk] = []
+        var pendingRecords = 0
+        try BatchPipeline.run(
+            jobs: options.jobs, window: 2 * options.jobs + 2,
+            produce: { () -> AuditChunk? in
+                var records: [BatchRecord] = []
+                records.reserveCapacity(chunkSize)
+                while records.count < chunkSize, let r = reader.next() { records.append(r) }
+                guard !records.isEmpty else { return nil }
+                defer { next += records.count }
+                return AuditChunk(first: next, records: records, bytesRead: reader.bytesRead)
+            },
+            worker: {
+                // Each worker checks with a replica of the rule library, loaded from the same bytes (see
+                // `RuleLibrary.replica()`), one per core at most.
+                let own = BatchChecker(
+                    library: replicas.next(), defaultKind: checker.defaultKind, asOf: checker.asOf)
+                return { chunk in chunk.check(own, builder: builder, render: render, reveal: reveal) }
+            },
+            consume: { done in
+                guard let trail else { return report(done) }
+                // Chunks wait until a transaction's worth of records is recorded, then are reported: every
+                // commit is a disk flush, so fewer, larger transactions keep the writer off the disk's clock.
+                pending.append(done)
+                pendingRecords += done.drafts.count
+                if pendingRecords >= options.transactionSize { try flush(trail) }
+            })
+        if let trail { try flush(trail) }
+
+        func flush(_ trail: BatchRecorder) throws(RecordingFailure) {
+            try trail.append(pending.flatMap(\.drafts))
+            for done in pending { report(done) }
+            pending.removeAll(keepingCapacity: true)
+            pendingRecords = 0
+        }
+
+        func report(_ done: CheckedChunk) {
+            for (k, item) in done.items.enumerated() {
+                if done.texts.isEmpty {
+                    reporter.add(item, to: &sink)
+                } else if direct != nil {
+                    sink.write(done.texts[k])
+                } else {
+                    reporter.add(item, rendered: done.texts[k], to: &sink)
+                }
+                summary.count(item.result.verdict)
+            }
+            progress(
+                AuditProgress(
+                    done: summary.total, nonCompliant: summary.counts[.nonCompliant] ?? 0,
+                    invalid: summary.counts[.invalid] ?? 0, bytesRead: done.bytesRead, totalBytes: reader.totalBytes))
+        }
+    }
+}
+
+/// The trail of one batch run: the run registered before anything is read, the records of each transaction
+/// appended before they are reported, and the run's own record at the end.
+final class BatchRecorder {
+    let trail: any AuditTrail
+    let builder: RecordBuilder
+    /// Compresses each record on the worker that drafted it (see `RecordDraft.seal`), once the first chunk
+    /// has trained it.
+    let compression = CompressorSlot()
+    let digests: InputDigests
+    let library: RuleLibrary
+    let actor: String
+    private var first: Int64?
+    private var last: Int64?
+    /// This run's registration: a run that never ends is marked when the next one starts.
+    private var run: Int64 = 0
+    /// The decision kinds recorded: the run's input files count as sensitive when a rule set of one of them
+    /// declares sensitive fields.
+    private var kinds: Set<String> = []
+
+    init(_ recording: Recording, library: RuleLibrary) throws(RecordingFailure) {
+        self.library = library
+        trail = recording.trail
+        builder = RecordBuilder(maskingKey: recording.maskingKey, library: library)
+        digests = InputDigests(key: recording.maskingKey)
+        actor = recording.actor
+        do {
+            run = try trail.beginBatch(actor: actor)
+        } catch {
+            throw RecordingFailure(.opening, error)
+        }
+    }
+
+    /// Appends one transaction's records.
+    func append(_ drafts: [RecordDraft]) throws(RecordingFailure) {
+        guard !drafts.isEmpty else { return }
+        do {
+            for draft in drafts { if let kind = draft.kind { kinds.insert(kind) } }
+            let seqs = try trail.append(drafts, actor: actor, at: nil, batchSize: drafts.count)
+            if first == nil { first = seqs.first }
+            last = seqs.last ?? last
+        } catch {
+            throw RecordingFailure(.appending, error)
+        }
+    }
+
+    /// Appends the run record, ends the run and signs a checkpoint when a key is configured.
+    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]) throws(RecordingFailure) {
+        let seqs = first.flatMap { f in last.map { (first: f, last: $0) } }
+        let sensitive = library.ruleSets.contains { kinds.contains($0.appliesTo) && !$0.sensitive.isEmpty }
+        let draft = RunRecord.draft(
+            inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs,
+            sensitive: sensitive)
+        do {
+            try trail.append([draft], actor: actor, at: nil, batchSize: 1)
+            try trail.endBatch(run)
+            try trail.signCheckpointIfConfigured()
+        } catch {
+            throw RecordingFailure(.appending, error)
+        }
+    }
+
+    /// Where a record came from, as kept in its audit record: `{"file", "line" | "row"}`.
+    static func sourceJSON(_ s: RecordSource) -> JSONValue {
+        var members: [(String, JSONValue)] = [("file", .string(s.file))]
+        switch s.position {
+        case .line(let n): members.append(("line", .number(JSONNumber(n))))
+        case .row(let n): members.append(("row", .number(JSONNumber(n))))
+        case .wholeFile: break
+        }
+        return .object(members)
+    }
+}
+
+/// The batch's compressor, trained by the worker that drafts the first chunk; the workers of later chunks
+/// wait for it (the first chunk is always taken first, so it is already being drafted). The dictionary thus
+/// depends only on the first records and the run's settings, not on which worker got there first.
+final class CompressorSlot: @unchecked Sendable {
+    // INVARIANT: `published` and `compressor` are read and written only under `condition`.
+    private let condition = NSCondition()
+    private var published = false
+    private var compressor: RecordCompressor?
+
+    /// The first chunk's worker: trains on `drafts` and publishes the result (nil: records stay uncompressed).
+    func train(on drafts: [RecordDraft], actor: String) -> RecordCompressor? {
+        let trained = RecordCompressor(trainingOn: drafts, actor: actor)
+        condition.lock()
+        if !published {
+            compressor = trained
+            published = true
+        }
+        condition.broadcast()
+        defer { condition.unlock() }
+        return compressor
+    }
+
+    /// Any later chunk's worker.
+    func wait() -> RecordCompressor? {
+        condition.lock()
+        while !published { condition.wait() }
+        defer { condition.unlock() }
+        return compressor
+    }
+}
+
+/// One chunk of records on its way to a worker.
+struct AuditChunk: Sendable {
+    var first: Int
+    var records: [BatchRecord]
+    /// How far the reader had read when the chunk was cut, for the progress line.
+    var bytesRead: Int
+
+    /// Checks every record (and drafts its audit record when there is a trail): the work of one worker.
+    func check(
+        _ checker: BatchChecker, builder trail: (builder: RecordBuilder, actor: String, compression: CompressorSlot)?,
+        render: (@Sendable (BatchItem) -> String)?, reveal: Bool
+    ) -> CheckedChunk {
+        /// What the reports see: sensitive values masked unless `reveal`; the trail keeps its own masking.
+        func shown(_ item: BatchItem) -> BatchItem {
+            guard !reveal, !item.result.sensitivePaths.isEmpty else { return item }
+            var out = item
+            out.result = item.result.masked()
+            return out
+        }
+        var items: [BatchItem] = []
+        var drafts: [RecordDraft] = []
+        var texts: [String] = []
+        var cache = DraftCache()
+        items.reserveCapacity(records.count)
+        for (k, record) in records.enumerated() {
+            guard let trail else {
+                let item = shown(checker.check(record, index: first + k, keepDocument: false).0)
+                items.append(item)
+                if let render { texts.append(render(item)) }
+                continue
+            }
+            let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
+            items.append(shown(item))
+            if let render { texts.append(render(shown(item))) }
+            let builder = trail.builder
+            var draft =
+                if let canonical {
+                    builder.draft(
+                        item.result, raw: record.raw, canonicalDocument: canonical, event: AuditJob.event,
+                        cache: &cache)
+                } else {
+                    builder.draft(
+                        item.result, raw: record.raw, document: document, event: AuditJob.event, cache: &cache)
+                }
+            draft.add("source", BatchRecorder.sourceJSON(record.source))
+            drafts.append(draft)
+        }
+        if let trail {
+            let compressor =
+                first == 0 ? trail.compression.train(on: drafts, actor: trail.actor) : trail.compression.wait()
+            if let compressor, let context = CompressionContext() {
+                for k in drafts.indices { drafts[k].seal(actor: trail.actor, compressor: compressor, context: context) }
+            }
+        }
+        return CheckedChunk(items: items, drafts: drafts, texts: texts, bytesRead: bytesRead)
+    }
+}
+
+/// A chunk's records checked, in order, with their audit drafts.
+struct CheckedChunk: Sendable {
+    var items: [BatchItem]
+    var drafts: [RecordDraft]
+    /// Each item's report text, when the format renders it on the workers.
+    var texts: [String]
+    var bytesRead: Int
+}
