@@ -13,6 +13,10 @@ let package = Package(
         .executable(name: "bylaw", targets: ["BylawCLI"]),
         .library(name: "Bylaw", targets: ["Bylaw"]),
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
+        .library(name: "BylawJSON", targets: ["BylawJSON"]),
+        .library(name: "BylawBatch", targets: ["BylawBatch"]),
+        .library(name: "BylawReports", targets: ["BylawReports"]),
+        .library(name: "BylawAuthoring", targets: ["BylawAuthoring"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
         .library(name: "BylawJobs", targets: ["BylawJobs"]),
     ],
@@ -35,11 +39,32 @@ let package = Package(
         .target(name: "BylawYAML", dependencies: ["CYAML", "BylawDiagnostics"], swiftSettings: strict),
         // The Common Expression Language, natively: knows nothing of YAML or rule sets.
         .target(name: "BylawCEL", exclude: ["FUNCTIONS.md"], swiftSettings: strict),
-        // Rule sets, decision tables, calendars, the evaluator and verdicts.
+        // JSON: reading with positions (the YAML loader's node tree), the value tree, RFC 8785 canonical form, the
+        // plain-JSON fast paths beside their slow twins, and order-keeping JSON for reports.
+        .target(name: "BylawJSON", dependencies: ["BylawYAML", "BylawCEL", "BylawDiagnostics"], swiftSettings: strict),
+        // The engine: rule sets, loading, input schemas, calendars, the evaluator and verdicts.
         .target(
             name: "Bylaw",
+            dependencies: ["BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawJSON"],
+            swiftSettings: strict),
+        // Batch reading: CSV, .xlsx, JSON Lines and YAML streams, the JSON fast paths, the worker pipeline.
+        .target(
+            name: "BylawBatch",
             dependencies: [
-                "BylawYAML", "BylawCEL", "BylawDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Bylaw", "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawJSON",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict),
+        // Tools for rule authors: lint and analyses, the test runner, scaffold, diff, fmt, JSON Schema writer.
+        .target(
+            name: "BylawAuthoring",
+            dependencies: ["Bylaw", "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawJSON"],
+            swiftSettings: strict),
+        // Rendering: verdicts, batch reports (text, JSON, CSV, JUnit, HTML), explain, lint, diff, the rule book.
+        .target(
+            name: "BylawReports",
+            dependencies: [
+                "Bylaw", "BylawBatch", "BylawAuthoring", "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawJSON",
             ],
             swiftSettings: strict),
         // SQLite, from the system (Debian: libsqlite3-dev). Only BylawAudit sees these C types.
@@ -49,26 +74,34 @@ let package = Package(
         // The tamper-evident audit trail: records, hash chain, SQLite store, verification.
         .target(
             name: "BylawAudit",
-            dependencies: ["Bylaw", "CSQLite", "CZstd", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Bylaw", "BylawBatch", "BylawJSON", "BylawYAML", "BylawCEL", "BylawDiagnostics", "CSQLite", "CZstd",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         // One entry point per job (check, audit…), for every front door: the CLI, the HTTP service.
         .target(
             name: "BylawJobs",
-            dependencies: ["Bylaw", "BylawAudit", "BylawCEL", "BylawYAML", "BylawDiagnostics"],
+            dependencies: [
+                "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJSON", "BylawCEL",
+                "BylawYAML", "BylawDiagnostics",
+            ],
             swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(
             name: "BylawCLI",
             dependencies: [
-                "Bylaw",
-                "BylawAudit",
-                "BylawJobs",
+                "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
+                "BylawCEL", "BylawYAML", "BylawDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Scratch folders for tests that write files, removed when the test process exits.
-        .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport", swiftSettings: strict),
+        // Shared by the test targets: scratch folders, the engine's fixtures, golden-file comparison.
+        .target(
+            name: "BylawTestSupport", dependencies: ["Bylaw", "BylawCEL", "BylawYAML"], path: "Tests/BylawTestSupport",
+            swiftSettings: strict),
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
         .testTarget(
             name: "BylawYAMLTests", dependencies: ["BylawYAML"], exclude: ["yaml-suite-deviations.txt", "Golden"],
@@ -76,12 +109,33 @@ let package = Package(
         .testTarget(
             name: "BylawCELTests", dependencies: ["BylawCEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict
         ),
+        .testTarget(name: "BylawJSONTests", dependencies: ["BylawJSON", "BylawTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BylawTests", dependencies: ["Bylaw", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
+            name: "BylawTests", dependencies: ["Bylaw", "BylawJSON", "BylawTestSupport"],
+            exclude: ["Fixtures", "Corpus"], swiftSettings: strict),
+        .testTarget(
+            name: "BylawBatchTests", dependencies: ["BylawBatch", "Bylaw", "BylawJSON", "BylawTestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawTestSupport"],
+            name: "BylawAuthoringTests", dependencies: ["BylawAuthoring", "Bylaw", "BylawJSON", "BylawTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawReportsTests",
+            dependencies: ["BylawReports", "BylawBatch", "BylawAuthoring", "Bylaw", "BylawJSON", "BylawTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawAuditTests",
+            dependencies: ["BylawAudit", "BylawBatch", "Bylaw", "BylawJSON", "BylawTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawJobsTests", dependencies: ["BylawJobs", "BylawAudit", "Bylaw", "BylawTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawCLITests",
+            dependencies: [
+                "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawJSON", "BylawCLI", "BylawDiagnostics",
+                "BylawTestSupport",
+            ],
             swiftSettings: strict),
     ]
 )

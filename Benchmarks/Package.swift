@@ -14,6 +14,9 @@ let package = Package(
                 .product(name: "Bylaw", package: "bylaw"),
                 .product(name: "BylawCEL", package: "bylaw"),
                 .product(name: "BylawAudit", package: "bylaw"),
+                .product(name: "BylawJSON", package: "bylaw"),
+                .product(name: "BylawBatch", package: "bylaw"),
+                .product(name: "BylawReports", package: "bylaw"),
             ]
         )
     ]

@@ -27,7 +27,8 @@ let package = Package(
                 name: "fuzz-\(name)",
                 dependencies: [
                     "FuzzSupport", .product(name: "Bylaw", package: "bylaw"),
-                    .product(name: "BylawCEL", package: "bylaw"),
+                    .product(name: "BylawCEL", package: "bylaw"), .product(name: "BylawJSON", package: "bylaw"),
+                    .product(name: "BylawBatch", package: "bylaw"),
                 ],
                 swiftSettings: [.treatAllWarnings(as: .error)]
             )

@@ -1,5 +1,5 @@
 import Bylaw
-import Crypto
+internal import Crypto
 import Foundation
 
 /// The embedded audit trail: a SQLite file of append-only records linked by a hash chain.

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawJSON
 
 /// RFC 8785 canonical bytes of audit records, through `JCS`.
 enum Canonical {

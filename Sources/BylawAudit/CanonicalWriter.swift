@@ -1,5 +1,6 @@
 import Bylaw
 import BylawCEL
+import BylawJSON
 import BylawYAML
 
 /// Writes RFC 8785 canonical JSON straight to bytes, without building a `JSONValue` tree first.

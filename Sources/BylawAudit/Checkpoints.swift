@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// A signed statement that the store held `seq` records ending in `chainHash` at `signedAt`. Kept in the store

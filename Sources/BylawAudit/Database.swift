@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 import Foundation
 
 /// A failure of the audit store: the operational error STYLE.md reports once at the top. Callers branch on

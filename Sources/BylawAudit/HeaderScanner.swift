@@ -1,4 +1,5 @@
 import Bylaw
+import BylawJSON
 
 /// Reads the few fields `verify` cross-checks (top-level strings and numbers, and the decision's
 /// kind, id, date and unit) straight from a record's canonical bytes, skipping everything else without

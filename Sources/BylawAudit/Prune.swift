@@ -1,4 +1,5 @@
 import Bylaw
+import BylawJSON
 import Foundation
 
 /// A prune's statement that records 1…`throughSeq` were removed, and the chain hash they ended in, signed with the

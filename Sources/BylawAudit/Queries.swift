@@ -1,4 +1,5 @@
 import Bylaw
+import BylawJSON
 
 /// One row of `bylaw log list`.
 public struct RecordSummary: Sendable {

@@ -1,8 +1,9 @@
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawJSON
 import BylawYAML
-import Crypto
+internal import Crypto
 import Foundation
 
 /// What the store needs to append one record; the store adds sequence, record id, time and the previous hash.

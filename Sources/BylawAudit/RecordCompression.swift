@@ -1,6 +1,6 @@
 import Bylaw
-import CZstd
-import Crypto
+internal import CZstd
+internal import Crypto
 
 /// How a row's `body` column holds its record.
 ///

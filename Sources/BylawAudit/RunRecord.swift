@@ -1,5 +1,7 @@
 import Bylaw
-import Crypto
+import BylawBatch
+import BylawJSON
+internal import Crypto
 
 /// SHA-256 of every input file of a batch run, computed from the bytes as they are read, and, with a masking
 /// key, their HMAC: a run whose inputs may hold sensitive values keeps only the keyed digest (or none), since a

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawJSON
 import Foundation
 
 #if canImport(Glibc)

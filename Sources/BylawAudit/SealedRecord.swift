@@ -1,5 +1,6 @@
 import Bylaw
-import Crypto
+import BylawJSON
+internal import Crypto
 
 /// A record made ready for the store on the thread that drafted it: everything but the four fields the
 /// store assigns (`StoreFields`), as one canonical object, compressed, and the record's hash taken as far as

@@ -13,20 +13,20 @@ public enum CEL {
         case .success(let parsed): ast = Resolver.resolve(parsed, environment)
         case .failure(let issues): return .failure(issues)
         }
-        var checker: Checker?
+        var checkedAST: CheckedAST?
         var resultType = CELType.dyn
         if checked {
             var pass = Checker(environment: environment)
             resultType = pass.check(ast)
             if !pass.issues.isEmpty { return .failure(CELIssues(pass.issues)) }
-            checker = pass
+            checkedAST = pass.checkedAST
         }
-        var planner = Planner(environment: environment, checked: checker, tracing: false)
+        var planner = Planner(environment: environment, checked: checkedAST, tracing: false)
         let step = planner.plan(ast.root)
         let program = CELProgram(
             resultType: resultType, ast: ast,
             references: References.collect(ast.root, environment: environment, checked: checked),
-            step: step, slotCount: planner.slotCount, environment: environment, checker: checker)
+            step: step, slotCount: planner.slotCount, environment: environment, checked: checkedAST)
         return .success(program)
     }
 }
@@ -42,11 +42,11 @@ public struct CELProgram: Sendable {
         let step: Step
         let slotCount: Int
         let environment: CELEnvironment
-        let checker: Checker?
+        let checked: CheckedAST?
 
         init(
             resultType: CELType, ast: CELAST, references: [[String]], step: Step, slotCount: Int,
-            environment: CELEnvironment, checker: Checker?
+            environment: CELEnvironment, checked: CheckedAST?
         ) {
             self.resultType = resultType
             self.ast = ast
@@ -54,7 +54,7 @@ public struct CELProgram: Sendable {
             self.step = step
             self.slotCount = slotCount
             self.environment = environment
-            self.checker = checker
+            self.checked = checked
         }
     }
 
@@ -69,15 +69,15 @@ public struct CELProgram: Sendable {
     var step: Step { storage.step }
     var slotCount: Int { storage.slotCount }
     var environment: CELEnvironment { storage.environment }
-    var checker: Checker? { storage.checker }
+    var checked: CheckedAST? { storage.checked }
 
     init(
         resultType: CELType, ast: CELAST, references: [[String]], step: Step, slotCount: Int,
-        environment: CELEnvironment, checker: Checker?
+        environment: CELEnvironment, checked: CheckedAST?
     ) {
         storage = Storage(
             resultType: resultType, ast: ast, references: references, step: step, slotCount: slotCount,
-            environment: environment, checker: checker)
+            environment: environment, checked: checked)
     }
 
     /// Evaluates against `activation`. Errors (including an exhausted cost budget) are results.
@@ -91,7 +91,7 @@ public struct CELProgram: Sendable {
     /// Evaluates and records the result of every evaluated sub-expression by node id
     /// (inside comprehensions, the last iteration's value).
     public func evaluateTraced(_ activation: CELActivation) -> (result: CELResult, trace: [Int: CELResult]) {
-        var planner = Planner(environment: environment, checked: checker, tracing: true)
+        var planner = Planner(environment: environment, checked: checked, tracing: true)
         let traced = planner.plan(ast.root)
         return withUnsafePointer(to: activation) { activation in
             var state = EvalState(activation, slotCount: planner.slotCount, tracing: true)

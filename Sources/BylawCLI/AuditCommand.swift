@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bylaw
 import BylawAudit
+import BylawBatch
 import BylawCEL
 import BylawJobs
 

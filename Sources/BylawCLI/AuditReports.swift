@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawBatch
 import BylawJobs
 
 #if canImport(Glibc)

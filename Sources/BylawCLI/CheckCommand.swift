@@ -1,8 +1,10 @@
 import ArgumentParser
 import Bylaw
+import BylawBatch
 import BylawCEL
 import BylawDiagnostics
 import BylawJobs
+import BylawReports
 import BylawYAML
 import Foundation
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Bylaw
+import BylawAuthoring
 import BylawDiagnostics
+import BylawReports
 import Foundation
 
 struct DiffCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Bylaw
+import BylawCEL
 import BylawDiagnostics
+import BylawReports
 import Foundation
 
 struct DocCommand: ParsableCommand {

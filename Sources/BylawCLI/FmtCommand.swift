@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawAuthoring
 import Foundation
 
 struct FmtCommand: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Bylaw
+import BylawAuthoring
 import BylawCEL
 import BylawDiagnostics
+import BylawReports
 import Foundation
 
 struct LintCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Bylaw
+import BylawBatch
+import BylawCEL
 import Foundation
 
 struct MapCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Bylaw
+import BylawAuthoring
+import BylawJSON
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

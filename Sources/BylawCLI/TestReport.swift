@@ -1,5 +1,8 @@
 import Bylaw
+import BylawAuthoring
+import BylawBatch
 import BylawDiagnostics
+import BylawReports
 
 /// Renderings of `bylaw test` results.
 enum TestReport {

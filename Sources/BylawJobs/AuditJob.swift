@@ -1,6 +1,9 @@
 import Bylaw
 import BylawAudit
+import BylawBatch
 import BylawCEL
+import BylawJSON
+import BylawReports
 import Foundation
 
 #if canImport(Glibc)

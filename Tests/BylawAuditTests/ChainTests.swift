@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BylawAudit
+@testable import BylawJSON
 
 @Suite struct ChainTests {
     /// Known answers, computed independently (Python hashlib) for leaf = SHA-256(0x00 ‖ bytes) and

@@ -2,6 +2,7 @@ import Bylaw
 import Testing
 
 @testable import BylawAudit
+@testable import BylawJSON
 
 @Suite struct HeaderScannerTests {
     @Test func readsHeaderFieldsAndSkipsTheRest() throws {

@@ -1,9 +1,12 @@
 import Bylaw
+import BylawTestSupport
 import BylawYAML
 import Foundation
 import Testing
 
 @testable import BylawAudit
+@testable import BylawBatch
+@testable import BylawJSON
 
 /// The audit path's shortcut from JSON bytes to the kept document must give exactly the bytes of the tree
 /// path (`JSONNodeReader`, then `CanonicalWriter.document`), and must decline whatever it does not handle.

@@ -5,6 +5,7 @@ import Foundation
 import Testing
 
 @testable import BylawAudit
+@testable import BylawJSON
 
 /// The record writer builds canonical bytes directly; these tests hold it to RFC 8785 by re-canonicalising
 /// with the independent `JCS` and to the record's meaning by reading fields back.

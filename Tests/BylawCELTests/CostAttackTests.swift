@@ -16,7 +16,7 @@ import Testing
         switch CEL.compile(source, environment: environment, checked: checked) {
         case .success(let program): result = program.evaluate(CELActivation(variables: variables))
         case .failure(let issues):
-            result = .failure(CELEvalError(code: "compile", message: issues.map(\.message).joined(separator: "; ")))
+            result = .failure(CELEvalError(.host("compile"), message: issues.map(\.message).joined(separator: "; ")))
         }
         let elapsed = clock.now - start
         let outcome = if case .failure(let error) = result { "\(error.code): \(error.message)" } else { "a value" }

@@ -19,7 +19,7 @@ func evaluate(
     case .success(let program):
         return program.evaluate(CELActivation(variables: variables, calendar: TestCalendar(), costLimit: costLimit))
     case .failure(let issues):
-        return .failure(CELEvalError(code: "compile", message: issues.map(\.message).joined(separator: "; ")))
+        return .failure(CELEvalError(.host("compile"), message: issues.map(\.message).joined(separator: "; ")))
     }
 }
 

@@ -20,14 +20,7 @@ import Testing
         """
     }
 
-    static func library(_ files: [String: String]) throws -> RuleLibrary {
-        let dir = Scratch.root.appendingPathComponent("bylaw-eff-\(UUID().uuidString)/notice")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        return RuleLibrary.load(root: dir.deletingLastPathComponent().path)
-    }
+    static func library(_ files: [String: String]) throws -> RuleLibrary { try scratchLibrary(files) }
 
     static let versions = [
         "ruleset.yaml": version("2.0.0", effective: "{from: 2019-03-17}", requirement: "days >= 5"),

@@ -1,4 +1,5 @@
 import BylawCEL
+import BylawTestSupport
 import BylawYAML
 import Testing
 

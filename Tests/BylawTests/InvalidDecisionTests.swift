@@ -1,5 +1,6 @@
 import Bylaw
 import BylawDiagnostics
+import BylawTestSupport
 import BylawYAML
 import Testing
 

@@ -1,5 +1,6 @@
 import Bylaw
 import BylawDiagnostics
+import BylawTestSupport
 import Foundation
 import Testing
 

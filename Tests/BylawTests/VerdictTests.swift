@@ -1,5 +1,6 @@
 import Bylaw
 import BylawCEL
+import BylawTestSupport
 import Testing
 
 /// Decision + rule set → the exact failed, not-applicable and error rule ids.

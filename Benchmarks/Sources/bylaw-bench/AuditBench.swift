@@ -1,5 +1,7 @@
 import Bylaw
 import BylawAudit
+import BylawBatch
+import BylawJSON
 import BylawYAML
 import Foundation
 

@@ -1,4 +1,7 @@
 import Bylaw
+import BylawBatch
+import BylawJSON
+import BylawReports
 import Foundation
 
 /// Batch-report figures: records per second and memory for each `bylaw audit` report format on a large

@@ -1,4 +1,6 @@
 import Bylaw
+import BylawBatch
+import BylawJSON
 import FuzzSupport
 
 /// Checks rows as `bylaw audit --kind asset_disposal` does, against the shipped library.

@@ -1,4 +1,6 @@
 import Bylaw
+import BylawBatch
+import BylawJSON
 import BylawYAML
 import FuzzSupport
 

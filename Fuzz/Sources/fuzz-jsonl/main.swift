@@ -1,4 +1,6 @@
 import Bylaw
+import BylawBatch
+import BylawJSON
 import FuzzSupport
 
 /// The input is written to both files, so the same bytes go through the JSON Lines reader and the JSON file

@@ -164,7 +164,7 @@ public struct RuleLibrary: Sendable {
     }
 
     /// `applicable`, as the sets' runtimes: what checking a decision uses, once per record of a batch.
-    func applicableRuntimes(kind: String, on day: CELDate, unit: String?) -> [RuleSetRuntime] {
+    package func applicableRuntimes(kind: String, on day: CELDate, unit: String?) -> [RuleSetRuntime] {
         let sets = runtimes.filter {
             $0.set.appliesTo == kind && $0.set.isInForce(on: day) && $0.set.covers(unit: unit)
         }
@@ -174,7 +174,7 @@ public struct RuleLibrary: Sendable {
     }
 
     /// Adds the rule sets of other libraries, for a rule book that spans them.
-    mutating func include(_ others: [RuleLibrary]) {
+    package mutating func include(_ others: [RuleLibrary]) {
         for other in others { ruleSets += other.ruleSets }
         runtimes = ruleSets.map(RuleSetRuntime.init)
     }
@@ -187,7 +187,7 @@ public struct RuleLibrary: Sendable {
 /// under a library root whose `calendars` folder holds calendars instead.
 public enum RuleSetFiles {
     /// Every rule-set file under `root`, folder by folder, sorted.
-    static func find(root: String) -> [String] {
+    package static func find(root: String) -> [String] {
         folders(root: root).flatMap(inFolder)
     }
 
@@ -202,7 +202,7 @@ public enum RuleSetFiles {
     public static func isRuleSetFolder(_ dir: String) -> Bool { !inFolder(dir).isEmpty }
 
     /// The rule-set files in `dir`, sorted.
-    static func inFolder(_ dir: String) -> [String] {
+    package static func inFolder(_ dir: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { $0.hasPrefix("ruleset") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
             .sorted().map { dir + "/" + $0 }

@@ -6,7 +6,7 @@ import BylawCEL
 /// A reference, so that choosing and evaluating the set for each of a batch's records hands on one pointer
 /// instead of copying the set's many fields (a copy is a reference count per field, and worker threads
 /// counting on the same shared objects slow each other down).
-final class RuleSetRuntime: Sendable {
+package final class RuleSetRuntime: Sendable {
     let set: RuleSet
     /// The set's rules, each with what evaluating it needs worked out once.
     let rules: [PreparedRule]
@@ -14,7 +14,7 @@ final class RuleSetRuntime: Sendable {
     let params: CELValue
     /// The set's tables by name (the first of a repeated name: the loader reports repeats).
     let tables: [String: DecisionTable]
-    let applied: AppliedRuleSet
+    package let applied: AppliedRuleSet
     /// `Environment.common` merged with the set's input schema: the schema a decision is typed by when this
     /// is the only set that applies.
     let schema: Result<ObjectSchema, SchemaConflict>
@@ -40,7 +40,7 @@ final class RuleSetRuntime: Sendable {
     }
 
     /// A field two applying sets declare differently, and the set where that was found.
-    struct Conflict: Error {
+    package struct Conflict: Error {
         let conflict: SchemaConflict
         let set: RuleSetRuntime
     }
@@ -48,7 +48,7 @@ final class RuleSetRuntime: Sendable {
     /// The schema a decision is typed by when `sets` apply: the common fields, then each set's input.
     /// The one merge the tree path (`RuleLibrary.prepare`) and the JSON fast path (`TypedJSON`) share, so
     /// they type a decision alike.
-    static func schema(of sets: [RuleSetRuntime]) throws(Conflict) -> ObjectSchema {
+    package static func schema(of sets: [RuleSetRuntime]) throws(Conflict) -> ObjectSchema {
         guard let first = sets.first else { return Environment.common }
         var schema: ObjectSchema
         switch first.schema {
@@ -66,7 +66,7 @@ final class RuleSetRuntime: Sendable {
 
     /// Evaluates `decision` against every set in `sets`, in order, appending to `result`'s results, and sets
     /// its verdict.
-    static func evaluate(
+    package static func evaluate(
         _ decision: CELMap, today: CELDate, sets: [RuleSetRuntime], into result: inout DecisionResult
     ) {
         if result.sensitivePaths.isEmpty { result.sensitivePaths = sensitivePaths(of: sets) }

@@ -1,3 +1,4 @@
+import BylawJSON
 import BylawYAML
 
 /// Reads one decision file the way every command does, so that `check`, `explain`, `eval` and `audit` accept

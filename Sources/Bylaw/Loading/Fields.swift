@@ -3,13 +3,13 @@ import BylawYAML
 
 /// Reads a YAML mapping strictly: every key must be known, required keys must be present,
 /// and each value must have the expected shape. Problems become diagnostics, never crashes.
-struct Fields {
+package struct Fields {
     let node: YAMLNode
     private(set) var pairs: [String: YAMLPair] = [:]
     private var seen: Set<String> = []
 
     /// `nil` (with a diagnostic) when `node` is not a mapping.
-    init?(_ node: YAMLNode, what: String, into diags: inout [Diagnostic]) {
+    package init?(_ node: YAMLNode, what: String, into diags: inout [Diagnostic]) {
         guard let mapping = node.mapping else {
             diags.append(
                 .error(
@@ -24,13 +24,13 @@ struct Fields {
     }
 
     /// The value under `key`, marking the key as known.
-    mutating func optional(_ key: String) -> YAMLNode? {
+    package mutating func optional(_ key: String) -> YAMLNode? {
         seen.insert(key)
         return pairs[key]?.value
     }
 
     /// The value under `key`, or a `schema.missing-key` diagnostic at the mapping.
-    mutating func required(_ key: String, in what: String, into diags: inout [Diagnostic]) -> YAMLNode? {
+    package mutating func required(_ key: String, in what: String, into diags: inout [Diagnostic]) -> YAMLNode? {
         seen.insert(key)
         guard let value = pairs[key]?.value else {
             diags.append(.error("schema.missing-key", "\(what) is missing required key `\(key)`", at: node.location))
@@ -40,14 +40,16 @@ struct Fields {
     }
 
     /// A string scalar under `key`.
-    mutating func string(_ key: String, required: Bool, in what: String, into diags: inout [Diagnostic]) -> String? {
+    package mutating func string(_ key: String, required: Bool, in what: String, into diags: inout [Diagnostic])
+        -> String?
+    {
         let value = required ? self.required(key, in: what, into: &diags) : optional(key)
         guard let value else { return nil }
         return Fields.text(value, what: "`\(key)`", into: &diags)
     }
 
     /// Reports every key that no accessor asked for, with a did-you-mean, or the keys allowed when none is close.
-    func reportUnknownKeys(in what: String, into diags: inout [Diagnostic]) {
+    package func reportUnknownKeys(in what: String, into diags: inout [Diagnostic]) {
         for pair in node.mapping ?? [] {
             guard let key = pair.key.scalar?.text, !seen.contains(key) else { continue }
             diags.append(
@@ -67,7 +69,7 @@ struct Fields {
     }
 
     /// The text of a scalar, or a diagnostic when the node is a collection or null.
-    static func text(_ node: YAMLNode, what: String, into diags: inout [Diagnostic]) -> String? {
+    package static func text(_ node: YAMLNode, what: String, into diags: inout [Diagnostic]) -> String? {
         guard let scalar = node.scalar, !(scalar.isNull && scalar.style == .plain) else {
             diags.append(
                 .error(

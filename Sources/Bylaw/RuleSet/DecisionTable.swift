@@ -94,21 +94,21 @@ public struct DecisionTable: Sendable {
                 if let defaultOutput { return .success(defaultOutput) }
                 return .failure(
                     CELEvalError(
-                        code: "table.no-match", message: "no row of table `\(name)` matches and it has no default",
+                        .host("table.no-match"), message: "no row of table `\(name)` matches and it has no default",
                         offset: nil))
             }
             if hit == .unique, matched.count > 1 {
                 let lines = matched.map { String(rows[$0].location.line) }.joined(separator: ", ")
                 return .failure(
                     CELEvalError(
-                        code: "table.not-unique",
+                        .host("table.not-unique"),
                         message: "table `\(name)` has hit policy unique but rows on lines \(lines) all match",
                         offset: nil))
             }
             if hit == .any, let other = matched.first(where: { rows[$0].output != rows[firstMatch].output }) {
                 return .failure(
                     CELEvalError(
-                        code: "table.any-conflict",
+                        .host("table.any-conflict"),
                         message:
                             "table `\(name)` has hit policy any but rows on lines \(rows[firstMatch].location.line) and \(rows[other].location.line) give different outputs",
                         offset: nil))
@@ -132,7 +132,7 @@ public enum Cell: Sendable {
     }
 
     /// Whether `value` passes this cell; an expression cell gives it to `it` in `activation` first.
-    func matches(_ value: CELValue, activation: inout CELActivation) -> Result<Bool, CELEvalError> {
+    package func matches(_ value: CELValue, activation: inout CELActivation) -> Result<Bool, CELEvalError> {
         switch self {
         case .any: return .success(true)
         case .equals(let v): return .success(ValueOrder.equal(value, v))
@@ -157,21 +157,22 @@ public enum Cell: Sendable {
             case .success(.bool(let b)): return .success(b)
             case .success(let other):
                 return .failure(
-                    CELEvalError(code: "table.cell-not-bool", message: "cell gave `\(other)`, not a bool", offset: nil))
+                    CELEvalError(.host("table.cell-not-bool"), message: "cell gave `\(other)`, not a bool", offset: nil)
+                )
             case .failure(let e): return .failure(e)
             }
         }
     }
 
     private func incomparable(_ a: CELValue, _ b: CELValue) -> CELEvalError {
-        CELEvalError(code: "table.incomparable", message: "cannot compare `\(a)` with `\(b)`", offset: nil)
+        CELEvalError(.host("table.incomparable"), message: "cannot compare `\(a)` with `\(b)`", offset: nil)
     }
 }
 
 /// Ordering of the scalar values decision tables compare: numbers (int and decimal), dates, strings, bools.
-enum ValueOrder {
+package enum ValueOrder {
     /// Strings by code points, as CEL compares them (`CodePoints`).
-    static func compare(_ a: CELValue, _ b: CELValue) -> Int? {
+    package static func compare(_ a: CELValue, _ b: CELValue) -> Int? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
         case (.decimal(let x), .decimal(let y)): return x < y ? -1 : (x == y ? 0 : 1)
@@ -184,7 +185,7 @@ enum ValueOrder {
         }
     }
 
-    static func equal(_ a: CELValue, _ b: CELValue) -> Bool {
+    package static func equal(_ a: CELValue, _ b: CELValue) -> Bool {
         compare(a, b).map { $0 == 0 } ?? (a == b)
     }
 }

@@ -2,12 +2,12 @@ import BylawCEL
 
 /// The names an expression of a rule set may use: decision fields, `decision`, `params`, `today`,
 /// the `let` names and the tables.
-struct Environment {
+package struct Environment {
     private(set) var cel = CELEnvironment()
     private var names: Set<String> = []
 
     /// The fields every decision has, whatever its kind.
-    static let common = ObjectSchema(fields: [
+    package static let common = ObjectSchema(fields: [
         FieldSpec(name: "kind", type: .string, optional: false, description: "the decision kind"),
         FieldSpec(name: "id", type: .string, optional: false, description: "the decision's id, unique within its kind"),
         FieldSpec(name: "date", type: .date, optional: false, description: "the decision date"),
@@ -15,7 +15,7 @@ struct Environment {
     ])
 
     /// The full schema of a decision for a rule set's input: the common fields first.
-    static func decisionSchema(_ input: ObjectSchema) -> ObjectSchema {
+    package static func decisionSchema(_ input: ObjectSchema) -> ObjectSchema {
         var fields = common.fields
         for f in input.fields where !fields.contains(where: { $0.name == f.name }) { fields.append(f) }
         return ObjectSchema(fields: fields)
@@ -68,7 +68,7 @@ struct Environment {
                         guard let scope = context.host as? TableScope else {
                             return .failure(
                                 CELEvalError(
-                                    code: "table.unavailable", message: "table `\(name)` is not available here",
+                                    .host("table.unavailable"), message: "table `\(name)` is not available here",
                                     offset: nil))
                         }
                         return scope.call(name)
@@ -102,7 +102,7 @@ final class TableScope: @unchecked Sendable {
     func call(_ name: String) -> CELResult {
         if let done = outcomes[name] { return done.result }
         guard let table = tables[name] else {
-            return .failure(CELEvalError(code: "table.unknown", message: "no table `\(name)`", offset: nil))
+            return .failure(CELEvalError(.host("table.unknown"), message: "no table `\(name)`", offset: nil))
         }
         // Tables may call tables: their cells see this scope for as long as the call lasts.
         var attached = detached

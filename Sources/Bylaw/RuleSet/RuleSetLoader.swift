@@ -3,7 +3,7 @@ import BylawDiagnostics
 import BylawYAML
 
 /// Reads one `ruleset*.yaml` file into a `RuleSet`, validating every key and compiling every expression.
-struct RuleSetLoader {
+package struct RuleSetLoader {
     let file: String
     /// Finds a calendar by name (`rules/calendars/<name>.yaml`).
     let calendars: (String) -> Result<WorkingCalendar, LoadFailure>
@@ -307,7 +307,7 @@ struct RuleSetLoader {
         return out
     }
 
-    static func isKebab(_ s: String) -> Bool {
+    package static func isKebab(_ s: String) -> Bool {
         !s.isEmpty && !s.hasPrefix("-") && !s.hasSuffix("-")
             && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

@@ -10,10 +10,10 @@ extension Library {
                     ?? .failure(.overflow("decimal"))
             case .double(let d):
                 return CELDecimal.fromDouble(d).map { .success(.decimal($0)) }
-                    ?? error("cel.invalid-argument", "cannot convert \(CELValue.render(d)) to decimal")
+                    ?? error(.invalidArgument, "cannot convert \(CELValue.render(d)) to decimal")
             case .string(let s):
                 return CELDecimal(s).map { .success(.decimal($0)) }
-                    ?? error("cel.invalid-argument", "invalid decimal `\(s)`")
+                    ?? error(.invalidArgument, "invalid decimal `\(s)`")
             default: return .failure(.noSuchOverload("decimal", [value]))
             }
         }
@@ -29,7 +29,7 @@ extension Library {
                 return .failure(.noSuchOverload("round", [x, y]))
             }
             guard (0...Int64(CELDecimal.maxScale)).contains(places) else {
-                return error("cel.invalid-argument", "`round` places must be between 0 and \(CELDecimal.maxScale)")
+                return error(.invalidArgument, "`round` places must be between 0 and \(CELDecimal.maxScale)")
             }
             return CELDecimal.round(d, places: Int(places)).map { .success(.decimal($0)) }
                 ?? .failure(.overflow("decimal"))
@@ -60,7 +60,7 @@ extension Library {
             case .date: return .success(value)
             case .string(let s):
                 return CELDate(iso: s).map { .success(.date($0)) }
-                    ?? error("cel.invalid-argument", "invalid date `\(s)`; expected YYYY-MM-DD")
+                    ?? error(.invalidArgument, "invalid date `\(s)`; expected YYYY-MM-DD")
             default: return .failure(.noSuchOverload("date", [value]))
             }
         }
@@ -182,7 +182,7 @@ extension Library {
         func extreme(_ name: String, _ wanted: Int) -> Impl {
             unary { value in
                 guard case .list(let items) = value else { return .failure(.noSuchOverload(name, [value])) }
-                guard var best = items.first else { return error("cel.invalid-argument", "`\(name)` of an empty list") }
+                guard var best = items.first else { return error(.invalidArgument, "`\(name)` of an empty list") }
                 for item in items.dropFirst() {
                     guard let order = celCompare(item, best) else {
                         return .failure(.noSuchOverload(name, [item, best]))
@@ -214,13 +214,13 @@ enum WorkingDays {
     > {
         guard let working = calendar.isWorkingDay(day) else {
             return .failure(
-                CELEvalError(code: "cel.calendar-range", message: "the working-day calendar does not cover `\(day)`"))
+                CELEvalError(.calendarRange, message: "the working-day calendar does not cover `\(day)`"))
         }
         if let observer, calendar.isProvisional(day) { observer.noteProvisional(day) }
         return .success(working)
     }
 
-    static let noCalendar = CELEvalError(code: "cel.no-calendar", message: "no working-day calendar")
+    static let noCalendar = CELEvalError(.noCalendar, message: "no working-day calendar")
 
     /// The number of working days d with a < d ≤ b (negative when b < a).
     static func between(_ a: CELDate, _ b: CELDate, _ context: CELEvalContext) -> CELResult {
@@ -229,7 +229,7 @@ enum WorkingDays {
         let observer = calendar.hasProvisionalDays ? context.observer : nil
         guard b.daysSinceEpoch - a.daysSinceEpoch <= maxSpan * 10 else {
             return .failure(
-                CELEvalError(code: "cel.invalid-argument", message: "working-day span longer than \(maxSpan * 10) days")
+                CELEvalError(.invalidArgument, message: "working-day span longer than \(maxSpan * 10) days")
             )
         }
         var count: Int64 = 0
@@ -251,11 +251,11 @@ enum WorkingDays {
         let observer = calendar.hasProvisionalDays ? context.observer : nil
         guard n >= 0 else {
             return .failure(
-                CELEvalError(code: "cel.invalid-argument", message: "`add_working_days` needs a count of 0 or more"))
+                CELEvalError(.invalidArgument, message: "`add_working_days` needs a count of 0 or more"))
         }
         guard n <= maxSpan else {
             return .failure(
-                CELEvalError(code: "cel.invalid-argument", message: "`add_working_days` count above \(maxSpan)"))
+                CELEvalError(.invalidArgument, message: "`add_working_days` count above \(maxSpan)"))
         }
         var remaining = n
         var day = d

@@ -13,7 +13,7 @@ enum Library {
         { args, _ in
             args.count == 1
                 ? f(args[0])
-                : .failure(CELEvalError(code: "cel.no-such-overload", message: "wrong number of arguments"))
+                : .failure(CELEvalError(.noSuchOverload, message: "wrong number of arguments"))
         }
     }
 
@@ -21,7 +21,7 @@ enum Library {
         { args, _ in
             args.count == 2
                 ? f(args[0], args[1])
-                : .failure(CELEvalError(code: "cel.no-such-overload", message: "wrong number of arguments"))
+                : .failure(CELEvalError(.noSuchOverload, message: "wrong number of arguments"))
         }
     }
 

@@ -11,7 +11,7 @@ extension Library {
                 let items: [CELValue]
                 if case .list(let list) = value { items = list } else { items = [value] }
                 guard var best = items.first else {
-                    return error("cel.invalid-argument", "`\(name)` of an empty list")
+                    return error(.invalidArgument, "`\(name)` of an empty list")
                 }
                 for item in items {
                     guard item.type.isNumeric else { return .failure(.noSuchOverload(name, [item])) }
@@ -119,7 +119,7 @@ extension Library {
     private static func shift(_ name: String, left: Bool) -> CELFunction {
         let impl = binary { x, y in
             guard case .int(let count) = y else { return .failure(.noSuchOverload(name, [x, y])) }
-            guard count >= 0 else { return error("cel.invalid-argument", "`\(name)` of a negative offset \(count)") }
+            guard count >= 0 else { return error(.invalidArgument, "`\(name)` of a negative offset \(count)") }
             let bits = Int(min(count, 64))
             switch x {
             case .int(let i):

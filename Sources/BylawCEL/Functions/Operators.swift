@@ -85,7 +85,7 @@ enum Operators {
         case (.double(let x), .double(let y)): return .success(.double(x / y))
         case (.decimal, _), (_, .decimal):
             return .failure(
-                CELEvalError(code: "cel.no-such-overload", message: "decimals divide only with `ratio(a, b)`"))
+                CELEvalError(.noSuchOverload, message: "decimals divide only with `ratio(a, b)`"))
         default: return .failure(.noSuchOverload("_/_", [a, b]))
         }
     }
@@ -159,7 +159,7 @@ enum Operators {
             guard position >= 0, position < items.count else {
                 return .failure(
                     CELEvalError(
-                        code: "cel.index-out-of-range",
+                        .indexOutOfRange,
                         message: "index \(key) out of range for a list of size \(items.count)"))
             }
             return .success(items[Int(position)])
@@ -173,14 +173,13 @@ enum Operators {
 
     static func noSuchKey(_ key: CELValue) -> CELEvalError {
         let text = if case .string(let s) = key { s } else { key.description }
-        return CELEvalError(code: "cel.no-such-key", message: "no such key `\(text)`")
+        return CELEvalError(.noSuchKey, message: "no such key `\(text)`")
     }
 
-    static let dateRange = CELEvalError(code: "cel.date-range", message: "date out of range (years 1 to 9999)")
+    static let dateRange = CELEvalError(.dateRange, message: "date out of range (years 1 to 9999)")
     static let timestampRange = CELEvalError(
-        code: "cel.timestamp-range", message: "timestamp out of range (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z)")
-    static let durationRange = CELEvalError(
-        code: "cel.duration-range", message: "duration out of range (about ±292 years)")
+        .timestampRange, message: "timestamp out of range (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z)")
+    static let durationRange = CELEvalError(.durationRange, message: "duration out of range (about ±292 years)")
 
     /// Two decimals from a decimal paired with a decimal or an integer (exact).
     static func decimalPair(_ a: CELValue, _ b: CELValue) -> (CELDecimal, CELDecimal)? {

@@ -1,7 +1,7 @@
 /// `size`, string predicates, `matches` and the type conversions.
 extension Library {
-    static func error(_ code: String, _ message: String) -> CELResult {
-        .failure(CELEvalError(code: code, message: message))
+    static func error(_ kind: CELEvalError.Kind, _ message: String) -> CELResult {
+        .failure(CELEvalError(kind, message: message))
     }
 
     static let standardFunctions: [CELFunction] = {
@@ -39,7 +39,7 @@ extension Library {
                 // Compiling is work too: one step per instruction.
                 guard context.charge(steps: regex.program.count) else { return .failure(context.costLimitError) }
                 return regex.matches(s, context)
-            case .failure(let failure): return error("cel.invalid-regex", failure.message)
+            case .failure(let failure): return error(.invalidRegex, failure.message)
             }
         }
         return [
@@ -71,7 +71,7 @@ extension Library {
                 return Int64(exactly: d.rounded(.towardZero)).map { .success(.int($0)) } ?? .failure(.overflow("int"))
             case .string(let s):
                 return Int64(s).map { .success(.int($0)) }
-                    ?? error("cel.invalid-argument", "cannot convert `\(s)` to int")
+                    ?? error(.invalidArgument, "cannot convert `\(s)` to int")
             case .decimal(let d): return d.truncatedInt64.map { .success(.int($0)) } ?? .failure(.overflow("int"))
             default: return .failure(.noSuchOverload("int", [value]))
             }
@@ -86,7 +86,7 @@ extension Library {
                     ?? .failure(.overflow("uint"))
             case .string(let s):
                 return UInt64(s).map { .success(.uint($0)) }
-                    ?? error("cel.invalid-argument", "cannot convert `\(s)` to uint")
+                    ?? error(.invalidArgument, "cannot convert `\(s)` to uint")
             default: return .failure(.noSuchOverload("uint", [value]))
             }
         }
@@ -98,7 +98,7 @@ extension Library {
             case .decimal(let d): return .success(.double(d.doubleValue))
             case .string(let s):
                 return Double(s).map { .success(.double($0)) }
-                    ?? error("cel.invalid-argument", "cannot convert `\(s)` to double")
+                    ?? error(.invalidArgument, "cannot convert `\(s)` to double")
             default: return .failure(.noSuchOverload("double", [value]))
             }
         }
@@ -113,7 +113,7 @@ extension Library {
             case .date(let d): return .success(.string(d.description))
             case .bytes(let x):
                 guard let s = String(validating: x, as: UTF8.self) else {
-                    return error("cel.invalid-argument", "bytes are not valid UTF-8")
+                    return error(.invalidArgument, "bytes are not valid UTF-8")
                 }
                 return .success(.string(s))
             default: return .failure(.noSuchOverload("string", [value]))
@@ -133,7 +133,7 @@ extension Library {
                 switch s {
                 case "true", "TRUE", "True", "t", "1": return .success(.bool(true))
                 case "false", "FALSE", "False", "f", "0": return .success(.bool(false))
-                default: return error("cel.invalid-argument", "cannot convert `\(s)` to bool")
+                default: return error(.invalidArgument, "cannot convert `\(s)` to bool")
                 }
             default: return .failure(.noSuchOverload("bool", [value]))
             }

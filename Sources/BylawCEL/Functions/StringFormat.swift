@@ -66,13 +66,13 @@ enum StringFormat {
     }
 
     static func failure(_ message: String) -> CELResult {
-        .failure(CELEvalError(code: "cel.invalid-argument", message: message))
+        .failure(CELEvalError(.invalidArgument, message: message))
     }
 
     static func wrong(_ what: String, _ value: CELValue) -> Result<String, CELEvalError> {
         .failure(
             CELEvalError(
-                code: "cel.invalid-argument",
+                .invalidArgument,
                 message: "error during formatting: \(what), was given \(value.type.runtimeName)"))
     }
 

@@ -1,7 +1,7 @@
 /// The strings extension library of cel-go: indexes and lengths count code points (Unicode scalars).
 extension Library {
     static func outOfRange(_ index: Int64) -> CELResult {
-        error("cel.index-out-of-range", "index out of range: \(index)")
+        error(.indexOutOfRange, "index out of range: \(index)")
     }
 
     static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
@@ -74,7 +74,7 @@ extension Library {
             guard start >= 0, start <= chars.count else { return outOfRange(start) }
             guard end >= 0, end <= chars.count else { return outOfRange(end) }
             guard start <= end else {
-                return error("cel.invalid-argument", "invalid substring range. start: \(start), end: \(end)")
+                return error(.invalidArgument, "invalid substring range. start: \(start), end: \(end)")
             }
             return .success(.string(text(chars[Int(start)..<Int(end)])))
         }

@@ -3,7 +3,7 @@ import Foundation
 /// `timestamp` and `duration`: conversions, the `get…` accessors with and without a time zone, and the bridge
 /// to bylaw's `date`.
 extension Library {
-    static func invalid(_ message: String) -> CELResult { error("cel.invalid-argument", message) }
+    static func invalid(_ message: String) -> CELResult { error(.invalidArgument, message) }
 
     static let timeFunctions: [CELFunction] = {
         let toTimestamp = unary { value in
@@ -187,7 +187,7 @@ enum TimeZones {
                 Lexer.isIdentStart($0) || Lexer.isDigit($0) || "+-/".unicodeScalars.contains($0)
             }
         guard allowed, let timeZone = TimeZone(identifier: zone) else {
-            return .failure(CELEvalError(code: "cel.invalid-argument", message: "unknown time zone `\(zone)`"))
+            return .failure(CELEvalError(.invalidArgument, message: "unknown time zone `\(zone)`"))
         }
         let instant = Date(timeIntervalSince1970: Double(seconds))
         return .success(Int64(timeZone.secondsFromGMT(for: instant)))

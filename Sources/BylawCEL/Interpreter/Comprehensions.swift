@@ -34,7 +34,7 @@ enum Comprehensions {
             case .success(let other):
                 return .failure(
                     CELEvalError(
-                        code: "cel.no-such-overload",
+                        .noSuchOverload,
                         message: "`\(kind.rawValue)` needs a list or a map, found `\(other.type.runtimeName)`",
                         offset: offset))
             }
@@ -62,7 +62,7 @@ enum Comprehensions {
                 case .success(.bool(let value)): verdict = value
                 case .success(let other):
                     let failure = CELEvalError(
-                        code: "cel.no-such-overload",
+                        .noSuchOverload,
                         message: "`\(kind.rawValue)` condition gave `\(other.type.runtimeName)`, not `bool`",
                         offset: offset)
                     if kind == .all || kind == .exists {
@@ -124,13 +124,12 @@ enum Comprehensions {
             case .transformMapEntry:
                 guard case .map(let entry) = value else {
                     return CELEvalError(
-                        code: "cel.no-such-overload",
+                        .noSuchOverload,
                         message: "`transformMapEntry` needs a map, found `\(value.type.runtimeName)`")
                 }
                 for pair in entry.entries {
                     guard outputMap[pair.key] == nil else {
-                        return CELEvalError(
-                            code: "cel.duplicate-key", message: "insert failed: key \(pair.key) already exists")
+                        return CELEvalError(.duplicateKey, message: "insert failed: key \(pair.key) already exists")
                     }
                     try outputMap.insert(pair.key, pair.value)
                 }

@@ -27,7 +27,7 @@ extension CELProgram {
     /// comprehension runs over its largest range, every string is as long as its bound allows, both branches of
     /// a condition are paid for. Hosts use it to warn of expressions that inputs could drive past the budget.
     public func worstCaseCost(_ bounds: CELSizeBounds) -> CELCostEstimate {
-        var estimator = CostEstimator(bounds: bounds, types: checker?.types ?? [:])
+        var estimator = CostEstimator(bounds: bounds, types: checked?.types ?? [:])
         let result = estimator.estimate(ast.root)
         return CELCostEstimate(steps: result.steps, bytes: result.bytes)
     }

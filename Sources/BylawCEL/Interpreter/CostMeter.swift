@@ -44,8 +44,7 @@ public struct CostMeter: Sendable {
     /// The error for a spent budget.
     var exceeded: CELEvalError {
         bytes > byteLimit
-            ? CELEvalError(
-                code: "cel.cost-limit", message: "memory limit exceeded: more than \(byteLimit) bytes built")
+            ? CELEvalError(.costLimit, message: "memory limit exceeded: more than \(byteLimit) bytes built")
             : CELEvalError.costExceeded
     }
 }

@@ -148,14 +148,13 @@ extension Planner {
                     }
                 ]
             case .failure(let failure):
-                let error = CELEvalError(code: "cel.invalid-regex", message: failure.message, offset: nodes[1].offset)
+                let error = CELEvalError(.invalidRegex, message: failure.message, offset: nodes[1].offset)
                 return Step { _ in .failure(error) }
             }
         }
         let overloads = candidates
         let work = Costs.functionWork(function)
-        let unbound = CELEvalError(
-            code: "cel.unbound-function", message: "unbound function `\(function)`", offset: offset)
+        let unbound = CELEvalError(.unboundFunction, message: "unbound function `\(function)`", offset: offset)
         return Step { state in
             var args: [CELValue] = []
             args.reserveCapacity(steps.count)

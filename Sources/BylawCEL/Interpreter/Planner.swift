@@ -2,12 +2,12 @@
 /// The planner trusts nothing: whatever the checker would reject still becomes an error value.
 struct Planner {
     let environment: CELEnvironment
-    let checked: Checker?
+    let checked: CheckedAST?
     let tracing: Bool
     private var scopes: [(name: String, slot: Int)] = []
     private(set) var slotCount = 0
 
-    init(environment: CELEnvironment, checked: Checker?, tracing: Bool) {
+    init(environment: CELEnvironment, checked: CheckedAST?, tracing: Bool) {
         self.environment = environment
         self.checked = checked
         self.tracing = tracing
@@ -35,7 +35,7 @@ struct Planner {
         switch node.kind {
         case .error:
             return Step { _ in
-                .failure(CELEvalError(code: "cel.syntax", message: "expression has a syntax error", offset: offset))
+                .failure(CELEvalError(.syntax, message: "expression has a syntax error", offset: offset))
             }
         case .literal(let literal):
             let value: CELValue = checked?.decimalLiterals[node.id].map { .decimal($0) } ?? literal.value
@@ -116,7 +116,7 @@ struct Planner {
             case .success(let other):
                 return .failure(
                     CELEvalError(
-                        code: "cel.no-such-field",
+                        .noSuchField,
                         message: "no such field `\(field)` on a value of type `\(other.type.runtimeName)`",
                         offset: offset))
             }
@@ -170,7 +170,7 @@ struct Planner {
             if let value = activation.pointee.variables[name] { return .success(value) }
             if let typeValue { return .success(typeValue) }
             let message = declared ? "no value for variable `\(name)`" : "undeclared reference to `\(name)`"
-            return .failure(CELEvalError(code: "cel.unbound-variable", message: message, offset: offset))
+            return .failure(CELEvalError(.unboundVariable, message: message, offset: offset))
         }
     }
 

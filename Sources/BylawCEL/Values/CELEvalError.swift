@@ -1,14 +1,42 @@
 /// An evaluation error: a value carried through evaluation, never a crash.
 public struct CELEvalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, for code that branches on it; `code` is its stable text.
+    public enum Kind: Sendable, Equatable {
+        case calendarRange, costLimit, dateRange, divisionByZero, duplicateKey, durationRange, indexOutOfRange
+        case invalidArgument, invalidMapKey, invalidRegex, noCalendar, noSuchField, noSuchKey, noSuchOverload
+        case overflow, syntax, timestampRange, unboundFunction, unboundVariable
+        /// An error raised by a function or table the host program (the rule engine) binds, with its own code.
+        case host(String)
+
+        /// The stable code shown to users: `cel.division-by-zero`, or a host's own (`table.no-match`).
+        public var code: String {
+            switch self {
+            case .host(let code): return code
+            default:
+                // `cel.` and the case name in kebab case: `.noSuchKey` → `cel.no-such-key`.
+                var out = "cel."
+                for c in String(describing: self) {
+                    if c.isUppercase {
+                        out += "-" + c.lowercased()
+                    } else {
+                        out.append(c)
+                    }
+                }
+                return out
+            }
+        }
+    }
+
+    public var kind: Kind
     /// A stable code such as `cel.division-by-zero` or `cel.no-such-key`.
-    public var code: String
+    public var code: String { kind.code }
     /// One lowercase line, user text in backticks.
     public var message: String
     /// Where in the expression (Unicode scalars), when known.
     public var offset: Int?
 
-    public init(code: String, message: String, offset: Int? = nil) {
-        self.code = code
+    public init(_ kind: Kind, message: String, offset: Int? = nil) {
+        self.kind = kind
         self.message = message
         self.offset = offset
     }
@@ -18,20 +46,20 @@ public struct CELEvalError: Error, Sendable, Equatable, CustomStringConvertible 
     static func noSuchOverload(_ function: String, _ args: [CELValue]) -> CELEvalError {
         let types = args.map { $0.type.runtimeName }.joined(separator: ", ")
         return CELEvalError(
-            code: "cel.no-such-overload",
+            .noSuchOverload,
             message: "no such overload: `\(displayName(function))` applied to `(\(types))`")
     }
 
     static func overflow(_ what: String) -> CELEvalError {
-        CELEvalError(code: "cel.overflow", message: "\(what) overflow")
+        CELEvalError(.overflow, message: "\(what) overflow")
     }
 
-    static let divisionByZero = CELEvalError(code: "cel.division-by-zero", message: "division by zero")
-    static let moduloByZero = CELEvalError(code: "cel.division-by-zero", message: "modulus by zero")
-    static let costExceeded = CELEvalError(code: "cel.cost-limit", message: "cost limit exceeded")
+    static let divisionByZero = CELEvalError(.divisionByZero, message: "division by zero")
+    static let moduloByZero = CELEvalError(.divisionByZero, message: "modulus by zero")
+    static let costExceeded = CELEvalError(.costLimit, message: "cost limit exceeded")
 
     static func invalidArgument(_ message: String) -> CELEvalError {
-        CELEvalError(code: "cel.invalid-argument", message: message)
+        CELEvalError(.invalidArgument, message: message)
     }
 }
 

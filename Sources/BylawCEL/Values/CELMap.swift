@@ -82,10 +82,10 @@ public struct CELMap: Sendable, Equatable {
     /// Adds an entry; throws on an unsupported key type or a repeated key.
     public mutating func insert(_ key: CELValue, _ value: CELValue) throws(CELEvalError) {
         guard let mapKey = MapKey(key: key) else {
-            throw CELEvalError(code: "cel.invalid-map-key", message: "unsupported key type `\(key.type)`")
+            throw CELEvalError(.invalidMapKey, message: "unsupported key type `\(key.type)`")
         }
         guard position(of: mapKey) == nil else {
-            throw CELEvalError(code: "cel.duplicate-key", message: "repeated key \(key) in map literal")
+            throw CELEvalError(.duplicateKey, message: "repeated key \(key) in map literal")
         }
         if keysInEntries { keys = allKeys }
         keys.append(mapKey)

@@ -1,0 +1,216 @@
+import BylawCEL
+import BylawDiagnostics
+import BylawYAML
+
+/// Types a decision document against an input schema: YAML nodes become CEL values, each
+/// mismatch a diagnostic at the value's position. Errors make the decision `invalid`;
+/// unknown fields are warnings.
+package struct DecisionTyper {
+    /// Text cells (CSV) carry every value as a string: numbers and booleans are then read from their text.
+    var textCells = false
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// The decision as a CEL map, or `nil` when the root is not a mapping.
+    mutating func type(_ root: YAMLNode, schema: ObjectSchema) -> CELValue? {
+        object(root, schema: schema, path: "")
+    }
+
+    /// One value typed by `type`; `path` names it in messages.
+    mutating func value(_ node: YAMLNode, type: FieldType, path: String) -> CELValue? {
+        value(node, type: type, at: FieldPath(parent: path, last: nil))
+    }
+
+    /// Where a value sits, joined into text only when a message or a nested value needs it: most fields
+    /// are typed without ever naming their path.
+    struct FieldPath {
+        var parent: String
+        /// The member name, or `[i]` for a list item; nil when `parent` is the whole path.
+        var last: String?
+        var isIndex = false
+
+        var text: String {
+            guard let last else { return parent }
+            if isIndex { return parent + last }
+            return parent.isEmpty ? last : parent + "." + last
+        }
+    }
+
+    private mutating func value(_ node: YAMLNode, type: FieldType, at path: FieldPath) -> CELValue? {
+        switch type {
+        case .object(let schema):
+            return object(node, schema: schema, path: path.text)
+        case .list(let item):
+            guard let items = node.sequence else {
+                return mismatch(node, path: path.text, expected: "a list")
+            }
+            let base = path.text
+            var values: [CELValue] = []
+            values.reserveCapacity(items.count)
+            for (i, n) in items.enumerated() {
+                if let v = value(n, type: item, at: FieldPath(parent: base, last: "[\(i)]", isIndex: true)) {
+                    values.append(v)
+                }
+            }
+            return .list(values)
+        default:
+            guard let scalar = node.scalar else {
+                return mismatch(node, path: path.text, expected: type.description)
+            }
+            return self.scalar(scalar, node: node, type: type, path: path)
+        }
+    }
+
+    private mutating func object(_ node: YAMLNode, schema: ObjectSchema, path: String) -> CELValue? {
+        guard let pairs = node.mapping else {
+            return mismatch(node, path: path, expected: "a mapping")
+        }
+        var entries: [(key: CELValue, value: CELValue)] = []
+        entries.reserveCapacity(pairs.count)
+        var present = [Bool](repeating: false, count: schema.fields.count)
+        var seen = [Bool](repeating: false, count: schema.fields.count)
+        var previous = -1
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else { continue }
+            guard let index = schema.index(of: key, after: previous) else {
+                let full = path.isEmpty ? key : path + "." + key
+                let guess = Spelling.closest(to: key, among: schema.fields.map(\.name))
+                diagnostics.append(
+                    .warning(
+                        "decision.unknown-field", "unknown field `\(full)`: no rule set that applies reads it",
+                        at: pair.key.location, length: key.unicodeScalars.count,
+                        help: guess.map { "did you mean `\($0)`?" }))
+                continue
+            }
+            guard !seen[index] else {
+                // Readers refuse repeated keys; this guards a tree built some other way.
+                let full = path.isEmpty ? key : path + "." + key
+                diagnostics.append(
+                    .error("decision.duplicate-field", "field `\(full)` is given twice", at: pair.key.location))
+                continue
+            }
+            seen[index] = true
+            previous = index
+            if pair.value.scalar.map({ $0.isNull && $0.style == .plain }) ?? false {
+                continue  // an empty value counts as absent
+            }
+            present[index] = true
+            if let v = value(pair.value, type: schema.fields[index].type, at: FieldPath(parent: path, last: key)) {
+                entries.append((.string(key), v))
+            }
+        }
+        for (index, spec) in schema.fields.enumerated() where !spec.optional && !present[index] {
+            let full = path.isEmpty ? spec.name : path + "." + spec.name
+            diagnostics.append(
+                .error(
+                    "decision.missing-field", "required field `\(full)` (\(spec.type)) is missing", at: node.location,
+                    help: spec.description.map { "`\(spec.name)`: \($0)" }))
+        }
+        return .map(CELMap(distinctStringKeys: entries))
+    }
+
+    private mutating func scalar(_ s: YAMLScalar, node: YAMLNode, type: FieldType, path at: FieldPath) -> CELValue? {
+        var path: String { at.text }
+        let text = s.text
+        let plain = s.style == .plain || textCells
+        switch type {
+        case .string:
+            return .string(text)
+        case .enumeration(let values):
+            if CodePoints.contains(values, text) { return .string(text) }
+            let guess = Spelling.closest(to: text, among: values)
+            return fail(
+                node, "decision.bad-enum", "`\(path)` is `\(text)`, which is not one of its values",
+                help: guess.map { "did you mean `\($0)`?" } ?? "allowed: " + values.joined(separator: ", "))
+        case .bool:
+            if plain, text == "true" { return .bool(true) }
+            if plain, text == "false" { return .bool(false) }
+            let help =
+                ["yes", "no", "on", "off", "y", "n", "Yes", "No", "YES", "NO", "On", "Off"].contains(text)
+                ? "`\(text)` is not a boolean in YAML 1.2; write true or false" : "write true or false"
+            return fail(node, "decision.type-mismatch", "`\(path)` must be a boolean, not `\(text)`", help: help)
+        case .int:
+            guard plain, let v = Self.integer(text) else {
+                return numberProblem(node, text: text, path: path, expected: "an integer", quoted: !plain)
+            }
+            return .int(v)
+        case .decimal:
+            guard plain, Self.isPlainDecimal(text), let d = CELDecimal(text) else {
+                return numberProblem(node, text: text, path: path, expected: "a decimal number", quoted: !plain)
+            }
+            return .decimal(d)
+        case .date:
+            guard let d = Self.date(text) else {
+                return fail(
+                    node, "decision.bad-date", "`\(path)` must be a calendar date written YYYY-MM-DD, not `\(text)`")
+            }
+            return .date(d)
+        case .list, .object:
+            return mismatch(node, path: path, expected: type.description)
+        }
+    }
+
+    private mutating func numberProblem(_ node: YAMLNode, text: String, path: String, expected: String, quoted: Bool)
+        -> CELValue?
+    {
+        if quoted {
+            return fail(
+                node, "decision.type-mismatch", "`\(path)` must be \(expected), not the quoted text `\(text)`",
+                help: "remove the quotes")
+        }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
+        if digits.count > 1, digits.hasPrefix("0"), digits.dropFirst().first != "." {
+            return fail(
+                node, "decision.number-ambiguous", "`\(path)` is `\(text)`, a number with a leading zero",
+                help: "write it without the leading zero, or declare the field a string if it is a code")
+        }
+        return fail(
+            node, "decision.type-mismatch", "`\(path)` must be \(expected), not `\(text)`",
+            help: expected == "a decimal number"
+                ? "write plain digits with an optional fraction, such as 650000.00" : nil)
+    }
+
+    private mutating func mismatch(_ node: YAMLNode, path: String, expected: String) -> CELValue? {
+        let what = node.scalar.map { "`\($0.text)`" } ?? "a \(node.kindName)"
+        return fail(
+            node, "decision.type-mismatch", "`\(path.isEmpty ? "the decision" : path)` must be \(expected), not \(what)"
+        )
+    }
+
+    private mutating func fail(_ node: YAMLNode, _ code: String, _ message: String, help: String? = nil) -> CELValue? {
+        diagnostics.append(
+            .error(code, message, at: node.location, length: node.scalar?.text.unicodeScalars.count ?? 1, help: help))
+        return nil
+    }
+
+    // MARK: strict scalar forms
+
+    /// `-?(0|[1-9][0-9]*)` that fits in Int64.
+    package static func integer(_ text: String) -> Int64? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard digits == "0" || digits.first != "0" else { return nil }
+        return Int64(text)
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: what money looks like.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        var u = text.utf8[...]
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        let whole = u.prefix(while: isDigit)
+        guard !whole.isEmpty, whole.count == 1 || whole.first != UInt8(ascii: "0") else { return false }
+        let rest = u[whole.endIndex...]
+        if rest.isEmpty { return true }
+        guard rest.first == UInt8(ascii: "."), rest.count > 1 else { return false }
+        return rest.dropFirst().allSatisfy(isDigit)
+    }
+
+    /// A real calendar day written exactly `YYYY-MM-DD`.
+    package static func date(_ text: String) -> CELDate? {
+        let u = text.utf8
+        guard u.count == 10, u[u.index(u.startIndex, offsetBy: 4)] == UInt8(ascii: "-"),
+            u[u.index(u.startIndex, offsetBy: 7)] == UInt8(ascii: "-")
+        else { return nil }
+        return CELDate(iso: text)
+    }
+}

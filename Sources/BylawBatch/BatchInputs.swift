@@ -1,0 +1,80 @@
+import Bylaw
+import BylawDiagnostics
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Turns the inputs named on the command line into the files to read, before anything is read: a missing
+/// or unreadable input stops the run at once (exit 2) rather than becoming a record.
+public enum BatchInputs {
+    /// The extensions read from folders.
+    public static let folderExtensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "xlsx"]
+
+    /// Files in input order: each file as named (its format from its extension, else `format`, else sniffed),
+    /// `-` for standard input (format `format`, else sniffed), folders recursively in sorted order, hidden
+    /// entries and symbolic links to folders skipped.
+    public static func resolve(_ inputs: [String], format: InputFormat?) -> Result<[BatchFile], LoadFailure> {
+        var files: [BatchFile] = []
+        var problems: [Diagnostic] = []
+        var sawStdin = false
+        for input in inputs {
+            if input == "-" {
+                if sawStdin {
+                    problems.append(.error("io.stdin-twice", "standard input (`-`) is named twice", at: nil))
+                }
+                sawStdin = true
+                files.append(BatchFile(path: "-", format: format, size: nil))
+                continue
+            }
+            var info = stat()
+            guard stat(input, &info) == 0 else {
+                problems.append(unreadable(input))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(input, into: &files, problems: &problems)
+            } else if access(input, R_OK) != 0 {
+                problems.append(unreadable(input))
+            } else {
+                let size = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
+                files.append(BatchFile(path: input, format: InputFormat.of(path: input) ?? format, size: size))
+            }
+        }
+        return problems.isEmpty ? .success(files) : .failure(LoadFailure(diagnostics: problems))
+    }
+
+    private static func unreadable(_ path: String) -> Diagnostic {
+        .error(
+            "io.unreadable", "cannot read input `\(path)`: \(String(cString: strerror(errno)).lowercased())", at: nil)
+    }
+
+    private static func walk(_ dir: String, into files: inout [BatchFile], problems: inout [Diagnostic]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+            problems.append(.error("io.unreadable", "cannot read the folder `\(dir)`", at: nil))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            var link = stat()
+            guard lstat(path, &link) == 0 else { continue }
+            var info = link
+            if link.st_mode & S_IFMT == S_IFLNK {
+                guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path, into: &files, problems: &problems)
+                continue
+            }
+            guard info.st_mode & S_IFMT == S_IFREG, let format = InputFormat.of(path: path),
+                folderExtensions.contains((name as NSString).pathExtension.lowercased())
+            else { continue }
+            guard access(path, R_OK) == 0 else {
+                problems.append(unreadable(path))
+                continue
+            }
+            files.append(BatchFile(path: path, format: format, size: Int(info.st_size)))
+        }
+    }
+}

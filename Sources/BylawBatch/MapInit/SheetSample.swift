@@ -1,0 +1,121 @@
+import Bylaw
+import BylawDiagnostics
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The header row and the first rows of a CSV file or a workbook's sheet, read as `bylaw audit` reads them
+/// (encoding detected, header found below title rows), for `bylaw map init`.
+public struct SheetSample: Sendable {
+    /// The header's cells: 1-based column and text.
+    public var header: [(column: Int, text: String)]
+    /// The spreadsheet row of the header (1 for a CSV file).
+    public var headerRow: Int
+    /// The first data rows, by column (index 0 is column 1).
+    public var rows: [[String]]
+    /// The encoding a CSV file was read in, nil for a workbook.
+    public var encoding: String?
+
+    /// How many data rows are sampled.
+    public static let sampleRows = 200
+
+    /// Reads the sample from `path`; an error says why the file cannot be read.
+    public static func read(path: String, options: BatchReadOptions) -> Result<SheetSample, LoadFailure> {
+        let format = InputFormat.of(path: path)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return .failure(
+                LoadFailure(diagnostics: [
+                    .error(
+                        "io.unreadable", "cannot read `\(path)`: \(String(cString: strerror(errno)).lowercased())",
+                        at: nil)
+                ]))
+        }
+        let stream = ByteStream(fileDescriptor: fd, closes: true)
+        let isWorkbook = format == .xlsx || (format == nil && BatchReader.sniff(stream) == .xlsx)
+        do throws(XLSXError) {
+            return .success(
+                isWorkbook
+                    ? try workbook(openPath: "/dev/fd/\(fd)", options: options)
+                    : try csv(stream, file: path, options: options))
+        } catch {
+            return .failure(
+                LoadFailure(diagnostics: [
+                    .error(error.code, error.message, at: SourceLocation(file: path, line: 1, column: 1))
+                ]))
+        }
+    }
+
+    private static func csv(_ stream: ByteStream, file: String, options: BatchReadOptions) throws(XLSXError)
+        -> SheetSample
+    {
+        let encoding = TextEncoding.detect(stream, chosen: options.encoding)
+        if let name = encoding.iconvName, let transcoder = Transcoder(from: name, unit: encoding.unit) {
+            var bom = 0
+            if case .utf16(_, let length) = encoding { bom = length }
+            stream.decode(with: transcoder, skipping: bom)
+        }
+        let reader = CSVReader(stream: stream, file: file)
+        var header: [(Int, String)]?
+        var rows: [[String]] = []
+        while rows.count < sampleRows, let result = reader.next() {
+            guard case .record(let record) = result else {
+                if header == nil {
+                    throw XLSXError(
+                        "csv.encoding",
+                        "the header row cannot be read as \(encoding.name): name the encoding with --encoding")
+                }
+                continue
+            }
+            let cells = record.cells.map(\.text)
+            if header == nil {
+                header = cells.enumerated().map { ($0.offset + 1, CellConverter.trimmed($0.element)) }
+            } else {
+                rows.append(cells)
+            }
+        }
+        guard let header else { throw XLSXError("csv.empty", "the file has no header row") }
+        return SheetSample(header: header, headerRow: 1, rows: rows, encoding: encoding.name)
+    }
+
+    private static func workbook(openPath: String, options: BatchReadOptions) throws(XLSXError) -> SheetSample {
+        let package = try XLSXPackage(path: openPath, limits: options.xlsxLimits)
+        let book = try XLSXWorkbook.read(package)
+        let sheet =
+            try options.sheet.map { name throws(XLSXError) in
+                guard let found = book.sheets.first(where: { $0.name == name }) else {
+                    throw XLSXError("xlsx.no-sheet", "the workbook has no sheet `\(name)`")
+                }
+                return found
+            } ?? book.sheets.first
+        guard let sheet else { throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet") }
+        let context = XLSXCellContext(
+            sharedStrings: try XLSXSharedStrings.read(package, part: book.sharedStrings).strings,
+            styles: try XLSXStyles.read(package, part: book.styles), date1904: book.date1904,
+            maxCellBytes: options.xlsxLimits.maxCellBytes)
+        let stream = XLSXSheetStream(package: package, part: sheet.part, context: context)
+        defer { stream.cancel() }
+        var top: [XLSXRow] = []
+        while top.count < XLSXFileReader.headerSearchRows + sampleRows, let next = stream.next() {
+            top.append(try next.get())
+        }
+        let index: Int?
+        if let wanted = options.headerRow {
+            index = top.firstIndex { $0.number == wanted }
+        } else {
+            index = XLSXFileReader.headerIndex(Array(top.prefix(XLSXFileReader.headerSearchRows)), mapping: nil)
+        }
+        guard let index else { throw XLSXError("xlsx.no-header", "the sheet `\(sheet.name)` has no header row") }
+        let width = top[index].cells.last?.column ?? 0
+        let rows = top[(index + 1)...].map { row in
+            var cells = Array(repeating: "", count: width)
+            for cell in row.cells where cell.column <= width { cells[cell.column - 1] = cell.text }
+            return cells
+        }
+        return SheetSample(
+            header: top[index].cells.map { ($0.column, CellConverter.trimmed($0.text)) }, headerRow: top[index].number,
+            rows: rows, encoding: nil)
+    }
+}

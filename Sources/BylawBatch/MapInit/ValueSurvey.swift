@@ -1,0 +1,82 @@
+import Bylaw
+
+/// What the first rows of a column say about how to read it, for `bylaw map init`: the format to declare (as
+/// the inside of a `{field: …, …}` entry), and a note for the auditor when the rows leave something to decide.
+enum ValueSurvey {
+    static func format(_ type: FieldType, cells: [String]) -> (format: String, note: String?) {
+        switch type {
+        case .date: return date(cells)
+        case .bool:
+            let unknown = distinct(
+                cells.filter { !CellConverter.trueWords.contains($0) && !CellConverter.falseWords.contains($0) })
+            guard !unknown.isEmpty else { return ("", nil) }
+            return ("", "words seen that are not read as true or false: \(unknown); add them with `true:` and `false:`")
+        case .enumeration(let values):
+            var unknown: [String] = []
+            for cell in cells where !values.contains(cell) && !unknown.contains(cell) { unknown.append(cell) }
+            guard !unknown.isEmpty else { return ("", nil) }
+            // A value one character off an allowed one (`市总工会` for `市级工会`) is proposed as its synonym.
+            let guesses = unknown.compactMap { u in Spelling.closest(to: u, among: values).map { (u, $0) } }
+            let rest = unknown.filter { u in !guesses.contains { $0.0 == u } }
+            let format =
+                guesses.isEmpty
+                ? ""
+                : "values: {" + guesses.map { "\(MappingProposal.yamlKey($0.0)): \($0.1)" }.joined(separator: ", ")
+                    + "}"
+            var notes: [String] = []
+            if !guesses.isEmpty { notes.append("synonyms guessed from the closest allowed values: check them") }
+            if !rest.isEmpty {
+                notes.append("values seen that are not among the field's: \(distinct(rest)); map them with `values:`")
+            }
+            return (format, notes.joined(separator: "; "))
+        case .decimal, .int:
+            let converter = CellConverter(type: type, declared: nil)
+            let bad = distinct(cells.filter { if case .failure = converter.convert($0) { true } else { false } })
+            return ("", bad.isEmpty ? nil : "values seen that are not read as numbers: \(bad)")
+        default:
+            return ("", nil)
+        }
+    }
+
+    /// Dates: day first or month first when the rows show which (a first number over 12 is a day), Excel serial
+    /// numbers when the rows are plain numbers.
+    static func date(_ cells: [String]) -> (format: String, note: String?) {
+        let converter = CellConverter(type: .date, declared: nil)
+        let unread = cells.filter { if case .failure = converter.convert($0) { true } else { false } }
+        guard !unread.isEmpty else { return ("", nil) }
+        if unread.allSatisfy({ $0.allSatisfy(\.isNumber) && (4...5).contains($0.count) }) {
+            return ("date: excel", "the dates are Excel serial numbers (1900 date system)")
+        }
+        let split = unread.compactMap { cell -> (Int, Int, Character)? in
+            guard let sep = cell.first(where: { $0 == "/" || $0 == "." || $0 == "-" }) else { return nil }
+            let parts = cell.split(separator: sep)
+            guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].count == 4 else {
+                return nil
+            }
+            return (a, b, sep)
+        }
+        guard split.count == unread.count, let sep = split.first?.2 else {
+            return ("", "dates seen in a form not read: \(distinct(unread)); declare it with `date:`")
+        }
+        if split.contains(where: { $0.0 > 12 }), !split.contains(where: { $0.1 > 12 }) {
+            return ("date: d\(sep)M\(sep)yyyy", "the dates are day first (some first numbers are over 12)")
+        }
+        if split.contains(where: { $0.1 > 12 }), !split.contains(where: { $0.0 > 12 }) {
+            return ("date: M\(sep)d\(sep)yyyy", "the dates are month first (some second numbers are over 12)")
+        }
+        return (
+            "",
+            "dates such as \(unread[0]) could be day or month first: declare `date: d\(sep)M\(sep)yyyy` or `date: M\(sep)d\(sep)yyyy`"
+        )
+    }
+
+    /// Up to five distinct values, in backticks.
+    static func distinct(_ values: [String]) -> String {
+        var seen: [String] = []
+        for v in values where !seen.contains(v) {
+            seen.append(v)
+            if seen.count == 5 { break }
+        }
+        return seen.map { "`\($0)`" }.joined(separator: ", ")
+    }
+}

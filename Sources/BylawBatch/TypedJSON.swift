@@ -1,0 +1,375 @@
+import Bylaw
+import BylawCEL
+import BylawJSON
+import BylawYAML
+
+/// The fast path for the commonest batch record: one JSON object that is a well-formed decision. It reads the
+/// bytes straight into the CEL values the rules see, typed by the input schema, without building the node tree
+/// that `JSONNodeReader` and `DecisionTyper` go through.
+///
+/// It gives up (returns nil) at the first thing that is not plain: a syntax error, an escape in a string,
+/// a member the schema does not know, a repeated member, a value of the wrong type or form, a missing required
+/// field, `null` inside a list, an object of more than 64 members, a limit of `YAMLLimits` reached, no rule set
+/// or two that disagree. The record then takes the full path, which reports exactly what is wrong with it, with
+/// line and column. Whenever this path does give values, they are the ones the full path gives: the same
+/// conversions (`DecisionTyper.integer`, `isPlainDecimal`, `date`), member names matched to the schema's,
+/// entries in document order, `null` members left out. `TypedJSONTests` holds the two paths to equal results.
+struct TypedJSON {
+    private let b: UnsafeBufferPointer<UInt8>
+    private let limits: YAMLLimits
+    private var i = 0
+    /// Nodes started so far, member names included, as `JSONNodeReader` counts them.
+    private var nodes = 0
+
+    /// More members than this in one object and the full path, which indexes names, takes over.
+    static let maxMembers = 64
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+        b = bytes
+        self.limits = limits
+    }
+
+    /// A top-level member: where its name and its value lie in the bytes.
+    struct Member {
+        var name: Range<Int>
+        var value: Range<Int>
+    }
+
+    /// Checks a decision given as JSON bytes, or nil when it is not plain (see the type's description).
+    /// - Parameter defaultKind: `--kind`, for a record without a `kind` member.
+    /// - Parameter ownKind: give up (nil) when the record has no `kind` of its own, for a caller that keeps
+    ///   the document as read: the tree path adds `--kind` to it.
+    static func check(
+        _ bytes: [UInt8], file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?,
+        ownKind: Bool = false
+    ) -> DecisionResult? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = TypedJSON(buffer, limits: .decision)
+            return reader.check(file: file, library: library, defaultKind: defaultKind, asOf: asOf, ownKind: ownKind)
+        }
+    }
+
+    private mutating func check(
+        file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?, ownKind: Bool
+    ) -> DecisionResult? {
+        guard let members = topLevel() else { return nil }
+        /// Whether `member` is called `name` (an ASCII name).
+        func named(_ member: Member, _ name: StaticString) -> Bool {
+            CodePoints.sameBytes(
+                UnsafeBufferPointer(rebasing: b[member.name]),
+                UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        }
+        /// The string value of a top-level member; nil when it is absent or not a string.
+        func text(_ name: StaticString) -> String? {
+            members.first { named($0, name) }.flatMap { stringValue(at: $0.value) }
+        }
+        let given = text("kind")
+        guard given != nil || (!ownKind && !members.contains(where: { named($0, "kind") })),
+            let kind = given ?? defaultKind,
+            let id = text("id"), let dateText = text("date"), let unit = text("unit"),
+            let decisionDate = DecisionTyper.date(dateText)
+        else { return nil }
+        let day = asOf ?? decisionDate
+        let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)
+        guard !sets.isEmpty, let schema = try? RuleSetRuntime.schema(of: sets) else { return nil }
+
+        // Entries are keyed by the schema's own name strings: the bytes matched them exactly.
+        var entries: [(key: CELValue, value: CELValue)] = []
+        entries.reserveCapacity(members.count + 1)
+        var present = [Bool](repeating: false, count: schema.fields.count)
+        // A repeated member name maps to a field already seen; the full path reports it.
+        var seen = present
+        if given == nil {
+            // As the full path does, `--kind` comes first, as if the record had begun with it.
+            guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
+            present[index] = true
+            entries.append((.string("kind"), .string(kind)))
+        }
+        var index = -1
+        for member in members {
+            guard let found = schema.index(ofUTF8: UnsafeBufferPointer(rebasing: b[member.name]), after: index),
+                !seen[found]
+            else { return nil }
+            index = found
+            seen[index] = true
+            i = member.value.lowerBound
+            if isNull() { continue }
+            guard let value = value(schema.fields[index].type, depth: 2), i == member.value.upperBound else {
+                return nil
+            }
+            present[index] = true
+            entries.append((.string(schema.fields[index].name), value))
+        }
+        for (index, field) in schema.fields.enumerated() where !field.optional && !present[index] { return nil }
+
+        let decision = CELMap(distinctStringKeys: entries)
+        var result = DecisionResult(
+            file: file, kind: kind, id: id, date: dateText, unit: unit, verdict: .invalid,
+            ruleSets: sets.map(\.applied),
+            results: [], diagnostics: [])
+        RuleSetRuntime.evaluate(decision, today: day, sets: sets, into: &result)
+        return result
+    }
+
+    // MARK: reading
+
+    /// The top-level object's members in order, each value skipped over; nil unless the bytes are one JSON
+    /// object, surrounded by optional whitespace. (A repeated name is caught when the members are matched to
+    /// the schema's fields: comparing every name with every other here cost more.)
+    private mutating func topLevel() -> [Member]? {
+        skipSpace()
+        guard i < b.count, b[i] == UInt8(ascii: "{"), count() else { return nil }
+        i += 1
+        var members: [Member] = []
+        // A decision has a few dozen fields: one buffer instead of one per doubling.
+        members.reserveCapacity(32)
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            while true {
+                guard members.count < Self.maxMembers, members.count < limits.maxKeysPerMapping, count(),
+                    let name = asciiName()
+                else { return nil }
+                skipSpace()
+                guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                skipSpace()
+                let from = i
+                guard skipValue(depth: 2) else { return nil }
+                members.append(Member(name: name, value: from..<i))
+                guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
+                if !more { break }
+            }
+        }
+        skipSpace()
+        return i == b.count ? members : nil
+    }
+
+    private mutating func next(closing: UInt8) -> Bool? { PlainJSONScan.next(b, &i, closing: closing) }
+
+    /// Moves past one value without building it, checking only what is needed to find its end safely;
+    /// the value is read again, strictly, when it is typed.
+    private mutating func skipValue(depth: Int) -> Bool {
+        guard i < b.count else { return false }
+        switch b[i] {
+        case UInt8(ascii: "\""):
+            return skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth <= limits.maxDepth else { return false }
+            let closing = b[i] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            i += 1
+            skipSpace()
+            if i < b.count, b[i] == closing {
+                i += 1
+                return true
+            }
+            while true {
+                if closing == UInt8(ascii: "}") {
+                    guard skipString() else { return false }
+                    skipSpace()
+                    guard i < b.count, b[i] == UInt8(ascii: ":") else { return false }
+                    i += 1
+                    skipSpace()
+                }
+                guard skipValue(depth: depth + 1), let more = next(closing: closing) else { return false }
+                if !more { return true }
+            }
+        default:
+            // A number or a word: up to the next delimiter.
+            let from = i
+            while i < b.count, !Self.isDelimiter(b[i]) { i += 1 }
+            return i > from
+        }
+    }
+
+    private static func isDelimiter(_ c: UInt8) -> Bool { PlainJSONScan.isDelimiter(c) }
+
+    private mutating func count() -> Bool {
+        nodes += 1
+        return nodes <= limits.maxNodes
+    }
+
+    private mutating func skipSpace() { PlainJSONScan.skipSpace(b, &i) }
+
+    /// At `null`: moves past it (counting the node) and says so.
+    private mutating func isNull() -> Bool {
+        guard word("null") else { return false }
+        return count()
+    }
+
+    private mutating func word(_ w: StaticString) -> Bool { PlainJSONScan.word(w, b, &i) }
+
+    /// A string without escapes or control characters, valid UTF-8 and within the scalar limit.
+    private mutating func string() -> String? {
+        guard let (range, ascii) = scalar() else { return nil }
+        let slice = UnsafeBufferPointer(rebasing: b[range])
+        return ascii ? String(decoding: slice, as: UTF8.self) : UTF8Text.string(validating: slice)
+    }
+
+    /// Where a member name lies in the bytes: a plain ASCII string within the key limit. No field is called
+    /// anything else (see `ObjectSchema.index(ofUTF8:after:)`), so any other name leaves it to the full path.
+    private mutating func asciiName() -> Range<Int>? {
+        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), ascii, range.count <= limits.maxKeyBytes else {
+            return nil
+        }
+        return range
+    }
+
+    /// Moves past a string `string()` would accept, without building it.
+    private mutating func skipString() -> Bool {
+        guard let (range, ascii) = scalar() else { return false }
+        return ascii || UTF8Text.isValid(UnsafeBufferPointer(rebasing: b[range]))
+    }
+
+    /// A plain string within the scalar limit: where its bytes lie, and whether they are all ASCII.
+    private mutating func scalar() -> (bytes: Range<Int>, ascii: Bool)? {
+        guard let found = PlainJSONScan.plainString(b, &i), found.bytes.count <= limits.maxScalarBytes else {
+            return nil
+        }
+        return found
+    }
+
+    /// A date written `YYYY-MM-DD` in a plain string, read from its bytes: `DecisionTyper.date` of `string()`.
+    private mutating func date() -> CELDate? {
+        guard let (range, ascii) = PlainJSONScan.plainString(b, &i), ascii else { return nil }
+        return CELDate(isoUTF8: UnsafeBufferPointer(rebasing: b[range]))
+    }
+
+    /// The string value at `range`, or nil when it is anything else.
+    private mutating func stringValue(at range: Range<Int>) -> String? {
+        i = range.lowerBound
+        guard let s = string(), i == range.upperBound else { return nil }
+        return s
+    }
+
+    /// The text of a number as JSON writes it, without an exponent: the forms `int` and `decimal` accept.
+    private mutating func numberText() -> String? {
+        let from = i
+        if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
+        while i < b.count, (b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9")) || b[i] == UInt8(ascii: ".") {
+            i += 1
+        }
+        guard i > from, i - from <= limits.maxScalarBytes, i == b.count || Self.isDelimiter(b[i]) else {
+            return nil
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[from..<i]), as: UTF8.self)
+    }
+
+    /// A number written `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, read from its bytes: what `DecisionTyper.isPlainDecimal`
+    /// accepts, and the value (scale included) `CELDecimal(_:)` gives it; nil for any other form or a value
+    /// that does not fit.
+    private mutating func decimal() -> CELDecimal? {
+        let from = i
+        let negative = i < b.count && b[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var significand: Int128 = 0
+        /// Reads a run of digits into `significand`; their count, or nil on overflow.
+        func digits() -> Int? {
+            let start = i
+            while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") {
+                let (times, o1) = significand.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(Int128(b[i] - UInt8(ascii: "0")))
+                guard !o1, !o2 else { return nil }
+                significand = plus
+                i += 1
+            }
+            return i - start
+        }
+        let wholeStart = i
+        guard let whole = digits(), whole == 1 || (whole > 1 && b[wholeStart] != UInt8(ascii: "0")) else {
+            return nil
+        }
+        var scale = 0
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard let fraction = digits(), fraction > 0 else { return nil }
+            scale = fraction
+        }
+        guard i - from <= limits.maxScalarBytes, i == b.count || Self.isDelimiter(b[i]) else { return nil }
+        return CELDecimal(significand: negative ? -significand : significand, scale: scale)
+    }
+
+    // MARK: typing
+
+    private mutating func value(_ type: FieldType, depth: Int) -> CELValue? {
+        guard i < b.count, count() else { return nil }
+        switch type {
+        case .object(let schema):
+            guard b[i] == UInt8(ascii: "{"), depth <= limits.maxDepth else { return nil }
+            return object(schema, depth: depth)
+        case .list(let item):
+            guard b[i] == UInt8(ascii: "["), depth <= limits.maxDepth else { return nil }
+            i += 1
+            var values: [CELValue] = []
+            skipSpace()
+            if i < b.count, b[i] == UInt8(ascii: "]") {
+                i += 1
+                return .list(values)
+            }
+            while true {
+                guard values.count < limits.maxItemsPerSequence, i < b.count, b[i] != UInt8(ascii: "n"),
+                    let v = value(item, depth: depth + 1), let more = next(closing: UInt8(ascii: "]"))
+                else { return nil }
+                values.append(v)
+                if !more { return .list(values) }
+            }
+        case .string:
+            return string().map { .string($0) }
+        case .enumeration(let allowed):
+            // The schema's own string, found by the bytes: no new string per record, and no UTF-8 check.
+            guard let (range, _) = scalar(),
+                let s = CodePoints.member(of: allowed, utf8: UnsafeBufferPointer(rebasing: b[range]))
+            else { return nil }
+            return .string(s)
+        case .date:
+            return date().map { .date($0) }
+        case .bool:
+            if word("true") { return .bool(true) }
+            if word("false") { return .bool(false) }
+            return nil
+        case .int:
+            return numberText().flatMap(DecisionTyper.integer).map { .int($0) }
+        case .decimal:
+            return decimal().map { .decimal($0) }
+        }
+    }
+
+    private mutating func object(_ schema: ObjectSchema, depth: Int) -> CELValue? {
+        guard schema.fields.count <= Self.maxMembers else { return nil }
+        i += 1
+        var entries: [(key: CELValue, value: CELValue)] = []
+        entries.reserveCapacity(schema.fields.count)
+        var seen: UInt64 = 0
+        var present: UInt64 = 0
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            var index = -1
+            while true {
+                guard seen.nonzeroBitCount < limits.maxKeysPerMapping, count(), let name = asciiName(),
+                    let found = schema.index(ofUTF8: UnsafeBufferPointer(rebasing: b[name]), after: index),
+                    seen & (1 << UInt64(found)) == 0
+                else { return nil }
+                index = found
+                seen |= 1 << UInt64(index)
+                skipSpace()
+                guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                skipSpace()
+                if !isNull() {
+                    guard let v = value(schema.fields[index].type, depth: depth + 1) else { return nil }
+                    present |= 1 << UInt64(index)
+                    entries.append((.string(schema.fields[index].name), v))
+                }
+                guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
+                if !more { break }
+            }
+        }
+        for (index, field) in schema.fields.enumerated() where !field.optional && present & (1 << UInt64(index)) == 0 {
+            return nil
+        }
+        return .map(CELMap(distinctStringKeys: entries))
+    }
+}

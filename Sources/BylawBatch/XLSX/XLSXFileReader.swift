@@ -1,0 +1,175 @@
+import Bylaw
+import BylawDiagnostics
+
+/// An `.xlsx` workbook: the rows of one sheet (the first, or `--sheet NAME`) below its header row (found
+/// automatically above title and blank rows, or `--header-row N`), each a record built exactly as a CSV row is
+/// (the header through `--map`, cells as text typed by the input schema). A record's position is the sheet's
+/// own row number, and its cells' positions are their row and column, so `7:4` is cell D7.
+///
+/// A workbook that cannot be opened, or breaks or crosses a limit part way, ends with one unreadable record
+/// saying why, and the run exits 2.
+final class XLSXFileReader: RecordReader {
+    let file: String
+    private let openPath: String
+    private let mapping: CSVMapping?
+    private let options: BatchReadOptions
+    let limits: XLSXLimits
+    var sheet: XLSXSheetStream?
+    private var started = false
+    var done = false
+    private var layout: CSVLayout?
+    /// Header text by 1-based column ("" for a column without one).
+    private(set) var headers: [String] = []
+    /// Rows read while looking for the header, not yet handed out.
+    private var pending: [XLSXRow] = []
+    private(set) var merges = XLSXMerges()
+    /// Values copied down merged ranges: by column, the text and the last row it fills.
+    var fills: [Int: (text: String, bottom: Int)] = [:]
+    var failedPartWay = false
+
+    /// How many rows at the top of a sheet are searched for its header.
+    static let headerSearchRows = 20
+
+    init(file: String, openPath: String, mapping: CSVMapping?, options: BatchReadOptions, limits: XLSXLimits) {
+        self.file = file
+        self.openPath = openPath
+        self.mapping = mapping
+        self.options = options
+        self.limits = limits
+    }
+
+    deinit { sheet?.cancel() }
+
+    func next() -> BatchRecord? {
+        guard !done else { return nil }
+        if !started {
+            started = true
+            do throws(XLSXError) {
+                try open()
+            } catch {
+                return fail(error)
+            }
+            if let badHeader {
+                done = true
+                return badHeader
+            }
+            if done { return nil }
+        }
+        guard let layout else { return nil }
+        let row: XLSXRow
+        if !pending.isEmpty {
+            row = pending.removeFirst()
+        } else {
+            switch sheet?.next() {
+            case .success(let r): row = r
+            case .failure(let error): return fail(error)
+            case nil:
+                done = true
+                return nil
+            }
+        }
+        return record(filled(row), layout: layout)
+    }
+
+    /// Opens the workbook, reads its small parts and merged ranges, starts the sheet and finds its header.
+    private func open() throws(XLSXError) {
+        let package = try XLSXPackage(path: openPath, limits: limits)
+        let book = try XLSXWorkbook.read(package)
+        let chosen: XLSXWorkbook.Sheet
+        if let name = options.sheet {
+            guard let found = book.sheets.first(where: { $0.name == name }) else {
+                let names = book.sheets.map { "`\($0.name)`" }.joined(separator: ", ")
+                throw XLSXError("xlsx.no-sheet", "the workbook has no sheet `\(name)` (its sheets: \(names))")
+            }
+            chosen = found
+        } else {
+            guard let first = book.sheets.first else {
+                throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet")
+            }
+            chosen = first
+        }
+        let strings = try XLSXSharedStrings.read(package, part: book.sharedStrings)
+        let styles = try XLSXStyles.read(package, part: book.styles)
+        merges = try XLSXMerges.scan(package, part: chosen.part)
+        let context = XLSXCellContext(
+            sharedStrings: strings.strings, styles: styles, date1904: book.date1904, maxCellBytes: limits.maxCellBytes)
+        let stream = XLSXSheetStream(package: package, part: chosen.part, context: context)
+        sheet = stream
+        try findHeader(stream, sheet: chosen.name)
+    }
+
+    /// Reads rows until the header is found, keeping the rows after it.
+    private func findHeader(_ stream: XLSXSheetStream, sheet name: String) throws(XLSXError) {
+        var top: [XLSXRow] = []
+        let wanted = options.headerRow
+        reading: while true {
+            if let wanted {
+                if let last = top.last, last.number >= wanted { break }
+            } else if top.count >= Self.headerSearchRows {
+                break
+            }
+            switch stream.next() {
+            case .success(let row): top.append(row)
+            case .failure(let error): throw error
+            case nil: break reading
+            }
+        }
+        let index: Int
+        if let wanted {
+            guard let k = top.firstIndex(where: { $0.number == wanted }) else {
+                throw XLSXError("xlsx.no-header", "row \(wanted) of sheet `\(name)` is empty: it cannot be the header")
+            }
+            index = k
+        } else {
+            guard let k = Self.headerIndex(top, mapping: mapping) else {
+                done = true
+                return
+            }
+            index = k
+        }
+        let header = top[index]
+        headerRow = header.number
+        pending = Array(top[(index + 1)...])
+        let width = header.cells.last?.column ?? 0
+        headers = Array(repeating: "", count: width + 1)
+        for cell in header.cells { headers[cell.column] = cell.text }
+        // Columns without a header are left out; a value under one is an error on its row (see `record`).
+        var effective = mapping ?? CSVMapping()
+        effective.columns[""] = .some(nil)
+        let cells = (1...max(1, width)).map { k in
+            CSVRecord.Cell(text: k < headers.count ? headers[k] : "", line: header.number, column: k)
+        }
+        switch CSVLayout.make(
+            header: CSVRecord(line: header.number, cells: cells, raw: []), mapping: effective, file: file,
+            types: options.fieldTypes)
+        {
+        case .success(let l): layout = l
+        case .failure(let f):
+            failedPartWay = true
+            pending = []
+            badHeader = BatchRecord(
+                source: RecordSource(file: file, position: .row(header.number)), body: .unreadable(f.diagnostics),
+                raw: [])
+        }
+    }
+
+    /// The record saying why the header cannot be read, handed out instead of any row.
+    private var badHeader: BatchRecord?
+    private(set) var headerRow = 0
+
+    /// The header among the first rows: with a mapping, the first row naming two of its headers; else the first
+    /// row with at least two cells and at least half as many as the fullest row (a title or a note above the
+    /// table has one or two).
+    static func headerIndex(_ rows: [XLSXRow], mapping: CSVMapping?) -> Int? {
+        if let mapping {
+            let known = Set(mapping.columns.keys)
+            if let k = rows.firstIndex(where: { row in
+                row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= 2
+            }) {
+                return k
+            }
+        }
+        let most = rows.map(\.cells.count).max() ?? 0
+        return rows.firstIndex { $0.cells.count >= max(2, (most + 1) / 2) } ?? rows.indices.first
+    }
+}

@@ -1,0 +1,134 @@
+import Bylaw
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Builds rows from a worksheet's XML events: `<row r="7">`, `<c r="D7" t="s" s="3"><v>12</v></c>`, inline
+/// strings `<c t="inlineStr"><is><t>…</t></is></c>`, and hands each finished row to `emit` (false: stop).
+final class SheetDelegate: NSObject, XMLParserDelegate {
+    private let context: XLSXCellContext
+    private let emit: (XLSXRow) -> Bool
+    private(set) var stopped = false
+
+    private var row = XLSXRow(number: 0, cells: [])
+    private var inRow = false
+    private var column = 0
+    private var type = ""
+    private var style = 0
+    private var text = ""
+    private var collecting = false
+    private var inInline = false
+    private var phonetic = 0
+    private var tooLong = false
+
+    init(context: XLSXCellContext, emit: @escaping (XLSXRow) -> Bool) {
+        self.context = context
+        self.emit = emit
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        switch localName(elementName) {
+        case "row":
+            let number = attribute(attributes, "r").flatMap(Int.init) ?? row.number + 1
+            row = XLSXRow(number: min(max(number, row.number + 1), SpreadsheetName.maxRows), cells: [])
+            inRow = true
+            column = 0
+        case "c":
+            let at = attribute(attributes, "r").flatMap { SpreadsheetName.parse($0.utf8) }
+            column = at?.column ?? column + 1
+            type = attribute(attributes, "t") ?? "n"
+            style = attribute(attributes, "s").flatMap(Int.init) ?? 0
+            text = ""
+            tooLong = false
+        case "v":
+            collecting = inRow
+        case "is":
+            inInline = true
+        case "rPh":
+            phonetic += 1
+        case "t":
+            collecting = inInline && phonetic == 0
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard collecting else { return }
+        if text.utf8.count + string.utf8.count > context.maxCellBytes {
+            tooLong = true
+            return
+        }
+        text += string
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+        switch localName(elementName) {
+        case "v", "t":
+            collecting = false
+        case "is":
+            inInline = false
+        case "rPh":
+            phonetic -= 1
+        case "c":
+            endCell()
+        case "row":
+            inRow = false
+            if !row.cells.isEmpty || row.problem != nil {
+                if !emit(row) {
+                    stopped = true
+                    parser.abortParsing()
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    private func endCell() {
+        guard inRow, column >= 1, column <= SpreadsheetName.maxColumns else { return }
+        if tooLong {
+            problem(
+                "xlsx.limit.cell",
+                "cell \(SpreadsheetName.cell(column: column, row: row.number)) holds more than the limit of "
+                    + "\(context.maxCellBytes) bytes")
+            return
+        }
+        let value: String
+        switch type {
+        case "s":
+            guard let k = Int(text), k >= 0, k < context.sharedStrings.count else {
+                problem(
+                    "xlsx.shared-string",
+                    "cell \(SpreadsheetName.cell(column: column, row: row.number)) refers to shared string "
+                        + "`\(text)`, which the workbook does not have")
+                return
+            }
+            value = context.sharedStrings[k]
+        case "b":
+            value = text == "1" ? "true" : text == "0" ? "false" : text
+        case "d":
+            value = String(text.prefix(10))
+        case "n":
+            if context.styles.isDate(style: style), let iso = XLSXDate.iso(serial: text, date1904: context.date1904) {
+                value = iso
+            } else {
+                value = XLSXNumber.text(text) ?? text
+            }
+        default:  // inlineStr, str (a formula's text), e (an error such as #N/A)
+            value = text
+        }
+        if !value.isEmpty { row.cells.append(XLSXRow.Cell(column: column, text: value)) }
+    }
+
+    private func problem(_ code: String, _ message: String) {
+        if row.problem == nil { row.problem = (column, code, message) }
+    }
+}

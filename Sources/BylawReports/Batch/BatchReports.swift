@@ -1,0 +1,68 @@
+import Bylaw
+import BylawBatch
+
+/// The report formats of `bylaw audit` that this library writes, and the one place that makes a reporter for
+/// a format name, so the command line only parses `--format` and passes a sink.
+public enum BatchReportFormat: String, Sendable, CaseIterable {
+    /// A summary for people, then every record that is not compliant.
+    case text
+    /// One documented JSON object (docs/audit-reports.md).
+    case json
+    /// One row per failed rule, for spreadsheets.
+    case csv
+    /// JUnit XML, for CI dashboards.
+    case junit
+    /// One self-contained HTML page with charts and a sortable table.
+    case html
+}
+
+/// Choices a caller may make about a batch report.
+public struct BatchReportOptions: Sendable {
+    /// Colour the text report with ANSI escapes; set it only when the sink is a terminal.
+    public var colour: Bool
+    /// Bytes of held-back listing a reporter keeps in memory before spilling to a temporary file.
+    public var spillThreshold: Int
+    /// The most units a report lists by name (`BatchTally.maxUnits`); later units are counted as `(other units)`.
+    public var maxUnits: Int
+
+    public init(colour: Bool = false, spillThreshold: Int = 1 << 20, maxUnits: Int = BatchTally.maxUnits) {
+        self.colour = colour
+        self.spillThreshold = spillThreshold
+        self.maxUnits = maxUnits
+    }
+}
+
+/// Makes batch reporters.
+public enum BatchReports {
+    /// The most reasons a report's "why records are invalid" table shows.
+    public static let invalidReasonLimit = 10
+
+    /// The reporter for `format`, or nil when the name is not one of `BatchReportFormat`'s (the caller handles
+    /// its own formats, such as `jsonl`, and reports unknown names).
+    public static func reporter(format: String, options: BatchReportOptions = .init()) -> (any BatchReporter)? {
+        BatchReportFormat(rawValue: format).map { reporter(format: $0, options: options) }
+    }
+
+    /// The reporter for `format`.
+    public static func reporter(format: BatchReportFormat, options: BatchReportOptions = .init()) -> any BatchReporter {
+        switch format {
+        case .text: TextBatchReporter(options: options)
+        case .json: JSONBatchReporter(options: options)
+        case .csv: CSVBatchReporter()
+        case .junit: JUnitBatchReporter(options: options)
+        case .html: HTMLBatchReporter(options: options)
+        }
+    }
+
+    /// The order in which reports count verdicts: compliant first, then the ones an auditor acts on.
+    public static let verdictOrder: [Verdict] = [.compliant, .nonCompliant, .needsReview, .invalid, .error]
+
+    /// Whether a record is listed in the reports that list records: every record that is not compliant.
+    static func isListed(_ r: DecisionResult) -> Bool { r.verdict != .compliant }
+
+    /// The rule results a listed record shows: those that failed or were in error, and those resting on a
+    /// provisional calendar period, in rule order.
+    static func findings(_ r: DecisionResult) -> [RuleResult] {
+        r.results.filter { $0.outcome == .failed || $0.outcome == .error || $0.provisional != nil }
+    }
+}

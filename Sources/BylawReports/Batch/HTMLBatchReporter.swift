@@ -1,0 +1,90 @@
+import Bylaw
+import BylawBatch
+import BylawDiagnostics
+
+/// The HTML audit report: one self-contained page (inline CSS, inline SVG, inline script; nothing fetched)
+/// with summary figures, bar charts of failures by rule and of non-compliant records by unit, tables of both,
+/// and a table of every record that is not compliant with its failed rules, messages and evidence.
+///
+/// Every value is escaped with `MarkupText`, so a `<script>` typed into a spreadsheet cell shows as text.
+/// Without JavaScript the page is complete and the table readable; the script only adds sorting by column,
+/// a text filter, verdict and rule filters, and chart bars that filter the table. The table rows are written
+/// as records arrive into a `SpillBuffer` and streamed out after the charts by `finish`.
+public struct HTMLBatchReporter: BatchReporter {
+    private var run: BatchRunInfo?
+    private var tally: BatchTally
+    private let rows: SpillBuffer
+
+    /// Bars shown per chart; the tables below the charts list every rule and unit.
+    static let chartLimit = 30
+
+    public init(options: BatchReportOptions = .init()) {
+        rows = SpillBuffer(memoryLimit: options.spillThreshold)
+        tally = BatchTally(maxUnits: options.maxUnits)
+    }
+
+    public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
+        self.run = run
+    }
+
+    public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
+        tally.add(item.result, source: item.source)
+        guard BatchReports.isListed(item.result) else { return }
+        let unit = item.result.unit
+        let key = tally.countsSeparately(unit) ? HTMLParts.unitKey(unit) : HTMLParts.unitKey(nil, others: true)
+        rows.write(HTMLParts.row(item, unitKey: key))
+    }
+
+    public mutating func finish(to sink: inout some ReportSink) {
+        let run = run ?? BatchRunInfo(bylawVersion: BylawVersion.current, inputs: [], asOf: nil, ruleSets: [])
+        let listed = tally.records - tally.count(.compliant)
+        var out = HTMLParts.head(run) + HTMLParts.headline(tally) + HTMLParts.figures(tally)
+        out += HTMLParts.invalidReasons(tally.invalidReasons)
+        out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
+        out += HTMLParts.ruleTable(tally.byRule) + HTMLParts.unitTable(tally)
+        out += "<section class=\"panel\" id=\"records\">\n<h2>Records not compliant <span class=\"muted\">"
+        out += "(\(HTMLParts.grouped(listed)) of \(HTMLParts.grouped(tally.records)))</span></h2>\n"
+        if listed == 0 {
+            out += "<p class=\"empty\">Every record is compliant.</p>\n</section>\n"
+            sink.write(out + "</main>\n</body>\n</html>\n")
+            return
+        }
+        out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: listed) + HTMLParts.tableHead
+        sink.write(out)
+        rows.drain(to: &sink)
+        sink.write(
+            "</tbody>\n</table>\n</div>\n</section>\n</main>\n<script>\n" + HTMLAssets.script
+                + "</script>\n</body>\n</html>\n")
+    }
+
+    private func ruleChart() -> String {
+        let rules = tally.byRule.filter { $0.failed > 0 }
+        let bars = rules.prefix(Self.chartLimit).map {
+            SVGBarChart.Bar(
+                key: $0.ruleID, label: $0.title, note: $0.cite, value: $0.failed, tone: $0.severity.rawValue,
+                filter: ("data-rule-filter", $0.ruleSet + "/" + $0.ruleID))
+        }
+        let chart = SVGBarChart(id: "chart-rules", title: "Failures by rule", bars: Array(bars))
+        return HTMLParts.chartPanel(
+            "Failures by rule", "records for which each rule failed, most frequent first", chart: chart,
+            shown: bars.count, of: rules.count, empty: "No rule failed.")
+    }
+
+    private func unitChart() -> String {
+        let units = tally.byUnit.filter { $0.count(.nonCompliant) > 0 }
+        let bars = units.prefix(Self.chartLimit).map {
+            SVGBarChart.Bar(
+                key: $0.label, label: "",
+                note:
+                    "of \(HTMLParts.grouped($0.records)) record\($0.records == 1 ? "" : "s"), \($0.nonCompliantShare.percent)",
+                value: $0.count(.nonCompliant), tone: "unit", filter: ("data-unit-filter", HTMLParts.unitKey($0)))
+        }
+        let chart = SVGBarChart(id: "chart-units", title: "Non-compliant records by unit", bars: Array(bars))
+        return HTMLParts.chartPanel(
+            "Non-compliant records by unit",
+            "most first; share of the unit's records"
+                + (tally.unitsCapped ? "; " + TextBatchReporter.capNote(tally) : ""),
+            chart: chart,
+            shown: bars.count, of: units.count, empty: "No unit has a non-compliant record.")
+    }
+}

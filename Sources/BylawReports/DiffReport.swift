@@ -1,0 +1,135 @@
+import Bylaw
+import BylawAuthoring
+import BylawDiagnostics
+import Foundation
+
+/// `bylaw diff` as text, Markdown for a review, or JSON.
+public enum DiffReport {
+    typealias Entry = RuleSetDiff.Entry
+
+    static func heading(_ d: RuleSetDiff) -> String {
+        switch (d.old, d.new) {
+        case (let o?, let n?):
+            o.id == n.id
+                ? "rule set `\(n.id)`: \(o.version) → \(n.version)"
+                : "rule set `\(o.id)` \(o.version) → `\(n.id)` \(n.version)"
+        case (nil, let n?): "rule set `\(n.id)` \(n.version): added"
+        case (let o?, nil): "rule set `\(o.id)` \(o.version): removed"
+        default: "rule set `\(d.id)`"
+        }
+    }
+
+    static let sectionNames: [Entry.Section: String] = [
+        .ruleSet: "header", .input: "input", .parameters: "parameters", .lets: "let", .tables: "tables",
+        .rules: "rules",
+    ]
+
+    static func mark(_ e: Entry) -> String {
+        switch e.change {
+        case .added: "+"
+        case .removed: "-"
+        case .changed: "~"
+        }
+    }
+
+    /// `+ CS-25: 新规则`, `~ CS-12 require: a → b`.
+    static func line(_ e: Entry) -> String {
+        let what = e.subject + (e.field.map { " " + $0 } ?? "")
+        let old = oneLine(e.old ?? "")
+        let new = oneLine(e.new ?? "")
+        switch e.change {
+        case .added: return "+ \(what): \(new)"
+        case .removed: return "- \(what): \(old)"
+        case .changed: return "~ \(what): \(old) → \(new)"
+        }
+    }
+
+    /// A value written over several lines (a folded expression) on one: each line break and the indentation
+    /// around it become one space.
+    static func oneLine(_ s: String) -> String {
+        guard s.contains("\n") else { return s }
+        return s.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    public static func text(_ diffs: [RuleSetDiff]) -> String {
+        var out = ""
+        for d in diffs {
+            out += heading(d) + "\n"
+            if d.entries.isEmpty { out += "  no differences\n" }
+            for section in Entry.Section.allCases {
+                let entries = d.entries.filter { $0.section == section }
+                guard !entries.isEmpty else { continue }
+                out += "  \(sectionNames[section] ?? section.rawValue)\n"
+                for e in entries { out += "    " + line(e) + "\n" }
+            }
+        }
+        out += summary(diffs) + "\n"
+        return out
+    }
+
+    public static func markdown(_ diffs: [RuleSetDiff]) -> String {
+        var out = ""
+        for d in diffs {
+            out += "## " + heading(d) + "\n\n"
+            if d.entries.isEmpty {
+                out += "No differences.\n\n"
+                continue
+            }
+            for section in Entry.Section.allCases {
+                let entries = d.entries.filter { $0.section == section }
+                guard !entries.isEmpty else { continue }
+                out +=
+                    "### \(sectionNames[section] ?? section.rawValue)\n\n| | item | old | new |\n| --- | --- | --- | --- |\n"
+                for e in entries {
+                    let what = e.subject + (e.field.map { " · " + $0 } ?? "")
+                    out += "| \(mark(e)) | \(cell(what)) | \(e.old.map(code) ?? "") | \(e.new.map(code) ?? "") |\n"
+                }
+                out += "\n"
+            }
+        }
+        out += summary(diffs) + "\n"
+        return out
+    }
+
+    public static func json(_ diffs: [RuleSetDiff]) -> String {
+        func identity(_ i: RuleSet.Identity?) -> String {
+            guard let i else { return "null" }
+            return
+                "{\"id\":\(JSONText.quote(i.id)),\"version\":\(JSONText.quote(i.version)),\"file\":\(JSONText.quote(i.file))}"
+        }
+        func text(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
+        let sets = diffs.map { d in
+            let entries = d.entries.map { e in
+                "{\"section\":\(JSONText.quote(e.section.rawValue)),\"change\":\(JSONText.quote(e.change.rawValue)),"
+                    + "\"subject\":\(JSONText.quote(e.subject)),\"field\":\(text(e.field)),"
+                    + "\"old\":\(text(e.old)),\"new\":\(text(e.new))}"
+            }
+            return "{\"id\":\(JSONText.quote(d.id)),\"old\":\(identity(d.old)),\"new\":\(identity(d.new)),"
+                + "\"changes\":[" + entries.joined(separator: ",") + "]}"
+        }
+        let count = diffs.reduce(0) { $0 + $1.entries.count }
+        return "{\"differences\":\(count),\"rule_sets\":[" + sets.joined(separator: ",") + "]}"
+    }
+
+    static func summary(_ diffs: [RuleSetDiff]) -> String {
+        let all = diffs.flatMap(\.entries)
+        let rules = all.filter { $0.section == .rules }
+        let changedRules = Set(rules.filter { $0.change == .changed }.map(\.subject)).count
+        func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        return n(all.count, "difference") + ": rules "
+            + [
+                "\(rules.filter { $0.change == .added }.count) added",
+                "\(rules.filter { $0.change == .removed }.count) removed", "\(changedRules) changed",
+            ].joined(separator: ", ")
+    }
+
+    /// Markdown table cell text: pipes and line breaks escaped.
+    private static func cell(_ s: String) -> String {
+        oneLine(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    private static func code(_ s: String) -> String {
+        let inner = cell(s)
+        return inner.contains("`") ? "`` " + inner + " ``" : "`" + inner + "`"
+    }
+}

@@ -1,0 +1,156 @@
+import Bylaw
+import BylawCEL
+import BylawDiagnostics
+
+/// The stable JSON shape of check results (documented in docs/json-output.md).
+/// Keys are written in a fixed order; decimals and dates are strings, never floating point.
+public enum ResultJSON {
+    /// `{"bylaw_version", "verdict", "decisions": [...]}` for a `check` run.
+    /// - Parameter receipts: for each decision recorded in the audit trail, its receipt as a JSON object, added
+    ///   as the decision's last member `receipt`.
+    public static func run(_ results: [DecisionResult], receipts: [String?] = []) -> String {
+        let worst = results.map(\.verdict).min() ?? .compliant
+        let decisions = results.enumerated().map { k, r -> String in
+            let object = decision(r)
+            guard k < receipts.count, let receipt = receipts[k] else { return object }
+            return String(object.dropLast()) + ",\"receipt\":" + receipt + "}"
+        }
+        return
+            "{\"bylaw_version\":\(JSONText.quote(BylawVersion.current)),\"verdict\":\(JSONText.quote(worst.rawValue)),"
+            + "\"decisions\":[" + decisions.joined(separator: ",") + "]}"
+    }
+
+    /// One decision's result as a JSON object.
+    public static func decision(_ r: DecisionResult) -> String {
+        // One growing byte buffer: this runs once per record of a batch audit.
+        var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
+        out.members(decisionFields, of: r, opening: "{")
+        out.raw(",\"rule_sets\":[")
+        for (k, set) in r.ruleSets.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw(ruleSet(set))
+        }
+        var counts = [0, 0, 0, 0]  // in RuleOutcome.allCases order
+        for result in r.results {
+            switch result.outcome {
+            case .passed: counts[0] += 1
+            case .failed: counts[1] += 1
+            case .notApplicable: counts[2] += 1
+            case .error: counts[3] += 1
+            }
+        }
+        out.raw("],\"summary\":{")
+        for (k, o) in RuleOutcome.allCases.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.string(o.rawValue)
+            out.raw(":" + String(counts[k]))
+        }
+        out.raw("},\"results\":[")
+        for (k, result) in r.results.enumerated() {
+            if k > 0 { out.raw(",") }
+            appendRule(result, to: &out)
+        }
+        out.raw("],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]}")
+        return out.text
+    }
+
+    /// The members every report of one decision starts with: `file, kind, id, date, unit, verdict, rule_sets`.
+    static func header(_ r: DecisionResult) -> [String] {
+        JSONBytes.members(decisionFields, of: r)
+            + ["\"rule_sets\":[" + r.ruleSets.map(ruleSet).joined(separator: ",") + "]"]
+    }
+
+    /// The scalar members a decision's report starts with, in order; the one list both writers use.
+    private static let decisionFields: [(name: String, value: @Sendable (DecisionResult) -> String?)] = [
+        ("file", { $0.file }), ("kind", { $0.kind }), ("id", { $0.id }), ("date", { $0.date }),
+        ("unit", { $0.unit }), ("verdict", { $0.verdict.rawValue }),
+    ]
+
+    /// `{"id", "version", "file", "extends": [...]}`: a set and the parents whose rules it applied with it.
+    static func ruleSet(_ a: AppliedRuleSet) -> String {
+        "{\"id\":\(JSONText.quote(a.id)),\"version\":\(JSONText.quote(a.version)),\"file\":\(JSONText.quote(a.file)),"
+            + "\"extends\":[" + a.extends.map(ruleSet).joined(separator: ",") + "]}"
+    }
+
+    /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,
+    /// message, error`.
+    static func ruleHeader(_ r: RuleResult) -> [String] { JSONBytes.members(ruleFields, of: r) }
+
+    /// The members a rule's report starts with, in order; the one list both writers use.
+    private static let ruleFields: [(name: String, value: @Sendable (RuleResult) -> String?)] = [
+        ("rule_set", { $0.ruleSet }), ("rule", { $0.ruleID }), ("title", { $0.title }), ("cite", { $0.cite }),
+        ("severity", { $0.severity.rawValue }), ("outcome", { $0.outcome.rawValue }), ("message", { $0.message }),
+        ("error", { $0.error }),
+    ]
+
+    /// One rule's result as a JSON object.
+    public static func rule(_ r: RuleResult) -> String {
+        var out = JSONBytes(capacity: 512)
+        appendRule(r, to: &out)
+        return out.text
+    }
+
+    private static func appendRule(_ r: RuleResult, to out: inout JSONBytes) {
+        out.members(ruleFields, of: r, opening: "{")
+        out.raw(",\"evidence\":[")
+        for (k, e) in r.evidence.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw("{\"path\":")
+            out.string(e.path)
+            out.raw(",\"value\":" + ValueText.json(e.value) + "}")
+        }
+        out.raw("]")
+        // Only when present, so that every other result keeps its shape.
+        if let p = r.provisional {
+            out.raw(",\"provisional\":{\"calendar\":")
+            out.string(p.calendar)
+            out.raw(",\"day\":")
+            out.string(p.day.description)
+            out.raw(",\"message\":")
+            out.string(p.message)
+            out.raw("}")
+        }
+        out.raw("}")
+    }
+}
+
+/// JSON text built as UTF-8 bytes, strings quoted by `JSONText`, turned into a `String` once at the end.
+struct JSONBytes {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Text that is already JSON.
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { JSONText.appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    mutating func string(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `"name":value` for each field (nil is `null`), comma-separated, after `opening`.
+    mutating func members<T>(_ fields: [(name: String, value: @Sendable (T) -> String?)], of item: T, opening: String) {
+        raw(opening)
+        for (k, field) in fields.enumerated() {
+            raw(k == 0 ? "\"" : ",\"")
+            raw(field.name)
+            raw("\":")
+            string(field.value(item))
+        }
+    }
+
+    /// Each field as its own `"name":value` text.
+    static func members<T>(_ fields: [(name: String, value: @Sendable (T) -> String?)], of item: T) -> [String] {
+        fields.map { field in
+            var one = JSONBytes(capacity: 64)
+            one.members([field], of: item, opening: "")
+            return one.text
+        }
+    }
+}

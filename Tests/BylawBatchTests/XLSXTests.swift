@@ -1,0 +1,179 @@
+import BylawTestSupport
+import Foundation
+import Testing
+
+@testable import Bylaw
+@testable import BylawBatch
+
+/// Workbook cells as text: numbers at Excel's display precision, serial dates in both date systems, which
+/// formats are dates, and the limits that refuse hostile workbooks (on the fixtures that
+/// scripts/fixtures/make_office_fixtures.py writes).
+@Suite struct XLSXTests {
+    static let office = Paths.fixtures + "/office"
+
+    struct Pair: CustomTestStringConvertible, Sendable {
+        let input: String
+        let output: String?
+        var testDescription: String { input }
+    }
+
+    @Test(arguments: [
+        Pair(input: "306219.53", output: "306219.53"),
+        Pair(input: "217936.69000000001", output: "217936.69"),
+        Pair(input: "0.30000000000000004", output: "0.3"),
+        Pair(input: "8600000", output: "8600000"),
+        Pair(input: "-2.5", output: "-2.5"),
+        Pair(input: "1.5E-3", output: "0.0015"),
+        Pair(input: "1.2345E+5", output: "123450"),
+        Pair(input: "0.999999999999999999", output: "1"),
+        Pair(input: "-0", output: "0"),
+        Pair(input: "12a", output: nil),
+        Pair(input: "", output: nil),
+        Pair(input: "1E+999", output: nil),
+    ])
+    func numbers(_ p: Pair) {
+        #expect(XLSXNumber.text(p.input) == p.output)
+    }
+
+    struct Serial: CustomTestStringConvertible, Sendable {
+        let serial: String
+        let date1904: Bool
+        let iso: String?
+        var testDescription: String { "\(serial)\(date1904 ? " (1904)" : "")" }
+    }
+
+    @Test(arguments: [
+        Serial(serial: "1", date1904: false, iso: "1900-01-01"),
+        Serial(serial: "59", date1904: false, iso: "1900-02-28"),
+        Serial(serial: "60", date1904: false, iso: nil),  // Lotus's 29 February 1900
+        Serial(serial: "61", date1904: false, iso: "1900-03-01"),
+        Serial(serial: "45243", date1904: false, iso: "2023-11-13"),
+        Serial(serial: "45243.75", date1904: false, iso: "2023-11-13"),
+        Serial(serial: "0", date1904: true, iso: "1904-01-01"),
+        Serial(serial: "43781", date1904: true, iso: "2023-11-13"),
+        Serial(serial: "-1", date1904: false, iso: nil),
+        Serial(serial: "99999999", date1904: false, iso: nil),
+    ])
+    func serialDates(_ s: Serial) {
+        #expect(XLSXDate.iso(serial: s.serial, date1904: s.date1904) == s.iso)
+    }
+
+    @Test(arguments: [
+        ("yyyy\"年\"m\"月\"d\"日\"", true), ("yyyy/m/d", true), ("[$-804]yyyy\\-mm\\-dd", true), ("m/d/yy h:mm", true),
+        ("h:mm:ss", false), ("#,##0.00", false), ("0.00_);[Red](0.00)", false), ("\"day\"0", false),
+        ("General", false), ("[h]:mm", false), ("@", false),
+    ])
+    func dateFormats(_ code: String, _ isDate: Bool) {
+        #expect(XLSXStyles.isDateFormat(code) == isDate, "\(code)")
+    }
+
+    @Test func builtInChineseDateFormatsAreDates() {
+        #expect(XLSXStyles.builtInDates.isSuperset(of: [14, 31, 57, 58]))
+        #expect(XLSXStyles.builtInDates.isDisjoint(with: [0, 2, 4, 18, 32, 49]))
+    }
+
+    @Test func aDeclarationSplitBetweenChunksIsFound() {
+        var scanner = DoctypeScanner()
+        let first = scanner.scan(Data("<?xml version=\"1.0\"?><!DOC".utf8))
+        let second = scanner.scan(Data("TYPE x []><x/>".utf8))
+        #expect(!first)
+        #expect(second)
+        var plain = DoctypeScanner()
+        let comment = plain.scan(Data("<!-- a comment --><worksheet><![CDATA[x]]></worksheet>".utf8))
+        #expect(!comment)
+    }
+
+    func row(_ number: Int, _ texts: [String]) -> XLSXRow {
+        XLSXRow(
+            number: number,
+            cells: texts.enumerated().compactMap { k, t in t.isEmpty ? nil : XLSXRow.Cell(column: k + 1, text: t) })
+    }
+
+    @Test func theHeaderIsFoundBelowATitleAndANote() {
+        let rows = [
+            row(1, ["2023年度资产处置台账"]), row(2, ["", "", "", "单位：元"]), row(4, ["编号", "资产名称", "账面原值", "备注"]),
+            row(5, ["ZC-1", "办公楼", "650000", ""]),
+        ]
+        #expect(XLSXFileReader.headerIndex(rows, mapping: nil) == 2)
+        let mapping = CSVMapping(columns: ["资产名称": FieldPath("asset.name"), "账面原值": FieldPath("asset.book_value")])
+        #expect(XLSXFileReader.headerIndex(rows, mapping: mapping) == 2)
+    }
+
+    /// Every record of a workbook read through `BatchReader` with `limits`, as `row:verdict-or-code`.
+    func read(_ name: String, limits: XLSXLimits = .standard) -> [String] {
+        let file = BatchFile(path: Self.office + "/" + name, format: .xlsx, size: nil)
+        let columns = Self.office + "/../../../../examples/asset-disposals/columns.yaml"
+        let mapping = try? CSVMapping.load(path: columns).get()
+        let reader = BatchReader(
+            files: [file], mapping: mapping, options: BatchReadOptions(xlsxLimits: limits), observer: nil)
+        var out: [String] = []
+        while let record = reader.next() {
+            if case .unreadable(let d) = record.body {
+                out.append(d.map(\.code).joined(separator: ","))
+            } else {
+                out.append(record.source.description.components(separatedBy: ":").last ?? "")
+            }
+        }
+        return out
+    }
+
+    @Test func aSharedStringTableOverItsLimitIsRefused() {
+        var limits = XLSXLimits.standard
+        limits.maxSharedStrings = 10
+        #expect(read("ledger.xlsx", limits: limits) == ["xlsx.limit.shared-strings"])
+    }
+
+    @Test func aSheetOverItsSizeLimitIsRefusedBeforeAnyRow() {
+        var limits = XLSXLimits.standard
+        limits.maxSheetBytes = 4096
+        #expect(read("ledger.xlsx", limits: limits) == ["xlsx.limit.size"])
+    }
+
+    @Test func aCellOverItsLimitIsAnUnreadableRow() {
+        var limits = XLSXLimits.standard
+        limits.maxCellBytes = 20
+        // Inline strings over the limit are cut off as they are parsed; shared strings are checked where a
+        // row uses them. At 20 bytes every row has one or the other (the units are shared strings of 29 or more).
+        #expect(read("ledger.xlsx", limits: limits) == Array(repeating: "xlsx.limit.cell", count: 12))
+        // At 38 bytes no inline string is over (the longest, row 5's note, is 37) and the shared strings of 39
+        // bytes (units such as acftu/guangdong/workers-cultural-palace) are, in rows 5, 7, 10, 11 and 16.
+        limits.maxCellBytes = 38
+        let records = read("ledger.xlsx", limits: limits)
+        #expect(records.enumerated().filter { $0.element == "xlsx.limit.cell" }.map(\.offset) == [0, 2, 5, 6, 11])
+    }
+
+    @Test func hostileWorkbooksAreOneErrorEach() {
+        #expect(read("bomb.xlsx") == ["xlsx.limit.ratio"])
+        #expect(read("entities.xlsx") == ["xlsx.doctype"])
+        #expect(read("ledger-gbk.csv") == ["xlsx.not-a-workbook"])
+    }
+}
+
+extension XLSXTests {
+    /// Excel writes a part on one line; FoundationXML's parser given such a part whole stops near 10 MB.
+    @Test func aPartOverTenMegabytesOnOneLineIsParsed() throws {
+        let item = "<si><t>资产处置台账第一百号记录</t></si>"
+        let count = 11_000_000 / item.utf8.count + 1
+        let xml = "<?xml version=\"1.0\"?>\n<sst>" + String(repeating: item, count: count) + "</sst>"
+        var seen = 0
+        let walker = XMLWalker()
+        walker.start = { name, _ in if name == "si" { seen += 1 } }
+        try walker.walk(Data(xml.utf8), name: "xl/sharedStrings.xml")
+        #expect(seen == count)
+    }
+}
+
+extension XLSXTests {
+    /// Streamed without the first pass that `bylaw audit` makes, a zip bomb still ends the sheet with its error
+    /// (the parser is told the input ended; it used to ask the stream for an error it could not give, and crash).
+    @Test func aSheetStreamEndsWithTheErrorThatStoppedInflating() throws {
+        let package = try XLSXPackage(path: Self.office + "/bomb.xlsx", limits: .standard)
+        let context = XLSXCellContext(sharedStrings: [], styles: XLSXStyles(), date1904: false, maxCellBytes: 1 << 20)
+        let stream = XLSXSheetStream(package: package, part: "xl/worksheets/sheet1.xml", context: context)
+        var codes: [String] = []
+        while let next = stream.next() {
+            if case .failure(let error) = next { codes.append(error.code) }
+        }
+        #expect(codes == ["xlsx.limit.ratio"])
+    }
+}
