@@ -31,10 +31,13 @@ struct AuditCommand: ParsableCommand {
               -         standard input, format guessed or given by --input-format
             Each record names its `kind`; --kind gives one to records that have none.
             Field paths, list columns and the mapping format: docs/audit.md.
+            The HTML page lists the first --html-records records (default 2000); the
+            others go to FILE.records.jsonl beside --report FILE.html.
 
             EXAMPLES
               bylaw audit disposals.csv --kind asset_disposal --map columns.yaml
               bylaw audit dump.jsonl --format jsonl --report results.jsonl
+              bylaw audit big.jsonl --format html --report audit.html --html-records 500
               bylaw audit records/ --jobs 2 --as-of 2024-01-01
               export-disposals | bylaw audit - --input-format csv --kind asset_disposal
 
@@ -76,6 +79,12 @@ struct AuditCommand: ParsableCommand {
 
     @Option(help: "Report format: text, json, jsonl, csv, junit or html.")
     var format: AuditFormat = .text
+
+    @Option(
+        help: ArgumentHelp(
+            "Records the HTML page lists (default \(HTMLPaging.defaultLimit)); the others go to FILE.records.jsonl "
+                + "beside --report FILE.html.", valueName: "n"))
+    var htmlRecords = HTMLPaging.defaultLimit
 
     @Flag(
         help: ArgumentHelp(
@@ -119,6 +128,7 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder or -)") }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if htmlRecords < 0 { throw ValidationError("--html-records must be 0 or more") }
         if let headerRow, !(1...1_048_576).contains(headerRow) {
             throw ValidationError("--header-row must be a row number between 1 and 1048576")
         }
@@ -142,7 +152,10 @@ struct AuditCommand: ParsableCommand {
         }
         let trail = try recording.noAudit ? nil : AuditRun(recording: recording, library: library)
         var sink = try openSink()
-        let output = format.output(terminal: report == nil && FileHandleOutput.stdoutIsTerminal)
+        let companion = htmlCompanion()
+        let output = format.output(
+            terminal: report == nil && FileHandleOutput.stdoutIsTerminal,
+            html: HTMLPaging(limit: htmlRecords, companion: companion))
         var reporter = output.reporter
         let reader = BatchReader(
             files: files, mapping: mapping,
@@ -165,6 +178,7 @@ struct AuditCommand: ParsableCommand {
         reporter.finish(to: &sink)
         sink.flush()
         tally.progress.clear()
+        try finishCompanion(companion)
         try finish(tally: tally, reader: reader, sink: sink)
     }
 

@@ -11,7 +11,8 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// The report for this format: the one place a format is turned into a reporter.
     /// - Parameter terminal: the report goes to a terminal, so the text report may use colour.
-    func output(terminal: Bool) -> AuditOutput {
+    /// - Parameter html: how many records the HTML page lists, and where the others go.
+    func output(terminal: Bool, html: HTMLPaging = .init()) -> AuditOutput {
         let options = BatchReportOptions(colour: terminal)
         switch self {
         case .jsonl: return AuditOutput(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
@@ -19,7 +20,7 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
         case .json: return AuditOutput(reporter: BatchReports.reporter(format: .json, options: options))
         case .csv: return AuditOutput(reporter: BatchReports.reporter(format: .csv, options: options))
         case .junit: return AuditOutput(reporter: BatchReports.reporter(format: .junit, options: options))
-        case .html: return AuditOutput(reporter: BatchReports.reporter(format: .html, options: options))
+        case .html: return AuditOutput(reporter: HTMLBatchReporter(options: options, paging: html))
         }
     }
 }
