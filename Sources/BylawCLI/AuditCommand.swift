@@ -30,13 +30,17 @@ struct AuditCommand: ParsableCommand {
               folder/   every .csv .json .jsonl .xlsx .yaml .yml file below it, sorted
               -         standard input, format guessed or given by --input-format
             Each record names its `kind`; --kind gives one to records that have none.
-            Field paths, list columns and the mapping format: docs/audit.md.
+            Field paths, list columns and the mapping format: docs/audit.md. A mapping
+            file's `fields` moves JSON fields (disposal.date: date) and its
+            `constants` fills absent ones (kind: asset_disposal).
             The HTML page lists the first --html-records records (default 2000); the
             others go to FILE.records.jsonl beside --report FILE.html.
 
             EXAMPLES
               bylaw audit disposals.csv --kind asset_disposal --map columns.yaml
               bylaw audit dump.jsonl --format jsonl --report results.jsonl
+              bylaw audit examples/asset-disposals/export.jsonl \\
+                --map examples/asset-disposals/export-map.yaml
               bylaw audit big.jsonl --format html --report audit.html --html-records 500
               bylaw audit records/ --jobs 2 --as-of 2024-01-01
               export-disposals | bylaw audit - --input-format csv --kind asset_disposal
@@ -71,7 +75,9 @@ struct AuditCommand: ParsableCommand {
 
     @Option(
         name: .customLong("map"),
-        help: ArgumentHelp("A YAML file mapping CSV column headers to field paths.", valueName: "mapping.yaml"))
+        help: ArgumentHelp(
+            "A YAML file mapping CSV and workbook headers (columns), and JSON fields (fields, constants), to "
+                + "field paths.", valueName: "mapping.yaml"))
     var map: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -179,6 +185,7 @@ struct AuditCommand: ParsableCommand {
         sink.flush()
         tally.progress.clear()
         try finishCompanion(companion)
+        noteSlowPaths(tally)
         try finish(tally: tally, reader: reader, sink: sink)
     }
 
@@ -239,7 +246,7 @@ struct AuditCommand: ParsableCommand {
                 } else {
                     reporter.add(item, rendered: done.texts[k], to: &sink)
                 }
-                tally.count(item.result.verdict)
+                tally.count(item)
             }
             tally.progress.update(
                 done: tally.total, nonCompliant: tally.counts[.nonCompliant] ?? 0,
@@ -298,6 +305,8 @@ struct AuditTally {
     var progress: AuditProgress
     var counts: [Verdict: Int] = [:]
     var total = 0
+    /// JSON records checked through the full path, by why (`SlowPathReason`).
+    var slowPaths: [SlowPathReason: Int] = [:]
 
     mutating func count(_ verdict: Verdict) {
         counts[verdict, default: 0] += 1
