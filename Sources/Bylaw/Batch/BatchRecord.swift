@@ -100,8 +100,7 @@ public struct BatchChecker: Sendable {
                 result.diagnostics = layout.located(result.diagnostics, row: row)
             }
             var item = BatchItem(index: index, source: record.source, result: result)
-            item.slowPath = SlowPathReason.of(
-                record, node: node, result: result, defaultKind: defaultKind, keepDocument: keepDocument)
+            item.slowPath = SlowPathReason.of(record, result: result)
             return (item, document)
         }
     }
@@ -121,6 +120,7 @@ public struct BatchChecker: Sendable {
         {
             return (BatchItem(index: index, source: record.source, result: result), nil, canonical)
         }
+        if let fast = kindFromOption(record, index: index) { return (fast.item, nil, fast.canonical) }
         let (item, document) = check(record, index: index, keepDocument: true)
         return (item, document, nil)
     }

@@ -1,15 +1,11 @@
-import BylawYAML
-
 /// Why a JSON record was checked through the full path (read into a node tree, then typed) rather than read
 /// straight into typed values (`TypedJSON`), which is two to three times faster. `bylaw audit` counts these
 /// so that a run which lost its speed says why, instead of being silently slower.
 public enum SlowPathReason: String, Sendable, CaseIterable, Comparable {
     /// A member that no applying rule set's input schema declares: the full path reports it as a warning.
     case undeclaredField = "a field the input schema does not declare (warning decision.unknown-field)"
-    /// The record has no `kind` and takes `--kind`, while the audit trail is on: the trail keeps the decision
-    /// with the kind added, which the full path writes.
-    case kindFromOption = "no `kind` of their own, given by --kind while the audit trail is on"
-    /// `fields` or `constants` of `--map` rewrite the record.
+    /// `fields` or `constants` of `--map` rewrite the record. (A record whose kind comes from `--kind` keeps
+    /// the fast path, with the audit trail on too: `BatchChecker.kindFromOption`.)
     case mapped = "rewritten by the `fields` or `constants` of --map"
     /// Anything else the fast path does not take: escapes in strings, `null` members, numbers or dates in a
     /// form the schema's type is read from by the full path.
@@ -19,15 +15,12 @@ public enum SlowPathReason: String, Sendable, CaseIterable, Comparable {
         allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
     }
 
-    /// Why `record`, a valid JSON record checked as `node` with `result`, took the full path; nil when it is
+    /// Why `record`, a valid JSON record checked with `result`, took the full path; nil when it is
     /// not JSON or is invalid (an invalid record is read in full to say what is wrong with it, by design).
-    static func of(
-        _ record: BatchRecord, node: YAMLNode, result: DecisionResult, defaultKind: String?, keepDocument: Bool
-    ) -> SlowPathReason? {
+    static func of(_ record: BatchRecord, result: DecisionResult) -> SlowPathReason? {
         guard case .json = record.body, result.verdict != .invalid else { return nil }
         if record.remap != nil { return .mapped }
         if result.diagnostics.contains(where: { $0.code == "decision.unknown-field" }) { return .undeclaredField }
-        if keepDocument, defaultKind != nil, node["kind"] == nil { return .kindFromOption }
         return .notPlain
     }
 }
