@@ -33,8 +33,8 @@ struct AuditCommand: ParsableCommand {
             Field paths, list columns and the mapping format: docs/audit.md. A mapping
             file's `fields` moves JSON fields (disposal.date: date) and its
             `constants` fills absent ones (kind: asset_disposal).
-            The HTML page lists the first --html-records records (default 2000); the
-            others go to FILE.records.jsonl beside --report FILE.html.
+            The HTML page lists the first --html-records records (default 1000); the
+            others go to FILE.records.csv beside --report FILE.html.
 
             EXAMPLES
               bylaw audit disposals.csv --kind asset_disposal --map columns.yaml
@@ -88,7 +88,7 @@ struct AuditCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Records the HTML page lists (default \(HTMLPaging.defaultLimit)); the others go to FILE.records.jsonl "
+            "Records the HTML page lists (default \(HTMLPaging.defaultLimit)); the others go to FILE.records.csv "
                 + "beside --report FILE.html.", valueName: "n"))
     var htmlRecords = HTMLPaging.defaultLimit
 

@@ -20,6 +20,9 @@ import Testing
         return (rows.joined(separator: "\n") + "\n", listed)
     }
 
+    static let csvColumns =
+        "source,record_id,kind,unit,date,verdict,rule_set,rule_id,title,severity,outcome,cite,message,evidence"
+
     static func folder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-paging-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -48,19 +51,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let listed = Self.ledger().nonCompliant
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stdout.contains("the page lists 3 records; the other 7 are in audit.records.jsonl"), "\(r.stdout)")
+        #expect(r.stdout.contains("the page lists 3 records; the other 7 are in audit.records.csv"), "\(r.stdout)")
         let page = try String(contentsOf: dir.appendingPathComponent("audit.html"), encoding: .utf8)
         #expect(Self.pageIDs(page) == Array(listed.prefix(3)))
         #expect(page.contains("data-in-page=\"3\" data-beyond=\"7\""))
-        #expect(page.contains("<a href=\"audit.records.jsonl\" download>audit.records.jsonl</a>"))
+        #expect(page.contains("<a href=\"audit.records.csv\" download>audit.records.csv</a>"))
         // The summary still counts every record.
         #expect(page.contains("data-verdict=\"non_compliant\" data-count=\"10\""))
-        let rest = try String(contentsOf: dir.appendingPathComponent("audit.records.jsonl"), encoding: .utf8)
-        let lines = try rest.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
-        #expect(lines.map(\.id) == Array(listed.dropFirst(3)))
-        #expect(
-            lines.map(\.summary)
-                == [5, 7, 8, 10, 11, 13, 14].map { "disposals.csv:row \($0) non_compliant [AM-01,AM-07,AM-08,AM-11]" })
+        // The companion is the CSV report of exactly the other seven: its header, then each record's four
+        // failed rules, in input order.
+        let bytes = try Data(contentsOf: dir.appendingPathComponent("audit.records.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "a byte-order mark, for spreadsheets")
+        let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+            .filter { !$0.isEmpty }
+        #expect(rows.first == Self.csvColumns)
+        let cells = rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rules = ["AM-01", "AM-07", "AM-08", "AM-11"]
+        let ids = Array(listed.dropFirst(3))
+        #expect(cells.map { $0[1] } == ids.flatMap { Array(repeating: $0, count: rules.count) })
+        #expect(cells.map { $0[7] } == Array(Array(repeating: rules, count: ids.count).joined()))
+        #expect(cells.map { $0[0] }.first == "disposals.csv:row 5")
     }
 
     @Test func onStandardOutputThePageSaysHowToGetTheRest() throws {
@@ -71,6 +81,7 @@ import Testing
         #expect(Self.pageIDs(r.stdout) == Array(listed.prefix(4)))
         #expect(r.stdout.contains("The other 6 are not in this report because it went to standard output"))
         #expect(r.stdout.contains("<code>--report FILE.html</code>"))
+        #expect(r.stdout.contains("<code>bylaw audit --format csv</code>"))
         let made = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(made == ["disposals.csv"])
     }
@@ -83,7 +94,7 @@ import Testing
         let page = try String(contentsOf: dir.appendingPathComponent("audit.html"), encoding: .utf8)
         #expect(Self.pageIDs(page) == listed)
         #expect(!page.contains("id=\"rest\""))
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("audit.records.jsonl").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("audit.records.csv").path))
     }
 
     @Test func aNegativeLimitIsAUsageError() throws {

@@ -5,18 +5,18 @@ import Testing
 /// The HTML report's page limit and its companion file's name and link, without the command line.
 @Suite struct HTMLPagingUnitTests {
     @Test(arguments: [
-        ("audit.html", "audit.records.jsonl"),
-        ("out/审计 报告.html", "out/审计 报告.records.jsonl"),
-        ("/tmp/a.b/report", "/tmp/a.b/report.records.jsonl"),
-        (".hidden", ".hidden.records.jsonl"),
+        ("audit.html", "audit.records.csv"),
+        ("out/审计 报告.html", "out/审计 报告.records.csv"),
+        ("/tmp/a.b/report", "/tmp/a.b/report.records.csv"),
+        (".hidden", ".hidden.records.csv"),
     ])
     func theCompanionSitsBesideTheReport(_ report: String, _ companion: String) {
         #expect(HTMLPaging.companionPath(forReport: report) == companion)
     }
 
     @Test func theLinkIsPercentEncoded() {
-        let file = CompanionFile(path: "/tmp/审计 \"x\"<.records.jsonl")
-        #expect(file.href == "%E5%AE%A1%E8%AE%A1%20%22x%22%3C.records.jsonl")
+        let file = CompanionFile(path: "/tmp/审计 \"x\"<.records.csv")
+        #expect(file.href == "%E5%AE%A1%E8%AE%A1%20%22x%22%3C.records.csv")
     }
 
     @Test func thePageListsAtMostTheLimit() {

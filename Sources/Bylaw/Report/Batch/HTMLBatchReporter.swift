@@ -17,6 +17,8 @@ public struct HTMLBatchReporter: BatchReporter {
     private let paging: HTMLPaging
     private var inPage = 0
     private var beyond = 0
+    /// Writes the records beyond the page to the companion file.
+    private var rest = CSVBatchReporter()
 
     /// Bars shown per chart; the tables below the charts list every rule and unit.
     static let chartLimit = 30
@@ -36,7 +38,11 @@ public struct HTMLBatchReporter: BatchReporter {
         guard BatchReports.isListed(item.result) else { return }
         guard inPage < paging.limit else {
             beyond += 1
-            paging.companion?.write(JSONLinesReporter.line(item))
+            if var companion = paging.companion {
+                if companion.records == 0, let run { rest.begin(run, to: &companion) }
+                companion.records += 1
+                rest.add(item, to: &companion)
+            }
             return
         }
         inPage += 1

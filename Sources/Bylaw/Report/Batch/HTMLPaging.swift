@@ -10,11 +10,13 @@ import BylawDiagnostics
 ///
 /// A browser draws a page of a few thousand table rows at once; at a million records the whole list would be
 /// hundreds of megabytes that no browser opens. So the page lists the first `limit` records in input order
-/// and the others go, one JSON Lines record each (the `--format jsonl` line), to `companion`, a file the page
-/// links to. Without a companion (the report goes to standard output) the page says how to get the others.
+/// and the others go to `companion`, a file the page links to, as the CSV report writes them (one row per
+/// failed rule, `CSVBatchReporter`): the file an auditor opens in a spreadsheet, and a tenth of the size of
+/// the same records as JSON Lines. Without a companion (the report goes to standard output) the page says how
+/// to get the others.
 public struct HTMLPaging {
     /// Records listed in the page unless the caller says otherwise.
-    public static let defaultLimit = 2000
+    public static let defaultLimit = 1000
 
     /// The most records the page lists.
     public var limit: Int
@@ -26,14 +28,14 @@ public struct HTMLPaging {
         self.companion = companion
     }
 
-    /// The companion file's path for a report written to `report`: `audit.html` → `audit.records.jsonl`, in
-    /// the same folder.
+    /// The companion file's path for a report written to `report`: `audit.html` → `audit.records.csv`, in the
+    /// same folder.
     public static func companionPath(forReport report: String) -> String {
         let slash = report.lastIndex(of: "/")
         let name = slash.map { report[report.index(after: $0)...] } ?? report[...]
         let base = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : name[..<$0] } ?? name
         let folder = slash.map { String(report[...$0]) } ?? ""
-        return folder + base + ".records.jsonl"
+        return folder + base + ".records.csv"
     }
 
     /// The page's paragraph that says how many records are in the page and where the others are.
@@ -43,12 +45,12 @@ public struct HTMLPaging {
         if let companion {
             out += "The other \(HTMLParts.grouped(beyond)) are in "
             out += "<a href=\(HTMLParts.attr(companion.href)) download>\(HTMLParts.text(companion.href))</a>"
-            out += ", beside this page: JSON Lines, one record a line, as <code>bylaw audit --format jsonl</code> "
+            out += ", beside this page: CSV, one row per failed rule, as <code>bylaw audit --format csv</code> "
             out += "writes them.</p>\n"
         } else {
             out += "The other \(HTMLParts.grouped(beyond)) are not in this report because it went to standard output: "
-            out += "write it with <code>--report FILE.html</code> to get them in a JSON Lines file beside it, "
-            out += "raise <code>--html-records</code>, or run <code>bylaw audit --format jsonl</code>.</p>\n"
+            out += "write it with <code>--report FILE.html</code> to get them in a CSV file beside it, "
+            out += "raise <code>--html-records</code>, or run <code>bylaw audit --format csv</code>.</p>\n"
         }
         return out
     }
@@ -61,8 +63,8 @@ public final class CompanionFile: ReportSink {
     public let path: String
     /// How the page links to it: its name, percent-encoded, relative to the page's folder.
     public let href: String
-    /// Records written so far (lines handed to `write`).
-    public private(set) var records = 0
+    /// Records written so far (counted by the reporter that writes them).
+    public internal(set) var records = 0
     /// The reason writing failed, when it did.
     public private(set) var failure: String?
     private var fd: Int32 = -1
@@ -85,7 +87,6 @@ public final class CompanionFile: ReportSink {
                 return
             }
         }
-        records += 1
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
