@@ -36,6 +36,8 @@ public struct BatchItem: Sendable {
     public var index: Int
     public var source: RecordSource
     public var result: DecisionResult
+    /// For a JSON record checked through the full path rather than the fast one, why; else nil.
+    public var slowPath: SlowPathReason?
 
     public init(index: Int, source: RecordSource, result: DecisionResult) {
         self.index = index

@@ -125,7 +125,7 @@ public final class BatchReader {
             fileIndex += 1
             guard fileIndex < files.count else { return nil }
             observer?.begin(file: files[fileIndex].path)
-            current = open(files[fileIndex])
+            current = RemappingReader.wrap(open(files[fileIndex]), mapping: mapping)
         }
     }
 

@@ -22,6 +22,8 @@ public struct BatchRecord: Sendable {
     public var body: Body
     /// The bytes the audit record hashes: the line, row, array item or document as it is in the input.
     public var raw: [UInt8]
+    /// The `fields` and `constants` of `--map`, for a record read as a tree (JSON, YAML); nil for none.
+    public var remap: RecordMapping?
 
     public init(source: RecordSource, body: Body, raw: [UInt8]) {
         self.source = source
@@ -31,6 +33,11 @@ public struct BatchRecord: Sendable {
 
     /// The record as a tree, and whether its scalars are text cells typed by the input schema.
     public func document() -> Result<(node: YAMLNode, textCells: Bool), LoadFailure> {
+        guard let remap else { return tree() }
+        return tree().flatMap { read in remap.apply(to: read.node).map { ($0, read.textCells) } }
+    }
+
+    private func tree() -> Result<(node: YAMLNode, textCells: Bool), LoadFailure> {
         switch body {
         case .document(let node):
             return .success((node, false))
@@ -76,7 +83,7 @@ public struct BatchChecker: Sendable {
     public func check(_ record: BatchRecord, index: Int, keepDocument: Bool = true) -> (
         item: BatchItem, document: YAMLNode?
     ) {
-        if !keepDocument, case .json = record.body,
+        if !keepDocument, record.remap == nil, case .json = record.body,
             let result = TypedJSON.check(
                 record.raw, file: record.source.file, library: library, defaultKind: defaultKind, asOf: asOf)
         {
@@ -94,7 +101,9 @@ public struct BatchChecker: Sendable {
             if !result.diagnostics.isEmpty, case .csv(let row, let layout) = record.body {
                 result.diagnostics = layout.located(result.diagnostics, row: row)
             }
-            return (BatchItem(index: index, source: record.source, result: result), document)
+            var item = BatchItem(index: index, source: record.source, result: result)
+            item.slowPath = SlowPathReason.of(record, result: result)
+            return (item, document)
         }
     }
 
@@ -105,7 +114,7 @@ public struct BatchChecker: Sendable {
         item: BatchItem, document: YAMLNode?, canonicalDocument: [UInt8]?
     ) {
         // TypedJSON decides whether the record is plain; only then is its document written.
-        if case .json = record.body,
+        if record.remap == nil, case .json = record.body,
             let result = TypedJSON.check(
                 record.raw, file: record.source.file, library: library, defaultKind: defaultKind, asOf: asOf,
                 ownKind: true),
@@ -113,6 +122,7 @@ public struct BatchChecker: Sendable {
         {
             return (BatchItem(index: index, source: record.source, result: result), nil, canonical)
         }
+        if let fast = kindFromOption(record, index: index) { return (fast.item, nil, fast.canonical) }
         let (item, document) = check(record, index: index, keepDocument: true)
         return (item, document, nil)
     }

@@ -17,6 +17,8 @@ public struct CSVMapping: Sendable {
     public var columns: [String: FieldPath?]
     /// How the cells of a mapped header are read, where the mapping says.
     public var formats: [String: ColumnFormat] = [:]
+    /// `fields` and `constants`: for records that are trees (JSON Lines, JSON, YAML); see `RecordMapping`.
+    public var records = RecordMapping()
 
     public init(columns: [String: FieldPath?] = [:]) {
         self.columns = columns
@@ -42,15 +44,20 @@ public struct CSVMapping: Sendable {
         var sawColumns = false
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
-            guard key == "columns" else {
+            guard Self.keys.contains(key) else {
                 diags.append(
                     .error(
                         "map.unknown-key", "unknown key `\(key)` in a column mapping", at: pair.key.location,
-                        length: max(1, key.unicodeScalars.count), help: "the only key is `columns`"))
+                        length: max(1, key.unicodeScalars.count),
+                        help: "the keys are `columns`, `fields` and `constants`"))
                 continue
             }
             sawColumns = true
-            diags += mapping.readColumns(pair.value)
+            switch key {
+            case "fields": diags += mapping.readFields(pair.value)
+            case "constants": diags += mapping.readConstants(pair.value)
+            default: diags += mapping.readColumns(pair.value)
+            }
         }
         if !sawColumns, diags.isEmpty {
             diags.append(

@@ -4,6 +4,7 @@ import BylawAudit
 import BylawBatch
 import BylawCEL
 import BylawJobs
+import BylawReports
 
 #if canImport(Glibc)
     import Glibc
@@ -32,11 +33,18 @@ struct AuditCommand: ParsableCommand {
               folder/   every .csv .json .jsonl .xlsx .yaml .yml file below it, sorted
               -         standard input, format guessed or given by --input-format
             Each record names its `kind`; --kind gives one to records that have none.
-            Field paths, list columns and the mapping format: docs/audit.md.
+            Field paths, list columns and the mapping format: docs/audit.md. A mapping
+            file's `fields` moves JSON fields (disposal.date: date) and its
+            `constants` fills absent ones (kind: asset_disposal).
+            The HTML page lists the first --html-records records (default 1000); the
+            others go to FILE.records.csv beside --report FILE.html.
 
             EXAMPLES
               bylaw audit disposals.csv --kind asset_disposal --map columns.yaml
               bylaw audit dump.jsonl --format jsonl --report results.jsonl
+              bylaw audit examples/asset-disposals/export.jsonl \\
+                --map examples/asset-disposals/export-map.yaml
+              bylaw audit big.jsonl --format html --report audit.html --html-records 500
               bylaw audit records/ --jobs 2 --as-of 2024-01-01
               export-disposals | bylaw audit - --input-format csv --kind asset_disposal
 
@@ -65,7 +73,9 @@ struct AuditCommand: ParsableCommand {
 
     @Option(
         name: .customLong("map"),
-        help: ArgumentHelp("A YAML file mapping CSV column headers to field paths.", valueName: "mapping.yaml"))
+        help: ArgumentHelp(
+            "A YAML file mapping CSV and workbook headers (columns), and JSON fields (fields, constants), to "
+                + "field paths.", valueName: "mapping.yaml"))
     var map: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -73,6 +83,12 @@ struct AuditCommand: ParsableCommand {
 
     @Option(help: "Report format: text, json, jsonl, csv, junit or html.")
     var format: AuditFormat = .text
+
+    @Option(
+        help: ArgumentHelp(
+            "Records the HTML page lists (default \(HTMLPaging.defaultLimit)); the others go to FILE.records.csv "
+                + "beside --report FILE.html.", valueName: "n"))
+    var htmlRecords = HTMLPaging.defaultLimit
 
     @Flag(
         help: ArgumentHelp(
@@ -116,6 +132,7 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder or -)") }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if htmlRecords < 0 { throw ValidationError("--html-records must be 0 or more") }
         if let headerRow, !(1...1_048_576).contains(headerRow) {
             throw ValidationError("--header-row must be a row number between 1 and 1048576")
         }
@@ -140,7 +157,10 @@ struct AuditCommand: ParsableCommand {
         let trail = try recording.recording(
             verb: "open", consequence: "nothing was checked (use --no-audit to audit without recording)")
         var sink = try openSink()
-        let report = format.format.report(colour: self.report == nil && FileHandleOutput.stdoutIsTerminal)
+        let companion = htmlCompanion()
+        let report = format.format.report(
+            colour: self.report == nil && FileHandleOutput.stdoutIsTerminal,
+            html: HTMLPaging(limit: htmlRecords, companion: companion))
         let options = AuditJobOptions(
             inputs: inputs, files: files, kind: kind, mapping: mapping, encoding: encoding, sheet: sheet,
             headerRow: headerRow, asOf: asOfDate.map { ($0, asOf ?? "") }, jobs: jobs ?? AuditJob.cores,
@@ -162,6 +182,8 @@ struct AuditCommand: ParsableCommand {
         }
         sink.flush()
         line.clear()
+        try finishCompanion(companion)
+        noteSlowPaths(summary)
         try finish(summary, sink: sink)
     }
 

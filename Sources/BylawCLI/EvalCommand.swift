@@ -18,10 +18,21 @@ struct EvalCommand: ParsableCommand {
             object of names to values in the conformance Value encoding, e.g. {"n": {"int64_value": 5}}). \
             `today` is the input's date, or --as-of. Working-day functions use --calendar from the rules folder.
 
+            With --set ID the expression sees what rule set ID's own expressions see: the decision's fields \
+            typed by its input schema, `decision`, `params`, `today`, every `let` computed for the decision \
+            and the tables as functions (`min_approver()`), on the set's own calendar. The version is the one \
+            in force on --as-of or the decision's date (without either, the newest, with `today` its first \
+            day). Without --input the decision is empty: params and tables of no field still work. --var \
+            replaces a field, let or parameter map of the same name.
+
             EXAMPLES
               bylaw eval '0.1 + decimal("0.2") == 0.3'
               bylaw eval 'working_days_between(date("2017-09-29"), date("2017-10-12"))'
               bylaw eval --input promotion.yaml 'candidate.current_rank_since < today'
+              bylaw eval --set asset-management 'params.min_price_ratio'
+              bylaw eval --set asset-management \\
+                --input rules/asset-management/examples/compliant-vehicle-auction.yaml \\
+                'required_approver()'
 
             EXIT CODES
               0  the expression gave a value
@@ -41,6 +52,13 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON file of variables in the Value encoding.", valueName: "file"))
     var vars: String?
 
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Evaluate in this rule set's scope: its params, lets and tables, for --input's decision.",
+            valueName: "ruleset-id"))
+    var ruleSet: String?
+
     @Flag(help: "Skip the type checker.")
     var noCheck = false
 
@@ -56,6 +74,7 @@ struct EvalCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
+        if let ruleSet { return try runInSet(ruleSet) }
         var values: [String: CELValue] = [:]
         var types: [String: CELType] = [:]
         if let input { try loadInput(input, values: &values, types: &types) }
@@ -66,6 +85,12 @@ struct EvalCommand: ParsableCommand {
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
             env.declare(name, types[name] ?? value.type)
         }
+        let cal = try? WorkingCalendar.load(path: rules.directory + "/calendars/" + calendar + ".yaml").get()
+        try evaluate(in: env, CELActivation(variables: values, calendar: cal))
+    }
+
+    /// Compiles the expression in `env`, evaluates it with `activation` and prints the value or the error.
+    func evaluate(in env: CELEnvironment, _ activation: CELActivation) throws {
         let program: CELProgram
         switch CEL.compile(expression, environment: env, checked: !noCheck) {
         case .success(let p): program = p
@@ -73,8 +98,7 @@ struct EvalCommand: ParsableCommand {
             report(issues.map { ($0.code, $0.message, $0.offset, $0.length, $0.help) })
             throw Exit.invalid
         }
-        let cal = try? WorkingCalendar.load(path: rules.directory + "/calendars/" + calendar + ".yaml").get()
-        switch program.evaluate(CELActivation(variables: values, calendar: cal)) {
+        switch program.evaluate(activation) {
         case .success(let v):
             if format == .json {
                 FileHandleOutput.writeAll(fd: 1, "{\"value\":" + CELValueCodec.encodeText(v) + "}\n")
@@ -140,7 +164,7 @@ struct EvalCommand: ParsableCommand {
         types.merge(typed.types) { _, new in new }
     }
 
-    private func loadVars(_ path: String, values: inout [String: CELValue]) throws {
+    func loadVars(_ path: String, values: inout [String: CELValue]) throws {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ValidationError("cannot read `\(path)`")
         }
@@ -154,7 +178,7 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    private func parseVar(_ spec: String, values: inout [String: CELValue]) throws {
+    func parseVar(_ spec: String, values: inout [String: CELValue]) throws {
         guard let eq = spec.firstIndex(of: "=") else { throw ValidationError("--var takes NAME=EXPR, not `\(spec)`") }
         let name = String(spec[..<eq])
         let text = String(spec[spec.index(after: eq)...])

@@ -57,7 +57,8 @@ public enum AuditReportFormat: String, Sendable, CaseIterable {
 
     /// The report for this format: the one place a format is turned into a reporter.
     /// - Parameter colour: the report goes to a terminal, so the text report may use colour.
-    public func report(colour: Bool = false) -> AuditReport {
+    /// - Parameter html: how many records the HTML page lists, and where the others go.
+    public func report(colour: Bool = false, html: HTMLPaging = .init()) -> AuditReport {
         let options = BatchReportOptions(colour: colour)
         switch self {
         case .jsonl: return AuditReport(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
@@ -65,7 +66,7 @@ public enum AuditReportFormat: String, Sendable, CaseIterable {
         case .json: return AuditReport(reporter: BatchReports.reporter(format: .json, options: options))
         case .csv: return AuditReport(reporter: BatchReports.reporter(format: .csv, options: options))
         case .junit: return AuditReport(reporter: BatchReports.reporter(format: .junit, options: options))
-        case .html: return AuditReport(reporter: BatchReports.reporter(format: .html, options: options))
+        case .html: return AuditReport(reporter: HTMLBatchReporter(options: options, paging: html))
         }
     }
 }
@@ -99,10 +100,13 @@ public struct AuditSummary: Sendable {
     public var total = 0
     /// Input files that could not be read at all.
     public var unreadableFiles = 0
+    /// JSON records checked through the full path, by why.
+    public var slowPaths: [SlowPathReason: Int] = [:]
 
-    mutating func count(_ verdict: Verdict) {
-        counts[verdict, default: 0] += 1
+    mutating func count(_ item: BatchItem) {
+        counts[item.result.verdict, default: 0] += 1
         total += 1
+        if let reason = item.slowPath { slowPaths[reason, default: 0] += 1 }
     }
 }
 
@@ -211,7 +215,7 @@ public enum AuditJob {
                 } else {
                     reporter.add(item, rendered: done.texts[k], to: &sink)
                 }
-                summary.count(item.result.verdict)
+                summary.count(item)
             }
             progress(
                 AuditProgress(

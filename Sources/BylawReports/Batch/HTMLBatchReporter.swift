@@ -9,17 +9,25 @@ import BylawDiagnostics
 /// Every value is escaped with `MarkupText`, so a `<script>` typed into a spreadsheet cell shows as text.
 /// Without JavaScript the page is complete and the table readable; the script only adds sorting by column,
 /// a text filter, verdict and rule filters, and chart bars that filter the table. The table rows are written
-/// as records arrive into a `SpillBuffer` and streamed out after the charts by `finish`.
+/// as records arrive into a `SpillBuffer` and streamed out after the charts by `finish`. The table lists the
+/// first `HTMLPaging.limit` such records, so the page stays light at any size; the others go to the paging's
+/// companion file, which the page links to.
 public struct HTMLBatchReporter: BatchReporter {
     private var run: BatchRunInfo?
     private var tally: BatchTally
     private let rows: SpillBuffer
+    private let paging: HTMLPaging
+    private var inPage = 0
+    private var beyond = 0
+    /// Writes the records beyond the page to the companion file.
+    private var rest = CSVBatchReporter()
 
     /// Bars shown per chart; the tables below the charts list every rule and unit.
     static let chartLimit = 30
 
-    public init(options: BatchReportOptions = .init()) {
+    public init(options: BatchReportOptions = .init(), paging: HTMLPaging = .init()) {
         rows = SpillBuffer(memoryLimit: options.spillThreshold)
+        self.paging = paging
         tally = BatchTally(maxUnits: options.maxUnits)
     }
 
@@ -30,6 +38,16 @@ public struct HTMLBatchReporter: BatchReporter {
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
         tally.add(item.result, source: item.source)
         guard BatchReports.isListed(item.result) else { return }
+        guard inPage < paging.limit else {
+            beyond += 1
+            if var companion = paging.companion {
+                if companion.records == 0, let run { rest.begin(run, to: &companion) }
+                companion.records += 1
+                rest.add(item, to: &companion)
+            }
+            return
+        }
+        inPage += 1
         let unit = item.result.unit
         let key = tally.countsSeparately(unit) ? HTMLParts.unitKey(unit) : HTMLParts.unitKey(nil, others: true)
         rows.write(HTMLParts.row(item, unitKey: key))
@@ -38,6 +56,7 @@ public struct HTMLBatchReporter: BatchReporter {
     public mutating func finish(to sink: inout some ReportSink) {
         let run = run ?? BatchRunInfo(bylawVersion: BylawVersion.current, inputs: [], asOf: nil, ruleSets: [])
         let listed = tally.records - tally.count(.compliant)
+        paging.companion?.close()
         var out = HTMLParts.head(run) + HTMLParts.headline(tally) + HTMLParts.figures(tally)
         out += HTMLParts.invalidReasons(tally.invalidReasons)
         out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
@@ -49,7 +68,8 @@ public struct HTMLBatchReporter: BatchReporter {
             sink.write(out + "</main>\n</body>\n</html>\n")
             return
         }
-        out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: listed) + HTMLParts.tableHead
+        if beyond > 0 { out += HTMLPaging.note(inPage: inPage, beyond: beyond, companion: paging.companion) }
+        out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: inPage) + HTMLParts.tableHead
         sink.write(out)
         rows.drain(to: &sink)
         sink.write(
