@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Bylaw", targets: ["Bylaw"]),
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
+        .library(name: "BylawLocale", targets: ["BylawLocale"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,7 +30,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // Diagnostics: the one type for every user-facing error and warning.
-        .target(name: "BylawDiagnostics", swiftSettings: strict),
+        .target(name: "BylawDiagnostics", dependencies: ["BylawLocale"], swiftSettings: strict),
+        // The message catalogue: everything bylaw says, in Chinese and English; depends on nothing.
+        .target(name: "BylawLocale", swiftSettings: strict),
         // YAML and JSON loading with positions, YAML 1.2 core typing and hard limits.
         .target(name: "BylawYAML", dependencies: ["CYAML", "BylawDiagnostics"], swiftSettings: strict),
         // The Common Expression Language, natively: knows nothing of YAML or rule sets.
@@ -38,7 +41,7 @@ let package = Package(
         .target(
             name: "Bylaw",
             dependencies: [
-                "BylawYAML", "BylawCEL", "BylawDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawLocale", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
         // SQLite, from the system (Debian: libsqlite3-dev). Only BylawAudit sees these C types.
@@ -56,6 +59,7 @@ let package = Package(
             dependencies: [
                 "Bylaw",
                 "BylawAudit",
+                "BylawLocale",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -64,17 +68,20 @@ let package = Package(
         .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport", swiftSettings: strict),
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
         .testTarget(
+            name: "BylawLocaleTests", dependencies: ["BylawLocale", "Bylaw", "BylawDiagnostics"], swiftSettings: strict),
+        .testTarget(
             name: "BylawYAMLTests", dependencies: ["BylawYAML"], exclude: ["yaml-suite-deviations.txt", "Golden"],
             swiftSettings: strict),
         .testTarget(
             name: "BylawCELTests", dependencies: ["BylawCEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict
         ),
         .testTarget(
-            name: "BylawTests", dependencies: ["Bylaw", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
+            name: "BylawTests", dependencies: ["Bylaw", "BylawLocale", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
             swiftSettings: strict),
         .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawTestSupport"],
+            name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawLocale", "BylawTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strict),
     ]
 )
