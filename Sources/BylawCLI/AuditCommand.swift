@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawAudit
 import BylawCEL
+import BylawLocale
 
 #if canImport(Glibc)
     import Glibc
@@ -263,11 +264,12 @@ struct AuditCommand: ParsableCommand {
             throw Exit.invalid
         }
         if let report, !quiet {
+            let l = Language.current
             let parts = Verdict.allCases.reversed().compactMap { v in
-                tally.counts[v].map { "\($0) \(v.rawValue)" }
+                tally.counts[v].map { l.text("check.outcome-count", String($0), l.text("verdict." + v.rawValue)) }
             }
-            let summary = parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
-            FileHandleOutput.writeText("\(tally.total) records\(summary); report written to \(report)\n")
+            let summary = parts.isEmpty ? "" : (l == .chinese ? "：" : ": ") + parts.joined(separator: l.listSeparator)
+            FileHandleOutput.writeText(l.text("audit.summary-written", String(tally.total), summary, report) + "\n")
         }
         if reader.unreadableFiles > 0 { throw Exit.invalid }
         // Nothing was judged, so nothing is compliant: an empty export is a failed run, not a clean one.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawLocale
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +13,7 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
     /// The report for this format: the one place a format is turned into a reporter.
     /// - Parameter terminal: the report goes to a terminal, so the text report may use colour.
     func output(terminal: Bool) -> AuditOutput {
-        let options = BatchReportOptions(colour: terminal)
+        let options = BatchReportOptions(colour: terminal, language: Language.current)
         switch self {
         case .jsonl: return AuditOutput(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
         case .text: return AuditOutput(reporter: BatchReports.reporter(format: .text, options: options))

@@ -23,11 +23,10 @@ struct ExplainCommand: ParsableCommand {
             `example FILE`), checked against the folder's rule library.
 
             EXAMPLES
-              bylaw explain rules/asset-management/examples/non-compliant-no-appraisal.yaml
-              bylaw explain rules/asset-management --case 出售未评估
-              bylaw explain disposal.yaml --rule AD-04
-              bylaw explain disposal.yaml --rule AD-04 --format json
-              bylaw explain disposal.yaml --as-of 2018-01-01
+              bylaw explain rules/asset-management/examples/compliant-vehicle-auction.yaml
+              bylaw explain rules/asset-management --case 出借期限六年
+              bylaw explain rules/asset-management --case 出借期限六年 --rule AM-16
+              bylaw explain rules/asset-management --case 出借期限六年 --format json
 
             EXIT CODES
               0  the explanation was printed, whatever the rules' outcomes

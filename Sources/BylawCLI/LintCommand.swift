@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 struct LintCommand: ParsableCommand {
@@ -98,8 +99,9 @@ struct LintCommand: ParsableCommand {
         switch format {
         case .text:
             let renderer = DiagnosticRenderer(
-                colour: FileHandleOutput.stdoutIsTerminal, source: DiagnosticRenderer.fileSource)
-            FileHandleOutput.writeText(LintOutput.text(report, renderer: renderer))
+                colour: FileHandleOutput.stdoutIsTerminal, language: Language.current,
+                source: DiagnosticRenderer.fileSource)
+            FileHandleOutput.writeText(LintOutput.text(report, renderer: renderer, language: Language.current))
         case .json:
             FileHandleOutput.writeAll(fd: 1, LintOutput.json(report) + "\n")
         case .sarif:

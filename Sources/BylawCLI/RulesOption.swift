@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bylaw
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 /// `--rules DIR`, shared by every command that reads rule sets.
@@ -27,6 +28,6 @@ struct RulesOption: ParsableArguments {
 /// Prints diagnostics to stderr with source excerpts.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     let renderer = DiagnosticRenderer(
-        colour: FileHandleOutput.stderrIsTerminal, source: DiagnosticRenderer.fileSource)
+        colour: FileHandleOutput.stderrIsTerminal, language: Language.current, source: DiagnosticRenderer.fileSource)
     FileHandleOutput.writeStderr(renderer.render(diagnostics))
 }
