@@ -21,12 +21,12 @@ import Testing
         #expect(actual == expected, "differs from \(path)")
     }
 
-    @Test(arguments: [BatchReportFormat.text, .html])
+    @Test(arguments: [BatchReportFormat.text, .html, .junit])
     func batchReport(_ format: BatchReportFormat) throws {
         let rendered = BatchFixture.render(format, language: .chinese)
         #expect(BatchFixture.render(format, spillThreshold: 64, language: .chinese) == rendered)
         #expect(BatchFixture.render(format, prerendered: true, language: .chinese) == rendered)
-        let name = format == .text ? "report.zh-Hans.txt" : "report.zh-Hans.html"
+        let name = "report.zh-Hans." + ["text": "txt", "html": "html", "junit": "xml"][format.rawValue, default: "txt"]
         try Self.compare(rendered, BatchReportGoldenTests.corpus + "/" + name)
     }
 
@@ -72,5 +72,30 @@ import Testing
             .replacingOccurrences(of: dir + "/", with: "")
             .replacingOccurrences(of: Paths.repository + "/", with: "")
         try Self.compare(rendered, dir + "/expected.zh-Hans.txt")
+    }
+}
+
+/// The Chinese HTML report in headless Chromium: the same charts, rows, sorting and filtering as the English
+/// one, the filter's count in Chinese, and a screenshot (kept when `BYLAW_SCREENSHOTS` names a folder).
+@Suite struct ChineseHTMLBrowserTests {
+    @Test(
+        .enabled(if: HTMLReportBrowserTests.browser != nil, "chromium is not installed (apt-get install -y chromium)"))
+    func chromiumShowsTheChineseReport() throws {
+        let run = try HTMLReportBrowserRun.run(.chinese)
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        #expect(run.seen["rows"] as? Int == 6)
+        let figures = try #require(run.seen["figures"] as? [String: Int])
+        #expect(figures["non_compliant"] == 3 && figures["records"] == 8)
+        let probe = try #require(run.seen["probe"] as? [String: Any])
+        #expect(probe["controlsVisible"] as? Bool == true)
+        let filter = try #require(probe["ruleFilter"] as? [String: Any])
+        #expect(filter["shown"] as? Int == 3)
+        #expect(filter["label"] as? String == "显示 3 条（共 6 条）")
+        let shot = run.folder.appendingPathComponent("report.png")
+        #expect(FileManager.default.fileExists(atPath: shot.path))
+        if let keep = ProcessInfo.processInfo.environment["BYLAW_SCREENSHOTS"] {
+            try? FileManager.default.removeItem(atPath: keep + "/report.zh-Hans.png")
+            try FileManager.default.copyItem(atPath: shot.path, toPath: keep + "/report.zh-Hans.png")
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// The catalogue's entries for the audit reports: the text summary, the HTML page, the JUnit and CSV files.
 enum AuditTexts {
-    static let entries: [CatalogueEntry] = text + html + progress
+    static let entries: [CatalogueEntry] = text + html + junit + progress
 
     static let text: [CatalogueEntry] = [
         CatalogueEntry("audit.title", zh: "bylaw 审计报告", en: "bylaw audit report"),
@@ -100,6 +100,11 @@ enum AuditTexts {
         CatalogueEntry("html.col.fix", zh: "修正方法", en: "fix"),
         CatalogueEntry("html.other-reasons", zh: "另有 {0} 种原因。", en: "And {0} other reasons."),
         CatalogueEntry("html.fix", zh: "修正方法：", en: "Fix:"),
+    ]
+
+    static let junit: [CatalogueEntry] = [
+        CatalogueEntry("junit.no-id", zh: "（无编号）", en: "(no id)"),
+        CatalogueEntry("junit.invalid-record", zh: "无效记录", en: "invalid record"),
     ]
 
     static let progress: [CatalogueEntry] = [
