@@ -16,8 +16,13 @@ struct BylawCommand: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandleOutput.writeStderr(fullMessage(for: error) + "\n")
-                FileHandleOutput.writeStderr(Language.current.text("help.usage-hint") + "\n")
+                FileHandleOutput.writeStderr(Language.current.help("help.usage-hint") + "\n")
                 Foundation.exit(2)
+            }
+            // Help (a clean exit) in the chosen language, the parser's own words included.
+            if code == .success, Language.current != .english {
+                FileHandleOutput.writeText(HelpChrome.translate(fullMessage(for: error), Language.current) + "\n")
+                Foundation.exit(0)
             }
             exit(withError: error)
         }
@@ -26,8 +31,8 @@ struct BylawCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "bylaw",
-            abstract: Language.current.text("help.bylaw.abstract"),
-            discussion: Language.current.text("help.bylaw.discussion"),
+            abstract: Language.current.help("help.bylaw.abstract"),
+            discussion: Language.current.help("help.bylaw.discussion"),
             version: BylawVersion.current,
             subcommands: [
                 CheckCommand.self, AuditCommand.self, LogCommand.self, LintCommand.self, TestCommand.self,

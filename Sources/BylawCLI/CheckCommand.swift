@@ -9,28 +9,28 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "check", abstract: Language.current.text("help.check.abstract"),
-            discussion: Language.current.text("help.check.discussion"))
+            commandName: "check", abstract: Language.current.help("help.check.abstract"),
+            discussion: Language.current.help("help.check.discussion"))
     }
 
-    @Argument(help: ArgumentHelp(Language.current.text("help.check.decisions")))
+    @Argument(help: ArgumentHelp(Language.current.help("help.check.decisions")))
     var decisions: [String]
 
     @OptionGroup var rules: RulesOption
 
     @Option(
         help: ArgumentHelp(
-            Language.current.text("help.check.as-of"), valueName: "date"))
+            Language.current.help("help.check.as-of"), valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp(Language.current.text("help.check.format")))
+    @Option(help: ArgumentHelp(Language.current.help("help.check.format")))
     var format: OutputFormat = .text
 
-    @Flag(help: ArgumentHelp(Language.current.text("help.check.quiet")))
+    @Flag(help: ArgumentHelp(Language.current.help("help.check.quiet")))
     var quiet = false
 
     @Flag(
-        help: ArgumentHelp(Language.current.text("help.check.reveal")))
+        help: ArgumentHelp(Language.current.help("help.check.reveal")))
     var reveal = false
 
     @OptionGroup var recording: RecordingOptions

@@ -2,12 +2,13 @@ import ArgumentParser
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show why each rule passed or failed, value by value.",
+        abstract: Language.current.help("help.explain.abstract"),
         discussion: """
             Evaluates the decision as `check` does and, for each rule (or only --rule), prints its outcome, \
             its `when` and `require` expressions with the value of every sub-expression under it, the `let` \

@@ -8,7 +8,7 @@ import Foundation
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check rule sets for errors and likely mistakes.",
+        abstract: Language.current.help("help.lint.abstract"),
         usage: "bylaw lint [<paths> ...] [--rules <dir>] [--format <format>] [--strict]\n"
             + "           [--as-of <date>]",
         discussion: """

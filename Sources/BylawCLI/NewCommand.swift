@@ -1,11 +1,12 @@
 import ArgumentParser
 import Bylaw
+import BylawLocale
 import Foundation
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Scaffold a new rule set.",
+        abstract: Language.current.help("help.new.abstract"),
         discussion: """
             Creates the folder DIR/NAME (DIR is --rules, default ./rules) holding:
               ruleset.yaml                         every section explained

@@ -6,7 +6,7 @@ import Foundation
 
 /// `--rules DIR`, shared by every command that reads rule sets.
 struct RulesOption: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("The rule library folder.", valueName: "dir"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp(Language.current.help("help.rules"), valueName: "dir"))
     var directory: String = "rules"
 
     /// Loads the library; on any load error, prints the diagnostics and exits 2.

@@ -109,9 +109,9 @@ import Testing
         #expect(!check.stdout.contains("Print only the verdict line"))
     }
 
-    /// Every example that `help check` and `help explain` print runs: the files it names exist and the command
+    /// Every example that `help check`, `help explain` and `help audit` print runs: the files it names exist and the command
     /// line parses (exit 0 or 1, never the 2 of a missing file or a usage error).
-    @Test(arguments: ["check", "explain"], ["en", "zh"])
+    @Test(arguments: ["check", "explain", "audit"], ["en", "zh"])
     func helpExamplesRun(_ command: String, _ lang: String) throws {
         let help = try Run.bylaw(["help", command, "--lang", lang])
         let examples = Self.examples(help.stdout)
@@ -125,18 +125,28 @@ import Testing
         }
     }
 
-    /// The `bylaw …` lines under a help text's EXAMPLES (示例) heading.
+    /// The `bylaw …` commands under a help text's EXAMPLES (示例) heading, a line ending in `\` joined with the
+    /// next.
     static func examples(_ help: String) -> [String] {
         var inside = false
         var found: [String] = []
+        var continued = false
         for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed == "EXAMPLES" || trimmed == "示例" {
                 inside = true
             } else if inside, !line.hasPrefix(" "), !trimmed.isEmpty {
                 inside = false
+            } else if inside, continued, let last = found.popLast() {
+                found.append(last + " " + trimmed)
             } else if inside, trimmed.hasPrefix("bylaw ") {
                 found.append(trimmed)
+            } else {
+                continue
+            }
+            continued = found.last?.hasSuffix("\\") == true
+            if continued, let last = found.popLast() {
+                found.append(String(last.dropLast()).trimmingCharacters(in: .whitespaces))
             }
         }
         return found

@@ -68,7 +68,7 @@ import Testing
 
     /// Every id the sources look up (`text("…")`) is in the catalogue.
     @Test func everyIDLookedUpExists() {
-        let pattern = #/text\(\s*"([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)"\s*[,)]/#
+        let pattern = #/(?:text|help)\(\s*"([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)"\s*[,)]/#
         var missing: [String] = []
         var seen = 0
         for (path, text) in Self.files where !path.hasPrefix("BylawLocale/") {
@@ -113,9 +113,9 @@ import Testing
     /// Help texts come from the catalogue. The commands listed here are not yet converted (issue 21); the list
     /// may only shrink: a new command, or a converted one, must take its help from the catalogue.
     static let helpNotYetInCatalogue: Set<String> = [
-        "AuditCommand.swift", "AuditRecording.swift", "DiffCommand.swift", "DocCommand.swift", "EvalCommand.swift",
+        "DiffCommand.swift", "DocCommand.swift", "EvalCommand.swift",
         "ExplainCommand.swift", "FmtCommand.swift", "LintCommand.swift", "LogCommand.swift", "MapCommand.swift",
-        "NewCommand.swift", "RulesOption.swift", "SchemaCommand.swift", "TestCommand.swift",
+        "NewCommand.swift", "SchemaCommand.swift", "TestCommand.swift",
     ]
 
     @Test func helpTextsComeFromTheCatalogue() {

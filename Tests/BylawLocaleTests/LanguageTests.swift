@@ -73,4 +73,16 @@ import Testing
         #expect(DiagnosticWording.help("allowed: a, b", .chinese) == "可选值：a、b")
         #expect(DiagnosticWording.help("did you mean `x`?", .english) == "did you mean `x`?")
     }
+
+    /// Chinese help lines fit an 80-column terminal, whatever the parser's wrapping by characters does.
+    @Test func chineseHelpFitsEightyColumns() {
+        for entry in Catalogue.entries where entry.id.hasPrefix("help.") {
+            for line in Language.chinese.help(entry.id, "2000").split(separator: "\n") {
+                #expect(Language.width(String(line)) <= 80, "\(entry.id): \(line)")
+            }
+        }
+        #expect(Language.wrap("  一二三四五六", columns: 8) == "  一二三\n  四五六")
+        #expect(Language.wrap("abc 一二三", columns: 6) == "abc 一\n二三")
+        #expect(Language.wrap("abc defgh", columns: 6) == "abc defgh", "an ASCII line is left alone")
+    }
 }

@@ -1,7 +1,7 @@
 /// The catalogue's help texts for the command line: `help.` + command + part. Examples name files that exist
 /// in the repository (a test runs every one).
 enum HelpTexts {
-    static let entries: [CatalogueEntry] = root + check
+    static let entries: [CatalogueEntry] = root + check + abstracts
 
     static let root: [CatalogueEntry] = [
         CatalogueEntry(
@@ -36,6 +36,19 @@ enum HelpTexts {
                   2  invalid input, a rule-set error, a usage error, or an audit-trail failure
                 """),
         CatalogueEntry("help.usage-hint", zh: "用法：见 `bylaw help`。", en: "Usage: see `bylaw help`."),
+        // The argument parser's own words around every help text.
+        CatalogueEntry("help.chrome.overview", zh: "概述：", en: "OVERVIEW: "),
+        CatalogueEntry("help.chrome.usage", zh: "用法：", en: "USAGE: "),
+        CatalogueEntry("help.chrome.arguments", zh: "参数：", en: "ARGUMENTS:"),
+        CatalogueEntry("help.chrome.options", zh: "选项：", en: "OPTIONS:"),
+        CatalogueEntry("help.chrome.subcommands", zh: "子命令：", en: "SUBCOMMANDS:"),
+        CatalogueEntry("help.chrome.version", zh: "显示版本号。", en: "Show the version."),
+        CatalogueEntry("help.chrome.help", zh: "显示帮助信息。", en: "Show help information."),
+        CatalogueEntry(
+            "help.chrome.see-subcommand", zh: "  各子命令的详细说明见 `bylaw help <子命令>`。",
+            en: "  See 'bylaw help <subcommand>' for detailed help."),
+        CatalogueEntry("help.chrome.default", zh: "默认：{0}", en: "default: {0}"),
+        CatalogueEntry("help.chrome.values", zh: "可选值：{0}", en: "values: {0}"),
     ]
 
     static let check: [CatalogueEntry] = [
@@ -112,5 +125,33 @@ enum HelpTexts {
             en:
                 "Show values the rule sets mark sensitive (default: masked as [masked]); for someone allowed to see "
                 + "them. The audit trail masks them either way."),
+    ]
+
+    /// The one-line summaries of the commands whose other help is not yet in the catalogue (issue 21).
+    static let abstracts: [CatalogueEntry] = [
+        CatalogueEntry(
+            "help.log.abstract", zh: "列出、查看、导出和核验审计记录。", en: "List, show, export and verify the audit trail."),
+        CatalogueEntry(
+            "help.lint.abstract", zh: "检查规则集中的错误和可能的疏漏。", en: "Check rule sets for errors and likely mistakes."),
+        CatalogueEntry("help.test.abstract", zh: "运行规则集自带的测试用例。", en: "Run the test cases of rule sets."),
+        CatalogueEntry(
+            "help.explain.abstract", zh: "逐值说明每条规则为何通过或违反。", en: "Show why each rule passed or failed, value by value."),
+        CatalogueEntry(
+            "help.eval.abstract", zh: "计算一个 CEL 表达式：供规则编写人员试算。",
+            en: "Evaluate one CEL expression: the rule author's REPL."),
+        CatalogueEntry("help.doc.abstract", zh: "为审阅人员生成可读的规则手册。", en: "Write a readable rule book for reviewers."),
+        CatalogueEntry("help.new.abstract", zh: "新建规则集的骨架。", en: "Scaffold a new rule set."),
+        CatalogueEntry(
+            "help.schema.abstract", zh: "输出规则集、测试和决定的 JSON Schema。",
+            en: "Print JSON Schemas for rule sets, tests and decisions."),
+        CatalogueEntry(
+            "help.map.abstract", zh: "管理映射文件（告诉 `bylaw audit` 如何读取表格）。",
+            en: "Work with the mapping files that tell `bylaw audit` how to read a spreadsheet."),
+        CatalogueEntry(
+            "help.diff.abstract", zh: "显示规则集两个版本之间（或两个规则库之间）的变化。",
+            en: "Show what changed between two versions of a rule set, or of two rule libraries."),
+        CatalogueEntry(
+            "help.fmt.abstract", zh: "按统一格式重写规则集和测试文件，保留注释。",
+            en: "Rewrite rule sets and test files in one layout, comments kept."),
     ]
 }
