@@ -60,7 +60,9 @@ public struct DiagnosticRenderer: Sendable {
         }
         for note in d.notes {
             let where_ = note.location.map { "\($0): " } ?? ""
-            out += "  " + cyan(language.text("diag.note")) + " " + TerminalText.oneLine(where_ + note.message) + "\n"
+            out +=
+                "  " + cyan(language.text("diag.note")) + " "
+                + TerminalText.oneLine(where_ + DiagnosticWording.note(note.message, language)) + "\n"
         }
         return out
     }

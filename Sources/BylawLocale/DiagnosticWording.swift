@@ -52,6 +52,15 @@ public enum DiagnosticWording {
         return table
     }()
 
+    /// A diagnostic's note (`first defined here`) in `language`: the catalogue's notes, and `nor …` (a further
+    /// example of a gap); other notes as they are.
+    public static func note(_ english: String, _ language: Language) -> String {
+        guard language == .chinese else { return english }
+        if english.hasPrefix("nor ") { return language.text("diag-note.nor", String(english.dropFirst(4))) }
+        for e in Catalogue.entries where e.id.hasPrefix("diag-note.") && e.english == english { return e.chinese }
+        return english
+    }
+
     /// The user text an English message quotes in backticks, in order.
     static func quotedSpans(_ message: String) -> [String] {
         let parts = message.split(separator: "`", omittingEmptySubsequences: false)

@@ -29,6 +29,14 @@ enum ReportTexts {
         CatalogueEntry("diag.severity.note", zh: "注", en: "note"),
         CatalogueEntry("diag.help", zh: "提示:", en: "help:"),
         CatalogueEntry("diag.note", zh: "注:", en: "note:"),
+        // Notes under a diagnostic, by their English text.
+        CatalogueEntry("diag-note.first-defined", zh: "首次定义于此", en: "first defined here"),
+        CatalogueEntry("diag-note.first-used", zh: "首次使用于此", en: "first used here"),
+        CatalogueEntry("diag-note.defined", zh: "定义于此", en: "defined here"),
+        CatalogueEntry("diag-note.other-row", zh: "另一行", en: "the other row"),
+        CatalogueEntry("diag-note.other-version", zh: "另一版本", en: "the other version"),
+        CatalogueEntry("diag-note.earlier-row", zh: "更早命中的一行", en: "an earlier row that matches first"),
+        CatalogueEntry("diag-note.nor", zh: "也不匹配 {0}", en: "nor {0}"),
         // Words every report uses.
         CatalogueEntry("report.none", zh: "无", en: "none"),
         CatalogueEntry("report.none-parenthesised", zh: "（无）", en: "(none)"),
