@@ -41,7 +41,8 @@ let package = Package(
         .target(
             name: "Bylaw",
             dependencies: [
-                "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawLocale", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawLocale",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
         // SQLite, from the system (Debian: libsqlite3-dev). Only BylawAudit sees these C types.
@@ -76,11 +77,13 @@ let package = Package(
             name: "BylawCELTests", dependencies: ["BylawCEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict
         ),
         .testTarget(
-            name: "BylawTests", dependencies: ["Bylaw", "BylawLocale", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
+            name: "BylawTests", dependencies: ["Bylaw", "BylawLocale", "BylawTestSupport"],
+            exclude: ["Fixtures", "Corpus"],
             swiftSettings: strict),
         .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawLocale", "BylawTestSupport"],
+            name: "BylawCLITests",
+            dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawLocale", "BylawTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strict),
     ]
