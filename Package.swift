@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BylawAuthoring", targets: ["BylawAuthoring"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
         .library(name: "BylawJobs", targets: ["BylawJobs"]),
+        .library(name: "BylawLocale", targets: ["BylawLocale"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,7 +35,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // Diagnostics: the one type for every user-facing error and warning.
-        .target(name: "BylawDiagnostics", swiftSettings: strict),
+        .target(name: "BylawDiagnostics", dependencies: ["BylawLocale"], swiftSettings: strict),
+        // Everything bylaw says, in Chinese and English: the catalogue and the choice of language.
+        .target(name: "BylawLocale", swiftSettings: strict),
         // YAML and JSON loading with positions, YAML 1.2 core typing and hard limits.
         .target(name: "BylawYAML", dependencies: ["CYAML", "BylawDiagnostics"], swiftSettings: strict),
         // The Common Expression Language, natively: knows nothing of YAML or rule sets.
@@ -65,6 +68,7 @@ let package = Package(
             name: "BylawReports",
             dependencies: [
                 "Bylaw", "BylawBatch", "BylawAuthoring", "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawJSON",
+                "BylawLocale",
             ],
             swiftSettings: strict),
         // SQLite, from the system (Debian: libsqlite3-dev). Only BylawAudit sees these C types.
@@ -84,7 +88,7 @@ let package = Package(
             name: "BylawJobs",
             dependencies: [
                 "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJSON", "BylawCEL",
-                "BylawYAML", "BylawDiagnostics",
+                "BylawYAML", "BylawDiagnostics", "BylawLocale",
             ],
             swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
@@ -92,7 +96,7 @@ let package = Package(
             name: "BylawCLI",
             dependencies: [
                 "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
-                "BylawCEL", "BylawYAML", "BylawDiagnostics",
+                "BylawCEL", "BylawYAML", "BylawDiagnostics", "BylawLocale",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -103,6 +107,9 @@ let package = Package(
             name: "BylawTestSupport", dependencies: ["Bylaw", "BylawCEL", "BylawYAML"], path: "Tests/BylawTestSupport",
             swiftSettings: strict),
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
+        .testTarget(
+            name: "BylawLocaleTests", dependencies: ["BylawLocale", "Bylaw", "BylawCEL", "BylawDiagnostics"],
+            swiftSettings: strict),
         .testTarget(
             name: "BylawYAMLTests", dependencies: ["BylawYAML"], exclude: ["yaml-suite-deviations.txt", "Golden"],
             swiftSettings: strict),
@@ -121,7 +128,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "BylawReportsTests",
-            dependencies: ["BylawReports", "BylawBatch", "BylawAuthoring", "Bylaw", "BylawJSON", "BylawTestSupport"],
+            dependencies: [
+                "BylawReports", "BylawBatch", "BylawAuthoring", "Bylaw", "BylawJSON", "BylawLocale", "BylawTestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "BylawAuditTests",
@@ -134,8 +143,9 @@ let package = Package(
             name: "BylawCLITests",
             dependencies: [
                 "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawJSON", "BylawCLI", "BylawDiagnostics",
-                "BylawTestSupport",
+                "BylawLocale", "BylawTestSupport",
             ],
+            exclude: ["Golden"],
             swiftSettings: strict),
     ]
 )

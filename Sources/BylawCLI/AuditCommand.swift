@@ -4,6 +4,7 @@ import BylawAudit
 import BylawBatch
 import BylawCEL
 import BylawJobs
+import BylawLocale
 import BylawReports
 
 #if canImport(Glibc)
@@ -11,120 +12,67 @@ import BylawReports
 #endif
 
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "Check many decisions (CSV, JSON Lines, YAML stream, folder) and report.",
-        discussion: """
-            Reads every record of the inputs, checks each against the rule sets for its kind in force on its \
-            date (or --as-of), on all cores, and writes a report in input order. A record that cannot be read \
-            (a ragged CSV row, a JSON syntax error) is reported as `invalid` with its file and line, and the run \
-            goes on.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "audit", abstract: Language.current.help("help.audit.abstract"),
+            discussion: Language.current.help("help.audit.discussion", String(AuditJob.transactionSize)))
+    }
 
-            INPUTS
-              a.csv     a header row of field paths (asset.book_value), one record a row;
-                        --map MAPPING.yaml maps other headers (账面原值) to paths;
-                        UTF-8, UTF-16 with a byte-order mark, or GBK/GB18030 (detected,
-                        or named with --encoding)
-              a.xlsx    the first sheet (or --sheet NAME), one record a row below the
-                        header row (found below title rows, or --header-row N)
-              a.jsonl   one JSON object per line
-              a.json    one object, or an array of objects
-              a.yaml    one or more YAML documents (--- between them)
-              folder/   every .csv .json .jsonl .xlsx .yaml .yml file below it, sorted
-              -         standard input, format guessed or given by --input-format
-            Each record names its `kind`; --kind gives one to records that have none.
-            Field paths, list columns and the mapping format: docs/audit.md. A mapping
-            file's `fields` moves JSON fields (disposal.date: date) and its
-            `constants` fills absent ones (kind: asset_disposal).
-            The HTML page lists the first --html-records records (default 1000); the
-            others go to FILE.records.csv beside --report FILE.html.
-
-            EXAMPLES
-              bylaw audit disposals.csv --kind asset_disposal --map columns.yaml
-              bylaw audit dump.jsonl --format jsonl --report results.jsonl
-              bylaw audit examples/asset-disposals/export.jsonl \\
-                --map examples/asset-disposals/export-map.yaml
-              bylaw audit big.jsonl --format html --report audit.html --html-records 500
-              bylaw audit records/ --jobs 2 --as-of 2024-01-01
-              export-disposals | bylaw audit - --input-format csv --kind asset_disposal
-
-            AUDIT TRAIL
-              Every record is appended to the audit store (--audit PATH, else $BYLAW_AUDIT,
-              else ./bylaw-audit.sqlite) in transactions of \(AuditJob.transactionSize) records, each
-              before the records it holds are reported, then one `audit-run` record with
-              the inputs' SHA-256 and the counts by verdict. If the store cannot be
-              written, bylaw says so, reports nothing more and exits 2. --no-audit
-              skips it.
-
-            EXIT CODES
-              0  every record is compliant
-              1  some record is non_compliant, needs_review, error or invalid
-              2  the command line is wrong, an input or the --map file cannot be read,
-                 the rule sets do not load, or the audit trail cannot be written
-            """)
-
-    @Argument(help: ArgumentHelp("Input files, folders, or - for standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp(Language.current.help("help.audit.inputs"), valueName: "input"))
     var inputs: [String]
 
     @OptionGroup var rules: RulesOption
 
-    @Option(help: ArgumentHelp("The decision kind of records that have no `kind` field.", valueName: "kind"))
+    @Option(help: ArgumentHelp(Language.current.help("help.audit.kind"), valueName: "kind"))
     var kind: String?
 
     @Option(
         name: .customLong("map"),
-        help: ArgumentHelp(
-            "A YAML file mapping CSV and workbook headers (columns), and JSON fields (fields, constants), to "
-                + "field paths.", valueName: "mapping.yaml"))
+        help: ArgumentHelp(Language.current.help("help.audit.map"), valueName: "mapping.yaml"))
     var map: String?
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp(Language.current.help("help.audit.report"), valueName: "file"))
     var report: String?
 
-    @Option(help: "Report format: text, json, jsonl, csv, junit or html.")
+    @Option(help: ArgumentHelp(Language.current.help("help.audit.format")))
     var format: AuditFormat = .text
 
     @Option(
         help: ArgumentHelp(
-            "Records the HTML page lists (default \(HTMLPaging.defaultLimit)); the others go to FILE.records.csv "
-                + "beside --report FILE.html.", valueName: "n"))
+            Language.current.help("help.audit.html-records", String(HTMLPaging.defaultLimit)), valueName: "n"))
     var htmlRecords = HTMLPaging.defaultLimit
 
     @Flag(
-        help: ArgumentHelp(
-            "Show values the rule sets mark sensitive in the report (default: masked as [masked]); for someone "
-                + "allowed to see them."))
+        help: ArgumentHelp(Language.current.help("help.audit.reveal")))
     var reveal = false
 
     @Option(
         help: ArgumentHelp(
-            "The format of standard input and of named files whose extension does not say (default: guessed).",
-            valueName: "csv|jsonl|json|yaml|xlsx"))
+            Language.current.help("help.audit.input-format"), valueName: "csv|jsonl|json|yaml|xlsx"))
     var inputFormat: InputFormat?
 
     @Option(
         help: ArgumentHelp(
-            "The encoding of CSV inputs (default: detected; GBK is read as GB18030).",
-            valueName: "utf-8|gb18030|utf-16"))
+            Language.current.help("help.audit.encoding"), valueName: "utf-8|gb18030|utf-16"))
     var encoding: TextEncoding?
 
-    @Option(help: ArgumentHelp("The sheet of .xlsx workbooks to read (default: the first).", valueName: "name"))
+    @Option(help: ArgumentHelp(Language.current.help("help.audit.sheet"), valueName: "name"))
     var sheet: String?
 
     @Option(
         help: ArgumentHelp(
-            "The row of .xlsx sheets that holds the header (default: found below any title rows).", valueName: "n"))
+            Language.current.help("help.audit.header-row"), valueName: "n"))
     var headerRow: Int?
 
-    @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
+    @Option(help: ArgumentHelp(Language.current.help("help.audit.jobs"), valueName: "n"))
     var jobs: Int?
 
     @Option(
         help: ArgumentHelp(
-            "Evaluate as of this date (YYYY-MM-DD) instead of each record's own date.", valueName: "date"))
+            Language.current.help("help.audit.as-of"), valueName: "date"))
     var asOf: String?
 
-    @Flag(help: "No progress line, and no summary line when --report is given.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.audit.quiet")))
     var quiet = false
 
     @OptionGroup var recording: RecordingOptions
@@ -160,7 +108,7 @@ struct AuditCommand: ParsableCommand {
         let companion = htmlCompanion()
         let report = format.format.report(
             colour: self.report == nil && FileHandleOutput.stdoutIsTerminal,
-            html: HTMLPaging(limit: htmlRecords, companion: companion))
+            html: HTMLPaging(limit: htmlRecords, companion: companion), language: Language.current)
         let options = AuditJobOptions(
             inputs: inputs, files: files, kind: kind, mapping: mapping, encoding: encoding, sheet: sheet,
             headerRow: headerRow, asOf: asOfDate.map { ($0, asOf ?? "") }, jobs: jobs ?? AuditJob.cores,
@@ -215,11 +163,12 @@ struct AuditCommand: ParsableCommand {
             throw Exit.invalid
         }
         if let report, !quiet {
+            let l = Language.current
             let parts = Verdict.allCases.reversed().compactMap { v in
-                tally.counts[v].map { "\($0) \(v.rawValue)" }
+                tally.counts[v].map { l.text("check.outcome-count", String($0), l.text("verdict." + v.rawValue)) }
             }
-            let summary = parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
-            FileHandleOutput.writeText("\(tally.total) records\(summary); report written to \(report)\n")
+            let summary = parts.isEmpty ? "" : (l == .chinese ? "：" : ": ") + parts.joined(separator: l.listSeparator)
+            FileHandleOutput.writeText(l.text("audit.summary-written", String(tally.total), summary, report) + "\n")
         }
         if tally.unreadableFiles > 0 { throw Exit.invalid }
         // Nothing was judged, so nothing is compliant: an empty export is a failed run, not a clean one.

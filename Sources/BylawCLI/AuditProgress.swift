@@ -1,5 +1,6 @@
 import Bylaw
 import BylawJobs
+import BylawLocale
 
 /// The progress line of `bylaw audit` on stderr: records done, records per second, non-compliant records so
 /// far and, when the inputs' total size is known, the share read and an ETA. Drawn only on a terminal and
@@ -27,16 +28,17 @@ struct ProgressLine {
         guard now - lastDraw >= .milliseconds(100) else { return }
         lastDraw = now
         let seconds = Self.seconds(now - started)
-        var line = "audit: \(Self.grouped(done)) records"
-        if seconds > 0 { line += " · \(Self.grouped(Int(Double(done) / seconds)))/s" }
-        line += " · \(Self.grouped(nonCompliant)) non-compliant"
-        if invalid > 0 { line += " · \(Self.grouped(invalid)) invalid" }
+        let l = Language.current
+        var line = l.text("progress.records", Self.grouped(done))
+        if seconds > 0 { line += l.text("progress.rate", Self.grouped(Int(Double(done) / seconds))) }
+        line += l.text("progress.non-compliant", Self.grouped(nonCompliant))
+        if invalid > 0 { line += l.text("progress.invalid", Self.grouped(invalid)) }
         if let total = totalBytes, total > 0, bytesRead > 0 {
             let fraction = min(1, Double(bytesRead) / Double(total))
             line += " · \(Int(fraction * 100))%"
             if fraction > 0.01 {
                 let left = Int(seconds / fraction - seconds)
-                line += " · ETA \(left / 60):" + (left % 60 < 10 ? "0" : "") + "\(left % 60)"
+                line += l.text("progress.eta", "\(left / 60):" + (left % 60 < 10 ? "0" : "") + "\(left % 60)")
             }
         }
         FileHandleOutput.writeStderr("\r\u{1B}[K" + line)

@@ -3,6 +3,7 @@ import Bylaw
 import BylawAudit
 import BylawCEL
 import BylawJobs
+import BylawLocale
 import BylawYAML
 import Foundation
 
@@ -14,16 +15,15 @@ import Foundation
 struct RecordingOptions: ParsableArguments {
     @OptionGroup var audit: AuditOptions
 
-    @Flag(help: "Do not append records to the audit trail.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.no-audit")))
     var noAudit = false
 
-    @Option(help: ArgumentHelp("Who is recorded as having run the check (default: the OS user).", valueName: "name"))
+    @Option(help: ArgumentHelp(Language.current.help("help.actor"), valueName: "name"))
     var actor: String?
 
     @Option(
         help: ArgumentHelp(
-            "A key file for masking sensitive fields with HMAC-SHA-256 (default: $BYLAW_AUDIT_KEY_FILE, or the key in $BYLAW_AUDIT_KEY).",
-            valueName: "file"))
+            Language.current.help("help.audit-key-file"), valueName: "file"))
     var auditKeyFile: String?
 
     /// Refuses an empty or control-laden `--actor` before anything is checked.
@@ -40,8 +40,7 @@ struct RecordingOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "An Ed25519 key file that signs checkpoints of the trail (default: $BYLAW_AUDIT_SIGNING_KEY_FILE; "
-                + "make one with `bylaw log checkpoint keygen`).", valueName: "file"))
+            Language.current.help("help.signing-key"), valueName: "file"))
     var signingKey: String?
 
     /// The checkpoint signing key, if one is configured.

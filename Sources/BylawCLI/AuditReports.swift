@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawBatch
 import BylawJobs
+import BylawLocale
 
 #if canImport(Glibc)
     import Glibc

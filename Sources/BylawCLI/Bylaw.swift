@@ -1,42 +1,44 @@
 import ArgumentParser
 import Bylaw
+import BylawLocale
 import Foundation
 
 @main
 struct BylawCommand: ParsableCommand {
     /// Runs the command line, mapping usage errors to exit code 2 as documented (ArgumentParser's default is 64).
     static func main() {
+        // The language is chosen before parsing, so that help and every message are in it (LanguageArgument).
+        let arguments = LanguageArgument.choose(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandleOutput.writeStderr(fullMessage(for: error) + "\n")
-                FileHandleOutput.writeStderr("Usage: see `bylaw help`.\n")
+                FileHandleOutput.writeStderr(Language.current.help("help.usage-hint") + "\n")
                 Foundation.exit(2)
+            }
+            // Help (a clean exit) in the chosen language, the parser's own words included.
+            if code == .success, Language.current != .english {
+                FileHandleOutput.writeText(HelpChrome.translate(fullMessage(for: error), Language.current) + "\n")
+                Foundation.exit(0)
             }
             exit(withError: error)
         }
     }
 
-    static let configuration = CommandConfiguration(
-        commandName: "bylaw",
-        abstract: "Check governance decisions against regulations written as YAML rule sets.",
-        discussion: """
-            Rule sets live under ./rules (or --rules DIR). A decision is a YAML or JSON file with \
-            `kind`, `id`, `date` and `unit`; bylaw applies the rule sets for its kind in force on its date.
-
-            EXIT CODES
-              0  compliant (or the command succeeded)
-              1  not compliant, needs review, or a failed test
-              2  invalid input, a rule-set error, a usage error, or an audit-trail failure
-            """,
-        version: BylawVersion.current,
-        subcommands: [
-            CheckCommand.self, AuditCommand.self, LogCommand.self, LintCommand.self, TestCommand.self,
-            ExplainCommand.self, EvalCommand.self, DocCommand.self, NewCommand.self, SchemaCommand.self,
-            MapCommand.self, DiffCommand.self, FmtCommand.self, ReplCommand.self, ReplayCommand.self,
-        ]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "bylaw",
+            abstract: Language.current.help("help.bylaw.abstract"),
+            discussion: Language.current.help("help.bylaw.discussion"),
+            version: BylawVersion.current,
+            subcommands: [
+                CheckCommand.self, AuditCommand.self, LogCommand.self, LintCommand.self, TestCommand.self,
+                ExplainCommand.self, EvalCommand.self, DocCommand.self, NewCommand.self, SchemaCommand.self,
+                MapCommand.self, DiffCommand.self, FmtCommand.self, ReplCommand.self, ReplayCommand.self,
+            ]
+        )
+    }
 }

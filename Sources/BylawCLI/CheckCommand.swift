@@ -4,64 +4,36 @@ import BylawBatch
 import BylawCEL
 import BylawDiagnostics
 import BylawJobs
+import BylawLocale
 import BylawReports
 import BylawYAML
 import Foundation
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check decision files against the rule sets for their kind.",
-        discussion: """
-            For each decision, bylaw picks the rule sets whose `applies_to` is the decision's `kind` and that \
-            are in force on its `date` (or --as-of), evaluates every rule, and prints the verdict with each \
-            failed rule's message, citation and evidence.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check", abstract: Language.current.help("help.check.abstract"),
+            discussion: Language.current.help("help.check.discussion"))
+    }
 
-            Verdicts: compliant, needs_review (only warnings failed), non_compliant (a violation failed), \
-            error (a rule could not be evaluated), invalid (the file does not fit the rule sets' input schema).
-
-            EXAMPLES
-              bylaw check rules/cadre-selection/examples/compliant-deputy-director.yaml
-              bylaw check promotion.yaml --format json
-              bylaw check promotion.yaml --as-of 2018-01-01
-              bylaw check promotion.yaml --no-audit
-
-            AUDIT TRAIL
-              Every decision checked is recorded in the audit store (--audit PATH,
-              else $BYLAW_AUDIT, else ./bylaw-audit.sqlite) before its verdict is
-              printed. If the store cannot be written, bylaw says so, prints no
-              verdict and exits 2. Fields a rule set declares `sensitive` are masked
-              with HMAC-SHA-256 under the key in --audit-key-file (or
-              $BYLAW_AUDIT_KEY_FILE, $BYLAW_AUDIT_KEY), or redacted without one.
-              See `bylaw log --help`.
-
-            EXIT CODES
-              0  every decision is compliant
-              1  some decision is non_compliant or needs_review
-              2  some decision is invalid or errored, the rule sets do not load, the
-                 audit trail cannot be written, or the command line is wrong
-            """)
-
-    @Argument(help: "Decision files (YAML or JSON), or folders of them.")
+    @Argument(help: ArgumentHelp(Language.current.help("help.check.decisions")))
     var decisions: [String]
 
     @OptionGroup var rules: RulesOption
 
     @Option(
         help: ArgumentHelp(
-            "Evaluate as of this date (YYYY-MM-DD) instead of each decision's own date.", valueName: "date"))
+            Language.current.help("help.check.as-of"), valueName: "date"))
     var asOf: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(Language.current.help("help.check.format")))
     var format: OutputFormat = .text
 
-    @Flag(help: "Print only the verdict line of each decision.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.check.quiet")))
     var quiet = false
 
     @Flag(
-        help: ArgumentHelp(
-            "Show values the rule sets mark sensitive (default: masked as [masked]); for someone allowed to see "
-                + "them. The audit trail masks them either way."))
+        help: ArgumentHelp(Language.current.help("help.check.reveal")))
     var reveal = false
 
     @OptionGroup var recording: RecordingOptions
@@ -89,7 +61,8 @@ struct CheckCommand: ParsableCommand {
         let results = checked.map { reveal ? $0.result : $0.result.masked() }
         switch format {
         case .text:
-            let renderer = TextReport(colour: FileHandleOutput.stdoutIsTerminal, quiet: quiet)
+            let renderer = TextReport(
+                colour: FileHandleOutput.stdoutIsTerminal, quiet: quiet, language: Language.current)
             let texts = results.enumerated().map { k, r in
                 renderer.render(r) + (k < receipts.count && !quiet ? renderer.receipt(receipts[k]) : "")
             }

@@ -2,13 +2,14 @@ import ArgumentParser
 import Bylaw
 import BylawAuthoring
 import BylawDiagnostics
+import BylawLocale
 import BylawReports
 import Foundation
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what changed between two versions of a rule set, or of two rule libraries.",
+        abstract: Language.current.help("help.diff.abstract"),
         discussion: """
             OLD and NEW are each a rule-set file, a rule-set folder or a rule library. Two files compare \
             whatever their ids; otherwise sets pair by id and version, then each id's latest versions pair, \

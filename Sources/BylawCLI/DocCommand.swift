@@ -2,13 +2,14 @@ import ArgumentParser
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import BylawReports
 import Foundation
 
 struct DocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doc",
-        abstract: "Write a readable rule book for reviewers.",
+        abstract: Language.current.help("help.doc.abstract"),
         discussion: """
             Writes a rule book that a reviewer can read without YAML: for each rule set its source, the dates \
             it is in force, what it applies to, its parameters and the decision fields it reads; for each rule \

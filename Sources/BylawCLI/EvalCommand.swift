@@ -2,13 +2,14 @@ import ArgumentParser
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import BylawYAML
 import Foundation
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate one CEL expression: the rule author's REPL.",
+        abstract: Language.current.help("help.eval.abstract"),
         discussion: """
             Prints the value and its type, or the error with a caret under the expression.
 

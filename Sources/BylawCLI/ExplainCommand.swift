@@ -3,13 +3,14 @@ import Bylaw
 import BylawAuthoring
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import BylawReports
 import Foundation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show why each rule passed or failed, value by value.",
+        abstract: Language.current.help("help.explain.abstract"),
         discussion: """
             Evaluates the decision as `check` does and, for each rule (or only --rule), prints its outcome, \
             its `when` and `require` expressions with the value of every sub-expression under it, the `let` \
@@ -25,11 +26,10 @@ struct ExplainCommand: ParsableCommand {
             `example FILE`), checked against the folder's rule library.
 
             EXAMPLES
-              bylaw explain rules/asset-management/examples/non-compliant-no-appraisal.yaml
-              bylaw explain rules/asset-management --case 出售未评估
-              bylaw explain disposal.yaml --rule AD-04
-              bylaw explain disposal.yaml --rule AD-04 --format json
-              bylaw explain disposal.yaml --as-of 2018-01-01
+              bylaw explain rules/asset-management/examples/compliant-vehicle-auction.yaml
+              bylaw explain rules/asset-management --case 出借期限六年
+              bylaw explain rules/asset-management --case 出借期限六年 --rule AM-16
+              bylaw explain rules/asset-management --case 出借期限六年 --format json
 
             EXIT CODES
               0  the explanation was printed, whatever the rules' outcomes

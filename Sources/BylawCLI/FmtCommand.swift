@@ -1,12 +1,13 @@
 import ArgumentParser
 import Bylaw
 import BylawAuthoring
+import BylawLocale
 import Foundation
 
 struct FmtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
-        abstract: "Rewrite rule sets and test files in one layout, comments kept.",
+        abstract: Language.current.help("help.fmt.abstract"),
         discussion: """
             A PATH is a file, a rule-set folder (its ruleset*.yaml and tests/*.yaml) or a rule library (every \
             set in it). The layout: block collections indented two spaces per level, sequences indented \

@@ -3,13 +3,14 @@ import Bylaw
 import BylawAuthoring
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import BylawReports
 import Foundation
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check rule sets for errors and likely mistakes.",
+        abstract: Language.current.help("help.lint.abstract"),
         usage: "bylaw lint [<paths> ...] [--rules <dir>] [--format <format>] [--strict]\n"
             + "           [--as-of <date>]",
         discussion: """
@@ -100,8 +101,9 @@ struct LintCommand: ParsableCommand {
         switch format {
         case .text:
             let renderer = DiagnosticRenderer(
-                colour: FileHandleOutput.stdoutIsTerminal, source: DiagnosticRenderer.fileSource)
-            FileHandleOutput.writeText(LintOutput.text(report, renderer: renderer))
+                colour: FileHandleOutput.stdoutIsTerminal, language: Language.current,
+                source: DiagnosticRenderer.fileSource)
+            FileHandleOutput.writeText(LintOutput.text(report, renderer: renderer, language: Language.current))
         case .json:
             FileHandleOutput.writeAll(fd: 1, LintOutput.json(report) + "\n")
         case .sarif:

@@ -2,19 +2,19 @@ import ArgumentParser
 import Bylaw
 import BylawAudit
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 /// `--audit PATH` and `--actor`, shared by the commands that read or write the audit trail.
 struct AuditOptions: ParsableArguments {
     @Option(
         name: .customLong("audit"),
-        help: ArgumentHelp("The audit store (default: $BYLAW_AUDIT, else ./bylaw-audit.sqlite).", valueName: "path"))
+        help: ArgumentHelp(Language.current.help("help.audit"), valueName: "path"))
     var path: String?
 
     @Option(
         help: ArgumentHelp(
-            "How long to wait for another process holding the store's lock before failing (default: "
-                + "$BYLAW_AUDIT_LOCK_WAIT, else 2).", valueName: "seconds"))
+            Language.current.help("help.lock-wait"), valueName: "seconds"))
     var lockWait: Double?
 
     var resolvedPath: String {
@@ -70,7 +70,7 @@ struct AuditOptions: ParsableArguments {
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "List, show, export and verify the audit trail.",
+        abstract: Language.current.help("help.log.abstract"),
         discussion: """
             Every `bylaw check` appends one record per decision to the audit store, linked by a SHA-256 hash \
             chain. Keep the output of `bylaw log head` somewhere else: `bylaw log verify --expect-head SEQ:HASH` \

@@ -2,12 +2,13 @@ import ArgumentParser
 import Bylaw
 import BylawBatch
 import BylawCEL
+import BylawLocale
 import Foundation
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Work with the mapping files that tell `bylaw audit` how to read a spreadsheet.",
+        abstract: Language.current.help("help.map.abstract"),
         subcommands: [MapInitCommand.self])
 }
 

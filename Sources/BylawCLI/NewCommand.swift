@@ -1,12 +1,13 @@
 import ArgumentParser
 import Bylaw
 import BylawAuthoring
+import BylawLocale
 import Foundation
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Scaffold a new rule set.",
+        abstract: Language.current.help("help.new.abstract"),
         discussion: """
             Creates the folder DIR/NAME (DIR is --rules, default ./rules) holding:
               ruleset.yaml                         every section explained

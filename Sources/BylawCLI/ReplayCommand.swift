@@ -2,33 +2,19 @@ import ArgumentParser
 import Bylaw
 import BylawAudit
 import BylawJobs
+import BylawLocale
 
 struct ReplayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "replay",
-        abstract: "Judge the decisions stored in the audit trail again under a rule library, and list the changes.",
-        discussion: """
-            Reads every `check` and `audit` record of the store (read-only, as `bylaw log` reads it), types the \
-            decision the record keeps again by the input schemas of --rules (the trail keeps numbers as the text \
-            they were written in, so they come back exact), checks it on its own date, and reports each decision \
-            whose verdict or failed rules differ from the recorded ones, with the rules that changed. A decision \
-            recorded with masked values is not replayable (it holds digests, not values) and is counted apart.
-
-            EXAMPLES
-              bylaw check rules/asset-management/examples --audit trail.sqlite
-              bylaw replay --audit trail.sqlite --rules rules
-              bylaw replay --audit trail.sqlite --since 2026-01-01 --rules new-rules
-
-            EXIT CODES
-              0  no replayed decision would be judged differently
-              1  some would
-              2  the store or the rules cannot be read
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "replay", abstract: Language.current.help("help.replay.abstract"),
+            discussion: Language.current.help("help.replay.discussion"))
+    }
 
     @OptionGroup var audit: AuditOptions
     @OptionGroup var rules: RulesOption
 
-    @Option(help: ArgumentHelp("Only records recorded on or after this day (YYYY-MM-DD, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp(Language.current.help("help.replay.since"), valueName: "date"))
     var since: String?
 
     func run() throws {

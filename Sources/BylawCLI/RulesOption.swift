@@ -1,11 +1,12 @@
 import ArgumentParser
 import Bylaw
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 /// `--rules DIR`, shared by every command that reads rule sets.
 struct RulesOption: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("The rule library folder.", valueName: "dir"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp(Language.current.help("help.rules"), valueName: "dir"))
     var directory: String = "rules"
 
     /// Loads the library; on any load error, prints the diagnostics and exits 2.
@@ -27,6 +28,6 @@ struct RulesOption: ParsableArguments {
 /// Prints diagnostics to stderr with source excerpts.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     let renderer = DiagnosticRenderer(
-        colour: FileHandleOutput.stderrIsTerminal, source: DiagnosticRenderer.fileSource)
+        colour: FileHandleOutput.stderrIsTerminal, language: Language.current, source: DiagnosticRenderer.fileSource)
     FileHandleOutput.writeStderr(renderer.render(diagnostics))
 }

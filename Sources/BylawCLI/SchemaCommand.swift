@@ -2,11 +2,12 @@ import ArgumentParser
 import Bylaw
 import BylawAuthoring
 import BylawJSON
+import BylawLocale
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print JSON Schemas for rule sets, tests and decisions.",
+        abstract: Language.current.help("help.schema.abstract"),
         discussion: """
             Prints a JSON Schema (draft 2020-12) on standard output, for editors that complete and check YAML \
             (VS Code with the YAML extension, JetBrains IDEs, Neovim with yaml-language-server). Point a file \

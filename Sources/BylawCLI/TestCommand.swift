@@ -2,12 +2,13 @@ import ArgumentParser
 import Bylaw
 import BylawAuthoring
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the test cases of rule sets.",
+        abstract: Language.current.help("help.test.abstract"),
         discussion: """
             A PATH is a rule-set folder (it holds ruleset.yaml) or a rule library holding such folders; \
             the default is ./rules. Each folder's cases come from tests/*.yaml (see docs/ruleset-format.md) \

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawAudit
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 /// The human rendering of check results: a verdict line, then failed rules grouped by severity,
@@ -8,14 +9,16 @@ import Foundation
 struct TextReport {
     var colour: Bool
     var quiet: Bool
+    var language: Language = .english
 
     func render(_ r: DecisionResult) -> String {
         var out = verdictLine(r) + "\n"
         if quiet { return out }
         let sets = r.ruleSets.map(\.label).joined(separator: ", ")
-        out += dim(safe("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)"))) + "\n"
+        out += dim(safe("  \(r.file)" + (sets.isEmpty ? "" : language.text("check.rule-sets", sets)))) + "\n"
         if !r.diagnostics.isEmpty {
-            let renderer = DiagnosticRenderer(colour: colour, source: DiagnosticRenderer.fileSource)
+            let renderer = DiagnosticRenderer(
+                colour: colour, language: language, source: DiagnosticRenderer.fileSource)
             out +=
                 "\n"
                 + renderer.render(r.diagnostics).split(separator: "\n", omittingEmptySubsequences: false)
@@ -23,40 +26,48 @@ struct TextReport {
         }
         let errors = r.results(.error)
         if !errors.isEmpty {
-            out += "\n" + paint("1;35", "  errors (\(errors.count))") + "\n"
+            out += "\n" + paint("1;35", "  " + language.text("check.errors", String(errors.count))) + "\n"
             out += block(errors)
         }
         for severity in RuleSeverity.allCases {
             let failed = r.results(.failed).filter { $0.severity == severity }
             guard !failed.isEmpty else { continue }
-            let name = ["violation": "violations", "warning": "warnings", "notice": "notices"][severity.rawValue] ?? ""
+            let heading = language.text("check." + severity.rawValue + "s", String(failed.count))
             out +=
                 "\n"
                 + paint(
                     severity == .violation ? "1;31" : severity == .warning ? "1;33" : "1;36",
-                    "  \(name) (\(failed.count))")
+                    "  " + heading)
                 + "\n"
             out += block(failed)
         }
         // Results that rest on a provisional calendar period but did not fail: the reason the verdict needs review.
         let provisional = r.results.filter { $0.provisional != nil && $0.outcome != .failed && $0.outcome != .error }
         if !provisional.isEmpty {
-            out += "\n" + paint("1;33", "  provisional calendar (\(provisional.count))") + "\n"
+            out += "\n" + paint("1;33", "  " + language.text("check.provisional", String(provisional.count))) + "\n"
             out += block(provisional)
         }
         if !r.results.isEmpty {
             let counts = RuleOutcome.allCases.compactMap { o -> String? in
                 let n = r.results(o).count
-                return n == 0 ? nil : "\(n) \(o.rawValue.replacingOccurrences(of: "_", with: " "))"
+                return n == 0
+                    ? nil : language.text("check.outcome-count", String(n), language.text("outcome." + o.rawValue))
             }
-            out += "\n" + dim("  \(r.results.count) rules: " + counts.joined(separator: ", ")) + "\n"
+            out +=
+                "\n"
+                + dim(
+                    "  "
+                        + language.text(
+                            "check.rule-count", String(r.results.count),
+                            counts.joined(separator: language.listSeparator)))
+                + "\n"
         }
         return out
     }
 
     /// Where the check was recorded, and the receipt `bylaw log verify --receipt` confirms.
     func receipt(_ r: Receipt) -> String {
-        dim("  recorded: audit record \(r.seq) · receipt \(r.text)") + "\n"
+        dim("  " + language.text("check.receipt", String(r.seq), r.text)) + "\n"
     }
 
     private func verdictLine(_ r: DecisionResult) -> String {
@@ -69,8 +80,10 @@ struct TextReport {
             case .invalid: ("✗", "1;35")
             }
         let what = safe([r.kind, r.id].compactMap { $0 }.joined(separator: " "))
-        return paint(code, "\(mark) \(r.verdict.rawValue)") + "  " + bold(what.isEmpty ? safe(r.file) : what)
-            + (r.date.map { dim("  " + safe($0)) } ?? "") + (r.unit.map { dim("  " + safe($0)) } ?? "")
+        return paint(code, "\(mark) " + language.text("verdict." + r.verdict.rawValue)) + "  "
+            + bold(what.isEmpty ? safe(r.file) : what)
+            + (r.date.map { dim("  " + safe(language.proseDate($0))) } ?? "")
+            + (r.unit.map { dim("  " + safe($0)) } ?? "")
     }
 
     private func block(_ results: [RuleResult]) -> String {
@@ -84,8 +97,12 @@ struct TextReport {
                 + DisplayWidth.pad(safe(r.title), to: titleWidth)
                 + "  " + cyan(safe(r.cite)) + "\n"
             if let message = r.message { out += indent + safe(message) + "\n" }
-            if let error = r.error { out += indent + paint("35", "error: ") + safe(error) + "\n" }
-            if let p = r.provisional { out += indent + paint("33", "provisional: ") + safe(p.message) + "\n" }
+            if let error = r.error {
+                out += indent + paint("35", language.text("report.error-prefix")) + safe(error) + "\n"
+            }
+            if let p = r.provisional {
+                out += indent + paint("33", language.text("report.provisional-prefix")) + safe(p.message) + "\n"
+            }
             for e in r.evidence {
                 out += indent + dim(safe("· \(e.path) = \(ValueText.literal(e.value))")) + "\n"
             }

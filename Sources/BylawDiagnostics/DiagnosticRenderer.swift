@@ -1,3 +1,4 @@
+import BylawLocale
 import Foundation
 
 /// Renders diagnostics for people (`path:line:col: error: message`, the source line, a caret)
@@ -8,12 +9,22 @@ public struct DiagnosticRenderer: Sendable {
 
     private let source: SourceProvider
     private let colour: Bool
+    private let language: Language
 
     /// - Parameters:
     ///   - colour: ANSI colours for a terminal.
     ///   - source: the text of a named file, for the excerpt under each message.
     public init(colour: Bool = false, source: @escaping SourceProvider = { _ in nil }) {
+        self.init(colour: colour, language: .english, source: source)
+    }
+
+    /// - Parameters:
+    ///   - colour: ANSI colours for a terminal.
+    ///   - language: the language of the words around the position (`错误`, `提示`) and of the message.
+    ///   - source: the text of a named file, for the excerpt under each message.
+    public init(colour: Bool = false, language: Language, source: @escaping SourceProvider = { _ in nil }) {
         self.colour = colour
+        self.language = language
         self.source = source
     }
 
@@ -37,15 +48,21 @@ public struct DiagnosticRenderer: Sendable {
         var out = ""
         let place = d.location.map { TerminalText.oneLine("\($0): ") } ?? ""
         out +=
-            bold(place) + paint(d.severity) + bold(": " + TerminalText.oneLine(d.message))
+            bold(place) + paint(d.severity) + bold(": " + TerminalText.oneLine(d.message(in: language)))
             + dim(" [" + TerminalText.oneLine(d.code) + "]") + "\n"
         if !d.hidesSource, let loc = d.location, let excerpt = excerpt(at: loc, length: d.length) {
             out += excerpt
         }
-        if let help = d.help { out += "  " + cyan("help:") + " " + TerminalText.oneLine(help) + "\n" }
+        if let help = d.help {
+            out +=
+                "  " + cyan(language.text("diag.help")) + " "
+                + TerminalText.oneLine(DiagnosticWording.help(help, language)) + "\n"
+        }
         for note in d.notes {
             let where_ = note.location.map { "\($0): " } ?? ""
-            out += "  " + cyan("note:") + " " + TerminalText.oneLine(where_ + note.message) + "\n"
+            out +=
+                "  " + cyan(language.text("diag.note")) + " "
+                + TerminalText.oneLine(where_ + DiagnosticWording.note(note.message, language)) + "\n"
         }
         return out
     }
@@ -127,10 +144,11 @@ public struct DiagnosticRenderer: Sendable {
     private func cyan(_ s: String) -> String { sgr("36", s) }
     private func green(_ s: String) -> String { sgr("32", s) }
     private func paint(_ s: Severity) -> String {
-        switch s {
-        case .error: sgr("1;31", "error")
-        case .warning: sgr("1;33", "warning")
-        case .note: sgr("1;36", "note")
+        let word = DiagnosticWording.severity(s.rawValue, language)
+        return switch s {
+        case .error: sgr("1;31", word)
+        case .warning: sgr("1;33", word)
+        case .note: sgr("1;36", word)
         }
     }
 }

@@ -3,6 +3,7 @@ import BylawAudit
 import BylawBatch
 import BylawCEL
 import BylawJSON
+import BylawLocale
 import BylawReports
 import Foundation
 
@@ -58,8 +59,11 @@ public enum AuditReportFormat: String, Sendable, CaseIterable {
     /// The report for this format: the one place a format is turned into a reporter.
     /// - Parameter colour: the report goes to a terminal, so the text report may use colour.
     /// - Parameter html: how many records the HTML page lists, and where the others go.
-    public func report(colour: Bool = false, html: HTMLPaging = .init()) -> AuditReport {
-        let options = BatchReportOptions(colour: colour)
+    /// - Parameter language: the language of the report's words (JSON, JSON Lines and CSV do not change).
+    public func report(colour: Bool = false, html: HTMLPaging = .init(), language: Language = .english)
+        -> AuditReport
+    {
+        let options = BatchReportOptions(colour: colour, language: language)
         switch self {
         case .jsonl: return AuditReport(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
         case .text: return AuditReport(reporter: BatchReports.reporter(format: .text, options: options))

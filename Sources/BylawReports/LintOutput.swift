@@ -2,12 +2,20 @@ import Bylaw
 import BylawAuthoring
 import BylawDiagnostics
 import BylawJSON
+import BylawLocale
 
 /// `bylaw lint --format json` and `--format sarif` (documented in docs/lint.md).
 public enum LintOutput {
     /// Each finding as `check` renders load errors (`file:line:col: severity: message [code]`, the source
     /// line with a caret, `help:` and `note:` lines), then `linted N rule-set files: …`.
-    public static func text(_ report: LintReport, renderer: DiagnosticRenderer) -> String {
+    public static func text(_ report: LintReport, renderer: DiagnosticRenderer, language: Language = .english) -> String
+    {
+        if language != .english {
+            let counts = [Severity.error, .warning, .note].map { String(report.count($0)) }
+            return renderer.render(report.diagnostics)
+                + language.text("lint-output.summary", String(report.files.count), counts[0], counts[1], counts[2])
+                + "\n"
+        }
         let files = report.files.count == 1 ? "1 rule-set file" : "\(report.files.count) rule-set files"
         return renderer.render(report.diagnostics) + "linted \(files): \(report.summary)\n"
     }

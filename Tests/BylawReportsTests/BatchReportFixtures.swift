@@ -1,5 +1,6 @@
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import BylawTestSupport
 import Testing
 
@@ -149,10 +150,10 @@ enum BatchFixture {
     ///   with the text it renders on its worker threads.
     static func render(
         _ format: BatchReportFormat, items: [BatchItem] = items, spillThreshold: Int = 1 << 20,
-        prerendered: Bool = false
+        prerendered: Bool = false, language: Language = .english
     ) -> String {
         var reporter = BatchReports.reporter(
-            format: format, options: BatchReportOptions(spillThreshold: spillThreshold))
+            format: format, options: BatchReportOptions(spillThreshold: spillThreshold, language: language))
         var sink = StringSink()
         reporter.begin(run, to: &sink)
         let perRecord = prerendered ? reporter.perRecord : nil

@@ -17,26 +17,9 @@ import Testing
 
     @Test(.enabled(if: browser != nil, "chromium is not installed (apt-get install -y chromium)"))
     func chromiumShowsChartsAndASortableTable() throws {
-        let dir = Scratch.root.appendingPathComponent("bylaw-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let run = try HTMLReportBrowserRun.run(.english)
+        let (dir, seen) = (run.folder, run.seen)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let report = dir.appendingPathComponent("report.html")
-        try Data(BatchFixture.render(.html).utf8).write(to: report)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Paths.repository + "/scripts/check-html-report")
-        process.arguments = ["--no-install", report.path, dir.appendingPathComponent("report.png").path]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "check-html-report failed: \(stderr)")
-
-        let seen = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
         #expect(seen["rows"] as? Int == 6)
         let figures = try #require(seen["figures"] as? [String: Int])
         #expect(

@@ -8,6 +8,13 @@ public struct CELEvalError: Error, Sendable, Equatable, CustomStringConvertible 
         /// An error raised by a function or table the host program (the rule engine) binds, with its own code.
         case host(String)
 
+        /// Every kind CEL itself raises (all but `host`).
+        public static let builtIn: [Kind] = [
+            .calendarRange, .costLimit, .dateRange, .divisionByZero, .duplicateKey, .durationRange, .indexOutOfRange,
+            .invalidArgument, .invalidMapKey, .invalidRegex, .noCalendar, .noSuchField, .noSuchKey, .noSuchOverload,
+            .overflow, .syntax, .timestampRange, .unboundFunction, .unboundVariable,
+        ]
+
         /// The stable code shown to users: `cel.division-by-zero`, or a host's own (`table.no-match`).
         public var code: String {
             switch self {

@@ -1,5 +1,6 @@
 import Bylaw
 import BylawBatch
+import BylawLocale
 
 /// The report formats of `bylaw audit` that this library writes, and the one place that makes a reporter for
 /// a format name, so the command line only parses `--format` and passes a sink.
@@ -24,9 +25,15 @@ public struct BatchReportOptions: Sendable {
     public var spillThreshold: Int
     /// The most units a report lists by name (`BatchTally.maxUnits`); later units are counted as `(other units)`.
     public var maxUnits: Int
+    /// The language of the words of the text, HTML and JUnit reports (JSON and CSV column names never change).
+    public var language: Language
 
-    public init(colour: Bool = false, spillThreshold: Int = 1 << 20, maxUnits: Int = BatchTally.maxUnits) {
+    public init(
+        colour: Bool = false, spillThreshold: Int = 1 << 20, maxUnits: Int = BatchTally.maxUnits,
+        language: Language = .english
+    ) {
         self.colour = colour
+        self.language = language
         self.spillThreshold = spillThreshold
         self.maxUnits = maxUnits
     }

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 
 /// The HTML audit report: one self-contained page (inline CSS, inline SVG, inline script; nothing fetched)
 /// with summary figures, bar charts of failures by rule and of non-compliant records by unit, tables of both,
@@ -21,6 +22,7 @@ public struct HTMLBatchReporter: BatchReporter {
     private var beyond = 0
     /// Writes the records beyond the page to the companion file.
     private var rest = CSVBatchReporter()
+    private let language: Language
 
     /// Bars shown per chart; the tables below the charts list every rule and unit.
     static let chartLimit = 30
@@ -29,6 +31,7 @@ public struct HTMLBatchReporter: BatchReporter {
         rows = SpillBuffer(memoryLimit: options.spillThreshold)
         self.paging = paging
         tally = BatchTally(maxUnits: options.maxUnits)
+        language = options.language
     }
 
     public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
@@ -50,30 +53,33 @@ public struct HTMLBatchReporter: BatchReporter {
         inPage += 1
         let unit = item.result.unit
         let key = tally.countsSeparately(unit) ? HTMLParts.unitKey(unit) : HTMLParts.unitKey(nil, others: true)
-        rows.write(HTMLParts.row(item, unitKey: key))
+        rows.write(HTMLParts.row(item, unitKey: key, language: language))
     }
 
     public mutating func finish(to sink: inout some ReportSink) {
         let run = run ?? BatchRunInfo(bylawVersion: BylawVersion.current, inputs: [], asOf: nil, ruleSets: [])
         let listed = tally.records - tally.count(.compliant)
         paging.companion?.close()
-        var out = HTMLParts.head(run) + HTMLParts.headline(tally) + HTMLParts.figures(tally)
-        out += HTMLParts.invalidReasons(tally.invalidReasons)
+        let l = language
+        var out = HTMLParts.head(run, l) + HTMLParts.headline(tally, l) + HTMLParts.figures(tally, l)
+        out += HTMLParts.invalidReasons(tally.invalidReasons, l)
         out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
-        out += HTMLParts.ruleTable(tally.byRule) + HTMLParts.unitTable(tally)
-        out += "<section class=\"panel\" id=\"records\">\n<h2>Records not compliant <span class=\"muted\">"
-        out += "(\(HTMLParts.grouped(listed)) of \(HTMLParts.grouped(tally.records)))</span></h2>\n"
+        out += HTMLParts.ruleTable(tally.byRule, l) + HTMLParts.unitTable(tally, l)
+        out +=
+            "<section class=\"panel\" id=\"records\">\n<h2>\(HTMLParts.text(l.text("html.listed"))) <span class=\"muted\">"
+        out +=
+            l.text("html.listed-count", HTMLParts.grouped(listed), HTMLParts.grouped(tally.records)) + "</span></h2>\n"
         if listed == 0 {
-            out += "<p class=\"empty\">Every record is compliant.</p>\n</section>\n"
+            out += "<p class=\"empty\">\(HTMLParts.text(l.text("html.all-compliant")))</p>\n</section>\n"
             sink.write(out + "</main>\n</body>\n</html>\n")
             return
         }
         if beyond > 0 { out += HTMLPaging.note(inPage: inPage, beyond: beyond, companion: paging.companion) }
-        out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: inPage) + HTMLParts.tableHead
+        out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: inPage, l) + HTMLParts.tableHead(l)
         sink.write(out)
         rows.drain(to: &sink)
         sink.write(
-            "</tbody>\n</table>\n</div>\n</section>\n</main>\n<script>\n" + HTMLAssets.script
+            "</tbody>\n</table>\n</div>\n</section>\n</main>\n<script>\n" + HTMLParts.script(l)
                 + "</script>\n</body>\n</html>\n")
     }
 
@@ -84,27 +90,30 @@ public struct HTMLBatchReporter: BatchReporter {
                 key: $0.ruleID, label: $0.title, note: $0.cite, value: $0.failed, tone: $0.severity.rawValue,
                 filter: ("data-rule-filter", $0.ruleSet + "/" + $0.ruleID))
         }
-        let chart = SVGBarChart(id: "chart-rules", title: "Failures by rule", bars: Array(bars))
+        let l = language
+        let chart = SVGBarChart(id: "chart-rules", title: l.text("html.by-rule"), bars: Array(bars))
         return HTMLParts.chartPanel(
-            "Failures by rule", "records for which each rule failed, most frequent first", chart: chart,
-            shown: bars.count, of: rules.count, empty: "No rule failed.")
+            l.text("html.by-rule"), l.text("html.by-rule-note"), chart: chart,
+            shown: bars.count, of: rules.count, empty: l.text("html.no-rule-failed"), l)
     }
 
     private func unitChart() -> String {
         let units = tally.byUnit.filter { $0.count(.nonCompliant) > 0 }
         let bars = units.prefix(Self.chartLimit).map {
             SVGBarChart.Bar(
-                key: $0.label, label: "",
-                note:
-                    "of \(HTMLParts.grouped($0.records)) record\($0.records == 1 ? "" : "s"), \($0.nonCompliantShare.percent)",
+                key: $0.label(in: language), label: "",
+                note: language.text(
+                    $0.records == 1 ? "html.unit-bar-note-one" : "html.unit-bar-note", HTMLParts.grouped($0.records),
+                    $0.nonCompliantShare.percent),
                 value: $0.count(.nonCompliant), tone: "unit", filter: ("data-unit-filter", HTMLParts.unitKey($0)))
         }
-        let chart = SVGBarChart(id: "chart-units", title: "Non-compliant records by unit", bars: Array(bars))
+        let l = language
+        let chart = SVGBarChart(id: "chart-units", title: l.text("html.by-unit"), bars: Array(bars))
         return HTMLParts.chartPanel(
-            "Non-compliant records by unit",
-            "most first; share of the unit's records"
-                + (tally.unitsCapped ? "; " + TextBatchReporter.capNote(tally) : ""),
+            l.text("html.by-unit"),
+            l.text("html.by-unit-note")
+                + (tally.unitsCapped ? (l == .chinese ? "；" : "; ") + TextBatchReporter.capNote(tally, l) : ""),
             chart: chart,
-            shown: bars.count, of: units.count, empty: "No unit has a non-compliant record.")
+            shown: bars.count, of: units.count, empty: l.text("html.no-unit"), l)
     }
 }

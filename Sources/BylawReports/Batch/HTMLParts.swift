@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 
 /// The pieces of the HTML audit report, each escaped at the point where text meets markup.
 enum HTMLParts {
@@ -27,26 +28,28 @@ enum HTMLParts {
         return (n < 0 ? "-" : "") + out
     }
 
-    static func head(_ run: BatchRunInfo) -> String {
-        var meta = ["inputs: " + (run.inputs.isEmpty ? "(none)" : run.inputs.joined(separator: ", "))]
-        if let asOf = run.asOf { meta.append("as of " + asOf) }
+    static func head(_ run: BatchRunInfo, _ l: Language = .english) -> String {
+        let none = l.text("report.none-parenthesised")
+        var meta = [l.text("html.inputs", run.inputs.isEmpty ? none : run.inputs.joined(separator: ", "))]
+        if let asOf = run.asOf { meta.append(l.text("html.as-of", l.proseDate(asOf))) }
         let sets = run.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        meta.append("rule sets: " + (sets.isEmpty ? "(none)" : sets))
+        meta.append(l.text("html.rule-sets", sets.isEmpty ? none : sets))
         meta.append("bylaw " + run.bylawVersion)
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        let title = text(l.text("html.title"))
+        return "<!DOCTYPE html>\n<html lang=\"\(l.htmlTag)\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<meta name=\"generator\" content=\(attr("bylaw " + run.bylawVersion))>\n"
-            + "<title>Audit report · bylaw</title>\n<style>\n" + HTMLAssets.css + "</style>\n</head>\n<body>\n"
-            + "<header class=\"top\"><div class=\"wrap\"><h1>Audit report</h1>\n<p class=\"meta\">"
+            + "<title>\(title) · bylaw</title>\n<style>\n" + HTMLAssets.css + "</style>\n</head>\n<body>\n"
+            + "<header class=\"top\"><div class=\"wrap\"><h1>\(title)</h1>\n<p class=\"meta\">"
             + meta.map { "<span>" + text($0) + "</span>" }.joined(separator: "") + "</p></div></header>\n<main>\n"
     }
 
-    static func figures(_ t: BatchTally) -> String {
-        var out = "<section class=\"figures\" aria-label=\"records by verdict\">\n"
-        out += figure("records", "records", t.records, share: nil)
+    static func figures(_ t: BatchTally, _ l: Language = .english) -> String {
+        var out = "<section class=\"figures\" aria-label=\(attr(l.text("html.figures")))>\n"
+        out += figure("records", l.text("html.records"), t.records, share: nil)
         for v in BatchReports.verdictOrder {
             out += figure(
-                v.rawValue, TextBatchReporter.name(v), t.count(v), share: Ratio(part: t.count(v), whole: t.records))
+                v.rawValue, TextBatchReporter.name(v, l), t.count(v), share: Ratio(part: t.count(v), whole: t.records))
         }
         return out + "</section>\n"
     }
@@ -58,83 +61,107 @@ enum HTMLParts {
     }
 
     static func chartPanel(
-        _ title: String, _ subtitle: String, chart: SVGBarChart, shown: Int, of total: Int, empty: String
+        _ title: String, _ subtitle: String, chart: SVGBarChart, shown: Int, of total: Int, empty: String,
+        _ l: Language = .english
     ) -> String {
         var out = "<figure class=\"panel chart\">\n<figcaption><h2>\(text(title))</h2>"
         out += "<span class=\"muted\">\(text(subtitle))</span></figcaption>\n"
         out += total == 0 ? "<p class=\"empty\">\(text(empty))</p>\n" : chart.render() + "\n"
         if shown < total {
-            out += "<p class=\"muted\">The \(shown) largest of \(total); the table below lists all.</p>\n"
+            out += "<p class=\"muted\">\(text(l.text("html.largest", String(shown), String(total))))</p>\n"
         }
         return out + "</figure>\n"
     }
 
-    static func ruleTable(_ rules: [BatchTally.RuleCount]) -> String {
+    static func ruleTable(_ rules: [BatchTally.RuleCount], _ l: Language = .english) -> String {
         guard !rules.isEmpty else { return "" }
-        var out = "<details class=\"panel\" id=\"by-rule\"><summary>Failures by rule: table</summary>\n"
-        out += "<table class=\"grid\"><thead><tr><th>rule set</th><th>rule</th><th>title</th><th>cite</th>"
-        out += "<th>severity</th><th class=\"num\">failed</th><th class=\"num\">errors</th></tr></thead><tbody>\n"
+        func th(_ id: String, num: Bool = false) -> String {
+            (num ? "<th class=\"num\">" : "<th>") + text(l.text(id)) + "</th>"
+        }
+        var out = "<details class=\"panel\" id=\"by-rule\"><summary>\(text(l.text("html.rule-table")))</summary>\n"
+        out +=
+            "<table class=\"grid\"><thead><tr>" + th("html.col.rule-set") + th("html.col.rule") + th("html.col.title")
+        out += th("html.col.cite") + th("html.col.severity") + th("html.col.failed", num: true)
+        out += th("html.col.errors", num: true) + "</tr></thead><tbody>\n"
         for r in rules {
             out += "<tr><td>\(text(r.ruleSet))</td><td class=\"key\">\(text(r.ruleID))</td><td>\(text(r.title))</td>"
-            out += "<td>\(text(r.cite))</td><td>\(text(r.severity.rawValue))</td>"
+            out +=
+                "<td>\(text(r.cite))</td><td>\(text(l == .english ? r.severity.rawValue : l.text("severity." + r.severity.rawValue)))</td>"
             out += "<td class=\"num\">\(grouped(r.failed))</td><td class=\"num\">\(grouped(r.errors))</td></tr>\n"
         }
         return out + "</tbody></table></details>\n"
     }
 
-    static func unitTable(_ tally: BatchTally) -> String {
+    static func unitTable(_ tally: BatchTally, _ l: Language = .english) -> String {
         let units = tally.byUnit
         guard !units.isEmpty else { return "" }
-        var out = "<details class=\"panel\" id=\"by-unit\"><summary>Records by unit: table</summary>\n"
-        out += "<table class=\"grid\"><thead><tr><th>unit</th><th class=\"num\">records</th>"
-        out += "<th class=\"num\">non-compliant</th><th class=\"num\">needs review</th><th class=\"num\">invalid</th>"
-        out += "<th class=\"num\">error</th><th class=\"num\">share non-compliant</th></tr></thead><tbody>\n"
+        var out = "<details class=\"panel\" id=\"by-unit\"><summary>\(text(l.text("html.unit-table")))</summary>\n"
+        out += "<table class=\"grid\"><thead><tr><th>\(text(l.text("html.col.unit")))</th>"
+        out += "<th class=\"num\">\(text(l.text("html.col.records")))</th>"
+        for v in [Verdict.nonCompliant, .needsReview, .invalid, .error] {
+            out += "<th class=\"num\">\(text(TextBatchReporter.name(v, l)))</th>"
+        }
+        out += "<th class=\"num\">\(text(l.text("html.col.share")))</th></tr></thead><tbody>\n"
         for u in units {
-            out += "<tr><td>\(text(u.label))</td><td class=\"num\">\(grouped(u.records))</td>"
+            out += "<tr><td>\(text(u.label(in: l)))</td><td class=\"num\">\(grouped(u.records))</td>"
             for v in [Verdict.nonCompliant, .needsReview, .invalid, .error] {
                 out += "<td class=\"num\">\(grouped(u.count(v)))</td>"
             }
             out += "<td class=\"num\">\(u.nonCompliantShare.percent)</td></tr>\n"
         }
         out += "</tbody></table>"
-        if tally.unitsCapped { out += "<p class=\"muted\">" + text(TextBatchReporter.capNote(tally)) + ".</p>" }
+        if tally.unitsCapped {
+            out +=
+                "<p class=\"muted\">" + text(TextBatchReporter.capNote(tally, l)) + (l == .chinese ? "。" : ".") + "</p>"
+        }
         return out + "</details>\n"
     }
 
     /// The filter bar, hidden until the script shows it (it does nothing without the script).
-    static func controls(_ rules: [BatchTally.RuleCount], _ units: [BatchTally.UnitCount], listed: Int) -> String {
+    static func controls(
+        _ rules: [BatchTally.RuleCount], _ units: [BatchTally.UnitCount], listed: Int, _ l: Language = .english
+    ) -> String {
         var out = "<div class=\"controls\" id=\"controls\" hidden>\n"
-        out += "<input type=\"search\" id=\"q\" placeholder=\"Filter records…\" aria-label=\"filter records\">\n"
-        out += "<select id=\"f-verdict\" aria-label=\"verdict\"><option value=\"\">all verdicts</option>"
+        out += "<input type=\"search\" id=\"q\" placeholder=\(attr(l.text("html.filter")))"
+        out += " aria-label=\(attr(l.text("html.filter-label")))>\n"
+        out += "<select id=\"f-verdict\" aria-label=\(attr(l.text("html.col.verdict")))><option value=\"\">"
+        out += text(l.text("html.all-verdicts")) + "</option>"
         for v in [Verdict.nonCompliant, .needsReview, .invalid, .error] {
-            out += "<option value=\(attr(v.rawValue))>\(text(TextBatchReporter.name(v)))</option>"
+            out += "<option value=\(attr(v.rawValue))>\(text(TextBatchReporter.name(v, l)))</option>"
         }
-        out += "</select>\n<select id=\"f-rule\" aria-label=\"rule\"><option value=\"\">all rules</option>"
+        out += "</select>\n<select id=\"f-rule\" aria-label=\(attr(l.text("html.col.rule")))><option value=\"\">"
+        out += text(l.text("html.all-rules")) + "</option>"
         for r in rules {
             out += "<option value=\(attr(r.ruleSet + "/" + r.ruleID))>\(text(r.ruleID + " " + r.title))</option>"
         }
-        out += "</select>\n<select id=\"f-unit\" aria-label=\"unit\"><option value=\"\">all units</option>"
+        out += "</select>\n<select id=\"f-unit\" aria-label=\(attr(l.text("html.col.unit")))><option value=\"\">"
+        out += text(l.text("html.all-units")) + "</option>"
         for u in units where u.records > u.count(.compliant) {
-            out += "<option value=\(attr(unitKey(u)))>\(text(u.label))</option>"
+            out += "<option value=\(attr(unitKey(u)))>\(text(u.label(in: l)))</option>"
         }
         out += "</select>\n"
-        out += "<button type=\"button\" id=\"f-clear\">Clear</button>\n"
-        out += "<span class=\"muted\" id=\"shown\">\(grouped(listed)) shown</span>\n</div>\n"
+        out += "<button type=\"button\" id=\"f-clear\">\(text(l.text("html.clear")))</button>\n"
+        out += "<span class=\"muted\" id=\"shown\">\(text(l.text("html.shown", grouped(listed))))</span>\n</div>\n"
         return out
     }
 
-    static let tableHead =
-        "<div class=\"scroll\">\n<table class=\"records\" id=\"records-table\">\n"
-        + "<colgroup><col class=\"src\"><col class=\"rec\"><col class=\"unit\"><col class=\"date\"><col class=\"v\">"
-        + "<col class=\"n\"><col class=\"findings\"></colgroup>\n<thead><tr>"
-        + "<th data-sort=\"num\" scope=\"col\">source</th><th data-sort=\"text\" scope=\"col\">record</th>"
-        + "<th data-sort=\"text\" scope=\"col\">unit</th><th data-sort=\"text\" scope=\"col\">date</th>"
-        + "<th data-sort=\"text\" scope=\"col\">verdict</th><th data-sort=\"num\" scope=\"col\" class=\"num\">rules</th>"
-        + "<th scope=\"col\">failed rules, messages and evidence</th></tr></thead>\n<tbody>\n"
+    /// The head of the table of records, in `l`.
+    static func tableHead(_ l: Language = .english) -> String {
+        func th(_ sort: String?, _ id: String, num: Bool = false) -> String {
+            "<th" + (sort.map { " data-sort=\"\($0)\"" } ?? "") + " scope=\"col\"" + (num ? " class=\"num\"" : "") + ">"
+                + text(l.text(id)) + "</th>"
+        }
+        return "<div class=\"scroll\">\n<table class=\"records\" id=\"records-table\">\n"
+            + "<colgroup><col class=\"src\"><col class=\"rec\"><col class=\"unit\"><col class=\"date\"><col class=\"v\">"
+            + "<col class=\"n\"><col class=\"findings\"></colgroup>\n<thead><tr>"
+            + th("num", "html.col.source") + th("text", "html.col.record") + th("text", "html.col.unit")
+            + th("text", "html.col.date") + th("text", "html.col.verdict") + th("num", "html.col.rules", num: true)
+            + th(nil, "html.col.findings") + "</tr></thead>\n<tbody>\n"
+    }
 
     /// One record's table row. `data-rules` holds ` set/id ` pairs for the rule filter; the source cell sorts by
     /// input order.
-    static func row(_ item: BatchItem, unitKey: String) -> String {
+    static func row(_ item: BatchItem, unitKey: String, language l: Language = .english) -> String {
         let r = item.result
         let findings = BatchReports.findings(r)
         let ruleKeys = " " + findings.map { $0.ruleSet + "/" + $0.ruleID }.joined(separator: " ") + " "
@@ -146,12 +173,12 @@ enum HTMLParts {
             + "</td>"
         out += "<td class=\"unit\">\(text(r.unit ?? ""))</td><td class=\"date\">\(text(r.date ?? ""))</td>"
         out +=
-            "<td class=\"v\"><span class=\"verdict \(r.verdict.rawValue)\">\(text(TextBatchReporter.name(r.verdict)))</span></td>"
+            "<td class=\"v\"><span class=\"verdict \(r.verdict.rawValue)\">\(text(TextBatchReporter.name(r.verdict, l)))</span></td>"
         out += "<td class=\"num n\" data-value=\"\(findings.count)\">\(findings.count)</td><td class=\"findings\">"
         let diagnostics = r.diagnostics.sortedForOutput()
         if !diagnostics.isEmpty {
             out += "<ul class=\"diags\">"
-            for d in diagnostics { out += "<li class=\"\(d.severity.rawValue)\">\(text(d.description))</li>" }
+            for d in diagnostics { out += "<li class=\"\(d.severity.rawValue)\">\(text(d.description(in: l)))</li>" }
             out += "</ul>"
         }
         if !findings.isEmpty {
@@ -160,8 +187,10 @@ enum HTMLParts {
                 out += "<li class=\"finding \(f.outcome == .error ? "error" : f.severity.rawValue)\">"
                 out += "<span class=\"key\">\(text(f.ruleID))</span> \(text(f.title)) <cite>\(text(f.cite))</cite>"
                 if let m = f.message { out += "<div class=\"msg\">\(text(m))</div>" }
-                if let e = f.error { out += "<div class=\"msg err\">error: \(text(e))</div>" }
-                if let p = f.provisional { out += "<div class=\"msg\">provisional: \(text(p.message))</div>" }
+                if let e = f.error { out += "<div class=\"msg err\">\(text(l.text("report.error-prefix") + e))</div>" }
+                if let p = f.provisional {
+                    out += "<div class=\"msg\">\(text(l.text("report.provisional-prefix") + p.message))</div>"
+                }
                 if !f.evidence.isEmpty {
                     out += "<div class=\"ev\">"
                     out += f.evidence.map { "<code>\(text($0.path)) = \(text(ValueText.literal($0.value)))</code>" }

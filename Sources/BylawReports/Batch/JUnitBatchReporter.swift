@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 
 /// The JUnit XML audit report, for CI dashboards: one `<testsuite>` per input file, one `<testcase>` per record.
 ///
@@ -26,8 +27,10 @@ public struct JUnitBatchReporter: BatchReporter {
     private var all = Totals()
     private let suiteBody: SpillBuffer
     private let body: SpillBuffer
+    private let language: Language
 
     public init(options: BatchReportOptions = .init()) {
+        language = options.language
         suiteBody = SpillBuffer(memoryLimit: options.spillThreshold)
         body = SpillBuffer(memoryLimit: options.spillThreshold)
     }
@@ -47,7 +50,7 @@ public struct JUnitBatchReporter: BatchReporter {
             closeSuite()
             suiteFile = item.source.file
         }
-        let (text, failed, errored) = Self.testcase(item)
+        let (text, failed, errored) = Self.testcase(item, language)
         suiteBody.write(text)
         suite.tests += 1
         if errored { suite.errors += 1 } else if failed { suite.failures += 1 }
@@ -78,10 +81,10 @@ public struct JUnitBatchReporter: BatchReporter {
     }
 
     /// One record's `<testcase>`, and whether it failed or was in error.
-    static func testcase(_ item: BatchItem) -> (String, Bool, Bool) {
+    static func testcase(_ item: BatchItem, _ l: Language = .english) -> (String, Bool, Bool) {
         let r = item.result
-        var open = "    <testcase name=\(attr((r.id ?? "(no id)") + " (" + item.source.description + ")"))"
-        open += " classname=\(attr(r.unit ?? "(no unit)")) file=\(attr(item.source.file))"
+        var open = "    <testcase name=\(attr((r.id ?? l.text("junit.no-id")) + " (" + item.source.description + ")"))"
+        open += " classname=\(attr(r.unit ?? l.text("audit.no-unit"))) file=\(attr(item.source.file))"
         if case .line(let n) = item.source.position { open += " line=\"\(n)\"" }
         var inner = ""
         var notices: [String] = []
@@ -89,9 +92,9 @@ public struct JUnitBatchReporter: BatchReporter {
         var errored = false
         if r.verdict == .invalid {
             let ds = r.diagnostics.sortedForOutput()
-            let first = ds.first { $0.severity == .error }?.description ?? "invalid record"
+            let first = ds.first { $0.severity == .error }?.description(in: l) ?? l.text("junit.invalid-record")
             inner += "      <error type=\"invalid\" message=\(attr(first))>"
-            inner += MarkupText.escape(ds.map(\.description).joined(separator: "\n")) + "</error>\n"
+            inner += MarkupText.escape(ds.map { $0.description(in: l) }.joined(separator: "\n")) + "</error>\n"
             errored = true
         }
         for f in BatchReports.findings(r) {

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 
 /// The auditor's text report: the run, counts by verdict, failures by rule, records by unit, then every record
 /// that is not compliant with its failed rules. The summary comes first, so the listing is held back in a
@@ -11,19 +12,20 @@ public struct TextBatchReporter: BatchReporter {
     private let listing: SpillBuffer
 
     public init(options: BatchReportOptions = .init()) {
-        style = TextStyle(colour: options.colour)
+        style = TextStyle(colour: options.colour, language: options.language)
         tally = BatchTally(maxUnits: options.maxUnits)
         listing = SpillBuffer(memoryLimit: options.spillThreshold)
     }
 
     public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
-        var out = style.bold("bylaw audit report") + style.dim("  ·  bylaw \(run.bylawVersion)") + "\n"
+        var out = style.bold(style.text("audit.title")) + style.dim("  ·  bylaw \(run.bylawVersion)") + "\n"
+        let none = style.text("report.none-parenthesised")
         out +=
-            "  inputs     " + (run.inputs.isEmpty ? "(none)" : TextStyle.oneLine(run.inputs.joined(separator: ", ")))
+            label("audit.inputs") + (run.inputs.isEmpty ? none : TextStyle.oneLine(run.inputs.joined(separator: ", ")))
             + "\n"
-        if let asOf = run.asOf { out += "  as of      \(asOf)\n" }
+        if let asOf = run.asOf { out += label("audit.as-of") + "\(style.language.proseDate(asOf))\n" }
         let sets = run.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        out += "  rule sets  " + (sets.isEmpty ? "(none)" : TextStyle.oneLine(sets)) + "\n"
+        out += label("audit.rule-sets") + (sets.isEmpty ? none : TextStyle.oneLine(sets)) + "\n"
         sink.write(out)
     }
 
@@ -45,18 +47,18 @@ public struct TextBatchReporter: BatchReporter {
     public mutating func finish(to sink: inout some ReportSink) {
         sink.write(headline() + "\n" + verdicts() + invalidReasons() + "\n" + rules() + "\n" + units())
         let listed = tally.records - tally.count(.compliant)
-        sink.write("\n" + style.bold("records not compliant (\(listed))") + "\n")
-        if listed == 0 { sink.write("  none\n") }
+        sink.write("\n" + style.bold(style.text("audit.listed", String(listed))) + "\n")
+        if listed == 0 { sink.write("  " + style.text("report.none") + "\n") }
         listing.drain(to: &sink)
     }
 
     /// When most records are invalid, the report opens by saying so, with the likely cause and its fix.
     private func headline() -> String {
         guard InvalidReasons.mostInvalid(tally) else { return "" }
-        let (summary, cause, fix) = InvalidReasons.headline(tally)
+        let (summary, cause, fix) = InvalidReasons.headline(tally, style.language)
         var out = "\n" + style.bold("! " + summary) + "\n"
         if let cause { out += "  " + TextStyle.oneLine(cause) + "\n" }
-        if let fix { out += "  fix: " + TextStyle.oneLine(fix) + "\n" }
+        if let fix { out += "  " + style.text("report.fix-prefix") + TextStyle.oneLine(fix) + "\n" }
         return out
     }
 
@@ -64,28 +66,36 @@ public struct TextBatchReporter: BatchReporter {
     private func invalidReasons() -> String {
         let reasons = tally.invalidReasons.mostFrequent
         guard !reasons.isEmpty else { return "" }
-        var out = "\n" + style.bold("why records are invalid, most frequent first") + "\n"
+        var out = "\n" + style.bold(style.text("audit.invalid-reasons")) + "\n"
         let shown = reasons.prefix(BatchReports.invalidReasonLimit)
-        let width = max(7, shown.map { String($0.records).count }.max() ?? 0)
-        out += style.dim("  " + pad("records", width) + "  reason") + "\n"
+        let records = style.text("audit.records")
+        let width = max(DisplayWidth.of(records), shown.map { String($0.records).count }.max() ?? 0)
+        out += style.dim("  " + pad(records, width) + "  " + style.text("audit.reason")) + "\n"
         let indent = String(repeating: " ", count: 2 + width + 2)
         for r in shown {
             out += "  " + pad(String(r.records), width) + "  " + style.bold(r.code)
             if let subject = r.subject { out += "  " + TextStyle.oneLine(subject) }
+            let message = DiagnosticWording.message(code: r.code, english: r.sampleMessage, style.language)
             out +=
-                "\n" + indent + style.dim("e.g. ") + TextStyle.oneLine(r.sampleSource + ": " + r.sampleMessage) + "\n"
-            if let help = r.help { out += indent + style.dim("fix: ") + TextStyle.oneLine(help) + "\n" }
+                "\n" + indent + style.dim(style.text("audit.example"))
+                + TextStyle.oneLine(r.sampleSource + ": " + message) + "\n"
+            if let help = r.help {
+                out +=
+                    indent + style.dim(style.text("report.fix-prefix"))
+                    + TextStyle.oneLine(DiagnosticWording.help(help, style.language)) + "\n"
+            }
         }
         if reasons.count > shown.count {
-            out += "  " + style.dim("and \(reasons.count - shown.count) other reasons") + "\n"
+            out += "  " + style.dim(style.text("audit.other-reasons", String(reasons.count - shown.count))) + "\n"
         }
         return out
     }
 
     private func verdicts() -> String {
-        var out = style.bold("verdicts") + "\n"
+        var out = style.bold(style.text("audit.verdicts")) + "\n"
         let rows: [(String, Int)] =
-            [("records", tally.records)] + BatchReports.verdictOrder.map { (Self.name($0), tally.count($0)) }
+            [(style.text("audit.records"), tally.records)]
+            + BatchReports.verdictOrder.map { (Self.name($0, style.language), tally.count($0)) }
         let width = String(tally.records).count
         for (i, (name, n)) in rows.enumerated() {
             let share = i == 0 ? "" : "  " + pad(Ratio(part: n, whole: tally.records).percent, 6)
@@ -96,21 +106,27 @@ public struct TextBatchReporter: BatchReporter {
 
     private func rules() -> String {
         let rows = tally.byRule
-        var out = style.bold("failures by rule, most frequent first") + "\n"
-        guard !rows.isEmpty else { return out + "  none\n" }
-        let countWidth = max(6, rows.map { String($0.failed).count }.max() ?? 0)
+        var out = style.bold(style.text("audit.by-rule")) + "\n"
+        guard !rows.isEmpty else { return out + "  " + style.text("report.none") + "\n" }
+        let failed = style.text("audit.failed")
+        let countWidth = max(DisplayWidth.of(failed), 6, rows.map { String($0.failed).count }.max() ?? 0)
         let idWidth = rows.map { DisplayWidth.of(TextStyle.oneLine($0.ruleID)) }.max() ?? 0
         let indent = String(repeating: " ", count: 2 + countWidth + 2 + idWidth + 2)
         out +=
-            style.dim("  " + pad("failed", countWidth) + "  " + DisplayWidth.pad("rule", to: idWidth) + "  title")
+            style.dim(
+                "  " + pad(failed, countWidth) + "  " + DisplayWidth.pad(style.text("audit.rule"), to: idWidth) + "  "
+                    + style.text("audit.title-column"))
             + "\n"
         for r in rows {
             out +=
                 "  " + pad(String(r.failed), countWidth) + "  "
                 + style.bold(DisplayWidth.pad(TextStyle.oneLine(r.ruleID), to: idWidth)) + "  "
                 + TextStyle.oneLine(r.title) + "\n"
-            var details = [r.ruleSet, r.severity.rawValue, r.cite]
-            if r.errors > 0 { details.append(r.errors == 1 ? "1 error" : "\(r.errors) errors") }
+            var details = [r.ruleSet, style.text("severity." + r.severity.rawValue), r.cite]
+            if r.errors > 0 {
+                details.append(
+                    r.errors == 1 ? style.text("audit.one-error") : style.text("audit.errors", String(r.errors)))
+            }
             out += indent + style.dim(TextStyle.oneLine(details.joined(separator: " · "))) + "\n"
         }
         return out
@@ -118,25 +134,28 @@ public struct TextBatchReporter: BatchReporter {
 
     private func units() -> String {
         let rows = tally.byUnit
-        let out = style.bold("by unit, most non-compliant first") + "\n"
-        guard !rows.isEmpty else { return out + "  none\n" }
+        let out = style.bold(style.text("audit.by-unit")) + "\n"
+        guard !rows.isEmpty else { return out + "  " + style.text("report.none") + "\n" }
         let table = TextTable(
-            header: ["unit", "records", "non-compliant", "needs review", "invalid", "error", "share"],
+            header: [style.text("audit.unit"), style.text("audit.records")]
+                + [Verdict.nonCompliant, .needsReview, .invalid, .error].map { Self.name($0, style.language) }
+                + [style.text("audit.share")],
             rightAligned: [1, 2, 3, 4, 5, 6],
             rows: rows.map {
                 [
-                    $0.label, String($0.records), String($0.count(.nonCompliant)),
+                    $0.label(in: style.language), String($0.records), String($0.count(.nonCompliant)),
                     String($0.count(.needsReview)), String($0.count(.invalid)), String($0.count(.error)),
                     $0.nonCompliantShare.percent,
                 ]
             })
         return out + table.render(style: style)
-            + (tally.unitsCapped ? "  " + style.dim(Self.capNote(tally)) + "\n" : "")
+            + (tally.unitsCapped ? "  " + style.dim(Self.capNote(tally, style.language)) + "\n" : "")
     }
 
     /// What a report says under a unit list that was capped.
-    static func capNote(_ tally: BatchTally) -> String {
-        "capped at \(tally.unitLimit) units, the first met in input order: the records of later units are "
+    static func capNote(_ tally: BatchTally, _ language: Language = .english) -> String {
+        if language != .english { return language.text("audit.cap-note", String(tally.unitLimit)) }
+        return "capped at \(tally.unitLimit) units, the first met in input order: the records of later units are "
             + "counted under (other units)"
     }
 
@@ -157,11 +176,11 @@ public struct TextBatchReporter: BatchReporter {
         out += "\n"
         for d in r.diagnostics.sortedForOutput() {
             out += "    "
-            out += TextStyle.oneLine(d.description)
+            out += TextStyle.oneLine(d.description(in: style.language))
             out += "\n"
             if let help = d.help {
-                out += "      help: "
-                out += TextStyle.oneLine(help)
+                out += "      " + style.text("report.help-prefix")
+                out += TextStyle.oneLine(DiagnosticWording.help(help, style.language))
                 out += "\n"
             }
         }
@@ -176,7 +195,9 @@ public struct TextBatchReporter: BatchReporter {
             out += DisplayWidth.pad(TextStyle.oneLine(f.title), to: titleWidth)
             out += "  "
             out += style.dim(TextStyle.oneLine(f.cite))
-            if f.severity != .violation { out += style.dim("  (\(f.severity.rawValue))") }
+            if f.severity != .violation {
+                out += style.dim(style.text("report.severity-aside", style.text("severity." + f.severity.rawValue)))
+            }
             out += "\n"
             if let m = f.message {
                 out += indent
@@ -185,13 +206,13 @@ public struct TextBatchReporter: BatchReporter {
             }
             if let e = f.error {
                 out += indent
-                out += "error: "
+                out += style.text("report.error-prefix")
                 out += TextStyle.oneLine(e)
                 out += "\n"
             }
             if let p = f.provisional {
                 out += indent
-                out += "provisional: "
+                out += style.text("report.provisional-prefix")
                 out += TextStyle.oneLine(p.message)
                 out += "\n"
             }
@@ -205,8 +226,9 @@ public struct TextBatchReporter: BatchReporter {
     }
 
     /// `non-compliant`, `needs review`: verdicts as the summary names them.
-    static func name(_ v: Verdict) -> String {
-        switch v {
+    static func name(_ v: Verdict, _ language: Language = .english) -> String {
+        if language != .english { return language.text("verdict-name." + v.rawValue) }
+        return switch v {
         case .nonCompliant: "non-compliant"
         case .needsReview: "needs review"
         default: v.rawValue
@@ -214,6 +236,13 @@ public struct TextBatchReporter: BatchReporter {
     }
 
     private func pad(_ s: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - s.count)) + s
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(s))) + s
+    }
+
+    /// A label of the run's header, padded so that the values after it line up (`inputs     `, `输入      `).
+    private func label(_ id: String) -> String {
+        let width =
+            ["audit.inputs", "audit.as-of", "audit.rule-sets"].map { DisplayWidth.of(style.text($0)) }.max() ?? 0
+        return "  " + DisplayWidth.pad(style.text(id), to: width + 2)
     }
 }

@@ -1,9 +1,11 @@
 import Bylaw
 import BylawDiagnostics
+import BylawLocale
 
 /// Terminal styling for the text report: ANSI colour only when asked, and record values made safe to print.
 struct TextStyle {
     var colour: Bool
+    var language: Language = .english
 
     func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     func bold(_ s: String) -> String { paint("1", s) }
@@ -11,12 +13,18 @@ struct TextStyle {
 
     /// `✗ non_compliant`, coloured by verdict.
     func verdict(_ v: Verdict) -> String {
-        switch v {
-        case .compliant: paint("1;32", "✓ \(v.rawValue)")
-        case .needsReview: paint("1;33", "! \(v.rawValue)")
-        case .nonCompliant: paint("1;31", "✗ \(v.rawValue)")
-        case .error, .invalid: paint("1;35", "✗ \(v.rawValue)")
+        let word = language.text("verdict." + v.rawValue)
+        return switch v {
+        case .compliant: paint("1;32", "✓ \(word)")
+        case .needsReview: paint("1;33", "! \(word)")
+        case .nonCompliant: paint("1;31", "✗ \(word)")
+        case .error, .invalid: paint("1;35", "✗ \(word)")
         }
+    }
+
+    /// The catalogue's text for `id` in the report's language.
+    func text(_ id: String, _ arguments: String...) -> String {
+        Catalogue.fill(language.text(id), arguments)
     }
 
     /// Record text on one line and harmless on a terminal: line breaks and tabs become spaces; other control

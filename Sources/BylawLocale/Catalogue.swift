@@ -1,0 +1,83 @@
+/// One message of the catalogue: a stable id and its text in both languages.
+///
+/// Texts may hold numbered placeholders `{0}`, `{1}`, … filled in order by `Language.text(_:_:)`.
+public struct CatalogueEntry: Sendable {
+    /// A stable, dotted id: `verdict.compliant`, `report.audit.title`, `diag.yaml.duplicate-key`.
+    public let id: String
+    /// The Simplified Chinese text.
+    public let chinese: String
+    /// The English text.
+    public let english: String
+
+    public init(_ id: String, zh chinese: String, en english: String) {
+        self.id = id
+        self.chinese = chinese
+        self.english = english
+    }
+
+    /// The text in `language`.
+    public func text(_ language: Language) -> String {
+        language == .chinese ? chinese : english
+    }
+}
+
+/// Everything bylaw says to people, in Chinese and English, keyed by stable ids.
+public enum Catalogue {
+    /// Every entry, in the order the parts of the catalogue list them.
+    public static let entries: [CatalogueEntry] =
+        ReportTexts.entries + CheckTexts.entries + AuditTexts.entries + DiagnosticTexts.entries
+        + DiagnosticHelpTexts.entries + DiagnosticFormTexts.entries
+        + HelpTexts.entries + HelpAuditTexts.entries + HelpReplTexts.entries
+
+    /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
+    static let byID: [String: CatalogueEntry] = {
+        var table: [String: CatalogueEntry] = [:]
+        for entry in entries where table[entry.id] == nil { table[entry.id] = entry }
+        return table
+    }()
+
+    /// The entry for `id`, or nil when the catalogue has none.
+    public static func entry(_ id: String) -> CatalogueEntry? { byID[id] }
+
+    /// `template` with `{0}`, `{1}`, … replaced by `arguments` in order; a placeholder with no argument is left.
+    public static func fill(_ template: String, _ arguments: [String]) -> String {
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), arguments.indices.contains(n) {
+                out += arguments[n]
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+}
+
+extension Language {
+    /// The catalogue's text for `id` in this language, with `{0}`, `{1}`, … filled from `arguments`; the id
+    /// itself when the catalogue has no such entry (the completeness test makes that impossible in a release).
+    public func text(_ id: String, _ arguments: String...) -> String {
+        guard let entry = Catalogue.entry(id) else { return id }
+        return Catalogue.fill(entry.text(self), arguments)
+    }
+
+    /// A date for prose: `2025年7月11日` in Chinese, the ISO form `2025-07-11` in English. Text that is not an
+    /// ISO date is returned as it is.
+    public func proseDate(_ iso: String) -> String {
+        guard self == .chinese else { return iso }
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard iso.utf8.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]),
+            let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d)
+        else { return iso }
+        return "\(y)年\(m)月\(d)日"
+    }
+
+    /// The separator of a list in prose: `、` in Chinese, `, ` in English.
+    public var listSeparator: String { self == .chinese ? "、" : ", " }
+}

@@ -1,0 +1,77 @@
+/// Diagnostics in the reader's language. A diagnostic is made in English by the code that finds it; its stable
+/// code selects the catalogue entry (`diag.` + code) whose Chinese statement replaces the English message, and
+/// the user text the English message quotes in backticks (a field path, a key, a value) follows it, so nothing
+/// the reader needs to find the problem is lost. Where the catalogue has a sentence form for the code and the
+/// number of quoted spans (`diag-form.decision.bad-enum.2`), the quoted text takes its place in that sentence.
+public enum DiagnosticWording {
+    /// `error`, `warning`, `note` in `language` (`错误`, `警告`, `注`).
+    public static func severity(_ name: String, _ language: Language) -> String {
+        language.text("diag.severity." + name)
+    }
+
+    /// The message of a diagnostic with `code` in `language`: the English message itself in English; in
+    /// Chinese, the catalogue's statement for the code and the quoted user text. A code without an entry
+    /// keeps its English message (the completeness test keeps that from happening).
+    public static func message(code: String, english: String, _ language: Language) -> String {
+        guard language == .chinese, let entry = Catalogue.entry("diag." + code) else { return english }
+        let quoted = quotedSpans(english)
+        if let form = Catalogue.entry("diag-form.\(code).\(quoted.count)") {
+            return Catalogue.fill(form.chinese, quoted)
+        }
+        let statement = Catalogue.fill(entry.chinese, quoted)
+        // A statement with placeholders has placed the quoted text itself.
+        if entry.chinese.contains("{0}") || quoted.isEmpty { return statement }
+        return statement + "：" + quoted.joined(separator: "、")
+    }
+
+    /// A diagnostic's help line in `language`: the common English forms in Chinese, other lines as they are.
+    public static func help(_ english: String, _ language: Language) -> String {
+        guard language == .chinese else { return english }
+        if let known = helpLines[english] { return known }
+        let forms: [(String, String)] = [
+            ("did you mean ", "是否应为 "), ("allowed: ", "可选值："), ("known kinds: ", "已知的决定类别："),
+            ("remove the quotes", "去掉引号"),
+            ("give the records their kind with --kind (known kinds: ", "用 --kind 指定记录的决定类别（已知类别："),
+            ("write a path such as ", "表头须写成字段路径，如 "),
+        ]
+        for (prefix, chinese) in forms where english.hasPrefix(prefix) {
+            var rest = String(english.dropFirst(prefix.count))
+            if rest.hasSuffix("?") { rest = String(rest.dropLast()) + "？" }
+            rest = rest.replacingOccurrences("? the enum is ", with: "？可选值为 ")
+            if rest.hasSuffix(")") { rest = String(rest.dropLast()) + "）" }
+            rest = rest.replacingOccurrences(", or map the header with --map", with: "，或用 --map 映射表头")
+            return chinese + rest.replacingOccurrences(", ", with: "、")
+        }
+        return english
+    }
+
+    /// The Chinese of every help line the catalogue lists, by its English text.
+    static let helpLines: [String: String] = {
+        var table: [String: String] = [:]
+        for e in Catalogue.entries where e.id.hasPrefix("diag-help.") { table[e.english] = e.chinese }
+        return table
+    }()
+
+    /// A diagnostic's note (`first defined here`) in `language`: the catalogue's notes, and `nor …` (a further
+    /// example of a gap); other notes as they are.
+    public static func note(_ english: String, _ language: Language) -> String {
+        guard language == .chinese else { return english }
+        if english.hasPrefix("nor ") { return language.text("diag-note.nor", String(english.dropFirst(4))) }
+        for e in Catalogue.entries where e.id.hasPrefix("diag-note.") && e.english == english { return e.chinese }
+        return english
+    }
+
+    /// The user text an English message quotes in backticks, in order.
+    static func quotedSpans(_ message: String) -> [String] {
+        let parts = message.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return [] }
+        return stride(from: 1, to: parts.count - 1, by: 2).map { "`" + parts[$0] + "`" }
+    }
+}
+
+extension String {
+    /// `self` with every `target` replaced by `replacement` (without Foundation).
+    fileprivate func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,87 @@
+/// The catalogue's sentence forms of diagnostics (`diag-form.` + code + `.` + the number of quoted spans): a
+/// Chinese sentence that places the user text the English message quotes, used when the message quotes
+/// exactly that many spans. Other messages take the code's statement followed by the quoted text.
+enum DiagnosticFormTexts {
+    static let entries: [CatalogueEntry] = [
+        CatalogueEntry(
+            "diag-form.decision.bad-enum.2", zh: "{0} 的取值 {1} 不在可选值之内", en: "{0} is {1}, which is not one of its values"
+        ),
+        CatalogueEntry(
+            "diag-form.decision.type-mismatch.2", zh: "{0} 的值 {1} 类型不符", en: "{0} must be of its type, not {1}"),
+        CatalogueEntry(
+            "diag-form.decision.unknown-field.1", zh: "未知字段 {0}：适用的规则集均不读取该字段",
+            en: "unknown field {0}: no rule set that applies reads it"),
+        CatalogueEntry("diag-form.schema.unknown-key.1", zh: "未知的键 {0}", en: "unknown key {0}"),
+        CatalogueEntry("diag-form.schema.missing-key.2", zh: "{0} 缺少必需的键 {1}", en: "{0} is missing required key {1}"),
+        CatalogueEntry("diag-form.yaml.duplicate-key.1", zh: "键 {0} 重复", en: "duplicate key {0}"),
+        CatalogueEntry("diag-form.cel.undeclared-reference.1", zh: "引用了未声明的名称 {0}", en: "undeclared reference to {0}"),
+        CatalogueEntry("diag-form.ruleset.duplicate-rule-id.1", zh: "规则编号 {0} 重复使用", en: "rule id {0} is used twice"),
+        CatalogueEntry(
+            "diag-form.lint.cost-budget.2", zh: "{0} {1} 的计算量可能超出预算（按含 10,000 个元素或字节的列表或文本估算）",
+            en: "{0} {1} can cost over the budget"),
+        CatalogueEntry(
+            "diag-form.lint.unused-let.2", zh: "命名值 {1} 未被任何表达式读取", en: "{0} name {1} is not read by any expression"),
+        CatalogueEntry(
+            "diag-form.lint.table-unknown-value.2", zh: "{0} 不是 {1} 的可选值", en: "{0} is not one of the values of {1}"),
+        CatalogueEntry(
+            "diag-form.lint.unknown-enum-value.2", zh: "{0} 不是 {1} 的可选值，该比较永远不成立",
+            en: "{0} is not a value of {1}, so this comparison never holds"),
+        CatalogueEntry(
+            "diag-form.lint.require-always-true.2", zh: "规则 {1} 的 {0} 条件永远成立", en: "{0} of rule {1} is always true"),
+        CatalogueEntry(
+            "diag-form.lint.require-always-false.2", zh: "规则 {1} 的 {0} 条件永远不成立", en: "{0} of rule {1} is always false"),
+        CatalogueEntry(
+            "diag-form.lint.when-never-true.2", zh: "规则 {1} 的 {0} 条件永远不成立，规则从不适用", en: "{0} of rule {1} is always false"
+        ),
+        CatalogueEntry(
+            "diag-form.lint.always-error.2", zh: "规则 {1} 的 {0} 对任何决定都会出错", en: "{0} of rule {1} fails on every decision"
+        ),
+        CatalogueEntry(
+            "diag-form.lint.unused-input.1", zh: "输入字段 {0} 未被任何表达式、决策表或消息读取",
+            en: "input field {0} is not read by any expression, table or message"),
+        CatalogueEntry(
+            "diag-form.lint.unused-parameter.2", zh: "参数 {0} 未被任何表达式以 {1} 读取",
+            en: "parameter {0} is not read by any expression as {1}"),
+        CatalogueEntry(
+            "diag-form.lint.unused-table.2", zh: "决策表 {0} 未被任何表达式调用（以 {1} 调用）",
+            en: "table {0} is not called by any expression (call it as {1})"),
+        CatalogueEntry(
+            "diag-form.lint.table-gap.2", zh: "决策表 {0} 没有一行匹配 {1}，且没有默认值",
+            en: "no row of table {0} matches {1}, and the table has no default"),
+        CatalogueEntry(
+            "diag-form.lint.table-overlap.2", zh: "决策表 {0} 有两行同时匹配 {1}", en: "two rows of table {0} both match {1}"),
+        CatalogueEntry(
+            "diag-form.lint.table-conflict.4", zh: "决策表 {0} 有两行同时匹配 {1}，结果却分别为 {2} 和 {3}",
+            en: "two rows of table {0} both match {1} but give {2} and {3}"),
+        CatalogueEntry(
+            "diag-form.lint.table-shadowed.1", zh: "决策表 {0} 中有一行永远不会被选中：前面的行已匹配它能匹配的全部输入",
+            en: "a row of table {0} is never chosen"),
+        CatalogueEntry(
+            "diag-form.lint.table-dead-row.3", zh: "决策表 {0} 中有一行永远不会命中：单元格 {1} 不匹配 {2} 的任何取值",
+            en: "a row of table {0} never matches: its cell {1} matches no value of {2}"),
+        CatalogueEntry(
+            "diag-form.lint.blank-cite.2", zh: "规则 {0} 未引用条款：{1} 为空", en: "rule {0} cites nothing: its {1} is blank"),
+        CatalogueEntry(
+            "diag-form.lint.version-gap.1", zh: "规则集 {0} 的相邻版本之间有一段时间没有任何版本生效",
+            en: "no version of rule set {0} is in force for a while"),
+        CatalogueEntry(
+            "diag-form.lint.removes-approval.4", zh: "规则 {0} 不再要求 {1}，而 {3} 的规则 {2} 要求",
+            en: "rule {0} no longer requires {1}, which rule {2} of {3} requires"),
+        CatalogueEntry(
+            "diag-form.lint.removes-condition.4", zh: "规则 {0} 不再要求 {1}，而 {3} 的规则 {2} 要求",
+            en: "rule {0} no longer requires {1}, which rule {2} of {3} requires"),
+        CatalogueEntry(
+            "diag-form.lint.narrows-when.5", zh: "规则 {0} 适用的决定比 {2} 的规则 {1} 少：其 {3} 收窄了 {4}",
+            en: "rule {0} applies to fewer decisions than rule {1} of {2}: its {3} narrows {4}"),
+        CatalogueEntry(
+            "diag-form.lint.loosens-threshold.6", zh: "{0} 把 {1} 的限额从 {2} 放宽到 {3}，该限额由 {5} 的规则 {4} 规定",
+            en: "{0} loosens {1} from {2} to {3} set by rule {4} of {5}"),
+        CatalogueEntry(
+            "diag-form.lint.table-not-analysed.2", zh: "lint 不分析决策表 {1} 的单元格 {0}；该表的检查结果以这类单元格的实际结果为准",
+            en: "lint cannot analyse the cell {0} of table {1}"),
+        CatalogueEntry(
+            "diag-form.library.overlapping-versions.1", zh: "规则集 {0} 有两个版本在某些日期同时生效",
+            en: "versions of rule set {0} are both in force on some days"),
+        CatalogueEntry("diag-form.ruleset.calendar.1", zh: "无法加载工作日历 {0}", en: "calendar {0} cannot be loaded"),
+    ]
+}

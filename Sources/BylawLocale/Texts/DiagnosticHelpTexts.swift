@@ -1,0 +1,132 @@
+/// The catalogue's help lines of diagnostics (`diag-help.` + code): the English line exactly as the code that
+/// finds the problem writes it, and its Chinese. A help line not listed here is shown as written.
+enum DiagnosticHelpTexts {
+    static let entries: [CatalogueEntry] = [
+        CatalogueEntry(
+            "diag-help.lint.table-overlap",
+            zh: "在 `unique` 命中策略下，一个输入同时命中两行即为评估错误：请收窄其中一行，如应由前一行优先，改用 `hit: first`",
+            en:
+                "under `unique` an input that two rows match is an evaluation error: narrow a row, or use `hit: first` if the earlier row should win"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.table-conflict",
+            zh: "在 `any` 命中策略下，同一输入命中的各行结果须一致，否则评估失败：请收窄其中一行，或使各行结果一致",
+            en:
+                "under `any` rows that match one input must agree, or evaluation fails: narrow a row or make the outputs agree"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.table-gap",
+            zh: "遇到这样的输入，凡调用该决策表的规则都会出错：请补一行，或写 `default:`（输入不可能出现时，用默认值写明）",
+            en:
+                "such an input makes every rule that calls the table an error: add a row or a `default:` (if the input cannot occur, a default says so)"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.table-shadowed",
+            zh: "如该行更具体，请移到覆盖它的各行之前；否则删除",
+            en: "move the row above the rows that cover it if it is the more specific one, or delete it"),
+        CatalogueEntry(
+            "diag-help.lint.table-dead-row",
+            zh: "修改该单元格（如空区间 `(5..5)`，或超出输入枚举的取值），或删除该行",
+            en: "fix the cell (an empty range such as `(5..5)`, or values outside the input's enum) or delete the row"),
+        CatalogueEntry(
+            "diag-help.lint.table-unknown-value",
+            zh: "枚举以外的取值永远不等于该输入：请检查拼写",
+            en: "a value outside the enum never equals the input: check the spelling"),
+        CatalogueEntry(
+            "diag-help.lint.unknown-enum-value",
+            zh: "枚举以外的取值永远不等于该字段：请检查拼写",
+            en: "a value outside the enum never equals the field: check the spelling"),
+        CatalogueEntry(
+            "diag-help.lint.cost-budget",
+            zh: "这样的决定会使规则出错（`cel.cost-limit`）：避免在决定的列表上嵌套推导（`l.all(m, m in k)`）、反复拼接字符串和长距离正则扫描",
+            en:
+                "such a decision makes the rule an `error` (`cel.cost-limit`): avoid a comprehension inside another over decision lists (`l.all(m, m in k)`), repeated string growth and long regex scans"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.table-not-analysed",
+            zh: "lint 只分析取值为字面量或 `params` 的 `{expr: it <op> value}` 和 `{expr: it in list}`；其他 CEL 单元格视为未知",
+            en:
+                "lint analyses `{expr: it <op> value}` and `{expr: it in list}` with literal or `params` values; other CEL cells are treated as unknown"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.when-never-true",
+            zh: "修改条件，或删除该规则",
+            en: "fix the condition, or delete the rule"),
+        CatalogueEntry(
+            "diag-help.lint.require-always-true",
+            zh: "永远不会违反的规则什么也没检查：让 `require` 读取决定中的数据",
+            en: "a rule that cannot fail checks nothing: make `require` read the decision"),
+        CatalogueEntry(
+            "diag-help.lint.require-always-false",
+            zh: "修改条件；如要一律禁止某种情形，把该情形写在 `when` 中，并写 `require: false`",
+            en: "fix the condition; to forbid a case outright, write the case in `when` and `require: false`"),
+        CatalogueEntry(
+            "diag-help.lint.always-error",
+            zh: "该表达式只读取常量，lint 已对其求值：请按消息所指修改",
+            en: "the expression reads only constants, so lint evaluated it: fix what the message names"),
+        CatalogueEntry(
+            "diag-help.lint.unused-let",
+            zh: "删除它，或在原本要用的地方使用它",
+            en: "delete it, or use it where it was meant to be used"),
+        CatalogueEntry(
+            "diag-help.lint.unused-table",
+            zh: "在规则中以 `name()` 调用它，或删除它",
+            en: "call it as `name()` in a rule, or delete it"),
+        CatalogueEntry(
+            "diag-help.lint.unused-input",
+            zh: "大概本应有规则读取它；否则删除（决定中仍可带有该字段）",
+            en: "a rule was probably meant to read it; otherwise delete it (decisions may still carry it)"),
+        CatalogueEntry(
+            "diag-help.lint.unused-parameter",
+            zh: "大概本应有规则读取它；否则删除",
+            en: "a rule was probably meant to read it; otherwise delete it"),
+        CatalogueEntry(
+            "diag-help.lint.blank-cite",
+            zh: "写明规则出自的条款，如 `第十二条`",
+            en: "cite the article the rule comes from, such as `第十二条`"),
+        CatalogueEntry(
+            "diag-help.lint.version-gap",
+            zh: "`until` 不含当日：请设为下一版本的 `from`，使两个版本相接，除非该规定确已失效",
+            en:
+                "`until` is exclusive: set it to the next version's `from` so the versions meet, unless the regulation really lapsed"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.calendar-ending",
+            zh:
+                "按国务院办公厅的放假通知补上下一年（节假日和调休上班日）；尚未公布的年份可先写 `provisional: true` 和法定节假日，使跨该年的计算得出 `needs_review` 而不是 `error`",
+            en:
+                "add the next year from the State Council's holiday notice (its holidays and make-up working days); a year not yet announced can be added with `provisional: true` and its statutory holidays, so that counts over it give `needs_review` rather than `error`"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.loosens-threshold",
+            zh: "扩展的规则集只能从严：保留上级的限额或更严的限额",
+            en: "a set that extends another may only make its rules stricter: keep the parent's limit or a stricter one"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.removes-approval",
+            zh: "扩展的规则集只能从严：保留该审批要求",
+            en: "a set that extends another may only make its rules stricter: keep the approval"),
+        CatalogueEntry(
+            "diag-help.lint.removes-condition",
+            zh: "扩展的规则集只能从严：保留该条件",
+            en: "a set that extends another may only make its rules stricter: keep the condition"),
+        CatalogueEntry(
+            "diag-help.lint.narrows-when",
+            zh: "超出收窄后 `when` 的决定不再按该规则检查",
+            en: "decisions outside the narrower `when` are no longer checked against this rule"),
+        CatalogueEntry(
+            "diag-help.lint.cannot-compare",
+            zh: "lint 能比较的条件是 `x >= n`（任一比较符，任一顺序）和 `\"body\" in list`，以 `&&` 连接；把下级规则写成这种形式即可检查",
+            en:
+                "lint compares conditions written as `x >= n` (any comparison, either order) and `\"body\" in list`, joined by `&&`; write the child's that way to have it checked"
+        ),
+        CatalogueEntry(
+            "diag-help.decision.type-mismatch",
+            zh: "只写数字，可带小数，如 650000.00",
+            en: "write plain digits with an optional fraction, such as 650000.00"),
+        CatalogueEntry(
+            "diag-help.ruleset.calendar",
+            zh: "工作日历放在 rules/calendars/<name>.yaml",
+            en: "calendars live in rules/calendars/<name>.yaml"),
+    ]
+}

@@ -1,0 +1,101 @@
+/// The catalogue's help texts of `bylaw repl` and `bylaw replay`.
+enum HelpReplTexts {
+    static let entries: [CatalogueEntry] = [
+        CatalogueEntry(
+            "help.repl.abstract", zh: "交互式 CEL 提示符，作用域内有规则集的声明和一项决定。",
+            en: "An interactive CEL prompt with a rule set's declarations and a decision in scope."),
+        CatalogueEntry(
+            "help.repl.discussion",
+            zh: """
+                逐行读取标准输入：表达式打印其值和类型（与 `bylaw eval` 相同），以 `:` 开头的命令改变作用域。\
+                用 --set ID 时，作用域即规则集 ID 的表达式所见：带类型的字段、params、let 和表（与 `bylaw eval --set` 相同）。\
+                出错时打印错误，提示符照常继续。标准输入可以是管道，因此会话可以写成脚本；只有在终端上才显示提示符 `bylaw> `。
+
+                命令
+                  EXPR               计算 EXPR：值  （类型）
+                  :type EXPR         检查器给 EXPR 的类型，不计算
+                  :let NAME = EXPR   计算 EXPR，此后以 NAME 指代其值
+                  :load FILE         以 FILE 为决定（按规则集定类型）
+                  :set ID            进入规则集 ID 的作用域（:set - 退出）
+                  :scope             当前作用域：规则集、决定、名称
+                  :help、:quit
+
+                示例
+                  bylaw repl --set asset-management \\
+                    --input rules/asset-management/examples/compliant-vehicle-auction.yaml
+                  printf 'params.min_price_ratio\\n:quit\\n' | bylaw repl --set asset-management
+
+                退出码
+                  0  输入结束或 :quit
+                  2  规则集无法加载，或 --input、--set 无法使用
+                """,
+            en: """
+                Reads one line at a time from standard input: an expression prints its value and type, as \
+                `bylaw eval` does, and a command starting with `:` changes the scope. With --set ID the scope is \
+                what rule set ID's expressions see (`bylaw eval --set`): typed fields, params, lets and tables. \
+                An error is printed and the prompt goes on. Standard input may be a pipe, so a session can be \
+                scripted; the prompt `bylaw> ` is shown only on a terminal.
+
+                COMMANDS
+                  EXPR               evaluate EXPR: value  (type)
+                  :type EXPR         the type the checker gives EXPR, without evaluating it
+                  :let NAME = EXPR   evaluate EXPR and call its value NAME from now on
+                  :load FILE         take FILE as the decision (typed by the rule sets)
+                  :set ID            take rule set ID's scope (:set - leaves it)
+                  :scope             what is in scope: the set, the decision, the names
+                  :help, :quit
+
+                EXAMPLES
+                  bylaw repl --set asset-management \\
+                    --input rules/asset-management/examples/compliant-vehicle-auction.yaml
+                  printf 'params.min_price_ratio\\n:quit\\n' | bylaw repl --set asset-management
+
+                EXIT CODES
+                  0  the input ended or :quit
+                  2  the rules do not load, or --input or --set cannot be used
+                """),
+        CatalogueEntry("help.repl.set", zh: "从此规则集的作用域开始。", en: "Start in this rule set's scope."),
+        CatalogueEntry("help.repl.input", zh: "从此决定文件开始。", en: "Start with this decision file."),
+        CatalogueEntry("help.repl.as-of", zh: "`today` 的值（YYYY-MM-DD）。", en: "The value of `today` (YYYY-MM-DD)."),
+        CatalogueEntry(
+            "help.replay.abstract", zh: "按规则库重新判断审计记录中保存的决定，列出结论的变化。",
+            en: "Judge the decisions stored in the audit trail again under a rule library, and list the changes."),
+        CatalogueEntry(
+            "help.replay.discussion",
+            zh: """
+                读取审计库中每条 `check` 和 `audit` 记录（只读，与 `bylaw log` 相同），按 --rules 的输入模式重新为\
+                记录保存的决定定类型（审计记录按原文保存数字，因此数值精确还原），按其自身日期重新检查，\
+                列出结论或违反的规则与记录不同的每项决定，以及变化的规则。以脱敏值记录的决定无法重审（只保存摘要，不保存值），另行计数。
+
+                示例
+                  bylaw check rules/asset-management/examples --audit trail.sqlite
+                  bylaw replay --audit trail.sqlite --rules rules
+                  bylaw replay --audit trail.sqlite --since 2026-01-01 --rules new-rules
+
+                退出码
+                  0  重审的决定结论均不变
+                  1  有决定结论会改变
+                  2  审计库或规则集无法读取
+                """,
+            en: """
+                Reads every `check` and `audit` record of the store (read-only, as `bylaw log` reads it), types the \
+                decision the record keeps again by the input schemas of --rules (the trail keeps numbers as the text \
+                they were written in, so they come back exact), checks it on its own date, and reports each decision \
+                whose verdict or failed rules differ from the recorded ones, with the rules that changed. A decision \
+                recorded with masked values is not replayable (it holds digests, not values) and is counted apart.
+
+                EXAMPLES
+                  bylaw check rules/asset-management/examples --audit trail.sqlite
+                  bylaw replay --audit trail.sqlite --rules rules
+                  bylaw replay --audit trail.sqlite --since 2026-01-01 --rules new-rules
+
+                EXIT CODES
+                  0  no replayed decision would be judged differently
+                  1  some would
+                  2  the store or the rules cannot be read
+                """),
+        CatalogueEntry(
+            "help.replay.since", zh: "只看这一天（YYYY-MM-DD，UTC）及以后记录的决定。",
+            en: "Only records recorded on or after this day (YYYY-MM-DD, UTC)."),
+    ]
+}

@@ -1,0 +1,49 @@
+/// The catalogue's words shared by every report: verdicts, rule outcomes, rule severities, diagnostic
+/// severities. Their ids end with the machine name (`verdict.non_compliant`), which never changes.
+enum ReportTexts {
+    static let entries: [CatalogueEntry] = [
+        // Verdicts on a decision, as the check command prints them.
+        CatalogueEntry("verdict.compliant", zh: "合规", en: "compliant"),
+        CatalogueEntry("verdict.non_compliant", zh: "不合规", en: "non_compliant"),
+        CatalogueEntry("verdict.needs_review", zh: "需复核", en: "needs_review"),
+        CatalogueEntry("verdict.invalid", zh: "无效", en: "invalid"),
+        CatalogueEntry("verdict.error", zh: "出错", en: "error"),
+        // Verdicts as the summaries of reports name them.
+        CatalogueEntry("verdict-name.compliant", zh: "合规", en: "compliant"),
+        CatalogueEntry("verdict-name.non_compliant", zh: "不合规", en: "non-compliant"),
+        CatalogueEntry("verdict-name.needs_review", zh: "需复核", en: "needs review"),
+        CatalogueEntry("verdict-name.invalid", zh: "无效", en: "invalid"),
+        CatalogueEntry("verdict-name.error", zh: "出错", en: "error"),
+        // Outcomes of one rule.
+        CatalogueEntry("outcome.passed", zh: "通过", en: "passed"),
+        CatalogueEntry("outcome.failed", zh: "违反", en: "failed"),
+        CatalogueEntry("outcome.not_applicable", zh: "不适用", en: "not applicable"),
+        CatalogueEntry("outcome.error", zh: "出错", en: "error"),
+        // How serious a failed rule is.
+        CatalogueEntry("severity.violation", zh: "违规", en: "violation"),
+        CatalogueEntry("severity.warning", zh: "警告", en: "warning"),
+        CatalogueEntry("severity.notice", zh: "提示", en: "notice"),
+        // How serious a diagnostic is, and the words of its extra lines.
+        CatalogueEntry("diag.severity.error", zh: "错误", en: "error"),
+        CatalogueEntry("diag.severity.warning", zh: "警告", en: "warning"),
+        CatalogueEntry("diag.severity.note", zh: "注", en: "note"),
+        CatalogueEntry("diag.help", zh: "提示:", en: "help:"),
+        CatalogueEntry("diag.note", zh: "注:", en: "note:"),
+        // Notes under a diagnostic, by their English text.
+        CatalogueEntry("diag-note.first-defined", zh: "首次定义于此", en: "first defined here"),
+        CatalogueEntry("diag-note.first-used", zh: "首次使用于此", en: "first used here"),
+        CatalogueEntry("diag-note.defined", zh: "定义于此", en: "defined here"),
+        CatalogueEntry("diag-note.other-row", zh: "另一行", en: "the other row"),
+        CatalogueEntry("diag-note.other-version", zh: "另一版本", en: "the other version"),
+        CatalogueEntry("diag-note.earlier-row", zh: "更早命中的一行", en: "an earlier row that matches first"),
+        CatalogueEntry("diag-note.nor", zh: "也不匹配 {0}", en: "nor {0}"),
+        // Words every report uses.
+        CatalogueEntry("report.none", zh: "无", en: "none"),
+        CatalogueEntry("report.none-parenthesised", zh: "（无）", en: "(none)"),
+        CatalogueEntry("report.error-prefix", zh: "出错：", en: "error: "),
+        CatalogueEntry("report.provisional-prefix", zh: "暂定：", en: "provisional: "),
+        CatalogueEntry("report.fix-prefix", zh: "修正：", en: "fix: "),
+        CatalogueEntry("report.help-prefix", zh: "提示：", en: "help: "),
+        CatalogueEntry("report.severity-aside", zh: "（{0}）", en: "  ({0})"),
+    ]
+}

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import BylawLocale
+
+@Suite struct LanguageTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var flag: String?
+        var environment: [String: String]
+        var expected: Language
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "nothing set", flag: nil, environment: [:], expected: .english),
+        Case(name: "--lang zh", flag: "zh", environment: [:], expected: .chinese),
+        Case(name: "--lang en beats BYLAW_LANG", flag: "en", environment: ["BYLAW_LANG": "zh"], expected: .english),
+        Case(name: "--lang zh-Hans", flag: "zh-Hans", environment: [:], expected: .chinese),
+        Case(
+            name: "BYLAW_LANG beats LANG", flag: nil, environment: ["BYLAW_LANG": "en", "LANG": "zh_CN.UTF-8"],
+            expected: .english),
+        Case(name: "LANG zh_CN", flag: nil, environment: ["LANG": "zh_CN.UTF-8"], expected: .chinese),
+        Case(
+            name: "LC_ALL beats LANG", flag: nil, environment: ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"],
+            expected: .english),
+        Case(name: "LC_MESSAGES zh_TW", flag: nil, environment: ["LC_MESSAGES": "zh_TW.UTF-8"], expected: .chinese),
+        Case(
+            name: "empty LC_ALL passed over", flag: nil, environment: ["LC_ALL": "", "LANG": "zh_CN"],
+            expected: .chinese),
+        Case(
+            name: "unknown BYLAW_LANG passed over", flag: nil, environment: ["BYLAW_LANG": "fr", "LANG": "zh_CN"],
+            expected: .chinese),
+        Case(name: "French locale is English", flag: nil, environment: ["LANG": "fr_FR.UTF-8"], expected: .english),
+    ]
+
+    @Test(arguments: cases)
+    func resolves(_ c: Case) {
+        #expect(Language.resolve(flag: c.flag, environment: c.environment) == c.expected)
+    }
+
+    @Test func tags() {
+        #expect(Language(tag: "fr") == nil)
+        #expect(Language(tag: "ZH") == .chinese)
+        #expect(Language.chinese.htmlTag == "zh-Hans")
+    }
+
+    @Test func proseDates() {
+        #expect(Language.chinese.proseDate("2025-07-11") == "2025年7月11日")
+        #expect(Language.english.proseDate("2025-07-11") == "2025-07-11")
+        #expect(Language.chinese.proseDate("2025-13-11") == "2025-13-11")
+        #expect(Language.chinese.proseDate("not a date") == "not a date")
+    }
+
+    @Test func fillsPlaceholders() {
+        #expect(Catalogue.fill("{1} of {0}", ["a", "b"]) == "b of a")
+        #expect(Catalogue.fill("{2} {x} {", ["a"]) == "{2} {x} {")
+        #expect(Language.english.text("no.such.id") == "no.such.id")
+    }
+
+    @Test func diagnosticMessagesInChinese() {
+        let english = "unknown field `asset.valu`: no rule set that applies reads it"
+        #expect(DiagnosticWording.message(code: "decision.unknown-field", english: english, .english) == english)
+        #expect(
+            DiagnosticWording.message(code: "decision.unknown-field", english: english, .chinese)
+                == "未知字段 `asset.valu`：适用的规则集均不读取该字段")
+        // A message whose number of quoted spans fits no sentence form: the statement, then the quoted text.
+        #expect(
+            DiagnosticWording.message(code: "decision.unknown-field", english: "`a` and `b`", .chinese)
+                == "未知字段，适用的规则集均不读取：`a`、`b`")
+        #expect(DiagnosticWording.message(code: "yaml.duplicate-key", english: "duplicate key", .chinese) == "键重复")
+        #expect(DiagnosticWording.message(code: "no.such-code", english: "as is", .chinese) == "as is")
+        #expect(DiagnosticWording.help("did you mean `book_value`?", .chinese) == "是否应为 `book_value`？")
+        #expect(DiagnosticWording.help("allowed: a, b", .chinese) == "可选值：a、b")
+        #expect(DiagnosticWording.help("did you mean `x`?", .english) == "did you mean `x`?")
+    }
+
+    /// Chinese help lines fit an 80-column terminal, whatever the parser's wrapping by characters does.
+    @Test func chineseHelpFitsEightyColumns() {
+        for entry in Catalogue.entries where entry.id.hasPrefix("help.") {
+            for line in Language.chinese.help(entry.id, "2000").split(separator: "\n") {
+                #expect(Language.width(String(line)) <= 80, "\(entry.id): \(line)")
+            }
+        }
+        #expect(Language.wrap("  一二三四五六", columns: 8) == "  一二三\n  四五六")
+        #expect(Language.wrap("abc 一二三", columns: 6) == "abc 一\n二三")
+        #expect(Language.wrap("abc defgh", columns: 6) == "abc defgh", "an ASCII line is left alone")
+    }
+}
