@@ -67,6 +67,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The web pages (`/ui/`): pure functions from a request to a response, over the same jobs as the API.
+        .target(
+            name: "BylawWeb",
+            dependencies: [
+                "Bylaw", "BylawAudit", "BylawJobs", "BylawCEL", "BylawDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         // Scratch folders for tests that write files, removed when the test process exits.
         .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport", swiftSettings: strict),
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
@@ -80,6 +88,10 @@ let package = Package(
             name: "BylawTests", dependencies: ["Bylaw", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
             swiftSettings: strict),
         .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BylawWebTests",
+            dependencies: ["BylawWeb", "Bylaw", "BylawAudit", "BylawJobs", "BylawYAML", "BylawTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawTestSupport"],
             swiftSettings: strict),
