@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // Reading .xlsx workbooks (ZIP archives); inflates through the system's zlib (Debian: zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTTP server the web pages are mounted on.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.
@@ -73,6 +76,14 @@ let package = Package(
             dependencies: [
                 "Bylaw", "BylawAudit", "BylawJobs", "BylawCEL", "BylawDiagnostics",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        // The web pages on Hummingbird: requests and responses converted, mounted under `/ui/` of a router.
+        .target(
+            name: "BylawWebHost",
+            dependencies: [
+                "BylawWeb", "Bylaw", "BylawAudit", "BylawJobs", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict),
         // Scratch folders for tests that write files, removed when the test process exits.

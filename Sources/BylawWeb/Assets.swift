@@ -48,6 +48,9 @@ enum Assets {
         .problems { border: 2px solid var(--red); padding: 8px 16px; border-radius: 6px; }
         .receipt { font-family: monospace; word-break: break-all; }
         .muted { color: var(--muted); } .ok { color: var(--green); font-weight: bold; } .bad { color: var(--red); font-weight: bold; }
+        iframe.report { width: 100%; height: 900px; border: 1px solid var(--line); }
+        textarea { font-family: monospace; font-size: 14px; width: 100%; }
+        pre.record { white-space: pre-wrap; word-break: break-all; background: #f7f7f7; padding: 8px; }
         details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
         @media print {
           @page { size: A4; margin: 18mm 15mm; }

@@ -65,13 +65,14 @@ enum LibraryPage {
         body += "<th scope=\"col\">\(t("versions"))</th></tr></thead><tbody>"
         for set in inForce.sorted(by: { ($0.appliesTo, $0.id) < ($1.appliesTo, $1.id) }) {
             body += "<tr><td><strong>\(HTML.h(set.title))</strong><br><code>\(HTML.h(set.id))</code> "
-            body += "<a href=\"\(bookURL(set, ctx))\">\(t("book"))</a></td>"
+            if ctx.user?.may(.book) == true { body += "<a href=\"\(bookURL(set, ctx))\">\(t("book"))</a>" }
+            body += "</td>"
             body += "<td><code>\(HTML.h(set.appliesTo))</code></td><td>\(HTML.h(set.version))</td>"
             body += "<td>\(HTML.h(period(set, ctx.lang)))</td><td>\(HTML.h(set.source["title"] ?? ""))</td>"
             body += "<td>\(set.rules.count)</td><td>"
             let others = library.ruleSets.filter { $0.id == set.id && $0.file != set.file }
             body += others.map {
-                "<a href=\"\(bookURL($0, ctx))\">\(HTML.h($0.version))</a>（\(HTML.h(period($0, ctx.lang)))）"
+                "\(version($0, ctx))（\(HTML.h(period($0, ctx.lang)))）"
             }
             .joined(separator: "<br>")
             body += "</td></tr>"
@@ -83,6 +84,12 @@ enum LibraryPage {
     static func bookURL(_ set: RuleSet, _ ctx: PageContext) -> String {
         ctx.url("/library/book") + "?ruleset=" + FormFields.encode(set.id) + "&amp;version="
             + FormFields.encode(set.version)
+    }
+
+    /// A version number, linked to its rule book for those who may read it.
+    static func version(_ set: RuleSet, _ ctx: PageContext) -> String {
+        ctx.user?.may(.book) == true
+            ? "<a href=\"\(bookURL(set, ctx))\">\(HTML.h(set.version))</a>" : HTML.h(set.version)
     }
 
     static func period(_ set: RuleSet, _ lang: Lang) -> String {
@@ -118,8 +125,7 @@ enum LibraryPage {
         for (set, rule) in found {
             out += "<tr><td><code>\(HTML.h(rule.id))</code></td><td>\(HTML.h(rule.title))</td>"
             out += "<td class=\"cite\">\(HTML.h(rule.cite))</td>"
-            out +=
-                "<td>\(HTML.h(set.title)) \(HTML.h(set.version)) <a href=\"\(bookURL(set, ctx))\">\(t("book"))</a></td></tr>"
+            out += "<td>\(HTML.h(set.title)) \(version(set, ctx))</td></tr>"
         }
         return out + "</tbody></table>"
     }

@@ -11,19 +11,24 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
     public static func < (a: Role, b: Role) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// What a page may offer: each role's abilities, in one place so pages and tests agree.
+/// What a page may offer, each granted to the roles the service's API grants the same permission (`check`:
+/// checkers; the rule sets: everyone; the rule book: authors; audits and the trail: auditors and audit-admins),
+/// so a page never offers what the API would refuse.
 public enum Ability: Sendable, CaseIterable {
-    case check, library, batchAudit, trail, playground
+    case check, library, book, batchAudit, trail, playground
 
-    /// Whether any of `roles` grants this ability.
-    func granted(to roles: Set<Role>) -> Bool {
+    /// The roles that grant it.
+    public var roles: Set<Role> {
         switch self {
-        case .check, .library: !roles.isEmpty
-        case .batchAudit: roles.contains(.auditor) || roles.contains(.auditAdmin)
-        case .trail: roles.contains(.auditor) || roles.contains(.auditAdmin)
-        case .playground: roles.contains(.author)
+        case .check: [.checker]
+        case .library: Set(Role.allCases)
+        case .book, .playground: [.author]
+        case .batchAudit, .trail: [.auditor, .auditAdmin]
         }
     }
+
+    /// Whether any of `roles` grants this ability.
+    func granted(to roles: Set<Role>) -> Bool { !roles.isDisjoint(with: self.roles) }
 }
 
 /// A signed-in person: the account name recorded as actor, and its roles.

@@ -28,6 +28,8 @@ public struct WebApp: Sendable {
     public var backend: WebBackend
     public var accounts: any WebAccounts
     public var sessions: SessionStore
+    /// Batch audits started from the pages, kept so a reload finds them.
+    public var batchRuns: BatchRuns
     public var base: String
     /// Whether cookies are marked `Secure` (behind TLS).
     public var secureCookies: Bool
@@ -39,6 +41,8 @@ public struct WebApp: Sendable {
         self.backend = backend
         self.accounts = accounts
         self.sessions = sessions
+        self.batchRuns = BatchRuns(
+            folder: FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-web-\(getpid())").path)
         self.base = base
         self.secureCookies = secureCookies
     }
@@ -72,29 +76,36 @@ public struct WebApp: Sendable {
         return response
     }
 
+    /// The pages, each behind the ability it needs.
+    static let pages: [(path: String, ability: Ability)] = [
+        ("/check", .check), ("/library/book", .book), ("/library", .library), ("/batch", .batchAudit),
+        ("/trail", .trail), ("/playground", .playground),
+    ]
+
     private func route(_ request: WebRequest, _ ctx: PageContext, user: WebUser) -> WebResponse {
-        switch (request.method, request.path) {
-        case (.get, "/"), (.get, ""):
-            return .redirect(base + "/check")
-        case (.post, "/signout"):
+        if request.method == .post, request.path == "/signout" {
             sessions.end(request.cookies[Self.sessionCookie])
             var r = WebResponse.redirect(base + "/signin")
             r.headers.append(("Set-Cookie", cookie(Self.sessionCookie, "", maxAge: 0)))
             return r
-        case (.get, "/check"):
-            return CheckPage.form(request, ctx, library: backend.library())
+        }
+        if request.path == "/" || request.path.isEmpty {
+            let first = Self.pages.first { user.may($0.ability) }?.path ?? "/library"
+            return .redirect(base + first)
+        }
+        guard let page = Self.pages.first(where: { request.path == $0.path || request.path.hasPrefix($0.path + "/") })
+        else { return Self.notFound(ctx) }
+        guard user.may(page.ability) else { return Self.forbidden(ctx) }
+        let backend = self.backend
+        switch (request.method, page.path) {
+        case (.get, "/check"): return CheckPage.form(request, ctx, library: backend.library())
         case (.post, "/check"):
-            let backend = self.backend
             return CheckPage.submit(request, ctx, library: backend.library()) { try backend.recording(user.name) }
-        case (.get, "/library"):
-            return LibraryPage.index(request, ctx, library: backend.library())
-        case (.get, "/library/book"):
-            return LibraryPage.book(request, ctx, library: backend.library())
-        case (_, let path) where path.hasPrefix("/trail"):
-            guard user.may(.trail) else { return Self.forbidden(ctx) }
-            return TrailPage.handle(request, ctx, open: backend.trail)
-        default:
-            return Self.notFound(ctx)
+        case (.get, "/library"): return LibraryPage.index(request, ctx, library: backend.library())
+        case (.get, "/library/book"): return LibraryPage.book(request, ctx, library: backend.library())
+        case (_, "/batch"): return BatchPage.handle(request, ctx, backend: backend, runs: batchRuns, user: user)
+        case (_, "/trail"): return TrailPage.handle(request, ctx, open: backend.trail)
+        default: return Self.notFound(ctx)
         }
     }
 

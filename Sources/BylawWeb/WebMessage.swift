@@ -104,7 +104,7 @@ public struct WebResponse: Sendable {
 enum SecurityHeaders {
     static let policy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-        + "frame-ancestors 'none'; base-uri 'none'; connect-src 'self'"
+        + "frame-ancestors 'none'; frame-src 'self'; base-uri 'none'; connect-src 'self'"
     static let page: [(name: String, value: String)] = [
         ("Content-Security-Policy", policy),
         ("X-Content-Type-Options", "nosniff"),

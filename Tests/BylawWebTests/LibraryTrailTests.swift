@@ -8,10 +8,13 @@ struct LibraryTrailTests {
     @Test("the library lists the sets in force on a date with their other versions")
     func inForce() {
         let h = WebHarness()
-        var c = h.client("checker1")
+        var c = h.client("author1")
         let page = c.get("/library?date=2025-09-16").text
         #expect(page.contains("<code>cadre-selection</code>"))
         #expect(page.contains("version=2.0.0"))
+        var checker = h.client("checker1")
+        let plain = checker.get("/library?date=2025-09-16").text
+        #expect(plain.contains("<code>cadre-selection</code>") && !plain.contains("/library/book"))
         #expect(page.contains("在 2025-09-16 有效的规则集"))
         #expect(c.get("/library?date=tomorrow").status == 400)
     }
@@ -32,10 +35,12 @@ struct LibraryTrailTests {
         #expect(none.contains("&lt;script&gt;") && !none.contains("<script>"))
     }
 
-    @Test("the rule book of a version is rendered; an unknown one is not found")
+    @Test("the rule book of a version is rendered for authors; an unknown one is not found")
     func book() {
         let h = WebHarness()
-        var c = h.client("checker1")
+        var checker = h.client("checker1")
+        #expect(checker.get("/library/book?ruleset=cadre-selection&version=2.0.0").status == 403)
+        var c = h.client("author1")
         let r = c.get("/library/book?ruleset=cadre-selection&version=2.0.0")
         #expect(r.status == 200)
         #expect(r.text.contains("CS2-15"))
