@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bylaw", targets: ["BylawCLI"]),
+        .executable(name: "bylaw-web", targets: ["BylawWebMain"]),
         .library(name: "Bylaw", targets: ["Bylaw"]),
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
@@ -86,6 +87,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict),
+        // The web pages alone on their own server (`bylaw-web`), until they are mounted in `bylaw serve`.
+        .executableTarget(name: "BylawWebMain", dependencies: ["BylawWebHost"], swiftSettings: strict),
         // Scratch folders for tests that write files, removed when the test process exits.
         .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport", swiftSettings: strict),
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),

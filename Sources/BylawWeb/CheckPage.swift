@@ -51,6 +51,8 @@ enum CheckPage {
         problems: [String: [String]], general: [String], status: Int = 200
     ) -> WebResponse {
         let t = { (k: String) in text(k, ctx.lang) }
+        let day = CELDate(iso: date)
+        let schema = day.map { SchemaUnion.of(library.applicable(kind: kind, on: $0)) } ?? ObjectSchema()
         var body = ""
         let count = general.count + problems.values.reduce(0) { $0 + $1.count }
         if count > 0 {
@@ -59,7 +61,8 @@ enum CheckPage {
                 + HTML.h(t("problems").replacingOccurrences(of: "%d", with: String(count))) + "</p><ul>"
             for p in general { body += "<li>\(HTML.h(p))</li>" }
             for (path, list) in problems.sorted(by: { $0.key < $1.key }) {
-                for p in list { body += "<li><a href=\"#f-\(HTML.id(path))\">\(HTML.h(path))</a>：\(HTML.h(p))</li>" }
+                let shown = SchemaForm.caption(of: path, in: schema, lang: ctx.lang)
+                for p in list { body += "<li><a href=\"#f-\(HTML.id(path))\">\(HTML.h(shown))</a>：\(HTML.h(p))</li>" }
             }
             body += "</ul></div>"
         }
@@ -82,7 +85,7 @@ enum CheckPage {
             body += "<p class=\"bad\">\(t("bad.kind"))</p>"
             return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body), status: 400)
         }
-        guard let day = CELDate(iso: date) else {
+        guard let day else {
             body += "<p class=\"bad\">\(t("bad.date"))</p>"
             return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body), status: 400)
         }
@@ -105,7 +108,7 @@ enum CheckPage {
             WebField(name: "id", type: .string, optional: false, label: t("id")),
             WebField(name: "unit", type: .string, optional: true, description: t("unit.hint"), label: t("unit")),
         ])
-        body += "</fieldset>" + form.render(SchemaUnion.of(sets))
+        body += "</fieldset>" + form.render(schema)
         body += "<p><button type=\"submit\" class=\"primary\">\(t("submit"))</button></p></form>"
         body +=
             "<form method=\"post\" action=\"\(ctx.url("/check"))\" enctype=\"multipart/form-data\" class=\"noprint\">"
@@ -221,10 +224,12 @@ enum FieldProblems {
         return parts.count >= 3 ? String(parts[1]) : nil
     }
 
-    /// The diagnostic as a person reads it beside a field: the engine's message and its help.
+    /// The diagnostic as a person reads it beside a field: in Chinese the short text for its code, else the
+    /// engine's message and its help (the help about quotes is left out: a form has none).
     static func message(_ d: Diagnostic, _ lang: Lang) -> String {
-        let base = lang == .zh ? (chinese[d.code] ?? d.message) : d.message
-        return d.help.map { base + "（\($0)）" } ?? base
+        if lang == .zh, let text = chinese[d.code] { return text }
+        guard let help = d.help, help != "remove the quotes" else { return d.message }
+        return d.message + " (" + help + ")"
     }
 
     /// Short Chinese texts for the problems a form can have; the engine's own message otherwise (issue 21 will

@@ -130,6 +130,33 @@ struct SchemaForm {
         return out + "<button type=\"button\" data-remove>\(Self.text("remove", lang))</button></div>"
     }
 
+    /// What a person calls the field at `path` (`candidate.recent_ratings[1].year`): the labels of each step,
+    /// with list items numbered (`拟提拔人选 › 近年年度考核 第 2 项 › 年度`); field names where there is no label.
+    static func caption(of path: String, in schema: ObjectSchema, lang: Lang) -> String {
+        var fields = schema.fields.map(WebField.init)
+        var out: [String] = []
+        for step in path.split(separator: ".") {
+            let name = step.prefix { $0 != "[" }
+            guard let f = fields.first(where: { $0.name == name }) else {
+                out.append(String(step))
+                continue
+            }
+            var text = f.label ?? f.name
+            var type = f.type
+            if case .list(let item) = type {
+                if let open = step.firstIndex(of: "["),
+                    let n = Int(step[step.index(after: open)...].prefix { $0 != "]" })
+                {
+                    text += " " + Self.text("item", lang).replacingOccurrences(of: "%d", with: String(n + 1))
+                }
+                type = item
+            }
+            out.append(text)
+            if case .object(let inner) = type { fields = inner.fields.map(WebField.init) } else { fields = [] }
+        }
+        return out.joined(separator: " › ")
+    }
+
     /// The item indices sent for list `path` (`path[3]…`), in order.
     static func indices(of path: String, in values: FormFields) -> [Int] {
         let prefix = path + "["

@@ -113,6 +113,8 @@ struct CheckPageTests {
             #expect(after.contains("class=\"problem\""), "no problem beside \(field)")
         }
         #expect(text.contains("value=\"六年\""))
+        // The summary names the fields as the form labels them.
+        #expect(text.contains(">拟提拔人选 › 出生日期</a>：必填项未填写"))
     }
 
     @Test("markup in a decision id or a field is shown as text, never run")
