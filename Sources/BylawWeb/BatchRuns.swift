@@ -50,8 +50,7 @@ public final class BatchRuns: @unchecked Sendable {
     func create(owner: String, kind: String, upload: UploadedFile, library: RuleLibrary) -> Result<Run, LoadFailure> {
         let id = SessionStore.token().prefix(24)
         let dir = folder + "/" + id
-        let ext = upload.filename.lowercased().hasSuffix(".xlsx") ? "xlsx" : "csv"
-        let path = dir + "/input." + ext
+        let path = dir + "/" + Self.safeName(upload.filename)
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try Data(upload.bytes).write(to: URL(fileURLWithPath: path))
@@ -68,6 +67,18 @@ public final class BatchRuns: @unchecked Sendable {
             put(run)
             return .success(run)
         }
+    }
+
+    /// The upload's own name, reduced to what is safe as a file name here (its extension decides the reader).
+    static func safeName(_ filename: String) -> String {
+        let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let kept = String(
+            base.unicodeScalars.filter {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._- ".unicodeScalars.contains($0)
+            }.prefix(100))
+        let ext = kept.lowercased().hasSuffix(".xlsx") ? "" : (kept.lowercased().hasSuffix(".csv") ? "" : ".csv")
+        let name = kept.hasPrefix(".") || kept.isEmpty ? "upload" + kept : kept
+        return name + ext
     }
 
     /// Starts the run in the background with the mapping as confirmed; progress and reports land in the run.
@@ -108,7 +119,9 @@ public final class BatchRuns: @unchecked Sendable {
                         $0.totalBytes = p.totalBytes
                     }
                 }
-                let reports = tee.collected()
+                // The reports name the upload as the auditor named it, not where the server keeps it.
+                let folder = (run.file as NSString).deletingLastPathComponent + "/"
+                let reports = tee.collected().mapValues { $0.replacingOccurrences(of: folder, with: "") }
                 update(id) {
                     $0.finished = true
                     $0.summary = summary.counts

@@ -105,6 +105,7 @@ public struct WebApp: Sendable {
         case (.get, "/library/book"): return LibraryPage.book(request, ctx, library: backend.library())
         case (_, "/batch"): return BatchPage.handle(request, ctx, backend: backend, runs: batchRuns, user: user)
         case (_, "/trail"): return TrailPage.handle(request, ctx, open: backend.trail)
+        case (_, "/playground"): return PlaygroundPage.handle(request, ctx, library: backend.library())
         default: return Self.notFound(ctx)
         }
     }

@@ -28,13 +28,25 @@ struct BatchPageTests {
         let done = c.get(runPath).text
         #expect(done.contains("id=\"batch-done\""))
         #expect(done.contains("审计完成：共 12 条记录"))
-        #expect(c.get("/batch/report?id=\(id)&format=html").text.contains("<html"))
+        let html = c.get("/batch/report?id=\(id)&format=html").text
+        #expect(html.contains("<html") && html.contains("处置台账.csv"))
+        #expect(!html.contains(h.app.batchRuns.folder))
         let csv = c.get("/batch/report?id=\(id)&format=csv&download=1")
         #expect(csv.header("Content-Disposition")?.contains("attachment") == true)
         #expect(h.records() == 13)  // twelve records and the run
         // Another account cannot see the run.
         var other = h.client("admin1")
         #expect(other.get(runPath).status == 404)
+    }
+
+    @Test(
+        "an upload's name is kept only as a safe file name",
+        arguments: [
+            ("处置台账.xlsx", "处置台账.xlsx"), ("../../etc/passwd", "passwd.csv"), ("a/b\\c.CSV", "c.CSV"),
+            ("", "upload.csv"), (".hidden", "upload.hidden.csv"),
+        ])
+    func safeName(given: String, kept: String) {
+        #expect(BatchRuns.safeName(given) == kept)
     }
 
     @Test("an upload that is not a register is refused with the reader's message, not a 5xx")
