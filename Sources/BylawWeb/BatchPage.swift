@@ -53,7 +53,9 @@ enum BatchPage {
         case (.post, "/batch/start"):
             let id = request.form["id"] ?? ""
             guard runs.get(id, owner: user.name) != nil else { return notFound(ctx) }
-            if let f = runs.start(id, mapping: request.form["mapping"] ?? "", backend: backend, actor: user.name) {
+            if let f = runs.start(
+                id, mapping: request.form["mapping"]?.unixNewlines ?? "", backend: backend, actor: user.name)
+            {
                 return runPage(
                     ctx, runs.get(id, owner: user.name), problem: f.diagnostics.map(\.message).joined(separator: "；"))
             }

@@ -96,6 +96,11 @@ struct FormDecision {
 }
 
 extension String {
+    /// The text with CR LF and lone CR as LF: browsers send a textarea's lines ended by CR LF.
+    var unixNewlines: String {
+        replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
     var trimmed: String { Substring(self).trimmingSpaces.trimmingCharacters(in: "\t\r\n") }
 
     func trimmingCharacters(in set: String) -> String {

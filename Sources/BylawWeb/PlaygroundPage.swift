@@ -33,8 +33,9 @@ enum PlaygroundPage {
         let files = library.ruleSets.map(\.file)
         var chosen = request.form["file"] ?? request.query["file"] ?? ""
         if !files.contains(chosen) { chosen = files.first ?? "" }
-        var ruleset = request.form["ruleset"] ?? (try? String(contentsOfFile: chosen, encoding: .utf8)) ?? ""
-        var cases = request.form["cases"] ?? testsText(for: chosen)
+        var ruleset =
+            request.form["ruleset"]?.unixNewlines ?? (try? String(contentsOfFile: chosen, encoding: .utf8)) ?? ""
+        var cases = request.form["cases"]?.unixNewlines ?? testsText(for: chosen)
         var result = ""
         if request.method == .post {
             if ruleset.utf8.count > maxBytes || cases.utf8.count > maxBytes {

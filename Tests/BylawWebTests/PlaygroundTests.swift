@@ -29,7 +29,7 @@ struct PlaygroundTests {
         let linted = c.post(
             "/playground",
             [
-                ("csrf", c.csrf), ("file", Self.file), ("ruleset", broken.joined(separator: "\n")), ("cases", cases),
+                ("csrf", c.csrf), ("file", Self.file), ("ruleset", broken.joined(separator: "\r\n")), ("cases", cases),
                 ("action", "lint"),
             ]
         ).text

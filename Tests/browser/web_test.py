@@ -10,12 +10,14 @@ import datetime
 import os
 import sys
 import time
+import urllib.parse
 import traceback
 
 import yaml
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1]
@@ -243,6 +245,53 @@ def batch_audit(d):
     assert "12" in done.text, done.text
     time.sleep(1)
     shot(d, "batch-report-zh")
+
+
+@test
+def playground(d):
+    sign_in(d, "author1")
+    rules = os.path.join(REPO, "rules/proposal-handling/ruleset.yaml")
+    d.get(BASE + "/ui/playground")
+    value = next(o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#file option")
+                 if o.get_attribute("value").endswith("proposal-handling/ruleset.yaml"))
+    d.get(BASE + "/ui/playground?file=" + urllib.parse.quote(value, safe=""))
+    button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
+    button.click()
+    WebDriverWait(d, 60).until(staleness_of(button))
+    results = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "test-results"))
+    assert "0 个未通过" in results.text, results.text
+    shot(d, "playground-tests-zh")
+    editor = d.find_element(By.ID, "ruleset")
+    text = editor.get_attribute("value")
+    broken = text.replace("require:", "require: no_such_field ||", 1)
+    d.execute_script("arguments[0].value = arguments[1]", editor, broken)
+    d.find_element(By.CSS_SELECTOR, "button[value=lint]").click()
+    WebDriverWait(d, 60).until(staleness_of(editor))
+    WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "play-result"))
+    line = broken.split("\n").index(next(l for l in broken.split("\n") if "no_such_field" in l)) + 1
+    flagged = d.find_element(By.ID, f"line-{line}")
+    assert "flag" in flagged.get_attribute("class"), line
+    d.execute_script("arguments[0].scrollIntoView()", flagged)
+    shot(d, "playground-lint-zh")
+    with open(rules, encoding="utf-8") as f:
+        assert "no_such_field" not in f.read(), "the playground wrote the server's rules"
+
+
+@test
+def verdict_prints_on_a4(d):
+    sign_in(d, "checker1")
+    fill(d, "non-compliant-2025-skip-single-signature.yaml")
+    submit(d)
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    options = PrintOptions()
+    options.page_width = 21.0
+    options.page_height = 29.7
+    pdf = d.print_page(options)
+    import base64
+    data = base64.b64decode(pdf)
+    assert data.startswith(b"%PDF"), "no PDF"
+    with open(os.path.join(SHOTS, "verdict-a4.pdf"), "wb") as f:
+        f.write(data)
 
 
 def main():
