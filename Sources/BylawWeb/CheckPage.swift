@@ -165,7 +165,8 @@ enum CheckPage {
                 ctx, library: library, kind: kind, date: date, values: request.form, problems: problems,
                 general: general, status: 422)
         }
-        var body = VerdictView.render(result, receipt: outcome.receipts.first, ctx)
+        let shownKind = result.kind.map { Self.kindLabel($0, library, ctx.lang) }
+        var body = VerdictView.render(result, receipt: outcome.receipts.first, kindLabel: shownKind, ctx)
         body +=
             "<p class=\"noprint\"><a href=\"\(ctx.url("/check"))?kind=\(FormFields.encode(kind))&amp;date="
             + "\(FormFields.encode(date))\">\(t("again"))</a></p>"

@@ -38,7 +38,8 @@ enum VerdictView {
         "print": ("打印", "Print"),
     ])
 
-    static func render(_ raw: DecisionResult, receipt: Receipt?, _ ctx: PageContext) -> String {
+    /// - Parameter kindLabel: how the kind is shown (the title of its rule sets), the kind itself by default.
+    static func render(_ raw: DecisionResult, receipt: Receipt?, kindLabel: String? = nil, _ ctx: PageContext) -> String {
         let r = raw.masked()
         let t = { (k: String) in text(k, ctx.lang) }
         var out = "<section class=\"result\" aria-labelledby=\"verdict\">"
@@ -46,7 +47,7 @@ enum VerdictView {
             "<p id=\"verdict\" class=\"verdict \(r.verdict.rawValue)\" role=\"status\">"
             + "\(t("verdict." + r.verdict.rawValue))</p>"
         out += "<table class=\"facts\"><tbody>"
-        for (k, v) in [("decision", r.id), ("kind", r.kind), ("date", r.date), ("unit", r.unit)] {
+        for (k, v) in [("decision", r.id), ("kind", kindLabel ?? r.kind), ("date", r.date), ("unit", r.unit)] {
             out += "<tr><th scope=\"row\">\(t(k))</th><td>\(HTML.h(v ?? "—"))</td></tr>"
         }
         let sets = r.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: "，")

@@ -146,6 +146,9 @@ def compliant_promotion(d):
     sign_in(d, "checker1")
     d.get(BASE + "/ui/check?kind=cadre_promotion&date=2025-09-16")
     shot(d, "check-form-zh")
+    d.set_window_size(1280, 1100)
+    d.save_screenshot(os.path.join(SHOTS, "check-form-top-zh.png"))
+    d.set_window_size(1280, 1800)
     fill(d, "compliant-2025-deputy-bureau.yaml")
     submit(d)
     verdict = d.find_element(By.ID, "verdict").text
