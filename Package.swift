@@ -15,12 +15,17 @@ let package = Package(
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
         .library(name: "BylawJobs", targets: ["BylawJobs"]),
+        .library(name: "BylawServer", targets: ["BylawServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // Reading .xlsx workbooks (ZIP archives); inflates through the system's zlib (Debian: zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTTP service (`bylaw serve`); swift-log comes with it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.
@@ -56,6 +61,17 @@ let package = Package(
             name: "BylawJobs",
             dependencies: ["Bylaw", "BylawAudit", "BylawCEL", "BylawYAML", "BylawDiagnostics"],
             swiftSettings: strict),
+        // The HTTP service: routes, accounts and roles, limits, reload; calls BylawJobs like the CLI does.
+        .target(
+            name: "BylawServer",
+            dependencies: [
+                "Bylaw", "BylawAudit", "BylawJobs", "BylawDiagnostics", "BylawYAML", "BylawCEL",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(
             name: "BylawCLI",
@@ -63,6 +79,7 @@ let package = Package(
                 "Bylaw",
                 "BylawAudit",
                 "BylawJobs",
+                "BylawServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -80,6 +97,14 @@ let package = Package(
             name: "BylawTests", dependencies: ["Bylaw", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
             swiftSettings: strict),
         .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BylawServerTests",
+            dependencies: [
+                "BylawServer", "BylawAudit", "BylawJobs", "Bylaw", "BylawTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawTestSupport"],
             swiftSettings: strict),
