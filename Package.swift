@@ -11,19 +11,22 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bylaw", targets: ["BylawCLI"]),
-        .executable(name: "bylaw-web", targets: ["BylawWebMain"]),
         .library(name: "Bylaw", targets: ["Bylaw"]),
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
         .library(name: "BylawJobs", targets: ["BylawJobs"]),
+        .library(name: "BylawServer", targets: ["BylawServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // Reading .xlsx workbooks (ZIP archives); inflates through the system's zlib (Debian: zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        // The HTTP server the web pages are mounted on.
+        // The HTTP service (`bylaw serve`); swift-log comes with it.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // HTTP field names, for the web pages' headers.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
@@ -60,6 +63,17 @@ let package = Package(
             name: "BylawJobs",
             dependencies: ["Bylaw", "BylawAudit", "BylawCEL", "BylawYAML", "BylawDiagnostics"],
             swiftSettings: strict),
+        // The HTTP service: routes, accounts and roles, limits, reload; calls BylawJobs like the CLI does.
+        .target(
+            name: "BylawServer",
+            dependencies: [
+                "Bylaw", "BylawAudit", "BylawJobs", "BylawDiagnostics", "BylawYAML", "BylawCEL",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(
             name: "BylawCLI",
@@ -67,6 +81,8 @@ let package = Package(
                 "Bylaw",
                 "BylawAudit",
                 "BylawJobs",
+                "BylawServer",
+                "BylawWebHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -79,16 +95,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
-        // The web pages on Hummingbird: requests and responses converted, mounted under `/ui/` of a router.
+        // The web pages on Hummingbird: requests and responses converted, mounted under `/ui/` of the service.
         .target(
             name: "BylawWebHost",
             dependencies: [
-                "BylawWeb", "Bylaw", "BylawAudit", "BylawJobs", .product(name: "Hummingbird", package: "hummingbird"),
+                "BylawWeb", "BylawServer", "Bylaw", "BylawAudit", "BylawJobs",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict),
-        // The web pages alone on their own server (`bylaw-web`), until they are mounted in `bylaw serve`.
-        .executableTarget(name: "BylawWebMain", dependencies: ["BylawWebHost"], swiftSettings: strict),
         // Scratch folders for tests that write files, removed when the test process exits.
         .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport", swiftSettings: strict),
         .testTarget(name: "BylawDiagnosticsTests", dependencies: ["BylawDiagnostics"], swiftSettings: strict),
@@ -105,6 +120,14 @@ let package = Package(
         .testTarget(
             name: "BylawWebTests",
             dependencies: ["BylawWeb", "Bylaw", "BylawAudit", "BylawJobs", "BylawYAML", "BylawTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawServerTests",
+            dependencies: [
+                "BylawServer", "BylawAudit", "BylawJobs", "Bylaw", "BylawTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawTestSupport"],

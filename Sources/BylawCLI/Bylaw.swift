@@ -36,7 +36,7 @@ struct BylawCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, AuditCommand.self, LogCommand.self, LintCommand.self, TestCommand.self,
             ExplainCommand.self, EvalCommand.self, DocCommand.self, NewCommand.self, SchemaCommand.self,
-            MapCommand.self, DiffCommand.self, FmtCommand.self,
+            MapCommand.self, DiffCommand.self, FmtCommand.self, ServeCommand.self,
         ]
     )
 }

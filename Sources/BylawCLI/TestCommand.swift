@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bylaw
 import BylawDiagnostics
+import BylawJobs
 import Foundation
 
 struct TestCommand: ParsableCommand {
