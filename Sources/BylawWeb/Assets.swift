@@ -56,6 +56,7 @@ enum Assets {
         pre.record { white-space: pre-wrap; word-break: break-all; background: #f7f7f7; padding: 8px; }
         ol.source { font-family: monospace; font-size: 13px; background: #fafafa; padding-left: 56px; }
         ol.source li.flag { background: #fce8e6; } ol.source code { white-space: pre-wrap; }
+        pre.explanation { white-space: pre; overflow-x: auto; background: #f7f7f7; padding: 8px; }
         details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
         @media print {
           @page { size: A4; margin: 18mm 15mm; }

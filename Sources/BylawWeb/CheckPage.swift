@@ -166,7 +166,10 @@ enum CheckPage {
                 general: general, status: 422)
         }
         let shownKind = result.kind.map { Self.kindLabel($0, library, ctx.lang) }
-        var body = VerdictView.render(result, receipt: outcome.receipts.first, kindLabel: shownKind, ctx)
+        let sent = (document.name, String(decoding: document.bytes, as: UTF8.self), document.json)
+        let explainable = result.results.contains { $0.outcome != .passed } && document.bytes.count <= 256 * 1024
+        var body = VerdictView.render(
+            result, receipt: outcome.receipts.first, kindLabel: shownKind, explainable: explainable ? sent : nil, ctx)
         body +=
             "<p class=\"noprint\"><a href=\"\(ctx.url("/check"))?kind=\(FormFields.encode(kind))&amp;date="
             + "\(FormFields.encode(date))\">\(t("again"))</a></p>"

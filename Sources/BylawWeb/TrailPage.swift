@@ -92,7 +92,10 @@ enum TrailPage {
         body += "</tr></thead><tbody>"
         for r in rows {
             body += "<tr><td><a href=\"\(ctx.url("/trail/record"))?seq=\(r.seq)\">\(r.seq)</a></td>"
-            for v in [String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "), r.actor, r.kind ?? "", r.decisionID ?? "", r.decisionDate ?? "", r.unit ?? ""] {
+            for v in [
+                String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "), r.actor, r.kind ?? "",
+                r.decisionID ?? "", r.decisionDate ?? "", r.unit ?? "",
+            ] {
                 body += "<td>\(HTML.h(v))</td>"
             }
             body += "<td>\(HTML.h(VerdictView.text("verdict." + r.verdict, ctx.lang)))</td></tr>"

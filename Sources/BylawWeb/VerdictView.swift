@@ -36,10 +36,16 @@ enum VerdictView {
         "notes": ("提示", "Notes"),
         "count": ("共 %1 条规则：%2 条符合，%3 条未通过，%4 条不适用", "%1 rules: %2 passed, %3 failed, %4 not applicable"),
         "print": ("打印", "Print"),
+        "explain": ("解释", "Explain"),
     ])
 
     /// - Parameter kindLabel: how the kind is shown (the title of its rule sets), the kind itself by default.
-    static func render(_ raw: DecisionResult, receipt: Receipt?, kindLabel: String? = nil, _ ctx: PageContext) -> String {
+    /// - Parameter explainable: the decision as sent (its name, text and whether it is JSON), for the "explain"
+    ///   button beside each failed rule; nil shows none.
+    static func render(
+        _ raw: DecisionResult, receipt: Receipt?, kindLabel: String? = nil,
+        explainable: (name: String, text: String, json: Bool)? = nil, _ ctx: PageContext
+    ) -> String {
         let r = raw.masked()
         let t = { (k: String) in text(k, ctx.lang) }
         var out = "<section class=\"result\" aria-labelledby=\"verdict\">"
@@ -59,9 +65,19 @@ enum VerdictView {
             .replacingOccurrences(of: "%3", with: String(failed.count))
             .replacingOccurrences(of: "%4", with: String(r.results(.notApplicable).count))
         out += "<p>\(HTML.h(counts))</p>"
-        out += findings(failed.filter { $0.severity == .violation }, heading: t("violations"), id: "violations", ctx)
-        out += findings(failed.filter { $0.severity != .violation }, heading: t("warnings"), id: "warnings", ctx)
-        out += findings(r.results(.error), heading: t("errors"), id: "errors", ctx)
+        let explain = explainable != nil
+        out += findings(
+            failed.filter { $0.severity == .violation }, heading: t("violations"), id: "violations", explain, ctx)
+        out += findings(
+            failed.filter { $0.severity != .violation }, heading: t("warnings"), id: "warnings", explain, ctx)
+        out += findings(r.results(.error), heading: t("errors"), id: "errors", explain, ctx)
+        if let e = explainable {
+            out +=
+                "<form id=\"explain-form\" method=\"post\" action=\"\(ctx.url("/check/explain"))\" class=\"noprint\">"
+            out += ctx.csrfField + "<input type=\"hidden\" name=\"name\" value=\"\(HTML.h(e.name))\">"
+            out += "<input type=\"hidden\" name=\"json\" value=\"\(e.json)\">"
+            out += "<input type=\"hidden\" name=\"document\" value=\"\(HTML.h(e.text))\"></form>"
+        }
         if !r.diagnostics.isEmpty {
             out += "<h2>\(t("notes"))</h2><ul class=\"diagnostics\">"
             for d in r.diagnostics { out += "<li>\(HTML.h(d.severity.rawValue)): \(HTML.h(d.message))</li>" }
@@ -73,14 +89,21 @@ enum VerdictView {
         return out + "</section>"
     }
 
-    private static func findings(_ results: [RuleResult], heading: String, id: String, _ ctx: PageContext) -> String {
+    private static func findings(
+        _ results: [RuleResult], heading: String, id: String, _ explain: Bool, _ ctx: PageContext
+    ) -> String {
         guard !results.isEmpty else { return "" }
         let t = { (k: String) in text(k, ctx.lang) }
         var out = "<h2 id=\"\(id)\">\(HTML.h(heading))（\(results.count)）</h2><table class=\"findings\"><thead><tr>"
         out += "<th scope=\"col\">\(t("rule"))</th><th scope=\"col\">\(t("title"))</th>"
         out += "<th scope=\"col\">\(t("cite"))</th><th scope=\"col\">\(t("message"))</th></tr></thead><tbody>"
         for r in results {
-            out += "<tr data-rule=\"\(HTML.h(r.ruleID))\"><td><code>\(HTML.h(r.ruleID))</code></td>"
+            out += "<tr data-rule=\"\(HTML.h(r.ruleID))\"><td><code>\(HTML.h(r.ruleID))</code>"
+            if explain {
+                out += "<br><button type=\"submit\" form=\"explain-form\" name=\"rule\" value=\"\(HTML.h(r.ruleID))\" "
+                out += "class=\"noprint\">\(t("explain"))</button>"
+            }
+            out += "</td>"
             out += "<td>\(HTML.h(r.title))</td><td class=\"cite\">\(HTML.h(r.cite))</td><td>"
             out += "<p>\(HTML.h(r.message ?? r.error ?? ""))</p>"
             if !r.evidence.isEmpty {

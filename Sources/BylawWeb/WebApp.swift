@@ -99,6 +99,8 @@ public struct WebApp: Sendable {
         let backend = self.backend
         switch (request.method, page.path) {
         case (.get, "/check"): return CheckPage.form(request, ctx, library: backend.library())
+        case (.post, "/check") where request.path == "/check/explain":
+            return ExplainPage.handle(request, ctx, library: backend.library())
         case (.post, "/check"):
             return CheckPage.submit(request, ctx, library: backend.library()) { try backend.recording(user.name) }
         case (.get, "/library"): return LibraryPage.index(request, ctx, library: backend.library())

@@ -157,3 +157,27 @@ struct CheckPageTests {
         #expect(c.post("/check", [("csrf", c.csrf), ("kind", "cadre_promotion"), ("date", "soon")]).status == 400)
     }
 }
+
+@Suite("explain")
+struct ExplainPageTests {
+    @Test("explain beside a failed rule shows the value of its sub-expressions, masked, and records nothing")
+    func explain() {
+        let h = WebHarness()
+        var c = h.client("checker1")
+        _ = c.get("/check")
+        let page = c.check(file: "p.yaml", bytes: Examples.bytes(Examples.nonCompliant)).text
+        #expect(page.contains("form=\"explain-form\" name=\"rule\" value=\"CS2-15\""))
+        let document = String(decoding: Examples.bytes(Examples.nonCompliant), as: UTF8.self)
+        let explained = c.post(
+            "/check/explain",
+            [("csrf", c.csrf), ("name", "p.yaml"), ("json", "false"), ("document", document), ("rule", "CS2-15")])
+        #expect(explained.status == 200)
+        #expect(explained.text.contains("id=\"explanation\""))
+        #expect(explained.text.contains("signers"))
+        #expect(h.records() == 1)
+        let bad = c.post("/check/explain", [("csrf", c.csrf), ("document", "[1, 2"), ("rule", "CS2-15")])
+        #expect(bad.status == 400)
+        let unknown = c.post("/check/explain", [("csrf", c.csrf), ("document", document), ("rule", "<b>X</b>")])
+        #expect(unknown.status == 400 && !unknown.text.contains("<b>X</b>"))
+    }
+}

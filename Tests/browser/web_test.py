@@ -169,6 +169,10 @@ def non_compliant_promotion(d):
     cites = " ".join(r.find_element(By.CSS_SELECTOR, ".cite").text for r in rows)
     assert "第三十一条" in cites and "第九条" in cites, cites
     shot(d, "check-non-compliant-zh")
+    d.find_element(By.CSS_SELECTOR, "button[form=explain-form][value='CS2-15']").click()
+    explanation = WebDriverWait(d, 20).until(lambda d: d.find_element(By.ID, "explanation"))
+    assert "signers" in explanation.text, explanation.text
+    shot(d, "explain-zh")
     d.get(BASE + "/ui/check?lang=en")
     fill(d, "non-compliant-2025-skip-single-signature.yaml")
     submit(d)
