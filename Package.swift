@@ -122,6 +122,8 @@ let package = Package(
             dependencies: ["BylawWeb", "Bylaw", "BylawAudit", "BylawJobs", "BylawYAML", "BylawTestSupport"],
             swiftSettings: strict),
         .testTarget(
+            name: "BylawWebHostTests", dependencies: ["BylawWebHost", "BylawWeb", "BylawServer"], swiftSettings: strict),
+        .testTarget(
             name: "BylawServerTests",
             dependencies: [
                 "BylawServer", "BylawAudit", "BylawJobs", "Bylaw", "BylawTestSupport",
