@@ -11,6 +11,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public var diagnostics: [Diagnostic]
     /// Extra headers (`WWW-Authenticate` on a 401).
     public var headers: HTTPFields
+    /// The account refused, on a 403.
+    public var account: String?
 
     public init(
         _ status: HTTPResponse.Status, _ code: String, _ message: String, diagnostics: [Diagnostic] = [],

@@ -114,10 +114,12 @@ public final class BylawService: Sendable {
         case .account(let account):
             guard account.may(permission) else {
                 refuse(route: route, reason: "role", account: account.name)
-                throw APIError(
+                var e = APIError(
                     .forbidden, "auth.forbidden",
                     "account `\(account.name)` may not \(permission.rawValue): it needs the role "
                         + permission.roles.map(\.rawValue).sorted().joined(separator: " or "))
+                e.account = account.name
+                throw e
             }
             return account
         case .missing:
@@ -133,8 +135,9 @@ public final class BylawService: Sendable {
         }
     }
 
-    /// Refused requests are logged (warning) and counted in `/metrics`; they are not appended to the trail, so
-    /// that requests without credentials cannot grow it.
+    /// Refused requests are logged (warning) and counted in `/metrics`. A request refused for its role (403)
+    /// is also appended to the trail (`recordRefusal`); one without valid credentials (401) is not, so that
+    /// anyone who can reach the port cannot grow the trail.
     private func refuse(route: String, reason: String, account: String?) {
         metrics.refusal(reason)
         logger.warning(
@@ -217,7 +220,15 @@ public final class BylawService: Sendable {
         _ permission: Permission?, _ handler: @escaping @Sendable (Request, Account?) async throws -> Response
     ) {
         router.on(path, method: method) { request, _ -> Response in
-            let account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
+            let account: Account?
+            do throws(APIError) {
+                account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
+            } catch {
+                if let name = error.account, let permission {
+                    try await self.recordRefusal(of: name, route: "\(method) \(path)", permission: permission)
+                }
+                throw error
+            }
             return try await self.withDeadline { try await handler(request, account) }
         }
     }
@@ -254,5 +265,25 @@ final class ResumeOnce<T: Sendable>: @unchecked Sendable {
         continuation = nil
         lock.unlock()
         c.resume(with: result)
+    }
+}
+
+extension BylawService {
+    /// Appends a `refused` record: the account, the route and the permission it lacked. When the trail cannot
+    /// be written the request is answered 503, as a check would be.
+    func recordRefusal(of account: String, route: String, permission: Permission) async throws {
+        guard let trail else { return }
+        let draft = RecordDraft(
+            event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "refused",
+            body: [("route", .string(route)), ("permission", .string(permission.rawValue))])
+        do {
+            _ = try await offload { try trail.append([draft], actor: account, at: nil, batchSize: 1) }
+            metrics.count(appends: 1)
+        } catch let e as AuditStoreError {
+            metrics.count(storeErrors: 1)
+            throw APIError(
+                .serviceUnavailable, "trail.unavailable",
+                "the audit trail cannot be written (\(e.message)); the refusal could not be recorded")
+        }
     }
 }

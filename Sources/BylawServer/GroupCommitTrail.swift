@@ -29,8 +29,15 @@ public final class GroupCommitTrail: AuditTrail, @unchecked Sendable {
         }
     }
 
-    /// Counts commits and the records they held, for `/metrics`.
-    public private(set) var commits = 0
+    // INVARIANT: read and written only under `condition`.
+    private var commitCount = 0
+
+    /// How many commits the queued requests took, for `/metrics`: fewer than the requests under load.
+    public var commits: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return commitCount
+    }
 
     public init(_ inner: any AuditTrail) { self.inner = inner }
 
@@ -54,7 +61,7 @@ public final class GroupCommitTrail: AuditTrail, @unchecked Sendable {
             condition.lock()
             for (t, r) in zip(batch, results) { t.result = r }
             committing = false
-            commits += 1
+            commitCount += 1
             condition.broadcast()
         }
         condition.unlock()

@@ -25,7 +25,14 @@ extension BylawService {
                 status: ready ? .ok : .serviceUnavailable)
         }
         on(router, .get, "/metrics", nil) { _, _ in
-            JSONResponse.text(self.metrics.text, contentType: "text/plain; version=0.0.4; charset=utf-8")
+            var text = self.metrics.text
+            if let trail = self.trail {
+                text +=
+                    "# HELP bylaw_audit_commits_total Transactions the trail committed (group commit: several "
+                    + "requests' records in one).\n# TYPE bylaw_audit_commits_total counter\n"
+                    + "bylaw_audit_commits_total \(trail.commits)\n"
+            }
+            return JSONResponse.text(text, contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         on(router, .get, "/openapi.json", nil) { _, _ in JSONResponse.ok(OpenAPIDocument.json) }
     }

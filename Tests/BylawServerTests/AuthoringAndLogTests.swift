@@ -159,6 +159,10 @@ struct AuthoringAndLogTests {
             let report = try AuditStore(readingAt: store).verify()
             #expect(report.ok)
             #expect(report.records == 24)
+            let metrics = try await s.call("GET", "/metrics")
+            let commits = metrics.text.split(separator: "\n").first { $0.hasPrefix("bylaw_audit_commits_total ") }
+            let count = commits.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+            #expect((1...24).contains(count))
         }
     }
 

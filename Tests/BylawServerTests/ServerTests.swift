@@ -100,6 +100,11 @@ struct ServerTests {
             #expect(forged.status == 401)
             let metrics = try await s.call("GET", "/metrics")
             #expect(metrics.text.contains("bylaw_refused_requests_total{reason=\"role\"}"))
+            // Each 403 is in the trail under the account refused; a 401 is not (no account to name).
+            let refusals = try await s.call("GET", "/v1/log?verdict=refused&limit=100", as: "audit-admin")
+            let rows = refusals.json as? [[String: Any]] ?? []
+            #expect(rows.count == Self.guarded.count)
+            #expect(Set(rows.compactMap { $0["actor"] as? String }) == Set(Self.guarded.map { "svc-\($0.refused)" }))
         }
     }
 
