@@ -20,12 +20,19 @@ let package = Package(
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
         .library(name: "BylawJobs", targets: ["BylawJobs"]),
         .library(name: "BylawLocale", targets: ["BylawLocale"]),
+        .library(name: "BylawServer", targets: ["BylawServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // Reading .xlsx workbooks (ZIP archives); inflates through the system's zlib (Debian: zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTTP service (`bylaw serve`); swift-log comes with it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // HTTP field names, for the web pages' headers.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.
@@ -91,16 +98,47 @@ let package = Package(
                 "BylawYAML", "BylawDiagnostics", "BylawLocale",
             ],
             swiftSettings: strict),
+        // The HTTP service: routes, accounts and roles, limits, reload; calls BylawJobs like the CLI does.
+        .target(
+            name: "BylawServer",
+            dependencies: [
+                "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
+                "BylawDiagnostics", "BylawYAML", "BylawCEL", "BylawLocale",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(
             name: "BylawCLI",
             dependencies: [
                 "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
-                "BylawCEL", "BylawYAML", "BylawDiagnostics", "BylawLocale",
+                "BylawCEL", "BylawYAML", "BylawDiagnostics", "BylawLocale", "BylawServer", "BylawWebHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+        // The web pages (`/ui/`): pure functions from a request to a response, over the same jobs as the API.
+        .target(
+            name: "BylawWeb",
+            dependencies: [
+                "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
+                "BylawCEL", "BylawYAML", "BylawDiagnostics", "BylawLocale",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        // The web pages on Hummingbird: requests and responses converted, mounted under `/ui/` of the service.
+        .target(
+            name: "BylawWebHost",
+            dependencies: [
+                "BylawWeb", "BylawServer", "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit",
+                "BylawJobs", "BylawJSON", "BylawCEL", "BylawYAML", "BylawDiagnostics", "BylawLocale",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict),
         // Scratch folders for tests that write files, removed when the test process exits.
         // Shared by the test targets: scratch folders, the engine's fixtures, golden-file comparison.
         .target(
@@ -146,6 +184,24 @@ let package = Package(
                 "BylawLocale", "BylawTestSupport",
             ],
             exclude: ["Golden"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawWebTests",
+            dependencies: [
+                "BylawWeb", "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs",
+                "BylawJSON", "BylawYAML", "BylawTestSupport",
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawWebHostTests", dependencies: ["BylawWebHost", "BylawWeb", "BylawServer"], swiftSettings: strict),
+        .testTarget(
+            name: "BylawServerTests",
+            dependencies: [
+                "BylawServer", "BylawAudit", "BylawJobs", "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring",
+                "BylawJSON", "BylawTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
     ]
 )

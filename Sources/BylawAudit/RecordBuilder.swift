@@ -460,7 +460,7 @@ public enum AuditHex {
         }
     }
 
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         let u = Array(text.utf8)
         guard u.count % 2 == 0 else { return nil }
         func nibble(_ c: UInt8) -> UInt8? {

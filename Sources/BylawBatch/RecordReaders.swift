@@ -188,13 +188,15 @@ final class JSONArrayReader: RecordReader {
 }
 
 /// Finds where a JSON array item ends: the `,` or `]` at nesting depth 0, outside strings.
-private struct ItemScanner {
+public struct ItemScanner {
     private var depth = 0
     private var inString = false
     private var escaped = false
 
+    public init() {}
+
     /// Takes the next byte; true when it ends the item (and is not part of it).
-    mutating func ends(at c: UInt8) -> Bool {
+    public mutating func ends(at c: UInt8) -> Bool {
         if inString {
             if escaped {
                 escaped = false

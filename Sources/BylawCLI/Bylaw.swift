@@ -38,6 +38,7 @@ struct BylawCommand: ParsableCommand {
                 CheckCommand.self, AuditCommand.self, LogCommand.self, LintCommand.self, TestCommand.self,
                 ExplainCommand.self, EvalCommand.self, DocCommand.self, NewCommand.self, SchemaCommand.self,
                 MapCommand.self, DiffCommand.self, FmtCommand.self, ReplCommand.self, ReplayCommand.self,
+                ServeCommand.self,
             ]
         )
     }

@@ -55,10 +55,9 @@ struct CheckCommand: ParsableCommand {
         } catch let failure as RecordingFailure {
             throw recording.explain(failure, consequence: consequence)
         }
-        let checked = outcome.decisions
         let receipts = outcome.receipts
         // What is shown: sensitive values masked unless --reveal (the trail was written from the real result).
-        let results = checked.map { reveal ? $0.result : $0.result.masked() }
+        let results = outcome.shownResults(reveal: reveal)
         switch format {
         case .text:
             let renderer = TextReport(
@@ -68,11 +67,7 @@ struct CheckCommand: ParsableCommand {
             }
             FileHandleOutput.writeText(texts.joined(separator: "\n"))
         case .json:
-            let objects = receipts.map { r in
-                "{\"seq\":\(r.seq),\"record_id\":\(JSONText.quote(r.recordID)),\"leaf_hash\":\"\(r.leafHash)\","
-                    + "\"chain_hash\":\"\(r.chainHash)\"}"
-            }
-            FileHandleOutput.writeAll(fd: 1, ResultJSON.run(results, receipts: objects) + "\n")
+            FileHandleOutput.writeAll(fd: 1, outcome.json(reveal: reveal) + "\n")
         }
         let worst = results.map(\.verdict).min() ?? .compliant
         if worst != .compliant { throw ExitCode(worst.exitCode) }

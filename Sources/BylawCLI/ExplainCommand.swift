@@ -3,6 +3,7 @@ import Bylaw
 import BylawAuthoring
 import BylawCEL
 import BylawDiagnostics
+import BylawJobs
 import BylawLocale
 import BylawReports
 import Foundation
@@ -66,22 +67,17 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let asOfDate = try asOf.map(parseDate)
-        let explained: DecisionExplanation
-        let library: RuleLibrary
+        let x: DecisionExplanation
         if let testCase {
-            explained = try explainCase(testCase, asOf: asOfDate)
             let parent = (decision as NSString).deletingLastPathComponent
-            library = RuleLibrary.load(root: parent.isEmpty ? "." : parent)
+            let library = RuleLibrary.load(root: parent.isEmpty ? "." : parent)
+            x = ExplainJob.shown(try explainCase(testCase, asOf: asOfDate), library: library, reveal: reveal)
         } else {
-            library = try rules.loadLibrary()
-            explained = library.explain(file: decision, asOf: asOfDate, rule: rule)
+            x = ExplainJob.run(
+                file: decision, library: try rules.loadLibrary(), asOf: asOfDate, rule: rule, reveal: reveal)
         }
-        let applied = Set(explained.result.ruleSets.flatMap { [$0.file] + $0.extends.map(\.file) })
-        let derived = library.ruleSets.filter { applied.contains($0.file) }
-            .reduce(into: Set<String>()) { $0.formUnion(SensitivePaths.derived(from: $1)) }
-        let x = reveal ? explained : explained.masked(derived: derived)
         // An invalid decision, no applicable rule set or an unknown --rule: nothing to explain.
-        if x.rules.isEmpty || x.result.diagnostics.hasErrors {
+        if ExplainJob.isEmpty(x) {
             var diagnostics = x.result.diagnostics
             if !diagnostics.hasErrors {
                 diagnostics.append(.error("explain.no-rules", "no rules apply to this decision", at: nil))

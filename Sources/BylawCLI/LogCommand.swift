@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawAudit
 import BylawDiagnostics
+import BylawJobs
 import BylawLocale
 import Foundation
 
@@ -193,12 +194,7 @@ struct LogCommand: ParsableCommand {
             f.limit = limit
             let rows = try wrap { try audit.openForReading().list(f) }
             if format == .json {
-                let items = rows.map { r in
-                    "{\"seq\":\(r.seq),\"record_id\":\(q(r.recordID)),\"recorded_at\":\(q(r.recordedAt)),\"actor\":\(q(r.actor)),"
-                        + "\"event\":\(q(r.event)),\"kind\":\(q(r.kind)),\"id\":\(q(r.decisionID)),\"date\":\(q(r.decisionDate)),"
-                        + "\"unit\":\(q(r.unit)),\"verdict\":\(q(r.verdict))}"
-                }
-                FileHandleOutput.writeAll(fd: 1, "[" + items.joined(separator: ",") + "]\n")
+                FileHandleOutput.writeAll(fd: 1, LogJSON.list(rows) + "\n")
                 return
             }
             var out = ""
@@ -367,8 +363,6 @@ func readText(_ path: String) throws -> String {
     }
     return String(decoding: data, as: UTF8.self)
 }
-
-private func q(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
 
 /// Runs a store operation, turning a store failure into a message and exit 2.
 func wrap<T>(_ body: () throws -> T) throws -> T {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bylaw
 import BylawAuthoring
 import BylawDiagnostics
+import BylawJobs
 import BylawLocale
 import Foundation
 

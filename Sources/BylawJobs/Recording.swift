@@ -16,7 +16,7 @@ public struct Recording {
 }
 
 /// The trail could not be written. Nothing beyond what was recorded has been handed back (fail closed).
-public struct RecordingFailure: Error {
+public struct RecordingFailure: Error, Sendable {
     /// When it failed: before anything was checked, or while appending.
     public enum Stage: Sendable, Equatable {
         case opening

@@ -74,7 +74,8 @@ import Testing
         let pattern = #/(?:text|help)\(\s*"([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)"\s*[,)]/#
         var missing: [String] = []
         var seen = 0
-        for (path, text) in Self.files where !path.hasPrefix("BylawLocale/") {
+        // The web pages keep their words in per-page tables of (Chinese, English) pairs, both by construction.
+        for (path, text) in Self.files where !path.hasPrefix("BylawLocale/") && !path.hasPrefix("BylawWeb/") {
             for match in text.matches(of: pattern) {
                 seen += 1
                 let id = String(match.output.1)

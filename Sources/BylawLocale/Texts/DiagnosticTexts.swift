@@ -113,6 +113,11 @@ enum DiagnosticTexts {
         CatalogueEntry(
             "diag.lint.when-never-true", zh: "when 条件永远不成立，规则从不适用", en: "`when` is never true: the rule never applies"),
         CatalogueEntry("diag.map.bad-date-format", zh: "映射文件中的日期格式有误", en: "a date format in the mapping is malformed"),
+        CatalogueEntry("diag.explain.nothing", zh: "没有可以解释的内容", en: "there is nothing to explain"),
+        CatalogueEntry("diag.explain.unreadable", zh: "请求内容不是可读的决定", en: "the body is not a readable decision"),
+        CatalogueEntry("diag.library.not-found", zh: "规则库文件夹不存在", en: "the rules folder does not exist"),
+        CatalogueEntry("diag.ruleset.load", zh: "规则集无法加载", en: "the rule set does not load"),
+        CatalogueEntry("diag.ruleset.not-found", zh: "现行规则库中没有此规则集", en: "no such rule set in the library in force"),
         CatalogueEntry(
             "diag.map.bad-constant", zh: "映射文件中的常量没有值", en: "a constant in the mapping has no value"),
         CatalogueEntry(

@@ -5,8 +5,8 @@ import BylawDiagnostics
 import BylawReports
 
 /// Renderings of `bylaw test` results.
-enum TestReport {
-    static func text(_ suites: [TestSuiteResult], colour: Bool) -> String {
+public enum TestReport {
+    public static func text(_ suites: [TestSuiteResult], colour: Bool) -> String {
         func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         var out = ""
         var passed = 0
@@ -39,7 +39,7 @@ enum TestReport {
         return out
     }
 
-    static func json(_ suites: [TestSuiteResult]) -> String {
+    public static func json(_ suites: [TestSuiteResult]) -> String {
         let items = suites.map { s -> String in
             let cases = s.cases.map { c in
                 "{\"name\":\(JSONText.quote(c.testCase.name)),\"file\":\(JSONText.quote(c.testCase.file)),"
@@ -54,7 +54,7 @@ enum TestReport {
         return "{\"passed\":\(passed),\"failed\":\(failed),\"suites\":[" + items.joined(separator: ",") + "]}"
     }
 
-    static func junit(_ suites: [TestSuiteResult]) -> String {
+    public static func junit(_ suites: [TestSuiteResult]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
         for s in suites {
             let failures = s.cases.filter { !$0.passed }.count

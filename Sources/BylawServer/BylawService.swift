@@ -1,0 +1,289 @@
+import Bylaw
+import BylawAudit
+import BylawCEL
+import BylawJobs
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `bylaw serve`: the jobs of the command line over HTTP. Holds what every request shares — the rule library
+/// (reloaded atomically), the audit trail (group-committed), the accounts, the limits and the counters — and
+/// builds the router. Every route calls the same BylawJobs entry point as its CLI command.
+public final class BylawService: Sendable {
+    public let configuration: ServerConfiguration
+    public let library: LibraryState
+    public let authenticator: Authenticator
+    public let metrics = ServerMetrics()
+    public let logger: Logger
+    /// The trail checks are recorded to; nil when the service runs without one.
+    let trail: GroupCommitTrail?
+    let maskingKey: [UInt8]?
+    /// Opens the trail read-only for the log routes, one connection per request.
+    let openLog: @Sendable (String) throws(AuditStoreError) -> any TrailLog
+
+    /// Opens the rule library and the trail as configured.
+    /// - Parameter trail: the trail to record to instead of the configured SQLite store (tests, another backend).
+    public init(
+        configuration: ServerConfiguration, trail: (any AuditTrail)? = nil,
+        openLog: @escaping @Sendable (String) throws(AuditStoreError) -> any TrailLog = {
+            path throws(AuditStoreError) in
+            try AuditStore(readingAt: path)
+        },
+        logger: Logger = Logger(label: "bylaw.serve")
+    ) throws {
+        self.configuration = configuration
+        self.openLog = openLog
+        self.logger = logger
+        authenticator = Authenticator(accounts: configuration.accounts, anonymousRoles: configuration.anonymousRoles)
+        library = try LibraryState(root: configuration.rules)
+        if let trail {
+            self.trail = GroupCommitTrail(trail)
+        } else if let path = configuration.audit {
+            self.trail = GroupCommitTrail(try AuditStore(path: path))
+        } else {
+            self.trail = nil
+        }
+        if let file = configuration.auditKeyFile {
+            guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else {
+                throw ConfigurationError("cannot read the masking key file `\(file)`")
+            }
+            maskingKey = Array(data)
+        } else {
+            maskingKey = nil
+        }
+    }
+
+    /// The router with every route of the API; `extraRoutes` adds more (the web pages under `/ui/`).
+    public func router(
+        extraRoutes: ((Router<BasicRequestContext>, BylawService) -> Void)? = nil
+    ) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(service: self))
+        router.add(middleware: JSONErrorMiddleware(metrics: metrics))
+        addCheckRoutes(to: router)
+        addAuthoringRoutes(to: router)
+        addLogRoutes(to: router)
+        addOperationRoutes(to: router)
+        extraRoutes?(router, self)
+        return router
+    }
+
+    /// The application, ready to run: listening as configured, closing idle connections.
+    public func application(
+        extraRoutes: ((Router<BasicRequestContext>, BylawService) -> Void)? = nil,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let (host, port) = try configuration.address()
+        let idle = TimeAmount.milliseconds(Int64(configuration.idleTimeoutSeconds * 1000))
+        return Application(
+            router: router(extraRoutes: extraRoutes),
+            server: .http1(configuration: .init(idleTimeout: idle)),
+            configuration: .init(address: .hostname(host, port: port), serverName: "bylaw"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// Reloads the rule library (on SIGHUP): the new one is put in force only when it loads without an error.
+    @discardableResult
+    public func reloadRules() -> LibraryState.ReloadOutcome {
+        let outcome = library.reload()
+        switch outcome {
+        case .loaded(let generation):
+            metrics.reload("loaded")
+            logger.notice("rules reloaded", metadata: ["generation": "\(generation)", "rules": "\(library.root)"])
+        case .refused(let diagnostics):
+            metrics.reload("refused")
+            logger.error(
+                "rules not reloaded: the library does not load; the previous one keeps serving",
+                metadata: [
+                    "rules": "\(library.root)",
+                    "diagnostics": "\(diagnostics.filter { $0.severity == .error }.prefix(20).map(\.json))",
+                ])
+        }
+        return outcome
+    }
+
+    // MARK: - What every route uses
+
+    /// The account the request signs in as, when it may do `permission`; otherwise the refusal (401 or 403),
+    /// logged and counted. The actor comes from the credentials alone.
+    public func authorize(_ request: Request, _ permission: Permission) throws(APIError) -> Account {
+        let outcome = authenticator.authenticate(authorization: request.headers[.authorization])
+        let route = "\(request.method) \(request.uri.path)"
+        switch outcome {
+        case .account(let account):
+            guard account.may(permission) else {
+                refuse(route: route, reason: "role", account: account.name)
+                var e = APIError(
+                    .forbidden, "auth.forbidden",
+                    "account `\(account.name)` may not \(permission.rawValue): it needs the role "
+                        + permission.roles.map(\.rawValue).sorted().joined(separator: " or "))
+                e.account = account.name
+                throw e
+            }
+            return account
+        case .missing:
+            refuse(route: route, reason: "missing", account: nil)
+            throw APIError(
+                .unauthorized, "auth.missing", "sign in with an API token (Bearer) or a name and password (Basic)",
+                headers: [.wwwAuthenticate: "Bearer realm=\"bylaw\", Basic realm=\"bylaw\""])
+        case .invalid:
+            refuse(route: route, reason: "invalid", account: nil)
+            throw APIError(
+                .unauthorized, "auth.invalid", "the credentials match no account",
+                headers: [.wwwAuthenticate: "Bearer realm=\"bylaw\", Basic realm=\"bylaw\""])
+        }
+    }
+
+    /// Refused requests are logged (warning) and counted in `/metrics`. A request refused for its role (403)
+    /// is also appended to the trail (`recordRefusal`); one without valid credentials (401) is not, so that
+    /// anyone who can reach the port cannot grow the trail.
+    private func refuse(route: String, reason: String, account: String?) {
+        metrics.refusal(reason)
+        logger.warning(
+            "request refused",
+            metadata: ["route": "\(route)", "reason": "\(reason)", "account": "\(account ?? "-")"])
+    }
+
+    /// The request body, refused with 413 when it is larger than the limit (by its declared length before a
+    /// byte is read, else as soon as it grows past it).
+    func body(_ request: Request) async throws -> [UInt8] {
+        let limit = configuration.maxBodyBytes
+        let tooLarge = APIError(
+            .contentTooLarge, "body.too-large", "the request body is larger than \(limit) bytes (max_body_bytes)")
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        }
+    }
+
+    /// Whether the body is JSON (by its content type); anything else is read as YAML, of which JSON is a part.
+    func isJSON(_ request: Request) -> Bool {
+        request.headers[.contentType]?.lowercased().contains("json") ?? false
+    }
+
+    /// `?as_of=YYYY-MM-DD`.
+    func asOf(_ request: Request) throws(APIError) -> CELDate? {
+        guard let text = request.uri.queryParameters.get("as_of") else { return nil }
+        return try Self.date(text, parameter: "as_of")
+    }
+
+    static func date(_ text: String, parameter: String) throws(APIError) -> CELDate {
+        guard text.utf8.count == 10, let d = CELDate(iso: text) else {
+            throw APIError(.badRequest, "query.bad-date", "`\(parameter)` must be a date written YYYY-MM-DD")
+        }
+        return d
+    }
+
+    /// Runs blocking work (evaluation, SQLite) on a thread of its own, off the server's event loops. When the
+    /// request is cancelled (its deadline passed) the caller stops waiting; the work still runs to its end.
+    func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let once = ResumeOnce<T>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                once.set(continuation)
+                DispatchQueue.global().async { once.resume(with: Result { try work() }) }
+            }
+        } onCancel: {
+            once.resume(with: .failure(CancellationError()))
+        }
+    }
+
+    /// Answers 503 when the work takes longer than `request_timeout_seconds`, reading the body included, so a
+    /// client trickling a body cannot hold a request open for ever. Work already handed to a thread may still
+    /// finish and be recorded; its verdict is then not reported.
+    func withDeadline<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        let seconds = configuration.requestTimeoutSeconds
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw APIError(
+                    .serviceUnavailable, "request.timeout",
+                    "the request was not answered within \(seconds) s (request_timeout_seconds)")
+            }
+            return value
+        }
+    }
+
+    /// Registers a route: signs the request in for `permission` (nil: open to all), then runs the handler
+    /// within the deadline.
+    func on(
+        _ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: RouterPath,
+        _ permission: Permission?, _ handler: @escaping @Sendable (Request, Account?) async throws -> Response
+    ) {
+        router.on(path, method: method) { request, _ -> Response in
+            let account: Account?
+            do throws(APIError) {
+                account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
+            } catch {
+                if let name = error.account, let permission {
+                    try await self.recordRefusal(of: name, route: "\(method) \(path)", permission: permission)
+                }
+                throw error
+            }
+            return try await self.withDeadline { try await handler(request, account) }
+        }
+    }
+}
+
+/// A continuation resumed once: by the work when it ends, or by cancellation, whichever comes first.
+final class ResumeOnce<T: Sendable>: @unchecked Sendable {
+    // INVARIANT: `continuation`, `early` and `done` are read and written only under `lock`.
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+    private var early: Result<T, any Error>?
+    private var done = false
+
+    func set(_ c: CheckedContinuation<T, any Error>) {
+        lock.lock()
+        if let early, !done {
+            done = true
+            lock.unlock()
+            c.resume(with: early)
+            return
+        }
+        continuation = c
+        lock.unlock()
+    }
+
+    func resume(with result: Result<T, any Error>) {
+        lock.lock()
+        guard !done else { return lock.unlock() }
+        guard let c = continuation else {
+            if early == nil { early = result }
+            return lock.unlock()
+        }
+        done = true
+        continuation = nil
+        lock.unlock()
+        c.resume(with: result)
+    }
+}
+
+extension BylawService {
+    /// Appends a `refused` record: the account, the route and the permission it lacked. When the trail cannot
+    /// be written the request is answered 503, as a check would be.
+    func recordRefusal(of account: String, route: String, permission: Permission) async throws {
+        guard let trail else { return }
+        let draft = RecordDraft(
+            event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "refused",
+            body: [("route", .string(route)), ("permission", .string(permission.rawValue))])
+        do {
+            _ = try await offload { try trail.append([draft], actor: account, at: nil, batchSize: 1) }
+            metrics.count(appends: 1)
+        } catch let e as AuditStoreError {
+            metrics.count(storeErrors: 1)
+            throw APIError(
+                .serviceUnavailable, "trail.unavailable",
+                "the audit trail cannot be written (\(e.message)); the refusal could not be recorded")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Bylaw
+import BylawAudit
+import BylawCEL
+import BylawJobs
+import BylawReports
+import Hummingbird
+
+extension BylawService {
+    /// `POST /v1/check`, `POST /v1/check:batch`, `POST /v1/explain`.
+    func addCheckRoutes(to router: Router<BasicRequestContext>) {
+        on(router, .post, "/v1/check", .check) { request, account in
+            let bytes = try await self.body(request)
+            let document = (name: "request", bytes: bytes, json: self.isJSON(request))
+            return try await self.check([document], asOf: try self.asOf(request), actor: account)
+        }
+        on(router, .post, "/v1/check:batch", .check) { request, account in
+            let bytes = try await self.body(request)
+            let documents: [(name: String, bytes: [UInt8], json: Bool)]
+            do throws(BatchBody.Malformed) {
+                documents = try BatchBody.split(bytes, contentType: request.headers[.contentType])
+            } catch {
+                throw APIError(.badRequest, "batch.malformed", error.message)
+            }
+            guard !documents.isEmpty else {
+                throw APIError(.badRequest, "batch.empty", "the batch holds no decision")
+            }
+            guard documents.count <= self.configuration.maxBatch else {
+                throw APIError(
+                    .contentTooLarge, "batch.too-many",
+                    "the batch holds \(documents.count) decisions; at most \(self.configuration.maxBatch) (max_batch)")
+            }
+            return try await self.check(documents, asOf: try self.asOf(request), actor: account)
+        }
+        on(router, .post, "/v1/explain", .explain) { request, _ in
+            let bytes = try await self.body(request)
+            let asOf = try self.asOf(request)
+            let rule = request.uri.queryParameters.get("rule")
+            let json = self.isJSON(request)
+            let library = self.library.snapshot.library
+            let explained = try await self.offload {
+                ExplainJob.run(
+                    bytes: bytes, name: "request", json: json, library: library, asOf: asOf, rule: rule, reveal: false)
+            }
+            let x: DecisionExplanation
+            switch explained {
+            case .success(let e): x = e
+            case .failure(let unreadable):
+                throw APIError(
+                    .unprocessableContent, "explain.unreadable", "the body is not a readable decision",
+                    diagnostics: unreadable.diagnostics)
+            }
+            if ExplainJob.isEmpty(x) {
+                var diagnostics = x.result.diagnostics
+                if !diagnostics.hasErrors {
+                    diagnostics.append(.error("explain.no-rules", "no rules apply to this decision", at: nil))
+                }
+                throw APIError(
+                    .unprocessableContent, "explain.nothing", "there is nothing to explain", diagnostics: diagnostics)
+            }
+            return JSONResponse.ok(ExplainReport.json(x))
+        }
+    }
+
+    /// Checks decisions with the library in force and records them before answering: 200 with the verdicts,
+    /// 422 (same body) when one is invalid, 503 and no verdict when the trail cannot be written.
+    func check(_ documents: [(name: String, bytes: [UInt8], json: Bool)], asOf: CELDate?, actor: Account?)
+        async throws -> Response
+    {
+        let library = library.snapshot.library
+        let trail = trail
+        let key = maskingKey
+        let actorName = actor?.name ?? "anonymous"
+        let checked = try await offload { () -> Result<CheckOutcome, RecordingFailure> in
+            let recording = trail.map { Recording(trail: $0, actor: actorName, maskingKey: key) }
+            do throws(RecordingFailure) {
+                return .success(
+                    try CheckJob.run(documents: documents, library: library, asOf: asOf, recording: recording))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch checked {
+        case .failure(let failure):
+            metrics.count(storeErrors: 1)
+            logger.error(
+                "audit trail cannot be written; no verdict given", metadata: ["error": "\(failure.error.message)"])
+            throw APIError(
+                .serviceUnavailable, "trail.unavailable",
+                "the audit trail cannot be written (\(failure.error.message)); no verdict is given")
+        case .success(let outcome):
+            metrics.count(appends: outcome.receipts.count)
+            for d in outcome.decisions {
+                metrics.verdict(kind: d.result.kind ?? "", verdict: d.result.verdict.rawValue)
+            }
+            let invalid = outcome.decisions.contains { $0.result.verdict == .invalid }
+            return JSONResponse.ok(outcome.json(reveal: false), status: invalid ? .unprocessableContent : .ok)
+        }
+    }
+}

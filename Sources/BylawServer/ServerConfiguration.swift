@@ -1,0 +1,163 @@
+import Foundation
+
+/// Everything `bylaw serve` is configured with. Precedence, highest first: command-line flags, then environment
+/// variables (`BYLAW_SERVE_LISTEN`, `BYLAW_RULES`, `BYLAW_AUDIT`, `BYLAW_AUDIT_KEY_FILE`), then the config file
+/// (`--config FILE` or `$BYLAW_SERVE_CONFIG`, JSON), then the defaults below. Accounts come from the file only.
+public struct ServerConfiguration: Sendable, Equatable {
+    /// The rule library folder.
+    public var rules = "rules"
+    /// `HOST:PORT`; port 0 picks a free one.
+    public var listen = "127.0.0.1:8080"
+    /// The SQLite audit store; nil serves without a trail (`"audit": null` in the file): checks are then not
+    /// recorded and carry no receipt.
+    public var audit: String? = "bylaw-audit.sqlite"
+    /// The key that masks sensitive fields in the trail (nil: they are redacted).
+    public var auditKeyFile: String?
+    /// The largest request body accepted, in bytes.
+    public var maxBodyBytes = 1 << 20
+    /// The most decisions in one `POST /v1/check:batch`.
+    public var maxBatch = 1000
+    /// A request not answered within this many seconds is answered 503 (its work may still finish and be recorded).
+    public var requestTimeoutSeconds = 30.0
+    /// An idle connection is closed after this many seconds.
+    public var idleTimeoutSeconds = 60.0
+    /// The accounts that may sign in.
+    public var accounts: [Account] = []
+    /// Roles granted to a request without credentials; nil (the default): such a request is refused.
+    public var anonymousRoles: Set<Role>?
+
+    public init() {}
+
+    /// The file's members; unknown members are refused so that a typo does not silently weaken the service.
+    struct File: Decodable {
+        var rules: String?
+        var listen: String?
+        var audit: String??
+        var audit_key_file: String?
+        var max_body_bytes: Int?
+        var max_batch: Int?
+        var request_timeout_seconds: Double?
+        var idle_timeout_seconds: Double?
+        var accounts: [Account.File]?
+        var anonymous: Anonymous?
+
+        struct Anonymous: Decodable {
+            var roles: [Role]
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case rules, listen, audit, audit_key_file, max_body_bytes, max_batch, request_timeout_seconds
+            case idle_timeout_seconds, accounts, anonymous
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            rules = try c.decodeIfPresent(String.self, forKey: .rules)
+            listen = try c.decodeIfPresent(String.self, forKey: .listen)
+            if c.contains(.audit) { audit = .some(try c.decodeIfPresent(String.self, forKey: .audit)) }
+            audit_key_file = try c.decodeIfPresent(String.self, forKey: .audit_key_file)
+            max_body_bytes = try c.decodeIfPresent(Int.self, forKey: .max_body_bytes)
+            max_batch = try c.decodeIfPresent(Int.self, forKey: .max_batch)
+            request_timeout_seconds = try c.decodeIfPresent(Double.self, forKey: .request_timeout_seconds)
+            idle_timeout_seconds = try c.decodeIfPresent(Double.self, forKey: .idle_timeout_seconds)
+            accounts = try c.decodeIfPresent([Account.File].self, forKey: .accounts)
+            anonymous = try c.decodeIfPresent(Anonymous.self, forKey: .anonymous)
+        }
+    }
+
+    /// Reads a config file over the defaults.
+    public mutating func apply(file bytes: Data, name: String) throws(ConfigurationError) {
+        if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
+            let known = Set(File.CodingKeys.allCases.map(\.rawValue))
+            if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+                throw ConfigurationError("`\(name)`: unknown setting `\(unknown)`")
+            }
+        }
+        let f: File
+        do {
+            f = try JSONDecoder().decode(File.self, from: bytes)
+        } catch {
+            throw ConfigurationError("`\(name)` is not a valid configuration: \(Self.describe(error))")
+        }
+        if let v = f.rules { rules = v }
+        if let v = f.listen { listen = v }
+        if let v = f.audit { audit = v }
+        if let v = f.audit_key_file { auditKeyFile = v }
+        if let v = f.max_body_bytes { maxBodyBytes = v }
+        if let v = f.max_batch { maxBatch = v }
+        if let v = f.request_timeout_seconds { requestTimeoutSeconds = v }
+        if let v = f.idle_timeout_seconds { idleTimeoutSeconds = v }
+        if let v = f.anonymous { anonymousRoles = Set(v.roles) }
+        if let v = f.accounts { accounts = try v.map { a throws(ConfigurationError) in try Account(a) } }
+        try validate()
+    }
+
+    /// Environment variables over the file.
+    public mutating func apply(environment env: [String: String]) throws(ConfigurationError) {
+        if let v = env["BYLAW_RULES"], !v.isEmpty { rules = v }
+        if let v = env["BYLAW_SERVE_LISTEN"], !v.isEmpty { listen = v }
+        if let v = env["BYLAW_AUDIT"], !v.isEmpty { audit = v }
+        if let v = env["BYLAW_AUDIT_KEY_FILE"], !v.isEmpty { auditKeyFile = v }
+        try validate()
+    }
+
+    /// Refuses settings the service cannot run with.
+    public func validate() throws(ConfigurationError) {
+        guard (1...(1 << 30)).contains(maxBodyBytes) else {
+            throw ConfigurationError("max_body_bytes must be from 1 to 1073741824")
+        }
+        guard (1...100_000).contains(maxBatch) else { throw ConfigurationError("max_batch must be from 1 to 100000") }
+        guard requestTimeoutSeconds > 0, requestTimeoutSeconds <= 3600 else {
+            throw ConfigurationError("request_timeout_seconds must be more than 0 and at most 3600")
+        }
+        guard idleTimeoutSeconds > 0, idleTimeoutSeconds <= 86400 else {
+            throw ConfigurationError("idle_timeout_seconds must be more than 0 and at most 86400")
+        }
+        _ = try address()
+        var names = Set<String>()
+        var tokens = Set<[UInt8]>()
+        for a in accounts {
+            guard names.insert(a.name).inserted else {
+                throw ConfigurationError("the account `\(a.name)` is configured twice")
+            }
+            // One token, one account: the actor recorded must never depend on which account is listed first.
+            if let t = a.tokenHash, !tokens.insert(t).inserted {
+                throw ConfigurationError("the account `\(a.name)` has the same token as another account")
+            }
+        }
+    }
+
+    /// `listen` split into host and port.
+    public func address() throws(ConfigurationError) -> (host: String, port: Int) {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw ConfigurationError("`\(listen)` is not HOST:PORT") }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let c):
+            return "`\(path(c.codingPath + [key]))` is missing"
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            return "`\(path(c.codingPath))`: \(c.debugDescription.lowercased())"
+        case DecodingError.dataCorrupted(let c):
+            return c.codingPath.isEmpty ? "not JSON" : "`\(path(c.codingPath))`: \(c.debugDescription.lowercased())"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(
+            in: CharacterSet(charactersIn: "."))
+    }
+}
+
+/// A configuration the service refuses to start with.
+public struct ConfigurationError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,47 @@
+import Bylaw
+import BylawBatch
+import BylawReports
+
+/// Escaping for HTML text and attribute values. Everything that comes from a decision, a rule set, a record or
+/// a request goes through `h`; pages build markup only from literals and escaped values.
+enum HTML {
+    /// Escapes `& < > " '` (and controls and bidirectional overrides) for text and quoted attributes alike.
+    static func h(_ s: String) -> String { MarkupText.escape(s, attribute: true) }
+
+    /// A fragment id made of letters, digits, `-` and `_` only.
+    static func id(_ s: String) -> String {
+        String(
+            s.unicodeScalars.map { c in
+                c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) ? Character(c) : "-"
+            })
+    }
+}
+
+/// The page languages: Chinese first, English on request.
+public enum Lang: String, Sendable, CaseIterable {
+    case zh
+    case en
+
+    /// The language a request asks for: `?lang=`, then the `lang` cookie, else Chinese.
+    static func of(_ request: WebRequest) -> Lang {
+        if let q = request.query["lang"], let l = Lang(rawValue: q) { return l }
+        if let c = request.cookies["lang"], let l = Lang(rawValue: c) { return l }
+        return .zh
+    }
+
+    var htmlCode: String { self == .zh ? "zh-Hans" : "en" }
+}
+
+/// One page's strings: every entry has its Chinese and its English text, so the message catalogue (issue 21)
+/// can take the tables over as they are.
+struct TextTable: Sendable {
+    let entries: [String: (zh: String, en: String)]
+
+    init(_ entries: [String: (zh: String, en: String)]) { self.entries = entries }
+
+    /// The text for `key` in `lang`; the key itself when missing, so a gap shows rather than hides.
+    func callAsFunction(_ key: String, _ lang: Lang) -> String {
+        guard let e = entries[key] else { return key }
+        return lang == .zh ? e.zh : e.en
+    }
+}

@@ -1,0 +1,153 @@
+import Bylaw
+import BylawCEL
+import BylawReports
+import Foundation
+
+/// 规则库: the rule sets in force on a date with every version of each, the rule book of one version, and a
+/// search over rule ids, articles and words in titles, messages and descriptions.
+enum LibraryPage {
+    static let text = TextTable([
+        "title": ("规则库", "Rule library"),
+        "date": ("有效日期", "In force on"),
+        "search": ("搜索条款、关键词或规则编号", "Search articles, words or rule ids"),
+        "go": ("查询", "Search"),
+        "inforce": ("在 %s 有效的规则集", "Rule sets in force on %s"),
+        "ruleset": ("规则集", "Rule set"),
+        "kind": ("决定类型", "Kind"),
+        "version": ("版本", "Version"),
+        "effective": ("有效期", "In force"),
+        "source": ("依据", "Source"),
+        "rules": ("规则数", "Rules"),
+        "versions": ("其他版本", "Other versions"),
+        "book": ("规则手册", "Rule book"),
+        "results": ("“%s”的查询结果（%d 条）", "Results for “%s” (%d)"),
+        "noresults": ("没有找到匹配的规则。", "No rule matches."),
+        "rule": ("规则", "Rule"),
+        "cite": ("条款", "Article"),
+        "ruletitle": ("规定", "Requirement"),
+        "open": ("打开", "open"),
+        "bad.date": ("请按 年-月-日 填写日期", "write the date as YYYY-MM-DD"),
+        "none": ("该日期没有有效的规则集。", "No rule set is in force on that date."),
+        "from": ("起", "from"),
+        "until": ("止", "until"),
+    ])
+
+    static func today() -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.locale = Locale(identifier: "en_US_POSIX")
+        return f.string(from: Date())
+    }
+
+    static func index(_ request: WebRequest, _ ctx: PageContext, library: RuleLibrary) -> WebResponse {
+        let t = { (k: String) in text(k, ctx.lang) }
+        let date = request.query["date"].flatMap { $0.isEmpty ? nil : $0 } ?? today()
+        let q = (request.query["q"] ?? "").trimmed
+        var body = "<form method=\"get\" action=\"\(ctx.url("/library"))\" class=\"noprint\" role=\"search\">"
+        body += "<div class=\"field\"><label for=\"date\">\(t("date"))</label>"
+        body += "<input type=\"date\" id=\"date\" name=\"date\" value=\"\(HTML.h(date))\"></div>"
+        body += "<div class=\"field\"><label for=\"q\">\(t("search"))</label>"
+        body += "<input type=\"search\" id=\"q\" name=\"q\" value=\"\(HTML.h(q))\"></div>"
+        body += "<button type=\"submit\">\(t("go"))</button></form>"
+        guard let day = CELDate(iso: date) else {
+            body += "<p class=\"bad\">\(t("bad.date"))</p>"
+            return .html(Layout.page(title: t("title"), ctx, active: "/library", body: body), status: 400)
+        }
+        let inForce = library.ruleSets.filter { $0.isInForce(on: day) }
+        if !q.isEmpty { body += search(q, in: inForce, ctx) }
+        body += "<h2>\(HTML.h(t("inforce").replacingOccurrences(of: "%s", with: date)))</h2>"
+        guard !inForce.isEmpty else {
+            return .html(Layout.page(title: t("title"), ctx, active: "/library", body: body + "<p>\(t("none"))</p>"))
+        }
+        body += "<table><thead><tr><th scope=\"col\">\(t("ruleset"))</th><th scope=\"col\">\(t("kind"))</th>"
+        body += "<th scope=\"col\">\(t("version"))</th><th scope=\"col\">\(t("effective"))</th>"
+        body += "<th scope=\"col\">\(t("source"))</th><th scope=\"col\">\(t("rules"))</th>"
+        body += "<th scope=\"col\">\(t("versions"))</th></tr></thead><tbody>"
+        for set in inForce.sorted(by: { ($0.appliesTo, $0.id) < ($1.appliesTo, $1.id) }) {
+            body += "<tr><td><strong>\(HTML.h(set.title))</strong><br><code>\(HTML.h(set.id))</code> "
+            if ctx.user?.may(.book) == true { body += "<a href=\"\(bookURL(set, ctx))\">\(t("book"))</a>" }
+            body += "</td>"
+            body += "<td><code>\(HTML.h(set.appliesTo))</code></td><td>\(HTML.h(set.version))</td>"
+            body += "<td>\(HTML.h(period(set, ctx.lang)))</td><td>\(HTML.h(set.source["title"] ?? ""))</td>"
+            body += "<td>\(set.rules.count)</td><td>"
+            let others = library.ruleSets.filter { $0.id == set.id && $0.file != set.file }
+            body += others.map {
+                "\(version($0, ctx))（\(HTML.h(period($0, ctx.lang)))）"
+            }
+            .joined(separator: "<br>")
+            body += "</td></tr>"
+        }
+        body += "</tbody></table>"
+        return .html(Layout.page(title: t("title"), ctx, active: "/library", body: body))
+    }
+
+    static func bookURL(_ set: RuleSet, _ ctx: PageContext) -> String {
+        ctx.url("/library/book") + "?ruleset=" + FormFields.encode(set.id) + "&amp;version="
+            + FormFields.encode(set.version)
+    }
+
+    /// A version number, linked to its rule book for those who may read it.
+    static func version(_ set: RuleSet, _ ctx: PageContext) -> String {
+        ctx.user?.may(.book) == true
+            ? "<a href=\"\(bookURL(set, ctx))\">\(HTML.h(set.version))</a>" : HTML.h(set.version)
+    }
+
+    static func period(_ set: RuleSet, _ lang: Lang) -> String {
+        let from = set.effectiveFrom.map { "\($0)" } ?? "—"
+        let until = set.effectiveUntil.map { "\($0)" }
+        let t = { (k: String) in text(k, lang) }
+        return lang == .zh
+            ? "\(from) \(t("from"))" + (until.map { " — \($0) \(t("until"))" } ?? "")
+            : "\(t("from")) \(from)" + (until.map { " \(t("until")) \($0)" } ?? "")
+    }
+
+    /// Rules whose id, article, title, message or description contains `q` (case-insensitive).
+    static func matches(_ q: String, in sets: [RuleSet]) -> [(RuleSet, Rule)] {
+        let needle = q.lowercased()
+        return sets.flatMap { set in
+            set.rules.filter { r in
+                [r.id, r.cite, r.title, r.message.source, r.description ?? ""].contains {
+                    $0.lowercased().contains(needle)
+                }
+            }.map { (set, $0) }
+        }
+    }
+
+    private static func search(_ q: String, in sets: [RuleSet], _ ctx: PageContext) -> String {
+        let t = { (k: String) in text(k, ctx.lang) }
+        let found = matches(q, in: sets)
+        let heading = t("results").replacingOccurrences(of: "%s", with: q)
+            .replacingOccurrences(of: "%d", with: String(found.count))
+        var out = "<h2 id=\"results\">\(HTML.h(heading))</h2>"
+        guard !found.isEmpty else { return out + "<p>\(t("noresults"))</p>" }
+        out += "<table><thead><tr><th scope=\"col\">\(t("rule"))</th><th scope=\"col\">\(t("ruletitle"))</th>"
+        out += "<th scope=\"col\">\(t("cite"))</th><th scope=\"col\">\(t("ruleset"))</th></tr></thead><tbody>"
+        for (set, rule) in found {
+            out += "<tr><td><code>\(HTML.h(rule.id))</code></td><td>\(HTML.h(rule.title))</td>"
+            out += "<td class=\"cite\">\(HTML.h(rule.cite))</td>"
+            out += "<td>\(HTML.h(set.title)) \(version(set, ctx))</td></tr>"
+        }
+        return out + "</tbody></table>"
+    }
+
+    /// The rule book of one version, as `bylaw doc --format html` renders it (a page of its own, styled inline:
+    /// its CSP allows inline style and nothing else).
+    static func book(_ request: WebRequest, _ ctx: PageContext, library: RuleLibrary) -> WebResponse {
+        let id = request.query["ruleset"] ?? ""
+        let version = request.query["version"]
+        guard let set = library.ruleSets.first(where: { $0.id == id && (version == nil || $0.version == version) })
+        else { return WebApp.notFound(ctx) }
+        let html = RuleBook(library: library, files: [set.file]).html
+        return WebResponse(
+            status: 200,
+            headers: [
+                ("Content-Type", "text/html; charset=utf-8"),
+                (
+                    "Content-Security-Policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+                ),
+                ("X-Content-Type-Options", "nosniff"),
+            ], body: Array(html.utf8))
+    }
+}

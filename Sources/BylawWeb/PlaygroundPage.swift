@@ -1,0 +1,172 @@
+import Bylaw
+import BylawAuthoring
+import BylawDiagnostics
+import Foundation
+
+/// 规则试验, for authors: edit a copy of a rule set and its test cases, see lint diagnostics at their lines, run
+/// the cases. Everything happens in a scratch folder of its own; the server's rules are never written.
+enum PlaygroundPage {
+    static let text = TextTable([
+        "title": ("规则试验", "Rule playground"),
+        "choose": ("选择一个规则集作为起点", "Start from a rule set"),
+        "open": ("打开", "Open"),
+        "ruleset": ("规则集（YAML）", "Rule set (YAML)"),
+        "cases": ("测试用例（YAML）", "Test cases (YAML)"),
+        "lint": ("检查（lint）", "Lint"),
+        "test": ("运行测试", "Run the tests"),
+        "note": ("在此所作的修改不会保存到服务器的规则库。", "Nothing here is saved to the server's rules."),
+        "clean": ("没有发现问题。", "No problems found."),
+        "diagnostics": ("检查结果（%d）", "Diagnostics (%d)"),
+        "listing": ("带行号的规则集", "The rule set with line numbers"),
+        "results": ("测试结果：%p 个通过，%f 个未通过", "Tests: %p passed, %f failed"),
+        "case": ("用例", "Case"),
+        "outcome": ("结果", "Result"),
+        "pass": ("通过", "passed"),
+        "fail": ("未通过", "failed"),
+        "uncovered": ("没有用例使其不通过的规则：", "Rules no case makes fail: "),
+        "toolarge": ("内容过大（每项至多 1 MB）", "too large (1 MB at most each)"),
+    ])
+
+    static let maxBytes = 1 << 20
+
+    static func handle(_ request: WebRequest, _ ctx: PageContext, library: RuleLibrary) -> WebResponse {
+        let t = { (k: String) in text(k, ctx.lang) }
+        let files = library.ruleSets.map(\.file)
+        var chosen = request.form["file"] ?? request.query["file"] ?? ""
+        if !files.contains(chosen) { chosen = files.first ?? "" }
+        var ruleset =
+            request.form["ruleset"]?.unixNewlines ?? (try? String(contentsOfFile: chosen, encoding: .utf8)) ?? ""
+        var cases = request.form["cases"]?.unixNewlines ?? testsText(for: chosen)
+        var result = ""
+        if request.method == .post {
+            if ruleset.utf8.count > maxBytes || cases.utf8.count > maxBytes {
+                result = "<p class=\"bad\" role=\"alert\">\(t("toolarge"))</p>"
+                ruleset = ""
+                cases = ""
+            } else {
+                result = run(
+                    action: request.form["action"] ?? "lint", ruleset: ruleset, cases: cases, origin: chosen,
+                    root: library.root, ctx)
+            }
+        }
+        var body = "<p class=\"muted\">\(t("note"))</p>"
+        body += "<form method=\"get\" action=\"\(ctx.url("/playground"))\"><div class=\"field\"><label for=\"file\">"
+        body += "\(t("choose"))</label><select id=\"file\" name=\"file\">"
+        for set in library.ruleSets {
+            let selected = set.file == chosen ? " selected" : ""
+            body += "<option value=\"\(HTML.h(set.file))\"\(selected)>\(HTML.h("\(set.title) \(set.version)"))</option>"
+        }
+        body += "</select></div><button type=\"submit\">\(t("open"))</button></form>"
+        body += result
+        body += "<form method=\"post\" action=\"\(ctx.url("/playground"))\">\(ctx.csrfField)"
+        body += "<input type=\"hidden\" name=\"file\" value=\"\(HTML.h(chosen))\">"
+        body += "<label for=\"ruleset\">\(t("ruleset"))</label><textarea id=\"ruleset\" name=\"ruleset\" rows=\"24\" "
+        body += "spellcheck=\"false\">\(HTML.h(ruleset))</textarea>"
+        body += "<label for=\"cases\">\(t("cases"))</label><textarea id=\"cases\" name=\"cases\" rows=\"12\" "
+        body += "spellcheck=\"false\">\(HTML.h(cases))</textarea><p>"
+        body += "<button type=\"submit\" name=\"action\" value=\"lint\" class=\"primary\">\(t("lint"))</button> "
+        body += "<button type=\"submit\" name=\"action\" value=\"test\">\(t("test"))</button></p></form>"
+        return .html(Layout.page(title: t("title"), ctx, active: "/playground", body: body))
+    }
+
+    /// The test file that goes with a rule-set file: `ruleset-2019.yaml` → `tests/cases-2019.yaml`, else the
+    /// folder's first.
+    static func testsText(for file: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent + "/tests"
+        return (try? String(contentsOfFile: folder + "/" + testsName(for: file), encoding: .utf8)) ?? "cases: []\n"
+    }
+
+    static func testsName(for file: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent + "/tests"
+        let suffix = (file as NSString).lastPathComponent.replacingOccurrences(of: "ruleset", with: "")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.first { $0 == "cases" + suffix } ?? names.first { $0.hasSuffix(".yaml") } ?? "cases.yaml"
+    }
+
+    /// Lints or tests the texts in a scratch copy of the rule-set folder (its other versions, other test files
+    /// and examples copied as they are, so the edited version is judged among them), then removes the copy.
+    private static func run(
+        action: String, ruleset: String, cases: String, origin: String, root: String, _ ctx: PageContext
+    )
+        -> String
+    {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bylaw-play-" + SessionStore.token())
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent(
+            (origin as NSString).deletingLastPathComponent.split(separator: "/").last.map(String.init) ?? "set")
+        let file = folder.appendingPathComponent((origin as NSString).lastPathComponent).path
+        let files: [String]
+        do {
+            let fm = FileManager.default
+            try fm.copyItem(atPath: (origin as NSString).deletingLastPathComponent, toPath: folder.path)
+            try Data(ruleset.utf8).write(to: URL(fileURLWithPath: file))
+            try fm.createDirectory(at: folder.appendingPathComponent("tests"), withIntermediateDirectories: true)
+            try Data(cases.utf8).write(to: folder.appendingPathComponent("tests/" + testsName(for: origin)))
+            try fm.copyItem(atPath: root + "/calendars", toPath: scratch.appendingPathComponent("calendars").path)
+            var seen: Set<String> = []
+            files = ([file] + RuleLibrary.load(root: scratch.path).ruleSets.map(\.file)).filter {
+                seen.insert($0).inserted
+            }
+        } catch {
+            return "<p class=\"bad\" role=\"alert\">\(HTML.h("\(error)"))</p>"
+        }
+        if action == "test" {
+            let library = RuleLibrary.load(root: scratch.path)
+            let suite = library.runTests(folder: folder.path)
+            return diagnostics(library.diagnostics + suite.diagnostics, ruleset: ruleset, file: file, ctx)
+                + results(suite, ctx).replacingOccurrences(of: folder.path + "/", with: "")
+        }
+        let report = Linter.lint(files: files, calendarsRoot: scratch.path)
+        return diagnostics(report.diagnostics, ruleset: ruleset, file: file, ctx)
+    }
+
+    /// The diagnostics as a list, and the rule set's text with line numbers, each problem under its line.
+    private static func diagnostics(_ all: [Diagnostic], ruleset: String, file: String, _ ctx: PageContext) -> String {
+        let t = { (k: String) in text(k, ctx.lang) }
+        guard !all.isEmpty else { return "<p class=\"ok\" role=\"status\" id=\"play-result\">\(t("clean"))</p>" }
+        var out =
+            "<h2 id=\"play-result\">\(t("diagnostics").replacingOccurrences(of: "%d", with: String(all.count)))</h2><ul>"
+        var byLine: [Int: [Diagnostic]] = [:]
+        for d in all {
+            let at =
+                d.location.map {
+                    $0.file == file
+                        ? "\($0.line):\($0.column)" : "\(($0.file as NSString).lastPathComponent):\($0.line)"
+                } ?? ""
+            out +=
+                "<li><span class=\"\(d.severity == .error ? "bad" : "muted")\">\(HTML.h(d.severity.rawValue))</span> "
+            out += "<a href=\"#line-\(d.location?.line ?? 0)\">\(HTML.h(at))</a> \(HTML.h(d.message))</li>"
+            if let loc = d.location, loc.file == file { byLine[loc.line, default: []].append(d) }
+        }
+        out += "</ul><details open><summary>\(t("listing"))</summary><ol class=\"source\">"
+        for (i, line) in ruleset.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let n = i + 1
+            out +=
+                "<li id=\"line-\(n)\"\(byLine[n] == nil ? "" : " class=\"flag\"")><code>\(HTML.h(String(line)))</code>"
+            for d in byLine[n] ?? [] { out += "<div class=\"problem\">\(HTML.h(d.message))</div>" }
+            out += "</li>"
+        }
+        return out + "</ol></details>"
+    }
+
+    private static func results(_ suite: TestSuiteResult, _ ctx: PageContext) -> String {
+        let t = { (k: String) in text(k, ctx.lang) }
+        let passed = suite.cases.filter(\.passed).count
+        let heading = t("results").replacingOccurrences(of: "%p", with: String(passed))
+            .replacingOccurrences(of: "%f", with: String(suite.cases.count - passed))
+        var out = "<h2 id=\"test-results\">\(HTML.h(heading))</h2><table><thead><tr><th scope=\"col\">\(t("case"))</th>"
+        out += "<th scope=\"col\">\(t("outcome"))</th></tr></thead><tbody>"
+        for c in suite.cases {
+            out += "<tr><td>\(HTML.h(c.testCase.name))</td><td>"
+            out += c.passed ? "<span class=\"ok\">\(t("pass"))</span>" : "<span class=\"bad\">\(t("fail"))</span>"
+            for d in c.differences { out += "<div>\(HTML.h(d))</div>" }
+            out += "</td></tr>"
+        }
+        out += "</tbody></table>"
+        if !suite.uncovered.isEmpty {
+            out += "<p>\(t("uncovered"))\(HTML.h(suite.uncovered.joined(separator: ", ")))</p>"
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+/// 登录: the service's accounts. A sign-in form carries a CSRF token of its own (a pre-session cookie), so a
+/// page elsewhere cannot sign a browser in to an account of its choosing.
+enum SignInPage {
+    static let text = TextTable([
+        "title": ("登录", "Sign in"),
+        "name": ("账户名", "Account"),
+        "password": ("密码", "Password"),
+        "submit": ("登录", "Sign in"),
+        "wrong": ("账户名或密码不正确。", "The account or the password is wrong."),
+    ])
+
+    static let preCookie = "bylaw_signin"
+
+    static func handle(_ request: WebRequest, _ ctx: PageContext, app: WebApp) -> WebResponse {
+        let next = safeNext(request.query["next"] ?? request.form["next"])
+        if request.method == .post {
+            let token = request.cookies[preCookie] ?? ""
+            guard SessionStore.same(request.form["csrf"] ?? "", token) else { return WebApp.refused(ctx) }
+            guard
+                let user = app.accounts.authenticate(
+                    name: request.form["name"] ?? "", password: request.form["password"] ?? "")
+            else {
+                return form(ctx, app: app, next: next, error: true)
+            }
+            let session = app.sessions.start(user)
+            var r = WebResponse.redirect(app.base + next)
+            r.headers.append(("Set-Cookie", app.cookie(WebApp.sessionCookie, session.id)))
+            r.headers.append(("Set-Cookie", app.cookie(preCookie, "", maxAge: 0)))
+            return r
+        }
+        return form(ctx, app: app, next: next, error: false)
+    }
+
+    private static func form(_ page: PageContext, app: WebApp, next: String, error: Bool) -> WebResponse {
+        var ctx = page
+        let lang = page.lang
+        let t = { (k: String) in text(k, lang) }
+        let token = SessionStore.token()
+        ctx.csrf = token
+        ctx.user = nil
+        var body = error ? "<p class=\"bad\" role=\"alert\">\(t("wrong"))</p>" : ""
+        body += "<form method=\"post\" action=\"\(ctx.url("/signin"))\">\(ctx.csrfField)"
+        body += "<input type=\"hidden\" name=\"next\" value=\"\(HTML.h(next))\">"
+        body += "<div class=\"field\"><label for=\"name\">\(t("name"))</label>"
+        body += "<input type=\"text\" id=\"name\" name=\"name\" autocomplete=\"username\" required autofocus></div>"
+        body += "<div class=\"field\"><label for=\"password\">\(t("password"))</label>"
+        body +=
+            "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required></div>"
+        body += "<p><button type=\"submit\" class=\"primary\">\(t("submit"))</button></p></form>"
+        var r = WebResponse.html(Layout.page(title: t("title"), ctx, body: body), status: error ? 401 : 200)
+        r.headers.append(("Set-Cookie", app.cookie(preCookie, token)))
+        return r
+    }
+
+    /// Only a path of the pages themselves: never another host or scheme.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next != "/signin",
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else { return "/check" }
+        return next
+    }
+}

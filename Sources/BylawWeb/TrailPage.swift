@@ -1,0 +1,149 @@
+import Bylaw
+import BylawAudit
+import Foundation
+
+/// 审计日志, for auditors and audit-admins: filter the records, open one, verify the chain.
+enum TrailPage {
+    static let text = TextTable([
+        "title": ("审计日志", "Audit trail"),
+        "kind": ("决定类型", "Kind"),
+        "unit": ("单位", "Unit"),
+        "verdict": ("结论", "Verdict"),
+        "from": ("决定日期自", "Decision date from"),
+        "to": ("至", "to"),
+        "filter": ("筛选", "Filter"),
+        "seq": ("序号", "No."),
+        "at": ("记录时间 (UTC)", "Recorded (UTC)"),
+        "actor": ("操作人", "Actor"),
+        "decision": ("决定编号", "Decision"),
+        "date": ("决定日期", "Date"),
+        "open": ("查看", "Open"),
+        "verify": ("校验整条日志链", "Verify the whole chain"),
+        "verify.ok": ("校验通过：%d 条记录完整，链头序号 %s，链头哈希 %h。", "Verified: %d records intact; head %s, hash %h."),
+        "verify.bad": ("校验失败：第 %s 条记录：%r", "Verification failed at record %s: %r"),
+        "record": ("审计记录 %s", "Audit record %s"),
+        "norecord": ("没有这条记录。", "There is no such record."),
+        "empty": ("没有符合条件的记录。", "No record matches."),
+        "unavailable": ("无法读取审计日志：", "The audit trail cannot be read: "),
+        "all": ("全部", "all"),
+        "back": ("返回日志", "Back to the trail"),
+    ])
+
+    static func handle(_ request: WebRequest, _ ctx: PageContext, open: () throws -> AuditStore) -> WebResponse {
+        let t = { (k: String) in text(k, ctx.lang) }
+        let store: AuditStore
+        do {
+            store = try open()
+        } catch {
+            return .html(
+                Layout.page(
+                    title: t("title"), ctx, active: "/trail",
+                    body: "<p class=\"bad\">\(HTML.h(t("unavailable") + "\(error)"))</p>"),
+                status: 503)
+        }
+        do throws(AuditStoreError) {
+            switch (request.method, request.path) {
+            case (.get, "/trail"): return try list(request, ctx, store)
+            case (.get, "/trail/record"): return try record(request, ctx, store)
+            case (.post, "/trail/verify"): return try verify(ctx, store)
+            default: return WebApp.notFound(ctx)
+            }
+        } catch {
+            return .html(
+                Layout.page(
+                    title: t("title"), ctx, active: "/trail",
+                    body: "<p class=\"bad\">\(HTML.h(t("unavailable") + error.message))</p>"),
+                status: 503)
+        }
+    }
+
+    private static func list(_ request: WebRequest, _ ctx: PageContext, _ store: AuditStore) throws(AuditStoreError)
+        -> WebResponse
+    {
+        let t = { (k: String) in text(k, ctx.lang) }
+        var filter = RecordFilter()
+        let q = { (k: String) in request.query[k].flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed } }
+        filter.kind = q("kind")
+        filter.unit = q("unit")
+        filter.verdict = q("verdict")
+        filter.from = q("from")
+        filter.to = q("to")
+        filter.limit = 200
+        var body = "<form method=\"get\" action=\"\(ctx.url("/trail"))\" class=\"noprint\">"
+        for (key, type) in [("kind", "text"), ("unit", "text"), ("from", "date"), ("to", "date")] {
+            body += "<div class=\"field\"><label for=\"\(key)\">\(t(key))</label><input type=\"\(type)\" id=\"\(key)\" "
+            body += "name=\"\(key)\" value=\"\(HTML.h(q(key) ?? ""))\"></div>"
+        }
+        body +=
+            "<div class=\"field\"><label for=\"verdict\">\(t("verdict"))</label><select id=\"verdict\" name=\"verdict\">"
+        body += "<option value=\"\">\(t("all"))</option>"
+        for v in ["compliant", "non_compliant", "needs_review", "invalid", "error"] {
+            let shown = VerdictView.text("verdict." + v, ctx.lang)
+            body += "<option value=\"\(v)\"\(filter.verdict == v ? " selected" : "")>\(HTML.h(shown))</option>"
+        }
+        body += "</select></div><button type=\"submit\">\(t("filter"))</button></form>"
+        body += "<form method=\"post\" action=\"\(ctx.url("/trail/verify"))\" class=\"noprint\">\(ctx.csrfField)"
+        body += "<p><button type=\"submit\" class=\"primary\">\(t("verify"))</button></p></form>"
+        let rows = try store.list(filter)
+        guard !rows.isEmpty else { return page(ctx, body + "<p>\(t("empty"))</p>") }
+        body += "<table><thead><tr>"
+        for k in ["seq", "at", "actor", "kind", "decision", "date", "unit", "verdict"] {
+            body += "<th scope=\"col\">\(t(k))</th>"
+        }
+        body += "</tr></thead><tbody>"
+        for r in rows {
+            body += "<tr><td><a href=\"\(ctx.url("/trail/record"))?seq=\(r.seq)\">\(r.seq)</a></td>"
+            for v in [
+                String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "), r.actor, r.kind ?? "",
+                r.decisionID ?? "", r.decisionDate ?? "", r.unit ?? "",
+            ] {
+                body += "<td>\(HTML.h(v))</td>"
+            }
+            body += "<td>\(HTML.h(VerdictView.text("verdict." + r.verdict, ctx.lang)))</td></tr>"
+        }
+        return page(ctx, body + "</tbody></table>")
+    }
+
+    private static func record(_ request: WebRequest, _ ctx: PageContext, _ store: AuditStore) throws(AuditStoreError)
+        -> WebResponse
+    {
+        let t = { (k: String) in text(k, ctx.lang) }
+        let key = request.query["seq"] ?? request.query["id"] ?? ""
+        guard !key.isEmpty, key.count < 100, let bytes = try store.canonical(of: key) else {
+            return .html(
+                Layout.page(title: t("title"), ctx, active: "/trail", body: "<p>\(t("norecord"))</p>"), status: 404)
+        }
+        var shown = String(decoding: bytes, as: UTF8.self)
+        if let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
+            let pretty = try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        {
+            shown = String(decoding: pretty, as: UTF8.self)
+        }
+        let title = t("record").replacingOccurrences(of: "%s", with: key)
+        let body =
+            "<p class=\"noprint\"><a href=\"\(ctx.url("/trail"))\">\(t("back"))</a></p><pre class=\"record\">\(HTML.h(shown))</pre>"
+        return .html(Layout.page(title: title, ctx, active: "/trail", body: body))
+    }
+
+    private static func verify(_ ctx: PageContext, _ store: AuditStore) throws(AuditStoreError) -> WebResponse {
+        let t = { (k: String) in text(k, ctx.lang) }
+        let report = try store.verify()
+        let body: String
+        if let problem = report.problem {
+            let msg = t("verify.bad").replacingOccurrences(of: "%s", with: String(problem.seq))
+                .replacingOccurrences(of: "%r", with: problem.reason)
+            body = "<p class=\"verdict non_compliant\" role=\"status\" id=\"verify-result\">\(HTML.h(msg))</p>"
+        } else {
+            let msg = t("verify.ok").replacingOccurrences(of: "%d", with: String(report.records))
+                .replacingOccurrences(of: "%s", with: String(report.headSeq))
+                .replacingOccurrences(of: "%h", with: report.headHash)
+            body = "<p class=\"verdict compliant\" role=\"status\" id=\"verify-result\">\(HTML.h(msg))</p>"
+        }
+        return page(ctx, body + "<p><a href=\"\(ctx.url("/trail"))\">\(t("back"))</a></p>")
+    }
+
+    private static func page(_ ctx: PageContext, _ body: String) -> WebResponse {
+        .html(Layout.page(title: text("title", ctx.lang), ctx, active: "/trail", body: body))
+    }
+}

@@ -1,0 +1,210 @@
+import BylawAudit
+import BylawServer
+import Foundation
+import Testing
+
+@Suite("bylaw serve, end to end over HTTP")
+struct ServerTests {
+    let compliant = "asset-management/examples/compliant-vehicle-auction.yaml"
+    let nonCompliant = "asset-management/examples/non-compliant-organ-investment.yaml"
+
+    @Test("probes, metrics and the OpenAPI document need no account")
+    func openRoutes() async throws {
+        try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in
+            let health = try await s.call("GET", "/healthz")
+            #expect(health.status == 200)
+            #expect(health.object["status"] as? String == "ok")
+            let ready = try await s.call("GET", "/readyz")
+            #expect(ready.status == 200)
+            #expect(ready.object["trail"] as? String == "ok")
+            let openapi = try await s.call("GET", "/openapi.json")
+            #expect(openapi.object["openapi"] as? String == "3.1.0")
+            _ = try await s.call("POST", "/v1/check", body: try TestServer.example(compliant), as: "checker")
+            let metrics = try await s.call("GET", "/metrics")
+            #expect(metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
+            #expect(metrics.text.contains("bylaw_audit_appends_total 1"))
+            #expect(metrics.text.contains("bylaw_verdicts_total{kind=\"asset_disposal\",verdict=\"compliant\"} 1"))
+            #expect(metrics.text.contains("route=\"/v1/check\",status=\"200\""))
+        }
+    }
+
+    @Test("a check is recorded before it is answered, with its receipt, and the actor is the account")
+    func checkRecordsTheAccount() async throws {
+        let store = TestServer.freshStore()
+        try await TestServer.with(TestServer.configuration(audit: store)) { s in
+            let r = try await s.call(
+                "POST", "/v1/check", body: try TestServer.example(nonCompliant), as: "checker",
+                headers: ["X-Actor": "mallory", "X-Forwarded-User": "mallory"])
+            #expect(r.status == 200)
+            #expect(r.object["verdict"] as? String == "non_compliant")
+            let decision = (r.object["decisions"] as? [[String: Any]])?.first
+            let receipt = decision?["receipt"] as? [String: Any]
+            #expect(receipt?["seq"] as? Int == 1)
+            #expect((receipt?["chain_hash"] as? String)?.count == 64)
+            // The record is in the store, written by the account that signed in, whatever the headers said.
+            let rows = try AuditStore(readingAt: store).list(RecordFilter())
+            #expect(rows.map(\.actor) == ["svc-checker"])
+            #expect(rows.first?.verdict == "non_compliant")
+            let log = try await s.call("GET", "/v1/log", as: "auditor")
+            #expect((log.json as? [[String: Any]])?.first?["actor"] as? String == "svc-checker")
+        }
+    }
+
+    @Test("HTTP basic signs in with a hashed password; a wrong one is refused")
+    func basicAuthentication() async throws {
+        try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in
+            let good = Data("alice:s3cret pass".utf8).base64EncodedString()
+            let bad = Data("alice:guess".utf8).base64EncodedString()
+            let body = try TestServer.example(compliant)
+            let ok = try await s.call("POST", "/v1/check", body: body, headers: ["Authorization": "Basic \(good)"])
+            #expect(ok.status == 200)
+            let refused = try await s.call("POST", "/v1/check", body: body, headers: ["Authorization": "Basic \(bad)"])
+            #expect(refused.status == 401)
+            #expect((refused.object["error"] as? [String: Any])?["code"] as? String == "auth.invalid")
+            #expect(refused.headers["www-authenticate"]?.contains("Bearer") == true)
+        }
+    }
+
+    /// Each protected route, the role that may call it, and one that may not.
+    static let guarded: [(method: String, path: String, allowed: String, refused: String)] = [
+        ("POST", "/v1/check", "checker", "auditor"),
+        ("POST", "/v1/check:batch", "checker", "author"),
+        ("POST", "/v1/explain", "checker", "audit-admin"),
+        ("POST", "/v1/lint", "author", "checker"),
+        ("POST", "/v1/test", "author", "auditor"),
+        ("GET", "/v1/rulesets/asset-management/book", "author", "checker"),
+        ("GET", "/v1/log", "auditor", "checker"),
+        ("GET", "/v1/log/head", "audit-admin", "author"),
+        ("GET", "/v1/log/1", "auditor", "checker"),
+        ("POST", "/v1/log/verify", "auditor", "checker"),
+        ("GET", "/v1/log/export", "audit-admin", "auditor"),
+    ]
+
+    @Test("every protected route: 401 without credentials, 403 for the wrong role, served for the right one")
+    func roles() async throws {
+        try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in
+            let decision = try TestServer.example(compliant)
+            _ = try await s.call("POST", "/v1/check", body: decision, as: "checker")
+            for route in Self.guarded {
+                let body: Data? =
+                    route.method == "POST" ? (route.path.contains("batch") ? Data("[]".utf8) : decision) : nil
+                let anonymous = try await s.call(route.method, route.path, body: body)
+                #expect(anonymous.status == 401, "\(route.path) without credentials")
+                let wrong = try await s.call(route.method, route.path, body: body, as: route.refused)
+                #expect(wrong.status == 403, "\(route.path) as \(route.refused)")
+                let right = try await s.call(route.method, route.path, body: body, as: route.allowed)
+                #expect(![401, 403].contains(right.status), "\(route.path) as \(route.allowed): \(right.status)")
+                #expect(right.status < 500, "\(route.path) as \(route.allowed): \(right.text)")
+            }
+            let forged = try await s.call("GET", "/v1/log", headers: ["Authorization": "Bearer not-a-token"])
+            #expect(forged.status == 401)
+            let metrics = try await s.call("GET", "/metrics")
+            #expect(metrics.text.contains("bylaw_refused_requests_total{reason=\"role\"}"))
+            // Each 403 is in the trail under the account refused; a 401 is not (no account to name).
+            let refusals = try await s.call("GET", "/v1/log?verdict=refused&limit=100", as: "audit-admin")
+            let rows = refusals.json as? [[String: Any]] ?? []
+            #expect(rows.count == Self.guarded.count)
+            #expect(Set(rows.compactMap { $0["actor"] as? String }) == Set(Self.guarded.map { "svc-\($0.refused)" }))
+        }
+    }
+
+    @Test("anonymous use only when configured, with the roles configured")
+    func anonymous() async throws {
+        var c = TestServer.configuration(audit: TestServer.freshStore())
+        c.anonymousRoles = [.checker]
+        try await TestServer.with(c) { s in
+            let r = try await s.call("POST", "/v1/check", body: try TestServer.example(compliant))
+            #expect(r.status == 200)
+            let log = try await s.call("GET", "/v1/log")
+            #expect(log.status == 403)
+        }
+    }
+
+    @Test("fail closed: a trail that cannot be written gives 503 and no verdict")
+    func failClosed() async throws {
+        try await TestServer.with(TestServer.configuration(audit: nil), trail: FailingTrail()) { s in
+            let r = try await s.call("POST", "/v1/check", body: try TestServer.example(nonCompliant), as: "checker")
+            #expect(r.status == 503)
+            #expect((r.object["error"] as? [String: Any])?["code"] as? String == "trail.unavailable")
+            #expect(!r.text.contains("non_compliant"))
+            #expect(r.object["decisions"] == nil)
+            let batch = try await s.call(
+                "POST", "/v1/check:batch",
+                text: "[" + String(decoding: try TestServer.example(compliant), as: UTF8.self) + "]",
+                as: "checker", contentType: "application/json")
+            #expect(batch.status != 200)
+        }
+    }
+
+    @Test("oversize and malformed bodies get a 4xx with a JSON diagnostic, never a 5xx")
+    func hostileBodies() async throws {
+        var c = TestServer.configuration(audit: TestServer.freshStore())
+        c.maxBodyBytes = 4096
+        try await TestServer.with(c) { s in
+            let big = Data(repeating: UInt8(ascii: "a"), count: 10_000)
+            let oversize = try await s.call("POST", "/v1/check", body: big, as: "checker")
+            #expect(oversize.status == 413)
+            #expect((oversize.object["error"] as? [String: Any])?["code"] as? String == "body.too-large")
+            let cases: [(String, String, String)] = [
+                ("/v1/check", "kind: [unclosed", "application/yaml"),
+                ("/v1/check", "{\"kind\": ", "application/json"),
+                ("/v1/check", "\u{FEFF}\u{0}\u{1}", "application/yaml"),
+                ("/v1/check", "a: &a [*a, *a]\nb: *a", "application/yaml"),
+                ("/v1/check:batch", "[{\"kind\": 1},", "application/json"),
+                ("/v1/check:batch", "not an array", "application/json"),
+                ("/v1/check:batch", "[]", "application/json"),
+                ("/v1/explain", "- a list", "application/yaml"),
+            ]
+            for (path, text, type) in cases {
+                let r = try await s.call("POST", path, text: text, as: "checker", contentType: type)
+                #expect((400..<500).contains(r.status), "\(path) \(text.debugDescription): \(r.status) \(r.text)")
+                #expect(r.headers["content-type"]?.hasPrefix("application/json") == true)
+                #expect(r.json != nil, "\(path) \(text.debugDescription) answered JSON")
+            }
+            let unknown = try await s.call("GET", "/v1/nothing", as: "checker")
+            #expect(unknown.status == 404)
+            #expect((unknown.object["error"] as? [String: Any])?["code"] as? String == "route.not-found")
+            let badDate = try await s.call("POST", "/v1/check?as_of=2017-13-45", body: Data("{}".utf8), as: "checker")
+            #expect(badDate.status == 400)
+        }
+    }
+
+    @Test("a batch is checked and recorded in order, each decision with its receipt")
+    func batch() async throws {
+        try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in
+            // JSON twins of two shipped examples, each put on one line (newlines are whitespace in JSON).
+            let lines = try ["example-compliant-2018-furniture-scrap", "example-non-compliant-early-scrap-vehicle"].map
+            {
+                let url = TestServer.repository.appendingPathComponent("Fuzz/Corpus/json/\($0).json")
+                return String(decoding: try Data(contentsOf: url), as: UTF8.self).replacingOccurrences(
+                    of: "\n", with: " ")
+            }
+            let ndjson = try await s.call(
+                "POST", "/v1/check:batch", text: lines.joined(separator: "\n") + "\n", as: "checker",
+                contentType: "application/x-ndjson")
+            #expect(ndjson.status == 200, "\(ndjson.text)")
+            let decisions = ndjson.object["decisions"] as? [[String: Any]] ?? []
+            #expect(decisions.map { $0["verdict"] as? String } == ["compliant", "non_compliant"])
+            let seqs = decisions.compactMap { ($0["receipt"] as? [String: Any])?["seq"] as? Int }
+            #expect(seqs == [1, 2])
+            let array = try await s.call(
+                "POST", "/v1/check:batch", text: "[" + lines.joined(separator: ",") + "]", as: "checker",
+                contentType: "application/json")
+            let again = array.object["decisions"] as? [[String: Any]] ?? []
+            #expect(again.map { $0["verdict"] as? String } == ["compliant", "non_compliant"])
+            #expect(again.compactMap { ($0["receipt"] as? [String: Any])?["seq"] as? Int } == [3, 4])
+        }
+    }
+
+    @Test("max_batch: a batch with more decisions is refused with 413")
+    func batchLimit() async throws {
+        var c = TestServer.configuration(audit: TestServer.freshStore())
+        c.maxBatch = 2
+        try await TestServer.with(c) { s in
+            let r = try await s.call(
+                "POST", "/v1/check:batch", text: "[{}, {}, {}]", as: "checker", contentType: "application/json")
+            #expect(r.status == 413)
+            #expect((r.object["error"] as? [String: Any])?["code"] as? String == "batch.too-many")
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import BylawAudit
+import BylawServer
+import BylawTestSupport
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The real server on a free loopback port, called over HTTP.
+struct TestServer {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let rules = repository.appendingPathComponent("rules").path
+
+    /// Tokens of the test accounts, one per role, and one with every role.
+    static let tokens: [String: String] = [
+        "checker": "tok-checker-0123456789", "auditor": "tok-auditor-0123456789", "author": "tok-author-0123456789",
+        "audit-admin": "tok-admin-0123456789",
+    ]
+
+    static func configuration(rules: String = TestServer.rules, audit: String?) -> ServerConfiguration {
+        var c = ServerConfiguration()
+        c.rules = rules
+        c.listen = "127.0.0.1:0"
+        c.audit = audit
+        c.accounts =
+            tokens.map { role, token in
+                Account(name: "svc-\(role)", roles: [Role(rawValue: role)!], token: token)
+            } + [Account(name: "alice", roles: [.checker], password: "s3cret pass", salt: "NaCl")]
+        return c
+    }
+
+    /// A fresh SQLite trail in the scratch folder.
+    static func freshStore() -> String {
+        let dir = Scratch.root.appendingPathComponent("serve-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent("trail.sqlite").path
+    }
+
+    let service: BylawService
+    let port: Int
+
+    /// Starts the server, runs `body` against it, stops it.
+    static func with<T>(
+        _ configuration: ServerConfiguration, trail: (any AuditTrail)? = nil,
+        _ body: (TestServer) async throws -> T
+    ) async throws -> T {
+        var logger = Logger(label: "bylaw.serve.test")
+        logger.logLevel = .critical
+        let service = try BylawService(configuration: configuration, trail: trail, logger: logger)
+        let bound = Mutex<Int?>(nil)
+        let app = try service.application(onServerRunning: { channel in
+            bound.withLock { $0 = channel.localAddress?.port }
+        })
+        let task = Task { try await app.run() }
+        defer { task.cancel() }
+        var port: Int?
+        for _ in 0..<500 {
+            port = bound.withLock { $0 }
+            if port != nil { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        guard let port else { throw TestFailure("the server did not start") }
+        let result = try await body(TestServer(service: service, port: port))
+        task.cancel()
+        _ = await task.result
+        return result
+    }
+
+    struct Reply {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+        var text: String { String(decoding: body, as: UTF8.self) }
+        var json: Any? { try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+    }
+
+    /// One request; `as role` signs in with that role's token. Sent over a plain socket rather than URLSession,
+    /// which on Linux stalls on a 401 that offers authentication schemes.
+    func call(
+        _ method: String, _ path: String, body: Data? = nil, as role: String? = nil, headers: [String: String] = [:]
+    ) async throws -> Reply {
+        var fields = headers
+        if let role, let token = Self.tokens[role] { fields["Authorization"] = "Bearer \(token)" }
+        let port = port
+        let sent = fields
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        try RawHTTP.exchange(port: port, method: method, path: path, headers: sent, body: body)
+                    })
+            }
+        }
+    }
+
+    func call(_ method: String, _ path: String, text: String, as role: String? = nil, contentType: String)
+        async throws -> Reply
+    {
+        try await call(method, path, body: Data(text.utf8), as: role, headers: ["Content-Type": contentType])
+    }
+
+    static func example(_ path: String) throws -> Data {
+        try Data(contentsOf: repository.appendingPathComponent("rules").appendingPathComponent(path))
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// A trail that cannot be written: every append fails, as a full disk or a lost database would.
+final class FailingTrail: AuditTrail, @unchecked Sendable {
+    func append(_ drafts: [RecordDraft], actor: String, at time: Date?, batchSize: Int) throws(AuditStoreError)
+        -> [Int64]
+    {
+        throw AuditStoreError(.full, "the disk is full")
+    }
+    func receipt(seq: Int64) throws(AuditStoreError) -> Receipt? { nil }
+    func beginBatch(actor: String) throws(AuditStoreError) -> Int64 { throw AuditStoreError(.full, "the disk is full") }
+    func endBatch(_ run: Int64) throws(AuditStoreError) {}
+    func signCheckpointIfConfigured() throws(AuditStoreError) {}
+}
+
+/// HTTP/1.1 over a loopback socket, one request per connection: what the tests need and no more.
+enum RawHTTP {
+    static func exchange(port: Int, method: String, path: String, headers: [String: String], body: Data?) throws
+        -> TestServer.Reply
+    {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestFailure("socket failed") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw TestFailure("cannot connect to port \(port)") }
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (k, v) in headers { head += "\(k): \(v)\r\n" }
+        if let body { head += "Content-Length: \(body.count)\r\n" }
+        var bytes = Array((head + "\r\n").utf8)
+        if let body { bytes += body }
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            // The server may answer (413) and close before the whole body is sent: read what it said.
+            if n <= 0 { break }
+            sent += n
+        }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += buffer[0..<n]
+        }
+        return try parse(received)
+    }
+
+    static func parse(_ bytes: [UInt8]) throws -> TestServer.Reply {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else {
+            throw TestFailure("no HTTP response (\(bytes.count) bytes)")
+        }
+        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        var fields: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Array(bytes[(end + 4)...])
+        if let length = fields["content-length"].flatMap(Int.init), length < body.count {
+            body = Array(body[..<length])
+        }
+        return TestServer.Reply(status: status, headers: fields, body: Data(body))
+    }
+}

@@ -1,0 +1,35 @@
+import BylawServer
+import BylawWeb
+import Testing
+
+@testable import BylawWebHost
+
+@Suite("the pages inside bylaw serve")
+struct ServicePagesTests {
+    /// Each page's ability and the API permission it stands for: a page must never offer what the API refuses,
+    /// nor hide what it allows.
+    @Test(
+        "every page is granted to exactly the roles the API grants its permission",
+        arguments: [
+            (Ability.check, Permission.check), (.library, .rulesets), (.book, .book), (.batchAudit, .audits),
+            (.trail, .logRead), (.playground, .lint),
+        ])
+    func rolesMatchTheAPI(ability: Ability, permission: Permission) {
+        #expect(Set(ability.roles.map(\.rawValue)) == Set(permission.roles.map(\.rawValue)))
+    }
+
+    @Test("the sign-in form checks the service's password accounts and carries their roles")
+    func signIn() {
+        let accounts = ServiceAccounts(
+            authenticator: Authenticator(accounts: [
+                Account(name: "wang", roles: [.auditor, .auditAdmin], password: "pw-密码", salt: "s1"),
+                Account(name: "hr-system", roles: [.checker], token: "tok"),
+            ]))
+        #expect(
+            accounts.authenticate(name: "wang", password: "pw-密码")
+                == WebUser(name: "wang", roles: [.auditor, .auditAdmin]))
+        #expect(accounts.authenticate(name: "wang", password: "pw") == nil)
+        #expect(accounts.authenticate(name: "hr-system", password: "tok") == nil)
+        #expect(accounts.authenticate(name: "nobody", password: "") == nil)
+    }
+}

@@ -1,0 +1,329 @@
+"""Real-browser tests of the web pages: headless Chromium driven by Selenium through Debian's chromedriver.
+
+Run by scripts/browser-test, which starts the pages on 127.0.0.1 and passes their address. Signs in, fills the
+generated form for a compliant and a non-compliant promotion from rules/cadre-selection/examples, checks the
+verdict and the cited articles on the page, checks that a checker cannot see the trail, verifies the trail as an
+auditor, runs a batch audit, and saves a screenshot of each page in both languages.
+"""
+
+import datetime
+import os
+import sys
+import time
+import urllib.parse
+import traceback
+
+import yaml
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = sys.argv[1]
+REPO = sys.argv[2]
+SHOTS = sys.argv[3]
+PASSWORD = sys.argv[4]
+EXAMPLES = os.path.join(REPO, "rules/cadre-selection/examples")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800",
+                "--lang=zh-CN", "--disable-gpu"]:
+        options.add_argument(arg)
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def shot(d, name):
+    """A screenshot of the whole page."""
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    d.set_window_size(1280, min(max(900, height), 6000))
+    d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    d.set_window_size(1280, 1800)
+
+
+def sign_in(d, name):
+    d.delete_all_cookies()
+    d.get(BASE + "/ui/signin")
+    d.find_element(By.ID, "name").send_keys(name)
+    d.find_element(By.ID, "password").send_keys(PASSWORD)
+    d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(d, 10).until(lambda d: "/signin" not in d.current_url)
+
+
+def flatten(node, path=""):
+    """The form fields a person fills to give the document `node`: every scalar under its path."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from flatten(v, f"{path}.{k}" if path else k)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from flatten(v, f"{path}[{i}]")
+    elif isinstance(node, bool):
+        yield path, "true" if node else "false"
+    elif isinstance(node, (datetime.date, datetime.datetime)):
+        yield path, node.isoformat()
+    else:
+        yield path, str(node)
+
+
+def html_id(path):
+    return "".join(c if c.isascii() and c.isalnum() else "-" for c in path)
+
+
+def ensure_item(d, name):
+    """Clicks "add" on each list the field is in until the field's control exists."""
+    for _ in range(40):
+        if d.find_elements(By.NAME, name):
+            return
+        # the innermost list whose item is missing
+        cut = name.rfind("[")
+        while cut > 0:
+            list_path = name[:cut]
+            index = name[cut + 1:name.index("]", cut)]
+            if not d.find_elements(By.CSS_SELECTOR, f"[name^='{list_path}[{index}]']"):
+                button = d.find_elements(By.CSS_SELECTOR, f"button[data-add='l-{html_id(list_path)}']")
+                if button:
+                    button[0].click()
+                    break
+            cut = name.rfind("[", 0, cut)
+        else:
+            return
+
+
+def fill(d, example):
+    with open(os.path.join(EXAMPLES, example), encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    d.get(f"{BASE}/ui/check?kind={doc['kind']}&date={doc['date']}")
+    for name, value in flatten(doc):
+        if name in ("kind", "date"):
+            continue
+        ensure_item(d, name)
+        found = d.find_elements(By.NAME, name)
+        assert found, f"the form has no field {name}"
+        el = found[0]
+        if el.tag_name == "select":
+            Select(el).select_by_value(value)
+        elif el.get_attribute("type") == "date":
+            d.execute_script("arguments[0].value = arguments[1]", el, value)
+        else:
+            el.clear()
+            el.send_keys(value)
+    return doc
+
+
+def submit(d):
+    d.find_element(By.CSS_SELECTOR, "#decision-form button.primary").click()
+    WebDriverWait(d, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".verdict, #problems"))
+
+
+TESTS = []
+
+
+def test(f):
+    TESTS.append(f)
+    return f
+
+
+@test
+def sign_in_page(d):
+    d.delete_all_cookies()
+    d.get(BASE + "/ui/")
+    assert "/ui/signin" in d.current_url
+    assert "登录" in d.title
+    shot(d, "signin-zh")
+    d.get(BASE + "/ui/signin?lang=en")
+    assert "Sign in" in d.title
+    shot(d, "signin-en")
+    d.get(BASE + "/ui/signin?lang=zh")
+
+
+@test
+def compliant_promotion(d):
+    sign_in(d, "checker1")
+    d.get(BASE + "/ui/check?kind=cadre_promotion&date=2025-09-16")
+    shot(d, "check-form-zh")
+    d.set_window_size(1280, 1100)
+    d.save_screenshot(os.path.join(SHOTS, "check-form-top-zh.png"))
+    d.set_window_size(1280, 1800)
+    fill(d, "compliant-2025-deputy-bureau.yaml")
+    submit(d)
+    verdict = d.find_element(By.ID, "verdict").text
+    assert verdict == "合规", verdict
+    assert "审计记录回执" in d.page_source
+    shot(d, "check-compliant-zh")
+
+
+@test
+def non_compliant_promotion(d):
+    sign_in(d, "checker1")
+    fill(d, "non-compliant-2025-skip-single-signature.yaml")
+    submit(d)
+    assert d.find_element(By.ID, "verdict").text == "不合规"
+    rows = d.find_elements(By.CSS_SELECTOR, "#violations + table tbody tr")
+    rules = [r.get_attribute("data-rule") for r in rows]
+    assert rules == ["CS2-15", "CS2-23"], rules
+    cites = " ".join(r.find_element(By.CSS_SELECTOR, ".cite").text for r in rows)
+    assert "第三十一条" in cites and "第九条" in cites, cites
+    shot(d, "check-non-compliant-zh")
+    d.find_element(By.CSS_SELECTOR, "button[form=explain-form][value='CS2-15']").click()
+    explanation = WebDriverWait(d, 20).until(lambda d: d.find_element(By.ID, "explanation"))
+    assert "signers" in explanation.text, explanation.text
+    shot(d, "explain-zh")
+    d.get(BASE + "/ui/check?lang=en")
+    fill(d, "non-compliant-2025-skip-single-signature.yaml")
+    submit(d)
+    assert d.find_element(By.ID, "verdict").text == "Not compliant"
+    shot(d, "check-non-compliant-en")
+    d.get(BASE + "/ui/check?kind=cadre_promotion&date=2025-09-16")
+    shot(d, "check-form-en")
+    d.get(BASE + "/ui/check?lang=zh")
+
+
+@test
+def form_with_mistakes(d):
+    sign_in(d, "checker1")
+    fill(d, "compliant-2025-deputy-bureau.yaml")
+    d.execute_script("document.getElementsByName('candidate.birth_date')[0].value = ''")
+    years = d.find_element(By.NAME, "candidate.grassroots_years")
+    years.clear()
+    years.send_keys("六年")
+    submit(d)
+    assert d.find_elements(By.ID, "problems")
+    assert not d.find_elements(By.ID, "verdict")
+    for name in ["candidate.birth_date", "candidate.grassroots_years"]:
+        field = d.find_element(By.NAME, name).find_element(By.XPATH, "./ancestor::div[contains(@class,'field')]")
+        assert field.find_elements(By.CSS_SELECTOR, ".problem"), name
+    shot(d, "check-problems-zh")
+
+
+@test
+def checker_cannot_see_trail(d):
+    sign_in(d, "checker1")
+    d.get(BASE + "/ui/library")
+    assert not d.find_elements(By.CSS_SELECTOR, "a[href='/ui/trail']")
+    assert not d.find_elements(By.CSS_SELECTOR, "a[href='/ui/batch']")
+    d.get(BASE + "/ui/trail")
+    assert "无权访问" in d.page_source
+    assert "校验整条日志链" not in d.page_source
+
+
+@test
+def library(d):
+    sign_in(d, "author1")
+    d.get(BASE + "/ui/library?date=2025-09-16")
+    shot(d, "library-zh")
+    d.get(BASE + "/ui/library?date=2025-09-16&q=%E7%AC%AC%E4%B8%89%E5%8D%81%E4%B8%80%E6%9D%A1&lang=en")
+    assert "CS2-15" in d.find_element(By.ID, "results").find_element(By.XPATH, "following-sibling::table").text
+    shot(d, "library-search-en")
+    d.get(BASE + "/ui/library?lang=zh")
+
+
+@test
+def auditor_trail(d):
+    sign_in(d, "auditor1")
+    d.get(BASE + "/ui/trail")
+    assert "HR-2025-0044" in d.page_source and "checker1" in d.page_source
+    shot(d, "trail-zh")
+    d.find_element(By.CSS_SELECTOR, "form[action='/ui/trail/verify'] button").click()
+    result = WebDriverWait(d, 20).until(lambda d: d.find_element(By.ID, "verify-result"))
+    assert "校验通过" in result.text, result.text
+    shot(d, "trail-verified-zh")
+    d.get(BASE + "/ui/trail?lang=en")
+    shot(d, "trail-en")
+    d.get(BASE + "/ui/trail?lang=zh")
+
+
+@test
+def batch_audit(d):
+    sign_in(d, "auditor1")
+    d.get(BASE + "/ui/batch")
+    Select(d.find_element(By.ID, "kind")).select_by_value("asset_disposal")
+    d.find_element(By.ID, "file").send_keys(os.path.join(REPO, "examples/asset-disposals/disposal-ledger.csv"))
+    d.find_element(By.CSS_SELECTOR, "main form button.primary").click()
+    mapping = WebDriverWait(d, 20).until(lambda d: d.find_element(By.ID, "mapping"))
+    assert "账面原值" in mapping.get_attribute("value")
+    shot(d, "batch-mapping-zh")
+    d.find_element(By.CSS_SELECTOR, "main form button.primary").click()
+    done = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "batch-done"))
+    assert "12" in done.text, done.text
+    time.sleep(1)
+    shot(d, "batch-report-zh")
+
+
+@test
+def playground(d):
+    sign_in(d, "author1")
+    rules = os.path.join(REPO, "rules/proposal-handling/ruleset.yaml")
+    d.get(BASE + "/ui/playground")
+    value = next(o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#file option")
+                 if o.get_attribute("value").endswith("proposal-handling/ruleset.yaml"))
+    d.get(BASE + "/ui/playground?file=" + urllib.parse.quote(value, safe=""))
+    button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
+    button.click()
+    WebDriverWait(d, 60).until(staleness_of(button))
+    results = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "test-results"))
+    assert "0 个未通过" in results.text, results.text
+    shot(d, "playground-tests-zh")
+    editor = d.find_element(By.ID, "ruleset")
+    text = editor.get_attribute("value")
+    broken = text.replace("require:", "require: no_such_field ||", 1)
+    d.execute_script("arguments[0].value = arguments[1]", editor, broken)
+    d.find_element(By.CSS_SELECTOR, "button[value=lint]").click()
+    WebDriverWait(d, 60).until(staleness_of(editor))
+    WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "play-result"))
+    line = broken.split("\n").index(next(l for l in broken.split("\n") if "no_such_field" in l)) + 1
+    flagged = d.find_element(By.ID, f"line-{line}")
+    assert "flag" in flagged.get_attribute("class"), line
+    d.execute_script("arguments[0].scrollIntoView()", flagged)
+    shot(d, "playground-lint-zh")
+    with open(rules, encoding="utf-8") as f:
+        assert "no_such_field" not in f.read(), "the playground wrote the server's rules"
+
+
+@test
+def verdict_prints_on_a4(d):
+    sign_in(d, "checker1")
+    fill(d, "non-compliant-2025-skip-single-signature.yaml")
+    submit(d)
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    options = PrintOptions()
+    options.page_width = 21.0
+    options.page_height = 29.7
+    pdf = d.print_page(options)
+    import base64
+    data = base64.b64decode(pdf)
+    assert data.startswith(b"%PDF"), "no PDF"
+    with open(os.path.join(SHOTS, "verdict-a4.pdf"), "wb") as f:
+        f.write(data)
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    d = browser()
+    passed = failed = 0
+    try:
+        for t in TESTS:
+            try:
+                t(d)
+                passed += 1
+                print(f"ok   {t.__name__}")
+            except Exception:
+                failed += 1
+                print(f"FAIL {t.__name__}")
+                traceback.print_exc()
+                try:
+                    d.save_screenshot(os.path.join(SHOTS, "failed-" + t.__name__ + ".png"))
+                except Exception:
+                    pass
+    finally:
+        d.quit()
+    print(f"browser: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
