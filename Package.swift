@@ -14,12 +14,16 @@ let package = Package(
         .library(name: "Bylaw", targets: ["Bylaw"]),
         .library(name: "BylawCEL", targets: ["BylawCEL"]),
         .library(name: "BylawAudit", targets: ["BylawAudit"]),
+        .library(name: "BylawAuditPostgres", targets: ["BylawAuditPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // Reading .xlsx workbooks (ZIP archives); inflates through the system's zlib (Debian: zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The audit trail in PostgreSQL, shared by several processes.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev). Only BylawYAML sees these C types.
@@ -50,12 +54,21 @@ let package = Package(
             name: "BylawAudit",
             dependencies: ["Bylaw", "CSQLite", "CZstd", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        // The audit trail in PostgreSQL: the same records and chain as the SQLite store, shared by processes.
+        .target(
+            name: "BylawAuditPostgres",
+            dependencies: [
+                "BylawAudit", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         // The command line: argument parsing, reading files, rendering, exit codes.
         .executableTarget(
             name: "BylawCLI",
             dependencies: [
                 "Bylaw",
                 "BylawAudit",
+                "BylawAuditPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -73,6 +86,10 @@ let package = Package(
             name: "BylawTests", dependencies: ["Bylaw", "BylawTestSupport"], exclude: ["Fixtures", "Corpus"],
             swiftSettings: strict),
         .testTarget(name: "BylawAuditTests", dependencies: ["BylawAudit", "BylawTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BylawAuditPostgresTests",
+            dependencies: ["BylawAuditPostgres", "BylawAudit", "Bylaw", "BylawTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "BylawCLITests", dependencies: ["Bylaw", "BylawCLI", "BylawDiagnostics", "BylawTestSupport"],
             swiftSettings: strict),
