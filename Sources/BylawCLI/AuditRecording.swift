@@ -91,10 +91,9 @@ struct RecordingOptions: ParsableArguments {
         let wait = try audit.lockWaitMillis()
         let signer = try signer()
         do throws(AuditStoreError) {
-            let store = try AuditStore(path: audit.resolvedPath, busyTimeoutMillis: wait)
-            store.signer = signer
-            let seqs = try store.append(drafts, actor: resolvedActor)
-            try store.signCheckpoint()
+            let store = try audit.openTrail(busyTimeoutMillis: wait, signer: signer)
+            let seqs = try store.append(drafts, actor: resolvedActor, at: nil, batchSize: 1000)
+            try store.signCheckpointIfConfigured()
             var receipts: [Receipt] = []
             for seq in seqs {
                 guard let receipt = try store.receipt(seq: seq) else {
@@ -105,7 +104,7 @@ struct RecordingOptions: ParsableArguments {
             return receipts
         } catch {
             printError(
-                "bylaw: audit trail: cannot record to `\(audit.resolvedPath)`: \(error.message); no verdict is reported (use --no-audit to check without recording)"
+                "bylaw: audit trail: cannot record to `\(audit.shownLocation)`: \(error.message); no verdict is reported (use --no-audit to check without recording)"
             )
             throw Exit.invalid
         }

@@ -6,7 +6,7 @@ import Foundation
 /// The audit trail of one `bylaw audit` run: the store opened before anything is read, the records of each
 /// chunk appended before the chunk is reported (fail closed), and the run's own record at the end.
 final class AuditRun {
-    let store: AuditStore
+    let store: any AuditTrail
     let builder: RecordBuilder
     /// Compresses each record on the worker that drafted it (see `RecordDraft.seal`), once the first chunk
     /// has trained it.
@@ -29,14 +29,12 @@ final class AuditRun {
         builder = RecordBuilder(maskingKey: key, library: library)
         digests = InputDigests(key: key)
         actor = recording.resolvedActor
-        path = recording.audit.resolvedPath
+        path = recording.audit.shownLocation
         let wait = try recording.audit.lockWaitMillis()
         let signer = try recording.signer()
         do {
-            store = try AuditStore(path: path, busyTimeoutMillis: wait)
-            store.signer = signer
-            run = try store.beginRun(actor: actor).run
-            try store.checkpointInBackground()
+            store = try recording.audit.openTrail(busyTimeoutMillis: wait, signer: signer)
+            run = try store.beginBatch(actor: actor)
         } catch {
             printError(
                 "bylaw: audit trail: cannot open `\(path)`: \(error.message); nothing was checked (use --no-audit to audit without recording)"
@@ -50,7 +48,7 @@ final class AuditRun {
         guard !drafts.isEmpty else { return }
         do {
             for draft in drafts { if let kind = draft.kind { kinds.insert(kind) } }
-            let seqs = try store.append(drafts, actor: actor, batchSize: drafts.count)
+            let seqs = try store.append(drafts, actor: actor, at: nil, batchSize: drafts.count)
             if first == nil { first = seqs.first }
             last = seqs.last ?? last
         } catch {
@@ -66,10 +64,10 @@ final class AuditRun {
             inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs,
             sensitive: sensitive)
         do {
-            try store.append([draft], actor: actor)
-            try store.endRun(run)
+            try store.append([draft], actor: actor, at: nil, batchSize: 1)
+            try store.endBatch(run)
             // A clean end is checkpointed, when a signing key is configured.
-            try store.signCheckpoint()
+            try store.signCheckpointIfConfigured()
         } catch {
             throw fail(error)
         }

@@ -8,7 +8,9 @@ import Foundation
 struct AuditOptions: ParsableArguments {
     @Option(
         name: .customLong("audit"),
-        help: ArgumentHelp("The audit store (default: $BYLAW_AUDIT, else ./bylaw-audit.sqlite).", valueName: "path"))
+        help: ArgumentHelp(
+            "The audit store: a SQLite file or postgres://user@host:port/db (default: $BYLAW_AUDIT, else "
+                + "./bylaw-audit.sqlite).", valueName: "path"))
     var path: String?
 
     @Option(
@@ -47,6 +49,7 @@ struct AuditOptions: ParsableArguments {
 
     /// Opens an existing store to write it (never creating one).
     func openExisting() throws -> AuditStore {
+        try requireSQLite("prune")
         guard FileManager.default.fileExists(atPath: resolvedPath) else {
             printError("bylaw: audit trail: there is no audit store at `\(resolvedPath)`")
             throw Exit.invalid
@@ -57,6 +60,7 @@ struct AuditOptions: ParsableArguments {
     /// Opens an existing store for reading only: `log` never creates, migrates or writes a store, so it works
     /// on read-only media and for an auditor without write rights.
     func openForReading() throws -> AuditStore {
+        try requireSQLite("backup` or `bylaw log checkpoint")
         let wait = try lockWaitMillis()
         do {
             return try AuditStore(readingAt: resolvedPath, busyTimeoutMillis: wait)
@@ -98,7 +102,7 @@ struct LogCommand: ParsableCommand {
             """,
         subcommands: [
             List.self, Show.self, Export.self, Head.self, Verify.self, CheckpointCommand.self, Backup.self,
-            Prune.self,
+            Prune.self, Migrate.self,
         ])
 
     struct Prune: ParsableCommand {
@@ -191,7 +195,7 @@ struct LogCommand: ParsableCommand {
             f.to = try to.map { try parseDate($0).description }
             f.actor = actor
             f.limit = limit
-            let rows = try wrap { try audit.openForReading().list(f) }
+            let rows = try audit.isPostgres ? PostgresLog.list(audit, f) : wrap { try audit.openForReading().list(f) }
             if format == .json {
                 let items = rows.map { r in
                     "{\"seq\":\(r.seq),\"record_id\":\(q(r.recordID)),\"recorded_at\":\(q(r.recordedAt)),\"actor\":\(q(r.actor)),"
@@ -216,8 +220,11 @@ struct LogCommand: ParsableCommand {
         @Argument(help: "A sequence number or record id.") var record: String
 
         func run() throws {
-            guard let bytes = try wrap({ try audit.openForReading().canonical(of: record) }) else {
-                printError("bylaw: no record `\(record)` in \(audit.resolvedPath)")
+            let found =
+                try audit.isPostgres
+                ? PostgresLog.canonical(audit, record) : wrap({ try audit.openForReading().canonical(of: record) })
+            guard let bytes = found else {
+                printError("bylaw: no record `\(record)` in \(audit.shownLocation)")
                 throw Exit.invalid
             }
             FileHandleOutput.writeAll(fd: 1, String(decoding: bytes, as: UTF8.self) + "\n")
@@ -230,6 +237,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
+            if audit.isPostgres { return try PostgresLog.export(audit) }
             let store = try audit.openForReading()
             try wrap {
                 try store.forEachCanonical { bytes in
@@ -245,7 +253,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
-            let h = try wrap { try audit.openForReading().head() }
+            let h = try audit.isPostgres ? PostgresLog.head(audit) : wrap { try audit.openForReading().head() }
             FileHandleOutput.writeAll(fd: 1, "\(h.seq):\(AuditHex.encode(h.chainHash))\n")
         }
     }
@@ -291,6 +299,10 @@ struct LogCommand: ParsableCommand {
                 }
                 expected = (seq, String(parts[1]))
             }
+            if audit.isPostgres {
+                let signed = publicKey != nil || checkpoints != nil || receipt != nil
+                return try report(PostgresLog.verify(audit, expectHead: expected, signedChecks: signed), key: nil)
+            }
             let key = try publicKey.map { file in try wrap { try CheckpointKey.Public(text: readText(file)) } }
             let given = try checkpoints.map { file in try wrap { try Checkpoint.parse(jsonLines: readText(file)) } }
             let receipt = receipt.flatMap(Receipt.init(text:))
@@ -298,6 +310,12 @@ struct LogCommand: ParsableCommand {
                 try audit.openForReading().verify(
                     expectHead: expected, checkpoints: given, publicKey: key, receipt: receipt)
             }
+            try self.report(report, key: key)
+        }
+
+        /// Prints the verdict; exit 1 when the chain is broken.
+        func report(_ report: VerifyReport, key: CheckpointKey.Public?) throws {
+            let receipt = receipt.flatMap(Receipt.init(text:))
             if let p = report.problem {
                 FileHandleOutput.writeText("✗ audit trail broken at record \(p.seq): \(p.reason)\n")
                 throw Exit.notCompliant
