@@ -18,6 +18,8 @@ public final class PostgresTrail {
     /// Called inside each append transaction after its rows are inserted and before the commit (tests use
     /// it to kill the connection at that moment).
     var beforeCommit: (() -> Void)?
+    /// Where the async variants run the synchronous calls, one at a time.
+    let queue = DispatchQueue(label: "bylaw.audit.postgres")
 
     /// Opens the trail at `address`, creating and migrating its tables when needed.
     /// - Parameter lockWaitMillis: how long to wait for another process's lock before failing (fail closed).
