@@ -76,6 +76,16 @@ enum PostgresSchema {
             previous_chain_hash bytea NOT NULL CHECK (length(previous_chain_hash) = 32)
         )
         """,
+        // Records are kilobytes of JSON: LZ4 compresses them several times faster than PostgreSQL's default
+        // (pglz), where the server was built with it.
+        """
+        DO $$
+        BEGIN
+            ALTER TABLE audit_records ALTER COLUMN body SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;
+        END
+        $$
+        """,
         """
         CREATE INDEX audit_records_kind ON audit_records (kind)
         """,
