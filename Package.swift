@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "BylawJobs", targets: ["BylawJobs"]),
         .library(name: "BylawLocale", targets: ["BylawLocale"]),
         .library(name: "BylawServer", targets: ["BylawServer"]),
+        .library(name: "BylawAuditPostgres", targets: ["BylawAuditPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // The audit trail in PostgreSQL, shared by several processes.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // HTTP field names, for the web pages' headers.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -90,6 +93,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // The audit trail in PostgreSQL: the same records and chain as the SQLite store, shared by processes.
+        .target(
+            name: "BylawAuditPostgres",
+            dependencies: [
+                "BylawAudit", "Bylaw", "BylawJSON", "BylawDiagnostics",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         // One entry point per job (check, audit…), for every front door: the CLI, the HTTP service.
         .target(
             name: "BylawJobs",
@@ -116,6 +128,7 @@ let package = Package(
             dependencies: [
                 "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
                 "BylawCEL", "BylawYAML", "BylawDiagnostics", "BylawLocale", "BylawServer", "BylawWebHost",
+                "BylawAuditPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -173,6 +186,10 @@ let package = Package(
         .testTarget(
             name: "BylawAuditTests",
             dependencies: ["BylawAudit", "BylawBatch", "Bylaw", "BylawJSON", "BylawTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylawAuditPostgresTests",
+            dependencies: ["BylawAuditPostgres", "BylawAudit", "Bylaw", "BylawJSON", "BylawTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "BylawJobsTests", dependencies: ["BylawJobs", "BylawAudit", "Bylaw", "BylawTestSupport"],

@@ -127,7 +127,7 @@ extension AuditStore {
     /// member, a failed `rule` is exactly the bytes `"outcome":"failed","rule":"ID"` followed by `,` or `}`.
     /// Those bytes cannot occur inside a string there (every quote in a string is escaped), so a byte search
     /// decides, without parsing the record.
-    static func failed(_ rule: String, in canonical: [UInt8]) -> Bool {
+    package static func failed(_ rule: String, in canonical: [UInt8]) -> Bool {
         guard let outcomes = CanonicalMembers.scan(canonical)?.first(where: { $0.name == "outcomes" })?.range else {
             return false
         }

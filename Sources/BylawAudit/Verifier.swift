@@ -56,18 +56,9 @@ extension AuditStore {
                 exhausted = rows.count < Self.verifyChunk
             }
             let next = rows.isEmpty ? nil : HashedChunk(rows, dictionaries: dictionaries)
-            if let chunk = pending {
-                chunk.wait()
-                for (k, row) in chunk.rows.enumerated() {
-                    if let problem = Self.follow(row, chunk.hashed[k], expected: expected, chain: &chain) {
-                        report.problem = problem
-                        next?.wait()
-                        return report
-                    }
-                    report.records += 1
-                    report.headSeq = row.seq
-                    expected += 1
-                }
+            if let chunk = pending, !Self.follow(chunk, expected: &expected, chain: &chain, report: &report) {
+                next?.wait()
+                return report
             }
             pending = next
         }
@@ -100,7 +91,7 @@ extension AuditStore {
     static let verifyChunk = 2048
 
     /// Checks one record against the chain so far; advances `chain` when it holds.
-    private static func follow(_ row: StoredRow, _ hashed: HashedRow, expected: Int64, chain: inout [UInt8])
+    static func follow(_ row: StoredRow, _ hashed: HashedRow, expected: Int64, chain: inout [UInt8])
         -> (seq: Int64, reason: String)?
     {
         let seq = row.seq

@@ -90,12 +90,11 @@ struct RecordingOptions: ParsableArguments {
         let signer = try signer()
         let key = try maskingKey()
         do {
-            let store = try AuditStore(path: audit.resolvedPath, busyTimeoutMillis: wait)
-            store.signer = signer
+            let store = try audit.openTrail(busyTimeoutMillis: wait, signer: signer)
             return Recording(trail: store, actor: resolvedActor, maskingKey: key)
         } catch {
             printError(
-                "bylaw: audit trail: cannot \(verb) `\(audit.resolvedPath)`: \(error.message); \(consequence)"
+                "bylaw: audit trail: cannot \(verb) `\(audit.shownLocation)`: \(error.message); \(consequence)"
             )
             throw Exit.invalid
         }
@@ -105,7 +104,7 @@ struct RecordingOptions: ParsableArguments {
     func explain(_ failure: RecordingFailure, consequence: String) -> ExitCode {
         let verb = failure.stage == .opening ? "open" : "record to"
         printError(
-            "bylaw: audit trail: cannot \(verb) `\(audit.resolvedPath)`: \(failure.error.message); \(consequence)"
+            "bylaw: audit trail: cannot \(verb) `\(audit.shownLocation)`: \(failure.error.message); \(consequence)"
         )
         return Exit.invalid
     }

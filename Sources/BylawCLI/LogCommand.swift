@@ -48,6 +48,7 @@ struct AuditOptions: ParsableArguments {
 
     /// Opens an existing store to write it (never creating one).
     func openExisting() throws -> AuditStore {
+        try requireSQLite("prune")
         guard FileManager.default.fileExists(atPath: resolvedPath) else {
             printError("bylaw: audit trail: there is no audit store at `\(resolvedPath)`")
             throw Exit.invalid
@@ -58,6 +59,7 @@ struct AuditOptions: ParsableArguments {
     /// Opens an existing store for reading only: `log` never creates, migrates or writes a store, so it works
     /// on read-only media and for an auditor without write rights.
     func openForReading() throws -> AuditStore {
+        try requireSQLite("backup` or `bylaw log checkpoint")
         let wait = try lockWaitMillis()
         do {
             return try AuditStore(readingAt: resolvedPath, busyTimeoutMillis: wait)
@@ -99,7 +101,7 @@ struct LogCommand: ParsableCommand {
             """,
         subcommands: [
             List.self, Show.self, Export.self, Head.self, Verify.self, CheckpointCommand.self, Backup.self,
-            Prune.self,
+            Prune.self, Migrate.self,
         ])
 
     struct Prune: ParsableCommand {
@@ -192,7 +194,7 @@ struct LogCommand: ParsableCommand {
             f.to = try to.map { try parseDate($0).description }
             f.actor = actor
             f.limit = limit
-            let rows = try wrap { try audit.openForReading().list(f) }
+            let rows = try audit.isPostgres ? PostgresLog.list(audit, f) : wrap { try audit.openForReading().list(f) }
             if format == .json {
                 FileHandleOutput.writeAll(fd: 1, LogJSON.list(rows) + "\n")
                 return
@@ -212,8 +214,11 @@ struct LogCommand: ParsableCommand {
         @Argument(help: "A sequence number or record id.") var record: String
 
         func run() throws {
-            guard let bytes = try wrap({ try audit.openForReading().canonical(of: record) }) else {
-                printError("bylaw: no record `\(record)` in \(audit.resolvedPath)")
+            let found =
+                try audit.isPostgres
+                ? PostgresLog.canonical(audit, record) : wrap({ try audit.openForReading().canonical(of: record) })
+            guard let bytes = found else {
+                printError("bylaw: no record `\(record)` in \(audit.shownLocation)")
                 throw Exit.invalid
             }
             FileHandleOutput.writeAll(fd: 1, String(decoding: bytes, as: UTF8.self) + "\n")
@@ -226,6 +231,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
+            if audit.isPostgres { return try PostgresLog.export(audit) }
             let store = try audit.openForReading()
             try wrap {
                 try store.forEachCanonical { bytes in
@@ -241,7 +247,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
-            let h = try wrap { try audit.openForReading().head() }
+            let h = try audit.isPostgres ? PostgresLog.head(audit) : wrap { try audit.openForReading().head() }
             FileHandleOutput.writeAll(fd: 1, "\(h.seq):\(AuditHex.encode(h.chainHash))\n")
         }
     }
@@ -287,6 +293,10 @@ struct LogCommand: ParsableCommand {
                 }
                 expected = (seq, String(parts[1]))
             }
+            if audit.isPostgres {
+                let signed = publicKey != nil || checkpoints != nil || receipt != nil
+                return try report(PostgresLog.verify(audit, expectHead: expected, signedChecks: signed), key: nil)
+            }
             let key = try publicKey.map { file in try wrap { try CheckpointKey.Public(text: readText(file)) } }
             let given = try checkpoints.map { file in try wrap { try Checkpoint.parse(jsonLines: readText(file)) } }
             let receipt = receipt.flatMap(Receipt.init(text:))
@@ -294,6 +304,12 @@ struct LogCommand: ParsableCommand {
                 try audit.openForReading().verify(
                     expectHead: expected, checkpoints: given, publicKey: key, receipt: receipt)
             }
+            try self.report(report, key: key)
+        }
+
+        /// Prints the verdict; exit 1 when the chain is broken.
+        func report(_ report: VerifyReport, key: CheckpointKey.Public?) throws {
+            let receipt = receipt.flatMap(Receipt.init(text:))
             if let p = report.problem {
                 FileHandleOutput.writeText("✗ audit trail broken at record \(p.seq): \(p.reason)\n")
                 throw Exit.notCompliant

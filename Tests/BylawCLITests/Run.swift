@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -12,16 +13,7 @@ struct Run {
     static let fixtures = repository + "/Tests/BylawTests/Fixtures"
 
     /// The `bylaw` binary built beside the test bundle (or `BYLAW_BIN`).
-    static var binary: String? {
-        if let explicit = ProcessInfo.processInfo.environment["BYLAW_BIN"] { return explicit }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("bylaw").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var binary: String? { BylawBinary.path }
 
     /// Runs `bylaw args…` in the repository folder with `stdin` as standard input.
     static func bylaw(

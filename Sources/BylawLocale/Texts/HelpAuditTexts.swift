@@ -21,8 +21,11 @@ enum HelpAuditTexts {
                 "An Ed25519 key file that signs checkpoints of the trail (default: $BYLAW_AUDIT_SIGNING_KEY_FILE; make one with `bylaw log checkpoint keygen`)."
         ),
         CatalogueEntry(
-            "help.audit", zh: "审计库（默认：$BYLAW_AUDIT，否则 ./bylaw-audit.sqlite）。",
-            en: "The audit store (default: $BYLAW_AUDIT, else ./bylaw-audit.sqlite)."),
+            "help.audit",
+            zh: "审计库：SQLite 文件或 postgres://user@host:port/db（默认：$BYLAW_AUDIT，否则 ./bylaw-audit.sqlite）。",
+            en:
+                "The audit store: a SQLite file or postgres://user@host:port/db (default: $BYLAW_AUDIT, else ./bylaw-audit.sqlite)."
+        ),
         CatalogueEntry(
             "help.lock-wait", zh: "另一进程占用审计库时等待的秒数，超时即失败（默认：$BYLAW_AUDIT_LOCK_WAIT，否则 2）。",
             en:

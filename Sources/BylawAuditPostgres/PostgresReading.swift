@@ -1,0 +1,158 @@
+import BylawAudit
+import PostgresNIO
+
+extension PostgresTrail {
+    /// Rows per page when a whole trail is read: enough to hash on all cores, never the trail in memory.
+    static let page = 2048
+
+    static let summaryColumns =
+        "seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict"
+
+    /// Records matching `filter`, newest first, as `AuditStore.list` gives them.
+    public func list(_ filter: RecordFilter) throws(AuditStoreError) -> [RecordSummary] {
+        var clauses: [String] = []
+        var binds = PostgresBindings()
+        func add(_ clause: (Int) -> String, _ value: String?) {
+            guard let value else { return }
+            binds.append(value)
+            clauses.append(clause(binds.count))
+        }
+        add({ "kind = $\($0)" }, filter.kind)
+        // The unit or any unit below it, taken literally (no pattern characters).
+        add({ "(unit = $\($0) OR starts_with(unit, $\($0) || '/'))" }, filter.unit)
+        add({ "verdict = $\($0)" }, filter.verdict)
+        add({ "decision_date >= $\($0)" }, filter.from)
+        add({ "decision_date <= $\($0)" }, filter.to)
+        add({ "actor = $\($0)" }, filter.actor)
+        let limit = max(1, filter.limit)
+        var out: [RecordSummary] = []
+        var below = Int64.max
+        // Newest first, a page at a time: a failed rule is looked for in each record's body.
+        while out.count < limit {
+            var pageBinds = binds
+            pageBinds.append(below)
+            let conditions = (clauses + ["seq < $\(pageBinds.count)"]).joined(separator: " AND ")
+            let pageSize = filter.failedRule == nil ? limit - out.count : Self.page
+            let rows = try session.query(
+                PostgresQuery(
+                    unsafeSQL: "SELECT \(Self.summaryColumns)\(filter.failedRule == nil ? "" : ", body") "
+                        + "FROM audit_records WHERE \(conditions) ORDER BY seq DESC LIMIT \(pageSize)",
+                    binds: pageBinds))
+            for row in rows where out.count < limit {
+                let summary = try Self.summary(row)
+                below = summary.seq
+                if let rule = filter.failedRule, !AuditStore.failed(rule, in: try PostgresSession.bytes(row, 10)) {
+                    continue
+                }
+                out.append(summary)
+            }
+            if rows.count < pageSize { break }
+        }
+        return out
+    }
+
+    static func summary(_ row: PostgresRow) throws(AuditStoreError) -> RecordSummary {
+        func text(_ k: Int) throws(AuditStoreError) -> String? { try PostgresSession.decode(row, k, as: String?.self) }
+        return RecordSummary.reading(
+            seq: try PostgresSession.decode(row, 0, as: Int64.self), recordID: try text(1) ?? "",
+            recordedAt: try text(2) ?? "", actor: try text(3) ?? "", event: try text(4) ?? "", kind: try text(5),
+            decisionID: try text(6), decisionDate: try text(7), unit: try text(8), verdict: try text(9) ?? "")
+    }
+
+    /// The canonical bytes of one record, by sequence number or record id.
+    public func canonical(of key: String) throws(AuditStoreError) -> [UInt8]? {
+        let rows: [PostgresRow]
+        if let seq = Int64(key) {
+            rows = try session.query("SELECT body FROM audit_records WHERE seq = \(seq)")
+        } else {
+            rows = try session.query("SELECT body FROM audit_records WHERE record_id = \(key.lowercased())")
+        }
+        return try rows.first.map { (row) throws(AuditStoreError) in try PostgresSession.bytes(row, 0) }
+    }
+
+    /// Recomputes every hash, as `AuditStore.verify` does, reading the trail a page at a time inside one
+    /// read-only snapshot while the previous page is hashed on all cores.
+    public func verify(expectHead: (seq: Int64, hash: String)? = nil) throws(AuditStoreError) -> VerifyReport {
+        try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+            () throws(AuditStoreError) -> VerifyReport in
+            var follower = ChainFollower()
+            var after: Int64 = 0
+            while true {
+                let rows = try session.query(
+                    """
+                    SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict,
+                        body, leaf_hash, chain_hash
+                    FROM audit_records WHERE seq > \(after) ORDER BY seq LIMIT \(Self.page)
+                    """)
+                var page: [ChainFollower.Row] = []
+                page.reserveCapacity(rows.count)
+                for row in rows {
+                    var columns: [String?] = []
+                    for k in 1...9 { columns.append(try PostgresSession.decode(row, k, as: String?.self)) }
+                    let seq = try PostgresSession.decode(row, 0, as: Int64.self)
+                    page.append(
+                        ChainFollower.Row(
+                            seq: seq, columns: columns, canonical: try PostgresSession.bytes(row, 10),
+                            leaf: try PostgresSession.bytes(row, 11), chain: try PostgresSession.bytes(row, 12)))
+                    after = seq
+                }
+                guard follower.feed(page), rows.count == Self.page else { break }
+            }
+            return try follower.finish(expectHead: expectHead) { (seq) throws(AuditStoreError) in
+                try chainHash(at: seq).map(AuditHex.encode)
+            }
+        }
+    }
+}
+
+extension PostgresTrail: MigratableTrail {
+    public var location: String { address.description }
+
+    public func chainHash(at seq: Int64) throws(AuditStoreError) -> [UInt8]? {
+        let rows = try session.query("SELECT chain_hash FROM audit_records WHERE seq = \(seq)")
+        return try rows.first.map { (row) throws(AuditStoreError) in try PostgresSession.bytes(row, 0) }
+    }
+
+    public func forEachRecord(after seq: Int64, _ body: ([CopiedRecord]) throws(AuditStoreError) -> Bool)
+        throws(AuditStoreError)
+    {
+        var after = seq
+        while true {
+            let rows = try session.query(
+                """
+                SELECT seq, body, leaf_hash, chain_hash FROM audit_records
+                WHERE seq > \(after) ORDER BY seq LIMIT \(Self.page)
+                """)
+            var page: [CopiedRecord] = []
+            for row in rows {
+                after = try PostgresSession.decode(row, 0, as: Int64.self)
+                page.append(
+                    CopiedRecord(
+                        seq: after, canonical: try PostgresSession.bytes(row, 1),
+                        leaf: try PostgresSession.bytes(row, 2), chain: try PostgresSession.bytes(row, 3)))
+            }
+            if !page.isEmpty { guard try body(page) else { return } }
+            if rows.count < Self.page { return }
+        }
+    }
+
+    /// Appends copied records in one transaction under the chain lock, each checked against the head.
+    public func importRecords(_ records: [CopiedRecord]) throws(AuditStoreError) {
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit trail was opened for reading only") }
+        try session.transaction { () throws(AuditStoreError) in
+            try lockChain()
+            var (seq, chain) = try head()
+            var rows: [ChainWriter.Row] = []
+            for record in records {
+                guard record.seq == seq + 1 else {
+                    throw AuditStoreError(
+                        .refused, "record \(record.seq) does not follow the head of \(address) (\(seq))")
+                }
+                let row = try ChainWriter.Row(copying: record, previous: chain)
+                rows.append(row)
+                (seq, chain) = (row.seq, row.chain)
+            }
+            try insert(rows)
+        }
+    }
+}

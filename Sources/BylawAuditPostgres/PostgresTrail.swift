@@ -1,0 +1,180 @@
+import BylawAudit
+import Foundation
+import PostgresNIO
+
+/// The audit trail in PostgreSQL, shared by every process that names it: the SQLite store's records,
+/// canonical bytes and hash chain, in tables that only grow.
+///
+/// Appends are serialised per chain inside the database by a transaction-scoped advisory lock taken before
+/// the head is read and released by the commit (docs/audit-postgres.md says why not a locked head row); the
+/// primary key on `seq` refuses a second record with a taken number all the same, so the chain cannot fork
+/// even past the lock. A writer that dies mid-transaction leaves nothing: PostgreSQL rolls it back.
+public final class PostgresTrail {
+    public let address: PostgresLocation
+    let session: PostgresSession
+    private var writer = ChainWriter()
+    /// Whether the trail was opened for reading only: nothing is created, migrated or written.
+    public let isReadOnly: Bool
+    /// Called inside each append transaction after its rows are inserted and before the commit (tests use
+    /// it to kill the connection at that moment).
+    var beforeCommit: (() -> Void)?
+    /// Where the async variants run the synchronous calls, one at a time.
+    let queue = DispatchQueue(label: "bylaw.audit.postgres")
+
+    /// Opens the trail at `address`, creating and migrating its tables when needed.
+    /// - Parameter lockWaitMillis: how long to wait for another process's lock before failing (fail closed).
+    public init(_ address: PostgresLocation, lockWaitMillis: Int32 = 2_000) throws(AuditStoreError) {
+        self.address = address
+        isReadOnly = false
+        session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
+        try PostgresSchema.migrate(session)
+    }
+
+    /// Opens an existing trail for reading only; a database without a bylaw trail is refused.
+    public init(readingAt address: PostgresLocation, lockWaitMillis: Int32 = 2_000) throws(AuditStoreError) {
+        self.address = address
+        isReadOnly = true
+        session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
+        let found = try PostgresSchema.foundVersion(session)
+        guard found > 0 else { throw AuditStoreError(.notFound, "\(address) holds no bylaw audit trail") }
+        try PostgresSchema.check(found, address)
+    }
+
+    /// The last record's sequence number and chain hash (0 and 32 zero bytes for an empty trail).
+    public func head() throws(AuditStoreError) -> (seq: Int64, chainHash: [UInt8]) {
+        let rows = try session.query("SELECT seq, chain_hash FROM audit_records ORDER BY seq DESC LIMIT 1")
+        guard let row = rows.first else { return (0, [UInt8](repeating: 0, count: 32)) }
+        return (try PostgresSession.decode(row, 0, as: Int64.self), try PostgresSession.bytes(row, 1))
+    }
+
+    /// Appends drafts in order, `batchSize` records per transaction, each under the chain lock.
+    @discardableResult
+    public func append(_ drafts: [RecordDraft], actor: String, at time: Date? = nil, batchSize: Int = 1000)
+        throws(AuditStoreError) -> [Int64]
+    {
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit trail was opened for reading only") }
+        try AuditStore.check(actor: actor)
+        var assigned: [Int64] = []
+        var start = 0
+        while start < drafts.count {
+            let chunk = drafts[start..<min(start + max(1, batchSize), drafts.count)]
+            assigned += try appendTransaction(chunk, actor: actor, time: time)
+            start += max(1, batchSize)
+        }
+        return assigned
+    }
+
+    private func appendTransaction(_ drafts: ArraySlice<RecordDraft>, actor: String, time: Date?)
+        throws(AuditStoreError) -> [Int64]
+    {
+        try session.transaction { () throws(AuditStoreError) -> [Int64] in
+            try lockChain()
+            // The clock is read once the lock is held, so writers queued behind each other stamp in order.
+            let time = time ?? Date()
+            let last = try session.query(
+                "SELECT seq, chain_hash, record_id, recorded_at FROM audit_records ORDER BY seq DESC LIMIT 1"
+            ).first
+            var head: (Int64, [UInt8]) = (0, [UInt8](repeating: 0, count: 32))
+            var stamp: (String, String)?
+            if let last {
+                head = (try PostgresSession.decode(last, 0, as: Int64.self), try PostgresSession.bytes(last, 1))
+                stamp = (
+                    try PostgresSession.decode(last, 2, as: String.self),
+                    try PostgresSession.decode(last, 3, as: String.self)
+                )
+            }
+            let rows = try writer.rows(for: drafts, actor: actor, time: time, head: head, last: stamp)
+            try insert(rows)
+            beforeCommit?()
+            return rows.filter { !$0.isClockRecord }.map(\.seq)
+        }
+    }
+
+    func lockChain() throws(AuditStoreError) {
+        try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.lockSpace), \(PostgresSchema.chainLock))")
+    }
+
+    /// Inserts rows in one statement: each column as an array, unnested on the server.
+    func insert(_ rows: [ChainWriter.Row]) throws(AuditStoreError) {
+        guard !rows.isEmpty else { return }
+        // Arrays of postgres-nio cannot hold NULL: a bit per nullable column says which are.
+        let nulls: [Int32] = rows.map { (r: ChainWriter.Row) -> Int32 in
+            var bits: Int32 = 0
+            if r.kind == nil { bits |= 1 }
+            if r.decisionID == nil { bits |= 2 }
+            if r.decisionDate == nil { bits |= 4 }
+            if r.unit == nil { bits |= 8 }
+            return bits
+        }
+        func buffers(_ path: KeyPath<ChainWriter.Row, [UInt8]>) -> [ByteBuffer] {
+            rows.map { ByteBuffer(bytes: $0[keyPath: path]) }
+        }
+        var binds = PostgresBindings(capacity: 15)
+        binds.append(rows.map(\.seq))
+        binds.append(rows.map(\.recordID))
+        binds.append(rows.map(\.recordedAt))
+        binds.append(rows.map(\.actor))
+        binds.append(rows.map(\.event))
+        binds.append(rows.map { $0.kind ?? "" })
+        binds.append(rows.map { $0.decisionID ?? "" })
+        binds.append(rows.map { $0.decisionDate ?? "" })
+        binds.append(rows.map { $0.unit ?? "" })
+        binds.append(rows.map(\.verdict))
+        binds.append(buffers(\.canonical))
+        binds.append(buffers(\.leaf))
+        binds.append(buffers(\.chain))
+        binds.append(buffers(\.previousChainHash))
+        binds.append(nulls)
+        try session.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    INSERT INTO audit_records (seq, record_id, recorded_at, actor, event, kind, decision_id,
+                        decision_date, unit, verdict, body, leaf_hash, chain_hash, previous_chain_hash)
+                    SELECT s, r, t, a, e, CASE WHEN n & 1 = 0 THEN k END, CASE WHEN n & 2 = 0 THEN d END,
+                        CASE WHEN n & 4 = 0 THEN dd END, CASE WHEN n & 8 = 0 THEN u END, v, b, l, c, p
+                    FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::bytea[], $12::bytea[], $13::bytea[], $14::bytea[],
+                        $15::int4[]) AS x(s, r, t, a, e, k, d, dd, u, v, b, l, c, p, n)
+                    ORDER BY s
+                    """, binds: binds))
+    }
+}
+
+extension PostgresTrail: AuditTrail {
+    public func receipt(seq: Int64) throws(AuditStoreError) -> Receipt? {
+        let rows = try session.query(
+            "SELECT record_id, leaf_hash, chain_hash FROM audit_records WHERE seq = \(seq)")
+        guard let row = rows.first else { return nil }
+        return Receipt(
+            seq: seq, recordID: try PostgresSession.decode(row, 0, as: String.self),
+            leafHash: AuditHex.encode(try PostgresSession.bytes(row, 1)),
+            chainHash: AuditHex.encode(try PostgresSession.bytes(row, 2)))
+    }
+
+    public func beginBatch(actor: String) throws(AuditStoreError) -> Int64 {
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit trail was opened for reading only") }
+        let host = ProcessInfo.processInfo.hostName
+        let pid = Int64(ProcessInfo.processInfo.processIdentifier)
+        let started = AuditStore.timestampText(Date())
+        let head = try head().seq
+        let rows = try session.query(
+            """
+            INSERT INTO audit_runs (host, pid, actor, started_at, head_at_start)
+            VALUES (\(host), \(pid), \(actor), \(started), \(head)) RETURNING id
+            """)
+        guard let row = rows.first else { throw AuditStoreError("the batch run was not registered") }
+        return try PostgresSession.decode(row, 0, as: Int64.self)
+    }
+
+    public func endBatch(_ run: Int64) throws(AuditStoreError) {
+        guard !isReadOnly, run > 0 else { return }
+        let ended = AuditStore.timestampText(Date())
+        try session.query(
+            "INSERT INTO audit_run_ends (run, state, ended_at) VALUES (\(run), 'ended', \(ended)) ON CONFLICT DO NOTHING"
+        )
+    }
+
+    /// Signed checkpoints are not kept in PostgreSQL yet: the CLI refuses a signing key with this trail, so
+    /// there is never one to sign with here.
+    public func signCheckpointIfConfigured() throws(AuditStoreError) {}
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import BylawAudit
+import BylawAuditPostgres
+import Foundation
+
+extension AuditOptions {
+    /// Whether the audit location names a PostgreSQL trail (`postgres://…`) rather than a SQLite file.
+    var isPostgres: Bool { PostgresLocation.isPostgres(resolvedPath) }
+
+    /// The audit location as messages show it: a PostgreSQL URL without its password.
+    var shownLocation: String {
+        guard isPostgres else { return resolvedPath }
+        return (try? PostgresLocation(resolvedPath).description) ?? "the PostgreSQL trail"
+    }
+
+    /// Opens the trail to append to: the SQLite store, or the PostgreSQL trail the location names.
+    func openTrail(busyTimeoutMillis wait: Int32, signer: CheckpointKey.Private?) throws(AuditStoreError)
+        -> any AuditTrail
+    {
+        guard isPostgres else {
+            let store = try AuditStore(path: resolvedPath, busyTimeoutMillis: wait)
+            store.signer = signer
+            return store
+        }
+        guard signer == nil else {
+            throw AuditStoreError(
+                .refused,
+                "signed checkpoints are not kept in a PostgreSQL trail yet: run without a signing key "
+                    + "(--signing-key, $BYLAW_AUDIT_SIGNING_KEY_FILE)")
+        }
+        return try PostgresTrail(try PostgresLocation(resolvedPath), lockWaitMillis: wait)
+    }
+
+    /// Opens the PostgreSQL trail for `log`, reading only.
+    func openPostgresForReading() throws -> PostgresTrail {
+        let wait = try lockWaitMillis()
+        return try wrap { try PostgresTrail(readingAt: try PostgresLocation(resolvedPath), lockWaitMillis: wait) }
+    }
+
+    /// Refuses a `log` command that only a SQLite store has (backup, prune, checkpoints) on PostgreSQL.
+    func requireSQLite(_ command: String) throws {
+        guard isPostgres else { return }
+        printError(
+            "bylaw: audit trail: `bylaw log \(command)` works on a SQLite store; a PostgreSQL trail is backed up "
+                + "with the database (or copied with `bylaw log migrate`)")
+        throw Exit.invalid
+    }
+}
+
+/// `bylaw log` on a PostgreSQL trail: the same output as on a SQLite store.
+enum PostgresLog {
+    static func list(_ audit: AuditOptions, _ filter: RecordFilter) throws -> [RecordSummary] {
+        let trail = try audit.openPostgresForReading()
+        return try wrap { try trail.list(filter) }
+    }
+
+    static func canonical(_ audit: AuditOptions, _ key: String) throws -> [UInt8]? {
+        let trail = try audit.openPostgresForReading()
+        return try wrap { try trail.canonical(of: key) }
+    }
+
+    static func head(_ audit: AuditOptions) throws -> (seq: Int64, chainHash: [UInt8]) {
+        let trail = try audit.openPostgresForReading()
+        return try wrap { try trail.head() }
+    }
+
+    static func export(_ audit: AuditOptions) throws {
+        let trail = try audit.openPostgresForReading()
+        try wrap {
+            try trail.forEachRecord(after: 0) { page in
+                var out = ""
+                for record in page { out += String(decoding: record.canonical, as: UTF8.self) + "\n" }
+                FileHandleOutput.writeAll(fd: 1, out)
+                return true
+            }
+        }
+    }
+
+    static func verify(_ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool) throws -> VerifyReport {
+        guard !signedChecks else {
+            printError(
+                "bylaw: audit trail: a PostgreSQL trail keeps no signed checkpoints yet: verify it with --expect-head")
+            throw Exit.invalid
+        }
+        let trail = try audit.openPostgresForReading()
+        return try wrap { try trail.verify(expectHead: expectHead) }
+    }
+}
+
+extension LogCommand {
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy a trail into another (SQLite or PostgreSQL), record by record, verifying each.",
+            discussion: """
+                Each record is copied with its canonical bytes, and its leaf and chain hashes are recomputed on the \
+                way: the copy ends with the source's head sequence number and hash, and verifies on its own. A \
+                second run copies only what the first did not. A target that is not empty and not a prefix of the \
+                source is refused, and nothing is written to it. Signed checkpoints are not copied.
+
+                EXAMPLES
+                  bylaw log migrate --from bylaw-audit.sqlite --to postgres://bylaw@db/bylaw
+                  bylaw log migrate --from postgres://bylaw@db/bylaw --to copy.sqlite
+                """)
+        @Option(help: ArgumentHelp("The trail to copy from (a SQLite file or postgres://…).", valueName: "location"))
+        var from: String
+        @Option(help: ArgumentHelp("The trail to copy into (created when missing).", valueName: "location"))
+        var to: String
+        @Option(help: ArgumentHelp("How long to wait for another process's lock (seconds).", valueName: "seconds"))
+        var lockWait: Double = 2
+
+        func run() throws {
+            guard from != to else { throw ValidationError("--from and --to name the same trail") }
+            guard lockWait.isFinite, lockWait >= 0, lockWait <= 3600 else {
+                throw ValidationError("the lock wait is a number of seconds from 0 to 3600")
+            }
+            let wait = Int32(lockWait * 1000)
+            let report = try wrap { () throws -> TrailMigration.Report in
+                let source: MigratableTrail =
+                    PostgresLocation.isPostgres(from)
+                    ? try PostgresTrail(readingAt: try PostgresLocation(from), lockWaitMillis: wait)
+                    : try AuditStore(readingAt: from, busyTimeoutMillis: wait)
+                let target: MigratableTrail =
+                    PostgresLocation.isPostgres(to)
+                    ? try PostgresTrail(try PostgresLocation(to), lockWaitMillis: wait)
+                    : try AuditStore(path: to, busyTimeoutMillis: wait)
+                return try TrailMigration.run(from: source, to: target)
+            }
+            FileHandleOutput.writeText(
+                "✓ copied \(report.copied) records (\(report.skipped) were already there); head "
+                    + "\(report.headSeq):\(report.headHash)\n")
+        }
+    }
+}

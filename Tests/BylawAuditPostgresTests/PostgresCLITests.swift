@@ -1,0 +1,152 @@
+import BylawAudit
+import BylawTestSupport
+import Foundation
+import Testing
+
+@testable import BylawAuditPostgres
+
+/// The built `bylaw` against a PostgreSQL trail: check, log and migrate, several processes at once.
+@Suite struct PostgresCLITests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let fixtures = repository + "/Tests/BylawTests/Fixtures"
+
+    /// Starts `bylaw args…`; the output goes to files, read by `finish`.
+    final class Started {
+        let process = Process()
+        let out: URL
+        let err: URL
+
+        init(_ args: [String], environment: [String: String] = [:]) throws {
+            let bin = try #require(BylawBinary.path, "the bylaw binary was not built beside the tests")
+            let dir = Scratch.root.appendingPathComponent("cli-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            out = dir.appendingPathComponent("out")
+            err = dir.appendingPathComponent("err")
+            #expect(FileManager.default.createFile(atPath: out.path, contents: nil))
+            #expect(FileManager.default.createFile(atPath: err.path, contents: nil))
+            process.executableURL = URL(fileURLWithPath: bin)
+            process.arguments = args
+            process.currentDirectoryURL = URL(fileURLWithPath: PostgresCLITests.repository)
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = try FileHandle(forWritingTo: err)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        func finish() throws -> (status: Int32, stdout: String, stderr: String) {
+            process.waitUntilExit()
+            return (
+                process.terminationStatus, try String(contentsOf: out, encoding: .utf8),
+                try String(contentsOf: err, encoding: .utf8)
+            )
+        }
+    }
+
+    static func bylaw(_ args: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
+        try Started(args, environment: environment).finish()
+    }
+
+    /// The URL of a test database as `--audit` takes it.
+    static func url(_ db: PostgresLocation) -> String { "postgres://\(db.user)@\(db.host):\(db.port)/\(db.database)" }
+
+    @Test func threeProcessesCheckingAtOnceMakeOneChain() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let url = Self.url(db)
+        let rounds = 6
+        var verdicts = 0
+        var started: [Started] = []
+        for p in 0..<3 {
+            // Each process checks the fixture `rounds` times in one run: one record per decision.
+            let files = Array(repeating: Self.fixtures + "/ok.yaml", count: rounds)
+            started.append(
+                try Started(
+                    [
+                        "check", "--rules", Self.fixtures + "/rules", "--audit", url, "--actor", "p\(p)", "--lock-wait",
+                        "30",
+                    ]
+                        + files))
+        }
+        for s in started {
+            let r = try s.finish()
+            #expect(r.status == 0, "\(r.stderr)")
+            verdicts += r.stdout.components(separatedBy: "\n").filter { $0.contains("compliant") }.count
+        }
+        #expect(verdicts >= 3)
+        let verify = try Self.bylaw(["log", "verify", "--audit", url])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let head = try Self.bylaw(["log", "head", "--audit", url])
+        let seq = head.stdout.split(separator: ":").first.map(String.init)
+        #expect(seq == String(3 * rounds), "\(head.stdout)\(head.stderr)")
+        #expect(verify.stdout.contains("\(3 * rounds) records verified"))
+        let expect = try Self.bylaw([
+            "log", "verify", "--audit", url, "--expect-head",
+            head.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+        ])
+        #expect(expect.status == 0, "\(expect.stderr)")
+        let list = try Self.bylaw(["log", "list", "--audit", url, "--actor", "p1", "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == rounds)
+        let show = try Self.bylaw(["log", "show", "--audit", url, "1"])
+        #expect(show.stdout.contains("\"seq\":1"))
+    }
+
+    @Test func migrateCopiesThenContinuesThenRefuses() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let url = Self.url(db)
+        let dir = Scratch.root.appendingPathComponent("cli-migrate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let sqlite = dir + "/trail.sqlite"
+        let check = try Self.bylaw(
+            [
+                "check", "--rules", Self.fixtures + "/rules", "--audit", sqlite, Self.fixtures + "/ok.yaml",
+                Self.fixtures + "/ok.yaml",
+            ])
+        #expect(check.status == 0, "\(check.stderr)")
+        let first = try Self.bylaw(["log", "migrate", "--from", sqlite, "--to", url])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("copied 2 records"))
+        let again = try Self.bylaw(["log", "migrate", "--from", sqlite, "--to", url])
+        #expect(again.stdout.contains("copied 0 records (2 were already there)"), "\(again.stdout)\(again.stderr)")
+        let sqliteHead = try Self.bylaw(["log", "head", "--audit", sqlite])
+        let pgHead = try Self.bylaw(["log", "head", "--audit", url])
+        #expect(!sqliteHead.stdout.isEmpty)
+        #expect(sqliteHead.stdout == pgHead.stdout)
+        // Records only the PostgreSQL trail has: the SQLite file is no longer its prefix the other way round.
+        let more = try Self.bylaw([
+            "check", "--rules", Self.fixtures + "/rules", "--audit", url, Self.fixtures + "/ok.yaml",
+        ])
+        #expect(more.status == 0, "\(more.stderr)")
+        let other = dir + "/other.sqlite"
+        _ = try Self.bylaw(["check", "--rules", Self.fixtures + "/rules", "--audit", other, Self.fixtures + "/ok.yaml"])
+        let refused = try Self.bylaw(["log", "migrate", "--from", url, "--to", other])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("not a prefix"), "\(refused.stderr)")
+    }
+
+    @Test func badLocationsExitTwoWithAMessage() throws {
+        let cases: [(String, String)] = [
+            ("postgres://nobody@127.0.0.1:1/db", "cannot connect"),
+            ("postgres://@127.0.0.1/db", "names no user"),
+        ]
+        for (url, message) in cases {
+            let r = try Self.bylaw(["log", "verify", "--audit", url])
+            #expect(r.status == 2, "\(url)")
+            #expect(r.stderr.contains(message), "\(r.stderr)")
+        }
+        guard let db = try PostgresTestServer.database() else { return }
+        let r = try Self.bylaw(["log", "head", "--audit", Self.url(db)])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("holds no bylaw audit trail"), "\(r.stderr)")
+        let c = try Self.bylaw(
+            [
+                "check", "--rules", Self.fixtures + "/rules", "--audit", "postgres://nobody@127.0.0.1:1/db",
+                Self.fixtures + "/ok.yaml",
+            ])
+        #expect(c.status == 2)
+        #expect(c.stderr.contains("no verdict is reported"), "\(c.stderr)")
+    }
+}
