@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylawLocale
 import BylawAudit
 import BylawAuditPostgres
 import Foundation
@@ -89,23 +90,16 @@ enum PostgresLog {
 
 extension LogCommand {
     struct Migrate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Copy a trail into another (SQLite or PostgreSQL), record by record, verifying each.",
-            discussion: """
-                Each record is copied with its canonical bytes, and its leaf and chain hashes are recomputed on the \
-                way: the copy ends with the source's head sequence number and hash, and verifies on its own. A \
-                second run copies only what the first did not. A target that is not empty and not a prefix of the \
-                source is refused, and nothing is written to it. Signed checkpoints are not copied.
-
-                EXAMPLES
-                  bylaw log migrate --from bylaw-audit.sqlite --to postgres://bylaw@db/bylaw
-                  bylaw log migrate --from postgres://bylaw@db/bylaw --to copy.sqlite
-                """)
-        @Option(help: ArgumentHelp("The trail to copy from (a SQLite file or postgres://…).", valueName: "location"))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Language.current.help("help.log-migrate.abstract"),
+                discussion: Language.current.help("help.log-migrate.discussion"))
+        }
+        @Option(help: ArgumentHelp(Language.current.help("help.log-migrate.from"), valueName: "location"))
         var from: String
-        @Option(help: ArgumentHelp("The trail to copy into (created when missing).", valueName: "location"))
+        @Option(help: ArgumentHelp(Language.current.help("help.log-migrate.to"), valueName: "location"))
         var to: String
-        @Option(help: ArgumentHelp("How long to wait for another process's lock (seconds).", valueName: "seconds"))
+        @Option(help: ArgumentHelp(Language.current.help("help.log-migrate.lock-wait"), valueName: "seconds"))
         var lockWait: Double = 2
 
         func run() throws {

@@ -1,4 +1,4 @@
-/// The catalogue's help texts of `bylaw repl` and `bylaw replay`.
+/// The catalogue's help texts of `bylaw repl`, `bylaw replay` and `bylaw log migrate`.
 enum HelpReplTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
@@ -97,5 +97,37 @@ enum HelpReplTexts {
         CatalogueEntry(
             "help.replay.since", zh: "只看这一天（YYYY-MM-DD，UTC）及以后记录的决定。",
             en: "Only records recorded on or after this day (YYYY-MM-DD, UTC)."),
+        CatalogueEntry(
+            "help.log-migrate.abstract", zh: "把一份审计记录复制到另一处（SQLite 或 PostgreSQL），逐条复制并逐条校验。",
+            en: "Copy a trail into another (SQLite or PostgreSQL), record by record, verifying each."),
+        CatalogueEntry(
+            "help.log-migrate.discussion",
+            zh: """
+                每条记录连同其规范字节一起复制，途中重新计算叶哈希和链哈希：复制结束时，目标的末条序号和哈希与源相同，\
+                且可单独校验。再次运行只复制上次未复制的部分。目标既不为空、又不是源的前缀时拒绝复制，不写入任何内容。\
+                已签名的检查点不复制。
+
+                示例
+                  bylaw log migrate --from bylaw-audit.sqlite --to postgres://bylaw@db/bylaw
+                  bylaw log migrate --from postgres://bylaw@db/bylaw --to copy.sqlite
+                """,
+            en: """
+                Each record is copied with its canonical bytes, and its leaf and chain hashes are recomputed on the \
+                way: the copy ends with the source's head sequence number and hash, and verifies on its own. A \
+                second run copies only what the first did not. A target that is not empty and not a prefix of the \
+                source is refused, and nothing is written to it. Signed checkpoints are not copied.
+
+                EXAMPLES
+                  bylaw log migrate --from bylaw-audit.sqlite --to postgres://bylaw@db/bylaw
+                  bylaw log migrate --from postgres://bylaw@db/bylaw --to copy.sqlite
+                """),
+        CatalogueEntry(
+            "help.log-migrate.from", zh: "复制的来源（SQLite 文件或 postgres://…）。",
+            en: "The trail to copy from (a SQLite file or postgres://…)."),
+        CatalogueEntry(
+            "help.log-migrate.to", zh: "复制的目标（不存在时创建）。", en: "The trail to copy into (created when missing)."),
+        CatalogueEntry(
+            "help.log-migrate.lock-wait", zh: "另一进程占用锁时等待的秒数。",
+            en: "How long to wait for another process's lock (seconds)."),
     ]
 }
