@@ -42,14 +42,17 @@ public enum CheckJob {
     }
 
     /// Checks decisions handed over as bytes (request bodies) and records them.
+    /// - Parameter builder: a record builder made once for `library` and the recording's masking key (a
+    ///   service checking many requests against one library); nil makes one for this call.
     public static func run(
         documents: [(name: String, bytes: [UInt8], json: Bool)], library: RuleLibrary, asOf: CELDate? = nil,
-        recording: Recording?
+        recording: Recording?, builder: RecordBuilder? = nil
     ) throws(RecordingFailure) -> CheckOutcome {
         let decisions = documents.map {
             read(bytes: $0.bytes, name: $0.name, json: $0.json, library: library, asOf: asOf)
         }
-        return CheckOutcome(decisions: decisions, receipts: try record(decisions, library: library, to: recording))
+        let receipts = try record(decisions, library: library, to: recording, builder: builder)
+        return CheckOutcome(decisions: decisions, receipts: receipts)
     }
 
     /// Reads and checks one decision file. An oversized file is refused before it is read; a file that cannot
@@ -85,11 +88,14 @@ public enum CheckJob {
 
     /// Appends one record per decision, in one transaction, and signs a checkpoint when a key is configured.
     /// - Returns: each decision's receipt, in order (none without a recording).
+    /// - Parameter builder: see `run(documents:…)`; it hashes every rule-set file when made, so a service makes
+    ///   it once per library.
     public static func record(
-        _ decisions: [CheckedDecision], library: RuleLibrary, to recording: Recording?, event: String = event
+        _ decisions: [CheckedDecision], library: RuleLibrary, to recording: Recording?, event: String = event,
+        builder: RecordBuilder? = nil
     ) throws(RecordingFailure) -> [Receipt] {
         guard let recording else { return [] }
-        let builder = RecordBuilder(maskingKey: recording.maskingKey, library: library)
+        let builder = builder ?? RecordBuilder(maskingKey: recording.maskingKey, library: library)
         let drafts = decisions.map { builder.draft($0.result, raw: $0.raw, document: $0.document, event: event) }
         do throws(AuditStoreError) {
             let trail = recording.trail

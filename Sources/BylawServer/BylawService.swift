@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 
 /// `bylaw serve`: the jobs of the command line over HTTP. Holds what every request shares — the rule library
 /// (reloaded atomically), the audit trail (group-committed), the accounts, the limits and the counters — and
@@ -36,14 +37,7 @@ public final class BylawService: Sendable {
         self.openLog = openLog
         self.logger = logger
         authenticator = Authenticator(accounts: configuration.accounts, anonymousRoles: configuration.anonymousRoles)
-        library = try LibraryState(root: configuration.rules)
-        if let trail {
-            self.trail = GroupCommitTrail(trail)
-        } else if let path = configuration.audit {
-            self.trail = GroupCommitTrail(try AuditStore(path: path))
-        } else {
-            self.trail = nil
-        }
+        let maskingKey: [UInt8]?
         if let file = configuration.auditKeyFile {
             guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else {
                 throw ConfigurationError("cannot read the masking key file `\(file)`")
@@ -51,6 +45,15 @@ public final class BylawService: Sendable {
             maskingKey = Array(data)
         } else {
             maskingKey = nil
+        }
+        self.maskingKey = maskingKey
+        library = try LibraryState(root: configuration.rules, maskingKey: maskingKey)
+        if let trail {
+            self.trail = GroupCommitTrail(trail)
+        } else if let path = configuration.audit {
+            self.trail = GroupCommitTrail(try AuditStore(path: path))
+        } else {
+            self.trail = nil
         }
     }
 
@@ -178,14 +181,28 @@ public final class BylawService: Sendable {
         return d
     }
 
-    /// Runs blocking work (evaluation, SQLite) on a thread of its own, off the server's event loops. When the
+    /// The threads blocking work runs on. Many more than the cores: a request waiting for the group commit
+    /// holds its thread, and the more requests wait together, the more records one commit takes.
+    static let workers: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 128)
+        pool.start()
+        return pool
+    }()
+
+    /// Runs blocking work (evaluation, SQLite) on a worker thread, off the server's event loops. When the
     /// request is cancelled (its deadline passed) the caller stops waiting; the work still runs to its end.
     func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         let once = ResumeOnce<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 once.set(continuation)
-                DispatchQueue.global().async { once.resume(with: Result { try work() }) }
+                Self.workers.submit { state in
+                    guard case .active = state else {
+                        return once.resume(
+                            with: .failure(APIError(.serviceUnavailable, "shutting-down", "the service is stopping")))
+                    }
+                    once.resume(with: Result { try work() })
+                }
             }
         } onCancel: {
             once.resume(with: .failure(CancellationError()))

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawAudit
 import BylawDiagnostics
 import Foundation
 import Synchronization
@@ -10,6 +11,9 @@ public final class LibraryState: Sendable {
     /// One loaded library and when it was loaded.
     public struct Snapshot: Sendable {
         public var library: RuleLibrary
+        /// Builds the audit records of checks against `library`: made once per library, as it hashes every
+        /// rule-set file.
+        public var builder: RecordBuilder
         /// 1 for the library loaded at start, then one more for each reload that took.
         public var generation: Int
         public var loadedAt: Date
@@ -22,15 +26,18 @@ public final class LibraryState: Sendable {
     }
 
     public let root: String
+    let maskingKey: [UInt8]?
     private let current: Mutex<Snapshot>
     /// Reloads one at a time, so two reloads never race to install older bytes over newer.
     private let reloading = Mutex(())
 
     /// Loads the library at `root`; throws its diagnostics when it does not load.
-    public init(root: String) throws(LibraryLoadError) {
+    public init(root: String, maskingKey: [UInt8]? = nil) throws(LibraryLoadError) {
         self.root = root
+        self.maskingKey = maskingKey
         let library = try Self.load(root)
-        current = Mutex(Snapshot(library: library, generation: 1, loadedAt: Date()))
+        let builder = RecordBuilder(maskingKey: maskingKey, library: library)
+        current = Mutex(Snapshot(library: library, builder: builder, generation: 1, loadedAt: Date()))
     }
 
     /// The library now in force.
@@ -45,8 +52,9 @@ public final class LibraryState: Sendable {
             } catch {
                 return .refused(error.diagnostics)
             }
+            let builder = RecordBuilder(maskingKey: maskingKey, library: library)
             let generation = current.withLock { s in
-                s = Snapshot(library: library, generation: s.generation + 1, loadedAt: Date())
+                s = Snapshot(library: library, builder: builder, generation: s.generation + 1, loadedAt: Date())
                 return s.generation
             }
             return .loaded(generation: generation)

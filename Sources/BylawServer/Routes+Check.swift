@@ -66,7 +66,9 @@ extension BylawService {
     func check(_ documents: [(name: String, bytes: [UInt8], json: Bool)], asOf: CELDate?, actor: Account?)
         async throws -> Response
     {
-        let library = library.snapshot.library
+        let snapshot = library.snapshot
+        let library = snapshot.library
+        let builder = snapshot.builder
         let trail = trail
         let key = maskingKey
         let actorName = actor?.name ?? "anonymous"
@@ -74,7 +76,8 @@ extension BylawService {
             let recording = trail.map { Recording(trail: $0, actor: actorName, maskingKey: key) }
             do throws(RecordingFailure) {
                 return .success(
-                    try CheckJob.run(documents: documents, library: library, asOf: asOf, recording: recording))
+                    try CheckJob.run(
+                        documents: documents, library: library, asOf: asOf, recording: recording, builder: builder))
             } catch {
                 return .failure(error)
             }

@@ -1,0 +1,72 @@
+import BylawTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("bylaw serve, the process")
+struct ServeCommandTests {
+    @Test("a configuration that cannot be used exits 2 with the reason")
+    func badConfiguration() throws {
+        let dir = Scratch.root.appendingPathComponent("serve-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("serve.json").path
+        try #"{"listen": "127.0.0.1:0", "audt": "x"}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        let typo = try Run.bylaw(["serve", "--config", file])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("unknown setting `audt`"))
+        let missing = try Run.bylaw(["serve", "--config", dir.appendingPathComponent("none.json").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read the config file"))
+        let noRules = try Run.bylaw(["serve", "--rules", dir.path, "--listen", "127.0.0.1:0"])
+        #expect(noRules.status == 2)
+    }
+
+    @Test("SIGHUP reloads the rules (a broken library is refused), SIGTERM stops the process with 0")
+    func signals() async throws {
+        let bin = try #require(Run.binary, "the bylaw binary was not built beside the tests")
+        let fm = FileManager.default
+        let dir = Scratch.root.appendingPathComponent("serve-signals-\(UUID().uuidString)")
+        let rules = dir.appendingPathComponent("rules")
+        try fm.createDirectory(at: rules, withIntermediateDirectories: true)
+        for name in ["union-funds", "calendars"] {
+            try fm.copyItem(atPath: Run.repository + "/rules/" + name, toPath: rules.appendingPathComponent(name).path)
+        }
+        let log = dir.appendingPathComponent("serve.log")
+        #expect(fm.createFile(atPath: log.path, contents: nil))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments = ["serve", "--rules", rules.path, "--listen", "127.0.0.1:0", "--log-level", "notice"]
+        p.environment = ProcessInfo.processInfo.environment.merging([
+            "BYLAW_AUDIT": dir.appendingPathComponent("t.sqlite").path
+        ]) { _, new in new }
+        p.standardError = try FileHandle(forWritingTo: log)
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        defer { if p.isRunning { p.terminate() } }
+        func logged(_ text: String) async throws -> Bool {
+            for _ in 0..<600 {
+                if String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self).contains(text) {
+                    return true
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return false
+        }
+        #expect(try await logged("listening"))
+        let file = rules.appendingPathComponent("union-funds/ruleset.yaml")
+        let good = try String(contentsOf: file, encoding: .utf8)
+        try (good + "\nbroken: [\n").write(to: file, atomically: true, encoding: .utf8)
+        kill(p.processIdentifier, SIGHUP)
+        #expect(try await logged("rules not reloaded"))
+        try good.write(to: file, atomically: true, encoding: .utf8)
+        kill(p.processIdentifier, SIGHUP)
+        #expect(try await logged("generation=2"))
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(try await logged("stopped"))
+    }
+}
