@@ -1,7 +1,7 @@
 import ArgumentParser
-import BylawLocale
 import BylawAudit
 import BylawAuditPostgres
+import BylawLocale
 import Foundation
 
 extension AuditOptions {

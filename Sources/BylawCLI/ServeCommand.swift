@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawLocale
 import BylawServer
 import BylawWebHost
 import Dispatch
@@ -7,44 +8,22 @@ import Foundation
 import Logging
 
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve check, explain, lint, test, rule books and the audit trail over HTTP.",
-        discussion: """
-            JSON over HTTP/1.1; the API is described by the OpenAPI document at /openapi.json (also \
-            docs/openapi.json) and in docs/serve.md. Every check is recorded in the audit trail before it is \
-            answered; when the trail cannot be written the answer is 503 with no verdict.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "serve", abstract: Language.current.help("help.serve.abstract"),
+            discussion: Language.current.help("help.serve.discussion"))
+    }
 
-            CONFIGURATION
-              Flags win over environment variables, which win over the config file (--config FILE or
-              $BYLAW_SERVE_CONFIG, JSON), which wins over the defaults. Environment: BYLAW_RULES,
-              BYLAW_SERVE_LISTEN, BYLAW_AUDIT, BYLAW_AUDIT_KEY_FILE. Accounts and roles come from the
-              config file only; without an account or `anonymous`, every API request is refused.
-
-            SIGNALS
-              SIGHUP   reload the rules: the new library is put in force at once if it loads, else its
-                       diagnostics are logged and the old one keeps serving
-              SIGTERM, SIGINT  stop accepting connections, finish the requests in flight, exit
-
-            EXAMPLES
-              bylaw serve --config /etc/bylaw/serve.json
-              bylaw serve --rules rules --listen 127.0.0.1:8080 --config serve.json
-
-            EXIT CODES
-              0  the service stopped after SIGTERM or SIGINT
-              2  the configuration, the rules or the audit store cannot be used
-            """)
-
-    @Option(name: .customLong("rules"), help: ArgumentHelp("The rule library folder.", valueName: "dir"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp(Language.current.help("help.rules"), valueName: "dir"))
     var rules: String?
 
-    @Option(help: ArgumentHelp("Where to listen (port 0: any free port).", valueName: "host:port"))
+    @Option(help: ArgumentHelp(Language.current.help("help.serve.listen"), valueName: "host:port"))
     var listen: String?
 
-    @Option(help: ArgumentHelp("The configuration file (JSON).", valueName: "file"))
+    @Option(help: ArgumentHelp(Language.current.help("help.serve.config"), valueName: "file"))
     var config: String?
 
-    @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error.", valueName: "level"))
+    @Option(help: ArgumentHelp(Language.current.help("help.serve.log-level"), valueName: "level"))
     var logLevel: String = "info"
 
     func run() throws {

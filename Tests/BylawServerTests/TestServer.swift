@@ -29,7 +29,7 @@ struct TestServer {
         c.audit = audit
         c.accounts =
             tokens.map { role, token in
-                Account(name: "svc-\(role)", roles: [Role(rawValue: role)!], token: token)
+                Account(name: "svc-\(role)", roles: Role(rawValue: role).map { [$0] } ?? [], token: token)
             } + [Account(name: "alice", roles: [.checker], password: "s3cret pass", salt: "NaCl")]
         return c
     }

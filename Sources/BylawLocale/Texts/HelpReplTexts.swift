@@ -1,4 +1,4 @@
-/// The catalogue's help texts of `bylaw repl`, `bylaw replay` and `bylaw log migrate`.
+/// The catalogue's help texts of `bylaw repl`, `bylaw replay` and `bylaw log migrate` and `bylaw serve`.
 enum HelpReplTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
@@ -129,5 +129,62 @@ enum HelpReplTexts {
         CatalogueEntry(
             "help.log-migrate.lock-wait", zh: "另一进程占用锁时等待的秒数。",
             en: "How long to wait for another process's lock (seconds)."),
+        CatalogueEntry(
+            "help.serve.abstract", zh: "通过 HTTP 提供检查、解释、规则检查、测试、规则手册和审计记录服务。",
+            en: "Serve check, explain, lint, test, rule books and the audit trail over HTTP."),
+        CatalogueEntry(
+            "help.serve.discussion",
+            zh: """
+                以 HTTP/1.1 提供 JSON 接口；接口见 /openapi.json 上的 OpenAPI 文档（亦即 docs/openapi.json）\
+                和 docs/serve.md。每次检查都先写入审计记录，再作答复；审计记录无法写入时答复 503，不给结论。
+
+                配置
+                  命令行参数优先于环境变量，环境变量优先于配置文件（--config FILE 或
+                  $BYLAW_SERVE_CONFIG，JSON 格式），配置文件优先于默认值。环境变量：BYLAW_RULES、
+                  BYLAW_SERVE_LISTEN、BYLAW_AUDIT、BYLAW_AUDIT_KEY_FILE。账号和角色只来自配置文件；
+                  没有账号也没有 `anonymous` 时，拒绝一切接口请求。
+
+                信号
+                  SIGHUP   重新加载规则：新规则库加载成功即刻生效，否则记录其诊断信息，旧规则库继续服务
+                  SIGTERM、SIGINT  不再接受新连接，处理完正在进行的请求后退出
+
+                示例
+                  bylaw serve --config /etc/bylaw/serve.json
+                  bylaw serve --rules rules --listen 127.0.0.1:8080 --config serve.json
+
+                退出码
+                  0  收到 SIGTERM 或 SIGINT 后正常停止
+                  2  配置、规则集或审计库无法使用
+                """,
+            en: """
+                JSON over HTTP/1.1; the API is described by the OpenAPI document at /openapi.json (also \
+                docs/openapi.json) and in docs/serve.md. Every check is recorded in the audit trail before it is \
+                answered; when the trail cannot be written the answer is 503 with no verdict.
+
+                CONFIGURATION
+                  Flags win over environment variables, which win over the config file (--config FILE or
+                  $BYLAW_SERVE_CONFIG, JSON), which wins over the defaults. Environment: BYLAW_RULES,
+                  BYLAW_SERVE_LISTEN, BYLAW_AUDIT, BYLAW_AUDIT_KEY_FILE. Accounts and roles come from the
+                  config file only; without an account or `anonymous`, every API request is refused.
+
+                SIGNALS
+                  SIGHUP   reload the rules: the new library is put in force at once if it loads, else its
+                           diagnostics are logged and the old one keeps serving
+                  SIGTERM, SIGINT  stop accepting connections, finish the requests in flight, exit
+
+                EXAMPLES
+                  bylaw serve --config /etc/bylaw/serve.json
+                  bylaw serve --rules rules --listen 127.0.0.1:8080 --config serve.json
+
+                EXIT CODES
+                  0  the service stopped after SIGTERM or SIGINT
+                  2  the configuration, the rules or the audit store cannot be used
+                """),
+        CatalogueEntry(
+            "help.serve.listen", zh: "监听地址（端口 0：任一空闲端口）。", en: "Where to listen (port 0: any free port)."),
+        CatalogueEntry("help.serve.config", zh: "配置文件（JSON）。", en: "The configuration file (JSON)."),
+        CatalogueEntry(
+            "help.serve.log-level", zh: "日志级别：trace、debug、info、notice、warning、error。",
+            en: "Log level: trace, debug, info, notice, warning, error."),
     ]
 }
