@@ -18,6 +18,7 @@ let package = Package(
             name: "FuzzSupport",
             dependencies: [
                 "CFuzzer", .product(name: "Bylaw", package: "bylaw"), .product(name: "BylawCEL", package: "bylaw"),
+                .product(name: "BylawBatch", package: "bylaw"), .product(name: "BylawJSON", package: "bylaw"),
             ],
             swiftSettings: [.treatAllWarnings(as: .error)]
         ),
@@ -28,7 +29,7 @@ let package = Package(
                 dependencies: [
                     "FuzzSupport", .product(name: "Bylaw", package: "bylaw"),
                     .product(name: "BylawCEL", package: "bylaw"), .product(name: "BylawJSON", package: "bylaw"),
-                    .product(name: "BylawBatch", package: "bylaw"),
+                    .product(name: "BylawBatch", package: "bylaw"), .product(name: "BylawAuthoring", package: "bylaw"),
                 ],
                 swiftSettings: [.treatAllWarnings(as: .error)]
             )

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawBatch
 import BylawCEL
 import Foundation
 

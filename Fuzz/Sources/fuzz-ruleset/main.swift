@@ -1,4 +1,5 @@
 import Bylaw
+import BylawAuthoring
 import BylawCEL
 import Foundation
 import FuzzSupport
