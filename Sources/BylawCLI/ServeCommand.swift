@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bylaw
+import BylawAudit
 import BylawLocale
 import BylawServer
 import BylawWebHost
@@ -38,7 +39,15 @@ struct ServeCommand: ParsableCommand {
         }
         let service: BylawService
         do {
-            service = try BylawService(configuration: configuration)
+            if let postgres = try ServePostgres.trail(configuration.audit) {
+                service = try BylawService(
+                    configuration: configuration, trail: postgres.trail, openLog: postgres.openLog)
+            } else {
+                service = try BylawService(configuration: configuration)
+            }
+        } catch let e as AuditStoreError {
+            printError("bylaw: serve: audit trail: \(e.message)")
+            throw Exit.invalid
         } catch let e as LibraryLoadError {
             printDiagnostics(e.diagnostics)
             throw Exit.invalid
