@@ -7,54 +7,29 @@ import BylawLocale
 import Foundation
 
 struct TestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "test",
-        abstract: Language.current.help("help.test.abstract"),
-        discussion: """
-            A PATH is a rule-set folder (it holds ruleset.yaml) or a rule library holding such folders; \
-            the default is ./rules. Each folder's cases come from tests/*.yaml (see docs/ruleset-format.md) \
-            and from examples/*.yaml, whose names say the verdict they must get: compliant-*, \
-            non-compliant-*, needs-review-*.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "test", abstract: Language.current.help("help.test.abstract"),
+            discussion: Language.current.help("help.test.discussion"))
+    }
 
-            Coverage: every rule that no case makes fail is listed; --require-coverage makes that a failure. \
-            With --run, only the cases whose name matches the regular expression run (anywhere in the name, \
-            as in `go test -run`), and coverage is not reported.
-
-            With --watch, the cases run again whenever a file of the rule sets, their tests, their examples or \
-            the library's calendars changes (checked twice a second); Ctrl-C ends it.
-
-            EXAMPLES
-              bylaw test
-              bylaw test rules/asset-management
-              bylaw test --rules rules
-              bylaw test rules/asset-management --run 评估
-              bylaw test rules/asset-management --format junit > report.xml
-              bylaw test rules/cadre-selection --watch
-
-            EXIT CODES
-              0  every case passed
-              1  a case failed (or coverage is incomplete with --require-coverage)
-              2  a rule set or a test file does not load, --run matches no case,
-                 or the command line is wrong
-            """)
-
-    @Argument(help: "Rule-set folders or rule libraries (default: the --rules folder).")
+    @Argument(help: ArgumentHelp(Language.current.help("help.test.paths")))
     var paths: [String] = []
 
     @OptionGroup var rules: RulesOption
 
-    @Option(help: "Output format: text, json or junit.")
+    @Option(help: ArgumentHelp(Language.current.help("help.test.format")))
     var format: TestFormat = .text
 
-    @Flag(help: "Fail when some rule is never made to fail by any case.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.test.require-coverage")))
     var requireCoverage = false
 
     @Option(
         name: .customLong("run"),
-        help: ArgumentHelp("Run only the cases whose name matches this regular expression.", valueName: "regex"))
+        help: ArgumentHelp(Language.current.help("help.test.run"), valueName: "regex"))
     var runPattern: String?
 
-    @Flag(help: "Run again whenever a rule-set, test, example or calendar file changes; Ctrl-C ends it.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.test.watch")))
     var watch = false
 
     func validate() throws {

@@ -1,4 +1,4 @@
-/// The catalogue's help texts of `bylaw repl`, `bylaw replay` and `bylaw log migrate` and `bylaw serve`.
+/// The catalogue's help texts of `bylaw repl`, `bylaw replay` and `bylaw log migrate`, `bylaw serve` and `bylaw test`.
 enum HelpReplTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
@@ -186,5 +186,71 @@ enum HelpReplTexts {
         CatalogueEntry(
             "help.serve.log-level", zh: "日志级别：trace、debug、info、notice、warning、error。",
             en: "Log level: trace, debug, info, notice, warning, error."),
+        CatalogueEntry(
+            "help.test.discussion",
+            zh: """
+                PATH 是规则集文件夹（内含 ruleset.yaml），或包含这类文件夹的规则库；默认为 ./rules。\
+                每个文件夹的用例来自 tests/*.yaml（见 docs/ruleset-format.md）和 examples/*.yaml，\
+                后者的文件名说明应得的结论：compliant-*、non-compliant-*、needs-review-*。
+
+                覆盖：列出没有任何用例使其违反的规则；加 --require-coverage 时，覆盖不全即为失败。\
+                用 --run 时只运行名称匹配该正则表达式的用例（名称中任意位置匹配即可，与 `go test -run` 相同），\
+                不报告覆盖情况。
+
+                用 --watch 时，规则集、用例、示例或规则库日历的任一文件改动后即重新运行（每秒检查两次）；按 Ctrl-C 结束。
+
+                示例
+                  bylaw test
+                  bylaw test rules/asset-management
+                  bylaw test --rules rules
+                  bylaw test rules/asset-management --run 评估
+                  bylaw test rules/asset-management --format junit > report.xml
+                  bylaw test rules/cadre-selection --watch
+
+                退出码
+                  0  全部用例通过
+                  1  有用例失败（或加 --require-coverage 时覆盖不全）
+                  2  规则集或用例文件无法加载、--run 没有匹配任何用例，或命令行有误
+                """,
+            en: """
+                A PATH is a rule-set folder (it holds ruleset.yaml) or a rule library holding such folders; \
+                the default is ./rules. Each folder's cases come from tests/*.yaml (see docs/ruleset-format.md) \
+                and from examples/*.yaml, whose names say the verdict they must get: compliant-*, \
+                non-compliant-*, needs-review-*.
+
+                Coverage: every rule that no case makes fail is listed; --require-coverage makes that a failure. \
+                With --run, only the cases whose name matches the regular expression run (anywhere in the name, \
+                as in `go test -run`), and coverage is not reported.
+
+                With --watch, the cases run again whenever a file of the rule sets, their tests, their examples or \
+                the library's calendars changes (checked twice a second); Ctrl-C ends it.
+
+                EXAMPLES
+                  bylaw test
+                  bylaw test rules/asset-management
+                  bylaw test --rules rules
+                  bylaw test rules/asset-management --run auction
+                  bylaw test rules/asset-management --format junit > report.xml
+                  bylaw test rules/cadre-selection --watch
+
+                EXIT CODES
+                  0  every case passed
+                  1  a case failed (or coverage is incomplete with --require-coverage)
+                  2  a rule set or a test file does not load, --run matches no case,
+                     or the command line is wrong
+                """),
+        CatalogueEntry(
+            "help.test.paths", zh: "规则集文件夹或规则库（默认：--rules 文件夹）。",
+            en: "Rule-set folders or rule libraries (default: the --rules folder)."),
+        CatalogueEntry("help.test.format", zh: "输出格式：text、json 或 junit。", en: "Output format: text, json or junit."),
+        CatalogueEntry(
+            "help.test.require-coverage", zh: "有规则没有任何用例使其违反时，判为失败。",
+            en: "Fail when some rule is never made to fail by any case."),
+        CatalogueEntry(
+            "help.test.run", zh: "只运行名称匹配此正则表达式的用例。",
+            en: "Run only the cases whose name matches this regular expression."),
+        CatalogueEntry(
+            "help.test.watch", zh: "规则集、用例、示例或日历文件改动后即重新运行；按 Ctrl-C 结束。",
+            en: "Run again whenever a rule-set, test, example or calendar file changes; Ctrl-C ends it."),
     ]
 }
