@@ -35,7 +35,7 @@ struct AuditCommand: ParsableCommand {
     var report: String?
 
     @Option(help: ArgumentHelp(Language.current.help("help.audit.format")))
-    var format: AuditFormat = .text
+    var format: AuditReportFormat = .text
 
     @Option(
         help: ArgumentHelp(
@@ -106,7 +106,7 @@ struct AuditCommand: ParsableCommand {
             verb: "open", consequence: "nothing was checked (use --no-audit to audit without recording)")
         var sink = try openSink()
         let companion = htmlCompanion()
-        let report = format.format.report(
+        let report = format.report(
             colour: self.report == nil && FileHandleOutput.stdoutIsTerminal,
             html: HTMLPaging(limit: htmlRecords, companion: companion), language: Language.current)
         let options = AuditJobOptions(

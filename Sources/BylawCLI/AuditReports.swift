@@ -8,22 +8,8 @@ import BylawLocale
     import Glibc
 #endif
 
-/// `bylaw audit --format`.
-enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl, csv, junit, html
-
-    /// The library's name for it.
-    var format: AuditReportFormat {
-        switch self {
-        case .text: .text
-        case .json: .json
-        case .jsonl: .jsonl
-        case .csv: .csv
-        case .junit: .junit
-        case .html: .html
-        }
-    }
-}
+/// `bylaw audit --format`: the library's report formats, by their names.
+extension AuditReportFormat: ExpressibleByArgument {}
 
 extension InputFormat: ExpressibleByArgument {}
 

@@ -10,7 +10,6 @@ enum ServePostgres {
         trail: any AuditTrail, openLog: @Sendable (String) throws(AuditStoreError) -> any TrailLog
     )? {
         guard let location, PostgresLocation.isPostgres(location) else { return nil }
-        guard !location.isEmpty else { return nil }
         let trail = try PostgresTrail(try PostgresLocation(location))
         return (
             trail,
