@@ -66,15 +66,18 @@ enum PostgresLog {
     }
 
     static func export(_ audit: AuditOptions) throws {
-        let trail = try audit.openPostgresForReading()
+        let log = PostgresTrailLog(trail: try audit.openPostgresForReading())
+        var out = ""
         try wrap {
-            try trail.forEachRecord(after: 0) { page in
-                var out = ""
-                for record in page { out += String(decoding: record.canonical, as: UTF8.self) + "\n" }
-                FileHandleOutput.writeAll(fd: 1, out)
-                return true
+            try log.forEachCanonical { canonical in
+                out += String(decoding: canonical, as: UTF8.self) + "\n"
+                if out.utf8.count >= 1 << 16 {
+                    FileHandleOutput.writeAll(fd: 1, out)
+                    out = ""
+                }
             }
         }
+        FileHandleOutput.writeAll(fd: 1, out)
     }
 
     static func verify(_ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool) throws -> VerifyReport {
