@@ -26,8 +26,24 @@ public enum CEL {
         let program = CELProgram(
             resultType: resultType, ast: ast,
             references: References.collect(ast.root, environment: environment, checked: checked),
-            step: step, slotCount: planner.slotCount, environment: environment, checked: checkedAST)
+            step: step, fast: checkedAST.flatMap { fastPlan(ast.root, resultType, environment, $0) },
+            slotCount: planner.slotCount, environment: environment, checked: checkedAST)
         return .success(program)
+    }
+
+    /// The fast plan of a checked expression, or nil when part of it is not plannable fast (see `FastPlanner`).
+    private static func fastPlan(_ root: CELExpr, _ type: CELType, _ environment: CELEnvironment, _ checked: CheckedAST)
+        -> FastValue?
+    {
+        let planner = FastPlanner(environment: environment, checked: checked)
+        let plan: FastValue
+        if type == .bool {
+            let test = planner.bool(root)
+            plan = FastValue { state in test.run(&state).value }
+        } else {
+            plan = planner.value(root)
+        }
+        return planner.complete ? plan : nil
     }
 }
 
@@ -40,18 +56,20 @@ public struct CELProgram: Sendable {
         let ast: CELAST
         let references: [[String]]
         let step: Step
+        let fast: FastValue?
         let slotCount: Int
         let environment: CELEnvironment
         let checked: CheckedAST?
 
         init(
-            resultType: CELType, ast: CELAST, references: [[String]], step: Step, slotCount: Int,
+            resultType: CELType, ast: CELAST, references: [[String]], step: Step, fast: FastValue?, slotCount: Int,
             environment: CELEnvironment, checked: CheckedAST?
         ) {
             self.resultType = resultType
             self.ast = ast
             self.references = references
             self.step = step
+            self.fast = fast
             self.slotCount = slotCount
             self.environment = environment
             self.checked = checked
@@ -72,17 +90,27 @@ public struct CELProgram: Sendable {
     var checked: CheckedAST? { storage.checked }
 
     init(
-        resultType: CELType, ast: CELAST, references: [[String]], step: Step, slotCount: Int,
+        resultType: CELType, ast: CELAST, references: [[String]], step: Step, fast: FastValue? = nil, slotCount: Int,
         environment: CELEnvironment, checked: CheckedAST?
     ) {
         storage = Storage(
-            resultType: resultType, ast: ast, references: references, step: step, slotCount: slotCount,
+            resultType: resultType, ast: ast, references: references, step: step, fast: fast, slotCount: slotCount,
             environment: environment, checked: checked)
     }
 
+    /// Whether the program has a fast plan (see ``CELActivation/fastPath``).
+    public var hasFastPath: Bool { storage.fast != nil }
+
     /// Evaluates against `activation`. Errors (including an exhausted cost budget) are results.
+    ///
+    /// The fast plan answers first when the program has one and the activation allows it; where it cannot
+    /// settle the value, the interpreter, the reference, evaluates from the start.
     public func evaluate(_ activation: CELActivation) -> CELResult {
         withUnsafePointer(to: activation) { activation in
+            if activation.pointee.fastPath, let fast = storage.fast {
+                var state = FastState(activation)
+                if let value = fast.run(&state) { return .success(value) }
+            }
             var state = EvalState(activation, slotCount: storage.slotCount, tracing: false)
             return storage.step(&state)
         }

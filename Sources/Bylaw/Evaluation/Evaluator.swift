@@ -9,6 +9,10 @@ struct Evaluator {
 
     init(ruleSet: RuleSet) { runtime = RuleSetRuntime(ruleSet) }
 
+    /// True to evaluate every expression by the interpreter alone, for a differential test against the fast path
+    /// (see `CELProgram.evaluate`); `BYLAW_INTERPRET=1` does the same for a whole process.
+    @TaskLocal package static var interpretOnly = false
+
     /// Everything a rule's expressions see for one decision: the activation (decision fields, `decision`,
     /// `params`, `today`, the `let` values), the table host, and the `let`s that could not be computed.
     /// `check` and `explain` both build it here, so they see exactly the same values.
@@ -25,6 +29,7 @@ struct Evaluator {
     ///   - today: the decision's date or `--as-of`.
     func context(_ decision: CELMap, today: CELDate) -> Context {
         var activation = CELActivation(calendar: runtime.set.calendar)
+        if Self.interpretOnly { activation.fastPath = false }
         // Only a calendar with provisional years needs watching; the rest pay nothing.
         if runtime.set.calendar?.hasProvisionalDays == true { activation.observer = CELEvalObserver() }
         if let layout = runtime.set.layout {

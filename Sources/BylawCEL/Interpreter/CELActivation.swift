@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a function implementation can see besides its arguments.
 ///
 /// Valid only for the call it is handed to: it reads the activation being evaluated in place (copying the
@@ -56,6 +58,13 @@ public struct CELActivation: Sendable {
     public var host: (any Sendable)?
     /// Notes the evaluation makes for the host (a provisional calendar day consulted); nil when not wanted.
     public var observer: CELEvalObserver?
+    /// Whether programs may answer by their fast plan (the default) or only by the interpreter, the reference.
+    /// Both give the same results; the switch is for differential tests and for `BYLAW_INTERPRET=1`, which turns
+    /// the fast path off for a whole process.
+    public var fastPath = CELActivation.fastPathByDefault
+
+    /// False when the environment variable `BYLAW_INTERPRET` is `1`.
+    public static let fastPathByDefault = ProcessInfo.processInfo.environment["BYLAW_INTERPRET"] != "1"
 
     public init(
         variables: [String: CELValue] = [:], calendar: (any WorkingDayCalendar)? = nil,

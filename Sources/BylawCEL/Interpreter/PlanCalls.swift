@@ -130,29 +130,13 @@ extension Planner {
         -> Step
     {
         let offset = node.offset
-        var candidates =
-            checked?.overloads[node.id]
-            ?? environment.overloads(function).filter {
-                $0.isReceiverStyle == receiver && $0.parameters.count == steps.count
-            }
-        if function == "matches", steps.count == 2, case .literal(.string(let pattern)) = nodes[1].kind {
-            switch RE2Pattern.compile(pattern) {
-            case .success(let regex):
-                candidates = [
-                    CELOverload(id: "matches_compiled", parameters: [.string, .string], result: .bool) {
-                        args, context in
-                        guard case .string(let text) = args[0] else {
-                            return .failure(.noSuchOverload("matches", args))
-                        }
-                        return regex.matches(text, context)
-                    }
-                ]
-            case .failure(let failure):
-                let error = CELEvalError(.invalidRegex, message: failure.message, offset: nodes[1].offset)
-                return Step { _ in .failure(error) }
-            }
+        let overloads: [CELOverload]
+        switch Self.candidates(
+            function, receiver: receiver, nodes, call: node.id, environment: environment, checked: checked)
+        {
+        case .success(let candidates): overloads = candidates
+        case .failure(let error): return Step { _ in .failure(error) }
         }
-        let overloads = candidates
         let work = Costs.functionWork(function)
         let unbound = CELEvalError(.unboundFunction, message: "unbound function `\(function)`", offset: offset)
         return Step { state in
@@ -170,6 +154,34 @@ extension Planner {
             guard let chosen else { return .failure(CELEvalError.noSuchOverload(function, args).at(offset)) }
             if let work, let failure = state.charge(work(args)) { return .failure(failure.at(offset)) }
             return state.call(chosen, args).mapError { $0.at(offset) }
+        }
+    }
+
+    /// The overloads a call may take: those the checker narrowed it to, else every overload of its name and
+    /// shape; `matches` with a literal pattern gets one overload with the pattern compiled once. Fails for a
+    /// literal pattern that does not compile. The interpreter and the fast path choose alike through this.
+    static func candidates(
+        _ function: String, receiver: Bool, _ nodes: [CELExpr], call: Int, environment: CELEnvironment,
+        checked: CheckedAST?
+    ) -> Result<[CELOverload], CELEvalError> {
+        let candidates =
+            checked?.overloads[call]
+            ?? environment.overloads(function).filter {
+                $0.isReceiverStyle == receiver && $0.parameters.count == nodes.count
+            }
+        guard function == "matches", nodes.count == 2, case .literal(.string(let pattern)) = nodes[1].kind else {
+            return .success(candidates)
+        }
+        switch RE2Pattern.compile(pattern) {
+        case .success(let regex):
+            return .success([
+                CELOverload(id: "matches_compiled", parameters: [.string, .string], result: .bool) { args, context in
+                    guard case .string(let text) = args[0] else { return .failure(.noSuchOverload("matches", args)) }
+                    return regex.matches(text, context)
+                }
+            ])
+        case .failure(let failure):
+            return .failure(CELEvalError(.invalidRegex, message: failure.message, offset: nodes[1].offset))
         }
     }
 }

@@ -28,7 +28,7 @@ struct Planner {
         let offset = node.offset
         // A literal list or map (`["出售", "出让"]`, `{"本单位": 0, …}`) is built once, not per evaluation.
         // Traced plans keep every item's node, for `explain`.
-        if !tracing, node.kind.isAggregate, let value = constant(node) {
+        if !tracing, node.kind.isAggregate, let value = Self.constant(node, checked) {
             let result = CELResult.success(value)
             return Step { _ in result }
         }
@@ -79,7 +79,7 @@ struct Planner {
 
     /// The value of a literal, or of a list or map built only of literals; nil for anything else, and for a
     /// map that is an error (a repeated or unsupported key), which is left to fail when evaluated.
-    private func constant(_ node: CELExpr) -> CELValue? {
+    static func constant(_ node: CELExpr, _ checked: CheckedAST?) -> CELValue? {
         switch node.kind {
         case .literal(let literal):
             return checked?.decimalLiterals[node.id].map { .decimal($0) } ?? literal.value
@@ -87,14 +87,16 @@ struct Planner {
             var values: [CELValue] = []
             values.reserveCapacity(items.count)
             for item in items {
-                guard let value = constant(item) else { return nil }
+                guard let value = constant(item, checked) else { return nil }
                 values.append(value)
             }
             return .list(values)
         case .map(let entries):
             var map = CELMap()
             for entry in entries {
-                guard let key = constant(entry.key), let value = constant(entry.value) else { return nil }
+                guard let key = constant(entry.key, checked), let value = constant(entry.value, checked) else {
+                    return nil
+                }
                 do throws(CELEvalError) { try map.insert(key, value) } catch { return nil }
             }
             return .map(map)

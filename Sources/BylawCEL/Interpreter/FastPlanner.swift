@@ -1,0 +1,318 @@
+/// The fast path: a second plan of a checked expression that answers only when its answer is the interpreter's.
+///
+/// The interpreter (`Planner`) stays the reference. Every node it plans returns a `CELResult`, which carries an
+/// error value beside the value; most rule expressions never meet an error, yet each node pays for building and
+/// moving that pair. The fast plan's nodes give a plain value, or nil for "not settled here": an error, a
+/// missing key, a comprehension, anything it does not handle. A nil at the root sends the whole evaluation to
+/// the interpreter, which then gives the exact result and error; a value at the root is the value the
+/// interpreter would give, because each node does what the interpreter's node does and charges the cost meter
+/// the same amounts in the same order.
+///
+/// Boolean nodes are planned apart, as a three-way answer (`Tri`) with no value built at all: `&&` and `||`
+/// with CEL's absorption (false absorbs `&&` whatever the other side is, error included), `!`, `has(…)` as a
+/// look at a slot, and comparisons of a field with a literal read in place.
+final class FastPlanner {
+    let environment: CELEnvironment
+    let checked: CheckedAST
+    /// False once a node was planned as `.unsettled` (a comprehension, a name outside the layout, a function
+    /// without overloads): such a program gets no fast plan at all. Then every nil a fast plan gives stands
+    /// for an error in the interpreter, so both evaluate the same nodes, charge the meter alike, and agree.
+    private(set) var complete = true
+
+    init(environment: CELEnvironment, checked: CheckedAST) {
+        self.environment = environment
+        self.checked = checked
+    }
+
+    private var unsettled: FastValue {
+        complete = false
+        return .unsettled
+    }
+
+    /// A plan of `node`'s value.
+    func value(_ node: CELExpr) -> FastValue {
+        switch node.kind {
+        case .literal, .list, .map:
+            guard let value = Planner.constant(node, checked) else { return unsettled }
+            return FastValue { _ in value }
+        case .ident(let name):
+            return ident(name)
+        case .select(let operandNode, let field, let testOnly):
+            if testOnly {
+                let test = has(operandNode, field)
+                return FastValue { state in test.run(&state).value }
+            }
+            if let slot = mirroredSlot(operandNode, field) {
+                return FastValue { state in state.mirrored(slot) }
+            }
+            let operand = value(operandNode)
+            let key = CELValue.string(field)
+            return FastValue { state in
+                guard case .map(let map) = operand.run(&state) else { return nil }
+                return map[key]
+            }
+        case .comprehension, .error:
+            return unsettled
+        case .call(let function, let target, let args):
+            return call(function, target: target, args: args, node)
+        }
+    }
+
+    /// A plan of `node` as a bool: `.unknown` when it is not a bool or not settled here.
+    func bool(_ node: CELExpr) -> FastBool {
+        switch node.kind {
+        case .literal(.bool(let value)):
+            let answer: Tri = value ? .yes : .no
+            return FastBool { _ in answer }
+        case .select(let operandNode, let field, true):
+            return has(operandNode, field)
+        case .call("_&&_", nil, let args) where args.count == 2:
+            return Self.logic(absorbing: .no, bool(args[0]), bool(args[1]))
+        case .call("_||_", nil, let args) where args.count == 2:
+            return Self.logic(absorbing: .yes, bool(args[0]), bool(args[1]))
+        case .call("!_", nil, let args) where args.count == 1:
+            let operand = bool(args[0])
+            return FastBool { state in operand.run(&state).negated }
+        case .call(let function, nil, let args) where args.count == 2 && (function == "_==_" || function == "_!=_"):
+            return equality(args[0], args[1], negated: function == "_!=_")
+        default:
+            let plan = value(node)
+            return FastBool { state in
+                guard case .bool(let value) = plan.run(&state) else { return .unknown }
+                return value ? .yes : .no
+            }
+        }
+    }
+
+    /// `&&` (false absorbs) or `||` (true absorbs), evaluated in the interpreter's order: the right side only when
+    /// the left does not absorb, so the meter is charged as the interpreter charges it.
+    private static func logic(absorbing: Tri, _ left: FastBool, _ right: FastBool) -> FastBool {
+        FastBool { state in
+            let l = left.run(&state)
+            if l == absorbing { return l }
+            let r = right.run(&state)
+            if r == absorbing { return r }
+            // Both bools and neither absorbs: the right one (the same as the left). Anything else is the
+            // interpreter's to settle (an error, or a value that is not a bool).
+            return l == .unknown ? .unknown : r
+        }
+    }
+
+    /// `has(operand.field)`.
+    private func has(_ operandNode: CELExpr, _ field: String) -> FastBool {
+        if let slot = mirroredSlot(operandNode, field) {
+            return FastBool { state in state.mirroredPresence(slot) }
+        }
+        let operand = value(operandNode)
+        let key = CELValue.string(field)
+        return FastBool { state in
+            guard case .map(let map) = operand.run(&state) else { return .unknown }
+            return map[key] != nil ? .yes : .no
+        }
+    }
+
+    /// `a == b` or `a != b`. The interpreter's equality never fails and charges only for lists; a string field
+    /// against a string literal, the commonest test in rules, is compared where the field's value lies.
+    private func equality(_ a: CELExpr, _ b: CELExpr, negated: Bool) -> FastBool {
+        let (yes, no): (Tri, Tri) = negated ? (.no, .yes) : (.yes, .no)
+        if case .literal(.string(let text)) = b.kind, case .select(let operandNode, let field, false) = a.kind,
+            let slot = mirroredSlot(operandNode, field)
+        {
+            return FastBool { state in
+                switch state.mirroredString(slot, equalTo: text) {
+                case .some(true): return yes
+                case .some(false): return no
+                case .none:
+                    // Not a string, or not there: the general comparison settles it.
+                    guard let value = state.mirrored(slot) else { return .unknown }
+                    return celEquals(value, .string(text)) == true ? yes : no
+                }
+            }
+        }
+        let left = value(a)
+        let right = value(b)
+        let work = Costs.operatorWork("_==_")
+        return FastBool { state in
+            guard let x = left.run(&state), let y = right.run(&state) else { return .unknown }
+            if let work, !state.charge(work(x, y)) { return .unknown }
+            return celEquals(x, y) == true ? yes : no
+        }
+    }
+
+    private func ident(_ name: String) -> FastValue {
+        if let type = CELType.namedTypes[name], environment.variables[name] == nil {
+            let value = CELValue.type(type)
+            return FastValue { _ in value }
+        }
+        guard let layout = environment.layout, let slot = layout.slot(name) else { return unsettled }
+        let place = FastState.Slot(layout: ObjectIdentifier(layout), index: slot)
+        return FastValue { state in state.read(place) }
+    }
+
+    /// The slot of `decision.field` where the layout mirrors `decision` (see `Planner.mirroredSelect`).
+    private func mirroredSlot(_ operandNode: CELExpr, _ field: String) -> FastState.Mirrored? {
+        guard case .ident(let name) = operandNode.kind, let layout = environment.layout, let mirror = layout.mirror,
+            mirror.object == name, let object = layout.slot(name), let slot = layout.slot(field), slot < mirror.fields
+        else { return nil }
+        return FastState.Mirrored(layout: ObjectIdentifier(layout), object: object, field: slot)
+    }
+
+    private func call(_ function: String, target: CELExpr?, args argNodes: [CELExpr], _ node: CELExpr) -> FastValue {
+        let all = (target.map { [$0] } ?? []) + argNodes
+        switch (function, all.count) {
+        case ("_&&_", 2), ("_||_", 2), ("!_", 1), ("_==_", 2), ("_!=_", 2):
+            let test = bool(node)
+            return FastValue { state in test.run(&state).value }
+        case ("_?_:_", 3):
+            let (condition, then, otherwise) = (bool(all[0]), value(all[1]), value(all[2]))
+            return FastValue { state in
+                switch condition.run(&state) {
+                case .yes: then.run(&state)
+                case .no: otherwise.run(&state)
+                case .unknown: nil
+                }
+            }
+        case ("-_", 1):
+            let operand = value(all[0])
+            return FastValue { state in operand.run(&state).flatMap { try? Operators.negate($0).get() } }
+        default: break
+        }
+        let steps = all.map(value)
+        if steps.count == 2, let op = Planner.binaryOperator(function) {
+            let (left, right) = (steps[0], steps[1])
+            let work = Costs.operatorWork(function)
+            return FastValue { state in
+                guard let a = left.run(&state), let b = right.run(&state) else { return nil }
+                if let work, !state.charge(work(a, b)) { return nil }
+                return try? op(a, b).get()
+            }
+        }
+        guard
+            case .success(let overloads) = Planner.candidates(
+                function, receiver: target != nil, all, call: node.id, environment: environment, checked: checked),
+            !overloads.isEmpty
+        else { return unsettled }
+        let work = Costs.functionWork(function)
+        return FastValue { state in
+            var args: [CELValue] = []
+            args.reserveCapacity(steps.count)
+            for step in steps {
+                guard let value = step.run(&state) else { return nil }
+                args.append(value)
+            }
+            guard state.meter.charge() else { return nil }
+            let chosen = overloads.count == 1 ? overloads[0] : overloads.first { $0.accepts(args) }
+            guard let chosen else { return nil }
+            if let work, !state.charge(work(args)) { return nil }
+            return try? state.call(chosen, args).get()
+        }
+    }
+}
+
+/// A definite bool, or not settled on the fast path.
+enum Tri: UInt8, Sendable {
+    case no, yes, unknown
+
+    var negated: Tri {
+        switch self {
+        case .no: .yes
+        case .yes: .no
+        case .unknown: .unknown
+        }
+    }
+
+    var value: CELValue? {
+        switch self {
+        case .no: .bool(false)
+        case .yes: .bool(true)
+        case .unknown: nil
+        }
+    }
+}
+
+/// A planned node of the fast path: its value, or nil when the interpreter must settle it.
+struct FastValue: Sendable {
+    let run: @Sendable (inout FastState) -> CELValue?
+
+    init(_ run: @escaping @Sendable (inout FastState) -> CELValue?) { self.run = run }
+
+    static let unsettled = FastValue { _ in nil }
+}
+
+/// A planned boolean node of the fast path.
+struct FastBool: Sendable {
+    let run: @Sendable (inout FastState) -> Tri
+
+    init(_ run: @escaping @Sendable (inout FastState) -> Tri) { self.run = run }
+}
+
+/// The state of one fast evaluation: the activation, read in place, and the cost meter.
+struct FastState {
+    // INVARIANT: points at the activation `CELProgram.evaluate` holds for as long as the state lives.
+    let activation: UnsafePointer<CELActivation>
+    var meter: CostMeter
+
+    init(_ activation: UnsafePointer<CELActivation>) {
+        self.activation = activation
+        meter = CostMeter(stepLimit: activation.pointee.costLimit, byteLimit: activation.pointee.memoryLimit)
+    }
+
+    /// A variable's slot in a layout.
+    struct Slot {
+        let layout: ObjectIdentifier
+        let index: Int
+    }
+
+    /// A field of the mirrored object (`decision`) and the slot of the object itself.
+    struct Mirrored {
+        let layout: ObjectIdentifier
+        let object: Int
+        let field: Int
+    }
+
+    /// The variable's value when the frame has the program's layout and the slot is set.
+    @inline(__always)
+    func read(_ slot: Slot) -> CELValue? {
+        guard activation.pointee.frame?.layoutID == slot.layout else { return nil }
+        return activation.pointee.frame?.values[slot.index] ?? nil
+    }
+
+    /// `decision.field`, when the frame has the layout and `decision` is set; nil otherwise (then the
+    /// interpreter looks the key up, and fails where it is missing).
+    @inline(__always)
+    func mirrored(_ slot: Mirrored) -> CELValue? {
+        guard activation.pointee.frame?.layoutID == slot.layout, activation.pointee.frame?.values[slot.object] != nil
+        else { return nil }
+        return activation.pointee.frame?.values[slot.field] ?? nil
+    }
+
+    /// `has(decision.field)`.
+    @inline(__always)
+    func mirroredPresence(_ slot: Mirrored) -> Tri {
+        guard activation.pointee.frame?.layoutID == slot.layout, activation.pointee.frame?.values[slot.object] != nil
+        else { return .unknown }
+        return activation.pointee.frame?.values[slot.field] == nil ? .no : .yes
+    }
+
+    /// Whether `decision.field` is the string `text`, compared in place; nil when the field is not a string
+    /// or cannot be read here.
+    @inline(__always)
+    func mirroredString(_ slot: Mirrored, equalTo text: String) -> Bool? {
+        guard activation.pointee.frame?.layoutID == slot.layout, activation.pointee.frame?.values[slot.object] != nil,
+            case .string(let value)? = activation.pointee.frame?.values[slot.field]
+        else { return nil }
+        return CodePoints.equal(value, text)
+    }
+
+    @inline(__always)
+    mutating func charge(_ work: Work) -> Bool {
+        work.built > 0 ? meter.build(work.built) && meter.scan(work.scanned) : meter.scan(work.scanned)
+    }
+
+    mutating func call(_ overload: CELOverload, _ args: [CELValue]) -> CELResult {
+        let activation = activation
+        return withUnsafeMutablePointer(to: &meter) { meter in
+            overload.implementation(args, CELEvalContext(activation, meter: meter))
+        }
+    }
+}
