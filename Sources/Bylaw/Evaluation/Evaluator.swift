@@ -70,27 +70,28 @@ struct Evaluator {
 
         var failedLets: [String: CELEvalError] = [:]
         var provisionalLets: [String: CELDate] = [:]
-        for (k, binding) in runtime.set.lets.enumerated() {
-            if let bad = binding.expression.program.references.first(where: { failedLets[$0.first ?? ""] != nil }),
+        let lets = runtime.lets
+        for k in lets.indices {
+            let (name, program) = lets[k]
+            if !failedLets.isEmpty,
+                let bad = program.references.first(where: { failedLets[$0.first ?? ""] != nil }),
                 let first = bad.first, let e = failedLets[first]
             {
-                failedLets[binding.name] = e
+                failedLets[name] = e
                 continue
             }
             // A table this `let` calls sees the `let`s computed before it. The scope holds the activation only
             // while the `let` is computed, so that binding its value sets the frame in place instead of copying it.
             scope.activation = activation
             activation.observer?.reset()
-            let value = binding.expression.program.evaluate(activation)
-            if let day = activation.observer?.provisionalDay
-                ?? Self.provisional(binding.expression.program.references, provisionalLets)
-            {
-                provisionalLets[binding.name] = day
+            let value = program.evaluate(activation)
+            if let day = activation.observer?.provisionalDay ?? Self.provisional(program.references, provisionalLets) {
+                provisionalLets[name] = day
             }
             scope.activation = CELActivation()
             switch value {
-            case .success(let v): bind(binding.name, slots.lets[k], v)
-            case .failure(let e): failedLets[binding.name] = e
+            case .success(let v): bind(name, slots.lets[k], v)
+            case .failure(let e): failedLets[name] = e
             }
         }
         scope.activation = activation
@@ -170,9 +171,9 @@ struct Evaluator {
             r.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
             return r
         }
-        if let failed = letFailed(prepared.rule.when?.program) { return failed }
-        if let when = prepared.rule.when {
-            switch when.program.evaluate(activation) {
+        if let failed = letFailed(prepared.when) { return failed }
+        if let when = prepared.when {
+            switch when.evaluate(activation) {
             case .success(.bool(false)):
                 result.outcome = .notApplicable
                 return result
@@ -182,8 +183,8 @@ struct Evaluator {
             case .failure(let e): return errored(result, "`when`: \(e.message)", prepared.rule, plan, activation, scope)
             }
         }
-        if let failed = letFailed(prepared.rule.require.program) { return failed }
-        switch prepared.rule.require.program.evaluate(activation) {
+        if let failed = letFailed(prepared.require) { return failed }
+        switch prepared.require.evaluate(activation) {
         case .success(.bool(true)):
             result.outcome = .passed
         case .success(.bool(false)):

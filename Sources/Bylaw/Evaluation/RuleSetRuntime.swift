@@ -23,6 +23,8 @@ package final class RuleSetRuntime: Sendable {
     let bindingSlots: (decision: Int?, params: Int?, today: Int?, lets: [Int?])
     /// The `let`s and tables computed from the set's sensitive paths (`SensitivePaths.derived`).
     let derived: Set<String>
+    /// Each `let`'s name and program, in order, held apart so that computing them copies no `LetBinding`.
+    let lets: [(name: String, program: CELProgram)]
 
     init(_ set: RuleSet) {
         self.set = set
@@ -33,6 +35,7 @@ package final class RuleSetRuntime: Sendable {
             set.lets.map { layout?.slot($0.name) }
         )
         rules = set.rules.map { PreparedRule($0, in: set.id) }
+        lets = set.lets.map { ($0.name, $0.expression.program) }
         params = Self.params(of: set)
         tables = Self.tables(of: set)
         applied = set.applied
@@ -98,9 +101,15 @@ final class PreparedRule: Sendable {
     let rule: Rule
     let identity: RuleIdentity
     let evidence: EvidencePlan
+    /// The `when` and `require` programs, held apart: reading `rule.when?.program` copies the whole optional
+    /// `Expression` (its source and location too) for every decision.
+    let when: CELProgram?
+    let require: CELProgram
 
     init(_ rule: Rule, in ruleSet: String) {
         self.rule = rule
+        when = rule.when?.program
+        require = rule.require.program
         identity = RuleIdentity(
             ruleSet: ruleSet, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity)
         evidence = EvidencePlan(rule)

@@ -45,8 +45,11 @@ final class FastPlanner {
             if let slot = mirroredSlot(operandNode, field) {
                 return FastValue { state in state.mirrored(slot) }
             }
-            let operand = value(operandNode)
             let key = CELValue.string(field)
+            if case .ident(let name) = operandNode.kind, let place = slot(name) {
+                return FastValue { state in state.field(place, key) }
+            }
+            let operand = value(operandNode)
             return FastValue { state in
                 guard case .map(let map) = operand.run(&state) else { return nil }
                 return map[key]
@@ -144,9 +147,15 @@ final class FastPlanner {
             let value = CELValue.type(type)
             return FastValue { _ in value }
         }
-        guard let layout = environment.layout, let slot = layout.slot(name) else { return unsettled }
-        let place = FastState.Slot(layout: ObjectIdentifier(layout), index: slot)
+        guard let place = slot(name) else { return unsettled }
         return FastValue { state in state.read(place) }
+    }
+
+    /// The slot of a variable in the environment's layout (not a type name, which `ident` reads as a value).
+    private func slot(_ name: String) -> FastState.Slot? {
+        if CELType.namedTypes[name] != nil, environment.variables[name] == nil { return nil }
+        guard let layout = environment.layout, let slot = layout.slot(name) else { return nil }
+        return FastState.Slot(layout: ObjectIdentifier(layout), index: slot)
     }
 
     /// The slot of `decision.field` where the layout mirrors `decision` (see `Planner.mirroredSelect`).
@@ -246,14 +255,22 @@ struct FastBool: Sendable {
     init(_ run: @escaping @Sendable (inout FastState) -> Tri) { self.run = run }
 }
 
-/// The state of one fast evaluation: the activation, read in place, and the cost meter.
+/// The state of one fast evaluation: the activation and its frame's slots, read in place, and the cost meter.
 struct FastState {
     // INVARIANT: points at the activation `CELProgram.evaluate` holds for as long as the state lives.
     let activation: UnsafePointer<CELActivation>
+    /// The identity of the frame's layout, nil without a frame.
+    let layout: ObjectIdentifier?
+    // INVARIANT: the frame's slots, which the activation holds unchanged for as long as the state lives:
+    // reading them through the frame would copy the frame (two reference counts) on every read.
+    let values: UnsafeBufferPointer<CELValue?>
     var meter: CostMeter
 
     init(_ activation: UnsafePointer<CELActivation>) {
         self.activation = activation
+        layout = activation.pointee.frame?.layoutID
+        values =
+            activation.pointee.frame?.values.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
         meter = CostMeter(stepLimit: activation.pointee.costLimit, byteLimit: activation.pointee.memoryLimit)
     }
 
@@ -273,34 +290,39 @@ struct FastState {
     /// The variable's value when the frame has the program's layout and the slot is set.
     @inline(__always)
     func read(_ slot: Slot) -> CELValue? {
-        guard activation.pointee.frame?.layoutID == slot.layout else { return nil }
-        return activation.pointee.frame?.values[slot.index] ?? nil
+        guard layout == slot.layout else { return nil }
+        return values[slot.index]
+    }
+
+    /// `variable.key` looked up where the variable's map lies, without copying the map.
+    @inline(__always)
+    func field(_ slot: Slot, _ key: CELValue) -> CELValue? {
+        guard layout == slot.layout, case .map(let map)? = values[slot.index] else { return nil }
+        return map[key]
     }
 
     /// `decision.field`, when the frame has the layout and `decision` is set; nil otherwise (then the
     /// interpreter looks the key up, and fails where it is missing).
     @inline(__always)
     func mirrored(_ slot: Mirrored) -> CELValue? {
-        guard activation.pointee.frame?.layoutID == slot.layout, activation.pointee.frame?.values[slot.object] != nil
-        else { return nil }
-        return activation.pointee.frame?.values[slot.field] ?? nil
+        guard layout == slot.layout, values[slot.object] != nil else { return nil }
+        return values[slot.field]
     }
 
     /// `has(decision.field)`.
     @inline(__always)
     func mirroredPresence(_ slot: Mirrored) -> Tri {
-        guard activation.pointee.frame?.layoutID == slot.layout, activation.pointee.frame?.values[slot.object] != nil
-        else { return .unknown }
-        return activation.pointee.frame?.values[slot.field] == nil ? .no : .yes
+        guard layout == slot.layout, values[slot.object] != nil else { return .unknown }
+        return values[slot.field] == nil ? .no : .yes
     }
 
     /// Whether `decision.field` is the string `text`, compared in place; nil when the field is not a string
     /// or cannot be read here.
     @inline(__always)
     func mirroredString(_ slot: Mirrored, equalTo text: String) -> Bool? {
-        guard activation.pointee.frame?.layoutID == slot.layout, activation.pointee.frame?.values[slot.object] != nil,
-            case .string(let value)? = activation.pointee.frame?.values[slot.field]
-        else { return nil }
+        guard layout == slot.layout, values[slot.object] != nil, case .string(let value)? = values[slot.field] else {
+            return nil
+        }
         return CodePoints.equal(value, text)
     }
 
