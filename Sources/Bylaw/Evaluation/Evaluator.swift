@@ -165,8 +165,9 @@ struct Evaluator {
             guard !failedLets.isEmpty, let program, let (name, e) = Self.failedLet(program, failedLets) else {
                 return nil
             }
-            var r = result
-            r.outcome = .error
+            // A result of its own: copying `result` would make this function capture it, and a captured
+            // variable lives in a heap box that every return copies out of.
+            var r = RuleResult(identity: prepared.identity, outcome: .error)
             r.error = "`let` `\(name)` could not be computed: \(e.message)"
             r.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
             return r

@@ -98,7 +98,9 @@ public struct BatchTally: Sendable {
             noUnit.add(r.verdict)
         }
         guard r.verdict != .compliant || r.results.contains(where: { $0.outcome == .failed }) else { return }
-        for rule in r.results where rule.outcome == .failed || rule.outcome == .error {
+        // By index: `for rule in r.results where …` would copy every result, passed ones too, before the test.
+        for k in r.results.indices where r.results[k].outcome == .failed || r.results[k].outcome == .error {
+            let rule = r.results[k]
             let key = RuleKey(ruleSet: rule.ruleSet, ruleID: rule.ruleID)
             let i: Int
             if let found = ruleIndex[key] {
