@@ -58,6 +58,11 @@ enum Assets {
         ol.source li.flag { background: #fce8e6; } ol.source code { white-space: pre-wrap; }
         pre.explanation { white-space: pre; overflow-x: auto; background: #f7f7f7; padding: 8px; }
         details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
+        .actions { display: flex; gap: 16px; align-items: center; margin: 12px 0; } form.inline { display: inline; }
+        progress { width: 60%; height: 20px; vertical-align: middle; }
+        a.download { font-weight: bold; }
+        table.diff td.old { background: #fce8e6; } table.diff td.new { background: #e6f4ea; }
+        table.diff td { overflow-wrap: anywhere; } table.diff td.mark { white-space: nowrap; font-weight: bold; }
         @media print {
           @page { size: A4; margin: 18mm 15mm; }
           header, .skip, form.noprint, .noprint, button { display: none !important; }
