@@ -65,11 +65,12 @@ enum SignInPage {
         return r
     }
 
-    /// Only a path of the pages themselves: never another host or scheme.
+    /// Only a path of the pages themselves: never another host or scheme. Without one, `/`: the first page the
+    /// account may use (not a page its role would be refused, which would be recorded as a refusal).
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next != "/signin",
             next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
-        else { return "/check" }
+        else { return "/" }
         return next
     }
 }

@@ -32,6 +32,9 @@ struct TrailDiffRefusalTests {
         let record = h.record(try #require(refused.first).seq)
         #expect(record["route"] as? String == "GET /ui/trail/export")
         #expect(record["reason"] as? String == "role")
+        // A refusal is a record like any other: the chain through it verifies.
+        _ = auditor.get("/trail")
+        #expect(auditor.verify().contains("校验通过：全部 3 条记录完整"))
     }
 
     @Test("verifying shows a progress bar that the script follows, then the result; runs are the account's own")
@@ -116,6 +119,9 @@ struct TrailDiffRefusalTests {
         #expect(first["reason"] as? String == "signin")
         #expect(first["account_given"] as? String == "admin1")
         #expect(h.record(refused.last?.seq ?? 0)["reason"] as? String == "csrf")
+        var auditor = h.client("auditor1")
+        _ = auditor.get("/trail")
+        #expect(auditor.verify().contains("校验通过：全部 2 条记录完整"))
     }
 
     @Test("refusals from no account are capped a minute; the next one recorded counts those left out")

@@ -277,9 +277,10 @@ def checker_refusal_in_trail(d):
     assert "无权访问" in d.page_source
     sign_in(d, "auditor1")
     d.get(BASE + "/ui/trail?verdict=refused")
-    rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
-    assert any("checker1" in r and "已拒绝" in r for r in rows), rows
-    d.find_element(By.CSS_SELECTOR, "main table tbody tr a").click()
+    rows = [r for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+            if "checker1" in r.text and "已拒绝" in r.text]
+    assert rows, "no refusal of checker1 in the trail"
+    rows[0].find_element(By.CSS_SELECTOR, "a").click()
     record = WebDriverWait(d, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "pre.record")).text
     assert '"event": "refused"' in record and '"route": "GET /ui/trail' in record, record
     shot(d, "trail-refused-zh")
