@@ -61,8 +61,11 @@ enum Assets {
         .actions { display: flex; gap: 16px; align-items: center; margin: 12px 0; } form.inline { display: inline; }
         progress { width: 60%; height: 20px; vertical-align: middle; }
         a.download { font-weight: bold; }
+        table.diff { table-layout: fixed; } table.diff th:nth-child(1) { width: 4.5em; }
+        table.diff th:nth-child(2) { width: 26%; } table.diff td code { white-space: pre-wrap; overflow-wrap: anywhere; }
         table.diff td.old { background: #fce8e6; } table.diff td.new { background: #e6f4ea; }
-        table.diff td { overflow-wrap: anywhere; } table.diff td.mark { white-space: nowrap; font-weight: bold; }
+        table.diff td.mark { font-weight: bold; } details.diff > summary { font-size: 18px; margin: 12px 0 4px; }
+        p.head code { overflow-wrap: anywhere; }
         @media print {
           @page { size: A4; margin: 18mm 15mm; }
           header, .skip, form.noprint, .noprint, button { display: none !important; }

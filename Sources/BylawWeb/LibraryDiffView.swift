@@ -60,10 +60,15 @@ enum LibraryDiffView {
             String(rules.filter { $0.change == .added }.count), String(rules.filter { $0.change == .removed }.count),
             String(changed))
         body += "<p id=\"diff-summary\"><strong>\(HTML.h(summary))</strong></p>"
-        for section in RuleSetDiff.Entry.Section.allCases {
+        // The rules first and open: what a reader of the regulation asks about; the rest folded below.
+        let order: [RuleSetDiff.Entry.Section] =
+            [.rules] + RuleSetDiff.Entry.Section.allCases.filter { $0 != .rules }
+        for section in order {
             let entries = diff.entries.filter { $0.section == section }
             guard !entries.isEmpty else { continue }
-            body += "<h2>\(HTML.h(w("web.library.diff.section." + section.rawValue)))</h2>"
+            body += "<details class=\"diff\"\(section == .rules ? " open" : "")><summary>"
+            let count = ctx.lang == .zh ? "（\(entries.count)）" : " (\(entries.count))"
+            body += "\(HTML.h(w("web.library.diff.section." + section.rawValue)))\(count)</summary>"
             body += "<table class=\"diff\" id=\"diff-\(section.rawValue)\"><thead><tr>"
             for col in ["change", "item", "old", "new"] {
                 body += "<th scope=\"col\">\(HTML.h(w("web.library.diff.col." + col)))</th>"
@@ -79,7 +84,7 @@ enum LibraryDiffView {
                 body +=
                     "<td class=\"\(e.new == nil ? "" : "new")\">\(e.new.map { "<code>\(HTML.h($0))</code>" } ?? "")</td></tr>"
             }
-            body += "</tbody></table>"
+            body += "</tbody></table></details>"
         }
         return page(title, ctx, body + back(ctx))
     }

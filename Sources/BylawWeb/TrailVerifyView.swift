@@ -55,9 +55,11 @@ enum TrailVerifyView {
     static func result(_ report: VerifyReport, _ ctx: PageContext) -> String {
         guard let problem = report.problem else {
             let ok = Words.text("web.trail.verify.ok", ctx.lang, String(report.records))
-            let head = Words.text("web.trail.verify.head", ctx.lang, String(report.headSeq), report.headHash)
+            // The hash set apart as code; the sentence around it in the page's font.
+            let head = HTML.h(Words.text("web.trail.verify.head", ctx.lang, String(report.headSeq), "\u{1}"))
+                .replacingOccurrences(of: "\u{1}", with: "<code>\(HTML.h(report.headHash))</code>")
             return "<p class=\"verdict compliant\" role=\"status\" id=\"verify-result\">\(HTML.h(ok))</p>"
-                + "<p class=\"receipt\">\(HTML.h(head))</p>"
+                + "<p class=\"head\">\(head)</p>"
         }
         let bad = Words.text("web.trail.verify.bad", ctx.lang, String(problem.seq))
         return "<p class=\"verdict non_compliant\" role=\"alert\" id=\"verify-result\">\(HTML.h(bad))</p>"

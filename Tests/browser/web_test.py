@@ -282,7 +282,9 @@ def checker_refusal_in_trail(d):
     assert rows, "no refusal of checker1 in the trail"
     rows[0].find_element(By.CSS_SELECTOR, "a").click()
     record = WebDriverWait(d, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "pre.record")).text
-    assert '"event": "refused"' in record and '"route": "GET /ui/trail' in record, record
+    shown = json.loads(record)
+    assert shown["event"] == "refused" and shown["route"].startswith("GET /ui/trail"), record
+    assert shown["actor"] == "checker1" and shown["reason"] == "role", record
     shot(d, "trail-refused-zh")
     d.get(BASE + "/ui/trail?verdict=refused&lang=en")
     assert "Refused" in d.find_element(By.CSS_SELECTOR, "main table tbody").text
