@@ -108,9 +108,11 @@ enum TrailPage {
         body += "</tr></thead><tbody>"
         for r in rows {
             body += "<tr><td><a href=\"\(ctx.url("/trail/record"))?seq=\(r.seq)\">\(r.seq)</a></td>"
+            // A refused request has no decision: what was refused, and why, stands in its place.
+            let what = r.verdict == "refused" ? try refusal(r.seq, store, ctx.lang) : r.decisionID ?? ""
             for v in [
                 String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "), r.actor, r.kind ?? "",
-                r.decisionID ?? "", r.decisionDate ?? "", r.unit ?? "",
+                what, r.decisionDate ?? "", r.unit ?? "",
             ] {
                 body += "<td>\(HTML.h(v))</td>"
             }
@@ -150,6 +152,20 @@ enum TrailPage {
         }
         return .download(
             out, type: "application/x-ndjson; charset=utf-8", filename: "bylaw-trail-\(LibraryPage.today()).jsonl")
+    }
+
+    /// A refused request in words: why (`role`, `csrf`, `signin` with the name typed) and the route.
+    static func refusal(_ seq: Int64, _ store: AuditStore, _ lang: Lang) throws(AuditStoreError) -> String {
+        guard let bytes = try store.canonical(of: String(seq)),
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        else { return "" }
+        let route = object["route"] as? String ?? ""
+        switch object["reason"] as? String {
+        case "signin":
+            return Words.text("web.trail.refusal.signin", lang, object["account_given"] as? String ?? "")
+        case "csrf": return Words.text("web.trail.refusal.csrf", lang, route)
+        default: return Words.text("web.trail.refusal.role", lang, route)
+        }
     }
 
     /// A record's verdict in words; `refused` is the verdict of a refused request.

@@ -124,6 +124,10 @@ struct TrailDiffRefusalTests {
         #expect(first["reason"] as? String == "signin")
         #expect(first["account_given"] as? String == "admin1")
         #expect(h.record(refused.last?.seq ?? 0)["reason"] as? String == "csrf")
+        var reader = h.client("auditor1")
+        let listed = reader.get("/trail?verdict=refused").text
+        #expect(listed.contains("登录失败（输入的账户名：admin1）"))
+        #expect(listed.contains("安全校验未通过：POST /ui/signin"))
         var auditor = h.client("auditor1")
         _ = auditor.get("/trail")
         #expect(auditor.verify().contains("校验通过：全部 2 条记录完整"))

@@ -223,8 +223,12 @@ def library(d):
     d.find_element(By.PARTIAL_LINK_TEXT, "1.0.0 版 → 2.0.0 版").click()
     summary = WebDriverWait(d, 10).until(lambda d: d.find_element(By.ID, "diff-summary")).text
     assert "规则新增 32 条、删除 13 条、修改 11 条" in summary, summary
-    assert d.find_element(By.ID, "diff-rules")
+    assert d.find_element(By.ID, "diff-rules").is_displayed()
+    assert not d.find_element(By.ID, "diff-input").is_displayed(), "the input changes are not folded"
     shot(d, "library-diff-zh")
+    d.set_window_size(1280, 1100)
+    d.save_screenshot(os.path.join(SHOTS, "library-diff-top-zh.png"))
+    d.set_window_size(1280, 1800)
     d.get(d.current_url + "&lang=en")
     assert "32 added, 13 removed, 11 changed" in d.find_element(By.ID, "diff-summary").text
     shot(d, "library-diff-en")
@@ -280,6 +284,8 @@ def checker_refusal_in_trail(d):
     rows = [r for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr")
             if "checker1" in r.text and "已拒绝" in r.text]
     assert rows, "no refusal of checker1 in the trail"
+    assert "无权访问：GET /ui/trail" in rows[0].text, rows[0].text
+    shot(d, "trail-refusals-zh")
     rows[0].find_element(By.CSS_SELECTOR, "a").click()
     record = WebDriverWait(d, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "pre.record")).text
     shown = json.loads(record)

@@ -41,6 +41,9 @@ enum WebTexts {
         CatalogueEntry("web.trail.verify.reload", zh: "刷新", en: "Reload"),
         CatalogueEntry("web.trail.verify.again", zh: "重新校验", en: "Verify again"),
         CatalogueEntry("web.trail.verdict.refused", zh: "已拒绝", en: "Refused"),
+        CatalogueEntry("web.trail.refusal.role", zh: "无权访问：{0}", en: "not allowed for the role: {0}"),
+        CatalogueEntry("web.trail.refusal.csrf", zh: "安全校验未通过：{0}", en: "failed the security check: {0}"),
+        CatalogueEntry("web.trail.refusal.signin", zh: "登录失败（输入的账户名：{0}）", en: "failed sign-in (name typed: {0})"),
     ]
 
     static let library: [CatalogueEntry] = [
