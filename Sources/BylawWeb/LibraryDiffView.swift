@@ -67,7 +67,7 @@ enum LibraryDiffView {
             let entries = diff.entries.filter { $0.section == section }
             guard !entries.isEmpty else { continue }
             body += "<details class=\"diff\"\(section == .rules ? " open" : "")><summary>"
-            let count = ctx.lang == .zh ? "（\(entries.count)）" : " (\(entries.count))"
+            let count = ctx.lang == .zh ? "（\(entries.count) 处）" : " (\(entries.count))"
             body += "\(HTML.h(w("web.library.diff.section." + section.rawValue)))\(count)</summary>"
             body += "<table class=\"diff\" id=\"diff-\(section.rawValue)\"><thead><tr>"
             for col in ["change", "item", "old", "new"] {

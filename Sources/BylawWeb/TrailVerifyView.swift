@@ -56,8 +56,8 @@ enum TrailVerifyView {
         guard let problem = report.problem else {
             let ok = Words.text("web.trail.verify.ok", ctx.lang, String(report.records))
             // The hash set apart as code; the sentence around it in the page's font.
-            let head = HTML.h(Words.text("web.trail.verify.head", ctx.lang, String(report.headSeq), "\u{1}"))
-                .replacingOccurrences(of: "\u{1}", with: "<code>\(HTML.h(report.headHash))</code>")
+            let head = HTML.h(Words.text("web.trail.verify.head", ctx.lang, String(report.headSeq), "@@HASH@@"))
+                .replacingOccurrences(of: "@@HASH@@", with: "<code>\(HTML.h(report.headHash))</code>")
             return "<p class=\"verdict compliant\" role=\"status\" id=\"verify-result\">\(HTML.h(ok))</p>"
                 + "<p class=\"head\">\(head)</p>"
         }

@@ -53,6 +53,8 @@ struct TrailDiffRefusalTests {
         #expect(page.contains("<progress id=\"verify-progress\" value=\"3\" max=\"3\""))
         #expect(page.contains("校验通过：全部 3 条记录完整"))
         #expect(page.contains("链头为第 3 条记录"))
+        let head = (try? AuditStore(path: h.trailPath).head().chainHash) ?? []
+        #expect(page.contains("哈希值 <code>\(head.map { String(format: "%02x", $0) }.joined())</code>"))
         #expect(!page.contains("data-poll"))
         let id = String(location.split(separator: "=").last ?? "")
         let status = auditor.get("/trail/verify/status?id=" + id).text

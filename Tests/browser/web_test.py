@@ -264,7 +264,8 @@ def auditor_trail(d):
     bar = d.find_element(By.ID, "verify-progress")
     assert bar.get_attribute("value") == bar.get_attribute("max") != "0", (bar.get_attribute("value"),
                                                                           bar.get_attribute("max"))
-    assert "链头为第" in d.page_source
+    head = d.find_element(By.CSS_SELECTOR, "p.head").text
+    assert "链头为第" in head and len(d.find_element(By.CSS_SELECTOR, "p.head code").text) == 64, head
     shot(d, "trail-verified-zh")
     d.get(d.current_url + "&lang=en")
     assert "Verified: all" in d.find_element(By.ID, "verify-result").text
