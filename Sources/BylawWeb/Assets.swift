@@ -66,6 +66,7 @@ enum Assets {
         table.diff td.old { background: #fce8e6; } table.diff td.new { background: #e6f4ea; }
         table.diff td.mark { font-weight: bold; } details.diff > summary { font-size: 18px; margin: 12px 0 4px; }
         p.head code { overflow-wrap: anywhere; }
+        ul.changes { list-style: none; padding: 0; margin: 6px 0 0; } th { word-break: keep-all; }
         @media print {
           @page { size: A4; margin: 18mm 15mm; }
           header, .skip, form.noprint, .noprint, button { display: none !important; }

@@ -21,7 +21,6 @@ import yaml
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1]
@@ -122,6 +121,18 @@ def fill(d, example):
 def submit(d):
     d.find_element(By.CSS_SELECTOR, "#decision-form button.primary").click()
     WebDriverWait(d, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".verdict, #problems"))
+
+
+def staleness_of(element):
+    """Waits for `element` to leave the page. Selenium's own check lets chromedriver's "node does not belong to
+    the document" escape as an error while the page is being replaced: that, too, means gone."""
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except Exception:
+            return True
+    return gone
 
 
 TESTS = []
