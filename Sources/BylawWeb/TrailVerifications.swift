@@ -40,8 +40,13 @@ public final class TrailVerifications: @unchecked Sendable {
         }
     }
 
-    /// Starts verifying the trail `open` opens, up to the head it has now; returns the run's id.
+    /// Starts verifying the trail `open` opens, up to the head it has now; returns the run's id. While one
+    /// of the account's runs is still going, that run is returned instead: a verification reads the whole
+    /// trail on every core, and clicking again must not start another.
     func start(owner: String, open: @escaping @Sendable () throws -> AuditStore) throws -> String {
+        if let running = lock.withLock({ runs.values.first { $0.owner == owner && !$0.finished }?.id }) {
+            return running
+        }
         let head = try open().head().seq
         let id = String(SessionStore.token().prefix(24))
         lock.withLock {
