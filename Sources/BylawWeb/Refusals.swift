@@ -49,7 +49,8 @@ public final class Refusals: @unchecked Sendable {
     ) -> String? {
         // The verdict is in the body as well as in its column: `verify` checks that the two agree.
         var body: [(String, JSONValue)] = [
-            ("route", .string(route)), ("reason", .string(reason.rawValue)), ("verdict", .string("refused")),
+            ("route", .string(String(route.prefix(200)))), ("reason", .string(reason.rawValue)),
+            ("verdict", .string("refused")),
         ]
         if actor == nil {
             let admitted = admit(now: now)
