@@ -110,6 +110,11 @@ enum Assets {
             fetch(bar.getAttribute("data-poll"), { credentials: "same-origin" }).then(function (r) { return r.json(); })
               .then(function (s) {
                 bar.value = s.done; bar.max = s.total || 1;
+                var count = document.querySelector("[data-count-template]");
+                if (count) {
+                  count.textContent = count.getAttribute("data-count-template")
+                    .replace("{0}", String(s.done)).replace("{1}", String(s.total));
+                }
                 if (s.finished) { clearInterval(timer); location.reload(); }
               }).catch(function () { clearInterval(timer); });
           }, 700);

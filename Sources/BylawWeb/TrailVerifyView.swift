@@ -37,7 +37,9 @@ enum TrailVerifyView {
         if !run.finished {
             body += " data-poll=\"\(ctx.url("/trail/verify/status"))?id=\(HTML.h(run.id))\""
         }
-        body += "></progress> <span class=\"muted\">\(HTML.h(count))</span>"
+        // The script fills the words in as the bar moves: `{0}` and `{1}` are the catalogue's placeholders.
+        let template = Words.text("web.trail.verify.count", ctx.lang, "{0}", "{1}")
+        body += "></progress> <span class=\"muted\" data-count-template=\"\(HTML.h(template))\">\(HTML.h(count))</span>"
         if let report = run.report {
             body += result(report, ctx)
         } else if let message = run.failure {

@@ -56,6 +56,7 @@ struct TrailDiffRefusalTests {
         let head = (try? AuditStore(path: h.trailPath).head().chainHash) ?? []
         #expect(page.contains("哈希值 <code>\(head.map { String(format: "%02x", $0) }.joined())</code>"))
         #expect(!page.contains("data-poll"))
+        #expect(page.contains("data-count-template=\"已校验至第 {0} 条，共 {1} 条\">已校验至第 3 条，共 3 条<"))
         let id = String(location.split(separator: "=").last ?? "")
         let status = auditor.get("/trail/verify/status?id=" + id).text
         #expect(status == "{\"done\":3,\"total\":3,\"finished\":true}")
