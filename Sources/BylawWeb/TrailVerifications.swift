@@ -31,6 +31,14 @@ public final class TrailVerifications: @unchecked Sendable {
         lock.withLock { runs[id].flatMap { $0.owner == owner ? $0 : nil } }
     }
 
+    /// Keeps `run` as it is (tests show a run part-way through with it).
+    func put(_ run: Run) {
+        lock.withLock {
+            if runs[run.id] == nil { order.append(run.id) }
+            runs[run.id] = run
+        }
+    }
+
     private func update(_ id: String, _ change: (inout Run) -> Void) {
         lock.withLock {
             if var r = runs[id] {

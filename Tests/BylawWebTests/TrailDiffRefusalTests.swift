@@ -69,6 +69,26 @@ struct TrailDiffRefusalTests {
         #expect(english.verify().contains("Verified: all 3 records are intact"))
     }
 
+    @Test("part-way through, the page polls for progress, says it is running, and offers a reload without script")
+    func verifyRunning() {
+        let h = WebHarness()
+        var auditor = h.client("auditor1")
+        _ = auditor.get("/trail")
+        var run = TrailVerifications.Run(id: "run1", owner: "auditor1", total: 10_000)
+        run.through = 4096
+        h.app.verifications.put(run)
+        let page = auditor.get("/trail/verify?id=run1").text
+        #expect(page.contains("value=\"4096\" max=\"10000\" data-poll=\"/ui/trail/verify/status?id=run1\""))
+        #expect(page.contains("id=\"verify-running\""))
+        #expect(page.contains("<noscript>") && page.contains("/ui/trail/verify?id=run1\">刷新</a>"))
+        #expect(!page.contains("id=\"verify-result\""))
+        let status = auditor.get("/trail/verify/status?id=run1").text
+        #expect(status == "{\"done\":4096,\"total\":10000,\"finished\":false}")
+        // Clicking again while it runs follows this run rather than starting another.
+        let again = auditor.post("/trail/verify", [("csrf", auditor.csrf)])
+        #expect(again.header("Location") == "/ui/trail/verify?id=run1")
+    }
+
     @Test("a chain that does not hold is reported with the record it breaks at")
     func verifyBroken() {
         let run = TrailVerifications.Run(id: "x", owner: "a", total: 5)
