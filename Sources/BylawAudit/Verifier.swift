@@ -22,7 +22,10 @@ extension AuditStore {
     /// Recomputes every leaf and chain hash from the stored canonical bytes, checks that sequence numbers run
     /// 1, 2, 3… without gaps, that each record names the previous chain hash, and that the indexed columns agree
     /// with the canonical record. With `expectHead` (kept outside the store), also detects a truncated or rewritten tail.
-    public func verify(expectHead: (seq: Int64, hash: String)? = nil) throws(AuditStoreError) -> VerifyReport {
+    /// `progress`, when given, is told the last sequence number verified after each chunk (the web page's bar).
+    public func verify(
+        expectHead: (seq: Int64, hash: String)? = nil, progress: ((_ verifiedThrough: Int64) -> Void)? = nil
+    ) throws(AuditStoreError) -> VerifyReport {
         let stmt = try db.prepare(
             """
             SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict,
@@ -60,6 +63,7 @@ extension AuditStore {
                 next?.wait()
                 return report
             }
+            if pending != nil { progress?(report.headSeq) }
             pending = next
         }
         report.headHash = AuditHex.encode(chain)

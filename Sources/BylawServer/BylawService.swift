@@ -292,7 +292,11 @@ extension BylawService {
         guard let trail else { return }
         let draft = RecordDraft(
             event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "refused",
-            body: [("route", .string(route)), ("permission", .string(permission.rawValue))])
+            body: [
+                ("permission", .string(permission.rawValue)), ("route", .string(route)),
+                // In the body as in its column, or `log verify` reports the record as altered.
+                ("verdict", .string("refused")),
+            ])
         do {
             _ = try await offload { try trail.append([draft], actor: account, at: nil, batchSize: 1) }
             metrics.count(appends: 1)

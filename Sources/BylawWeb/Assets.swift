@@ -58,6 +58,15 @@ enum Assets {
         ol.source li.flag { background: #fce8e6; } ol.source code { white-space: pre-wrap; }
         pre.explanation { white-space: pre; overflow-x: auto; background: #f7f7f7; padding: 8px; }
         details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
+        .actions { display: flex; gap: 16px; align-items: center; margin: 12px 0; } form.inline { display: inline; }
+        progress { width: 60%; height: 20px; vertical-align: middle; }
+        a.download { font-weight: bold; }
+        table.diff { table-layout: fixed; } table.diff th:nth-child(1) { width: 4.5em; }
+        table.diff th:nth-child(2) { width: 26%; } table.diff td code { white-space: pre-wrap; overflow-wrap: anywhere; }
+        table.diff td.old { background: #fce8e6; } table.diff td.new { background: #e6f4ea; }
+        table.diff td.mark { font-weight: bold; } details.diff > summary { font-size: 18px; margin: 12px 0 4px; }
+        p.head code { overflow-wrap: anywhere; }
+        ul.changes { list-style: none; padding: 0; margin: 6px 0 0; } th { word-break: keep-all; }
         @media print {
           @page { size: A4; margin: 18mm 15mm; }
           header, .skip, form.noprint, .noprint, button { display: none !important; }
@@ -101,6 +110,11 @@ enum Assets {
             fetch(bar.getAttribute("data-poll"), { credentials: "same-origin" }).then(function (r) { return r.json(); })
               .then(function (s) {
                 bar.value = s.done; bar.max = s.total || 1;
+                var count = document.querySelector("[data-count-template]");
+                if (count) {
+                  count.textContent = count.getAttribute("data-count-template")
+                    .replace("{0}", String(s.done)).replace("{1}", String(s.total));
+                }
                 if (s.finished) { clearInterval(timer); location.reload(); }
               }).catch(function () { clearInterval(timer); });
           }, 700);

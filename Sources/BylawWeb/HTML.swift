@@ -1,5 +1,6 @@
 import Bylaw
 import BylawBatch
+import BylawLocale
 import BylawReports
 
 /// Escaping for HTML text and attribute values. Everything that comes from a decision, a rule set, a record or
@@ -43,5 +44,13 @@ struct TextTable: Sendable {
     func callAsFunction(_ key: String, _ lang: Lang) -> String {
         guard let e = entries[key] else { return key }
         return lang == .zh ? e.zh : e.en
+    }
+}
+
+/// The catalogue's words for the pages (`web.…` ids), in the page's language with `{0}`, `{1}`, … filled in.
+enum Words {
+    static func text(_ id: String, _ lang: Lang, _ arguments: String...) -> String {
+        guard let entry = Catalogue.entry(id) else { return id }
+        return Catalogue.fill(entry.text(lang == .zh ? .chinese : .english), arguments)
     }
 }

@@ -18,7 +18,7 @@ enum LibraryPage {
         "effective": ("有效期", "In force"),
         "source": ("依据", "Source"),
         "rules": ("规则数", "Rules"),
-        "versions": ("其他版本", "Other versions"),
+        "versions": ("其他版本及变化", "Other versions and changes"),
         "book": ("规则手册", "Rule book"),
         "results": ("“%s”的查询结果（%d 条）", "Results for “%s” (%d)"),
         "noresults": ("没有找到匹配的规则。", "No rule matches."),
@@ -76,6 +76,7 @@ enum LibraryPage {
                 "\(version($0, ctx))（\(HTML.h(period($0, ctx.lang)))）"
             }
             .joined(separator: "<br>")
+            body += LibraryDiffView.links(set.id, in: library, ctx)
             body += "</td></tr>"
         }
         body += "</tbody></table>"

@@ -15,7 +15,7 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
 /// checkers; the rule sets: everyone; the rule book: authors; audits and the trail: auditors and audit-admins),
 /// so a page never offers what the API would refuse.
 public enum Ability: Sendable, CaseIterable {
-    case check, library, book, batchAudit, trail, playground
+    case check, library, book, batchAudit, trail, trailExport, playground
 
     /// The roles that grant it.
     public var roles: Set<Role> {
@@ -24,6 +24,7 @@ public enum Ability: Sendable, CaseIterable {
         case .library: Set(Role.allCases)
         case .book, .playground: [.author]
         case .batchAudit, .trail: [.auditor, .auditAdmin]
+        case .trailExport: [.auditAdmin]
         }
     }
 

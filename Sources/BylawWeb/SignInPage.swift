@@ -15,12 +15,16 @@ enum SignInPage {
         let next = safeNext(request.query["next"] ?? request.form["next"])
         if request.method == .post {
             let token = request.cookies[preCookie] ?? ""
-            guard SessionStore.same(request.form["csrf"] ?? "", token) else { return WebApp.refused(ctx) }
-            guard
-                let user = app.accounts.authenticate(
-                    name: request.form["name"] ?? "", password: request.form["password"] ?? "")
-            else {
-                return form(ctx, app: app, next: next, error: true)
+            guard SessionStore.same(request.form["csrf"] ?? "", token) else {
+                return app.refuse(.csrf, actor: nil, request, ctx)
+            }
+            let name = request.form["name"] ?? ""
+            guard let user = app.accounts.authenticate(name: name, password: request.form["password"] ?? "") else {
+                // Recorded as the API records its refusals; the name typed is data, not the actor.
+                let failure = app.refusals.record(
+                    .signin, actor: nil, route: "POST \(app.base)/signin", detail: [("account_given", name)],
+                    backend: app.backend)
+                return form(ctx, app: app, next: next, error: true, unrecorded: failure)
             }
             let session = app.sessions.start(user)
             var r = WebResponse.redirect(app.base + next)
@@ -28,10 +32,12 @@ enum SignInPage {
             r.headers.append(("Set-Cookie", app.cookie(preCookie, "", maxAge: 0)))
             return r
         }
-        return form(ctx, app: app, next: next, error: false)
+        return form(ctx, app: app, next: next, error: false, ended: request.query["ended"] == "1")
     }
 
-    private static func form(_ page: PageContext, app: WebApp, next: String, error: Bool) -> WebResponse {
+    private static func form(
+        _ page: PageContext, app: WebApp, next: String, error: Bool, ended: Bool = false, unrecorded: String? = nil
+    ) -> WebResponse {
         var ctx = page
         let lang = page.lang
         let t = { (k: String) in text(k, lang) }
@@ -39,6 +45,13 @@ enum SignInPage {
         ctx.csrf = token
         ctx.user = nil
         var body = error ? "<p class=\"bad\" role=\"alert\">\(t("wrong"))</p>" : ""
+        if let unrecorded {
+            body += "<p class=\"bad\">\(HTML.h(Words.text("web.refusal.unrecorded", lang, unrecorded)))</p>"
+        }
+        if ended {
+            body +=
+                "<p class=\"bad\" role=\"alert\" id=\"session-ended\">\(HTML.h(Words.text("web.session.ended", lang)))</p>"
+        }
         body += "<form method=\"post\" action=\"\(ctx.url("/signin"))\">\(ctx.csrfField)"
         body += "<input type=\"hidden\" name=\"next\" value=\"\(HTML.h(next))\">"
         body += "<div class=\"field\"><label for=\"name\">\(t("name"))</label>"
@@ -52,11 +65,12 @@ enum SignInPage {
         return r
     }
 
-    /// Only a path of the pages themselves: never another host or scheme.
+    /// Only a path of the pages themselves: never another host or scheme. Without one, `/`: the first page the
+    /// account may use (not a page its role would be refused, which would be recorded as a refusal).
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next != "/signin",
             next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
-        else { return "/check" }
+        else { return "/" }
         return next
     }
 }

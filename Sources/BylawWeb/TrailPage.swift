@@ -2,7 +2,8 @@ import Bylaw
 import BylawAudit
 import Foundation
 
-/// 审计日志, for auditors and audit-admins: filter the records, open one, verify the chain.
+/// 审计日志, for auditors and audit-admins: filter the records, open one, verify the chain with a progress bar,
+/// and (audit-admins only, as the API's export) download the export.
 enum TrailPage {
     static let text = TextTable([
         "title": ("审计日志", "Audit trail"),
@@ -19,8 +20,6 @@ enum TrailPage {
         "date": ("决定日期", "Date"),
         "open": ("查看", "Open"),
         "verify": ("校验整条日志链", "Verify the whole chain"),
-        "verify.ok": ("校验通过：%d 条记录完整，链头序号 %s，链头哈希 %h。", "Verified: %d records intact; head %s, hash %h."),
-        "verify.bad": ("校验失败：第 %s 条记录：%r", "Verification failed at record %s: %r"),
         "record": ("审计记录 %s", "Audit record %s"),
         "norecord": ("没有这条记录。", "There is no such record."),
         "empty": ("没有符合条件的记录。", "No record matches."),
@@ -29,8 +28,18 @@ enum TrailPage {
         "back": ("返回日志", "Back to the trail"),
     ])
 
-    static func handle(_ request: WebRequest, _ ctx: PageContext, open: () throws -> AuditStore) -> WebResponse {
+    static func handle(
+        _ request: WebRequest, _ ctx: PageContext, open: @escaping @Sendable () throws -> AuditStore,
+        verifications: TrailVerifications, user: WebUser
+    ) -> WebResponse {
         let t = { (k: String) in text(k, ctx.lang) }
+        switch (request.method, request.path) {
+        case (.get, "/trail/verify"), (.get, "/trail/verify/status"):
+            return TrailVerifyView.show(request, ctx, runs: verifications, user: user)
+        case (.post, "/trail/verify"):
+            return TrailVerifyView.start(ctx, runs: verifications, user: user, open: open)
+        default: break
+        }
         let store: AuditStore
         do {
             store = try open()
@@ -45,7 +54,7 @@ enum TrailPage {
             switch (request.method, request.path) {
             case (.get, "/trail"): return try list(request, ctx, store)
             case (.get, "/trail/record"): return try record(request, ctx, store)
-            case (.post, "/trail/verify"): return try verify(ctx, store)
+            case (.get, "/trail/export"): return try export(store)
             default: return WebApp.notFound(ctx)
             }
         } catch {
@@ -77,13 +86,19 @@ enum TrailPage {
         body +=
             "<div class=\"field\"><label for=\"verdict\">\(t("verdict"))</label><select id=\"verdict\" name=\"verdict\">"
         body += "<option value=\"\">\(t("all"))</option>"
-        for v in ["compliant", "non_compliant", "needs_review", "invalid", "error"] {
-            let shown = VerdictView.text("verdict." + v, ctx.lang)
+        for v in ["compliant", "non_compliant", "needs_review", "invalid", "error", "refused"] {
+            let shown = verdict(v, ctx.lang)
             body += "<option value=\"\(v)\"\(filter.verdict == v ? " selected" : "")>\(HTML.h(shown))</option>"
         }
         body += "</select></div><button type=\"submit\">\(t("filter"))</button></form>"
         body += "<form method=\"post\" action=\"\(ctx.url("/trail/verify"))\" class=\"noprint\">\(ctx.csrfField)"
         body += "<p><button type=\"submit\" class=\"primary\">\(t("verify"))</button></p></form>"
+        if ctx.user?.may(.trailExport) == true {
+            body +=
+                "<p class=\"noprint\"><a class=\"download\" id=\"export\" href=\"\(ctx.url("/trail/export"))\" download>"
+            body += "\(HTML.h(Words.text("web.trail.export", ctx.lang)))</a><br><span class=\"muted\">"
+            body += "\(HTML.h(Words.text("web.trail.export.hint", ctx.lang)))</span></p>"
+        }
         let rows = try store.list(filter)
         guard !rows.isEmpty else { return page(ctx, body + "<p>\(t("empty"))</p>") }
         body += "<table><thead><tr>"
@@ -93,13 +108,15 @@ enum TrailPage {
         body += "</tr></thead><tbody>"
         for r in rows {
             body += "<tr><td><a href=\"\(ctx.url("/trail/record"))?seq=\(r.seq)\">\(r.seq)</a></td>"
+            // A refused request has no decision: what was refused, and why, stands in its place.
+            let what = r.verdict == "refused" ? try refusal(r.seq, store, ctx.lang) : r.decisionID ?? ""
             for v in [
                 String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "), r.actor, r.kind ?? "",
-                r.decisionID ?? "", r.decisionDate ?? "", r.unit ?? "",
+                what, r.decisionDate ?? "", r.unit ?? "",
             ] {
                 body += "<td>\(HTML.h(v))</td>"
             }
-            body += "<td>\(HTML.h(VerdictView.text("verdict." + r.verdict, ctx.lang)))</td></tr>"
+            body += "<td>\(HTML.h(verdict(r.verdict, ctx.lang)))</td></tr>"
         }
         return page(ctx, body + "</tbody></table>")
     }
@@ -126,21 +143,34 @@ enum TrailPage {
         return .html(Layout.page(title: title, ctx, active: "/trail", body: body))
     }
 
-    private static func verify(_ ctx: PageContext, _ store: AuditStore) throws(AuditStoreError) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
-        let report = try store.verify()
-        let body: String
-        if let problem = report.problem {
-            let msg = t("verify.bad").replacingOccurrences(of: "%s", with: String(problem.seq))
-                .replacingOccurrences(of: "%r", with: problem.reason)
-            body = "<p class=\"verdict non_compliant\" role=\"status\" id=\"verify-result\">\(HTML.h(msg))</p>"
-        } else {
-            let msg = t("verify.ok").replacingOccurrences(of: "%d", with: String(report.records))
-                .replacingOccurrences(of: "%s", with: String(report.headSeq))
-                .replacingOccurrences(of: "%h", with: report.headHash)
-            body = "<p class=\"verdict compliant\" role=\"status\" id=\"verify-result\">\(HTML.h(msg))</p>"
+    /// Every record's canonical form, one a line: what `bylaw log export` and `GET /v1/log/export` give.
+    private static func export(_ store: AuditStore) throws(AuditStoreError) -> WebResponse {
+        var out: [UInt8] = []
+        try store.forEachCanonical {
+            out += $0
+            out.append(0x0A)
         }
-        return page(ctx, body + "<p><a href=\"\(ctx.url("/trail"))\">\(t("back"))</a></p>")
+        return .download(
+            out, type: "application/x-ndjson; charset=utf-8", filename: "bylaw-trail-\(LibraryPage.today()).jsonl")
+    }
+
+    /// A refused request in words: why (`role`, `csrf`, `signin` with the name typed) and the route.
+    static func refusal(_ seq: Int64, _ store: AuditStore, _ lang: Lang) throws(AuditStoreError) -> String {
+        guard let bytes = try store.canonical(of: String(seq)),
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        else { return "" }
+        let route = object["route"] as? String ?? ""
+        switch object["reason"] as? String {
+        case "signin":
+            return Words.text("web.trail.refusal.signin", lang, object["account_given"] as? String ?? "")
+        case "csrf": return Words.text("web.trail.refusal.csrf", lang, route)
+        default: return Words.text("web.trail.refusal.role", lang, route)
+        }
+    }
+
+    /// A record's verdict in words; `refused` is the verdict of a refused request.
+    static func verdict(_ v: String, _ lang: Lang) -> String {
+        v == "refused" ? Words.text("web.trail.verdict.refused", lang) : VerdictView.text("verdict." + v, lang)
     }
 
     private static func page(_ ctx: PageContext, _ body: String) -> WebResponse {

@@ -33,10 +33,19 @@ public struct WebApp: Sendable {
     public var base: String
     /// Whether cookies are marked `Secure` (behind TLS).
     public var secureCookies: Bool
+    /// Verifications of the trail started from the trail page.
+    public var verifications = TrailVerifications()
+    /// Refused requests, recorded in the trail.
+    public var refusals = Refusals()
+    /// The largest request body the pages take (an uploaded workbook or decision), apart from the API's limit.
+    public var maxUploadBytes: Int
+
+    /// The upload limit when `BYLAW_WEB_MAX_UPLOAD_BYTES` does not set one: 16 MiB.
+    public static let defaultMaxUploadBytes = 16 * 1024 * 1024
 
     public init(
         backend: WebBackend, accounts: any WebAccounts, sessions: SessionStore = SessionStore(), base: String = "/ui",
-        secureCookies: Bool = false
+        secureCookies: Bool = false, maxUploadBytes: Int = WebApp.defaultMaxUploadBytes
     ) {
         self.backend = backend
         self.accounts = accounts
@@ -45,6 +54,7 @@ public struct WebApp: Sendable {
             folder: FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-web-\(getpid())").path)
         self.base = base
         self.secureCookies = secureCookies
+        self.maxUploadBytes = maxUploadBytes
     }
 
     static let sessionCookie = "bylaw_session"
@@ -56,19 +66,23 @@ public struct WebApp: Sendable {
         let ctx = PageContext(
             lang: lang, user: session?.user, csrf: session?.csrf ?? "", base: base, path: request.path)
         var response: WebResponse
+        let presented = request.cookies[Self.sessionCookie].flatMap { $0.isEmpty ? nil : $0 }
         if request.path == "/signin" {
             response = SignInPage.handle(request, ctx, app: self)
         } else if let session {
             if request.method == .post, !SessionStore.same(request.form["csrf"] ?? "", session.csrf) {
-                response = Self.refused(ctx)
+                response = refuse(.csrf, actor: session.user.name, request, ctx)
             } else {
                 response = route(request, ctx, user: session.user)
             }
+        } else if presented != nil {
+            // A session this server does not know: it timed out or the server restarted. Sign in again, told why.
+            response = sessionEnded(request, ctx)
         } else if request.method == .get {
             let back = request.path == "/" ? "" : "?next=" + FormFields.encode(request.path)
             response = .redirect(base + "/signin" + back)
         } else {
-            response = Self.refused(ctx)
+            response = refuse(.csrf, actor: nil, request, ctx)
         }
         if let asked = request.query["lang"], Lang(rawValue: asked) != nil {
             response.headers.append(("Set-Cookie", "lang=\(asked); Path=\(base); SameSite=Strict; Max-Age=31536000"))
@@ -79,7 +93,7 @@ public struct WebApp: Sendable {
     /// The pages, each behind the ability it needs.
     static let pages: [(path: String, ability: Ability)] = [
         ("/check", .check), ("/library/book", .book), ("/library", .library), ("/batch", .batchAudit),
-        ("/trail", .trail), ("/playground", .playground),
+        ("/trail/export", .trailExport), ("/trail", .trail), ("/playground", .playground),
     ]
 
     private func route(_ request: WebRequest, _ ctx: PageContext, user: WebUser) -> WebResponse {
@@ -95,7 +109,7 @@ public struct WebApp: Sendable {
         }
         guard let page = Self.pages.first(where: { request.path == $0.path || request.path.hasPrefix($0.path + "/") })
         else { return Self.notFound(ctx) }
-        guard user.may(page.ability) else { return Self.forbidden(ctx) }
+        guard user.may(page.ability) else { return refuse(.role, actor: user.name, request, ctx) }
         let backend = self.backend
         switch (request.method, page.path) {
         case (.get, "/check"): return CheckPage.form(request, ctx, library: backend.library())
@@ -103,10 +117,13 @@ public struct WebApp: Sendable {
             return ExplainPage.handle(request, ctx, library: backend.library())
         case (.post, "/check"):
             return CheckPage.submit(request, ctx, library: backend.library()) { try backend.recording(user.name) }
+        case (.get, "/library") where request.path == "/library/diff":
+            return LibraryDiffView.show(request, ctx, library: backend.library())
         case (.get, "/library"): return LibraryPage.index(request, ctx, library: backend.library())
         case (.get, "/library/book"): return LibraryPage.book(request, ctx, library: backend.library())
         case (_, "/batch"): return BatchPage.handle(request, ctx, backend: backend, runs: batchRuns, user: user)
-        case (_, "/trail"): return TrailPage.handle(request, ctx, open: backend.trail)
+        case (_, "/trail"), (.get, "/trail/export"):
+            return TrailPage.handle(request, ctx, open: backend.trail, verifications: verifications, user: user)
         case (_, "/playground"): return PlaygroundPage.handle(request, ctx, library: backend.library())
         default: return Self.notFound(ctx)
         }
@@ -131,16 +148,72 @@ public struct WebApp: Sendable {
         "notfound.title": ("页面不存在", "Not found"),
     ])
 
-    static func refused(_ ctx: PageContext) -> WebResponse {
+    /// Refuses the request and records the refusal in the trail. When the trail cannot be written the answer
+    /// is 503 and says so, as the API's is.
+    func refuse(
+        _ reason: Refusals.Reason, actor: String?, _ request: WebRequest, _ ctx: PageContext,
+        detail: [(String, String)] = []
+    )
+        -> WebResponse
+    {
+        let route = "\(request.method.rawValue) \(base)\(request.path)"
+        let failure = refusals.record(reason, actor: actor, route: route, detail: detail, backend: backend)
+        let note =
+            failure.map {
+                "<p class=\"bad\">\(HTML.h(Words.text("web.refusal.unrecorded", ctx.lang, $0)))</p>"
+            } ?? ""
+        var r = reason == .role ? Self.forbidden(ctx, note: note) : Self.refused(ctx, note: note)
+        if failure != nil { r.status = 503 }
+        return r
+    }
+
+    static func refused(_ ctx: PageContext, note: String = "") -> WebResponse {
         .html(
-            Layout.page(title: text("refused.title", ctx.lang), ctx, body: "<p>\(text("refused", ctx.lang))</p>"),
+            Layout.page(
+                title: text("refused.title", ctx.lang), ctx, body: "<p>\(text("refused", ctx.lang))</p>" + note),
             status: 403)
     }
 
-    static func forbidden(_ ctx: PageContext) -> WebResponse {
+    static func forbidden(_ ctx: PageContext, note: String = "") -> WebResponse {
         .html(
-            Layout.page(title: text("forbidden.title", ctx.lang), ctx, body: "<p>\(text("forbidden", ctx.lang))</p>"),
+            Layout.page(
+                title: text("forbidden.title", ctx.lang), ctx, body: "<p>\(text("forbidden", ctx.lang))</p>" + note),
             status: 403)
+    }
+
+    /// The answer to a request whose body is larger than `maxUploadBytes` (413), in the language it asks for.
+    public func tooLarge(_ request: WebRequest) -> WebResponse {
+        let lang = Lang.of(request)
+        let session = sessions.lookup(request.cookies[Self.sessionCookie])
+        let ctx = PageContext(
+            lang: lang, user: session?.user, csrf: session?.csrf ?? "", base: base, path: request.path)
+        let megabytes = String(format: "%.1f", Double(maxUploadBytes) / 1_048_576).replacingOccurrences(
+            of: ".0", with: "")
+        let body =
+            "<p class=\"bad\" role=\"alert\" id=\"too-large\">\(HTML.h(Words.text("web.upload.too-large", lang, megabytes)))</p>"
+            + "<p><a href=\"\(ctx.url(request.path))\">\(HTML.h(Words.text("web.back", lang)))</a></p>"
+        return .html(Layout.page(title: Words.text("web.upload.too-large.title", lang), ctx, body: body), status: 413)
+    }
+
+    /// A request with a session cookie this server does not know (timed out, or the server restarted): a GET
+    /// goes to sign-in, which says why; a POST is answered with a page saying so and a link to sign in. Either
+    /// way the stale cookie is cleared. Nothing is recorded: an ended session is not an attack.
+    func sessionEnded(_ request: WebRequest, _ ctx: PageContext) -> WebResponse {
+        var r: WebResponse
+        if request.method == .get {
+            let next = request.path == "/" ? "" : "&next=" + FormFields.encode(request.path)
+            r = .redirect(base + "/signin?ended=1" + next)
+        } else {
+            var anonymous = ctx
+            anonymous.user = nil
+            let body =
+                "<p class=\"bad\" role=\"alert\" id=\"session-ended\">\(HTML.h(Words.text("web.session.ended", ctx.lang)))</p>"
+                + "<p><a class=\"primary\" href=\"\(base)/signin\">\(HTML.h(SignInPage.text("submit", ctx.lang)))</a></p>"
+            r = .html(
+                Layout.page(title: Words.text("web.session.ended.title", ctx.lang), anonymous, body: body), status: 401)
+        }
+        r.headers.append(("Set-Cookie", cookie(Self.sessionCookie, "", maxAge: 0)))
+        return r
     }
 
     static func notFound(_ ctx: PageContext) -> WebResponse {

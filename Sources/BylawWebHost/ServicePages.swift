@@ -3,6 +3,7 @@ import BylawAudit
 import BylawJobs
 import BylawServer
 import BylawWeb
+import Foundation
 import Hummingbird
 
 /// The web pages inside `bylaw serve`: the service's rule library (reloads included), its trail, its accounts and
@@ -25,7 +26,16 @@ public enum ServicePages {
                 return try AuditStore(readingAt: audit)
             })
         return WebApp(
-            backend: backend, accounts: ServiceAccounts(authenticator: service.authenticator), sessions: sessions)
+            backend: backend, accounts: ServiceAccounts(authenticator: service.authenticator), sessions: sessions,
+            maxUploadBytes: maxUploadBytes(ProcessInfo.processInfo.environment))
+    }
+
+    /// The pages' upload limit: `BYLAW_WEB_MAX_UPLOAD_BYTES` when it is a whole number of bytes from 1 KiB to
+    /// 1 GiB, else 16 MiB. Apart from the API's `max_body_bytes`, which stays small for machine requests.
+    static func maxUploadBytes(_ environment: [String: String]) -> Int {
+        guard let text = environment["BYLAW_WEB_MAX_UPLOAD_BYTES"], let n = Int(text), (1024...(1 << 30)).contains(n)
+        else { return WebApp.defaultMaxUploadBytes }
+        return n
     }
 }
 

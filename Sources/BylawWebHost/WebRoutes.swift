@@ -3,11 +3,9 @@ import HTTPTypes
 import Hummingbird
 
 /// Mounts the web pages on a Hummingbird router under `/ui/`: each request is read into a `WebRequest`
-/// (body capped), handed to `WebApp`, and its `WebResponse` written back. The pages never see Hummingbird.
+/// (body capped at `WebApp.maxUploadBytes`, apart from the API's `max_body_bytes`), handed to `WebApp`, and its
+/// `WebResponse` written back. The pages never see Hummingbird.
 public enum WebRoutes {
-    /// The largest request body the pages read (an uploaded workbook or decision).
-    public static let maxBody = 16 * 1024 * 1024
-
     public static func add<Context: RequestContext>(to router: Router<Context>, app: WebApp) {
         let handler: @Sendable (Request, Context) async throws -> Response = { request, _ in
             await respond(request, app: app)
@@ -23,11 +21,18 @@ public enum WebRoutes {
         if path.isEmpty { path = "/" }
         var body: [UInt8] = []
         if request.method == .post {
+            let limit = app.maxUploadBytes
+            let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
             do {
-                let buffer = try await request.body.collect(upTo: maxBody)
+                guard declared <= limit else { throw TooLarge() }
+                let buffer = try await request.body.collect(upTo: limit)
                 body = Array(buffer.readableBytesView)
             } catch {
-                return Response(status: .contentTooLarge)
+                let asked =
+                    WebRequest.parse(
+                        method: "GET", path: path, query: request.uri.query ?? "", contentType: nil, body: [],
+                        cookieHeader: request.headers[.cookie]) ?? WebRequest(method: .get, path: path)
+                return response(app.tooLarge(asked))
             }
         }
         guard
@@ -35,7 +40,12 @@ public enum WebRoutes {
                 method: request.method.rawValue, path: path, query: request.uri.query ?? "",
                 contentType: request.headers[.contentType], body: body, cookieHeader: request.headers[.cookie])
         else { return Response(status: .methodNotAllowed) }
-        let answer = app.handle(web)
+        return response(app.handle(web))
+    }
+
+    struct TooLarge: Error {}
+
+    static func response(_ answer: WebResponse) -> Response {
         var headers = HTTPFields()
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }

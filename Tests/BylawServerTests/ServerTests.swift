@@ -105,6 +105,9 @@ struct ServerTests {
             let rows = refusals.json as? [[String: Any]] ?? []
             #expect(rows.count == Self.guarded.count)
             #expect(Set(rows.compactMap { $0["actor"] as? String }) == Set(Self.guarded.map { "svc-\($0.refused)" }))
+            // A refusal's record holds its verdict as its column does: the chain through them verifies.
+            let verified = try await s.call("POST", "/v1/log/verify", as: "auditor")
+            #expect(verified.object["ok"] as? Bool == true, "\(verified.text)")
         }
     }
 

@@ -12,7 +12,7 @@ struct ServicePagesTests {
         "every page is granted to exactly the roles the API grants its permission",
         arguments: [
             (Ability.check, Permission.check), (.library, .rulesets), (.book, .book), (.batchAudit, .audits),
-            (.trail, .logRead), (.playground, .lint),
+            (.trail, .logRead), (.trailExport, .logExport), (.playground, .lint),
         ])
     func rolesMatchTheAPI(ability: Ability, permission: Permission) {
         #expect(Set(ability.roles.map(\.rawValue)) == Set(permission.roles.map(\.rawValue)))
@@ -31,5 +31,16 @@ struct ServicePagesTests {
         #expect(accounts.authenticate(name: "wang", password: "pw") == nil)
         #expect(accounts.authenticate(name: "hr-system", password: "tok") == nil)
         #expect(accounts.authenticate(name: "nobody", password: "") == nil)
+    }
+
+    @Test(
+        "the pages' upload limit comes from BYLAW_WEB_MAX_UPLOAD_BYTES when it is sensible, else 16 MiB",
+        arguments: [
+            (nil, 16 * 1024 * 1024), ("1048576", 1_048_576), ("0", 16 * 1024 * 1024), ("lots", 16 * 1024 * 1024),
+            ("-5", 16 * 1024 * 1024), ("2147483648", 16 * 1024 * 1024),
+        ] as [(String?, Int)])
+    func uploadLimit(value: String?, expected: Int) {
+        let environment = value.map { ["BYLAW_WEB_MAX_UPLOAD_BYTES": $0] } ?? [:]
+        #expect(ServicePages.maxUploadBytes(environment) == expected)
     }
 }

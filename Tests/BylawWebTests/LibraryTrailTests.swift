@@ -61,7 +61,7 @@ struct LibraryTrailTests {
         let record = auditor.get("/trail/record?seq=1")
         #expect(record.status == 200 && record.text.contains("CS2-15"))
         #expect(auditor.get("/trail/record?seq=99").status == 404)
-        let verified = auditor.post("/trail/verify", [("csrf", auditor.csrf)]).text
-        #expect(verified.contains("校验通过：1 条记录完整"))
+        let verified = auditor.verify()
+        #expect(verified.contains("校验通过：全部 1 条记录完整"))
     }
 }

@@ -41,10 +41,10 @@ struct SecurityTests {
         "sign-in never sends the browser to another host",
         arguments: ["//evil.example/x", "https://evil.example", "/\\evil", "check"])
     func openRedirect(next: String) {
-        #expect(SignInPage.safeNext(next) == "/check")
+        #expect(SignInPage.safeNext(next) == "/")
     }
 
-    @Test("a form posted without the session's CSRF token is refused and nothing is recorded")
+    @Test("a form posted without the session's CSRF token is refused; the refusal is recorded, the decision is not")
     func csrfRefusal() {
         let h = WebHarness()
         var c = h.client("checker1")
@@ -56,9 +56,11 @@ struct SecurityTests {
             #expect(r.status == 403)
             #expect(r.text.contains("请求被拒绝"))
         }
-        #expect(h.records() == 0)
+        #expect(h.refusals().map(\.actor) == ["checker1", "checker1", "checker1"])
+        #expect(h.records() == 3)
         let signout = c.post("/signout", [("csrf", "wrong")])
         #expect(signout.status == 403)
+        #expect(h.records() == 4)
         #expect(c.get("/check").status == 200)
     }
 
@@ -81,7 +83,11 @@ struct SecurityTests {
         let r = c.get("/trail")
         #expect(r.status == (trail ? 200 : 403))
         #expect(r.text.contains("校验整条日志链") == trail)
-        #expect(c.post("/trail/verify", [("csrf", c.csrf)]).status == (trail ? 200 : 403))
+        #expect(c.post("/trail/verify", [("csrf", c.csrf)]).status == (trail ? 303 : 403))
+        // Each refusal for the role is in the trail, by the account refused.
+        let refused = h.refusals()
+        #expect(refused.count == (check ? 0 : 1) + (trail ? 0 : 3))
+        #expect(refused.allSatisfy { $0.actor == name })
     }
 
     @Test("every page carries a CSP that allows nothing from another host and no inline script")

@@ -49,6 +49,21 @@ struct WebHarness {
     func records() -> Int {
         ((try? AuditStore(path: trailPath).list(RecordFilter()))?.count) ?? -1
     }
+
+    /// The refused requests in the trail, oldest first.
+    func refusals() -> [RecordSummary] {
+        var filter = RecordFilter()
+        filter.verdict = "refused"
+        return ((try? AuditStore(path: trailPath).list(filter)) ?? []).sorted { $0.seq < $1.seq }
+    }
+
+    /// The stored canonical record `seq`, parsed.
+    func record(_ seq: Int64) -> [String: Any] {
+        guard let bytes = try? AuditStore(path: trailPath).canonical(of: String(seq)),
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        else { return [:] }
+        return object
+    }
 }
 
 struct WebClient {
@@ -92,6 +107,20 @@ struct WebClient {
     static func csrf(in html: String) -> String? {
         guard let r = html.range(of: "name=\"csrf\" value=\"") else { return nil }
         return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Starts a verification of the trail from the trail page, waits for it as the page's script does, and
+    /// returns the page that shows its result.
+    mutating func verify() -> String {
+        let started = post("/trail/verify", [("csrf", csrf)])
+        guard started.status == 303, let location = started.header("Location") else { return started.text }
+        let target = String(location.dropFirst(app.base.count))
+        for _ in 0..<400 {
+            let status = get(target.replacingOccurrences(of: "/trail/verify?", with: "/trail/verify/status?")).text
+            if status.contains("\"finished\":true") { break }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return get(target).text
     }
 
     /// A decision file sent with the upload form.

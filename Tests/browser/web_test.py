@@ -3,11 +3,15 @@
 Run by scripts/browser-test, which starts the pages on 127.0.0.1 and passes their address. Signs in, fills the
 generated form for a compliant and a non-compliant promotion from rules/cadre-selection/examples, checks the
 verdict and the cited articles on the page, checks that a checker cannot see the trail, verifies the trail as an
-auditor, runs a batch audit, and saves a screenshot of each page in both languages.
+auditor with its progress bar, downloads the trail's export as an audit-admin, finds a checker's refused request
+in the trail, shows what changed between two versions of a rule set, runs a batch audit, and saves a screenshot
+of each page in both languages.
 """
 
 import datetime
+import json
 import os
+import tempfile
 import sys
 import time
 import urllib.parse
@@ -17,7 +21,6 @@ import yaml
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1]
@@ -120,6 +123,18 @@ def submit(d):
     WebDriverWait(d, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".verdict, #problems"))
 
 
+def staleness_of(element):
+    """Waits for `element` to leave the page. Selenium's own check lets chromedriver's "node does not belong to
+    the document" escape as an error while the page is being replaced: that, too, means gone."""
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except Exception:
+            return True
+    return gone
+
+
 TESTS = []
 
 
@@ -216,6 +231,18 @@ def library(d):
     sign_in(d, "author1")
     d.get(BASE + "/ui/library?date=2025-09-16")
     shot(d, "library-zh")
+    d.find_element(By.PARTIAL_LINK_TEXT, "1.0.0 版 → 2.0.0 版").click()
+    summary = WebDriverWait(d, 10).until(lambda d: d.find_element(By.ID, "diff-summary")).text
+    assert "规则新增 32 条、删除 13 条、修改 11 条" in summary, summary
+    assert d.find_element(By.ID, "diff-rules").is_displayed()
+    assert not d.find_element(By.ID, "diff-input").is_displayed(), "the input changes are not folded"
+    shot(d, "library-diff-zh")
+    d.set_window_size(1280, 1100)
+    d.save_screenshot(os.path.join(SHOTS, "library-diff-top-zh.png"))
+    d.set_window_size(1280, 1800)
+    d.get(d.current_url + "&lang=en")
+    assert "32 added, 13 removed, 11 changed" in d.find_element(By.ID, "diff-summary").text
+    shot(d, "library-diff-en")
     d.get(BASE + "/ui/library?date=2025-09-16&q=%E7%AC%AC%E4%B8%89%E5%8D%81%E4%B8%80%E6%9D%A1&lang=en")
     assert "CS2-15" in d.find_element(By.ID, "results").find_element(By.XPATH, "following-sibling::table").text
     shot(d, "library-search-en")
@@ -223,18 +250,100 @@ def library(d):
 
 
 @test
+def form_2014_labelled(d):
+    sign_in(d, "checker1")
+    d.get(BASE + "/ui/check?kind=cadre_promotion&date=2016-06-01")
+    labels = " ".join(l.text for l in d.find_elements(By.CSS_SELECTOR, "#decision-form label"))
+    for word in ["出生日期", "现任职务层次", "民主推荐日期", "赞成票数"]:
+        assert word in labels, word
+    assert not d.find_elements(By.CSS_SELECTOR, "#decision-form label code"), "a field without its label"
+    d.set_window_size(1280, 1100)
+    d.save_screenshot(os.path.join(SHOTS, "check-form-2014-zh.png"))
+    d.set_window_size(1280, 1800)
+
+
+@test
 def auditor_trail(d):
     sign_in(d, "auditor1")
     d.get(BASE + "/ui/trail")
     assert "HR-2025-0044" in d.page_source and "checker1" in d.page_source
+    assert not d.find_elements(By.ID, "export"), "an auditor is offered the export"
     shot(d, "trail-zh")
     d.find_element(By.CSS_SELECTOR, "form[action='/ui/trail/verify'] button").click()
-    result = WebDriverWait(d, 20).until(lambda d: d.find_element(By.ID, "verify-result"))
+    result = WebDriverWait(d, 30).until(lambda d: d.find_element(By.ID, "verify-result"))
     assert "校验通过" in result.text, result.text
+    bar = d.find_element(By.ID, "verify-progress")
+    assert bar.get_attribute("value") == bar.get_attribute("max") != "0", (bar.get_attribute("value"),
+                                                                          bar.get_attribute("max"))
+    head = d.find_element(By.CSS_SELECTOR, "p.head").text
+    assert "链头为第" in head and len(d.find_element(By.CSS_SELECTOR, "p.head code").text) == 64, head
     shot(d, "trail-verified-zh")
+    d.get(d.current_url + "&lang=en")
+    assert "Verified: all" in d.find_element(By.ID, "verify-result").text
+    shot(d, "trail-verified-en")
     d.get(BASE + "/ui/trail?lang=en")
     shot(d, "trail-en")
     d.get(BASE + "/ui/trail?lang=zh")
+
+
+@test
+def checker_refusal_in_trail(d):
+    sign_in(d, "checker1")
+    d.get(BASE + "/ui/trail/export")
+    assert "无权访问" in d.page_source
+    sign_in(d, "auditor1")
+    d.get(BASE + "/ui/trail?verdict=refused")
+    rows = [r for r in d.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+            if "checker1" in r.text and "已拒绝" in r.text]
+    assert rows, "no refusal of checker1 in the trail"
+    assert "无权访问：GET /ui/trail" in rows[0].text, rows[0].text
+    shot(d, "trail-refusals-zh")
+    rows[0].find_element(By.CSS_SELECTOR, "a").click()
+    record = WebDriverWait(d, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "pre.record")).text
+    shown = json.loads(record)
+    assert shown["event"] == "refused" and shown["route"].startswith("GET /ui/trail"), record
+    assert shown["actor"] == "checker1" and shown["reason"] == "role", record
+    shot(d, "trail-refused-zh")
+    d.get(BASE + "/ui/trail?verdict=refused&lang=en")
+    assert "Refused" in d.find_element(By.CSS_SELECTOR, "main table tbody").text
+    shot(d, "trail-refused-en")
+    d.get(BASE + "/ui/trail?lang=zh")
+
+
+@test
+def admin_downloads_export(d):
+    sign_in(d, "admin1")
+    folder = tempfile.mkdtemp(prefix="bylaw-export-")
+    d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": folder})
+    d.get(BASE + "/ui/trail")
+    link = d.find_element(By.ID, "export")
+    assert "下载日志导出文件" in link.text, link.text
+    link.click()
+    deadline = time.time() + 20
+    files = []
+    while time.time() < deadline:
+        files = [f for f in os.listdir(folder) if f.endswith(".jsonl")]
+        if files:
+            break
+        time.sleep(0.2)
+    assert files, os.listdir(folder)
+    with open(os.path.join(folder, files[0]), encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    assert records and [r["seq"] for r in records] == list(range(1, len(records) + 1)), len(records)
+    assert any(r.get("decision_id") == "HR-2025-0044" or "HR-2025-0044" in json.dumps(r, ensure_ascii=False)
+               for r in records)
+    shot(d, "trail-admin-zh")
+
+
+@test
+def session_ended(d):
+    sign_in(d, "checker1")
+    d.delete_cookie("bylaw_session")
+    d.add_cookie({"name": "bylaw_session", "value": "0" * 64, "path": "/ui"})
+    d.get(BASE + "/ui/check")
+    notice = d.find_element(By.ID, "session-ended")
+    assert "请重新登录" in notice.text, notice.text
+    shot(d, "signin-ended-zh")
 
 
 @test
@@ -252,6 +361,25 @@ def batch_audit(d):
     assert "12" in done.text, done.text
     time.sleep(1)
     shot(d, "batch-report-zh")
+
+
+@test
+def upload_too_large(d):
+    """The pages run with a 1 MiB upload limit here (scripts/browser-test): a 2 MB register gets a page that
+    names the limit, in Chinese, not a bare error."""
+    sign_in(d, "auditor1")
+    big = os.path.join(tempfile.mkdtemp(prefix="bylaw-big-"), "大表.csv")
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("资产编号,账面原值\n")
+        for i in range(80000):
+            f.write(f"A{i:08d},1234567.89\n")
+    d.get(BASE + "/ui/batch")
+    Select(d.find_element(By.ID, "kind")).select_by_value("asset_disposal")
+    d.find_element(By.ID, "file").send_keys(big)
+    d.find_element(By.CSS_SELECTOR, "main form button.primary").click()
+    notice = WebDriverWait(d, 30).until(lambda d: d.find_element(By.ID, "too-large"))
+    assert "1 MB" in notice.text and "拆分" in notice.text, notice.text
+    shot(d, "upload-too-large-zh")
 
 
 @test
