@@ -8,29 +8,12 @@ struct FmtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: Language.current.help("help.fmt.abstract"),
-        discussion: """
-            A PATH is a file, a rule-set folder (its ruleset*.yaml and tests/*.yaml) or a rule library (every \
-            set in it). The layout: block collections indented two spaces per level, sequences indented \
-            under their key, one space after `- `, comments indented like the line they precede, no trailing \
-            white space, at most one blank line in a row, LF line ends. Scalars, quotes, flow collections and \
-            comments stay as written. A file whose rewrite would not parse to the same YAML tree is left alone \
-            and reported.
+        discussion: Language.current.help("help.fmt.discussion"))
 
-            EXAMPLES
-              bylaw fmt --check rules
-              bylaw fmt rules/asset-management
-              bylaw fmt rules/asset-management/tests/cases.yaml
-
-            EXIT CODES
-              0  every file is (now) in the layout
-              1  with --check, some file is not (each is listed)
-              2  a file does not parse or cannot be rewritten, or the command line is wrong
-            """)
-
-    @Argument(help: "Files, rule-set folders or rule libraries (default: the current folder's `rules`).")
+    @Argument(help: ArgumentHelp(Language.current.help("help.fmt.paths")))
     var paths: [String] = ["rules"]
 
-    @Flag(help: "Change nothing: list the files that are not in the layout and exit 1 if there are any.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.fmt.check")))
     var check = false
 
     func run() throws {
@@ -47,7 +30,7 @@ struct FmtCommand: ParsableCommand {
         for file in files {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
             else {
-                printError("bylaw: cannot read `\(file)`")
+                printError("bylaw: " + Language.current.text("op.cannot-read", file))
                 failed = true
                 continue
             }
@@ -62,7 +45,7 @@ struct FmtCommand: ParsableCommand {
                     do {
                         try formatted.write(toFile: file, atomically: true, encoding: .utf8)
                     } catch {
-                        printError("bylaw: cannot write `\(file)`")
+                        printError("bylaw: " + Language.current.text("op.cannot-write", file))
                         failed = true
                     }
                 }

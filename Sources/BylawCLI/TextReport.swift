@@ -11,7 +11,9 @@ struct TextReport {
     var quiet: Bool
     var language: Language = .english
 
-    func render(_ r: DecisionResult) -> String {
+    func render(_ result: DecisionResult) -> String {
+        // An English reader sees the rule set's English titles and messages where its author gave them.
+        let r = language == .english ? result.inEnglish() : result
         var out = verdictLine(r) + "\n"
         if quiet { return out }
         let sets = r.ruleSets.map(\.label).joined(separator: ", ")

@@ -102,7 +102,8 @@ final class PreparedRule: Sendable {
     init(_ rule: Rule, in ruleSet: String) {
         self.rule = rule
         identity = RuleIdentity(
-            ruleSet: ruleSet, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity)
+            ruleSet: ruleSet, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity,
+            titleEnglish: rule.titleEnglish)
         evidence = EvidencePlan(rule)
     }
 }

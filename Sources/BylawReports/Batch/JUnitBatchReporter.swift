@@ -97,7 +97,7 @@ public struct JUnitBatchReporter: BatchReporter {
             inner += MarkupText.escape(ds.map { $0.description(in: l) }.joined(separator: "\n")) + "</error>\n"
             errored = true
         }
-        for f in BatchReports.findings(r) {
+        for f in BatchReports.findings(r, in: l) {
             if f.outcome == .error {
                 inner += "      <error type=\"rule-error\" message=\(attr(f.ruleID + ": " + (f.error ?? "")))>"
                 inner += MarkupText.escape(detail(f, f.error)) + "</error>\n"
