@@ -78,11 +78,11 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var recording: RecordingOptions
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder or -)") }
-        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
-        if htmlRecords < 0 { throw ValidationError("--html-records must be 0 or more") }
+        guard !inputs.isEmpty else { throw ValidationError(Language.current.text("usage.no-inputs")) }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError(Language.current.text("usage.jobs")) }
+        if htmlRecords < 0 { throw ValidationError(Language.current.text("usage.html-records")) }
         if let headerRow, !(1...1_048_576).contains(headerRow) {
-            throw ValidationError("--header-row must be a row number between 1 and 1048576")
+            throw ValidationError(Language.current.text("usage.header-row"))
         }
     }
 

@@ -120,7 +120,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// `--as-of` and other date options: exactly YYYY-MM-DD.
 func parseDate(_ text: String) throws -> CELDate {
     guard text.utf8.count == 10, let d = CELDate(iso: text) else {
-        throw ValidationError("`\(text)` is not a date written YYYY-MM-DD")
+        throw ValidationError(Language.current.text("usage.bad-date", text))
     }
     return d
 }

@@ -137,26 +137,28 @@ struct EvalCommand: ParsableCommand {
 
     func loadVars(_ path: String, values: inout [String: CELValue]) throws {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ValidationError("cannot read `\(path)`")
+            throw ValidationError(Language.current.text("op.cannot-read", path))
         }
         do {
             guard case .object(let members) = try CELJSON.parse(text) else {
-                throw ValidationError("`\(path)` must hold a JSON object of names to values")
+                throw ValidationError(Language.current.text("usage.vars-object", path))
             }
             for (name, json) in members { values[name] = try CELValueCodec.decode(json) }
         } catch let e as CELCodecError {
-            throw ValidationError("`\(path)`: \(e.message)")
+            throw ValidationError(Language.current.text("usage.file-problem", path, e.message))
         }
     }
 
     func parseVar(_ spec: String, values: inout [String: CELValue]) throws {
-        guard let eq = spec.firstIndex(of: "=") else { throw ValidationError("--var takes NAME=EXPR, not `\(spec)`") }
+        guard let eq = spec.firstIndex(of: "=") else {
+            throw ValidationError(Language.current.text("usage.var-form", spec))
+        }
         let name = String(spec[..<eq])
         let text = String(spec[spec.index(after: eq)...])
         guard case .success(let p) = CEL.compile(text, environment: CELEnvironment()),
             case .success(let v) = p.evaluate(CELActivation())
         else {
-            throw ValidationError("--var \(name): `\(text)` is not a constant CEL expression")
+            throw ValidationError(Language.current.text("usage.var-constant", name, text))
         }
         values[name] = v
     }

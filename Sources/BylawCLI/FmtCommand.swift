@@ -21,7 +21,7 @@ struct FmtCommand: ParsableCommand {
         for path in paths {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                throw ValidationError("`\(path)` does not exist")
+                throw ValidationError(Language.current.text("usage.missing-path", path))
             }
             files += isDir.boolValue ? Self.files(under: path) : [path]
         }
@@ -55,7 +55,10 @@ struct FmtCommand: ParsableCommand {
             for file in changed { FileHandleOutput.writeAll(fd: 1, file + "\n") }
         } else {
             let n = changed.count
-            FileHandleOutput.writeAll(fd: 1, "formatted \(n) file\(n == 1 ? "" : "s") of \(files.count)\n")
+            FileHandleOutput.writeAll(
+                fd: 1,
+                Language.current.text(n == 1 ? "fmt.formatted-one" : "fmt.formatted", String(n), String(files.count))
+                    + "\n")
         }
         if failed { throw Exit.invalid }
         if check && !changed.isEmpty { throw Exit.notCompliant }

@@ -26,11 +26,11 @@ struct AuditOptions: ParsableArguments {
     func lockWaitMillis() throws -> Int32 {
         let env = ProcessInfo.processInfo.environment["BYLAW_AUDIT_LOCK_WAIT"]
         guard let seconds = lockWait ?? env.flatMap(Double.init) else {
-            if let env { throw ValidationError("BYLAW_AUDIT_LOCK_WAIT is `\(env)`, not a number of seconds") }
+            if let env { throw ValidationError(Language.current.text("usage.lock-wait-env", env)) }
             return AuditStore.defaultLockWaitMillis
         }
         guard seconds.isFinite, seconds >= 0, seconds <= 3600 else {
-            throw ValidationError("the lock wait is a number of seconds from 0 to 3600")
+            throw ValidationError(Language.current.text("usage.lock-wait"))
         }
         return Int32(seconds * 1000)
     }
@@ -98,7 +98,7 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             _ = try parseDate(before)
             guard let file = signingKey ?? ProcessInfo.processInfo.environment["BYLAW_AUDIT_SIGNING_KEY_FILE"] else {
-                throw ValidationError("a prune needs --signing-key: its cut must be signed")
+                throw ValidationError(Language.current.text("usage.prune-key"))
             }
             let key = try wrap { try CheckpointKey.Private(text: readText(file)) }
             let store = try audit.openExisting()
@@ -108,12 +108,11 @@ struct LogCommand: ParsableCommand {
                 try store.prune(before: before, minimumRetentionDays: minRetentionDays, actor: who)
             }
             guard let cut else {
-                FileHandleOutput.writeText("no record was recorded before \(before); nothing removed\n")
+                FileHandleOutput.writeText(Language.current.text("log.nothing-pruned", before) + "\n")
                 return
             }
             FileHandleOutput.writeText(
-                "✓ removed records 1–\(cut.throughSeq) (recorded before \(before)); signed cut \(cut.throughSeq):\(cut.chainHash)\n"
-            )
+                Language.current.text("log.pruned", String(cut.throughSeq), before, "\(cut.chainHash)") + "\n")
         }
     }
 
@@ -126,13 +125,14 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             let report = try wrap { try audit.openForReading().backup(to: destination) }
             if let p = report.problem {
-                FileHandleOutput.writeText("✗ the copy does not verify at record \(p.seq): \(p.reason)\n")
+                FileHandleOutput.writeText(Language.current.text("log.backup-broken", String(p.seq), p.reason) + "\n")
                 throw Exit.notCompliant
             }
             FileHandleOutput.writeAll(
                 fd: 1,
-                "✓ backed up to \(destination): \(report.records) records verified; head \(report.headSeq):\(report.headHash)\n"
-            )
+                Language.current.text(
+                    "log.backed-up", destination, String(report.records), String(report.headSeq), "\(report.headHash)")
+                    + "\n")
         }
     }
 
@@ -235,10 +235,10 @@ struct LogCommand: ParsableCommand {
 
         func validate() throws {
             if checkpoints != nil, publicKey == nil {
-                throw ValidationError("--checkpoints needs --public-key: a checkpoint proves nothing without its key")
+                throw ValidationError(Language.current.text("usage.checkpoints-key"))
             }
             if let receipt, Receipt(text: receipt) == nil {
-                throw ValidationError("--receipt takes SEQ:LEAF:CHAIN, as printed by `bylaw check`")
+                throw ValidationError(Language.current.text("usage.receipt"))
             }
         }
 
@@ -247,7 +247,7 @@ struct LogCommand: ParsableCommand {
             if let expectHead {
                 let parts = expectHead.split(separator: ":")
                 guard parts.count == 2, let seq = Int64(parts[0]) else {
-                    throw ValidationError("--expect-head takes SEQ:HASH, as printed by `bylaw log head`")
+                    throw ValidationError(Language.current.text("usage.expect-head"))
                 }
                 expected = (seq, String(parts[1]))
             }
@@ -269,16 +269,19 @@ struct LogCommand: ParsableCommand {
         func report(_ report: VerifyReport, key: CheckpointKey.Public?) throws {
             let receipt = receipt.flatMap(Receipt.init(text:))
             if let p = report.problem {
-                FileHandleOutput.writeText("✗ audit trail broken at record \(p.seq): \(p.reason)\n")
+                FileHandleOutput.writeText(Language.current.text("log.broken", String(p.seq), p.reason) + "\n")
                 throw Exit.notCompliant
             }
-            var line = "✓ \(report.records) records verified; head \(report.headSeq):\(report.headHash)"
-            if report.prunedThrough > 0 { line += "; records 1–\(report.prunedThrough) were pruned (signed cut)" }
+            let l = Language.current
+            var line = l.text(
+                "log.verified", String(report.records), String(report.headSeq), "\(report.headHash)")
+            if report.prunedThrough > 0 { line += l.text("log.verified-pruned", String(report.prunedThrough)) }
             if key != nil {
-                line += "; \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s") hold"
+                let id = report.checkpoints == 1 ? "log.checkpoint-holds" : "log.checkpoints-hold"
+                line += l.text(id, String(report.checkpoints))
             }
-            if let receipt, report.notes.isEmpty { line += "; receipt of record \(receipt.seq) holds" }
-            FileHandleOutput.writeText(line + "\n" + report.notes.map { "  note: \($0)\n" }.joined())
+            if let receipt, report.notes.isEmpty { line += l.text("log.receipt-holds", String(receipt.seq)) }
+            FileHandleOutput.writeText(line + "\n" + report.notes.map { l.text("log.note", $0) + "\n" }.joined())
         }
     }
 }
@@ -313,7 +316,7 @@ extension LogCommand {
                     throw Exit.invalid
                 }
                 FileHandleOutput.writeAll(
-                    fd: 1, "wrote \(out).key (keep it secret: check and audit sign with it) and \(out).pub\n")
+                    fd: 1, Language.current.text("log.keygen-wrote", out) + "\n")
             }
         }
 
@@ -333,7 +336,7 @@ extension LogCommand {
 /// The whole of a small file a user named; a file that cannot be read is a usage error.
 func readText(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read `\(path)`")
+        throw ValidationError(Language.current.text("op.cannot-read", path))
     }
     return String(decoding: data, as: UTF8.self)
 }

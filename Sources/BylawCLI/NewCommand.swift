@@ -50,6 +50,6 @@ struct NewCommand: ParsableCommand {
             printError("bylaw: " + Language.current.text("op.cannot-write-because", folder, error.localizedDescription))
             throw Exit.invalid
         }
-        print("next: replace the TODO texts, then run `bylaw test \(folder)`")
+        print(Language.current.text("new.next", folder))
     }
 }

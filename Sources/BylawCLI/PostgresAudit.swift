@@ -103,9 +103,9 @@ extension LogCommand {
         var lockWait: Double = 2
 
         func run() throws {
-            guard from != to else { throw ValidationError("--from and --to name the same trail") }
+            guard from != to else { throw ValidationError(Language.current.text("usage.same-trail")) }
             guard lockWait.isFinite, lockWait >= 0, lockWait <= 3600 else {
-                throw ValidationError("the lock wait is a number of seconds from 0 to 3600")
+                throw ValidationError(Language.current.text("usage.lock-wait"))
             }
             let wait = Int32(lockWait * 1000)
             let report = try wrap { () throws -> TrailMigration.Report in

@@ -24,7 +24,7 @@ struct SchemaCommand: ParsableCommand {
 
     func validate() throws {
         if [ruleset, test, decision != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("give only one of --ruleset, --test and --decision KIND")
+            throw ValidationError(Language.current.text("usage.one-schema"))
         }
     }
 

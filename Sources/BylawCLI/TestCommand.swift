@@ -34,10 +34,10 @@ struct TestCommand: ParsableCommand {
 
     func validate() throws {
         if let runPattern, (try? NSRegularExpression(pattern: runPattern)) == nil {
-            throw ValidationError("`\(runPattern)` is not a valid regular expression")
+            throw ValidationError(Language.current.text("usage.bad-regex", runPattern))
         }
         if runPattern != nil && requireCoverage {
-            throw ValidationError("--require-coverage needs every case: it cannot be used with --run")
+            throw ValidationError(Language.current.text("usage.coverage-with-run"))
         }
     }
 
@@ -110,7 +110,7 @@ struct TestCommand: ParsableCommand {
             let path = raw.count > 1 && raw.hasSuffix("/") ? String(raw.dropLast()) : raw
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                throw ValidationError("`\(raw)` is not a folder")
+                throw ValidationError(Language.current.text("usage.not-folder", raw))
             }
             if RuleSetFiles.isRuleSetFolder(path) {
                 let root = (path as NSString).deletingLastPathComponent

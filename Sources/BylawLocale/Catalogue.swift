@@ -29,7 +29,8 @@ public enum Catalogue {
         + DiagnosticHelpTexts.entries + DiagnosticFormTexts.entries
         + HelpTexts.entries + HelpAuditTexts.entries + HelpReplTexts.entries + HelpLintTexts.entries
         + HelpExplainTexts.entries + HelpAuthoringTexts.entries + HelpDiffTexts.entries + HelpLogTexts.entries
-        + ExplainTexts.entries + OperationalTexts.entries + RuleBookTexts.entries
+        + ExplainTexts.entries + OperationalTexts.entries + RuleBookTexts.entries + UsageTexts.entries
+        + ResultLineTexts.entries
 
     /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
     static let byID: [String: CatalogueEntry] = {
