@@ -36,7 +36,7 @@ struct FmtCommand: ParsableCommand {
             }
             switch RuleFileFormatter.format(text, file: file) {
             case .failure(let f):
-                printError("bylaw: `\(file)`: \(f.message)")
+                printError("bylaw: " + Language.current.text("usage.file-problem", file, f.message))
                 failed = true
             case .success(let formatted):
                 guard formatted != text else { continue }

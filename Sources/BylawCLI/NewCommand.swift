@@ -21,13 +21,10 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         guard RuleSetScaffold.isKebab(name) else {
-            throw ValidationError(
-                "`\(name)` is not kebab-case: use lowercase ASCII letters and digits joined by single hyphens, "
-                    + "such as travel-expenses")
+            throw ValidationError(Language.current.text("usage.not-kebab", name))
         }
         guard RuleSetScaffold.isKind(kind) else {
-            throw ValidationError(
-                "`\(kind)` is not a decision kind: use lowercase ASCII letters, digits and `_`, such as travel_claim")
+            throw ValidationError(Language.current.text("usage.not-kind", kind))
         }
     }
 

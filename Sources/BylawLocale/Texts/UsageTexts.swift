@@ -44,6 +44,13 @@ enum UsageTexts {
             en: "--var {0}: `{1}` is not a constant CEL expression"),
         CatalogueEntry("usage.same-trail", zh: "--from 和 --to 指向同一审计记录", en: "--from and --to name the same trail"),
         CatalogueEntry("usage.missing-path", zh: "`{0}` 不存在", en: "`{0}` does not exist"),
+        CatalogueEntry(
+            "usage.not-kebab", zh: "`{0}` 不是 kebab-case：请用小写 ASCII 字母和数字，以单个连字符相连，如 travel-expenses",
+            en: "`{0}` is not kebab-case: use lowercase ASCII letters and digits joined by single hyphens, such as "
+                + "travel-expenses"),
+        CatalogueEntry(
+            "usage.not-kind", zh: "`{0}` 不是决定类别：请用小写 ASCII 字母、数字和 `_`，如 travel_claim",
+            en: "`{0}` is not a decision kind: use lowercase ASCII letters, digits and `_`, such as travel_claim"),
     ]
 }
 
@@ -75,6 +82,9 @@ enum ResultLineTexts {
         CatalogueEntry(
             "log.keygen-wrote", zh: "已写出 {0}.key（请保密：check 和 audit 用它签名）和 {0}.pub",
             en: "wrote {0}.key (keep it secret: check and audit sign with it) and {0}.pub"),
+        CatalogueEntry(
+            "eval.let-failed", zh: "注：无法为此决定计算 `let` `{0}`：{1}",
+            en: "note: `let` `{0}` could not be computed for this decision: {1}"),
         CatalogueEntry("fmt.formatted", zh: "已整理 {0} 个文件（共 {1} 个）", en: "formatted {0} files of {1}"),
         CatalogueEntry("fmt.formatted-one", zh: "已整理 {0} 个文件（共 {1} 个）", en: "formatted {0} file of {1}"),
         CatalogueEntry(
