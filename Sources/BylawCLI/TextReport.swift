@@ -103,7 +103,8 @@ struct TextReport {
                 out += indent + paint("35", language.text("report.error-prefix")) + safe(error) + "\n"
             }
             if let p = r.provisional {
-                out += indent + paint("33", language.text("report.provisional-prefix")) + safe(p.message) + "\n"
+                out +=
+                    indent + paint("33", language.text("report.provisional-prefix")) + safe(p.message(language)) + "\n"
             }
             for e in r.evidence {
                 out += indent + dim(safe("· \(e.path) = \(ValueText.literal(e.value))")) + "\n"

@@ -66,6 +66,17 @@ import Testing
         #expect(!translated.stdout.contains("lint.missing-translation"))
     }
 
+    /// The note on a result resting on a provisional calendar year is the reader's language; JSON keeps English.
+    @Test func theProvisionalCalendarNoteInChinese() throws {
+        let file = "rules/cadre-selection/examples/needs-review-2027-provisional-notice.yaml"
+        let zh = try Run.bylaw(["check", "--no-audit", file, "--lang", "zh"])
+        #expect(zh.status == 1, "\(zh.stderr)")
+        #expect(zh.stdout.contains("暂定：计算了 2027 年的工作日，而工作日历 `cn-mainland` 中该年尚属暂定"))
+        #expect(!zh.stdout.contains("counts working days"))
+        let json = try Run.bylaw(["check", "--no-audit", file, "--lang", "zh", "--format", "json"])
+        #expect(json.stdout.contains("counts working days over 2027"))
+    }
+
     @Test func aMessageEnglishWithABadPlaceholderIsALoadError() throws {
         let dir = Scratch.root.appendingPathComponent("bylaw-translation-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir + "/t", withIntermediateDirectories: true)

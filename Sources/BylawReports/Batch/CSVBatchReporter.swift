@@ -38,7 +38,7 @@ public struct CSVBatchReporter: BatchReporter {
             out += Self.row(
                 head + [
                     f.ruleSet, f.ruleID, f.title, f.severity.rawValue, f.outcome.rawValue, f.cite,
-                    f.message ?? f.error ?? f.provisional?.message ?? "", evidence,
+                    f.message ?? f.error ?? f.provisional?.message(language ?? .english) ?? "", evidence,
                 ])
         }
         if !out.isEmpty { sink.write(out) }

@@ -189,7 +189,7 @@ enum HTMLParts {
                 if let m = f.message { out += "<div class=\"msg\">\(text(m))</div>" }
                 if let e = f.error { out += "<div class=\"msg err\">\(text(l.text("report.error-prefix") + e))</div>" }
                 if let p = f.provisional {
-                    out += "<div class=\"msg\">\(text(l.text("report.provisional-prefix") + p.message))</div>"
+                    out += "<div class=\"msg\">\(text(l.text("report.provisional-prefix") + p.message(l)))</div>"
                 }
                 if !f.evidence.isEmpty {
                     out += "<div class=\"ev\">"

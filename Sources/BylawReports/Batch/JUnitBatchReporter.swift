@@ -103,9 +103,9 @@ public struct JUnitBatchReporter: BatchReporter {
                 inner += MarkupText.escape(detail(f, f.error)) + "</error>\n"
                 errored = true
             } else if f.outcome != .failed, let p = f.provisional {
-                let message = f.ruleID + " " + f.title + ": " + p.message
+                let message = f.ruleID + " " + f.title + ": " + p.message(l)
                 inner += "      <failure type=\"provisional\" message=\(attr(message))>"
-                inner += MarkupText.escape(detail(f, p.message)) + "</failure>\n"
+                inner += MarkupText.escape(detail(f, p.message(l))) + "</failure>\n"
                 failed = true
             } else if f.severity == .notice {
                 notices.append(detail(f, f.message))

@@ -213,7 +213,7 @@ public struct TextBatchReporter: BatchReporter {
             if let p = f.provisional {
                 out += indent
                 out += style.text("report.provisional-prefix")
-                out += TextStyle.oneLine(p.message)
+                out += TextStyle.oneLine(p.message(style.language))
                 out += "\n"
             }
             for e in f.evidence {
