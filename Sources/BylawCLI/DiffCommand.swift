@@ -26,8 +26,8 @@ struct DiffCommand: ParsableCommand {
         let b = try Self.load(new)
         let diffs = RuleSetDiff.compare(old: a, new: b)
         switch format {
-        case .text: FileHandleOutput.writeAll(fd: 1, DiffReport.text(diffs))
-        case .md: FileHandleOutput.writeAll(fd: 1, DiffReport.markdown(diffs))
+        case .text: FileHandleOutput.writeAll(fd: 1, DiffReport.text(diffs, language: Language.current))
+        case .md: FileHandleOutput.writeAll(fd: 1, DiffReport.markdown(diffs, language: Language.current))
         case .json: FileHandleOutput.writeAll(fd: 1, DiffReport.json(diffs) + "\n")
         }
         if diffs.contains(where: { !$0.entries.isEmpty }) { throw Exit.notCompliant }

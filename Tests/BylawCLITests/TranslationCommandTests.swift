@@ -77,6 +77,19 @@ import Testing
         #expect(json.stdout.contains("counts working days over 2027"))
     }
 
+    /// `diff` speaks the reader's language around the changes, and lists a changed `title_en` like any field.
+    @Test func diffInBothLanguages() throws {
+        let args = ["diff", "rules/asset-management/ruleset-2017.yaml", "rules/asset-management/ruleset.yaml"]
+        let zh = try Run.bylaw(args + ["--lang", "zh"])
+        #expect(zh.status == 1, "\(zh.stderr)")
+        #expect(zh.stdout.hasPrefix("规则集 `asset-management`：2017.1.0 → 1.1.0\n  头部\n"))
+        #expect(zh.stdout.contains("+ title_en: Rules on the use and disposal"))
+        #expect(zh.stdout.split(separator: "\n").last?.hasPrefix("共 ") == true)
+        let en = try Run.bylaw(args + ["--lang", "en"])
+        #expect(en.stdout.hasPrefix("rule set `asset-management`: 2017.1.0 → 1.1.0\n  header\n"))
+        #expect(!en.stdout.contains("规则集 `"))
+    }
+
     @Test func aMessageEnglishWithABadPlaceholderIsALoadError() throws {
         let dir = Scratch.root.appendingPathComponent("bylaw-translation-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir + "/t", withIntermediateDirectories: true)

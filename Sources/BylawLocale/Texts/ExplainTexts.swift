@@ -11,6 +11,27 @@ enum ExplainTexts {
         CatalogueEntry("explain-report.matched", zh: "匹配", en: "matched"),
         CatalogueEntry("explain-report.did-not-match", zh: "不匹配", en: "did not match"),
         CatalogueEntry("explain-report.no-row-matched", zh: "没有匹配的行", en: "no row matched"),
+        // What `bylaw diff` prints around the changes.
+        CatalogueEntry("diff.same-set", zh: "规则集 `{0}`：{1} → {2}", en: "rule set `{0}`: {1} → {2}"),
+        CatalogueEntry("diff.other-set", zh: "规则集 `{0}` {1} → `{2}` {3}", en: "rule set `{0}` {1} → `{2}` {3}"),
+        CatalogueEntry("diff.added-set", zh: "规则集 `{0}` {1}：新增", en: "rule set `{0}` {1}: added"),
+        CatalogueEntry("diff.removed-set", zh: "规则集 `{0}` {1}：删除", en: "rule set `{0}` {1}: removed"),
+        CatalogueEntry("diff.set", zh: "规则集 `{0}`", en: "rule set `{0}`"),
+        CatalogueEntry("diff.section.header", zh: "头部", en: "header"),
+        CatalogueEntry("diff.section.input", zh: "输入字段", en: "input"),
+        CatalogueEntry("diff.section.parameters", zh: "参数", en: "parameters"),
+        CatalogueEntry("diff.section.let", zh: "中间值（let）", en: "let"),
+        CatalogueEntry("diff.section.tables", zh: "决策表", en: "tables"),
+        CatalogueEntry("diff.section.rules", zh: "规则", en: "rules"),
+        CatalogueEntry("diff.none", zh: "没有差异", en: "no differences"),
+        CatalogueEntry("diff.none-sentence", zh: "没有差异。", en: "No differences."),
+        CatalogueEntry("diff.table-head", zh: "| | 项目 | 原 | 新 |", en: "| | item | old | new |"),
+        CatalogueEntry(
+            "diff.summary", zh: "共 {0} 处差异：规则新增 {1} 条、删除 {2} 条、修改 {3} 条",
+            en: "{0} differences: rules {1} added, {2} removed, {3} changed"),
+        CatalogueEntry(
+            "diff.summary-one", zh: "共 {0} 处差异：规则新增 {1} 条、删除 {2} 条、修改 {3} 条",
+            en: "{0} difference: rules {1} added, {2} removed, {3} changed"),
         // What `bylaw test` prints after the cases of a folder, and at the end.
         CatalogueEntry(
             "test-report.coverage-not-measured", zh: "覆盖率：未计算，--run 只选了 {0} 个用例",
