@@ -62,7 +62,7 @@ enum HelpAuthoringTexts {
                 再同步扩充输入、规则、示例和用例。规则集和测试文件以 `# yaml-language-server: $schema=` 行开头，\
                 编辑器据此补全和检查。
 
-                NAME 用 kebab-case（travel-expenses）；它成为规则集编号和规则编号的前缀（TE-01）。已有的文件夹绝不覆盖。
+                NAME 用 kebab-case，如 travel-expenses，即规则集编号，其首字母为规则编号的前缀，如 TE-01。已有的文件夹绝不覆盖。
 
                 示例
                   bylaw new travel-expenses --kind travel_claim

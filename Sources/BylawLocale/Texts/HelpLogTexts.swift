@@ -53,7 +53,7 @@ enum HelpLogTexts {
                   bylaw log backup /media/archive/trail-2026-12.sqlite
                 """),
         CatalogueEntry(
-            "help.log-prune.abstract", zh: "删除某日之前记录的记录，保留经签名的截断点供其余记录据以核验。",
+            "help.log-prune.abstract", zh: "删除某日之前的记录，保留签名截断点供其余记录核验。",
             en: "Remove records recorded before a day, keeping a signed cut the rest verifies from."),
         CatalogueEntry(
             "help.log-prune.discussion",
@@ -111,7 +111,7 @@ enum HelpLogTexts {
             "help.log-export.abstract", zh: "以 JSON Lines 写出每条记录（规范字节，最早的在前）。",
             en: "Write every record as JSON Lines (the canonical bytes, oldest first)."),
         CatalogueEntry(
-            "help.log-head.abstract", zh: "以 SEQ:HASH 打印最后的序号和链哈希，供在审计库之外保存。",
+            "help.log-head.abstract", zh: "以 SEQ:HASH 打印最后的序号和链哈希，供另处保存。",
             en: "Print the last sequence number and chain hash as SEQ:HASH, to keep outside the store."),
         CatalogueEntry(
             "help.log-verify.abstract", zh: "重新计算每个哈希；报告第一条损坏的记录。",
@@ -141,7 +141,7 @@ enum HelpLogTexts {
             "help.log-checkpoint.abstract", zh: "生成检查点签名密钥，或导出审计库中已签名的检查点。",
             en: "Make a checkpoint signing key, or export the store's signed checkpoints."),
         CatalogueEntry(
-            "help.log-keygen.abstract", zh: "写出新的 Ed25519 密钥对：NAME.key（私钥，供写入方）和 NAME.pub（供核验方）。",
+            "help.log-keygen.abstract", zh: "写出新的 Ed25519 密钥对：NAME.key（私钥）和 NAME.pub（公钥）。",
             en: "Write a new Ed25519 key pair: NAME.key (secret, for writers) and NAME.pub (for verifiers)."),
         CatalogueEntry("help.log-keygen.out", zh: "文件名，不含扩展名。", en: "The files' name, without extension."),
         CatalogueEntry(
