@@ -37,6 +37,10 @@ public enum JSONSchemaWriter {
                     [("type", .string("string")), ("pattern", .string(kebabPattern))])
             ),
             ("title", ref("text", "The rule set's title, shown in reports. 标题。")),
+            (
+                "title_en",
+                ref("text", "The title in English, shown to English readers (--lang en); default: the title. 英文标题。")
+            ),
             ("version", ref("text", "The rule set's own version, such as 1.0.0; reports name it. 版本。")),
             ("description", ref("text", "Optional free text about the rule set. 说明。")),
             (
@@ -388,6 +392,13 @@ public enum JSONSchemaWriter {
                                         + "It must be at least as strict; bylaw lint reports loosening. 收紧的上级规则。")
                             ),
                             ("title", ref("text", "A one-line statement of the requirement. 标题。")),
+                            (
+                                "title_en",
+                                ref(
+                                    "text",
+                                    "The title in English, shown to English readers (--lang en); default: the title. "
+                                        + "英文标题。")
+                            ),
                             ("cite", ref("text", "The article it comes from; copied into every finding. 条款出处。")),
                             (
                                 "severity",
@@ -411,6 +422,14 @@ public enum JSONSchemaWriter {
                                 ref(
                                     "text",
                                     "The finding's message; {expr} placeholders are CEL. Default: the title. 提示信息。")
+                            ),
+                            (
+                                "message_en",
+                                ref(
+                                    "text",
+                                    "The message in English, for English readers (--lang en); {expr} placeholders as "
+                                        + "in `message`. Default: `title_en` when there is no `message`, else the "
+                                        + "message. 英文提示信息。")
                             ),
                             ("description", ref("text", "Optional free text. 说明。")),
                         ], required: ["id", "title", "cite", "require"]))

@@ -78,11 +78,11 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var recording: RecordingOptions
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("name at least one input (a file, a folder or -)") }
-        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
-        if htmlRecords < 0 { throw ValidationError("--html-records must be 0 or more") }
+        guard !inputs.isEmpty else { throw ValidationError(Language.current.text("usage.no-inputs")) }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError(Language.current.text("usage.jobs")) }
+        if htmlRecords < 0 { throw ValidationError(Language.current.text("usage.html-records")) }
         if let headerRow, !(1...1_048_576).contains(headerRow) {
-            throw ValidationError("--header-row must be a row number between 1 and 1048576")
+            throw ValidationError(Language.current.text("usage.header-row"))
         }
     }
 
@@ -90,8 +90,7 @@ struct AuditCommand: ParsableCommand {
         let asOfDate = try asOf.map(parseDate)
         let library = try rules.loadLibrary()
         if let kind, !library.kinds.contains(kind) {
-            printError(
-                "bylaw: no rule set applies to kind `\(kind)` (known kinds: \(library.kinds.joined(separator: ", ")))")
+            printError("bylaw: " + Language.current.text("op.no-kind", kind, library.kinds.joined(separator: ", ")))
             throw Exit.invalid
         }
         let mapping = try loadMapping()
@@ -103,7 +102,7 @@ struct AuditCommand: ParsableCommand {
             throw Exit.invalid
         }
         let trail = try recording.recording(
-            verb: "open", consequence: "nothing was checked (use --no-audit to audit without recording)")
+            verb: "open", consequence: Language.current.text("op.consequence.audit-open"))
         var sink = try openSink()
         let companion = htmlCompanion()
         let report = format.report(
@@ -125,8 +124,7 @@ struct AuditCommand: ParsableCommand {
             line.clear()
             throw recording.explain(
                 error,
-                consequence:
-                    "the report stops at the last recorded record (use --no-audit to audit without recording)")
+                consequence: Language.current.text("op.consequence.audit-record"))
         }
         sink.flush()
         line.clear()
@@ -150,7 +148,9 @@ struct AuditCommand: ParsableCommand {
         let fd = open(report, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             printError(
-                "bylaw: cannot write the report to `\(report)`: \(String(cString: strerror(errno)).lowercased())")
+                "bylaw: "
+                    + Language.current.text(
+                        "op.report-unwritable", report, String(cString: strerror(errno)).lowercased()))
             throw Exit.invalid
         }
         return FileReportSink(fd: fd)
@@ -159,7 +159,9 @@ struct AuditCommand: ParsableCommand {
     /// The summary line (with --report) and the exit code.
     private func finish(_ tally: AuditSummary, sink: FileReportSink) throws {
         if let failure = sink.failure {
-            printError("bylaw: cannot write the report: \(String(cString: strerror(failure)).lowercased())")
+            printError(
+                "bylaw: "
+                    + Language.current.text("op.report-write-failed", String(cString: strerror(failure)).lowercased()))
             throw Exit.invalid
         }
         if let report, !quiet {
@@ -173,7 +175,7 @@ struct AuditCommand: ParsableCommand {
         if tally.unreadableFiles > 0 { throw Exit.invalid }
         // Nothing was judged, so nothing is compliant: an empty export is a failed run, not a clean one.
         if tally.total == 0 {
-            printError("bylaw: the inputs hold no records")
+            printError("bylaw: " + Language.current.text("op.no-records"))
             throw Exit.invalid
         }
         if tally.total > (tally.counts[.compliant] ?? 0) { throw Exit.notCompliant }

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawLocale
 import BylawReports
 
 extension AuditCommand {
@@ -18,7 +19,8 @@ extension AuditCommand {
         }
         if companion.records > 0, !quiet {
             FileHandleOutput.writeText(
-                "the page lists \(htmlRecords) records; the other \(companion.records) are in \(companion.path)\n")
+                Language.current.text("audit.companion", String(htmlRecords), String(companion.records), companion.path)
+                    + "\n")
         }
     }
 }

@@ -49,13 +49,13 @@ struct RecordingOptions: ParsableArguments {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            printError("bylaw: audit trail: cannot read the signing key file `\(file)`")
+            printError("bylaw: " + Language.current.text("op.signing-key-unreadable", file))
             throw Exit.invalid
         }
         do {
             return try CheckpointKey.Private(text: String(decoding: data, as: UTF8.self))
         } catch {
-            printError("bylaw: audit trail: `\(file)`: \(error.message)")
+            printError("bylaw: " + Language.current.text("op.key-file-error", file, error.message))
             throw Exit.invalid
         }
     }
@@ -70,7 +70,7 @@ struct RecordingOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         if let file = auditKeyFile ?? env["BYLAW_AUDIT_KEY_FILE"] {
             guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else {
-                printError("bylaw: audit trail: cannot read the masking key file `\(file)`")
+                printError("bylaw: " + Language.current.text("op.masking-key-unreadable", file))
                 throw Exit.invalid
             }
             return Array(data)
@@ -94,18 +94,18 @@ struct RecordingOptions: ParsableArguments {
             return Recording(trail: store, actor: resolvedActor, maskingKey: key)
         } catch {
             printError(
-                "bylaw: audit trail: cannot \(verb) `\(audit.shownLocation)`: \(error.message); \(consequence)"
-            )
+                "bylaw: "
+                    + Language.current.text(
+                        verb == "open" ? "op.trail-open" : "op.trail-record", audit.shownLocation, error.message,
+                        consequence))
             throw Exit.invalid
         }
     }
 
     /// Says why the trail could not be written, and what was (not) reported; the caller exits 2.
     func explain(_ failure: RecordingFailure, consequence: String) -> ExitCode {
-        let verb = failure.stage == .opening ? "open" : "record to"
-        printError(
-            "bylaw: audit trail: cannot \(verb) `\(audit.shownLocation)`: \(failure.error.message); \(consequence)"
-        )
+        let id = failure.stage == .opening ? "op.trail-open" : "op.trail-record"
+        printError("bylaw: " + Language.current.text(id, audit.shownLocation, failure.error.message, consequence))
         return Exit.invalid
     }
 }

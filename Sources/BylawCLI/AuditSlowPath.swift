@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawJobs
+import BylawLocale
 
 extension AuditCommand {
     /// Says on standard error how many JSON records were checked the slow way and why, so a run that lost its
@@ -8,10 +9,20 @@ extension AuditCommand {
     func noteSlowPaths(_ tally: AuditSummary) {
         let slow = tally.slowPaths.values.reduce(0, +)
         guard slow > 0, !quiet else { return }
-        var out = "note: \(slow) of \(tally.total) records took the slow path (read as a tree, 2–3 times slower):\n"
+        let l = Language.current
+        var out = l.text("audit.slow-paths", String(slow), String(tally.total)) + "\n"
         for (reason, n) in tally.slowPaths.sorted(by: { $0.key < $1.key }) {
-            out += "  \(n) \(reason.rawValue)\n"
+            out += "  \(n) " + l.text(Self.slowPathTextID(reason)) + "\n"
         }
         printError(out.dropLast().description)
+    }
+
+    /// The catalogue entry that says why a record took the slow path.
+    static func slowPathTextID(_ reason: SlowPathReason) -> String {
+        switch reason {
+        case .undeclaredField: "audit.slow.undeclared-field"
+        case .mapped: "audit.slow.mapped"
+        case .notPlain: "audit.slow.not-plain"
+        }
     }
 }

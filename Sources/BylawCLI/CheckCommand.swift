@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
         let library =
             files.allSatisfy(Self.isOversized)
             ? RuleLibrary.load(files: [], calendarsRoot: rules.directory) : try rules.loadLibrary()
-        let consequence = "no verdict is reported (use --no-audit to check without recording)"
+        let consequence = Language.current.text("op.consequence.check")
         let outcome: CheckOutcome
         do {
             outcome = try CheckJob.run(
@@ -99,7 +99,7 @@ extension CheckCommand {
                     ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased())
                 }
                 guard !decisions.isEmpty else {
-                    printError("bylaw: the folder `\(name)` holds no decision files (.yaml, .yml or .json)")
+                    printError("bylaw: " + Language.current.text("op.no-decision-files", name))
                     throw Exit.invalid
                 }
                 files += decisions
@@ -120,7 +120,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// `--as-of` and other date options: exactly YYYY-MM-DD.
 func parseDate(_ text: String) throws -> CELDate {
     guard text.utf8.count == 10, let d = CELDate(iso: text) else {
-        throw ValidationError("`\(text)` is not a date written YYYY-MM-DD")
+        throw ValidationError(Language.current.text("usage.bad-date", text))
     }
     return d
 }

@@ -10,34 +10,16 @@ struct DocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doc",
         abstract: Language.current.help("help.doc.abstract"),
-        discussion: """
-            Writes a rule book that a reviewer can read without YAML: for each rule set its source, the dates \
-            it is in force, what it applies to, its parameters and the decision fields it reads; for each rule \
-            its id, title, severity, citation, when it applies and what it requires (the CEL exactly as written) \
-            and its message; decision tables as tables; an index by article; which sets extend which.
+        discussion: Language.current.help("help.doc.discussion"))
 
-            A PATH is a rule-set folder (it holds ruleset.yaml) or a rule library holding such folders; without \
-            one, the whole library in --rules. The output holds no dates or times, so it can be committed: \
-            docs/rulebook.md is the shipped library's book.
-
-            EXAMPLES
-              bylaw doc --format md -o docs/rulebook.md
-              bylaw doc rules/asset-management --format html -o asset-management.html
-
-            EXIT CODES
-              0  the rule book was written
-              2  the rule sets do not load, a path is not a folder, the output cannot
-                 be written, or the command line is wrong
-            """)
-
-    @Argument(help: "Rule-set folders or rule libraries (default: the library in --rules).")
+    @Argument(help: ArgumentHelp(Language.current.help("help.doc.paths")))
     var paths: [String] = []
 
-    @Option(help: "Output format: md (Markdown) or html (one self-contained page).")
+    @Option(help: ArgumentHelp(Language.current.help("help.doc.format")))
     var format: DocFormat = .md
 
     @Option(
-        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        name: .shortAndLong, help: ArgumentHelp(Language.current.help("help.output-file"), valueName: "file"))
     var output: String?
 
     @OptionGroup var rules: RulesOption
@@ -58,14 +40,15 @@ struct DocCommand: ParsableCommand {
                 books.append(RuleBook(library: library, files: files))
             }
         }
-        let book = books.count == 1 ? books[0] : RuleBook(merging: books)
+        var book = books.count == 1 ? books[0] : RuleBook(merging: books)
+        book.language = Language.current
         // Markdown is read in terminals and editors as it is: no control character from a rule set reaches it.
         let text = format == .md ? TerminalText.lines(book.markdown) : book.html
         guard let output else { return FileHandleOutput.writeAll(fd: 1, text) }
         do {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            printError("bylaw: cannot write `\(output)`: \(error.localizedDescription)")
+            printError("bylaw: " + Language.current.text("op.cannot-write-because", output, error.localizedDescription))
             throw Exit.invalid
         }
     }

@@ -10,68 +10,38 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: Language.current.help("help.eval.abstract"),
-        discussion: """
-            Prints the value and its type, or the error with a caret under the expression.
+        discussion: Language.current.help("help.eval.discussion"))
 
-            Variables come from --input (a decision file: its top-level fields become variables, typed by the \
-            input schema of the rule sets for its kind when --rules has them), from --var NAME=EXPR (the value \
-            of a constant CEL expression: --var n=5, --var d='date("2017-09-15")'), and from --vars FILE (a JSON \
-            object of names to values in the conformance Value encoding, e.g. {"n": {"int64_value": 5}}). \
-            `today` is the input's date, or --as-of. Working-day functions use --calendar from the rules folder.
-
-            With --set ID the expression sees what rule set ID's own expressions see: the decision's fields \
-            typed by its input schema, `decision`, `params`, `today`, every `let` computed for the decision \
-            and the tables as functions (`min_approver()`), on the set's own calendar. The version is the one \
-            in force on --as-of or the decision's date (without either, the newest, with `today` its first \
-            day). Without --input the decision is empty: params and tables of no field still work. --var \
-            replaces a field, let or parameter map of the same name.
-
-            EXAMPLES
-              bylaw eval '0.1 + decimal("0.2") == 0.3'
-              bylaw eval 'working_days_between(date("2017-09-29"), date("2017-10-12"))'
-              bylaw eval --input promotion.yaml 'candidate.current_rank_since < today'
-              bylaw eval --set asset-management 'params.min_price_ratio'
-              bylaw eval --set asset-management \\
-                --input rules/asset-management/examples/compliant-vehicle-auction.yaml \\
-                'required_approver()'
-
-            EXIT CODES
-              0  the expression gave a value
-              1  the expression failed while evaluating (no such key, overflow, …)
-              2  the expression does not parse or type-check, or the command line is wrong
-            """)
-
-    @Argument(help: "The CEL expression.")
+    @Argument(help: ArgumentHelp(Language.current.help("help.eval.expression")))
     var expression: String
 
-    @Option(help: ArgumentHelp("A decision file whose top-level fields become variables.", valueName: "file"))
+    @Option(help: ArgumentHelp(Language.current.help("help.eval.input"), valueName: "file"))
     var input: String?
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("A variable: NAME=EXPR (repeatable).", valueName: "name=expr"))
+    @Option(
+        name: .customLong("var"), help: ArgumentHelp(Language.current.help("help.eval.var"), valueName: "name=expr"))
     var variables: [String] = []
 
-    @Option(help: ArgumentHelp("A JSON file of variables in the Value encoding.", valueName: "file"))
+    @Option(help: ArgumentHelp(Language.current.help("help.eval.vars"), valueName: "file"))
     var vars: String?
 
     @Option(
         name: .customLong("set"),
-        help: ArgumentHelp(
-            "Evaluate in this rule set's scope: its params, lets and tables, for --input's decision.",
-            valueName: "ruleset-id"))
+        help: ArgumentHelp(Language.current.help("help.eval.set"), valueName: "ruleset-id"))
     var ruleSet: String?
 
-    @Flag(help: "Skip the type checker.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.eval.no-check")))
     var noCheck = false
 
     @OptionGroup var rules: RulesOption
 
-    @Option(help: ArgumentHelp("The working-day calendar, from <rules>/calendars/.", valueName: "name"))
+    @Option(help: ArgumentHelp(Language.current.help("help.eval.calendar"), valueName: "name"))
     var calendar: String = "cn-mainland"
 
-    @Option(help: ArgumentHelp("The value of `today` (YYYY-MM-DD).", valueName: "date"))
+    @Option(help: ArgumentHelp(Language.current.help("help.repl.as-of"), valueName: "date"))
     var asOf: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(Language.current.help("help.check.format")))
     var format: OutputFormat = .text
 
     func run() throws {
@@ -167,26 +137,28 @@ struct EvalCommand: ParsableCommand {
 
     func loadVars(_ path: String, values: inout [String: CELValue]) throws {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ValidationError("cannot read `\(path)`")
+            throw ValidationError(Language.current.text("op.cannot-read", path))
         }
         do {
             guard case .object(let members) = try CELJSON.parse(text) else {
-                throw ValidationError("`\(path)` must hold a JSON object of names to values")
+                throw ValidationError(Language.current.text("usage.vars-object", path))
             }
             for (name, json) in members { values[name] = try CELValueCodec.decode(json) }
         } catch let e as CELCodecError {
-            throw ValidationError("`\(path)`: \(e.message)")
+            throw ValidationError(Language.current.text("usage.file-problem", path, e.message))
         }
     }
 
     func parseVar(_ spec: String, values: inout [String: CELValue]) throws {
-        guard let eq = spec.firstIndex(of: "=") else { throw ValidationError("--var takes NAME=EXPR, not `\(spec)`") }
+        guard let eq = spec.firstIndex(of: "=") else {
+            throw ValidationError(Language.current.text("usage.var-form", spec))
+        }
         let name = String(spec[..<eq])
         let text = String(spec[spec.index(after: eq)...])
         guard case .success(let p) = CEL.compile(text, environment: CELEnvironment()),
             case .success(let v) = p.evaluate(CELActivation())
         else {
-            throw ValidationError("--var \(name): `\(text)` is not a constant CEL expression")
+            throw ValidationError(Language.current.text("usage.var-constant", name, text))
         }
         values[name] = v
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bylaw
 import BylawCEL
+import BylawLocale
 import BylawYAML
 
 extension EvalCommand {
@@ -29,7 +30,7 @@ extension EvalCommand {
         for (name, value) in values.sorted(by: { $0.key < $1.key }) { scope.bind(name, value) }
         // Without a decision most lets cannot be computed, and saying so for each is noise.
         for (name, error) in scope.failedLets.sorted(by: { $0.key < $1.key }) where decision != nil {
-            printError("note: `let` `\(name)` could not be computed for this decision: \(error.message)")
+            printError(Language.current.text("eval.let-failed", name, error.message))
         }
         try evaluate(in: scope.environment, scope.activation)
     }

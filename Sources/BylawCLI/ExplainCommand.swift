@@ -12,57 +12,30 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: Language.current.help("help.explain.abstract"),
-        discussion: """
-            Evaluates the decision as `check` does and, for each rule (or only --rule), prints its outcome, \
-            its `when` and `require` expressions with the value of every sub-expression under it, the `let` \
-            values it reads, and for each decision table it calls the inputs, the row that matched and, for \
-            every earlier row, the cell that did not match.
+        discussion: Language.current.help("help.explain.discussion"))
 
-            Reading a diagram: each `|` points at a sub-expression (an operator, a field, a function) and ends \
-            at its value. Parts that were not evaluated (the right side of a false `&&`) have no value. Inside \
-            a macro such as `map` or `all`, a value is the one from the last iteration.
-
-            With --case NAME, the argument is a rule-set folder and the decision is that of its test case NAME \
-            (from tests/*.yaml, with its `base`, `patch` and `as_of`; an example file is the case \
-            `example FILE`), checked against the folder's rule library.
-
-            EXAMPLES
-              bylaw explain rules/asset-management/examples/compliant-vehicle-auction.yaml
-              bylaw explain rules/asset-management --case 出借期限六年
-              bylaw explain rules/asset-management --case 出借期限六年 --rule AM-16
-              bylaw explain rules/asset-management --case 出借期限六年 --format json
-
-            EXIT CODES
-              0  the explanation was printed, whatever the rules' outcomes
-              2  the decision is invalid, no rule set applies, --rule names no rule
-                 that applies, the rule sets do not load, or the command line is wrong
-            """)
-
-    @Argument(help: "A decision file (YAML or JSON), or with --case a rule-set folder.")
+    @Argument(help: ArgumentHelp(Language.current.help("help.explain.decision")))
     var decision: String
 
     @Option(
         name: .customLong("case"),
-        help: ArgumentHelp("Explain this test case of the rule-set folder given as the argument.", valueName: "name"))
+        help: ArgumentHelp(Language.current.help("help.explain.case"), valueName: "name"))
     var testCase: String?
 
-    @Option(help: ArgumentHelp("Explain only this rule.", valueName: "id"))
+    @Option(help: ArgumentHelp(Language.current.help("help.explain.rule"), valueName: "id"))
     var rule: String?
 
     @OptionGroup var rules: RulesOption
 
     @Option(
-        help: ArgumentHelp(
-            "Evaluate as of this date (YYYY-MM-DD) instead of the decision's own date.", valueName: "date"))
+        help: ArgumentHelp(Language.current.help("help.explain.as-of"), valueName: "date"))
     var asOf: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(Language.current.help("help.check.format")))
     var format: OutputFormat = .text
 
     @Flag(
-        help: ArgumentHelp(
-            "Show values the rule sets mark sensitive, and every value computed from them (default: masked as "
-                + "[masked])."))
+        help: ArgumentHelp(Language.current.help("help.explain.reveal")))
     var reveal = false
 
     func run() throws {
@@ -88,7 +61,9 @@ struct ExplainCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            FileHandleOutput.writeText(ExplainReport.text(x, colour: FileHandleOutput.stdoutIsTerminal))
+            FileHandleOutput.writeText(
+                ExplainReport.text(
+                    x, colour: FileHandleOutput.stdoutIsTerminal, language: Language.current))
         case .json:
             FileHandleOutput.writeAll(fd: 1, ExplainReport.json(x) + "\n")
         }
@@ -98,7 +73,7 @@ struct ExplainCommand: ParsableCommand {
     private func explainCase(_ name: String, asOf: CELDate?) throws -> DecisionExplanation {
         let folder = decision.count > 1 && decision.hasSuffix("/") ? String(decision.dropLast()) : decision
         guard RuleSetFiles.isRuleSetFolder(folder) else {
-            printError("bylaw: `\(decision)` is not a rule-set folder (one holding ruleset.yaml), as --case needs")
+            printError("bylaw: " + Language.current.text("op.not-ruleset-folder", decision))
             throw Exit.invalid
         }
         let parent = (folder as NSString).deletingLastPathComponent
@@ -116,16 +91,17 @@ struct ExplainCommand: ParsableCommand {
             let names = cases.map(\.name)
             let guess = Spelling.closest(to: name, among: names)
             printError(
-                "bylaw: no test case `\(name)` in `\(decision)`"
-                    + (guess.map { "; did you mean `\($0)`?" }
-                        ?? (names.isEmpty ? "" : "; run `bylaw test \(decision)` to list them")))
+                "bylaw: " + Language.current.text("op.no-case", name, decision)
+                    + (guess.map { Language.current.text("op.did-you-mean", $0) }
+                        ?? (names.isEmpty ? "" : Language.current.text("op.list-cases", decision))))
             throw Exit.invalid
         }
         let same = cases.filter { $0.name == name }
         if same.count > 1 {
             printError(
-                "bylaw: \(same.count) cases are called `\(name)`; explaining the first, at \(c.location.file):\(c.location.line)"
-            )
+                "bylaw: "
+                    + Language.current.text(
+                        "op.same-name-cases", String(same.count), name, "\(c.location.file):\(c.location.line)"))
         }
         return library.explain(c.decision, file: c.decisionFile, asOf: asOf ?? c.asOf, rule: rule)
     }

@@ -8,29 +8,12 @@ struct FmtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: Language.current.help("help.fmt.abstract"),
-        discussion: """
-            A PATH is a file, a rule-set folder (its ruleset*.yaml and tests/*.yaml) or a rule library (every \
-            set in it). The layout: block collections indented two spaces per level, sequences indented \
-            under their key, one space after `- `, comments indented like the line they precede, no trailing \
-            white space, at most one blank line in a row, LF line ends. Scalars, quotes, flow collections and \
-            comments stay as written. A file whose rewrite would not parse to the same YAML tree is left alone \
-            and reported.
+        discussion: Language.current.help("help.fmt.discussion"))
 
-            EXAMPLES
-              bylaw fmt --check rules
-              bylaw fmt rules/asset-management
-              bylaw fmt rules/asset-management/tests/cases.yaml
-
-            EXIT CODES
-              0  every file is (now) in the layout
-              1  with --check, some file is not (each is listed)
-              2  a file does not parse or cannot be rewritten, or the command line is wrong
-            """)
-
-    @Argument(help: "Files, rule-set folders or rule libraries (default: the current folder's `rules`).")
+    @Argument(help: ArgumentHelp(Language.current.help("help.fmt.paths")))
     var paths: [String] = ["rules"]
 
-    @Flag(help: "Change nothing: list the files that are not in the layout and exit 1 if there are any.")
+    @Flag(help: ArgumentHelp(Language.current.help("help.fmt.check")))
     var check = false
 
     func run() throws {
@@ -38,7 +21,7 @@ struct FmtCommand: ParsableCommand {
         for path in paths {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                throw ValidationError("`\(path)` does not exist")
+                throw ValidationError(Language.current.text("usage.missing-path", path))
             }
             files += isDir.boolValue ? Self.files(under: path) : [path]
         }
@@ -47,13 +30,13 @@ struct FmtCommand: ParsableCommand {
         for file in files {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
             else {
-                printError("bylaw: cannot read `\(file)`")
+                printError("bylaw: " + Language.current.text("op.cannot-read", file))
                 failed = true
                 continue
             }
             switch RuleFileFormatter.format(text, file: file) {
             case .failure(let f):
-                printError("bylaw: `\(file)`: \(f.message)")
+                printError("bylaw: " + Language.current.text("usage.file-problem", file, f.message))
                 failed = true
             case .success(let formatted):
                 guard formatted != text else { continue }
@@ -62,7 +45,7 @@ struct FmtCommand: ParsableCommand {
                     do {
                         try formatted.write(toFile: file, atomically: true, encoding: .utf8)
                     } catch {
-                        printError("bylaw: cannot write `\(file)`")
+                        printError("bylaw: " + Language.current.text("op.cannot-write", file))
                         failed = true
                     }
                 }
@@ -72,7 +55,10 @@ struct FmtCommand: ParsableCommand {
             for file in changed { FileHandleOutput.writeAll(fd: 1, file + "\n") }
         } else {
             let n = changed.count
-            FileHandleOutput.writeAll(fd: 1, "formatted \(n) file\(n == 1 ? "" : "s") of \(files.count)\n")
+            FileHandleOutput.writeAll(
+                fd: 1,
+                Language.current.text(n == 1 ? "fmt.formatted-one" : "fmt.formatted", String(n), String(files.count))
+                    + "\n")
         }
         if failed { throw Exit.invalid }
         if check && !changed.isEmpty { throw Exit.notCompliant }

@@ -26,11 +26,11 @@ struct AuditOptions: ParsableArguments {
     func lockWaitMillis() throws -> Int32 {
         let env = ProcessInfo.processInfo.environment["BYLAW_AUDIT_LOCK_WAIT"]
         guard let seconds = lockWait ?? env.flatMap(Double.init) else {
-            if let env { throw ValidationError("BYLAW_AUDIT_LOCK_WAIT is `\(env)`, not a number of seconds") }
+            if let env { throw ValidationError(Language.current.text("usage.lock-wait-env", env)) }
             return AuditStore.defaultLockWaitMillis
         }
         guard seconds.isFinite, seconds >= 0, seconds <= 3600 else {
-            throw ValidationError("the lock wait is a number of seconds from 0 to 3600")
+            throw ValidationError(Language.current.text("usage.lock-wait"))
         }
         return Int32(seconds * 1000)
     }
@@ -41,7 +41,7 @@ struct AuditOptions: ParsableArguments {
         do {
             return try AuditStore(path: resolvedPath, busyTimeoutMillis: wait)
         } catch {
-            printError("bylaw: audit trail: \(error.message)")
+            printError("bylaw: " + Language.current.text("op.trail-error", error.message))
             throw Exit.invalid
         }
     }
@@ -50,7 +50,7 @@ struct AuditOptions: ParsableArguments {
     func openExisting() throws -> AuditStore {
         try requireSQLite("prune")
         guard FileManager.default.fileExists(atPath: resolvedPath) else {
-            printError("bylaw: audit trail: there is no audit store at `\(resolvedPath)`")
+            printError("bylaw: " + Language.current.text("op.no-store", resolvedPath))
             throw Exit.invalid
         }
         return try open()
@@ -64,7 +64,7 @@ struct AuditOptions: ParsableArguments {
         do {
             return try AuditStore(readingAt: resolvedPath, busyTimeoutMillis: wait)
         } catch {
-            printError("bylaw: audit trail: \(error.message)")
+            printError("bylaw: " + Language.current.text("op.trail-error", error.message))
             throw Exit.invalid
         }
     }
@@ -74,31 +74,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: Language.current.help("help.log.abstract"),
-        discussion: """
-            Every `bylaw check` appends one record per decision to the audit store, linked by a SHA-256 hash \
-            chain. Keep the output of `bylaw log head` somewhere else: `bylaw log verify --expect-head SEQ:HASH` \
-            then also detects records removed from the end or a rewritten chain.
-
-            With a signing key (`--signing-key` on check and audit, or $BYLAW_AUDIT_SIGNING_KEY_FILE), the store \
-            signs a checkpoint of the chain every 1,000 records, every 5 minutes under load and at the end of \
-            each run. Export them and keep them elsewhere: `verify --checkpoints FILE --public-key KEY` then \
-            detects a cut or rewritten tail with nothing but the public key.
-
-            Every log command opens the store read-only: it never creates, migrates or writes one, so a store \
-            on read-only media, or an auditor without write rights, can be verified.
-
-            EXAMPLES
-              bylaw log list --kind cadre_promotion --verdict non_compliant
-              bylaw log show 42
-              bylaw log export > trail.jsonl
-              bylaw log head
-              bylaw log verify --expect-head 1200:9f86d081…
-              bylaw log checkpoint keygen --out trail
-              bylaw log checkpoint export > checkpoints.jsonl
-              bylaw log verify --checkpoints checkpoints.jsonl --public-key trail.pub
-              bylaw log verify --receipt 42:5d41402a…:9f86d081…
-              bylaw log backup /media/archive/trail-2026-12.sqlite
-            """,
+        discussion: Language.current.help("help.log.discussion"),
         subcommands: [
             List.self, Show.self, Export.self, Head.self, Verify.self, CheckpointCommand.self, Backup.self,
             Prune.self, Migrate.self,
@@ -106,34 +82,23 @@ struct LogCommand: ParsableCommand {
 
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove records recorded before a day, keeping a signed cut the rest verifies from.",
-            discussion: """
-                Retention is opt-in: nothing is ever removed unless you run this. Only the oldest records go (a \
-                prefix of the chain), never one younger than --min-retention-days (default 184, the six months \
-                of 《网络安全法》第二十一条; it cannot be set lower). The cut (the last removed record's sequence \
-                number and chain hash) is signed with the checkpoint key and kept in the store, and a `prune` \
-                record saying so is appended: `bylaw log verify` goes on from the cut.
-
-                EXAMPLES
-                  bylaw log prune --before 2026-01-01 --signing-key trail.key
-                """)
+            abstract: Language.current.help("help.log-prune.abstract"),
+            discussion: Language.current.help("help.log-prune.discussion"))
         @OptionGroup var audit: AuditOptions
-        @Option(help: ArgumentHelp("Remove records recorded before this day (YYYY-MM-DD, UTC).", valueName: "date"))
+        @Option(help: ArgumentHelp(Language.current.help("help.log-prune.before"), valueName: "date"))
         var before: String
         @Option(
-            help: ArgumentHelp(
-                "The checkpoint signing key that signs the cut (default: $BYLAW_AUDIT_SIGNING_KEY_FILE).",
-                valueName: "file"))
+            help: ArgumentHelp(Language.current.help("help.log-prune.signing-key"), valueName: "file"))
         var signingKey: String?
-        @Option(help: ArgumentHelp("Keep every record younger than this many days (at least 184).", valueName: "days"))
+        @Option(help: ArgumentHelp(Language.current.help("help.log-prune.min-retention-days"), valueName: "days"))
         var minRetentionDays = AuditStore.defaultMinimumRetentionDays
-        @Option(help: ArgumentHelp("Who is recorded as having pruned (default: the OS user).", valueName: "name"))
+        @Option(help: ArgumentHelp(Language.current.help("help.log-prune.actor"), valueName: "name"))
         var actor: String?
 
         func run() throws {
             _ = try parseDate(before)
             guard let file = signingKey ?? ProcessInfo.processInfo.environment["BYLAW_AUDIT_SIGNING_KEY_FILE"] else {
-                throw ValidationError("a prune needs --signing-key: its cut must be signed")
+                throw ValidationError(Language.current.text("usage.prune-key"))
             }
             let key = try wrap { try CheckpointKey.Private(text: readText(file)) }
             let store = try audit.openExisting()
@@ -143,46 +108,46 @@ struct LogCommand: ParsableCommand {
                 try store.prune(before: before, minimumRetentionDays: minRetentionDays, actor: who)
             }
             guard let cut else {
-                FileHandleOutput.writeText("no record was recorded before \(before); nothing removed\n")
+                FileHandleOutput.writeText(Language.current.text("log.nothing-pruned", before) + "\n")
                 return
             }
             FileHandleOutput.writeText(
-                "✓ removed records 1–\(cut.throughSeq) (recorded before \(before)); signed cut \(cut.throughSeq):\(cut.chainHash)\n"
-            )
+                Language.current.text("log.pruned", String(cut.throughSeq), before, "\(cut.chainHash)") + "\n")
         }
     }
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy the store consistently, even while others append, and verify the copy on its own.")
+            abstract: Language.current.help("help.log-backup.abstract"))
         @OptionGroup var audit: AuditOptions
-        @Argument(help: "Where to write the copy; must not exist.") var destination: String
+        @Argument(help: ArgumentHelp(Language.current.help("help.log-backup.destination"))) var destination: String
 
         func run() throws {
             let report = try wrap { try audit.openForReading().backup(to: destination) }
             if let p = report.problem {
-                FileHandleOutput.writeText("✗ the copy does not verify at record \(p.seq): \(p.reason)\n")
+                FileHandleOutput.writeText(Language.current.text("log.backup-broken", String(p.seq), p.reason) + "\n")
                 throw Exit.notCompliant
             }
             FileHandleOutput.writeAll(
                 fd: 1,
-                "✓ backed up to \(destination): \(report.records) records verified; head \(report.headSeq):\(report.headHash)\n"
-            )
+                Language.current.text(
+                    "log.backed-up", destination, String(report.records), String(report.headSeq), "\(report.headHash)")
+                    + "\n")
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List records, newest first.")
+        static let configuration = CommandConfiguration(abstract: Language.current.help("help.log-list.abstract"))
         @OptionGroup var audit: AuditOptions
-        @Option(help: "Only this decision kind.") var kind: String?
-        @Option(help: "Only this unit and the units below it.") var unit: String?
-        @Option(help: "Only this verdict.") var verdict: String?
-        @Option(help: ArgumentHelp("Only records where this rule failed.", valueName: "rule-id")) var rule: String?
-        @Option(help: ArgumentHelp("Decisions dated on or after (YYYY-MM-DD).", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("Decisions dated on or before (YYYY-MM-DD).", valueName: "date")) var to: String?
-        @Option(help: "Only records by this actor.") var actor: String?
-        @Option(help: "At most this many records.") var limit = 100
-        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.kind"))) var kind: String?
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.unit"))) var unit: String?
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.verdict"))) var verdict: String?
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.rule"), valueName: "rule-id")) var rule: String?
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.from"), valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.to"), valueName: "date")) var to: String?
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.actor"))) var actor: String?
+        @Option(help: ArgumentHelp(Language.current.help("help.log-list.limit"))) var limit = 100
+        @Option(help: ArgumentHelp(Language.current.help("help.check.format"))) var format: OutputFormat = .text
 
         func run() throws {
             var f = RecordFilter()
@@ -209,16 +174,16 @@ struct LogCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one whole record (its canonical JSON).")
+        static let configuration = CommandConfiguration(abstract: Language.current.help("help.log-show.abstract"))
         @OptionGroup var audit: AuditOptions
-        @Argument(help: "A sequence number or record id.") var record: String
+        @Argument(help: ArgumentHelp(Language.current.help("help.log-show.record"))) var record: String
 
         func run() throws {
             let found =
                 try audit.isPostgres
                 ? PostgresLog.canonical(audit, record) : wrap({ try audit.openForReading().canonical(of: record) })
             guard let bytes = found else {
-                printError("bylaw: no record `\(record)` in \(audit.shownLocation)")
+                printError("bylaw: " + Language.current.text("op.no-record", record, audit.shownLocation))
                 throw Exit.invalid
             }
             FileHandleOutput.writeAll(fd: 1, String(decoding: bytes, as: UTF8.self) + "\n")
@@ -227,7 +192,7 @@ struct LogCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write every record as JSON Lines (the canonical bytes, oldest first).")
+            abstract: Language.current.help("help.log-export.abstract"))
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
@@ -243,7 +208,7 @@ struct LogCommand: ParsableCommand {
 
     struct Head: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the last sequence number and chain hash as SEQ:HASH, to keep outside the store.")
+            abstract: Language.current.help("help.log-head.abstract"))
         @OptionGroup var audit: AuditOptions
 
         func run() throws {
@@ -254,33 +219,26 @@ struct LogCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute every hash; report the first broken record.",
-            discussion: """
-                Exit 0 when the chain is whole (and every checkpoint and receipt given holds), 1 when a record \
-                is broken, missing or rewritten, 2 when the store or a file given cannot be read.
-                """)
+            abstract: Language.current.help("help.log-verify.abstract"),
+            discussion: Language.current.help("help.log-verify.discussion"))
         @OptionGroup var audit: AuditOptions
-        @Option(help: ArgumentHelp("A head kept earlier (from `bylaw log head`).", valueName: "seq:hash"))
+        @Option(help: ArgumentHelp(Language.current.help("help.log-verify.expect-head"), valueName: "seq:hash"))
         var expectHead: String?
         @Option(
-            help: ArgumentHelp(
-                "Signed checkpoints kept elsewhere (from `bylaw log checkpoint export`); needs --public-key.",
-                valueName: "file"))
+            help: ArgumentHelp(Language.current.help("help.log-verify.checkpoints"), valueName: "file"))
         var checkpoints: String?
         @Option(
-            help: ArgumentHelp(
-                "The public key the checkpoints must be signed with; alone, checks the store's own checkpoints.",
-                valueName: "file"))
+            help: ArgumentHelp(Language.current.help("help.log-verify.public-key"), valueName: "file"))
         var publicKey: String?
-        @Option(help: ArgumentHelp("A receipt printed by `bylaw check`.", valueName: "seq:leaf:chain"))
+        @Option(help: ArgumentHelp(Language.current.help("help.log-verify.receipt"), valueName: "seq:leaf:chain"))
         var receipt: String?
 
         func validate() throws {
             if checkpoints != nil, publicKey == nil {
-                throw ValidationError("--checkpoints needs --public-key: a checkpoint proves nothing without its key")
+                throw ValidationError(Language.current.text("usage.checkpoints-key"))
             }
             if let receipt, Receipt(text: receipt) == nil {
-                throw ValidationError("--receipt takes SEQ:LEAF:CHAIN, as printed by `bylaw check`")
+                throw ValidationError(Language.current.text("usage.receipt"))
             }
         }
 
@@ -289,7 +247,7 @@ struct LogCommand: ParsableCommand {
             if let expectHead {
                 let parts = expectHead.split(separator: ":")
                 guard parts.count == 2, let seq = Int64(parts[0]) else {
-                    throw ValidationError("--expect-head takes SEQ:HASH, as printed by `bylaw log head`")
+                    throw ValidationError(Language.current.text("usage.expect-head"))
                 }
                 expected = (seq, String(parts[1]))
             }
@@ -311,16 +269,19 @@ struct LogCommand: ParsableCommand {
         func report(_ report: VerifyReport, key: CheckpointKey.Public?) throws {
             let receipt = receipt.flatMap(Receipt.init(text:))
             if let p = report.problem {
-                FileHandleOutput.writeText("✗ audit trail broken at record \(p.seq): \(p.reason)\n")
+                FileHandleOutput.writeText(Language.current.text("log.broken", String(p.seq), p.reason) + "\n")
                 throw Exit.notCompliant
             }
-            var line = "✓ \(report.records) records verified; head \(report.headSeq):\(report.headHash)"
-            if report.prunedThrough > 0 { line += "; records 1–\(report.prunedThrough) were pruned (signed cut)" }
+            let l = Language.current
+            var line = l.text(
+                "log.verified", String(report.records), String(report.headSeq), "\(report.headHash)")
+            if report.prunedThrough > 0 { line += l.text("log.verified-pruned", String(report.prunedThrough)) }
             if key != nil {
-                line += "; \(report.checkpoints) signed checkpoint\(report.checkpoints == 1 ? "" : "s") hold"
+                let id = report.checkpoints == 1 ? "log.checkpoint-holds" : "log.checkpoints-hold"
+                line += l.text(id, String(report.checkpoints))
             }
-            if let receipt, report.notes.isEmpty { line += "; receipt of record \(receipt.seq) holds" }
-            FileHandleOutput.writeText(line + "\n" + report.notes.map { "  note: \($0)\n" }.joined())
+            if let receipt, report.notes.isEmpty { line += l.text("log.receipt-holds", String(receipt.seq)) }
+            FileHandleOutput.writeText(line + "\n" + report.notes.map { l.text("log.note", $0) + "\n" }.joined())
         }
     }
 }
@@ -329,20 +290,20 @@ extension LogCommand {
     struct CheckpointCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "checkpoint",
-            abstract: "Make a checkpoint signing key, or export the store's signed checkpoints.",
+            abstract: Language.current.help("help.log-checkpoint.abstract"),
             subcommands: [Keygen.self, Export.self])
 
         struct Keygen: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Write a new Ed25519 key pair: NAME.key (secret, for writers) and NAME.pub (for verifiers).")
-            @Option(help: ArgumentHelp("The files' name, without extension.", valueName: "name"))
+                abstract: Language.current.help("help.log-keygen.abstract"))
+            @Option(help: ArgumentHelp(Language.current.help("help.log-keygen.out"), valueName: "name"))
             var out: String
 
             func run() throws {
                 let key = CheckpointKey.Private()
                 let fm = FileManager.default
                 for path in [out + ".key", out + ".pub"] where fm.fileExists(atPath: path) {
-                    printError("bylaw: `\(path)` exists; not overwriting a key")
+                    printError("bylaw: " + Language.current.text("op.keygen-exists", path))
                     throw Exit.invalid
                 }
                 // The secret is readable by its owner only, from the moment it exists.
@@ -351,17 +312,17 @@ extension LogCommand {
                         atPath: out + ".key", contents: Data(key.text.utf8), attributes: [.posixPermissions: 0o600]),
                     fm.createFile(atPath: out + ".pub", contents: Data(key.publicKey.text.utf8))
                 else {
-                    printError("bylaw: cannot write `\(out).key` and `\(out).pub`")
+                    printError("bylaw: " + Language.current.text("op.keygen-unwritable", out))
                     throw Exit.invalid
                 }
                 FileHandleOutput.writeAll(
-                    fd: 1, "wrote \(out).key (keep it secret: check and audit sign with it) and \(out).pub\n")
+                    fd: 1, Language.current.text("log.keygen-wrote", out) + "\n")
             }
         }
 
         struct Export: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Write the store's signed checkpoints as JSON Lines, oldest first, to keep elsewhere.")
+                abstract: Language.current.help("help.log-checkpoint-export.abstract"))
             @OptionGroup var audit: AuditOptions
 
             func run() throws {
@@ -375,7 +336,7 @@ extension LogCommand {
 /// The whole of a small file a user named; a file that cannot be read is a usage error.
 func readText(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read `\(path)`")
+        throw ValidationError(Language.current.text("op.cannot-read", path))
     }
     return String(decoding: data, as: UTF8.self)
 }
@@ -385,7 +346,7 @@ func wrap<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as AuditStoreError {
-        printError("bylaw: audit trail: \(e.message)")
+        printError("bylaw: " + Language.current.text("op.trail-error", e.message))
         throw Exit.invalid
     }
 }

@@ -41,9 +41,7 @@ extension AuditOptions {
     /// Refuses a `log` command that only a SQLite store has (backup, prune, checkpoints) on PostgreSQL.
     func requireSQLite(_ command: String) throws {
         guard isPostgres else { return }
-        printError(
-            "bylaw: audit trail: `bylaw log \(command)` works on a SQLite store; a PostgreSQL trail is backed up "
-                + "with the database (or copied with `bylaw log migrate`)")
+        printError("bylaw: " + Language.current.text("op.sqlite-only", command))
         throw Exit.invalid
     }
 }
@@ -82,8 +80,7 @@ enum PostgresLog {
 
     static func verify(_ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool) throws -> VerifyReport {
         guard !signedChecks else {
-            printError(
-                "bylaw: audit trail: a PostgreSQL trail keeps no signed checkpoints yet: verify it with --expect-head")
+            printError("bylaw: " + Language.current.text("op.postgres-no-checkpoints"))
             throw Exit.invalid
         }
         let trail = try audit.openPostgresForReading()
@@ -106,9 +103,9 @@ extension LogCommand {
         var lockWait: Double = 2
 
         func run() throws {
-            guard from != to else { throw ValidationError("--from and --to name the same trail") }
+            guard from != to else { throw ValidationError(Language.current.text("usage.same-trail")) }
             guard lockWait.isFinite, lockWait >= 0, lockWait <= 3600 else {
-                throw ValidationError("the lock wait is a number of seconds from 0 to 3600")
+                throw ValidationError(Language.current.text("usage.lock-wait"))
             }
             let wait = Int32(lockWait * 1000)
             let report = try wrap { () throws -> TrailMigration.Report in

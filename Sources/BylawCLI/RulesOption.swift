@@ -13,7 +13,7 @@ struct RulesOption: ParsableArguments {
     func loadLibrary() throws -> RuleLibrary {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            printError("bylaw: rules folder `\(directory)` does not exist (use --rules DIR)")
+            printError("bylaw: " + Language.current.text("op.rules-missing", directory))
             throw Exit.invalid
         }
         let library = RuleLibrary.load(root: directory)

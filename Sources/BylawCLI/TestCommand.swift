@@ -34,10 +34,10 @@ struct TestCommand: ParsableCommand {
 
     func validate() throws {
         if let runPattern, (try? NSRegularExpression(pattern: runPattern)) == nil {
-            throw ValidationError("`\(runPattern)` is not a valid regular expression")
+            throw ValidationError(Language.current.text("usage.bad-regex", runPattern))
         }
         if runPattern != nil && requireCoverage {
-            throw ValidationError("--require-coverage needs every case: it cannot be used with --run")
+            throw ValidationError(Language.current.text("usage.coverage-with-run"))
         }
     }
 
@@ -55,11 +55,11 @@ struct TestCommand: ParsableCommand {
         sigaddset(&interrupt, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         var watcher = FileWatcher(roots: targets.flatMap { root, folders in folders + [root + "/calendars"] })
-        printError("bylaw: watching \(watcher.count) files; Ctrl-C ends")
+        printError("bylaw: " + Language.current.text("op.watching", String(watcher.count)))
         _ = runOnce(targets)
         while true {
             let changed = watcher.waitForChange()
-            FileHandleOutput.writeAll(fd: 1, "\nbylaw: `\(changed)` changed, running the cases again\n\n")
+            FileHandleOutput.writeAll(fd: 1, "\nbylaw: " + Language.current.text("op.changed", changed) + "\n\n")
             _ = runOnce(targets)
         }
     }
@@ -85,11 +85,14 @@ struct TestCommand: ParsableCommand {
         if runPattern != nil { suites = suites.filter { !$0.cases.isEmpty } }
         if !loadProblems.isEmpty { printDiagnostics(loadProblems) }
         if let runPattern, !loadProblems.hasErrors, suites.allSatisfy(\.cases.isEmpty) {
-            printError("bylaw: no case name matches `\(runPattern)`")
+            printError("bylaw: " + Language.current.text("op.no-case-matches", runPattern))
             return Exit.invalid.rawValue
         }
         switch format {
-        case .text: FileHandleOutput.writeText(TestReport.text(suites, colour: FileHandleOutput.stdoutIsTerminal))
+        case .text:
+            FileHandleOutput.writeText(
+                TestReport.text(
+                    suites, colour: FileHandleOutput.stdoutIsTerminal, language: Language.current))
         case .json: FileHandleOutput.writeAll(fd: 1, TestReport.json(suites) + "\n")
         case .junit: FileHandleOutput.writeAll(fd: 1, TestReport.junit(suites))
         }
@@ -107,7 +110,7 @@ struct TestCommand: ParsableCommand {
             let path = raw.count > 1 && raw.hasSuffix("/") ? String(raw.dropLast()) : raw
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                throw ValidationError("`\(raw)` is not a folder")
+                throw ValidationError(Language.current.text("usage.not-folder", raw))
             }
             if RuleSetFiles.isRuleSetFolder(path) {
                 let root = (path as NSString).deletingLastPathComponent

@@ -11,7 +11,9 @@ struct TextReport {
     var quiet: Bool
     var language: Language = .english
 
-    func render(_ r: DecisionResult) -> String {
+    func render(_ result: DecisionResult) -> String {
+        // An English reader sees the rule set's English titles and messages where its author gave them.
+        let r = language == .english ? result.inEnglish() : result
         var out = verdictLine(r) + "\n"
         if quiet { return out }
         let sets = r.ruleSets.map(\.label).joined(separator: ", ")
@@ -101,7 +103,8 @@ struct TextReport {
                 out += indent + paint("35", language.text("report.error-prefix")) + safe(error) + "\n"
             }
             if let p = r.provisional {
-                out += indent + paint("33", language.text("report.provisional-prefix")) + safe(p.message) + "\n"
+                out +=
+                    indent + paint("33", language.text("report.provisional-prefix")) + safe(p.message(language)) + "\n"
             }
             for e in r.evidence {
                 out += indent + dim(safe("· \(e.path) = \(ValueText.literal(e.value))")) + "\n"

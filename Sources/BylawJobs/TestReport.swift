@@ -2,11 +2,14 @@ import Bylaw
 import BylawAuthoring
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 import BylawReports
 
 /// Renderings of `bylaw test` results.
 public enum TestReport {
-    public static func text(_ suites: [TestSuiteResult], colour: Bool) -> String {
+    /// The text report: each case passed or failed with its differences, the coverage line of each folder and
+    /// the counts, in `language` (the differences themselves are the runner's, in English).
+    public static func text(_ suites: [TestSuiteResult], colour: Bool, language l: Language = .english) -> String {
         func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         var out = ""
         var passed = 0
@@ -26,16 +29,16 @@ public enum TestReport {
                 }
             }
             if !s.coverageMeasured {
-                out += paint("2", "  coverage: not measured, --run chose \(s.cases.count) of the cases") + "\n"
+                out += paint("2", "  " + l.text("test-report.coverage-not-measured", String(s.cases.count))) + "\n"
             } else if s.uncovered.isEmpty {
-                out += paint("2", "  coverage: every rule is made to fail by some case") + "\n"
+                out += paint("2", "  " + l.text("test-report.coverage-full")) + "\n"
             } else {
                 out +=
-                    paint("33", "  coverage: \(s.uncovered.count) rules never fail in any case: ")
+                    paint("33", "  " + l.text("test-report.coverage-gaps", String(s.uncovered.count)))
                     + s.uncovered.joined(separator: ", ") + "\n"
             }
         }
-        out += "\(passed) passed, \(failed) failed\n"
+        out += l.text("test-report.summary", String(passed), String(failed)) + "\n"
         return out
     }
 

@@ -27,7 +27,10 @@ public enum Catalogue {
     public static let entries: [CatalogueEntry] =
         ReportTexts.entries + CheckTexts.entries + AuditTexts.entries + DiagnosticTexts.entries
         + DiagnosticHelpTexts.entries + DiagnosticFormTexts.entries
-        + HelpTexts.entries + HelpAuditTexts.entries + HelpReplTexts.entries + WebTexts.entries
+        + HelpTexts.entries + HelpAuditTexts.entries + HelpReplTexts.entries + HelpLintTexts.entries
+        + HelpExplainTexts.entries + HelpAuthoringTexts.entries + HelpDiffTexts.entries + HelpLogTexts.entries
+        + ExplainTexts.entries + OperationalTexts.entries + RuleBookTexts.entries + UsageTexts.entries
+        + ResultLineTexts.entries + WebTexts.entries
 
     /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
     static let byID: [String: CatalogueEntry] = {

@@ -1,28 +1,33 @@
 import Bylaw
 import BylawAuthoring
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 /// `bylaw diff` as text, Markdown for a review, or JSON.
 public enum DiffReport {
     typealias Entry = RuleSetDiff.Entry
 
-    static func heading(_ d: RuleSetDiff) -> String {
+    static func heading(_ d: RuleSetDiff, _ l: Language = .english) -> String {
         switch (d.old, d.new) {
         case (let o?, let n?):
             o.id == n.id
-                ? "rule set `\(n.id)`: \(o.version) → \(n.version)"
-                : "rule set `\(o.id)` \(o.version) → `\(n.id)` \(n.version)"
-        case (nil, let n?): "rule set `\(n.id)` \(n.version): added"
-        case (let o?, nil): "rule set `\(o.id)` \(o.version): removed"
-        default: "rule set `\(d.id)`"
+                ? l.text("diff.same-set", n.id, o.version, n.version)
+                : l.text("diff.other-set", o.id, o.version, n.id, n.version)
+        case (nil, let n?): l.text("diff.added-set", n.id, n.version)
+        case (let o?, nil): l.text("diff.removed-set", o.id, o.version)
+        default: l.text("diff.set", d.id)
         }
     }
 
     static let sectionNames: [Entry.Section: String] = [
-        .ruleSet: "header", .input: "input", .parameters: "parameters", .lets: "let", .tables: "tables",
-        .rules: "rules",
+        .ruleSet: "diff.section.header", .input: "diff.section.input", .parameters: "diff.section.parameters",
+        .lets: "diff.section.let", .tables: "diff.section.tables", .rules: "diff.section.rules",
     ]
+
+    static func sectionName(_ section: Entry.Section, _ l: Language) -> String {
+        sectionNames[section].map { l.text($0) } ?? section.rawValue
+    }
 
     static func mark(_ e: Entry) -> String {
         switch e.change {
@@ -51,35 +56,35 @@ public enum DiffReport {
         return s.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
-    public static func text(_ diffs: [RuleSetDiff]) -> String {
+    public static func text(_ diffs: [RuleSetDiff], language l: Language = .english) -> String {
         var out = ""
         for d in diffs {
-            out += heading(d) + "\n"
-            if d.entries.isEmpty { out += "  no differences\n" }
+            out += heading(d, l) + "\n"
+            if d.entries.isEmpty { out += "  " + l.text("diff.none") + "\n" }
             for section in Entry.Section.allCases {
                 let entries = d.entries.filter { $0.section == section }
                 guard !entries.isEmpty else { continue }
-                out += "  \(sectionNames[section] ?? section.rawValue)\n"
+                out += "  \(sectionName(section, l))\n"
                 for e in entries { out += "    " + line(e) + "\n" }
             }
         }
-        out += summary(diffs) + "\n"
+        out += summary(diffs, l) + "\n"
         return out
     }
 
-    public static func markdown(_ diffs: [RuleSetDiff]) -> String {
+    public static func markdown(_ diffs: [RuleSetDiff], language l: Language = .english) -> String {
         var out = ""
         for d in diffs {
-            out += "## " + heading(d) + "\n\n"
+            out += "## " + heading(d, l) + "\n\n"
             if d.entries.isEmpty {
-                out += "No differences.\n\n"
+                out += l.text("diff.none-sentence") + "\n\n"
                 continue
             }
             for section in Entry.Section.allCases {
                 let entries = d.entries.filter { $0.section == section }
                 guard !entries.isEmpty else { continue }
                 out +=
-                    "### \(sectionNames[section] ?? section.rawValue)\n\n| | item | old | new |\n| --- | --- | --- | --- |\n"
+                    "### \(sectionName(section, l))\n\n" + l.text("diff.table-head") + "\n| --- | --- | --- | --- |\n"
                 for e in entries {
                     let what = e.subject + (e.field.map { " · " + $0 } ?? "")
                     out += "| \(mark(e)) | \(cell(what)) | \(e.old.map(code) ?? "") | \(e.new.map(code) ?? "") |\n"
@@ -87,7 +92,7 @@ public enum DiffReport {
                 out += "\n"
             }
         }
-        out += summary(diffs) + "\n"
+        out += summary(diffs, l) + "\n"
         return out
     }
 
@@ -111,16 +116,14 @@ public enum DiffReport {
         return "{\"differences\":\(count),\"rule_sets\":[" + sets.joined(separator: ",") + "]}"
     }
 
-    static func summary(_ diffs: [RuleSetDiff]) -> String {
+    static func summary(_ diffs: [RuleSetDiff], _ l: Language = .english) -> String {
         let all = diffs.flatMap(\.entries)
         let rules = all.filter { $0.section == .rules }
         let changedRules = Set(rules.filter { $0.change == .changed }.map(\.subject)).count
-        func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return n(all.count, "difference") + ": rules "
-            + [
-                "\(rules.filter { $0.change == .added }.count) added",
-                "\(rules.filter { $0.change == .removed }.count) removed", "\(changedRules) changed",
-            ].joined(separator: ", ")
+        return l.text(
+            all.count == 1 ? "diff.summary-one" : "diff.summary", String(all.count),
+            String(rules.filter { $0.change == .added }.count), String(rules.filter { $0.change == .removed }.count),
+            String(changedRules))
     }
 
     /// Markdown table cell text: pipes and line breaks escaped.

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 
 /// Renders `bylaw explain`: text with power-assert diagrams, or the JSON documented in docs/json-output.md.
 public enum ExplainReport {
@@ -9,14 +10,15 @@ public enum ExplainReport {
 
     // MARK: Text
 
-    /// The text report: a header, then per rule its outcome, `when` and `require` diagrams, `let`s and tables.
-    public static func text(_ x: DecisionExplanation, colour: Bool = false) -> String {
-        let paint = Painter(colour: colour)
+    /// The text report: a header, then per rule its outcome, `when` and `require` diagrams, `let`s and tables;
+    /// its words in `language`, and for an English reader the rules' English titles and messages where given.
+    public static func text(_ x: DecisionExplanation, colour: Bool = false, language: Language = .english) -> String {
+        let paint = Painter(colour: colour, language: language)
         let r = x.result
         let what = [r.kind, r.id, r.date, r.unit].compactMap { $0 }.joined(separator: "  ")
-        var out = paint.bold(r.verdict.rawValue) + "  " + (what.isEmpty ? r.file : what) + "\n"
+        var out = paint.bold(language.text("verdict." + r.verdict.rawValue)) + "  " + (what.isEmpty ? r.file : what)
         let sets = r.ruleSets.map(\.label).joined(separator: ", ")
-        out += paint.dim("  \(r.file)" + (sets.isEmpty ? "" : "  ·  rule sets: \(sets)")) + "\n"
+        out += "\n" + paint.dim("  \(r.file)" + (sets.isEmpty ? "" : language.text("check.rule-sets", sets))) + "\n"
         for rule in x.rules {
             out += "\n" + text(rule, paint)
         }
@@ -24,7 +26,8 @@ public enum ExplainReport {
     }
 
     private static func text(_ x: RuleExplanation, _ paint: Painter) -> String {
-        let r = x.result
+        let l = paint.language
+        let r = l == .english ? x.result.inEnglish() : x.result
         let (mark, code): (String, String) =
             switch r.outcome {
             case .passed: ("✓", "1;32")
@@ -34,11 +37,15 @@ public enum ExplainReport {
             }
         var out =
             paint.paint(code, mark) + " " + paint.bold(r.ruleID) + "  " + r.title + "  " + paint.paint("36", r.cite)
-            + "  " + paint.paint(code, r.outcome.rawValue)
-            + (r.severity == .violation ? "" : " (\(r.severity.rawValue))")
+            + "  " + paint.paint(code, l == .english ? r.outcome.rawValue : l.text("outcome." + r.outcome.rawValue))
+            + (r.severity == .violation
+                ? ""
+                : l == .english
+                    ? " (\(r.severity.rawValue))"
+                    : l.text("report.severity-aside", l.text("severity." + r.severity.rawValue)))
             + "\n"
         if let m = r.message { out += "  " + m + "\n" }
-        if let e = r.error { out += "  " + paint.paint("35", "error: ") + e + "\n" }
+        if let e = r.error { out += "  " + paint.paint("35", l.text("report.error-prefix")) + e + "\n" }
         if let when = x.when { out += expression("when", when, paint) }
         out += expression("require", x.require, paint)
         if !x.lets.isEmpty {
@@ -47,26 +54,33 @@ public enum ExplainReport {
         }
         for t in x.tables {
             out +=
-                "  table \(t.name) (hit \(t.hit.rawValue)) = " + shown(t.result) + (t.usedDefault ? " (default)" : "")
-                + "\n"
+                "  " + l.text("explain-report.table", t.name, t.hit.rawValue, shown(t.result))
+                + (t.usedDefault ? l.text("explain-report.default") : "") + "\n"
             for input in t.inputs { out += "    \(input.source) = \(ValueText.literal(input.value))\n" }
             for row in t.rows {
-                let head = "    row \(row.row) (line \(row.line)): "
-                out += head + (row.matched ? paint.paint("32", "matched") : (row.reason ?? "did not match")) + "\n"
+                let head = "    " + l.text("explain-report.row", String(row.row), String(row.line))
+                out +=
+                    head
+                    + (row.matched
+                        ? paint.paint("32", l.text("explain-report.matched"))
+                        : (row.reason ?? l.text("explain-report.did-not-match")))
+                    + "\n"
             }
-            if t.matchedRow == nil { out += "    no row matched\n" }
+            if t.matchedRow == nil { out += "    " + l.text("explain-report.no-row-matched") + "\n" }
         }
         return out
     }
 
     private static func expression(_ label: String, _ t: ExpressionTrace, _ paint: Painter) -> String {
         guard t.evaluated else {
-            return "  \(label)  " + paint.dim("(not evaluated)") + "\n    " + oneLine(t.source) + "\n"
+            return "  \(label)  " + paint.dim(paint.language.text("explain-report.not-evaluated")) + "\n    "
+                + oneLine(t.source)
+                + "\n"
         }
         var out = "  \(label)\n"
         for line in diagram(t) { out += "    " + line + "\n" }
         if t.nodes.contains(where: { $0.lastIteration && $0.kind != "literal" }) {
-            out += "    " + paint.dim("(inside a macro such as map or all, values are from its last iteration)") + "\n"
+            out += "    " + paint.dim(paint.language.text("explain-report.last-iteration")) + "\n"
         }
         return out
     }
@@ -154,6 +168,7 @@ public enum ExplainReport {
 
     private struct Painter {
         var colour: Bool
+        var language: Language = .english
         func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         func bold(_ s: String) -> String { paint("1", s) }
         func dim(_ s: String) -> String { paint("2", s) }

@@ -1,3 +1,5 @@
+import BylawLocale
+
 /// The rule book as GitHub-flavoured Markdown: explicit anchors, tables, CEL in fenced blocks.
 enum RuleBookMarkdown {
     static func render(_ blocks: [Block]) -> String {
@@ -72,10 +74,11 @@ enum RuleBookMarkdown {
 /// The rule book as one self-contained HTML page: inline CSS, no scripts, fonts that cover Chinese,
 /// print-friendly; every piece of text escaped.
 enum RuleBookHTML {
-    static func render(_ blocks: [Block], title: String) -> String {
+    /// The page; `lang` is the book's language, Chinese for a book of both (most of its text is the rules').
+    static func render(_ blocks: [Block], title: String, language: Language? = nil) -> String {
         """
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="\(language == .english ? "en" : "zh-CN")">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -48,7 +48,7 @@ import Testing
             "--receipt", text,
         ])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        #expect(verify.stdout.contains("1 signed checkpoint hold; receipt of record 1 holds"))
+        #expect(verify.stdout.contains("1 signed checkpoint holds; receipt of record 1 holds"))
 
         // A key of someone else: the checkpoints do not vouch for anything.
         _ = try Run.bylaw(["log", "checkpoint", "keygen", "--out", dir + "/other"])

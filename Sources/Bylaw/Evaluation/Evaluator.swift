@@ -192,6 +192,7 @@ struct Evaluator {
             result.outcome = .failed
             result.message = render(prepared.rule.message, activation: activation)
             result.maskedMessage = maskedRender(prepared.rule.message, activation: activation)
+            result.englishMessage = english(prepared.rule, activation: activation)
             result.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
         case .success(let other):
             return errored(result, "`require` gave `\(other)`, not a bool", prepared.rule, plan, activation, scope)
@@ -220,8 +221,16 @@ struct Evaluator {
         r.error = message
         r.message = render(rule.message, activation: activation)
         r.maskedMessage = maskedRender(rule.message, activation: activation)
+        r.englishMessage = english(rule, activation: activation)
         r.evidence = evidence(rule, plan, activation: activation, scope: scope)
         return r
+    }
+
+    /// The rule's English message (`message_en`) rendered and masked as its message is; nil when it has none.
+    func english(_ rule: Rule, activation: CELActivation) -> EnglishMessage? {
+        rule.messageEnglish.map {
+            EnglishMessage(text: render($0, activation: activation), masked: maskedRender($0, activation: activation))
+        }
     }
 
     /// The message with each `{expr}` that reads a sensitive field (or a value computed from one) shown as

@@ -75,13 +75,37 @@ final class RuleIdentity: Sendable {
     let title: String
     let cite: String
     let severity: RuleSeverity
+    let titleEnglish: String?
+    /// The same rule named by its English title; nil when it has none. Made once, so a report in English
+    /// swaps one reference per result instead of building one.
+    let english: RuleIdentity?
 
-    init(ruleSet: String, ruleID: String, title: String, cite: String, severity: RuleSeverity) {
+    init(
+        ruleSet: String, ruleID: String, title: String, cite: String, severity: RuleSeverity,
+        titleEnglish: String? = nil
+    ) {
         self.ruleSet = ruleSet
         self.ruleID = ruleID
         self.title = title
         self.cite = cite
         self.severity = severity
+        self.titleEnglish = titleEnglish
+        english = titleEnglish.map {
+            RuleIdentity(ruleSet: ruleSet, ruleID: ruleID, title: $0, cite: cite, severity: severity)
+        }
+    }
+}
+
+/// A failed rule's message in its author's English (`message_en`), and that message masked; one reference, so
+/// a result of a rule without English carries only a nil.
+public final class EnglishMessage: Sendable {
+    public let text: String
+    /// The message with every part computed from a sensitive field masked; nil when no part is.
+    public let masked: String?
+
+    public init(text: String, masked: String?) {
+        self.text = text
+        self.masked = masked
     }
 }
 
@@ -89,12 +113,27 @@ final class RuleIdentity: Sendable {
 public struct RuleResult: Sendable {
     /// One reference to the rule's set, id, title, citation and severity instead of four strings and a
     /// severity: a batch makes and copies one result per rule per record, and each string copied was counted.
-    let identity: RuleIdentity
+    var identity: RuleIdentity
     public var ruleSet: String { identity.ruleSet }
     public var ruleID: String { identity.ruleID }
     public var title: String { identity.title }
     public var cite: String { identity.cite }
     public var severity: RuleSeverity { identity.severity }
+    /// The author's English title (`title_en`); nil when the rule set gives none.
+    public var titleEnglish: String? { identity.titleEnglish }
+
+    /// This result with the author's English title and message (`title_en`, `message_en`) in place of the
+    /// originals, where the rule set gives them.
+    public func inEnglish() -> RuleResult {
+        var out = self
+        if let english = identity.english { out.identity = english }
+        if let m = englishMessage {
+            out.message = m.text
+            out.maskedMessage = m.masked
+            out.englishMessage = nil
+        }
+        return out
+    }
 
     /// Whether `other` is a result of the very same loaded rule (its set, id, title, citation and severity
     /// then agree without comparing them).
@@ -104,6 +143,8 @@ public struct RuleResult: Sendable {
     public var message: String?
     /// The message with every part computed from a sensitive field masked; nil when no part is.
     public var maskedMessage: String?
+    /// The message in the author's English (`message_en`); nil when the rule gives none or did not fail.
+    public var englishMessage: EnglishMessage?
     /// What went wrong, for rules in error.
     public var error: String?
     public var evidence: [Evidence]
@@ -163,6 +204,15 @@ public struct DecisionResult: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// The result as an English reader sees it: each rule's title and message in its author's English where the
+    /// rule set gives one (`title_en`, `message_en`), the original otherwise. Unchanged when no rule has English.
+    public func inEnglish() -> DecisionResult {
+        guard results.contains(where: { $0.identity.english != nil || $0.englishMessage != nil }) else { return self }
+        var out = self
+        out.results = results.map { $0.inEnglish() }
+        return out
+    }
+
     /// The result as reports show it to someone who may not see sensitive values: evidence computed from them
     /// and the parts of messages that are read `[masked]`, and diagnostics about them without their values or
     /// source line. Unchanged when no rule set marks anything sensitive.
@@ -171,6 +221,9 @@ public struct DecisionResult: Sendable {
         var out = self
         for i in out.results.indices {
             if let m = out.results[i].maskedMessage { out.results[i].message = m }
+            if let m = out.results[i].englishMessage?.masked {
+                out.results[i].englishMessage = EnglishMessage(text: m, masked: nil)
+            }
             for k in out.results[i].evidence.indices where out.results[i].evidence[k].sensitive {
                 out.results[i].evidence[k].value = .string(SensitivePaths.mask)
             }

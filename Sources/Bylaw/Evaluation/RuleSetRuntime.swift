@@ -111,7 +111,8 @@ final class PreparedRule: Sendable {
         when = rule.when?.program
         require = rule.require.program
         identity = RuleIdentity(
-            ruleSet: ruleSet, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity)
+            ruleSet: ruleSet, ruleID: rule.id, title: rule.title, cite: rule.cite, severity: rule.severity,
+            titleEnglish: rule.titleEnglish)
         evidence = EvidencePlan(rule)
     }
 }

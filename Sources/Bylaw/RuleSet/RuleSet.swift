@@ -9,6 +9,8 @@ import BylawDiagnostics
 public struct RuleSet: Sendable {
     public var id: String
     public var title: String
+    /// The author's English title (`title_en`), for English readers; nil when the file gives none.
+    public var titleEnglish: String?
     public var version: String
     public var description: String?
     public var source: [String: String]
@@ -109,6 +111,11 @@ public struct Rule: Sendable {
     public var when: Expression?
     public var require: Expression
     public var message: MessageTemplate
+    /// The author's English title and message (`title_en`, `message_en`), shown to English readers in place of
+    /// `title` and `message`; nil where the file gives none. `messageEnglish` is `title_en` when the rule has
+    /// neither `message` nor `message_en`, as `message` is then its title.
+    public var titleEnglish: String? = nil
+    public var messageEnglish: MessageTemplate? = nil
     public var location: SourceLocation
     /// Names of tables the rule's expressions call, for evidence.
     public var tablesUsed: [String]

@@ -36,6 +36,7 @@ package struct RuleSetLoader {
         }
         let extends = f.string("extends", required: false, in: "", into: &diags)
         let title = f.string("title", required: true, in: "a rule set", into: &diags) ?? ""
+        let titleEnglish = f.string("title_en", required: false, in: "", into: &diags)
         let version = f.string("version", required: true, in: "a rule set", into: &diags) ?? ""
         let description = f.string("description", required: false, in: "", into: &diags)
         let appliesTo = f.string("applies_to", required: true, in: "a rule set", into: &diags) ?? ""
@@ -113,7 +114,8 @@ package struct RuleSetLoader {
         f.reportUnknownKeys(in: "a rule set", into: &diags)
 
         var set = RuleSet(
-            id: id, title: title, version: version, description: description, source: source, effectiveFrom: from,
+            id: id, title: title, titleEnglish: titleEnglish, version: version, description: description,
+            source: source, effectiveFrom: from,
             effectiveUntil: until, declaredFrom: from, declaredUntil: until, appliesTo: appliesTo, extends: extends,
             scopeUnits: scope, calendarName: calendarName ?? base?.calendarName, calendar: calendar ?? base?.calendar,
             sensitive: (base?.sensitive ?? []) + sensitive.filter { !(base?.sensitive ?? []).contains($0) },
@@ -267,6 +269,7 @@ package struct RuleSetLoader {
             }
             seen[id] = f.optional("id")?.location ?? item.location
             let title = f.string("title", required: true, in: what, into: &diags) ?? ""
+            let titleEnglish = f.string("title_en", required: false, in: "", into: &diags)
             let cite = f.string("cite", required: true, in: what, into: &diags) ?? ""
             let description = f.string("description", required: false, in: "", into: &diags)
             let tightens = f.string("tightens", required: false, in: "", into: &diags)
@@ -294,14 +297,20 @@ package struct RuleSetLoader {
             let message =
                 f.optional("message").flatMap { compiler.template($0, into: &diags) }
                 ?? MessageTemplate(parts: [.text(title)], source: title)
+            let messageEnglish =
+                f.optional("message_en").flatMap { compiler.template($0, into: &diags) }
+                ?? (f.optional("message") == nil
+                    ? titleEnglish.map { MessageTemplate(parts: [.text($0)], source: $0) } : nil)
             f.reportUnknownKeys(in: what, into: &diags)
             guard let require else { continue }
-            let sources = [when?.source, require.source, message.source].compactMap { $0 }.joined(separator: " ")
+            let sources = [when?.source, require.source, message.source, messageEnglish?.source].compactMap { $0 }
+                .joined(separator: " ")
             let called = ExpressionCompiler.identifiers(in: sources)
             out.append(
                 Rule(
                     id: id, title: title, cite: cite, severity: severity, description: description, when: when,
-                    require: require, message: message, location: item.location,
+                    require: require, message: message, titleEnglish: titleEnglish, messageEnglish: messageEnglish,
+                    location: item.location,
                     tablesUsed: tables.map(\.name).filter { called.contains($0) }, tightens: tightens))
         }
         return out

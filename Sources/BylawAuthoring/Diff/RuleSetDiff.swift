@@ -70,7 +70,8 @@ public struct RuleSetDiff: Sendable {
 
         mutating func header(_ a: RuleSet, _ b: RuleSet) {
             let fields: [(String, (RuleSet) -> String?)] = [
-                ("ruleset", { $0.id }), ("title", { $0.title }), ("version", { $0.version }),
+                ("ruleset", { $0.id }), ("title", { $0.title }), ("title_en", { $0.titleEnglish }),
+                ("version", { $0.version }),
                 ("applies_to", { $0.appliesTo }), ("effective.from", { $0.declaredFrom.map { "\($0)" } }),
                 ("effective.until", { $0.declaredUntil.map { "\($0)" } }), ("extends", { $0.extends }),
                 ("calendar", { $0.calendarName }),
@@ -173,6 +174,8 @@ public struct RuleSetDiff: Sendable {
             add(.rules, subject, "when", o.when?.source, r.when?.source)
             add(.rules, subject, "require", o.require.source, r.require.source)
             add(.rules, subject, "message", o.message.source, r.message.source)
+            add(.rules, subject, "title_en", o.titleEnglish, r.titleEnglish)
+            add(.rules, subject, "message_en", o.messageEnglish?.source, r.messageEnglish?.source)
         }
     }
 }

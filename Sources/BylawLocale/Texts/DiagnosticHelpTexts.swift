@@ -3,6 +3,9 @@
 enum DiagnosticHelpTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
+            "diag-help.lint.missing-translation", zh: "请补上英文的 `title_en`（有 `message` 的，另补 `message_en`）",
+            en: "add `title_en` (and `message_en` beside a `message`) in English"),
+        CatalogueEntry(
             "diag-help.lint.table-overlap",
             zh: "在 `unique` 命中策略下，一个输入同时命中两行即为评估错误：请收窄其中一行，如应由前一行优先，改用 `hit: first`",
             en:

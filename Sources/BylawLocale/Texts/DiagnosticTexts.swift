@@ -91,6 +91,7 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.lint.cannot-compare", zh: "无法比较，未作检查", en: "cannot compare, not checked"),
         CatalogueEntry("diag.lint.cost-budget", zh: "表达式计算量可能超出预算", en: "the expression may exceed the cost budget"),
         CatalogueEntry("diag.lint.loosens-threshold", zh: "扩展规则集放宽了上级的限额", en: "the extending set loosens a threshold"),
+        CatalogueEntry("diag.lint.missing-translation", zh: "缺少英文译文", en: "no English translation"),
         CatalogueEntry("diag.lint.narrows-when", zh: "扩展规则缩小了适用范围", en: "the extending rule narrows when it applies"),
         CatalogueEntry("diag.lint.removes-approval", zh: "扩展规则集删去了审批要求", en: "the extending set removes an approval"),
         CatalogueEntry("diag.lint.removes-condition", zh: "扩展规则集删去了条件", en: "the extending set removes a condition"),

@@ -42,6 +42,14 @@ enum ReportTexts {
         CatalogueEntry("report.none-parenthesised", zh: "（无）", en: "(none)"),
         CatalogueEntry("report.error-prefix", zh: "出错：", en: "error: "),
         CatalogueEntry("report.provisional-prefix", zh: "暂定：", en: "provisional: "),
+        CatalogueEntry(
+            "report.provisional-note",
+            zh: "计算了 {0} 年的工作日，而工作日历 `{1}` 中该年尚属暂定（调休上班日尚未公布）：结果可能变化；"
+                + "国务院公布 {0} 年节假日安排后，请把调休上班日补入 `{2}`，并删去该年的 `provisional: true`",
+            en: "counts working days over {0}, which the calendar `{1}` holds only provisionally (make-up working "
+                + "days not yet announced): the result may change; once the State Council publishes the {0} "
+                + "holiday arrangement, add its make-up working days to `{2}` and remove `provisional: true` from "
+                + "that year"),
         CatalogueEntry("report.fix-prefix", zh: "修正：", en: "fix: "),
         CatalogueEntry("report.help-prefix", zh: "提示：", en: "help: "),
         CatalogueEntry("report.severity-aside", zh: "（{0}）", en: "  ({0})"),

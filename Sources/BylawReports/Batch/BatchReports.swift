@@ -55,7 +55,7 @@ public enum BatchReports {
         switch format {
         case .text: TextBatchReporter(options: options)
         case .json: JSONBatchReporter(options: options)
-        case .csv: CSVBatchReporter()
+        case .csv: CSVBatchReporter(language: options.language)
         case .junit: JUnitBatchReporter(options: options)
         case .html: HTMLBatchReporter(options: options)
         }
@@ -68,8 +68,10 @@ public enum BatchReports {
     static func isListed(_ r: DecisionResult) -> Bool { r.verdict != .compliant }
 
     /// The rule results a listed record shows: those that failed or were in error, and those resting on a
-    /// provisional calendar period, in rule order.
-    static func findings(_ r: DecisionResult) -> [RuleResult] {
-        r.results.filter { $0.outcome == .failed || $0.outcome == .error || $0.provisional != nil }
+    /// provisional calendar period, in rule order; for an English reader with the author's English titles and
+    /// messages where the rule set gives them (machine formats pass no language and keep the originals).
+    static func findings(_ r: DecisionResult, in language: Language? = nil) -> [RuleResult] {
+        let found = r.results.filter { $0.outcome == .failed || $0.outcome == .error || $0.provisional != nil }
+        return language == .english ? found.map { $0.inEnglish() } : found
     }
 }

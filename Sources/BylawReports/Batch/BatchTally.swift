@@ -1,5 +1,6 @@
 import Bylaw
 import BylawBatch
+import BylawLocale
 
 /// The counts every batch report's summary is made of: records by verdict, failures by rule, records by unit.
 /// Memory grows with the number of distinct rules (fixed by the rule sets), never with the number of records,
@@ -21,6 +22,13 @@ public struct BatchTally: Sendable {
         public var failed: Int
         /// Records for which the rule could not be evaluated.
         public var errors: Int
+        /// The author's English title (`title_en`); nil when the rule set gives none.
+        public var titleEnglish: String? = nil
+
+        /// The title a reader of `language` sees: the author's English in English where given.
+        package func title(_ language: Language) -> String {
+            language == .english ? titleEnglish ?? title : title
+        }
     }
 
     /// The records of one unit, by verdict.
@@ -111,7 +119,7 @@ public struct BatchTally: Sendable {
                 rules.append(
                     RuleCount(
                         ruleSet: rule.ruleSet, ruleID: rule.ruleID, title: rule.title, cite: rule.cite,
-                        severity: rule.severity, failed: 0, errors: 0))
+                        severity: rule.severity, failed: 0, errors: 0, titleEnglish: rule.titleEnglish))
             }
             if rule.outcome == .failed { rules[i].failed += 1 } else { rules[i].errors += 1 }
         }

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 
 /// The CSV audit report: one row per failed rule, rule in error, or (for an invalid record) error diagnostic,
 /// written as the records arrive. RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote or
@@ -13,7 +14,11 @@ public struct CSVBatchReporter: BatchReporter {
         "outcome", "cite", "message", "evidence",
     ]
 
-    public init() {}
+    /// The language of the rules' titles and messages: in English, the author's English where given; nil keeps
+    /// the rule sets' own text.
+    let language: Language?
+
+    public init(language: Language? = nil) { self.language = language }
 
     public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
         sink.write("\u{FEFF}" + Self.row(Self.columns))
@@ -28,12 +33,12 @@ public struct CSVBatchReporter: BatchReporter {
             for d in errors { out += Self.row(head + ["", "", "", "error", "invalid", "", d.description, ""]) }
             if errors.isEmpty { out += Self.row(head + ["", "", "", "error", "invalid", "", "invalid record", ""]) }
         }
-        for f in BatchReports.findings(r) {
+        for f in BatchReports.findings(r, in: language) {
             let evidence = f.evidence.map { "\($0.path)=\(ValueText.literal($0.value))" }.joined(separator: "; ")
             out += Self.row(
                 head + [
                     f.ruleSet, f.ruleID, f.title, f.severity.rawValue, f.outcome.rawValue, f.cite,
-                    f.message ?? f.error ?? f.provisional?.message ?? "", evidence,
+                    f.message ?? f.error ?? f.provisional?.message(language ?? .english) ?? "", evidence,
                 ])
         }
         if !out.isEmpty { sink.write(out) }

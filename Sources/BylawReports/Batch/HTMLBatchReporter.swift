@@ -87,7 +87,7 @@ public struct HTMLBatchReporter: BatchReporter {
         let rules = tally.byRule.filter { $0.failed > 0 }
         let bars = rules.prefix(Self.chartLimit).map {
             SVGBarChart.Bar(
-                key: $0.ruleID, label: $0.title, note: $0.cite, value: $0.failed, tone: $0.severity.rawValue,
+                key: $0.ruleID, label: $0.title(language), note: $0.cite, value: $0.failed, tone: $0.severity.rawValue,
                 filter: ("data-rule-filter", $0.ruleSet + "/" + $0.ruleID))
         }
         let l = language

@@ -84,7 +84,7 @@ enum HTMLParts {
         out += th("html.col.cite") + th("html.col.severity") + th("html.col.failed", num: true)
         out += th("html.col.errors", num: true) + "</tr></thead><tbody>\n"
         for r in rules {
-            out += "<tr><td>\(text(r.ruleSet))</td><td class=\"key\">\(text(r.ruleID))</td><td>\(text(r.title))</td>"
+            out += "<tr><td>\(text(r.ruleSet))</td><td class=\"key\">\(text(r.ruleID))</td><td>\(text(r.title(l)))</td>"
             out +=
                 "<td>\(text(r.cite))</td><td>\(text(l == .english ? r.severity.rawValue : l.text("severity." + r.severity.rawValue)))</td>"
             out += "<td class=\"num\">\(grouped(r.failed))</td><td class=\"num\">\(grouped(r.errors))</td></tr>\n"
@@ -132,7 +132,7 @@ enum HTMLParts {
         out += "</select>\n<select id=\"f-rule\" aria-label=\(attr(l.text("html.col.rule")))><option value=\"\">"
         out += text(l.text("html.all-rules")) + "</option>"
         for r in rules {
-            out += "<option value=\(attr(r.ruleSet + "/" + r.ruleID))>\(text(r.ruleID + " " + r.title))</option>"
+            out += "<option value=\(attr(r.ruleSet + "/" + r.ruleID))>\(text(r.ruleID + " " + r.title(l)))</option>"
         }
         out += "</select>\n<select id=\"f-unit\" aria-label=\(attr(l.text("html.col.unit")))><option value=\"\">"
         out += text(l.text("html.all-units")) + "</option>"
@@ -163,7 +163,7 @@ enum HTMLParts {
     /// input order.
     static func row(_ item: BatchItem, unitKey: String, language l: Language = .english) -> String {
         let r = item.result
-        let findings = BatchReports.findings(r)
+        let findings = BatchReports.findings(r, in: l)
         let ruleKeys = " " + findings.map { $0.ruleSet + "/" + $0.ruleID }.joined(separator: " ") + " "
         var out =
             "<tr data-verdict=\(attr(r.verdict.rawValue)) data-unit=\(attr(unitKey)) data-rules=\(attr(ruleKeys))>"
@@ -189,7 +189,7 @@ enum HTMLParts {
                 if let m = f.message { out += "<div class=\"msg\">\(text(m))</div>" }
                 if let e = f.error { out += "<div class=\"msg err\">\(text(l.text("report.error-prefix") + e))</div>" }
                 if let p = f.provisional {
-                    out += "<div class=\"msg\">\(text(l.text("report.provisional-prefix") + p.message))</div>"
+                    out += "<div class=\"msg\">\(text(l.text("report.provisional-prefix") + p.message(l)))</div>"
                 }
                 if !f.evidence.isEmpty {
                     out += "<div class=\"ev\">"

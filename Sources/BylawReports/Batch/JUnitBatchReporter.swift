@@ -97,15 +97,15 @@ public struct JUnitBatchReporter: BatchReporter {
             inner += MarkupText.escape(ds.map { $0.description(in: l) }.joined(separator: "\n")) + "</error>\n"
             errored = true
         }
-        for f in BatchReports.findings(r) {
+        for f in BatchReports.findings(r, in: l) {
             if f.outcome == .error {
                 inner += "      <error type=\"rule-error\" message=\(attr(f.ruleID + ": " + (f.error ?? "")))>"
                 inner += MarkupText.escape(detail(f, f.error)) + "</error>\n"
                 errored = true
             } else if f.outcome != .failed, let p = f.provisional {
-                let message = f.ruleID + " " + f.title + ": " + p.message
+                let message = f.ruleID + " " + f.title + ": " + p.message(l)
                 inner += "      <failure type=\"provisional\" message=\(attr(message))>"
-                inner += MarkupText.escape(detail(f, p.message)) + "</failure>\n"
+                inner += MarkupText.escape(detail(f, p.message(l))) + "</failure>\n"
                 failed = true
             } else if f.severity == .notice {
                 notices.append(detail(f, f.message))

@@ -121,7 +121,7 @@ public struct TextBatchReporter: BatchReporter {
             out +=
                 "  " + pad(String(r.failed), countWidth) + "  "
                 + style.bold(DisplayWidth.pad(TextStyle.oneLine(r.ruleID), to: idWidth)) + "  "
-                + TextStyle.oneLine(r.title) + "\n"
+                + TextStyle.oneLine(r.title(style.language)) + "\n"
             var details = [r.ruleSet, style.text("severity." + r.severity.rawValue), r.cite]
             if r.errors > 0 {
                 details.append(
@@ -184,7 +184,7 @@ public struct TextBatchReporter: BatchReporter {
                 out += "\n"
             }
         }
-        let findings = BatchReports.findings(r)
+        let findings = BatchReports.findings(r, in: style.language)
         let idWidth = findings.map { DisplayWidth.of($0.ruleID) }.max() ?? 0
         let titleWidth = min(40, findings.map { DisplayWidth.of($0.title) }.max() ?? 0)
         let indent = String(repeating: " ", count: 4 + idWidth + 2)
@@ -213,7 +213,7 @@ public struct TextBatchReporter: BatchReporter {
             if let p = f.provisional {
                 out += indent
                 out += style.text("report.provisional-prefix")
-                out += TextStyle.oneLine(p.message)
+                out += TextStyle.oneLine(p.message(style.language))
                 out += "\n"
             }
             for e in f.evidence {

@@ -1,0 +1,95 @@
+/// The catalogue's operational errors and notes: what the commands print on standard error, after `bylaw: `,
+/// when a file cannot be read or written, the audit store cannot be used, or an argument names nothing.
+enum OperationalTexts {
+    static let entries: [CatalogueEntry] = [
+        CatalogueEntry(
+            "op.rules-missing", zh: "规则文件夹 `{0}` 不存在（可用 --rules DIR 指定）",
+            en: "rules folder `{0}` does not exist (use --rules DIR)"),
+        CatalogueEntry(
+            "op.no-kind", zh: "没有适用于决定类别 `{0}` 的规则集（已知类别：{1}）",
+            en: "no rule set applies to kind `{0}` (known kinds: {1})"),
+        CatalogueEntry(
+            "op.schema-no-kind", zh: "`{0}` 中没有适用于决定类别 `{1}` 的规则集",
+            en: "no rule set in `{0}` applies to kind `{1}`"),
+        CatalogueEntry("op.known-kinds", zh: "；已知类别：{0}", en: "; known kinds: {0}"),
+        CatalogueEntry("op.report-unwritable", zh: "无法把报告写入 `{0}`：{1}", en: "cannot write the report to `{0}`: {1}"),
+        CatalogueEntry("op.report-write-failed", zh: "无法写出报告：{0}", en: "cannot write the report: {0}"),
+        CatalogueEntry("op.no-records", zh: "输入中没有记录", en: "the inputs hold no records"),
+        CatalogueEntry(
+            "op.no-decision-files", zh: "文件夹 `{0}` 中没有决定文件（.yaml、.yml 或 .json）",
+            en: "the folder `{0}` holds no decision files (.yaml, .yml or .json)"),
+        CatalogueEntry("op.cannot-write", zh: "无法写入 `{0}`", en: "cannot write `{0}`"),
+        CatalogueEntry("op.cannot-write-because", zh: "无法写入 `{0}`：{1}", en: "cannot write `{0}`: {1}"),
+        CatalogueEntry("op.cannot-read", zh: "无法读取 `{0}`", en: "cannot read `{0}`"),
+        CatalogueEntry(
+            "op.exists", zh: "`{0}` 已存在；请换一个名称，或先删除它",
+            en: "`{0}` exists; choose another name or remove it first"),
+        CatalogueEntry(
+            "op.new-exists", zh: "`{0}` 已存在；`bylaw new` 从不覆盖。请换一个名称，或先删除它。",
+            en: "`{0}` already exists; `bylaw new` never overwrites. Choose another name or remove it."),
+        CatalogueEntry("op.created", zh: "已创建 {0}", en: "created {0}"),
+        CatalogueEntry("op.keygen-exists", zh: "`{0}` 已存在；不覆盖密钥", en: "`{0}` exists; not overwriting a key"),
+        CatalogueEntry(
+            "op.keygen-unwritable", zh: "无法写入 `{0}.key` 和 `{0}.pub`", en: "cannot write `{0}.key` and `{0}.pub`"),
+        CatalogueEntry("op.no-record", zh: "{1} 中没有记录 `{0}`", en: "no record `{0}` in {1}"),
+        CatalogueEntry(
+            "op.no-store", zh: "审计记录：`{0}` 处没有审计库", en: "audit trail: there is no audit store at `{0}`"),
+        CatalogueEntry("op.trail-error", zh: "审计记录：{0}", en: "audit trail: {0}"),
+        CatalogueEntry(
+            "op.trail-open", zh: "审计记录：无法打开 `{0}`：{1}；{2}", en: "audit trail: cannot open `{0}`: {1}; {2}"),
+        CatalogueEntry(
+            "op.trail-record", zh: "审计记录：无法写入 `{0}`：{1}；{2}",
+            en: "audit trail: cannot record to `{0}`: {1}; {2}"),
+        CatalogueEntry(
+            "op.consequence.audit-open", zh: "未作任何检查（如不需记录，可用 --no-audit 审计）",
+            en: "nothing was checked (use --no-audit to audit without recording)"),
+        CatalogueEntry(
+            "op.consequence.audit-record", zh: "报告止于最后一条已记录的记录（如不需记录，可用 --no-audit 审计）",
+            en: "the report stops at the last recorded record (use --no-audit to audit without recording)"),
+        CatalogueEntry(
+            "op.consequence.check", zh: "未报告结论（如不需记录，可用 --no-audit 检查）",
+            en: "no verdict is reported (use --no-audit to check without recording)"),
+        CatalogueEntry(
+            "op.signing-key-unreadable", zh: "审计记录：无法读取签名密钥文件 `{0}`",
+            en: "audit trail: cannot read the signing key file `{0}`"),
+        CatalogueEntry(
+            "op.masking-key-unreadable", zh: "审计记录：无法读取脱敏密钥文件 `{0}`",
+            en: "audit trail: cannot read the masking key file `{0}`"),
+        CatalogueEntry("op.key-file-error", zh: "审计记录：`{0}`：{1}", en: "audit trail: `{0}`: {1}"),
+        CatalogueEntry(
+            "op.sqlite-only",
+            zh: "审计记录：`bylaw log {0}` 只适用于 SQLite 审计库；PostgreSQL 审计记录随数据库备份（或用 `bylaw log migrate` 复制）",
+            en: "audit trail: `bylaw log {0}` works on a SQLite store; a PostgreSQL trail is backed up with the "
+                + "database (or copied with `bylaw log migrate`)"),
+        CatalogueEntry(
+            "op.postgres-no-checkpoints", zh: "审计记录：PostgreSQL 审计记录尚不保存签名检查点：请用 --expect-head 核验",
+            en: "audit trail: a PostgreSQL trail keeps no signed checkpoints yet: verify it with --expect-head"),
+        CatalogueEntry(
+            "op.not-ruleset-folder", zh: "`{0}` 不是规则集文件夹（含 ruleset.yaml 的文件夹），而 --case 需要规则集文件夹",
+            en: "`{0}` is not a rule-set folder (one holding ruleset.yaml), as --case needs"),
+        CatalogueEntry("op.no-case", zh: "`{1}` 中没有测试用例 `{0}`", en: "no test case `{0}` in `{1}`"),
+        CatalogueEntry("op.did-you-mean", zh: "；是否应为 `{0}`？", en: "; did you mean `{0}`?"),
+        CatalogueEntry("op.list-cases", zh: "；运行 `bylaw test {0}` 可列出全部用例", en: "; run `bylaw test {0}` to list them"),
+        CatalogueEntry(
+            "op.same-name-cases", zh: "有 {0} 个用例名为 `{1}`；说明第一个，位于 {2}",
+            en: "{0} cases are called `{1}`; explaining the first, at {2}"),
+        CatalogueEntry("op.watching", zh: "正在监视 {0} 个文件；按 Ctrl-C 结束", en: "watching {0} files; Ctrl-C ends"),
+        CatalogueEntry("op.changed", zh: "`{0}` 已改动，重新运行用例", en: "`{0}` changed, running the cases again"),
+        CatalogueEntry("op.no-case-matches", zh: "没有用例名称与 `{0}` 匹配", en: "no case name matches `{0}`"),
+        CatalogueEntry(
+            "audit.slow-paths", zh: "注：{1} 条记录中有 {0} 条走了慢速路径（按树读取，慢 2–3 倍）：",
+            en: "note: {0} of {1} records took the slow path (read as a tree, 2–3 times slower):"),
+        CatalogueEntry(
+            "audit.slow.undeclared-field", zh: "有输入模式未声明的字段（警告 decision.unknown-field）",
+            en: "a field the input schema does not declare (warning decision.unknown-field)"),
+        CatalogueEntry(
+            "audit.slow.mapped", zh: "经 --map 的 `fields` 或 `constants` 改写",
+            en: "rewritten by the `fields` or `constants` of --map"),
+        CatalogueEntry(
+            "audit.slow.not-plain", zh: "不是快速路径可读的普通 JSON（字符串中有转义、成员为 null、其他数字写法）",
+            en: "not plain JSON for the fast path (escapes in strings, null members, other number forms)"),
+        CatalogueEntry(
+            "audit.companion", zh: "网页列出 {0} 条记录；其余 {1} 条在 {2} 中",
+            en: "the page lists {0} records; the other {1} are in {2}"),
+    ]
+}
