@@ -23,17 +23,18 @@ public enum CEL {
         }
         var planner = Planner(environment: environment, checked: checkedAST, tracing: false)
         let step = planner.plan(ast.root)
+        let fast = checkedAST.flatMap { fastPlan(ast.root, resultType, environment, $0) }
         let program = CELProgram(
             resultType: resultType, ast: ast,
             references: References.collect(ast.root, environment: environment, checked: checked),
-            step: step, fast: checkedAST.flatMap { fastPlan(ast.root, resultType, environment, $0) },
-            slotCount: planner.slotCount, environment: environment, checked: checkedAST)
+            step: step, fast: fast?.plan, fastSlots: fast?.slots ?? 0, slotCount: planner.slotCount,
+            environment: environment, checked: checkedAST)
         return .success(program)
     }
 
     /// The fast plan of a checked expression, or nil when part of it is not plannable fast (see `FastPlanner`).
     private static func fastPlan(_ root: CELExpr, _ type: CELType, _ environment: CELEnvironment, _ checked: CheckedAST)
-        -> FastValue?
+        -> (plan: FastValue, slots: Int)?
     {
         let planner = FastPlanner(environment: environment, checked: checked)
         let plan: FastValue
@@ -43,7 +44,7 @@ public enum CEL {
         } else {
             plan = planner.value(root)
         }
-        return planner.complete ? plan : nil
+        return planner.complete ? (plan, planner.slotCount) : nil
     }
 }
 
@@ -57,12 +58,14 @@ public struct CELProgram: Sendable {
         let references: [[String]]
         let step: Step
         let fast: FastValue?
+        let fastSlots: Int
         let slotCount: Int
         let environment: CELEnvironment
         let checked: CheckedAST?
 
         init(
-            resultType: CELType, ast: CELAST, references: [[String]], step: Step, fast: FastValue?, slotCount: Int,
+            resultType: CELType, ast: CELAST, references: [[String]], step: Step, fast: FastValue?, fastSlots: Int,
+            slotCount: Int,
             environment: CELEnvironment, checked: CheckedAST?
         ) {
             self.resultType = resultType
@@ -70,6 +73,7 @@ public struct CELProgram: Sendable {
             self.references = references
             self.step = step
             self.fast = fast
+            self.fastSlots = fastSlots
             self.slotCount = slotCount
             self.environment = environment
             self.checked = checked
@@ -90,11 +94,13 @@ public struct CELProgram: Sendable {
     var checked: CheckedAST? { storage.checked }
 
     init(
-        resultType: CELType, ast: CELAST, references: [[String]], step: Step, fast: FastValue? = nil, slotCount: Int,
+        resultType: CELType, ast: CELAST, references: [[String]], step: Step, fast: FastValue? = nil,
+        fastSlots: Int = 0, slotCount: Int,
         environment: CELEnvironment, checked: CheckedAST?
     ) {
         storage = Storage(
-            resultType: resultType, ast: ast, references: references, step: step, fast: fast, slotCount: slotCount,
+            resultType: resultType, ast: ast, references: references, step: step, fast: fast, fastSlots: fastSlots,
+            slotCount: slotCount,
             environment: environment, checked: checked)
     }
 
@@ -108,7 +114,7 @@ public struct CELProgram: Sendable {
     public func evaluate(_ activation: CELActivation) -> CELResult {
         withUnsafePointer(to: activation) { activation in
             if activation.pointee.fastPath, let fast = storage.fast {
-                var state = FastState(activation)
+                var state = FastState(activation, slotCount: storage.fastSlots)
                 if let value = fast.run(&state) { return .success(value) }
             }
             var state = EvalState(activation, slotCount: storage.slotCount, tracing: false)

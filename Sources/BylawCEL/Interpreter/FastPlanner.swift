@@ -18,6 +18,10 @@ final class FastPlanner {
     /// without overloads): such a program gets no fast plan at all. Then every nil a fast plan gives stands
     /// for an error in the interpreter, so both evaluate the same nodes, charge the meter alike, and agree.
     private(set) var complete = true
+    /// The comprehension variables in scope, innermost last, with their slots in `FastState.locals`.
+    private var scopes: [(name: String, slot: Int)] = []
+    /// How many comprehension slots an evaluation needs.
+    private(set) var slotCount = 0
 
     init(environment: CELEnvironment, checked: CheckedAST) {
         self.environment = environment
@@ -54,7 +58,9 @@ final class FastPlanner {
                 guard case .map(let map) = operand.run(&state) else { return nil }
                 return map[key]
             }
-        case .comprehension, .error:
+        case .comprehension(let c):
+            return comprehension(c)
+        case .error:
             return unsettled
         case .call(let function, let target, let args):
             return call(function, target: target, args: args, node)
@@ -83,6 +89,64 @@ final class FastPlanner {
             return FastBool { state in
                 guard case .bool(let value) = plan.run(&state) else { return .unknown }
                 return value ? .yes : .no
+            }
+        }
+    }
+
+    /// `all`, `exists`, `exists_one`, `count` and `filter` over one variable, as `Comprehensions.step` runs
+    /// them: one step charged per iteration, `all` false and `exists` true as soon as an element says so, an
+    /// element whose condition is not settled here remembered (the interpreter's error) and the answer left
+    /// to the interpreter if nothing absorbs it. Other macros are the interpreter's.
+    private func comprehension(_ c: CELComprehension) -> FastValue {
+        guard c.variable2 == nil, c.transform == nil,
+            [.all, .exists, .existsOne, .count, .filter].contains(c.kind)
+        else { return unsettled }
+        let range = value(c.range)
+        let slot = scopes.count
+        scopes.append((c.variable, slot))
+        slotCount = max(slotCount, scopes.count)
+        let predicate = bool(c.predicate)
+        scopes.removeLast()
+        let kind = c.kind
+        return FastValue { state in
+            let items: [CELValue]
+            switch range.run(&state) {
+            case .list(let values)?: items = values
+            case .map(let map)?: items = map.entries.map(\.key)
+            default: return nil
+            }
+            var unsettled = false
+            var trueCount: Int64 = 0
+            var output: [CELValue] = []
+            for item in items {
+                guard state.meter.charge() else { return nil }
+                state.locals[slot] = item
+                switch predicate.run(&state) {
+                case .unknown:
+                    // The interpreter fails here: `all` and `exists` go on (a later element may absorb the
+                    // error), the others stop.
+                    guard kind == .all || kind == .exists else { return nil }
+                    unsettled = true
+                case .no:
+                    if kind == .all { return .bool(false) }
+                case .yes:
+                    switch kind {
+                    case .exists: return .bool(true)
+                    case .existsOne, .count: trueCount += 1
+                    case .filter:
+                        guard state.meter.build(CostMeter.bytesPerElement) else { return nil }
+                        output.append(item)
+                    default: break
+                    }
+                }
+            }
+            if unsettled { return nil }
+            switch kind {
+            case .all: return .bool(true)
+            case .exists: return .bool(false)
+            case .existsOne: return .bool(trueCount == 1)
+            case .count: return .int(trueCount)
+            default: return .list(output)
             }
         }
     }
@@ -143,6 +207,10 @@ final class FastPlanner {
     }
 
     private func ident(_ name: String) -> FastValue {
+        if let scoped = scopes.last(where: { $0.name == name }) {
+            let slot = scoped.slot
+            return FastValue { state in state.locals[slot] }
+        }
         if let type = CELType.namedTypes[name], environment.variables[name] == nil {
             let value = CELValue.type(type)
             return FastValue { _ in value }
@@ -153,6 +221,7 @@ final class FastPlanner {
 
     /// The slot of a variable in the environment's layout (not a type name, which `ident` reads as a value).
     private func slot(_ name: String) -> FastState.Slot? {
+        if scopes.contains(where: { $0.name == name }) { return nil }
         if CELType.namedTypes[name] != nil, environment.variables[name] == nil { return nil }
         guard let layout = environment.layout, let slot = layout.slot(name) else { return nil }
         return FastState.Slot(layout: ObjectIdentifier(layout), index: slot)
@@ -160,7 +229,8 @@ final class FastPlanner {
 
     /// The slot of `decision.field` where the layout mirrors `decision` (see `Planner.mirroredSelect`).
     private func mirroredSlot(_ operandNode: CELExpr, _ field: String) -> FastState.Mirrored? {
-        guard case .ident(let name) = operandNode.kind, let layout = environment.layout, let mirror = layout.mirror,
+        guard case .ident(let name) = operandNode.kind, !scopes.contains(where: { $0.name == name }),
+            let layout = environment.layout, let mirror = layout.mirror,
             mirror.object == name, let object = layout.slot(name), let slot = layout.slot(field), slot < mirror.fields
         else { return nil }
         return FastState.Mirrored(layout: ObjectIdentifier(layout), object: object, field: slot)
@@ -265,9 +335,12 @@ struct FastState {
     // reading them through the frame would copy the frame (two reference counts) on every read.
     let values: UnsafeBufferPointer<CELValue?>
     var meter: CostMeter
+    /// The comprehension variables' values.
+    var locals: [CELValue]
 
-    init(_ activation: UnsafePointer<CELActivation>) {
+    init(_ activation: UnsafePointer<CELActivation>, slotCount: Int) {
         self.activation = activation
+        locals = slotCount > 0 ? Array(repeating: .null, count: slotCount) : []
         layout = activation.pointee.frame?.layoutID
         values =
             activation.pointee.frame?.values.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
