@@ -7,9 +7,12 @@ extension AuditCommand {
     /// Says on standard error how many JSON records were checked the slow way and why, so a run that lost its
     /// speed says so (unless --quiet). Silent when every record took the fast path.
     func noteSlowPaths(_ tally: AuditSummary) {
+        let l = Language.current
+        if tally.interpreted > 0, !quiet {
+            printError(l.text("audit.interpreted", String(tally.interpreted), String(tally.total)))
+        }
         let slow = tally.slowPaths.values.reduce(0, +)
         guard slow > 0, !quiet else { return }
-        let l = Language.current
         var out = l.text("audit.slow-paths", String(slow), String(tally.total)) + "\n"
         for (reason, n) in tally.slowPaths.sorted(by: { $0.key < $1.key }) {
             out += "  \(n) " + l.text(Self.slowPathTextID(reason)) + "\n"

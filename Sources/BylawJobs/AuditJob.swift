@@ -106,11 +106,14 @@ public struct AuditSummary: Sendable {
     public var unreadableFiles = 0
     /// JSON records checked through the full path, by why.
     public var slowPaths: [SlowPathReason: Int] = [:]
+    /// Records some of whose expressions the CEL interpreter settled because the fast plan could not.
+    public var interpreted = 0
 
     mutating func count(_ item: BatchItem) {
         counts[item.result.verdict, default: 0] += 1
         total += 1
         if let reason = item.slowPath { slowPaths[reason, default: 0] += 1 }
+        if item.result.interpretedExpressions > 0 { interpreted += 1 }
     }
 }
 

@@ -35,6 +35,25 @@ import Testing
         #expect(planned * 20 >= total * 19, "only \(planned) of \(total) rule expressions have a fast plan")
     }
 
+    /// A decision the fast plan settles is counted as such, and one that needs the interpreter (a `let` that
+    /// cannot be computed: `assigned` is missing) says how many expressions it took: `bylaw audit` counts them.
+    @Test func theInterpreterIsCountedWhenItAnswers() throws {
+        func check(_ yaml: String) throws -> DecisionResult {
+            let node = try YAMLLoader.load(bytes: Array(yaml.utf8), file: "d.yaml", limits: .decision)
+            return LetFailureTests.library.check(node, file: "d.yaml", asOf: nil)
+        }
+        let settled = try check("kind: k\nid: X\ndate: 2021-01-01\nunit: a\ncomplex: false\nassigned: 2020-06-01\n")
+        #expect(settled.verdict == .compliant)
+        #expect(settled.interpretedExpressions == 0)
+        let unsettled = try check("kind: k\nid: X\ndate: 2021-01-01\nunit: a\ncomplex: false\n")
+        #expect(unsettled.verdict == .error)
+        #expect(unsettled.interpretedExpressions == 1)
+        let reference = Evaluator.$interpretOnly.withValue(true) {
+            try? check("kind: k\nid: X\ndate: 2021-01-01\nunit: a\ncomplex: false\n")
+        }
+        #expect(reference?.interpretedExpressions == 0, "with the fast path off there is nothing to count")
+    }
+
     @Test func examplesAgree() throws {
         let files = Self.examples
         #expect(files.count > 30)

@@ -22,6 +22,8 @@ struct Evaluator {
         var failedLets: [String: CELEvalError]
         /// The `let`s whose value rests on a provisional calendar day, with the first such day.
         var provisionalLets: [String: CELDate] = [:]
+        /// How many `let`s the interpreter computed because the fast plan could not (`CELProgram.evaluate`).
+        var interpreted = 0
     }
 
     /// - Parameters:
@@ -70,6 +72,7 @@ struct Evaluator {
 
         var failedLets: [String: CELEvalError] = [:]
         var provisionalLets: [String: CELDate] = [:]
+        var interpretedLets = 0
         let lets = runtime.lets
         for k in lets.indices {
             let (name, program) = lets[k]
@@ -84,7 +87,9 @@ struct Evaluator {
             // while the `let` is computed, so that binding its value sets the frame in place instead of copying it.
             scope.activation = activation
             activation.observer?.reset()
-            let value = program.evaluate(activation)
+            var interpreted = false
+            let value = program.evaluate(activation, interpreted: &interpreted)
+            if interpreted { interpretedLets += 1 }
             if let day = activation.observer?.provisionalDay ?? Self.provisional(program.references, provisionalLets) {
                 provisionalLets[name] = day
             }
@@ -96,7 +101,8 @@ struct Evaluator {
         }
         scope.activation = activation
         return Context(
-            activation: activation, scope: scope, failedLets: failedLets, provisionalLets: provisionalLets)
+            activation: activation, scope: scope, failedLets: failedLets, provisionalLets: provisionalLets,
+            interpreted: interpretedLets)
     }
 
     /// The first provisional day of a `let` that `references` read, if any.
@@ -116,27 +122,34 @@ struct Evaluator {
     }
 
     /// Appends each rule's result to `results`: one array grows, rather than one per set being copied into it.
-    func evaluate(_ decision: CELMap, today: CELDate, into results: inout [RuleResult]) {
+    /// - Returns: how many expressions the interpreter settled because the fast plan could not.
+    @discardableResult
+    func evaluate(_ decision: CELMap, today: CELDate, into results: inout [RuleResult]) -> Int {
         let c = context(decision, today: today)
         let rules = runtime.rules
         results.reserveCapacity(results.count + rules.count)
+        var interpreted = c.interpreted
         for rule in rules {
-            results.append(evaluate(rule, in: c))
+            results.append(evaluate(rule, in: c, interpreted: &interpreted))
         }
+        return interpreted
     }
 
     /// One rule's result in a prepared context.
     func evaluate(_ rule: Rule, in c: Context) -> RuleResult {
-        evaluate(PreparedRule(rule, in: runtime.set.id), in: c)
+        var interpreted = 0
+        return evaluate(PreparedRule(rule, in: runtime.set.id), in: c, interpreted: &interpreted)
     }
 
     /// One prepared rule's result, with a note when it rests on a provisional calendar period.
-    private func evaluate(_ prepared: PreparedRule, in c: Context) -> RuleResult {
+    private func evaluate(_ prepared: PreparedRule, in c: Context, interpreted: inout Int) -> RuleResult {
         guard let observer = c.activation.observer else {
-            return evaluate(prepared, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
+            return evaluate(
+                prepared, activation: c.activation, scope: c.scope, failedLets: c.failedLets, interpreted: &interpreted)
         }
         observer.reset()
-        var result = evaluate(prepared, activation: c.activation, scope: c.scope, failedLets: c.failedLets)
+        var result = evaluate(
+            prepared, activation: c.activation, scope: c.scope, failedLets: c.failedLets, interpreted: &interpreted)
         let read = [prepared.rule.when?.program, prepared.rule.require.program].compactMap { $0 }.flatMap(\.references)
         if let day = observer.provisionalDay ?? Self.provisional(read, c.provisionalLets),
             let calendar = runtime.set.calendar
@@ -152,7 +165,8 @@ struct Evaluator {
     }
 
     private func evaluate(
-        _ prepared: PreparedRule, activation: CELActivation, scope: TableScope, failedLets: [String: CELEvalError]
+        _ prepared: PreparedRule, activation: CELActivation, scope: TableScope, failedLets: [String: CELEvalError],
+        interpreted: inout Int
     )
         -> RuleResult
     {
@@ -173,8 +187,10 @@ struct Evaluator {
             return r
         }
         if let failed = letFailed(prepared.when) { return failed }
+        var byInterpreter = false
+        defer { if byInterpreter { interpreted += 1 } }
         if let when = prepared.when {
-            switch when.evaluate(activation) {
+            switch when.evaluate(activation, interpreted: &byInterpreter) {
             case .success(.bool(false)):
                 result.outcome = .notApplicable
                 return result
@@ -185,7 +201,9 @@ struct Evaluator {
             }
         }
         if let failed = letFailed(prepared.require) { return failed }
-        switch prepared.require.evaluate(activation) {
+        var requireByInterpreter = false
+        defer { if requireByInterpreter { interpreted += 1 } }
+        switch prepared.require.evaluate(activation, interpreted: &requireByInterpreter) {
         case .success(.bool(true)):
             result.outcome = .passed
         case .success(.bool(false)):

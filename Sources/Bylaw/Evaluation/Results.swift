@@ -187,6 +187,9 @@ public struct DecisionResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The paths the applied rule sets mark sensitive, for showing the result masked.
     public var sensitivePaths: [String] = []
+    /// How many of the decision's expressions the CEL interpreter settled because their fast plan could not
+    /// (a missing value, an error): the same results, more slowly. `bylaw audit` counts such records.
+    public var interpretedExpressions = 0
 
     public init(
         file: String, kind: String? = nil, id: String? = nil, date: String? = nil, unit: String? = nil,

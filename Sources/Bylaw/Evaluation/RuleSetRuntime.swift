@@ -73,7 +73,10 @@ package final class RuleSetRuntime: Sendable {
         _ decision: CELMap, today: CELDate, sets: [RuleSetRuntime], into result: inout DecisionResult
     ) {
         if result.sensitivePaths.isEmpty { result.sensitivePaths = sensitivePaths(of: sets) }
-        for set in sets { Evaluator(runtime: set).evaluate(decision, today: today, into: &result.results) }
+        for set in sets {
+            result.interpretedExpressions += Evaluator(runtime: set).evaluate(
+                decision, today: today, into: &result.results)
+        }
         result.verdict = DecisionResult.verdict(of: result.results)
     }
 

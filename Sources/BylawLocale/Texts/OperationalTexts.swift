@@ -77,6 +77,12 @@ enum OperationalTexts {
         CatalogueEntry("op.changed", zh: "`{0}` 已改动，重新运行用例", en: "`{0}` changed, running the cases again"),
         CatalogueEntry("op.no-case-matches", zh: "没有用例名称与 `{0}` 匹配", en: "no case name matches `{0}`"),
         CatalogueEntry(
+            "audit.interpreted",
+            zh: "注：{1} 条记录中有 {0} 条的部分表达式由解释器求值（快速计划未能判定，多为缺少的值或出错的表达式），结果相同，只是较慢",
+            en:
+                "note: {0} of {1} records had expressions settled by the interpreter (the fast plan could not: mostly a "
+                + "missing value or an expression in error); the results are the same, only slower"),
+        CatalogueEntry(
             "audit.slow-paths", zh: "注：{1} 条记录中有 {0} 条走了慢速路径（按树读取，慢 2–3 倍）：",
             en: "note: {0} of {1} records took the slow path (read as a tree, 2–3 times slower):"),
         CatalogueEntry(
