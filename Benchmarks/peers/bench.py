@@ -112,10 +112,11 @@ def main():
     for key, label in labels.items():
         low, high = n / max(times[key]), n / min(times[key])
         print(f"{label:<58} {rate(key):>10,.0f} {low:>10,.0f}-{high:<10,.0f} {wrong[key[0]]:>6}")
-    base = rate(("bylaw", "jsonl"))
-    for key, label in labels.items():
-        if key[0] != "bylaw":
-            print(f"bylaw (JSON Lines report) / {label}: {base / rate(key):.2f}x")
+    for mine, report_name in (("jsonl", "JSON Lines report"), ("text", "text report")):
+        base = rate(("bylaw", mine))
+        for key, label in labels.items():
+            if key[0] != "bylaw":
+                print(f"bylaw ({report_name}) / {label}: {base / rate(key):.2f}x")
     if any(wrong.values()):
         sys.exit("some engine disagrees with the reference")
 
