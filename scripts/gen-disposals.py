@@ -48,6 +48,8 @@ def dump(v):
         return str(v)
     if isinstance(v, dict):
         return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + dump(x) for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ",".join(dump(x) for x in v) + "]"
     return json.dumps(v, ensure_ascii=False)
 
 

@@ -344,8 +344,13 @@ public final class AuditStore {
                 """)
             var assigned: [Int64] = []
             var added: [(RecordCompressor, Int64)] = []
-            let all = (clockRecord.map { [$0] } ?? []) + Array(drafts)
-            for draft in all {
+            // The clock record first, then the drafts as they are: a draft is several arrays and references,
+            // not worth copying into one array with it.
+            func each(_ body: (RecordDraft) throws(AuditStoreError) -> Void) throws(AuditStoreError) {
+                if let clockRecord { try body(clockRecord) }
+                for draft in drafts { try body(draft) }
+            }
+            try each { (draft) throws(AuditStoreError) in
                 insert.reset()
                 seq += 1
                 let recordID = ids.next(at: time)

@@ -98,26 +98,53 @@ struct PrefixHash: @unchecked Sendable {
 }
 
 /// The four fields the store assigns on append, each as its canonical member (`"name":value`), in canonical
-/// name order.
+/// name order. Made for every record by the store's single writer, so written into one buffer at once.
 struct StoreFields {
     static let names = ["previous_chain_hash", "record_id", "recorded_at", "seq"]
-    var members: [[UInt8]]
+    /// The four members back to back, without separators.
+    private(set) var bytes: [UInt8]
+    /// Where each member ends in `bytes`.
+    private var ends: (Int, Int, Int, Int) = (0, 0, 0, 0)
 
     init(seq: Int64, recordID: String, recordedAt: String, previousChainHash: [UInt8]) {
-        func member(_ name: String, _ value: [UInt8]) -> [UInt8] {
-            var b: [UInt8] = []
-            b.reserveCapacity(name.utf8.count + value.count + 3)
-            JCS.appendQuoted(name, to: &b)
-            b.append(UInt8(ascii: ":"))
-            b += value
-            return b
+        var b: [UInt8] = []
+        b.reserveCapacity(160)
+        func name(_ n: StaticString) {
+            b.append(UInt8(ascii: "\""))
+            n.withUTF8Buffer { b.append(contentsOf: $0) }
+            b.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         }
-        members = [
-            member("previous_chain_hash", SealedRecord.quoted(AuditHex.encode(previousChainHash))),
-            member("record_id", SealedRecord.quoted(recordID)),
-            member("recorded_at", SealedRecord.quoted(recordedAt)),
-            member("seq", Array(String(seq).utf8)),
-        ]
+        name("previous_chain_hash")
+        b.append(UInt8(ascii: "\""))
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { d in
+            for byte in previousChainHash {
+                b.append(d[Int(byte >> 4)])
+                b.append(d[Int(byte & 0x0F)])
+            }
+        }
+        b.append(UInt8(ascii: "\""))
+        ends.0 = b.count
+        name("record_id")
+        JCS.appendQuoted(recordID, to: &b)
+        ends.1 = b.count
+        name("recorded_at")
+        JCS.appendQuoted(recordedAt, to: &b)
+        ends.2 = b.count
+        name("seq")
+        b.append(contentsOf: String(seq).utf8)
+        ends.3 = b.count
+        bytes = b
+    }
+
+    /// The bytes of member `f` (0 to 3, in `names` order).
+    func member(_ f: Int) -> Range<Int> {
+        switch f {
+        case 0: 0..<ends.0
+        case 1: ends.0..<ends.1
+        case 2: ends.1..<ends.2
+        default: ends.2..<ends.3
+        }
     }
 }
 
@@ -173,10 +200,12 @@ struct StoredLayout: Sendable {
                 emit(UnsafeRawBufferPointer(rebasing: s[ranges[next].lowerBound..<ranges[k - 1].upperBound]))
                 next = k
             }
-            for (f, member) in fields.members.enumerated() {
-                members(upTo: before[f])
-                separate()
-                member.withUnsafeBytes(emit)
+            fields.bytes.withUnsafeBytes { f in
+                for k in StoreFields.names.indices {
+                    members(upTo: before[k])
+                    separate()
+                    emit(UnsafeRawBufferPointer(rebasing: f[fields.member(k)]))
+                }
             }
             members(upTo: ranges.count)
             close.withUnsafeBytes(emit)
@@ -186,7 +215,7 @@ struct StoredLayout: Sendable {
     /// The whole canonical record.
     func canonical(of stored: [UInt8], fields: StoreFields) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(stored.count + fields.members.reduce(4) { $0 + $1.count + 1 })
+        out.reserveCapacity(stored.count + fields.bytes.count + 8)
         prefix(of: stored) { out.append(contentsOf: $0) }
         rest(of: stored, fields: fields) { out.append(contentsOf: $0) }
         return out

@@ -14,6 +14,19 @@ struct StoredBody: Sendable {
     /// The columns to select, in the order `init(_:from:)` reads them.
     static let columns = "seq, codec, body, dictionary, record_id, recorded_at, previous_chain_hash"
 
+    init(
+        seq: Int64, codec: Int64, body: [UInt8], dictionary: Int64?, recordID: String?, recordedAt: String?,
+        previousChainHash: [UInt8]?
+    ) {
+        self.seq = seq
+        self.codec = codec
+        self.body = body
+        self.dictionary = dictionary
+        self.recordID = recordID
+        self.recordedAt = recordedAt
+        self.previousChainHash = previousChainHash
+    }
+
     init(_ stmt: Database.Statement, from first: Int32) {
         seq = stmt.int(first)
         codec = stmt.int(first + 1)

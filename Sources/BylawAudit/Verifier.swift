@@ -28,8 +28,7 @@ extension AuditStore {
     ) throws(AuditStoreError) -> VerifyReport {
         let stmt = try db.prepare(
             """
-            SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict,
-                leaf_hash, chain_hash, \(StoredBody.columns) FROM records ORDER BY seq
+            SELECT \(StoredRow.columns) FROM records ORDER BY seq
             """)
         let dictionaries = try dictionaries()
         // After a prune, the chain goes on from the signed cut: its chain hash stands for the records removed.
@@ -46,16 +45,7 @@ extension AuditStore {
             var rows: [StoredRow] = []
             if !exhausted {
                 rows.reserveCapacity(Self.verifyChunk)
-                while rows.count < Self.verifyChunk, try stmt.step() {
-                    rows.append(
-                        StoredRow(
-                            seq: stmt.int(0),
-                            columns: [
-                                stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5), stmt.text(6),
-                                stmt.text(7), stmt.text(8), stmt.text(9),
-                            ],
-                            body: StoredBody(stmt, from: 12), leaf: stmt.blob(10), chain: stmt.blob(11)))
-                }
+                while rows.count < Self.verifyChunk, try stmt.step() { rows.append(StoredRow(stmt)) }
                 exhausted = rows.count < Self.verifyChunk
             }
             let next = rows.isEmpty ? nil : HashedChunk(rows, dictionaries: dictionaries)
@@ -94,7 +84,9 @@ extension AuditStore {
 
     static let verifyChunk = 2048
 
-    /// Checks one record against the chain so far; advances `chain` when it holds.
+    /// Checks one record against the chain so far; advances `chain` when it holds. What does not depend on the
+    /// chain was checked on the workers (`HashedRow`); the checks are made in the same order either way, so the
+    /// first problem found and its reason are the same.
     static func follow(_ row: StoredRow, _ hashed: HashedRow, expected: Int64, chain: inout [UInt8])
         -> (seq: Int64, reason: String)?
     {
@@ -105,24 +97,13 @@ extension AuditStore {
                 : (seq, "sequence number \(seq) is out of order")
         }
         if let failure = hashed.failure { return (seq, failure) }
-        if hashed.leaf != row.leaf { return (seq, "its leaf hash does not match its content") }
+        if !hashed.leafMatches { return (seq, "its leaf hash does not match its content") }
         let previous = chain
         chain = HashChain.link(previous: chain, leaf: hashed.leaf)
         if chain != row.chain { return (seq, "its chain hash does not follow from the previous record") }
-        guard let header = hashed.header else { return (seq, "its stored record is not valid canonical JSON") }
-        if header.seq != seq {
-            return (seq, "its content says sequence \(header.seq.map(String.init) ?? "none")")
-        }
-        if header.previousChainHash != AuditHex.encode(previous) {
-            return (seq, "it does not name the previous record's chain hash")
-        }
-        let content = [
-            header.recordID, header.recordedAt, header.actor, header.event, header.kind, header.decisionID,
-            header.decisionDate, header.unit, header.verdict,
-        ]
-        for (k, name) in StoredRow.columnNames.enumerated() where row.columns[k] != content[k] {
-            return (seq, "its `\(name)` column differs from its content")
-        }
+        if let problem = hashed.headerProblem { return (seq, problem) }
+        if hashed.previousChainHash != previous { return (seq, "it does not name the previous record's chain hash") }
+        if let problem = hashed.columnProblem { return (seq, problem) }
         return nil
     }
 
@@ -144,20 +125,81 @@ struct StoredRow: Sendable {
     static let columnNames = [
         "record_id", "recorded_at", "actor", "event", "kind", "decision_id", "decision_date", "unit", "verdict",
     ]
+    /// The columns to select, in the order `init(_:)` reads them.
+    static let columns = """
+        seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict, leaf_hash, \
+        chain_hash, codec, body, dictionary, previous_chain_hash
+        """
     var seq: Int64
     /// The indexed columns, in `columnNames` order.
     var columns: [String?]
     var body: StoredBody
     var leaf: [UInt8]
     var chain: [UInt8]
+
+    init(seq: Int64, columns: [String?], body: StoredBody, leaf: [UInt8], chain: [UInt8]) {
+        self.seq = seq
+        self.columns = columns
+        self.body = body
+        self.leaf = leaf
+        self.chain = chain
+    }
+
+    /// The row the statement is on, selected as `columns`.
+    init(_ stmt: Database.Statement) {
+        seq = stmt.int(0)
+        columns = (1...9).map { stmt.text(Int32($0)) }
+        leaf = stmt.blob(10)
+        chain = stmt.blob(11)
+        // The record id and time are read once, for the columns and for the body they complete.
+        body = StoredBody(
+            seq: seq, codec: stmt.int(12), body: stmt.blob(13), dictionary: stmt.optionalInt(14),
+            recordID: columns[0], recordedAt: columns[1], previousChainHash: stmt.optionalBlob(15))
+    }
 }
 
-/// What can be computed for a row without the rest of the chain.
+/// What can be computed and checked for a row without the rest of the chain, on a worker thread.
 struct HashedRow: Sendable {
     var leaf: [UInt8] = []
-    var header: RecordHeader?
     /// Why the record's canonical bytes could not be put back together.
     var failure: String?
+    /// Whether the computed leaf hash is the stored one.
+    var leafMatches = false
+    /// The first problem of the record's header (not canonical JSON, another sequence number).
+    var headerProblem: String?
+    /// The previous chain hash the record names, as bytes; nil when it is not 64 lower-case hex digits (it
+    /// then cannot be the previous record's, written as the store writes it).
+    var previousChainHash: [UInt8]?
+    /// The first indexed column that differs from the record's content.
+    var columnProblem: String?
+
+    init(failure: String) { self.failure = failure }
+
+    init(_ row: StoredRow, canonical: [UInt8]) {
+        leaf = HashChain.leaf(canonical)
+        leafMatches = leaf == row.leaf
+        guard let header = HeaderScanner.header(canonical) else {
+            headerProblem = "its stored record is not valid canonical JSON"
+            return
+        }
+        if header.seq != row.seq {
+            headerProblem = "its content says sequence \(header.seq.map(String.init) ?? "none")"
+            return
+        }
+        if let text = header.previousChainHash, let bytes = AuditHex.decode(text), AuditHex.encode(bytes) == text {
+            previousChainHash = bytes
+        }
+        let content = [
+            header.recordID, header.recordedAt, header.actor, header.event, header.kind, header.decisionID,
+            header.decisionDate, header.unit, header.verdict,
+        ]
+        for (k, name) in StoredRow.columnNames.enumerated() where row.columns[k] != content[k] {
+            columnProblem = "its `\(name)` column differs from its content"
+            return
+        }
+    }
+
+    init() {}
 }
 
 /// A chunk of rows whose leaf hashes and headers are computed in the background, on all cores.
@@ -182,7 +224,7 @@ final class HashedChunk: @unchecked Sendable {
                     for k in (w * share)..<min(rows.count, (w + 1) * share) {
                         do throws(AuditStoreError) {
                             let canonical = try rows[k].body.canonical(using: try decompressor.get())
-                            out[k] = HashedRow(leaf: HashChain.leaf(canonical), header: HeaderScanner.header(canonical))
+                            out[k] = HashedRow(rows[k], canonical: canonical)
                         } catch {
                             out[k] = HashedRow(failure: error.message)
                         }

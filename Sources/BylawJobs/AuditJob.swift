@@ -177,6 +177,15 @@ public enum AuditJob {
         let reveal = options.reveal
         let chunkSize = options.chunkSize
         var next = 0
+        // The trail's writer runs on its own thread (`TrailWriter`): this one keeps reading and feeding the
+        // workers while a transaction is chained, inserted and committed, and reports chunks once recorded.
+        let writer = trail.map { trail in
+            TrailWriter<CheckedChunk>(trail) { chunk in
+                defer { chunk.drafts = [] }
+                return chunk.drafts
+            }
+        }
+        defer { writer?.finish() }
         var pending: [CheckedChunk] = []
         var pendingRecords = 0
         try BatchPipeline.run(
@@ -197,20 +206,24 @@ public enum AuditJob {
                 return { chunk in chunk.check(own, builder: builder, render: render, reveal: reveal) }
             },
             consume: { done in
-                guard let trail else { return report(done) }
+                guard let writer else { return report(done) }
                 // Chunks wait until a transaction's worth of records is recorded, then are reported: every
                 // commit is a disk flush, so fewer, larger transactions keep the writer off the disk's clock.
                 pending.append(done)
                 pendingRecords += done.drafts.count
-                if pendingRecords >= options.transactionSize { try flush(trail) }
+                if pendingRecords >= options.transactionSize {
+                    writer.submit(pending)
+                    pending.removeAll(keepingCapacity: true)
+                    pendingRecords = 0
+                }
+                for chunk in try writer.committed() { report(chunk) }
             })
-        if let trail { try flush(trail) }
-
-        func flush(_ trail: BatchRecorder) throws(RecordingFailure) {
-            try trail.append(pending.flatMap(\.drafts))
-            for done in pending { report(done) }
-            pending.removeAll(keepingCapacity: true)
-            pendingRecords = 0
+        if let writer {
+            writer.submit(pending)
+            writer.finish()
+            // The chunks recorded before a failure are reported, then the failure is thrown.
+            for chunk in try writer.committed() { report(chunk) }
+            _ = try writer.committed()
         }
 
         func report(_ done: CheckedChunk) {

@@ -42,6 +42,31 @@ func syntheticDraft(_ i: Int) -> RecordDraft {
         ])
 }
 
+/// A store of synthetic records built once per suite, and fresh copies of it for each trial to tamper with.
+struct PristineStore: Sendable {
+    let path: String?
+
+    init(count: Int) {
+        guard let dir = try? AuditPaths.temp() else {
+            path = nil
+            return
+        }
+        let path = dir + "/pristine.sqlite"
+        if let store = try? AuditStore(path: path) {
+            _ = try? store.append((1...count).map(syntheticDraft), actor: "auditor")
+            try? store.checkpoint()
+        }
+        self.path = path
+    }
+
+    func copy() throws -> AuditStore {
+        let source = try #require(path)
+        let copy = try AuditPaths.temp() + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: source, toPath: copy)
+        return try AuditStore(path: copy)
+    }
+}
+
 extension AuditStore {
     /// Raw SQL for tests that play the attacker: triggers dropped first.
     func tamper(_ sql: String) throws {

@@ -10,22 +10,10 @@ import Testing
 @Suite(.serialized) struct TamperTests {
     static let count: Int64 = 10_000
 
-    /// Builds the pristine store once; each trial works on a copy.
-    static let pristine: String? = {
-        guard let dir = try? AuditPaths.temp() else { return nil }
-        let path = dir + "/pristine.sqlite"
-        guard let store = try? AuditStore(path: path) else { return nil }
-        _ = try? store.append((1...Int(count)).map(syntheticDraft), actor: "auditor")
-        try? store.checkpoint()
-        return path
-    }()
+    /// Built once; each trial works on a copy.
+    static let pristine = PristineStore(count: Int(count))
 
-    static func copy() throws -> AuditStore {
-        let source = try #require(pristine)
-        let path = try AuditPaths.temp() + "/copy.sqlite"
-        try FileManager.default.copyItem(atPath: source, toPath: path)
-        return try AuditStore(path: path)
-    }
+    static func copy() throws -> AuditStore { try pristine.copy() }
 
     static let columns = [
         "record_id", "recorded_at", "actor", "event", "kind", "decision_id", "decision_date", "unit", "verdict",
