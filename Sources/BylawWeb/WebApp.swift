@@ -36,13 +36,16 @@ public struct WebApp: Sendable {
 
     public init(
         backend: WebBackend, accounts: any WebAccounts, sessions: SessionStore = SessionStore(), base: String = "/ui",
-        secureCookies: Bool = false
+        secureCookies: Bool = false, audits: AuditRuns? = nil
     ) {
         self.backend = backend
         self.accounts = accounts
         self.sessions = sessions
         self.batchRuns = BatchRuns(
-            folder: FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-web-\(getpid())").path)
+            audits: audits
+                ?? AuditRuns(
+                    folder: FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-web-\(getpid())").path)
+        )
         self.base = base
         self.secureCookies = secureCookies
     }

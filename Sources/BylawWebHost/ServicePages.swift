@@ -25,7 +25,8 @@ public enum ServicePages {
                 return try AuditStore(readingAt: audit)
             })
         return WebApp(
-            backend: backend, accounts: ServiceAccounts(authenticator: service.authenticator), sessions: sessions)
+            backend: backend, accounts: ServiceAccounts(authenticator: service.authenticator), sessions: sessions,
+            secureCookies: service.configuration.tlsCertificate != nil, audits: service.audits)
     }
 }
 
