@@ -119,6 +119,7 @@ let package = Package(
                 "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
                 "BylawDiagnostics", "BylawYAML", "BylawCEL", "BylawLocale",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),

@@ -133,11 +133,12 @@ public final class AuditRuns: @unchecked Sendable {
         reserved[id] = nil
         runs[id] = run
         lock.unlock()
-        var options = options
-        options.isCancelled = { [self] in lock.withLock { cancelled.contains(id) } }
+        var cancellable = options
+        cancellable.isCancelled = { [self] in lock.withLock { cancelled.contains(id) } }
         let folder = folder(of: id)
+        let job = cancellable
         let thread = Thread { [self] in
-            execute(id, options: options, names: names, library: library, folder: folder, recording: recording)
+            execute(id, options: job, names: names, library: library, folder: folder, recording: recording)
         }
         thread.stackSize = 8 << 20
         thread.start()

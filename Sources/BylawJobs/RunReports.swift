@@ -8,14 +8,10 @@ import Foundation
 /// to its own file as the run goes. It counts the verdicts for the run's progress, and names each record's file
 /// as the client named it, not where the service keeps it.
 final class RunReports: BatchReporter, @unchecked Sendable {
-    private struct Output {
-        var reporter: any BatchReporter
-        var sink: FileSink
-    }
-
-    // INVARIANT: `outputs` and `tally` are used on the run's consumer thread only (`AuditJob.run`'s caller),
-    // `tally` also under `lock` so that the progress can be read.
-    private var outputs: [Output] = []
+    // INVARIANT: `reporters`, `sinks` (one each per report) and `tally` are used on the run's consumer thread
+    // only (`AuditJob.run`'s caller), `tally` also under `lock` so that the progress can be read.
+    private var reporters: [any BatchReporter] = []
+    private var sinks: [FileSink] = []
     private var tally: [Verdict: Int] = [:]
     private let lock = NSLock()
     private let names: [String: String]
@@ -25,10 +21,8 @@ final class RunReports: BatchReporter, @unchecked Sendable {
         for format in AuditRuns.formats {
             let languages: [Language] = [.html, .junit].contains(format) ? Language.allCases : [.english]
             for language in languages {
-                outputs.append(
-                    Output(
-                        reporter: format.report(language: language).reporter,
-                        sink: FileSink(path: folder + "/" + AuditRuns.reportName(format, language))))
+                reporters.append(format.report(language: language).reporter)
+                sinks.append(FileSink(path: folder + "/" + AuditRuns.reportName(format, language)))
             }
         }
     }
@@ -37,10 +31,10 @@ final class RunReports: BatchReporter, @unchecked Sendable {
     var counts: [Verdict: Int] { lock.withLock { tally } }
 
     /// The first report that could not be written, if any.
-    var failure: String? { outputs.lazy.compactMap(\.sink.failure).first }
+    var failure: String? { sinks.lazy.compactMap(\.failure).first }
 
     private func each(_ body: (inout any BatchReporter, inout FileSink) -> Void) {
-        for k in outputs.indices { body(&outputs[k].reporter, &outputs[k].sink) }
+        for k in reporters.indices { body(&reporters[k], &sinks[k]) }
     }
 
     func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
@@ -60,7 +54,7 @@ final class RunReports: BatchReporter, @unchecked Sendable {
 
     /// Writes out what is buffered and closes the files.
     func close() {
-        for k in outputs.indices { outputs[k].sink.close() }
+        for k in sinks.indices { sinks[k].close() }
     }
 }
 

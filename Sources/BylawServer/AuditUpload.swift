@@ -100,6 +100,7 @@ struct AuditUpload {
             var d = d
             d.message = d.message.replacingOccurrences(of: path, with: name)
             if d.location?.file == path { d.location?.file = name }
+            for k in d.notes.indices where d.notes[k].location?.file == path { d.notes[k].location?.file = name }
             return d
         }
         let first = diagnostics.first.map { ": " + $0.message } ?? ""

@@ -4,6 +4,7 @@ import BylawCEL
 import BylawJobs
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
