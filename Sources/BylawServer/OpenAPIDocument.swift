@@ -48,7 +48,7 @@ enum OpenAPIDocument {
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}, "application/yaml": {"schema": {"type": "string"}}}},
                 "responses": {
                   "200": {"description": "The explanation (docs/json-output.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Explanation"}}}},
-                  "422": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}
+                  "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}
                 }
               }
             },
@@ -90,7 +90,7 @@ enum OpenAPIDocument {
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["md", "html"]}}],
                 "responses": {
                   "200": {"description": "Markdown or HTML", "content": {"text/markdown": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}},
-                  "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}
+                  "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}
                 }
               }
             },

@@ -135,6 +135,8 @@ struct OpenAPITests {
                 ("POST", "/v1/check:batch", "/v1/check:batch", Data("{".utf8), "checker", "application/json"),
                 ("POST", "/v1/explain", "/v1/explain", decision, "checker", nil),
                 ("POST", "/v1/explain", "/v1/explain?rule=NONE", decision, "checker", nil),
+                ("POST", "/v1/explain", "/v1/explain?as_of=", decision, "checker", nil),
+                ("GET", "/v1/rulesets/{id}/book", "/v1/rulesets/union-funds/book?format=AAA", nil, "author", nil),
                 ("POST", "/v1/lint", "/v1/lint", Data(ruleSet.utf8), "author", "application/yaml"),
                 ("POST", "/v1/test", "/v1/test", Data("{}".utf8), "author", "application/json"),
                 ("GET", "/v1/rulesets", "/v1/rulesets?date=2020-01-01", nil, "checker", nil),
