@@ -1,5 +1,6 @@
 import BylawServer
 import BylawWeb
+import Foundation
 import Testing
 
 @testable import BylawWebHost
@@ -31,5 +32,19 @@ struct ServicePagesTests {
         #expect(accounts.authenticate(name: "wang", password: "pw") == nil)
         #expect(accounts.authenticate(name: "hr-system", password: "tok") == nil)
         #expect(accounts.authenticate(name: "nobody", password: "") == nil)
+    }
+
+    @Test("the batch page starts its audits in the service's registry, the one POST /v1/audits uses")
+    func oneRegistry() throws {
+        var c = ServerConfiguration()
+        c.rules =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules").path
+        c.audit = nil
+        c.maxAudits = 3
+        let service = try BylawService(configuration: c)
+        let app = ServicePages.app(service)
+        #expect(app.batchRuns.audits === service.audits)
+        #expect(app.batchRuns.audits.maxRunning == 3)
     }
 }
