@@ -7,7 +7,7 @@ import Foundation
 /// Notices changes to the files under some folders by polling their modification times and sizes: simple,
 /// portable, and cheap for a rule library's few hundred files. Used by `bylaw test --watch` and by
 /// `bylaw serve`, which reloads its rules when they change.
-package struct FileWatcher {
+package struct FileWatcher: Sendable {
     private let roots: [String]
     private var stamps: [String: Stamp]
 

@@ -10,9 +10,10 @@ public final class RulesWatch: @unchecked Sendable {
     private var stopped = false
 
     init(_ service: BylawService, interval: Double) {
-        let root = service.library.root
+        // The files as they are now, read before `watchRules` returns: a change made right after is seen.
+        let start = FileWatcher(roots: [service.library.root])
         let thread = Thread { [self] in
-            var watcher = FileWatcher(roots: [root])
+            var watcher = start
             while !lock.withLock({ stopped }) {
                 Thread.sleep(forTimeInterval: interval)
                 guard !lock.withLock({ stopped }), let changed = watcher.poll() else { continue }

@@ -9,14 +9,7 @@ struct ReloadUnderLoadTests {
     /// A copy of the union-funds rule set and the calendars; `marked` adds, as version 2.0.0, a rule that always
     /// fails, so a check's verdict tells which library judged it.
     static func library() throws -> (root: URL, file: URL, original: String, marked: String) {
-        let root = Scratch.root.appendingPathComponent("watch-\(UUID().uuidString)")
-        let fm = FileManager.default
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in ["union-funds", "calendars"] {
-            try fm.copyItem(
-                at: TestServer.repository.appendingPathComponent("rules/\(name)"), to: root.appendingPathComponent(name)
-            )
-        }
+        let root = try TestServer.copyOfRules()
         let file = root.appendingPathComponent("union-funds/ruleset.yaml")
         let original = try String(contentsOf: file, encoding: .utf8)
         let marker = """
@@ -67,7 +60,7 @@ struct ReloadUnderLoadTests {
                         }
                         guard k == 0 else { return out }
                         // Then, once the change is in force, a few more: the new library judges them.
-                        for _ in 0..<100 {
+                        for _ in 0..<300 {
                             let r = try await s.call("GET", "/v1/rulesets", as: "checker")
                             if r.object["generation"] as? Int == 2 { break }
                             try await Task.sleep(for: .milliseconds(100))
@@ -102,7 +95,7 @@ struct ReloadUnderLoadTests {
             defer { watch.stop() }
             try (original + "\nbroken: [\n").write(to: file, atomically: true, encoding: .utf8)
             var refused = false
-            for _ in 0..<100 where !refused {
+            for _ in 0..<300 where !refused {
                 try await Task.sleep(for: .milliseconds(100))
                 let metrics = try await s.call("GET", "/metrics")
                 refused = metrics.text.contains("bylaw_rule_reloads_total{outcome=\"refused\"} 1")
