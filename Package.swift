@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // HTTPS for `bylaw serve` (HummingbirdTLS), when the configuration names a certificate and key.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         // The audit trail in PostgreSQL, shared by several processes.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // HTTP field names, for the web pages' headers.
@@ -117,6 +119,9 @@ let package = Package(
                 "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs", "BylawJSON",
                 "BylawDiagnostics", "BylawYAML", "BylawCEL", "BylawLocale",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

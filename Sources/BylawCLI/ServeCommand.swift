@@ -28,6 +28,8 @@ struct ServeCommand: ParsableCommand {
     var logLevel: String = "info"
 
     func run() throws {
+        // A SIGHUP while the library loads must not end the process: it is held, and handled once serving.
+        ServiceRunner.holdHangups()
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("`\(logLevel)` is not a log level")
         }
@@ -37,6 +39,7 @@ struct ServeCommand: ParsableCommand {
             handler.logLevel = level
             return handler
         }
+        Logger(label: "bylaw.serve").notice("starting", metadata: ["rules": "\(configuration.rules)"])
         let service: BylawService
         do {
             if let postgres = try ServePostgres.trail(configuration.audit) {

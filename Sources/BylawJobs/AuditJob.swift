@@ -33,6 +33,9 @@ public struct AuditJobOptions: Sendable {
     public var chunkSize = AuditJob.chunkSize
     /// Records per trail transaction (whole chunks, so at least this many unless the input ends).
     public var transactionSize = AuditJob.transactionSize
+    /// Asked as each checked chunk arrives; true stops the run there (nothing more is recorded or reported)
+    /// and `run` throws. For a caller that can cancel a run (`DELETE /v1/audits/{id}`).
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     public init(
         inputs: [String], files: [BatchFile], kind: String? = nil, mapping: CSVMapping? = nil,
@@ -206,6 +209,7 @@ public enum AuditJob {
                 return { chunk in chunk.check(own, builder: builder, render: render, reveal: reveal) }
             },
             consume: { done in
+                if options.isCancelled() { throw CancellationError() }
                 guard let writer else { return report(done) }
                 // Chunks wait until a transaction's worth of records is recorded, then are reported: every
                 // commit is a disk flush, so fewer, larger transactions keep the writer off the disk's clock.

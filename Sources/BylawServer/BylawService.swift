@@ -4,9 +4,12 @@ import BylawCEL
 import BylawJobs
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// `bylaw serve`: the jobs of the command line over HTTP. Holds what every request shares — the rule library
 /// (reloaded atomically), the audit trail (group-committed), the accounts, the limits and the counters — and
@@ -22,6 +25,10 @@ public final class BylawService: Sendable {
     let maskingKey: [UInt8]?
     /// Opens the trail read-only for the log routes, one connection per request.
     let openLog: @Sendable (String) throws(AuditStoreError) -> any TrailLog
+    /// HTTPS, when the configuration names a certificate and key (read once, at start).
+    let tls: TLSConfiguration?
+    /// The batch audits running or kept, shared with the web page's batch audit.
+    public let audits: AuditRuns
 
     /// Opens the rule library and the trail as configured.
     /// - Parameter trail: the trail to record to instead of the configured SQLite store (tests, another backend).
@@ -47,6 +54,13 @@ public final class BylawService: Sendable {
             maskingKey = nil
         }
         self.maskingKey = maskingKey
+        tls = try Self.tls(configuration)
+        audits = AuditRuns(
+            folder: configuration.auditsFolder
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "bylaw-audits-\(ProcessInfo.processInfo.processIdentifier)"
+                ).path,
+            maxRunning: configuration.maxAudits, keepSeconds: configuration.auditRetentionSeconds)
         library = try LibraryState(root: configuration.rules, maskingKey: maskingKey)
         if let trail {
             self.trail = GroupCommitTrail(trail)
@@ -67,6 +81,7 @@ public final class BylawService: Sendable {
         addCheckRoutes(to: router)
         addAuthoringRoutes(to: router)
         addLogRoutes(to: router)
+        addAuditRoutes(to: router)
         addOperationRoutes(to: router)
         extraRoutes?(router, self)
         return router
@@ -79,11 +94,33 @@ public final class BylawService: Sendable {
     ) throws -> some ApplicationProtocol {
         let (host, port) = try configuration.address()
         let idle = TimeAmount.milliseconds(Int64(configuration.idleTimeoutSeconds * 1000))
+        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: idle))
         return Application(
             router: router(extraRoutes: extraRoutes),
-            server: .http1(configuration: .init(idleTimeout: idle)),
+            server: try tls.map { tls in try HTTPServerBuilder.tls(http1, tlsConfiguration: tls) } ?? http1,
             configuration: .init(address: .hostname(host, port: port), serverName: "bylaw"),
             onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// The server's TLS settings from the PEM files the configuration names; a file that cannot be used stops
+    /// the start with a message naming it.
+    static func tls(_ configuration: ServerConfiguration) throws(ConfigurationError) -> TLSConfiguration? {
+        guard let certificate = configuration.tlsCertificate, let key = configuration.tlsKey else { return nil }
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(certificate)
+        } catch {
+            throw ConfigurationError("tls_certificate `\(certificate)` is not a readable PEM certificate: \(error)")
+        }
+        guard !chain.isEmpty else { throw ConfigurationError("tls_certificate `\(certificate)` holds no certificate") }
+        let privateKey: NIOSSLPrivateKey
+        do {
+            privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+        } catch {
+            throw ConfigurationError("tls_key `\(key)` is not a readable PEM private key: \(error)")
+        }
+        return TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
     }
 
     /// Reloads the rule library (on SIGHUP): the new one is put in force only when it loads without an error.

@@ -21,6 +21,19 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var requestTimeoutSeconds = 30.0
     /// An idle connection is closed after this many seconds.
     public var idleTimeoutSeconds = 60.0
+    /// The largest upload `POST /v1/audits` accepts, in bytes; it is written to disk as it arrives.
+    public var maxUploadBytes = 256 << 20
+    /// The most batch audits running at once (the API's and the web page's together).
+    public var maxAudits = 2
+    /// How long a finished audit's reports are kept, in seconds.
+    public var auditRetentionSeconds = 3600.0
+    /// Where audits keep their uploads and reports (nil: a folder of this process under the temporary folder).
+    public var auditsFolder: String?
+    /// The PEM certificate chain and private key to serve HTTPS with; both or neither.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
+    /// Reload the rules when a file under the rules folder changes (besides SIGHUP).
+    public var watchRules = true
     /// The accounts that may sign in.
     public var accounts: [Account] = []
     /// Roles granted to a request without credentials; nil (the default): such a request is refused.
@@ -38,6 +51,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         var max_batch: Int?
         var request_timeout_seconds: Double?
         var idle_timeout_seconds: Double?
+        var max_upload_bytes: Int?
+        var max_audits: Int?
+        var audit_retention_seconds: Double?
+        var audits_folder: String?
+        var tls_certificate: String?
+        var tls_key: String?
+        var watch_rules: Bool?
         var accounts: [Account.File]?
         var anonymous: Anonymous?
 
@@ -47,7 +67,8 @@ public struct ServerConfiguration: Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case rules, listen, audit, audit_key_file, max_body_bytes, max_batch, request_timeout_seconds
-            case idle_timeout_seconds, accounts, anonymous
+            case idle_timeout_seconds, max_upload_bytes, max_audits, audit_retention_seconds, audits_folder
+            case tls_certificate, tls_key, watch_rules, accounts, anonymous
         }
 
         init(from decoder: any Decoder) throws {
@@ -60,6 +81,13 @@ public struct ServerConfiguration: Sendable, Equatable {
             max_batch = try c.decodeIfPresent(Int.self, forKey: .max_batch)
             request_timeout_seconds = try c.decodeIfPresent(Double.self, forKey: .request_timeout_seconds)
             idle_timeout_seconds = try c.decodeIfPresent(Double.self, forKey: .idle_timeout_seconds)
+            max_upload_bytes = try c.decodeIfPresent(Int.self, forKey: .max_upload_bytes)
+            max_audits = try c.decodeIfPresent(Int.self, forKey: .max_audits)
+            audit_retention_seconds = try c.decodeIfPresent(Double.self, forKey: .audit_retention_seconds)
+            audits_folder = try c.decodeIfPresent(String.self, forKey: .audits_folder)
+            tls_certificate = try c.decodeIfPresent(String.self, forKey: .tls_certificate)
+            tls_key = try c.decodeIfPresent(String.self, forKey: .tls_key)
+            watch_rules = try c.decodeIfPresent(Bool.self, forKey: .watch_rules)
             accounts = try c.decodeIfPresent([Account.File].self, forKey: .accounts)
             anonymous = try c.decodeIfPresent(Anonymous.self, forKey: .anonymous)
         }
@@ -87,6 +115,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let v = f.max_batch { maxBatch = v }
         if let v = f.request_timeout_seconds { requestTimeoutSeconds = v }
         if let v = f.idle_timeout_seconds { idleTimeoutSeconds = v }
+        if let v = f.max_upload_bytes { maxUploadBytes = v }
+        if let v = f.max_audits { maxAudits = v }
+        if let v = f.audit_retention_seconds { auditRetentionSeconds = v }
+        if let v = f.audits_folder { auditsFolder = v }
+        if let v = f.tls_certificate { tlsCertificate = v }
+        if let v = f.tls_key { tlsKey = v }
+        if let v = f.watch_rules { watchRules = v }
         if let v = f.anonymous { anonymousRoles = Set(v.roles) }
         if let v = f.accounts { accounts = try v.map { a throws(ConfigurationError) in try Account(a) } }
         try validate()
@@ -112,6 +147,16 @@ public struct ServerConfiguration: Sendable, Equatable {
         }
         guard idleTimeoutSeconds > 0, idleTimeoutSeconds <= 86400 else {
             throw ConfigurationError("idle_timeout_seconds must be more than 0 and at most 86400")
+        }
+        guard (1...(1 << 40)).contains(maxUploadBytes) else {
+            throw ConfigurationError("max_upload_bytes must be from 1 to 1099511627776")
+        }
+        guard (1...64).contains(maxAudits) else { throw ConfigurationError("max_audits must be from 1 to 64") }
+        guard auditRetentionSeconds >= 0, auditRetentionSeconds <= 30 * 86400 else {
+            throw ConfigurationError("audit_retention_seconds must be from 0 to 2592000")
+        }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else {
+            throw ConfigurationError("tls_certificate and tls_key go together: give both or neither")
         }
         _ = try address()
         var names = Set<String>()

@@ -28,6 +28,7 @@ enum BatchPage {
         "badkind": ("请选择记录类型", "choose the kind of records"),
         "norun": ("没有这次审计（可能已过期）。", "There is no such run (it may have expired)."),
         "records": ("已审查记录", "records checked"),
+        "busy": ("同时进行的审计已达上限，请待其中一项完成后再开始。", "Too many audits are running; start again when one has finished."),
     ])
 
     static func handle(
@@ -56,8 +57,10 @@ enum BatchPage {
             if let f = runs.start(
                 id, mapping: request.form["mapping"]?.unixNewlines ?? "", backend: backend, actor: user.name)
             {
-                return runPage(
-                    ctx, runs.get(id, owner: user.name), problem: f.diagnostics.map(\.message).joined(separator: "；"))
+                let problem =
+                    f.diagnostics.contains { $0.code == "web.busy" }
+                    ? t("busy") : f.diagnostics.map(\.message).joined(separator: "；")
+                return runPage(ctx, runs.get(id, owner: user.name), problem: problem)
             }
             return .redirect(ctx.url("/batch/run") + "?id=" + id)
         case (.get, "/batch/run"):
@@ -71,9 +74,11 @@ enum BatchPage {
                 status: 200, headers: [("Content-Type", "application/json")] + SecurityHeaders.page,
                 body: Array(json.utf8))
         case (.get, "/batch/report"):
+            // The report in the page's language, as the service wrote it.
             guard let run = runs.get(request.query["id"] ?? "", owner: user.name),
                 let format = AuditReportFormat(rawValue: request.query["format"] ?? ""),
-                let report = run.reports[format]
+                let path = runs.report(run.id, owner: user.name, format: format, lang: ctx.lang),
+                let report = FileManager.default.contents(atPath: path)
             else { return notFound(ctx) }
             let (type, ext) = contentType(format)
             if format == .html, request.query["download"] == nil {
@@ -86,9 +91,9 @@ enum BatchPage {
                             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
                         ),
                         ("X-Content-Type-Options", "nosniff"),
-                    ], body: Array(report.utf8))
+                    ], body: Array(report))
             }
-            return .download(Array(report.utf8), type: type, filename: "bylaw-audit-\(run.id).\(ext)")
+            return .download(Array(report), type: type, filename: "bylaw-audit-\(run.id).\(ext)")
         default:
             return WebApp.notFound(ctx)
         }

@@ -3,8 +3,9 @@ import BylawBatch
 import BylawJobs
 import Foundation
 
-/// The batch audits started from the pages: each one's uploaded file, proposed mapping, progress and reports,
-/// kept in memory (and its files in a folder of its own) so that a page reload finds the run again.
+/// The batch audits started from the pages: each upload and its proposed mapping until the auditor starts it;
+/// from then on the run is one of the service's `AuditRuns` (the registry `POST /v1/audits` uses), which keeps
+/// its progress and reports, so that a page reload finds the run again.
 public final class BatchRuns: @unchecked Sendable {
     /// One run, from upload to report.
     struct Run: Sendable {
@@ -22,50 +23,61 @@ public final class BatchRuns: @unchecked Sendable {
         var failure: String?
         var summary: [Verdict: Int] = [:]
         var total = 0
-        /// Reports by format, once finished.
-        var reports: [AuditReportFormat: String] = [:]
     }
 
+    // INVARIANT: `uploads` is read and written only under `lock`.
     private let lock = NSLock()
-    private var runs: [String: Run] = [:]
-    let folder: String
+    private var uploads: [String: Run] = [:]
+    /// The runs once started: the service's registry.
+    public let audits: AuditRuns
+    var folder: String { audits.folder }
 
-    public init(folder: String) { self.folder = folder }
+    public init(audits: AuditRuns) { self.audits = audits }
 
+    /// The upload `id` of `owner`, with its run's progress once started.
     func get(_ id: String, owner: String) -> Run? {
-        lock.withLock { runs[id].flatMap { $0.owner == owner ? $0 : nil } }
+        guard var run = lock.withLock({ uploads[id] }), run.owner == owner else { return nil }
+        guard run.started else { return run }
+        guard let r = audits.get(id, owner: owner) else {
+            lock.withLock { uploads[id] = nil }
+            return nil
+        }
+        run.done = r.judged
+        run.bytesRead = r.bytesRead
+        run.totalBytes = r.totalBytes
+        run.finished = r.state != .running
+        run.failure = r.failure ?? (r.state == .cancelled ? AuditRuns.State.cancelled.rawValue : nil)
+        run.summary = r.counts
+        run.total = r.counts.values.reduce(0, +)
+        return run
     }
 
-    func put(_ run: Run) { lock.withLock { runs[run.id] = run } }
-
-    func update(_ id: String, _ change: (inout Run) -> Void) {
-        lock.withLock {
-            if var r = runs[id] {
-                change(&r)
-                runs[id] = r
-            }
-        }
+    /// Where the finished run's report in `format` is, in the page's language.
+    func report(_ id: String, owner: String, format: AuditReportFormat, lang: Lang) -> String? {
+        audits.report(id, owner: owner, format: format, language: lang == .zh ? .chinese : .english)
     }
 
     /// Stores an upload and proposes a mapping for it from its header and the labels of the kind's fields.
     func create(owner: String, kind: String, upload: UploadedFile, library: RuleLibrary) -> Result<Run, LoadFailure> {
-        let id = SessionStore.token().prefix(24)
-        let dir = folder + "/" + id
-        let path = dir + "/" + Self.safeName(upload.filename)
+        let path: String
+        let id: String
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let reserved = try audits.reserve()
+            id = reserved.id
+            path = reserved.folder + "/" + Self.safeName(upload.filename)
             try Data(upload.bytes).write(to: URL(fileURLWithPath: path))
         } catch {
             return .failure(
                 LoadFailure(diagnostics: [.error("web.upload", "cannot keep the upload: \(error)", at: nil)]))
         }
         switch SheetSample.read(path: path, options: BatchReadOptions()) {
-        case .failure(let f): return .failure(f)
+        case .failure(let f):
+            audits.discard(id)
+            return .failure(f)
         case .success(let sample):
             let proposal = MappingProposal.propose(sample, file: upload.filename, kind: kind, library: library)
-            let run = Run(
-                id: String(id), owner: owner, kind: kind, file: path, filename: upload.filename, proposal: proposal)
-            put(run)
+            let run = Run(id: id, owner: owner, kind: kind, file: path, filename: upload.filename, proposal: proposal)
+            lock.withLock { uploads[id] = run }
             return .success(run)
         }
     }
@@ -82,9 +94,9 @@ public final class BatchRuns: @unchecked Sendable {
         return name + ext
     }
 
-    /// Starts the run in the background with the mapping as confirmed; progress and reports land in the run.
+    /// Starts the run in the service's registry with the mapping as confirmed.
     func start(_ id: String, mapping text: String, backend: WebBackend, actor: String) -> LoadFailure? {
-        guard let run = lock.withLock({ runs[id] }), !run.started else { return nil }
+        guard let run = lock.withLock({ uploads[id] }), !run.started else { return nil }
         let mapPath = (run.file as NSString).deletingLastPathComponent + "/mapping.yaml"
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: mapPath))
@@ -96,7 +108,6 @@ public final class BatchRuns: @unchecked Sendable {
         case .failure(let f): return f
         case .success(let m): mapping = m
         }
-        update(id) { $0.started = true }
         let files: [BatchFile]
         switch BatchInputs.resolve([run.file], format: nil) {
         case .failure(let f): return f
@@ -104,96 +115,20 @@ public final class BatchRuns: @unchecked Sendable {
         }
         let options = AuditJobOptions(
             inputs: [run.filename], files: files, kind: run.kind, mapping: mapping, jobs: max(1, AuditJob.cores - 1))
-        let thread = Thread { [self] in
-            let library = backend.library()
-            let tee = TeeReporter(formats: [.html, .csv, .json, .junit])
-            var ignored = StringSink()
-            do {
-                let recording = try backend.recording(actor)
-                let summary = try AuditJob.run(
-                    options, library: library, recording: recording, report: AuditReport(reporter: tee.reporter()),
-                    to: &ignored
-                ) { p in
-                    self.update(id) {
-                        $0.done = p.done
-                        $0.bytesRead = p.bytesRead
-                        $0.totalBytes = p.totalBytes
-                    }
-                }
-                // The reports name the upload as the auditor named it, not where the server keeps it.
-                let folder = (run.file as NSString).deletingLastPathComponent + "/"
-                let reports = tee.collected().mapValues { $0.replacingOccurrences(of: folder, with: "") }
-                update(id) {
-                    $0.finished = true
-                    $0.summary = summary.counts
-                    $0.total = summary.total
-                    $0.reports = reports
-                }
-            } catch let failure as RecordingFailure {
-                update(id) {
-                    $0.finished = true
-                    $0.failure = failure.error.message
-                }
-            } catch {
-                update(id) {
-                    $0.finished = true
-                    $0.failure = "\(error)"
-                }
+        do throws(AuditRuns.Refusal) {
+            _ = try audits.start(
+                id, owner: run.owner, options: options, names: [run.file: run.filename], library: backend.library(),
+                recording: { try backend.recording(actor) })
+        } catch {
+            if case .busy(let n) = error {
+                return LoadFailure(
+                    diagnostics: [
+                        .error("web.busy", "\(n) audits are running; start again when one has finished", at: nil)
+                    ])
             }
+            return LoadFailure(diagnostics: [.error("web.upload", "the upload is no longer kept", at: nil)])
         }
-        thread.stackSize = 8 << 20
-        thread.start()
+        lock.withLock { uploads[id]?.started = true }
         return nil
-    }
-}
-
-/// A report sink that keeps the text.
-struct StringSink: ReportSink {
-    var text = ""
-    mutating func write(_ s: String) { text += s }
-}
-
-/// Several reports of one run: each record is checked and recorded once and reported in every format.
-struct TeeReporter {
-    let box: Box
-
-    final class Box: @unchecked Sendable {
-        var reporters: [(AuditReportFormat, any BatchReporter, StringSink)]
-        init(_ r: [(AuditReportFormat, any BatchReporter, StringSink)]) { reporters = r }
-    }
-
-    init(formats: [AuditReportFormat]) {
-        box = Box(formats.map { ($0, $0.report().reporter, StringSink()) })
-    }
-
-    func reporter() -> any BatchReporter { Forward(box: box) }
-
-    func collected() -> [AuditReportFormat: String] {
-        Dictionary(uniqueKeysWithValues: box.reporters.map { ($0.0, $0.2.text) })
-    }
-
-    struct Forward: BatchReporter {
-        let box: Box
-
-        /// Hands every inner reporter its own sink.
-        private func each(_ body: (inout any BatchReporter, inout StringSink) -> Void) {
-            for i in box.reporters.indices {
-                var (format, reporter, sink) = box.reporters[i]
-                body(&reporter, &sink)
-                box.reporters[i] = (format, reporter, sink)
-            }
-        }
-
-        mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
-            each { r, s in r.begin(run, to: &s) }
-        }
-
-        mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
-            each { r, s in r.add(item, to: &s) }
-        }
-
-        mutating func finish(to sink: inout some ReportSink) {
-            each { r, s in r.finish(to: &s) }
-        }
     }
 }

@@ -45,13 +45,16 @@ public struct WebApp: Sendable {
 
     public init(
         backend: WebBackend, accounts: any WebAccounts, sessions: SessionStore = SessionStore(), base: String = "/ui",
-        secureCookies: Bool = false, maxUploadBytes: Int = WebApp.defaultMaxUploadBytes
+        secureCookies: Bool = false, maxUploadBytes: Int = WebApp.defaultMaxUploadBytes, audits: AuditRuns? = nil
     ) {
         self.backend = backend
         self.accounts = accounts
         self.sessions = sessions
         self.batchRuns = BatchRuns(
-            folder: FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-web-\(getpid())").path)
+            audits: audits
+                ?? AuditRuns(
+                    folder: FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-web-\(getpid())").path)
+        )
         self.base = base
         self.secureCookies = secureCookies
         self.maxUploadBytes = maxUploadBytes

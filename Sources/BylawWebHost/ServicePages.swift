@@ -27,7 +27,8 @@ public enum ServicePages {
             })
         return WebApp(
             backend: backend, accounts: ServiceAccounts(authenticator: service.authenticator), sessions: sessions,
-            maxUploadBytes: maxUploadBytes(ProcessInfo.processInfo.environment))
+            secureCookies: service.configuration.tlsCertificate != nil,
+            maxUploadBytes: maxUploadBytes(ProcessInfo.processInfo.environment), audits: service.audits)
     }
 
     /// The pages' upload limit: `BYLAW_WEB_MAX_UPLOAD_BYTES` when it is a whole number of bytes from 1 KiB to

@@ -168,14 +168,7 @@ struct AuthoringAndLogTests {
 
     @Test("a reload puts a library that loads in force at once, and refuses one that does not")
     func reload() async throws {
-        let root = Scratch.root.appendingPathComponent("reload-\(UUID().uuidString)")
-        let fm = FileManager.default
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in ["union-funds", "calendars"] {
-            try fm.copyItem(
-                at: TestServer.repository.appendingPathComponent("rules/\(name)"), to: root.appendingPathComponent(name)
-            )
-        }
+        let root = try TestServer.copyOfRules()
         try await TestServer.with(TestServer.configuration(rules: root.path, audit: nil)) { s in
             let before = try await s.call("GET", "/v1/rulesets", as: "checker")
             #expect(before.object["generation"] as? Int == 1)

@@ -119,6 +119,9 @@ struct OpenAPITests {
                 decoding: try Data(
                     contentsOf: TestServer.repository.appendingPathComponent("rules/union-funds/ruleset.yaml")),
                 as: UTF8.self)
+            let ledger = try Data(
+                contentsOf: TestServer.repository.appendingPathComponent("examples/asset-disposals/disposal-ledger.csv")
+            )
             // (method, documented path, actual path, body, role, content type)
             let calls: [(String, String, String, Data?, String?, String?)] = [
                 ("POST", "/v1/check", "/v1/check", decision, "checker", "application/yaml"),
@@ -132,6 +135,8 @@ struct OpenAPITests {
                 ("POST", "/v1/check:batch", "/v1/check:batch", Data("{".utf8), "checker", "application/json"),
                 ("POST", "/v1/explain", "/v1/explain", decision, "checker", nil),
                 ("POST", "/v1/explain", "/v1/explain?rule=NONE", decision, "checker", nil),
+                ("POST", "/v1/explain", "/v1/explain?as_of=", decision, "checker", nil),
+                ("GET", "/v1/rulesets/{id}/book", "/v1/rulesets/union-funds/book?format=AAA", nil, "author", nil),
                 ("POST", "/v1/lint", "/v1/lint", Data(ruleSet.utf8), "author", "application/yaml"),
                 ("POST", "/v1/test", "/v1/test", Data("{}".utf8), "author", "application/json"),
                 ("GET", "/v1/rulesets", "/v1/rulesets?date=2020-01-01", nil, "checker", nil),
@@ -143,6 +148,13 @@ struct OpenAPITests {
                 ("GET", "/v1/log/{seq}", "/v1/log/1000", nil, "auditor", nil),
                 ("POST", "/v1/log/verify", "/v1/log/verify", nil, "auditor", nil),
                 ("POST", "/v1/log/verify", "/v1/log/verify", Data("[".utf8), "auditor", "application/json"),
+                ("POST", "/v1/audits", "/v1/audits?kind=asset_disposal", ledger, "auditor", "text/csv"),
+                ("POST", "/v1/audits", "/v1/audits", ledger, "checker", "text/csv"),
+                ("POST", "/v1/audits", "/v1/audits", ledger, "auditor", "application/octet-stream"),
+                ("GET", "/v1/audits/{id}", "/v1/audits/0123", nil, "auditor", nil),
+                ("DELETE", "/v1/audits/{id}", "/v1/audits/0123", nil, "auditor", nil),
+                ("GET", "/v1/audits/{id}/report", "/v1/audits/0123/report", nil, "auditor", nil),
+                ("GET", "/v1/audits/{id}/report", "/v1/audits/0123/report?lang=fr", nil, "auditor", nil),
                 ("GET", "/healthz", "/healthz", nil, nil, nil),
                 ("GET", "/readyz", "/readyz", nil, nil, nil),
             ]

@@ -34,6 +34,18 @@ struct TestServer {
         return c
     }
 
+    /// A rules folder of its own, in the scratch folder, holding copies of the named folders of the library.
+    static func copyOfRules(_ names: [String] = ["union-funds", "calendars"]) throws -> URL {
+        let root = Scratch.root.appendingPathComponent("rules-\(UUID().uuidString)")
+        let fm = FileManager.default
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        for name in names {
+            try fm.copyItem(
+                at: repository.appendingPathComponent("rules/\(name)"), to: root.appendingPathComponent(name))
+        }
+        return root
+    }
+
     /// A fresh SQLite trail in the scratch folder.
     static func freshStore() -> String {
         let dir = Scratch.root.appendingPathComponent("serve-\(UUID().uuidString)")

@@ -1,5 +1,6 @@
 import BylawServer
 import BylawWeb
+import Foundation
 import Testing
 
 @testable import BylawWebHost
@@ -42,5 +43,19 @@ struct ServicePagesTests {
     func uploadLimit(value: String?, expected: Int) {
         let environment = value.map { ["BYLAW_WEB_MAX_UPLOAD_BYTES": $0] } ?? [:]
         #expect(ServicePages.maxUploadBytes(environment) == expected)
+    }
+
+    @Test("the batch page starts its audits in the service's registry, the one POST /v1/audits uses")
+    func oneRegistry() throws {
+        var c = ServerConfiguration()
+        c.rules =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules").path
+        c.audit = nil
+        c.maxAudits = 3
+        let service = try BylawService(configuration: c)
+        let app = ServicePages.app(service)
+        #expect(app.batchRuns.audits === service.audits)
+        #expect(app.batchRuns.audits.maxRunning == 3)
     }
 }

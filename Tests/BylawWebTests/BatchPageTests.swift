@@ -30,6 +30,9 @@ struct BatchPageTests {
         #expect(done.contains("审计完成：共 12 条记录"))
         let html = c.get("/batch/report?id=\(id)&format=html").text
         #expect(html.contains("<html") && html.contains("处置台账.csv"))
+        // The report speaks the page's language.
+        #expect(html.contains("<html lang=\"zh-Hans\""))
+        #expect(c.get("/batch/report?id=\(id)&format=html&lang=en").text.contains("<html lang=\"en\""))
         #expect(!html.contains(h.app.batchRuns.folder))
         let csv = c.get("/batch/report?id=\(id)&format=csv&download=1")
         #expect(csv.header("Content-Disposition")?.contains("attachment") == true)

@@ -5,8 +5,9 @@ import Foundation
 #endif
 
 /// Notices changes to the files under some folders by polling their modification times and sizes: simple,
-/// portable, and cheap for a rule library's few hundred files.
-struct FileWatcher {
+/// portable, and cheap for a rule library's few hundred files. Used by `bylaw test --watch` and by
+/// `bylaw serve`, which reloads its rules when they change.
+package struct FileWatcher: Sendable {
     private let roots: [String]
     private var stamps: [String: Stamp]
 
@@ -18,27 +19,32 @@ struct FileWatcher {
         var nanoseconds: Int
     }
 
-    init(roots: [String]) {
+    package init(roots: [String]) {
         self.roots = roots
         self.stamps = Self.scan(roots)
     }
 
     /// How many files are watched.
-    var count: Int { stamps.count }
+    package var count: Int { stamps.count }
 
     /// Blocks until a file is added, removed or changed; the first such path (in name order).
-    mutating func waitForChange(every interval: TimeInterval = 0.5) -> String {
+    package mutating func waitForChange(every interval: TimeInterval = 0.5) -> String {
         while true {
             Thread.sleep(forTimeInterval: interval)
-            let now = Self.scan(roots)
-            guard now != stamps else { continue }
-            let paths = Set(now.keys).union(stamps.keys).sorted()
-            let changed = paths.first { now[$0] != stamps[$0] } ?? roots.first ?? "."
-            // Let an editor finish writing before the files are read.
-            Thread.sleep(forTimeInterval: 0.1)
-            stamps = Self.scan(roots)
-            return changed
+            if let changed = poll() { return changed }
         }
+    }
+
+    /// Looks once: the first path (in name order) added, removed or changed since the last look, if any.
+    package mutating func poll() -> String? {
+        let now = Self.scan(roots)
+        guard now != stamps else { return nil }
+        let paths = Set(now.keys).union(stamps.keys).sorted()
+        let changed = paths.first { now[$0] != stamps[$0] } ?? roots.first ?? "."
+        // Let an editor finish writing before the files are read.
+        Thread.sleep(forTimeInterval: 0.1)
+        stamps = Self.scan(roots)
+        return changed
     }
 
     private static func scan(_ roots: [String]) -> [String: Stamp] {

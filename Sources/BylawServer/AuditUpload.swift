@@ -1,0 +1,129 @@
+import Bylaw
+import BylawBatch
+import BylawDiagnostics
+import Foundation
+
+/// What `POST /v1/audits` received, once on disk: the records' file (named by its format), how the client named
+/// it, the mapping and the settings. Either the body is the file itself (its format from `?format=`, the
+/// content type or `?filename=`), or a `multipart/form-data` form with a `file` part and optional `mapping`,
+/// `kind`, `format` and `sheet` parts. Refused (4xx, with the reader's diagnostics) when it cannot be read.
+struct AuditUpload {
+    var name: String
+    var path: String
+    var files: [BatchFile]
+    var kind: String?
+    var mapping: CSVMapping?
+    var sheet: String?
+
+    static let formats = "csv, xlsx, jsonl, json or yaml"
+
+    static func read(
+        _ body: String, folder: String, contentType: String?, query: [String: String]
+    ) throws(APIError) -> AuditUpload {
+        var fields: [String: String] = [:]
+        var filename = query["filename"]
+        var type = contentType
+        let file: String
+        if let boundary = UploadBody.boundary(contentType: contentType) {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: body), options: .alwaysMapped)
+            } catch {
+                throw APIError(.serviceUnavailable, "audit.storage", "cannot read the upload back")
+            }
+            let parts: [UploadBody.Part]
+            do throws(UploadBody.Malformed) {
+                parts = try UploadBody.parts(of: data, boundary: boundary)
+            } catch {
+                throw APIError(.badRequest, "upload.malformed", error.message)
+            }
+            guard let filePart = parts.first(where: { $0.name == "file" }) else {
+                throw APIError(.badRequest, "upload.no-file", "the form has no `file` part")
+            }
+            for part in parts where part.name != "file" && part.range.count <= 1 << 20 {
+                fields[part.name] = String(decoding: data[part.range], as: UTF8.self)
+            }
+            filename = filePart.filename ?? filename
+            type = nil
+            file = folder + "/part"
+            do {
+                try UploadBody.write(data, filePart.range, to: file)
+            } catch {
+                throw APIError(.serviceUnavailable, "audit.storage", "cannot keep the upload")
+            }
+            try? FileManager.default.removeItem(atPath: body)
+        } else {
+            file = body
+        }
+        let form = fields
+        let setting = { (key: String) in form[key] ?? query[key] }
+        guard let format = format(setting("format"), contentType: type, filename: filename) else {
+            throw APIError(
+                .unsupportedMediaType, "audit.format",
+                "say what the upload is: ?format= (\(formats)), its Content-Type, or a file name with its extension")
+        }
+        let named = folder + "/upload." + format.rawValue
+        do {
+            try FileManager.default.moveItem(atPath: file, toPath: named)
+        } catch {
+            throw APIError(.serviceUnavailable, "audit.storage", "cannot keep the upload")
+        }
+        var upload = AuditUpload(
+            name: shownName(filename, format: format), path: named, files: [], kind: setting("kind"),
+            mapping: nil, sheet: setting("sheet"))
+        if let text = fields["mapping"], !text.isEmpty {
+            let mapPath = folder + "/mapping.yaml"
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: mapPath))
+            switch CSVMapping.load(path: mapPath) {
+            case .failure(let f): throw refusal("audit.mapping", "the mapping cannot be used", f, mapPath, "mapping")
+            case .success(let m): upload.mapping = m
+            }
+        }
+        if format == .csv || format == .xlsx {
+            let options = BatchReadOptions(sheet: upload.sheet)
+            if case .failure(let f) = SheetSample.read(path: named, options: options) {
+                throw refusal("audit.unreadable", "the upload cannot be read", f, named, upload.name)
+            }
+        }
+        switch BatchInputs.resolve([named], format: format) {
+        case .failure(let f): throw refusal("audit.unreadable", "the upload cannot be read", f, named, upload.name)
+        case .success(let files): upload.files = files
+        }
+        return upload
+    }
+
+    /// 422 with the reader's diagnostics, naming the upload as the client named it.
+    static func refusal(_ code: String, _ message: String, _ f: LoadFailure, _ path: String, _ name: String)
+        -> APIError
+    {
+        let diagnostics = f.diagnostics.map { d in
+            var d = d
+            d.message = d.message.replacingOccurrences(of: path, with: name)
+            if d.location?.file == path { d.location?.file = name }
+            for k in d.notes.indices where d.notes[k].location?.file == path { d.notes[k].location?.file = name }
+            return d
+        }
+        let first = diagnostics.first.map { ": " + $0.message } ?? ""
+        return APIError(.unprocessableContent, code, message + first, diagnostics: diagnostics)
+    }
+
+    static func format(_ asked: String?, contentType: String?, filename: String?) -> InputFormat? {
+        if let asked { return InputFormat(rawValue: asked.lowercased()) }
+        let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        switch type {
+        case "text/csv": return .csv
+        case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": return .xlsx
+        case "application/x-ndjson", "application/jsonl", "application/json-lines": return .jsonl
+        case "application/yaml", "application/x-yaml", "text/yaml": return .yaml
+        case "application/json": return .json
+        default: return filename.flatMap { InputFormat.of(path: $0) }
+        }
+    }
+
+    /// The client's file name without any folder, or `upload.FORMAT`.
+    static func shownName(_ filename: String?, format: InputFormat) -> String {
+        let base = filename?.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let kept = String(base.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(200))
+        return kept.isEmpty ? "upload.\(format.rawValue)" : kept
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// An uploaded body kept on disk: `multipart/form-data` split into its parts without reading the file into
+/// memory (the file is mapped; each part is a range of it).
+struct UploadBody {
+    /// One part of a form: its field name, its file name when it is a file, and where its bytes are.
+    struct Part {
+        var name: String
+        var filename: String?
+        var range: Range<Int>
+    }
+
+    /// Why a form cannot be read.
+    struct Malformed: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// The boundary of a `multipart/form-data` content type, nil for any other type.
+    static func boundary(contentType: String?) -> String? {
+        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard pair.count == 2, pair[0].lowercased() == "boundary" else { continue }
+            let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            return value.isEmpty || value.utf8.count > 200 ? nil : value
+        }
+        return nil
+    }
+
+    /// The parts of a form held in `data`.
+    static func parts(of data: Data, boundary: String) throws(Malformed) -> [Part] {
+        let delimiter = Data(("--" + boundary).utf8)
+        let crlf = Data("\r\n".utf8)
+        let blank = Data("\r\n\r\n".utf8)
+        guard var at = data.range(of: delimiter)?.upperBound else {
+            throw Malformed("the form holds no part delimited by its boundary")
+        }
+        var parts: [Part] = []
+        while true {
+            // After a delimiter: `--` ends the form, else a line break and the part's headers.
+            if data[at..<min(data.count, at + 2)] == Data("--".utf8) { return parts }
+            guard data[at..<min(data.count, at + 2)] == crlf, parts.count < 32 else {
+                throw Malformed("the form's parts are not separated as multipart/form-data says")
+            }
+            guard let headersEnd = data.range(of: blank, in: at..<min(data.count, at + 8192)) else {
+                throw Malformed("a part of the form has no end to its headers")
+            }
+            let headers = String(decoding: data[(at + 2)..<headersEnd.lowerBound], as: UTF8.self)
+            guard let next = data.range(of: crlf + delimiter, in: headersEnd.upperBound..<data.count) else {
+                throw Malformed("the form does not end with its closing boundary")
+            }
+            guard let (name, filename) = disposition(headers) else {
+                throw Malformed("a part of the form has no Content-Disposition with a name")
+            }
+            parts.append(Part(name: name, filename: filename, range: headersEnd.upperBound..<next.lowerBound))
+            at = next.upperBound
+        }
+    }
+
+    /// `name` and `filename` of a part's `Content-Disposition: form-data; name="…"; filename="…"`.
+    static func disposition(_ headers: String) -> (String, String?)? {
+        for line in headers.split(separator: "\r\n") {
+            let pair = line.split(separator: ":", maxSplits: 1)
+            guard pair.count == 2, pair[0].lowercased() == "content-disposition" else { continue }
+            var name: String?
+            var filename: String?
+            for parameter in pair[1].split(separator: ";").dropFirst() {
+                let kv = parameter.split(separator: "=", maxSplits: 1).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                guard kv.count == 2 else { continue }
+                let value = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                switch kv[0].lowercased() {
+                case "name": name = value
+                case "filename": filename = value
+                default: break
+                }
+            }
+            return name.map { ($0, filename) }
+        }
+        return nil
+    }
+
+    /// Writes `range` of `data` to a new file at `path`, a megabyte at a time.
+    static func write(_ data: Data, _ range: Range<Int>, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw Malformed("cannot keep the upload") }
+        defer { try? handle.close() }
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let end = min(range.upperBound, at + (1 << 20))
+            try handle.write(contentsOf: data[at..<end])
+            at = end
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import BylawTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `bylaw serve` as a process: signals at awkward moments.
+@Suite("bylaw serve, signals while starting and while busy")
+struct ServeShutdownTests {
+    /// The process, its log, and a way to wait for a line in it.
+    struct Served {
+        let process: Process
+        let log: URL
+        let dir: URL
+
+        var text: String { String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self) }
+
+        func logged(_ line: String) async throws -> Bool {
+            for _ in 0..<1200 {
+                if text.contains(line) { return true }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return false
+        }
+
+        /// The port from the `listening` line (`address=[IPv4]127.0.0.1/127.0.0.1:PORT`).
+        var port: Int? {
+            guard let line = text.split(separator: "\n").first(where: { $0.contains("listening") }),
+                let range = line.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression)
+            else { return nil }
+            return Int(line[range].split(separator: ":").last ?? "")
+        }
+    }
+
+    static func start(_ arguments: [String] = [], trail: Bool) throws -> Served {
+        let bin = try #require(Run.binary, "the bylaw binary was not built beside the tests")
+        let dir = Scratch.root.appendingPathComponent("serve-shutdown-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let log = dir.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments =
+            ["serve", "--rules", Run.repository + "/rules", "--listen", "127.0.0.1:0", "--log-level", "notice"]
+            + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["BYLAW_AUDIT"] = trail ? dir.appendingPathComponent("trail.sqlite").path : nil
+        environment["BYLAW_SERVE_CONFIG"] = nil
+        let config = dir.appendingPathComponent("serve.json")
+        try #"{"anonymous": {"roles": ["checker"]}, "watch_rules": false}"#.write(
+            to: config, atomically: true, encoding: .utf8)
+        p.arguments? += ["--config", config.path]
+        p.environment = environment
+        p.standardError = try FileHandle(forWritingTo: log)
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return Served(process: p, log: log, dir: dir)
+    }
+
+    @Test("a SIGHUP while the library loads does not end the process; the rules are reloaded once it serves")
+    func hangupWhileStarting() async throws {
+        let s = try Self.start(trail: false)
+        defer { if s.process.isRunning { s.process.terminate() } }
+        #expect(try await s.logged("starting"))
+        kill(s.process.processIdentifier, SIGHUP)
+        #expect(try await s.logged("listening"), "\(s.text)")
+        #expect(s.process.isRunning)
+        #expect(try await s.logged("generation=2"), "the hangup held during the start was not handled")
+        kill(s.process.processIdentifier, SIGTERM)
+        s.process.waitUntilExit()
+        #expect(s.process.terminationStatus == 0)
+    }
+
+    /// Sends checks one after another until the server stops answering (or 30 s); the receipts' sequence
+    /// numbers of the checks answered 200.
+    static func checkUntilRefused(port: Int, body: Data) -> [Int] {
+        let stop = Date().addingTimeInterval(30)
+        var answered: [Int] = []
+        while Date() < stop {
+            guard
+                let r = try? RawHTTP.exchange(
+                    port: port, method: "POST", path: "/v1/check", headers: ["Content-Type": "application/yaml"],
+                    body: body)
+            else { break }
+            guard r.status == 200 else { continue }
+            let text = r.text
+            if let range = text.range(of: #""seq":[0-9]+"#, options: .regularExpression),
+                let seq = Int(text[range].dropFirst(6))
+            {
+                answered.append(seq)
+            }
+        }
+        return answered
+    }
+
+    @Test("SIGTERM with checks in flight: every check answered 200 is in the trail, and the process exits 0")
+    func shutdownWithRequestsInFlight() async throws {
+        let s = try Self.start(trail: true)
+        defer { if s.process.isRunning { s.process.terminate() } }
+        #expect(try await s.logged("listening"))
+        let port = try #require(s.port, "\(s.text)")
+        let decision = try Data(
+            contentsOf: URL(
+                fileURLWithPath: Run.repository + "/rules/asset-management/examples/compliant-vehicle-auction.yaml"))
+        // Eight clients on threads of their own, each checking until the server stops answering.
+        let seqs = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    await withCheckedContinuation { continuation in
+                        Thread.detachNewThread {
+                            continuation.resume(returning: Self.checkUntilRefused(port: port, body: decision))
+                        }
+                    }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(1500))
+            kill(s.process.processIdentifier, SIGTERM)
+            var all: [Int] = []
+            for try await part in group { all += part }
+            return all
+        }
+        s.process.waitUntilExit()
+        #expect(s.process.terminationStatus == 0, "\(s.text)")
+        #expect(!seqs.isEmpty)
+        let listed = try Run.bylaw([
+            "log", "list", "--audit", s.dir.appendingPathComponent("trail.sqlite").path, "--format", "json",
+            "--limit", "1000000",
+        ])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        var recorded = Set<Int>()
+        var rest = Substring(listed.stdout)
+        while let range = rest.range(of: #""seq":[0-9]+"#, options: .regularExpression) {
+            if let seq = Int(rest[range].dropFirst(6)) { recorded.insert(seq) }
+            rest = rest[range.upperBound...]
+        }
+        let missing = Set(seqs).subtracting(recorded)
+        #expect(missing.isEmpty, "answered but not in the trail: \(missing.sorted().prefix(5))")
+    }
+}
