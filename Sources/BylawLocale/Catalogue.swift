@@ -27,7 +27,7 @@ public enum Catalogue {
     public static let entries: [CatalogueEntry] =
         ReportTexts.entries + CheckTexts.entries + AuditTexts.entries + DiagnosticTexts.entries
         + DiagnosticHelpTexts.entries + DiagnosticFormTexts.entries
-        + HelpTexts.entries + HelpAuditTexts.entries + HelpReplTexts.entries
+        + HelpTexts.entries + HelpAuditTexts.entries + HelpReplTexts.entries + PostgresTexts.entries
 
     /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
     static let byID: [String: CatalogueEntry] = {
