@@ -56,7 +56,7 @@ public final class PostgresTrail {
     /// transaction: what the lost one did is whatever the database committed, and the next transaction reads
     /// the head afresh under the lock, so nothing is guessed. A server still down fails as any connect does.
     func reconnectIfLost() throws(AuditStoreError) {
-        guard session.connection.isClosed else { return }
+        guard session.isBroken else { return }
         session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
     }
 
