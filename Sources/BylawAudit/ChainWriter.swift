@@ -28,14 +28,18 @@ package struct ChainWriter {
         package var previousChainHash: [UInt8]
         /// A `clock-backwards` record the writer put before the drafts: it has no caller to report it to.
         package var isClockRecord: Bool
+        /// With `keepCompressed`, a sealed draft's compressed body; `canonical` is then left empty.
+        package var compressed: CompressedBody? = nil
     }
 
     /// The rows for `drafts` after `head`, stamped `time`.
     /// - Parameter last: the newest record's id and time, so ids keep the order of sequence numbers across
     ///   processes and a clock set back is itself recorded.
+    /// - Parameter keepCompressed: a sealed draft keeps its compressed body, hashed as `AuditStore` hashes it,
+    ///   instead of being put back together as canonical bytes (for a backend that stores it so).
     package mutating func rows(
         for drafts: some Collection<RecordDraft>, actor: String, time: Date, head: (seq: Int64, chainHash: [UInt8]),
-        last: (recordID: String, recordedAt: String)?
+        last: (recordID: String, recordedAt: String)?, keepCompressed: Bool = false
     ) throws(AuditStoreError) -> [Row] {
         try AuditStore.check(actor: actor)
         let stamp = AuditStore.timestamp(time)
@@ -53,22 +57,31 @@ package struct ChainWriter {
             seq += 1
             let recordID = ids.next(at: time)
             let fields = StoreFields(seq: seq, recordID: recordID, recordedAt: stamp, previousChainHash: chain)
-            let canonical: [UInt8]
-            if let sealed = draft.sealed, sealed.actor == actor {
-                canonical = sealed.form.layout.canonical(of: sealed.form.stored, fields: fields)
+            var canonical: [UInt8] = []
+            var compressed: CompressedBody?
+            let leaf: [UInt8]
+            if let sealed = draft.sealed, sealed.actor == actor, keepCompressed {
+                leaf = sealed.leaf(fields)
+                compressed = CompressedBody(
+                    bytes: sealed.compressed, dictionarySHA256: sealed.compressor.sha256,
+                    dictionary: sealed.compressor.content)
             } else {
-                canonical = try AuditRecord.canonical(
-                    seq: seq, recordID: recordID, recordedAt: stamp, actor: actor, previousChainHash: chain,
-                    draft: draft)
+                if let sealed = draft.sealed, sealed.actor == actor {
+                    canonical = sealed.form.layout.canonical(of: sealed.form.stored, fields: fields)
+                } else {
+                    canonical = try AuditRecord.canonical(
+                        seq: seq, recordID: recordID, recordedAt: stamp, actor: actor, previousChainHash: chain,
+                        draft: draft)
+                }
+                leaf = HashChain.leaf(canonical)
             }
-            let leaf = HashChain.leaf(canonical)
             let next = HashChain.link(previous: chain, leaf: leaf)
             out.append(
                 Row(
                     seq: seq, recordID: recordID, recordedAt: stamp, actor: actor, event: draft.event, kind: draft.kind,
                     decisionID: draft.decisionID, decisionDate: draft.decisionDate, unit: draft.unit,
                     verdict: draft.verdict, canonical: canonical, leaf: leaf, chain: next, previousChainHash: chain,
-                    isClockRecord: clockRecord != nil && out.isEmpty))
+                    isClockRecord: clockRecord != nil && out.isEmpty, compressed: compressed))
             chain = next
         }
         return out

@@ -29,7 +29,7 @@ extension AuditStore {
         while try find.step() {
             let pid = find.int(1)
             // A process that still exists (or that we may not signal) is still running its batch.
-            if pid > 0, pid <= Int64(Int32.max), kill(pid_t(pid), 0) == 0 || errno == EPERM { continue }
+            guard Self.processIsGone(pid) else { continue }
             stale.append((find.int(0), pid, find.text(2) ?? "", find.text(3) ?? "", find.int(4)))
         }
         var marked: [Int64] = []
@@ -39,27 +39,8 @@ extension AuditStore {
             claim.bind(1, run.id)
             _ = try claim.step()
             guard try changes() == 1 else { continue }
-            let draft = RecordDraft(
-                event: Self.interruptedEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil,
-                verdict: "none",
-                body: [
-                    (
-                        "interrupted_run",
-                        .object([
-                            ("host", .string(host)), ("pid", .number(JSONNumber(run.pid))),
-                            ("actor", .string(run.actor)), ("started_at", .string(run.startedAt)),
-                            ("head_at_start", .number(JSONNumber(run.head))),
-                            (
-                                "note",
-                                .string(
-                                    "a batch run started here and ended without its `audit-run` record: the records "
-                                        + "after `head_at_start` that it wrote are whole, the rest of its input was "
-                                        + "not checked")
-                            ),
-                        ])
-                    ),
-                    ("verdict", .string("none")),
-                ])
+            let draft = Self.interruptedDraft(
+                host: host, pid: run.pid, actor: run.actor, startedAt: run.startedAt, headAtStart: run.head)
             do {
                 marked += try append([draft], actor: actor, at: time)
             } catch {
@@ -82,6 +63,37 @@ extension AuditStore {
         return (try id.step() ? id.int(0) : 0, marked)
     }
 
+    /// The record that marks a run of `host` that started and never wrote its `audit-run` record (every
+    /// backend writes the same one).
+    package static func interruptedDraft(
+        host: String, pid: Int64, actor: String, startedAt: String, headAtStart: Int64
+    ) -> RecordDraft {
+        RecordDraft(
+            event: interruptedEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "none",
+            body: [
+                (
+                    "interrupted_run",
+                    .object([
+                        ("host", .string(host)), ("pid", .number(JSONNumber(pid))), ("actor", .string(actor)),
+                        ("started_at", .string(startedAt)), ("head_at_start", .number(JSONNumber(headAtStart))),
+                        (
+                            "note",
+                            .string(
+                                "a batch run started here and ended without its `audit-run` record: the records "
+                                    + "after `head_at_start` that it wrote are whole, the rest of its input was "
+                                    + "not checked")
+                        ),
+                    ])
+                ),
+                ("verdict", .string("none")),
+            ])
+    }
+
+    /// Whether the process `pid` of this host is gone (one that exists, or that we may not signal, is not).
+    package static func processIsGone(_ pid: Int64) -> Bool {
+        !(pid > 0 && pid <= Int64(Int32.max) && (kill(pid_t(pid), 0) == 0 || errno == EPERM))
+    }
+
     private func changes() throws(AuditStoreError) -> Int64 {
         let stmt = try db.prepare("SELECT changes()")
         return try stmt.step() ? stmt.int(0) : 0
@@ -95,7 +107,7 @@ extension AuditStore {
         _ = try done.step()
     }
 
-    static var hostName: String {
+    package static var hostName: String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -35,13 +35,15 @@ extension PostgresTrail {
             let pageSize = filter.failedRule == nil ? limit - out.count : Self.page
             let rows = try session.query(
                 PostgresQuery(
-                    unsafeSQL: "SELECT \(Self.summaryColumns)\(filter.failedRule == nil ? "" : ", body") "
+                    unsafeSQL: "SELECT \(Self.summaryColumns)\(filter.failedRule == nil ? "" : ", " + bodyColumns) "
                         + "FROM audit_records WHERE \(conditions) ORDER BY seq DESC LIMIT \(pageSize)",
                     binds: pageBinds))
             for row in rows where out.count < limit {
                 let summary = try Self.summary(row)
                 below = summary.seq
-                if let rule = filter.failedRule, !AuditStore.failed(rule, in: try PostgresSession.bytes(row, 10)) {
+                if let rule = filter.failedRule,
+                    !AuditStore.failed(rule, in: try members(row, seq: summary.seq, from: 10))
+                {
                     continue
                 }
                 out.append(summary)
@@ -49,6 +51,50 @@ extension PostgresTrail {
             if rows.count < pageSize { break }
         }
         return out
+    }
+
+    /// The columns `canonical(_:seq:from:)` and `members(_:seq:from:)` read, in order: the body, how it is kept,
+    /// and the store fields a compressed body leaves out (a trail of format 1 keeps every body canonical).
+    var bodyColumns: String {
+        format >= 2
+            ? "body, codec, dictionary, record_id, recorded_at, previous_chain_hash"
+            : "body, 0::int2, NULL::bytea, record_id, recorded_at, previous_chain_hash"
+    }
+
+    /// A record's canonical bytes from the `bodyColumns` starting at column `k`.
+    func canonical(_ row: PostgresRow, seq: Int64, from k: Int) throws(AuditStoreError) -> [UInt8] {
+        let body = try PostgresSession.bytes(row, k)
+        guard let dictionary = try compressedWith(row, from: k) else { return body }
+        return try reader.canonical(
+            seq: seq, compressed: body, dictionary: dictionary,
+            recordID: try PostgresSession.decode(row, k + 3, as: String.self),
+            recordedAt: try PostgresSession.decode(row, k + 4, as: String.self),
+            previousChainHash: try PostgresSession.bytes(row, k + 5))
+    }
+
+    /// A record's members but its store fields (its outcomes among them), from the `bodyColumns` at `k`.
+    func members(_ row: PostgresRow, seq: Int64, from k: Int) throws(AuditStoreError) -> [UInt8] {
+        let body = try PostgresSession.bytes(row, k)
+        guard let dictionary = try compressedWith(row, from: k) else { return body }
+        return try reader.members(seq: seq, compressed: body, dictionary: dictionary)
+    }
+
+    /// The SHA-256 of the dictionary a compressed body needs, fetched into the reader when it is new; nil for
+    /// a canonical body.
+    private func compressedWith(_ row: PostgresRow, from k: Int) throws(AuditStoreError) -> [UInt8]? {
+        guard try PostgresSession.decode(row, k + 1, as: Int16.self) == 1 else { return nil }
+        guard let sha = try PostgresSession.decode(row, k + 2, as: ByteBuffer?.self) else {
+            throw AuditStoreError(.corrupt, "a compressed record of the trail names no dictionary")
+        }
+        let key = Array(sha.readableBytesView)
+        if !reader.knows(key) {
+            let found = try session.query("SELECT content FROM audit_dictionaries WHERE sha256 = \(sha)")
+            guard let content = found.first else {
+                throw AuditStoreError(.corrupt, "a compressed record names a dictionary the trail does not hold")
+            }
+            reader.add(sha256: key, content: try PostgresSession.bytes(content, 0))
+        }
+        return key
     }
 
     static func summary(_ row: PostgresRow) throws(AuditStoreError) -> RecordSummary {
@@ -61,13 +107,18 @@ extension PostgresTrail {
 
     /// The canonical bytes of one record, by sequence number or record id.
     public func canonical(of key: String) throws(AuditStoreError) -> [UInt8]? {
+        let select = "SELECT seq, \(bodyColumns) FROM audit_records WHERE "
         let rows: [PostgresRow]
         if let seq = Int64(key) {
-            rows = try session.query("SELECT body FROM audit_records WHERE seq = \(seq)")
+            rows = try session.query(PostgresQuery(unsafeSQL: select + "seq = \(seq)"))
         } else {
-            rows = try session.query("SELECT body FROM audit_records WHERE record_id = \(key.lowercased())")
+            var binds = PostgresBindings()
+            binds.append(key.lowercased())
+            rows = try session.query(PostgresQuery(unsafeSQL: select + "record_id = $1", binds: binds))
         }
-        return try rows.first.map { (row) throws(AuditStoreError) in try PostgresSession.bytes(row, 0) }
+        return try rows.first.map { (row) throws(AuditStoreError) in
+            try canonical(row, seq: try PostgresSession.decode(row, 0, as: Int64.self), from: 1)
+        }
     }
 
     /// Recomputes every hash, as `AuditStore.verify` does, reading the trail a page at a time inside one
@@ -79,11 +130,12 @@ extension PostgresTrail {
             var after: Int64 = 0
             while true {
                 let rows = try session.query(
-                    """
-                    SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit, verdict,
-                        body, leaf_hash, chain_hash
-                    FROM audit_records WHERE seq > \(after) ORDER BY seq LIMIT \(Self.page)
-                    """)
+                    PostgresQuery(
+                        unsafeSQL: """
+                            SELECT seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit,
+                                verdict, leaf_hash, chain_hash, \(bodyColumns)
+                            FROM audit_records WHERE seq > \(after) ORDER BY seq LIMIT \(Self.page)
+                            """))
                 var page: [ChainFollower.Row] = []
                 page.reserveCapacity(rows.count)
                 for row in rows {
@@ -92,8 +144,8 @@ extension PostgresTrail {
                     let seq = try PostgresSession.decode(row, 0, as: Int64.self)
                     page.append(
                         ChainFollower.Row(
-                            seq: seq, columns: columns, canonical: try PostgresSession.bytes(row, 10),
-                            leaf: try PostgresSession.bytes(row, 11), chain: try PostgresSession.bytes(row, 12)))
+                            seq: seq, columns: columns, canonical: try canonical(row, seq: seq, from: 12),
+                            leaf: try PostgresSession.bytes(row, 10), chain: try PostgresSession.bytes(row, 11)))
                     after = seq
                 }
                 guard follower.feed(page), rows.count == Self.page else { break }
@@ -119,17 +171,18 @@ extension PostgresTrail: MigratableTrail {
         var after = seq
         while true {
             let rows = try session.query(
-                """
-                SELECT seq, body, leaf_hash, chain_hash FROM audit_records
-                WHERE seq > \(after) ORDER BY seq LIMIT \(Self.page)
-                """)
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT seq, leaf_hash, chain_hash, \(bodyColumns) FROM audit_records
+                        WHERE seq > \(after) ORDER BY seq LIMIT \(Self.page)
+                        """))
             var page: [CopiedRecord] = []
             for row in rows {
                 after = try PostgresSession.decode(row, 0, as: Int64.self)
                 page.append(
                     CopiedRecord(
-                        seq: after, canonical: try PostgresSession.bytes(row, 1),
-                        leaf: try PostgresSession.bytes(row, 2), chain: try PostgresSession.bytes(row, 3)))
+                        seq: after, canonical: try canonical(row, seq: after, from: 3),
+                        leaf: try PostgresSession.bytes(row, 1), chain: try PostgresSession.bytes(row, 2)))
             }
             if !page.isEmpty { guard try body(page) else { return } }
             if rows.count < Self.page { return }

@@ -4,7 +4,7 @@ import PostgresNIO
 /// The trail's tables in PostgreSQL and their migrations (docs/audit-postgres.md says why they are so).
 enum PostgresSchema {
     /// The format this bylaw writes and reads.
-    static let version: Int32 = 1
+    static let version: Int32 = 2
     /// The first key of bylaw's advisory locks ("byla"); the second says which lock.
     static let lockSpace: Int32 = 0x6279_6C61
     /// Serialises appends to the chain: held from before the head is read until the commit.
@@ -46,8 +46,47 @@ enum PostgresSchema {
             let found = try foundVersion(session)
             try check(found, session.location)
             if found < 1 { for statement in version1 { try session.execute(statement) } }
+            if found < 2 { for statement in version2 { try session.execute(statement) } }
         }
     }
+
+    /// Version 2: bodies kept as `bylaw audit` seals them, Zstandard-compressed against the batch's dictionary
+    /// (`codec` 1), as the SQLite store keeps them: a tenth of the bytes through the socket, the WAL and the
+    /// table. The canonical bytes are put back together from the body and the store fields when read.
+    static let version2: [String] = [
+        """
+        CREATE TABLE audit_dictionaries (
+            sha256 bytea PRIMARY KEY CHECK (length(sha256) = 32),
+            content bytea NOT NULL
+        )
+        """,
+        """
+        ALTER TABLE audit_records
+            ADD COLUMN codec smallint NOT NULL DEFAULT 0 CHECK (codec IN (0, 1)),
+            ADD COLUMN dictionary bytea,
+            ADD CONSTRAINT audit_records_codec_dictionary CHECK ((codec = 1) = (dictionary IS NOT NULL))
+        """,
+        """
+        DO $$
+        BEGIN
+            CREATE TRIGGER audit_dictionaries_append_only BEFORE UPDATE OR DELETE ON audit_dictionaries
+                FOR EACH ROW EXECUTE FUNCTION bylaw_audit_append_only();
+            CREATE TRIGGER audit_dictionaries_no_truncate BEFORE TRUNCATE ON audit_dictionaries
+                FOR EACH STATEMENT EXECUTE FUNCTION bylaw_audit_append_only();
+            REVOKE ALL ON audit_dictionaries FROM PUBLIC;
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bylaw_audit_writer') THEN
+                GRANT SELECT, INSERT ON audit_dictionaries TO bylaw_audit_writer;
+            END IF;
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bylaw_audit_reader') THEN
+                GRANT SELECT ON audit_dictionaries TO bylaw_audit_reader;
+            END IF;
+        END
+        $$
+        """,
+        """
+        INSERT INTO bylaw_audit_schema (version) VALUES (2)
+        """,
+    ]
 
     /// Version 1: the records, batch runs, the append-only triggers and the two roles' rights, one statement each
     /// (the extended protocol takes one at a time).

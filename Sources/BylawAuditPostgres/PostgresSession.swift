@@ -1,4 +1,5 @@
 import BylawAudit
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -9,11 +10,18 @@ final class PostgresSession: @unchecked Sendable {
     // INVARIANT: one thread uses a session at a time (as a SQLite connection); the connection is thread-safe.
     let connection: PostgresConnection
     let location: PostgresLocation
+    /// How long a statement's answer is waited for: the lock wait and 20 s for the work itself.
+    let answerWaitMillis: Int64
+    /// Set when an answer did not come in time: the connection is being closed and is never used again.
+    private var abandoned = false
+    /// Whether the connection is closed or abandoned: nothing more is sent on it.
+    var isBroken: Bool { abandoned || connection.isClosed }
     static let logger = Logger(label: "bylaw.audit.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// Connects, and sets how long a lock (the chain's, the schema's) may be waited for.
     init(_ location: PostgresLocation, lockWaitMillis: Int32) throws(AuditStoreError) {
         self.location = location
+        answerWaitMillis = Int64(max(1, lockWaitMillis)) + 20_000
         let configuration = try location.configuration()
         do {
             connection = try PostgresConnection.connect(
@@ -33,12 +41,38 @@ final class PostgresSession: @unchecked Sendable {
     @discardableResult
     func query(_ query: PostgresQuery) throws(AuditStoreError) -> [PostgresRow] {
         // A query sent on a connection the server has closed would never be answered: fail closed at once.
-        guard !connection.isClosed else { throw Self.lost(location) }
-        do {
-            return try connection.query(query, logger: Self.logger).wait().rows
-        } catch {
-            throw Self.failure(error, location, connecting: false)
+        guard !isBroken else { throw Self.lost(location) }
+        // A query sent just as the server closes the connection (a restart) may never be answered: the wait is
+        // bounded, and a connection that overstays it is closed, so the caller fails closed instead of hanging
+        // (and the trail connects again for its next transaction).
+        let answered = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        connection.query(query, logger: Self.logger).whenComplete { result in
+            outcome.set(result.map(\.rows))
+            answered.signal()
         }
+        guard answered.wait(timeout: .now() + .milliseconds(Int(answerWaitMillis))) == .success else {
+            abandoned = true
+            connection.close().whenComplete { _ in }
+            throw AuditStoreError(
+                .busy,
+                "PostgreSQL at \(location) did not answer within \(answerWaitMillis / 1000) s; the "
+                    + "transaction in progress was not committed")
+        }
+        switch outcome.get() {
+        case .success(let rows): return rows
+        case .failure(let error): throw Self.failure(error, location, connecting: false)
+        case nil: throw Self.lost(location)
+        }
+    }
+
+    /// A query's result, handed from the event loop to the waiting thread.
+    private final class Outcome: @unchecked Sendable {
+        // INVARIANT: `value` is written once on the event loop before the semaphore is signalled, read after.
+        private let lock = NSLock()
+        private var value: Result<[PostgresRow], any Error>?
+        func set(_ v: Result<[PostgresRow], any Error>) { lock.withLock { value = v } }
+        func get() -> Result<[PostgresRow], any Error>? { lock.withLock { value } }
     }
 
     func execute(_ sql: String) throws(AuditStoreError) {

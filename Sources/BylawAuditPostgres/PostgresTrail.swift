@@ -11,10 +11,18 @@ import PostgresNIO
 /// even past the lock. A writer that dies mid-transaction leaves nothing: PostgreSQL rolls it back.
 public final class PostgresTrail {
     public let address: PostgresLocation
-    let session: PostgresSession
+    /// The connection; replaced by `reconnectIfLost` between transactions, never during one.
+    private(set) var session: PostgresSession
+    private let lockWaitMillis: Int32
     private var writer = ChainWriter()
     /// Whether the trail was opened for reading only: nothing is created, migrated or written.
     public let isReadOnly: Bool
+    /// The schema's version: a trail read as it is (never migrated) may be older than this bylaw's.
+    let format: Int32
+    /// The dictionaries committed to the trail, known not to need inserting again.
+    private var storedDictionaries: Set<[UInt8]> = []
+    /// Puts compressed bodies back together when the trail is read (one thread at a time, as the session).
+    let reader = CompressedRecordReader()
     /// Called inside each append transaction after its rows are inserted and before the commit (tests use
     /// it to kill the connection at that moment).
     var beforeCommit: (() -> Void)?
@@ -25,19 +33,31 @@ public final class PostgresTrail {
     /// - Parameter lockWaitMillis: how long to wait for another process's lock before failing (fail closed).
     public init(_ address: PostgresLocation, lockWaitMillis: Int32 = 2_000) throws(AuditStoreError) {
         self.address = address
+        self.lockWaitMillis = lockWaitMillis
         isReadOnly = false
         session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
         try PostgresSchema.migrate(session)
+        format = PostgresSchema.version
     }
 
     /// Opens an existing trail for reading only; a database without a bylaw trail is refused.
     public init(readingAt address: PostgresLocation, lockWaitMillis: Int32 = 2_000) throws(AuditStoreError) {
         self.address = address
+        self.lockWaitMillis = lockWaitMillis
         isReadOnly = true
         session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
         let found = try PostgresSchema.foundVersion(session)
         guard found > 0 else { throw AuditStoreError(.notFound, "\(address) holds no bylaw audit trail") }
         try PostgresSchema.check(found, address)
+        format = found
+    }
+
+    /// Connects again when the server closed the connection (a restart, a killed backend), before a new
+    /// transaction: what the lost one did is whatever the database committed, and the next transaction reads
+    /// the head afresh under the lock, so nothing is guessed. A server still down fails as any connect does.
+    func reconnectIfLost() throws(AuditStoreError) {
+        guard session.isBroken else { return }
+        session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
     }
 
     /// The last record's sequence number and chain hash (0 and 32 zero bytes for an empty trail).
@@ -64,11 +84,16 @@ public final class PostgresTrail {
         return assigned
     }
 
-    private func appendTransaction(_ drafts: ArraySlice<RecordDraft>, actor: String, time: Date?)
-        throws(AuditStoreError) -> [Int64]
-    {
-        try session.transaction { () throws(AuditStoreError) -> [Int64] in
+    /// - Parameter claim: run under the lock before anything is appended; when it returns false, nothing is.
+    private func appendTransaction(
+        _ drafts: ArraySlice<RecordDraft>, actor: String, time: Date?,
+        claim: () throws(AuditStoreError) -> Bool = { true }
+    ) throws(AuditStoreError) -> [Int64] {
+        try reconnectIfLost()
+        var added: [[UInt8]] = []
+        let seqs = try session.transaction { () throws(AuditStoreError) -> [Int64] in
             try lockChain()
+            guard try claim() else { return [] }
             // The clock is read once the lock is held, so writers queued behind each other stamp in order.
             let time = time ?? Date()
             let last = try session.query(
@@ -83,11 +108,33 @@ public final class PostgresTrail {
                     try PostgresSession.decode(last, 3, as: String.self)
                 )
             }
-            let rows = try writer.rows(for: drafts, actor: actor, time: time, head: head, last: stamp)
+            let rows = try writer.rows(
+                for: drafts, actor: actor, time: time, head: head, last: stamp, keepCompressed: format >= 2)
+            added = try storeDictionaries(of: rows)
             try insert(rows)
             beforeCommit?()
             return rows.filter { !$0.isClockRecord }.map(\.seq)
         }
+        // Known only once committed: a rolled-back transaction took its dictionaries with it.
+        storedDictionaries.formUnion(added)
+        return seqs
+    }
+
+    /// Inserts the dictionaries the rows' compressed bodies need that the trail may not hold yet.
+    /// - Returns: their SHA-256s.
+    private func storeDictionaries(of rows: [ChainWriter.Row]) throws(AuditStoreError) -> [[UInt8]] {
+        var added: [[UInt8]] = []
+        for row in rows {
+            guard let c = row.compressed, !storedDictionaries.contains(c.dictionarySHA256),
+                !added.contains(c.dictionarySHA256)
+            else { continue }
+            let sha = ByteBuffer(bytes: c.dictionarySHA256)
+            let content = ByteBuffer(bytes: c.dictionary)
+            try session.query(
+                "INSERT INTO audit_dictionaries (sha256, content) VALUES (\(sha), \(content)) ON CONFLICT DO NOTHING")
+            added.append(c.dictionarySHA256)
+        }
+        return added
     }
 
     func lockChain() throws(AuditStoreError) {
@@ -104,12 +151,13 @@ public final class PostgresTrail {
             if r.decisionID == nil { bits |= 2 }
             if r.decisionDate == nil { bits |= 4 }
             if r.unit == nil { bits |= 8 }
+            if r.compressed != nil { bits |= 16 }
             return bits
         }
         func buffers(_ path: KeyPath<ChainWriter.Row, [UInt8]>) -> [ByteBuffer] {
             rows.map { ByteBuffer(bytes: $0[keyPath: path]) }
         }
-        var binds = PostgresBindings(capacity: 15)
+        var binds = PostgresBindings(capacity: 16)
         binds.append(rows.map(\.seq))
         binds.append(rows.map(\.recordID))
         binds.append(rows.map(\.recordedAt))
@@ -120,28 +168,31 @@ public final class PostgresTrail {
         binds.append(rows.map { $0.decisionDate ?? "" })
         binds.append(rows.map { $0.unit ?? "" })
         binds.append(rows.map(\.verdict))
-        binds.append(buffers(\.canonical))
+        binds.append(buffers(\.storedBody))
         binds.append(buffers(\.leaf))
         binds.append(buffers(\.chain))
         binds.append(buffers(\.previousChainHash))
         binds.append(nulls)
+        binds.append(rows.map { ByteBuffer(bytes: $0.compressed?.dictionarySHA256 ?? []) })
         try session.query(
             PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO audit_records (seq, record_id, recorded_at, actor, event, kind, decision_id,
-                        decision_date, unit, verdict, body, leaf_hash, chain_hash, previous_chain_hash)
+                        decision_date, unit, verdict, body, leaf_hash, chain_hash, previous_chain_hash\(
+                            format >= 2 ? ", codec, dictionary" : ""))
                     SELECT s, r, t, a, e, CASE WHEN n & 1 = 0 THEN k END, CASE WHEN n & 2 = 0 THEN d END,
-                        CASE WHEN n & 4 = 0 THEN dd END, CASE WHEN n & 8 = 0 THEN u END, v, b, l, c, p
+                        CASE WHEN n & 4 = 0 THEN dd END, CASE WHEN n & 8 = 0 THEN u END, v, b, l, c, p\(
+                            format >= 2 ? ", (n >> 4 & 1)::int2, CASE WHEN n & 16 <> 0 THEN y END" : "")
                     FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::text[], $11::bytea[], $12::bytea[], $13::bytea[], $14::bytea[],
-                        $15::int4[]) AS x(s, r, t, a, e, k, d, dd, u, v, b, l, c, p, n)
-                    ORDER BY s
+                        $15::int4[], $16::bytea[]) AS x(s, r, t, a, e, k, d, dd, u, v, b, l, c, p, n, y)
                     """, binds: binds))
     }
 }
 
 extension PostgresTrail: AuditTrail {
     public func receipt(seq: Int64) throws(AuditStoreError) -> Receipt? {
+        try reconnectIfLost()
         let rows = try session.query(
             "SELECT record_id, leaf_hash, chain_hash FROM audit_records WHERE seq = \(seq)")
         guard let row = rows.first else { return nil }
@@ -151,9 +202,45 @@ extension PostgresTrail: AuditTrail {
             chainHash: AuditHex.encode(try PostgresSession.bytes(row, 2)))
     }
 
+    /// Registers a batch run of this process; first marks, with one `audit-interrupted` record each, the runs
+    /// of this host whose process is gone without having ended, as the SQLite store does.
     public func beginBatch(actor: String) throws(AuditStoreError) -> Int64 {
+        try beginBatchMarking(actor: actor).run
+    }
+
+    /// `beginBatch`, saying which records marked interrupted runs.
+    @discardableResult
+    func beginBatchMarking(actor: String) throws(AuditStoreError) -> (run: Int64, marked: [Int64]) {
         guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit trail was opened for reading only") }
-        let host = ProcessInfo.processInfo.hostName
+        try AuditStore.check(actor: actor)
+        try reconnectIfLost()
+        let host = AuditStore.hostName
+        let open = try session.query(
+            """
+            SELECT r.id, r.pid, r.actor, r.started_at, r.head_at_start FROM audit_runs r
+            WHERE r.host = \(host) AND NOT EXISTS (SELECT 1 FROM audit_run_ends e WHERE e.run = r.id) ORDER BY r.id
+            """)
+        var marked: [Int64] = []
+        for row in open {
+            let id = try PostgresSession.decode(row, 0, as: Int64.self)
+            let pid = try PostgresSession.decode(row, 1, as: Int64.self)
+            guard AuditStore.processIsGone(pid) else { continue }
+            let draft = AuditStore.interruptedDraft(
+                host: host, pid: pid, actor: try PostgresSession.decode(row, 2, as: String.self),
+                startedAt: try PostgresSession.decode(row, 3, as: String.self),
+                headAtStart: try PostgresSession.decode(row, 4, as: Int64.self))
+            let ended = AuditStore.timestampText(Date())
+            // The claim and the mark commit together or not at all; the run's primary key in `audit_run_ends`
+            // lets one of two runs starting at once claim it.
+            marked += try appendTransaction([draft][...], actor: actor, time: nil) { () throws(AuditStoreError) in
+                !(try session.query(
+                    """
+                    INSERT INTO audit_run_ends (run, state, ended_at) VALUES (\(id), 'interrupted', \(ended))
+                    ON CONFLICT DO NOTHING RETURNING run
+                    """
+                ).isEmpty)
+            }
+        }
         let pid = Int64(ProcessInfo.processInfo.processIdentifier)
         let started = AuditStore.timestampText(Date())
         let head = try head().seq
@@ -163,11 +250,12 @@ extension PostgresTrail: AuditTrail {
             VALUES (\(host), \(pid), \(actor), \(started), \(head)) RETURNING id
             """)
         guard let row = rows.first else { throw AuditStoreError("the batch run was not registered") }
-        return try PostgresSession.decode(row, 0, as: Int64.self)
+        return (try PostgresSession.decode(row, 0, as: Int64.self), marked)
     }
 
     public func endBatch(_ run: Int64) throws(AuditStoreError) {
         guard !isReadOnly, run > 0 else { return }
+        try reconnectIfLost()
         let ended = AuditStore.timestampText(Date())
         try session.query(
             "INSERT INTO audit_run_ends (run, state, ended_at) VALUES (\(run), 'ended', \(ended)) ON CONFLICT DO NOTHING"

@@ -48,7 +48,7 @@ struct AuditOptions: ParsableArguments {
 
     /// Opens an existing store to write it (never creating one).
     func openExisting() throws -> AuditStore {
-        try requireSQLite("prune")
+        try requireSQLite("audit.postgres.no-prune")
         guard FileManager.default.fileExists(atPath: resolvedPath) else {
             printError("bylaw: " + Language.current.text("op.no-store", resolvedPath))
             throw Exit.invalid
@@ -58,8 +58,9 @@ struct AuditOptions: ParsableArguments {
 
     /// Opens an existing store for reading only: `log` never creates, migrates or writes a store, so it works
     /// on read-only media and for an auditor without write rights.
-    func openForReading() throws -> AuditStore {
-        try requireSQLite("backup` or `bylaw log checkpoint")
+    /// - Parameter refusal: the catalogue's text that says why a PostgreSQL trail is refused.
+    func openForReading(refusal: String = "audit.postgres.sqlite-only") throws -> AuditStore {
+        try requireSQLite(refusal)
         let wait = try lockWaitMillis()
         do {
             return try AuditStore(readingAt: resolvedPath, busyTimeoutMillis: wait)
@@ -96,6 +97,8 @@ struct LogCommand: ParsableCommand {
         var actor: String?
 
         func run() throws {
+            // Before the key is asked for: a PostgreSQL trail cannot be pruned with or without one.
+            try audit.requireSQLite("audit.postgres.no-prune")
             _ = try parseDate(before)
             guard let file = signingKey ?? ProcessInfo.processInfo.environment["BYLAW_AUDIT_SIGNING_KEY_FILE"] else {
                 throw ValidationError(Language.current.text("usage.prune-key"))
@@ -123,7 +126,9 @@ struct LogCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Language.current.help("help.log-backup.destination"))) var destination: String
 
         func run() throws {
-            let report = try wrap { try audit.openForReading().backup(to: destination) }
+            let report = try wrap {
+                try audit.openForReading(refusal: "audit.postgres.no-backup").backup(to: destination)
+            }
             if let p = report.problem {
                 FileHandleOutput.writeText(Language.current.text("log.backup-broken", String(p.seq), p.reason) + "\n")
                 throw Exit.notCompliant
@@ -253,7 +258,10 @@ struct LogCommand: ParsableCommand {
             }
             if audit.isPostgres {
                 let signed = publicKey != nil || checkpoints != nil || receipt != nil
-                return try report(PostgresLog.verify(audit, expectHead: expected, signedChecks: signed), key: nil)
+                let onlyReceipt = publicKey == nil && checkpoints == nil ? receipt.flatMap(Receipt.init(text:)) : nil
+                return try report(
+                    PostgresLog.verify(audit, expectHead: expected, signedChecks: signed, receipt: onlyReceipt?.seq),
+                    key: nil)
             }
             let key = try publicKey.map { file in try wrap { try CheckpointKey.Public(text: readText(file)) } }
             let given = try checkpoints.map { file in try wrap { try Checkpoint.parse(jsonLines: readText(file)) } }
@@ -326,7 +334,7 @@ extension LogCommand {
             @OptionGroup var audit: AuditOptions
 
             func run() throws {
-                let all = try wrap { try audit.openForReading().checkpoints() }
+                let all = try wrap { try audit.openForReading(refusal: "audit.postgres.no-checkpoints").checkpoints() }
                 FileHandleOutput.writeAll(fd: 1, all.map { $0.jsonLine + "\n" }.joined())
             }
         }

@@ -24,10 +24,7 @@ extension AuditOptions {
             return store
         }
         guard signer == nil else {
-            throw AuditStoreError(
-                .refused,
-                "signed checkpoints are not kept in a PostgreSQL trail yet: run without a signing key "
-                    + "(--signing-key, $BYLAW_AUDIT_SIGNING_KEY_FILE)")
+            throw AuditStoreError(.refused, Language.current.text("audit.postgres.no-signing"))
         }
         return try PostgresTrail(try PostgresLocation(resolvedPath), lockWaitMillis: wait)
     }
@@ -38,10 +35,11 @@ extension AuditOptions {
         return try wrap { try PostgresTrail(readingAt: try PostgresLocation(resolvedPath), lockWaitMillis: wait) }
     }
 
-    /// Refuses a `log` command that only a SQLite store has (backup, prune, checkpoints) on PostgreSQL.
-    func requireSQLite(_ command: String) throws {
+    /// Refuses, on PostgreSQL, a command that only a SQLite store has (backup, prune, checkpoints), saying why
+    /// with the catalogue's text `refusal`.
+    func requireSQLite(_ refusal: String) throws {
         guard isPostgres else { return }
-        printError("bylaw: " + Language.current.text("op.sqlite-only", command))
+        printError("bylaw: " + Language.current.text(refusal))
         throw Exit.invalid
     }
 }
@@ -78,9 +76,16 @@ enum PostgresLog {
         FileHandleOutput.writeAll(fd: 1, out)
     }
 
-    static func verify(_ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool) throws -> VerifyReport {
+    /// - Parameter receipt: a receipt's sequence number, when only a receipt (no checkpoints) was given.
+    static func verify(
+        _ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool, receipt: Int64? = nil
+    ) throws -> VerifyReport {
         guard !signedChecks else {
-            printError("bylaw: " + Language.current.text("op.postgres-no-checkpoints"))
+            let l = Language.current
+            printError(
+                "bylaw: "
+                    + (receipt.map { l.text("audit.postgres.no-receipt", String($0)) }
+                        ?? l.text("audit.postgres.no-checkpoints")))
             throw Exit.invalid
         }
         let trail = try audit.openPostgresForReading()

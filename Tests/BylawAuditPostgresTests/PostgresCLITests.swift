@@ -149,4 +149,39 @@ import Testing
         #expect(c.status == 2)
         #expect(c.stderr.contains("no verdict is reported"), "\(c.stderr)")
     }
+
+    /// What a PostgreSQL trail does not have is refused with exit 2 and a reason, in the user's language; nothing
+    /// is silently skipped or half done.
+    @Test func sqliteOnlyCommandsAreRefusedSayingWhy() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let url = Self.url(db)
+        try PostgresTrail(db).append(PostgresTestServer.drafts(3), actor: "auditor", at: nil, batchSize: 3)
+        let key = Scratch.root.appendingPathComponent("pg-\(UUID().uuidString)").path
+        #expect(try Self.bylaw(["log", "checkpoint", "keygen", "--out", key]).status == 0)
+        let receipt = "1:" + String(repeating: "0", count: 64) + ":" + String(repeating: "0", count: 64)
+        let cases: [([String], String, String)] = [
+            (["log", "prune", "--before", "2030-01-01"], "refuse DELETE", "触发器拒绝 DELETE"),
+            (["log", "backup", key + ".sqlite"], "back a PostgreSQL trail up with the database", "pg_dump"),
+            (["log", "checkpoint", "export"], "keeps no signed checkpoints", "不保存签名检查点"),
+            (["log", "verify", "--public-key", key + ".pub"], "keeps no signed checkpoints", "不保存签名检查点"),
+            (["log", "verify", "--receipt", receipt], "bylaw log show 1", "bylaw log show 1"),
+            (
+                [
+                    "check", "--rules", Self.fixtures + "/rules", "--signing-key", key + ".key",
+                    Self.fixtures + "/ok.yaml",
+                ],
+                "keeps no signed checkpoints", "不保存签名检查点"
+            ),
+        ]
+        for (args, english, chinese) in cases {
+            for (language, expected) in [("en", english), ("zh-Hans", chinese)] {
+                let r = try Self.bylaw(args + ["--audit", url], environment: ["BYLAW_LANG": language])
+                #expect(r.status == 2, "\(args) \(language): \(r.stdout)")
+                #expect(r.stderr.contains(expected), "\(args) \(language): \(r.stderr)")
+            }
+        }
+        // Nothing was written or removed by the refused commands.
+        let head = try PostgresTrail(readingAt: db).head()
+        #expect(head.seq == 3)
+    }
 }

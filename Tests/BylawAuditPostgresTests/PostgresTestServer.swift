@@ -14,12 +14,7 @@ enum PostgresTestServer {
     /// under CI (`CI=true`), where the server must be there, fails.
     static func database(_ function: String = #function) throws -> PostgresLocation? {
         guard let url else {
-            let why = "BYLAW_TEST_POSTGRES_URL is not set: run the tests through scripts/with-postgres"
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("\(why) (CI never skips the PostgreSQL tests)")
-            } else {
-                print("skipping \(function): \(why)")
-            }
+            skip(function, because: "BYLAW_TEST_POSTGRES_URL is not set: run the tests through scripts/with-postgres")
             return nil
         }
         let admin = try PostgresLocation(url)
@@ -28,6 +23,15 @@ enum PostgresTestServer {
         var location = admin
         location.database = String(name)
         return location
+    }
+
+    /// Says why a test skips; under CI (`CI=true`), where PostgreSQL must be there, fails it instead.
+    static func skip(_ function: String, because why: String) {
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("\(why) (CI never skips the PostgreSQL tests)")
+        } else {
+            print("skipping \(function): \(why)")
+        }
     }
 
     /// A connection of the server's superuser to `location`'s database.

@@ -97,3 +97,56 @@ import Testing
         }
     }
 }
+
+/// Batch runs on PostgreSQL: a run whose process is gone without having ended is marked in the chain by the
+/// next run of the same host, once, as the SQLite store does.
+@Suite struct PostgresBatchRunTests {
+    /// A process id that no process has (above any Linux pid_max).
+    static let deadPID: Int64 = 2_147_483_000
+
+    @Test func aRunWhoseProcessIsGoneIsMarkedOnce() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let trail = try PostgresTrail(db)
+        // A run of a live process (this one) that has not ended is left alone.
+        let live = try trail.beginBatch(actor: "auditor")
+        let dead = try trail.beginBatch(actor: "auditor")
+        try trail.append(PostgresTestServer.drafts(3), actor: "auditor", at: nil, batchSize: 3)
+        // The run's process "dies": its registration names a process that does not exist.
+        let admin = try PostgresTestServer.session(db)
+        try admin.execute("ALTER TABLE audit_runs DISABLE TRIGGER audit_runs_append_only")
+        try admin.execute("UPDATE audit_runs SET pid = \(Self.deadPID) WHERE id = \(dead)")
+        try admin.execute("ALTER TABLE audit_runs ENABLE TRIGGER audit_runs_append_only")
+        let next = try PostgresTrail(db)
+        let (run, marked) = try next.beginBatchMarking(actor: "auditor")
+        #expect(marked == [4], "the dead run is marked right after the records it wrote")
+        #expect(run > live)
+        let body = String(decoding: try #require(try next.canonical(of: "4")), as: UTF8.self)
+        #expect(body.contains("\"event\":\"audit-interrupted\""), "\(body)")
+        #expect(body.contains("\"head_at_start\":0"), "\(body)")
+        #expect(body.contains("\"pid\":\(Self.deadPID)"), "\(body)")
+        // Marked once: the next run finds it ended (as interrupted), not open.
+        #expect(try PostgresTrail(db).beginBatchMarking(actor: "auditor").marked.isEmpty)
+        let state = try admin.query("SELECT state FROM audit_run_ends WHERE run = \(dead)")
+        #expect(try PostgresSession.decode(try #require(state.first), 0, as: String.self) == "interrupted")
+        try trail.endBatch(live)
+        try next.endBatch(run)
+        #expect(try next.verify().ok)
+    }
+
+    @Test func aMarkThatCannotBeWrittenLeavesTheRunToTheNext() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let trail = try PostgresTrail(db)
+        let dead = try trail.beginBatch(actor: "auditor")
+        let admin = try PostgresTestServer.session(db)
+        try admin.execute("ALTER TABLE audit_runs DISABLE TRIGGER audit_runs_append_only")
+        try admin.execute("UPDATE audit_runs SET pid = \(Self.deadPID) WHERE id = \(dead)")
+        try admin.execute("ALTER TABLE audit_runs ENABLE TRIGGER audit_runs_append_only")
+        // The mark's insert fails (a record with the next sequence number is refused by a check the test adds):
+        // the claim rolls back with it and the run is still open.
+        try admin.execute("ALTER TABLE audit_records ADD CONSTRAINT no_marks CHECK (event <> 'audit-interrupted')")
+        #expect(throws: AuditStoreError.self) { try PostgresTrail(db).beginBatch(actor: "auditor") }
+        #expect(try admin.query("SELECT 1 FROM audit_run_ends WHERE run = \(dead)").isEmpty)
+        try admin.execute("ALTER TABLE audit_records DROP CONSTRAINT no_marks")
+        #expect(try PostgresTrail(db).beginBatchMarking(actor: "auditor").marked == [1])
+    }
+}
