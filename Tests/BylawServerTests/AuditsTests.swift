@@ -5,7 +5,10 @@ import Foundation
 import Testing
 
 /// `POST /v1/audits` and the routes of a run, over a real socket.
-@Suite("batch audits over HTTP")
+// Serialized: each test runs its own server and uploads, and under the whole suite's load on two cores their
+// handlers, all on the process's shared event loops, starved each other until clients waited out their two
+// minutes (CI saw it in two fresh runs of three; alone the suite passes in seconds). The cause is not yet known.
+@Suite("batch audits over HTTP", .serialized)
 struct AuditsTests {
     static let examples = TestServer.repository.appendingPathComponent("examples/asset-disposals")
     static let office = TestServer.repository.appendingPathComponent("Tests/BylawTests/Fixtures/office")
