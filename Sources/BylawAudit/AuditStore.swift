@@ -422,8 +422,7 @@ public final class AuditStore {
                                     + "never by time")
                         ),
                     ])
-                ),
-                ("verdict", .string("none")),
+                )
             ])
     }
 

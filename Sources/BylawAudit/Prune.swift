@@ -133,8 +133,7 @@ extension AuditStore {
                         ("cut_at", .string(cut.cutAt)), ("before", .string(cut.before)),
                         ("public_key", .string(cut.publicKey)), ("signature", .string(cut.signature)),
                     ])
-                ),
-                ("verdict", .string("none")),
+                )
             ])
         try append([draft], actor: actor, at: today)
         try signCheckpoint(at: today)

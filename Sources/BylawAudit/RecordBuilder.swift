@@ -23,9 +23,10 @@ public struct RecordDraft: Sendable {
     /// The record ready for the store, compressed and partly hashed (`seal`).
     private(set) var sealed: SealedRecord?
 
-    /// A draft whose body is given as JSON values (canonicalised here). Body member names must differ from
-    /// the header's (`seq`, `record_id`, `recorded_at`, `actor`, `event`, `bylaw_version`,
-    /// `previous_chain_hash`); the store refuses a draft that reuses one.
+    /// A draft whose body is given as JSON values (canonicalised here, in any order). Body member names must
+    /// differ from the header's (`seq`, `record_id`, `recorded_at`, `actor`, `event`, `bylaw_version`,
+    /// `previous_chain_hash`); the store refuses a draft that reuses one. The body's `verdict` member is
+    /// `verdict`, put there by the draft: verification checks that the body and the column agree.
     public init(
         event: String, kind: String?, decisionID: String?, decisionDate: String?, unit: String?, verdict: String,
         body: [(String, JSONValue)]
@@ -33,7 +34,8 @@ public struct RecordDraft: Sendable {
         self.init(
             event: event, kind: kind, decisionID: decisionID, decisionDate: decisionDate, unit: unit,
             verdict: verdict,
-            members: body.map { ($0.0, Canonical.bytes($0.1)) })
+            members: body.filter { $0.0 != "verdict" }.map { ($0.0, Canonical.bytes($0.1)) }
+                + [("verdict", Canonical.bytes(.string(verdict)))])
     }
 
     init(

@@ -89,6 +89,6 @@ public enum RunRecord {
         ]
         return RecordDraft(
             event: event, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: worst.rawValue,
-            body: [("run", .object(run)), ("verdict", .string(worst.rawValue))])
+            body: [("run", .object(run))])
     }
 }

@@ -84,8 +84,7 @@ extension AuditStore {
                                     + "not checked")
                         ),
                     ])
-                ),
-                ("verdict", .string("none")),
+                )
             ])
     }
 

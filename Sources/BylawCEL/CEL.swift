@@ -112,20 +112,20 @@ public struct CELProgram: Sendable {
     /// The fast plan answers first when the program has one and the activation allows it; where it cannot
     /// settle the value, the interpreter, the reference, evaluates from the start.
     public func evaluate(_ activation: CELActivation) -> CELResult {
-        var interpreted = false
+        var interpreted = 0
         return evaluate(activation, interpreted: &interpreted)
     }
 
-    /// The same, setting `interpreted` when the fast path was allowed but the interpreter had to answer (the
-    /// program has no fast plan, or its fast plan could not settle the value: an error, a missing key).
-    public func evaluate(_ activation: CELActivation, interpreted: inout Bool) -> CELResult {
+    /// The same, adding one to `interpreted` when the fast path was allowed but the interpreter had to answer
+    /// (the program has no fast plan, or its fast plan could not settle the value: an error, a missing key).
+    public func evaluate(_ activation: CELActivation, interpreted: inout Int) -> CELResult {
         withUnsafePointer(to: activation) { activation in
             if activation.pointee.fastPath {
                 if let fast = storage.fast {
                     var state = FastState(activation, slotCount: storage.fastSlots)
                     if let value = fast.run(&state) { return .success(value) }
                 }
-                interpreted = true
+                interpreted += 1
             }
             var state = EvalState(activation, slotCount: storage.slotCount, tracing: false)
             return storage.step(&state)

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawLocale
+import BylawReports
 import Foundation
 
 /// Every report of one background run at once: each record is checked and recorded once and reported in
@@ -8,10 +9,10 @@ import Foundation
 /// to its own file as the run goes. It counts the verdicts for the run's progress, and names each record's file
 /// as the client named it, not where the service keeps it.
 final class RunReports: BatchReporter, @unchecked Sendable {
-    // INVARIANT: `reporters`, `sinks` (one each per report) and `tally` are used on the run's consumer thread
+    // INVARIANT: `reporters`, `files` (one each per report) and `tally` are used on the run's consumer thread
     // only (`AuditJob.run`'s caller), `tally` also under `lock` so that the progress can be read.
     private var reporters: [any BatchReporter] = []
-    private var sinks: [FileSink] = []
+    private var files: [CompanionFile] = []
     private var tally: [Verdict: Int] = [:]
     private let lock = NSLock()
     private let names: [String: String]
@@ -22,7 +23,10 @@ final class RunReports: BatchReporter, @unchecked Sendable {
             let languages: [Language] = [.html, .junit].contains(format) ? Language.allCases : [.english]
             for language in languages {
                 reporters.append(format.report(language: language).reporter)
-                sinks.append(FileSink(path: folder + "/" + AuditRuns.reportName(format, language)))
+                let file = CompanionFile(path: folder + "/" + AuditRuns.reportName(format, language))
+                // Made at once, not at the first write: a report that writes nothing still exists.
+                file.write("")
+                files.append(file)
             }
         }
     }
@@ -30,11 +34,13 @@ final class RunReports: BatchReporter, @unchecked Sendable {
     /// Records by verdict so far.
     var counts: [Verdict: Int] { lock.withLock { tally } }
 
-    /// The first report that could not be written, if any.
-    var failure: String? { sinks.lazy.compactMap(\.failure).first }
+    /// The first report that could not be written, if any, named without the service's folder.
+    var failure: String? {
+        files.first { $0.failure != nil }.map { "cannot write the report `\(($0.path as NSString).lastPathComponent)`" }
+    }
 
-    private func each(_ body: (inout any BatchReporter, inout FileSink) -> Void) {
-        for k in reporters.indices { body(&reporters[k], &sinks[k]) }
+    private func each(_ body: (inout any BatchReporter, inout CompanionFile) -> Void) {
+        for k in reporters.indices { body(&reporters[k], &files[k]) }
     }
 
     func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
@@ -54,42 +60,6 @@ final class RunReports: BatchReporter, @unchecked Sendable {
 
     /// Writes out what is buffered and closes the files.
     func close() {
-        for k in sinks.indices { sinks[k].close() }
-    }
-}
-
-/// A report written to a file in blocks of 64 KiB.
-struct FileSink: ReportSink {
-    private var handle: FileHandle?
-    private var buffer: [UInt8] = []
-    /// Why the file could not be written, the first time.
-    private(set) var failure: String?
-
-    init(path: String) {
-        if FileManager.default.createFile(atPath: path, contents: nil) {
-            handle = FileHandle(forWritingAtPath: path)
-        }
-        if handle == nil { failure = "cannot write the report `\((path as NSString).lastPathComponent)`" }
-    }
-
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        guard let handle, failure == nil, !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            failure = "cannot write a report: \(error.localizedDescription)"
-        }
-    }
-
-    mutating func close() {
-        flush()
-        try? handle?.close()
-        handle = nil
+        for file in files { file.close() }
     }
 }

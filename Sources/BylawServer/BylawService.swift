@@ -329,11 +329,7 @@ extension BylawService {
         guard let trail else { return }
         let draft = RecordDraft(
             event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "refused",
-            body: [
-                ("permission", .string(permission.rawValue)), ("route", .string(route)),
-                // In the body as in its column, or `log verify` reports the record as altered.
-                ("verdict", .string("refused")),
-            ])
+            body: [("permission", .string(permission.rawValue)), ("route", .string(route))])
         do {
             _ = try await offload { try trail.append([draft], actor: account, at: nil, batchSize: 1) }
             metrics.count(appends: 1)

@@ -47,10 +47,8 @@ public final class Refusals: @unchecked Sendable {
         _ reason: Reason, actor: String?, route: String, detail: [(String, String)] = [],
         backend: WebBackend, now: Date = Date()
     ) -> String? {
-        // The verdict is in the body as well as in its column: `verify` checks that the two agree.
         var body: [(String, JSONValue)] = [
             ("route", .string(String(route.prefix(200)))), ("reason", .string(reason.rawValue)),
-            ("verdict", .string("refused")),
         ]
         if actor == nil {
             let admitted = admit(now: now)
@@ -58,9 +56,6 @@ public final class Refusals: @unchecked Sendable {
             if admitted.leftOut > 0 { body.append(("refusals_left_out", .string(String(admitted.leftOut)))) }
         }
         body += detail.map { ($0.0, .string(String($0.1.prefix(100)))) }
-        // INVARIANT: a draft's body members are in canonical (RFC 8785) name order, or the record's leaf hash
-        // would not verify.
-        body.sort { $0.0.utf16.lexicographicallyPrecedes($1.0.utf16) }
         let draft = RecordDraft(
             event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "refused", body: body)
         let who = actor ?? Self.anonymousActor

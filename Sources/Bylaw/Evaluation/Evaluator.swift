@@ -87,9 +87,7 @@ struct Evaluator {
             // while the `let` is computed, so that binding its value sets the frame in place instead of copying it.
             scope.activation = activation
             activation.observer?.reset()
-            var interpreted = false
-            let value = program.evaluate(activation, interpreted: &interpreted)
-            if interpreted { interpretedLets += 1 }
+            let value = program.evaluate(activation, interpreted: &interpretedLets)
             if let day = activation.observer?.provisionalDay ?? Self.provisional(program.references, provisionalLets) {
                 provisionalLets[name] = day
             }
@@ -187,10 +185,8 @@ struct Evaluator {
             return r
         }
         if let failed = letFailed(prepared.when) { return failed }
-        var byInterpreter = false
-        defer { if byInterpreter { interpreted += 1 } }
         if let when = prepared.when {
-            switch when.evaluate(activation, interpreted: &byInterpreter) {
+            switch when.evaluate(activation, interpreted: &interpreted) {
             case .success(.bool(false)):
                 result.outcome = .notApplicable
                 return result
@@ -201,9 +197,7 @@ struct Evaluator {
             }
         }
         if let failed = letFailed(prepared.require) { return failed }
-        var requireByInterpreter = false
-        defer { if requireByInterpreter { interpreted += 1 } }
-        switch prepared.require.evaluate(activation, interpreted: &requireByInterpreter) {
+        switch prepared.require.evaluate(activation, interpreted: &interpreted) {
         case .success(.bool(true)):
             result.outcome = .passed
         case .success(.bool(false)):
