@@ -68,7 +68,7 @@ struct TestServer {
         let app = try service.application(onServerRunning: { channel in
             bound.withLock { $0 = channel.localAddress?.port }
         })
-        let task = Task { try await app.run() }
+        let task = Task(executorPreference: ServerExecutor.shared) { try await app.run() }
         defer { task.cancel() }
         var port: Int?
         for _ in 0..<500 {
