@@ -119,12 +119,12 @@ public struct Authenticator: Sendable {
     /// The account the `Authorization` header proves, the anonymous account when there is none and anonymous
     /// use is configured.
     public func authenticate(authorization: String?) -> Outcome {
-        guard let header = authorization?.trimmingCharacters(in: .whitespaces), !header.isEmpty else {
+        guard let header = authorization.map({ Self.trimmed($0[...]) }), !header.isEmpty else {
             if let anonymousRoles { return .account(Account(name: "anonymous", roles: anonymousRoles)) }
             return .missing
         }
         let scheme = header.prefix { $0 != " " }.lowercased()
-        let credential = header.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+        let credential = String(Self.trimmed(header.drop { $0 != " " }))
         switch scheme {
         case "bearer":
             let hash = Array(SHA256.hash(data: Data(credential.utf8)))
@@ -144,6 +144,17 @@ public struct Authenticator: Sendable {
     public func signIn(name: String, password: String) -> Outcome {
         guard let a = accounts.first(where: { $0.name == name }), let p = a.password else { return .invalid }
         return Self.same(Account.saltedHash(salt: p.salt, password: password), p.hash) ? .account(a) : .invalid
+    }
+
+    /// The text without the spaces and tabs around it (Foundation's trimming cost a fortieth of a check).
+    static func trimmed(_ s: Substring) -> Substring {
+        var start = s.startIndex
+        var end = s.endIndex
+        while start < end, s[start] == " " || s[start] == "\t" { start = s.index(after: start) }
+        while end > start, s[s.index(before: end)] == " " || s[s.index(before: end)] == "\t" {
+            end = s.index(before: end)
+        }
+        return s[start..<end]
     }
 
     /// Compares two digests in time that does not depend on where they differ.

@@ -254,7 +254,8 @@ public final class BylawService: Sendable {
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await work() }
             group.addTask {
-                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                await Watchdog.shared.wait(seconds: seconds)
+                try Task.checkCancellation()
                 return nil
             }
             defer { group.cancelAll() }

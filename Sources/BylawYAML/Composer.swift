@@ -11,10 +11,36 @@ struct Composer {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var seen: [CoreSchema.KeyIdentity: YAMLMark] = [:]
+        var seen = KeySet()
         /// Nodes in this subtree (alias copies included) and its height.
         var count = 1
         var height = 1
+    }
+
+    /// The keys a mapping has so far, for duplicates: a short list scanned while the mapping is small (as nearly
+    /// all are), a hash table beyond; hashing every key of every small mapping was a twentieth of a check.
+    struct KeySet {
+        private var list: [(key: CoreSchema.KeyIdentity, mark: YAMLMark)] = []
+        private var table: [CoreSchema.KeyIdentity: YAMLMark]?
+        private static let listLimit = 16
+
+        subscript(key: CoreSchema.KeyIdentity) -> YAMLMark? {
+            if let table { return table[key] }
+            return list.first { $0.key == key }?.mark
+        }
+
+        mutating func insert(_ key: CoreSchema.KeyIdentity, at mark: YAMLMark) {
+            if table != nil {
+                table?[key] = mark
+            } else if list.count < Self.listLimit {
+                list.append((key, mark))
+            } else {
+                var t = Dictionary(list, uniquingKeysWith: { first, _ in first })
+                t[key] = mark
+                table = t
+                list = []
+            }
+        }
     }
 
     /// A finished anchored node, for aliases.
@@ -192,7 +218,7 @@ struct Composer {
                 "yaml.duplicate-key", "duplicate key `\(key.text)`", at: node.start, length: Self.width(node),
                 notes: [note])
         }
-        stack[top].seen[identity] = node.start
+        stack[top].seen.insert(identity, at: node.start)
     }
 }
 

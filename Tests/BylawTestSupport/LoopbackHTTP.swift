@@ -24,21 +24,8 @@ public enum RawHTTP {
     public static func exchange(port: Int, method: String, path: String, headers: [String: String], body: Data?) throws
         -> HTTPReply
     {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LoopbackHTTPError("socket failed") }
+        let fd = try connected(port: port, timeoutSeconds: 120)
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 120, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw LoopbackHTTPError("cannot connect to port \(port)") }
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
         if let body { head += "Content-Length: \(body.count)\r\n" }
@@ -51,17 +38,45 @@ public enum RawHTTP {
             if n <= 0 { break }
             sent += n
         }
+        return try parse(received(fd))
+    }
+
+    /// A socket connected to the loopback port, whose reads give up after `timeoutSeconds`. The caller closes it.
+    public static func connected(port: Int, timeoutSeconds: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw LoopbackHTTPError("socket failed") }
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            close(fd)
+            throw LoopbackHTTPError("cannot connect to port \(port)")
+        }
+        return fd
+    }
+
+    /// What the socket gives until the peer closes it, a read times out, or (when given) `stop` says enough.
+    public static func received(_ fd: Int32, stop: (([UInt8]) -> Bool)? = nil) -> [UInt8] {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }
             received += buffer[0..<n]
+            if let stop, stop(received) { break }
         }
-        return try parse(received)
+        return received
     }
 
-    static func parse(_ bytes: [UInt8]) throws -> HTTPReply {
+    public static func parse(_ bytes: [UInt8]) throws -> HTTPReply {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else {
             throw LoopbackHTTPError("no HTTP response (\(bytes.count) bytes)")

@@ -30,6 +30,20 @@ import Testing
         expectRejected("{\"a\": 1, \"a\": 2}", code: "yaml.duplicate-key", line: 1, column: 10)
     }
 
+    /// Keys are kept in a list while a mapping is small and in a table beyond: a duplicate is found either way,
+    /// canonically equal spellings included, and an int key is not the string of its digits.
+    @Test(arguments: [3, 15, 16, 17, 40])
+    func duplicateKeyFoundAtAnySize(keys: Int) {
+        let lines = (0..<keys).map { "k\($0): \($0)" } + ["k1: again"]
+        expectRejected(lines.joined(separator: "\n") + "\n", code: "yaml.duplicate-key", line: keys + 1, column: 1)
+        let nfc = (0..<keys).map { "k\($0): \($0)" } + ["caf\u{E9}: 1", "cafe\u{301}: 2"]
+        expectRejected(nfc.joined(separator: "\n") + "\n", code: "yaml.duplicate-key", line: keys + 2, column: 1)
+        let mixed = (0..<keys).map { "\"s\($0)\": \($0)" } + ["7: int", "\"7\": string"]
+        let loaded = try? YAMLLoader.load(
+            bytes: Array((mixed.joined(separator: "\n") + "\n").utf8), file: "t.yaml", limits: .ruleSet)
+        #expect(loaded?.mapping?.count == keys + 2)
+    }
+
     @Test func leadingBOMIsStrippedAndOffsetsCountIt() throws {
         let root = try YAMLLoader.load(bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8), file: "t", limits: .ruleSet)
         let value = try #require(root["a"])
