@@ -458,12 +458,7 @@ public final class AuditStore {
     }
 
     /// `2026-11-24T19:05:03.123Z`.
-    static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { UTCStamp.format(date) }
 }
 
 /// The record's canonical bytes: the fixed header fields spliced, in canonical name order, between the

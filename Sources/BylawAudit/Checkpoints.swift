@@ -237,11 +237,7 @@ extension AuditStore {
             signature: AuditHex.encode(signature))
     }
 
-    static func date(_ stamp: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: stamp)
-    }
+    static func date(_ stamp: String) -> Date? { UTCStamp.parse(stamp) }
 
     /// The receipt of record `seq`, nil when there is none.
     public func receipt(seq: Int64) throws(AuditStoreError) -> Receipt? {

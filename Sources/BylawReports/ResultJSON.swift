@@ -11,9 +11,7 @@ public enum ResultJSON {
     public static func run(_ results: [DecisionResult], receipts: [String?] = []) -> String {
         let worst = results.map(\.verdict).min() ?? .compliant
         let decisions = results.enumerated().map { k, r -> String in
-            let object = decision(r)
-            guard k < receipts.count, let receipt = receipts[k] else { return object }
-            return String(object.dropLast()) + ",\"receipt\":" + receipt + "}"
+            decision(r, receipt: k < receipts.count ? receipts[k] : nil)
         }
         return
             "{\"bylaw_version\":\(JSONText.quote(BylawVersion.current)),\"verdict\":\(JSONText.quote(worst.rawValue)),"
@@ -21,7 +19,8 @@ public enum ResultJSON {
     }
 
     /// One decision's result as a JSON object.
-    public static func decision(_ r: DecisionResult) -> String {
+    /// - Parameter receipt: the decision's receipt as a JSON object, written as the last member `receipt`.
+    public static func decision(_ r: DecisionResult, receipt: String? = nil) -> String {
         // One growing byte buffer: this runs once per record of a batch audit.
         var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
         out.members(decisionFields, of: r, opening: "{")
@@ -50,7 +49,10 @@ public enum ResultJSON {
             if k > 0 { out.raw(",") }
             appendRule(result, to: &out)
         }
-        out.raw("],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]}")
+        out.raw("],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
+        // Written in place: cutting the closing brace off the finished text walked every character of it.
+        if let receipt { out.raw(",\"receipt\":" + receipt) }
+        out.raw("}")
         return out.text
     }
 
