@@ -221,7 +221,7 @@ let package = Package(
             name: "BylawServerTests",
             dependencies: [
                 "BylawServer", "BylawAudit", "BylawJobs", "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring",
-                "BylawJSON", "BylawTestSupport",
+                "BylawJSON", "BylawTestSupport", "BylawLocale",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
