@@ -87,7 +87,8 @@ public final class BylawService: Sendable {
         return router
     }
 
-    /// The application, ready to run: listening as configured, closing idle connections.
+    /// The application, ready to run: listening as configured, closing idle connections, sweeping old batch
+    /// audits, and stopping the running ones (each ended in the trail) when it stops.
     public func application(
         extraRoutes: ((Router<BasicRequestContext>, BylawService) -> Void)? = nil,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -99,7 +100,8 @@ public final class BylawService: Sendable {
             router: router(extraRoutes: extraRoutes),
             server: try tls.map { tls in try HTTPServerBuilder.tls(http1, tlsConfiguration: tls) } ?? http1,
             configuration: .init(address: .hostname(host, port: port), serverName: "bylaw"),
-            onServerRunning: onServerRunning, logger: logger)
+            services: [AuditHousekeeping(audits: audits, logger: logger)], onServerRunning: onServerRunning,
+            logger: logger)
     }
 
     /// The server's TLS settings from the PEM files the configuration names; a file that cannot be used stops
