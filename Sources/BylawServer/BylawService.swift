@@ -265,7 +265,8 @@ public final class BylawService: Sendable {
             defer { group.cancelAll() }
             guard let first = try await group.next(), let value = first else {
                 throw APIError(
-                    .serviceUnavailable, "request.timeout", .text("api.request.timeout", "\(seconds)"))
+                    .serviceUnavailable, "request.timeout",
+                    .text("api.request.timeout", seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"))
             }
             return value
         }

@@ -156,6 +156,12 @@ struct AuditsTests {
             #expect(try trail.verify().ok)
             let report = try await s.call("GET", "/v1/audits/\(id)/report?format=json", as: "auditor")
             #expect(report.status == 409 && report.object.code == "audit.not-finished")
+            // The run's state is a word of the language too.
+            let chinese = try await s.call(
+                "GET", "/v1/audits/\(id)/report?format=json", as: "auditor", headers: ["Accept-Language": "zh-CN"])
+            #expect(
+                (chinese.object["error"] as? [String: Any])?["message"] as? String
+                    == "该审计已取消，只有已完成的审计才提供报告")
             // An ended run is removed with its files.
             #expect(try await s.call("DELETE", "/v1/audits/\(id)", as: "auditor").status == 204)
             #expect(try await s.call("GET", "/v1/audits/\(id)", as: "auditor").status == 404)

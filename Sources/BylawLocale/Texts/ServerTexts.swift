@@ -88,7 +88,7 @@ enum ServerTexts {
             en: "`format` must be html, json, csv or junit"),
         CatalogueEntry("api.query.bad-lang", zh: "`lang` 须为 en 或 zh-Hans", en: "`lang` must be en or zh-Hans"),
         CatalogueEntry(
-            "api.audit.not-finished", zh: "该审计{0}，完成后才能获取报告",
+            "api.audit.not-finished", zh: "该审计{0}，只有已完成的审计才提供报告",
             en: "the audit is {0}; its report is served once it has finished"),
         CatalogueEntry("api.audit.state.running", zh: "仍在进行中", en: "running"),
         CatalogueEntry("api.audit.state.finished", zh: "已完成", en: "finished"),
