@@ -53,11 +53,15 @@ public final class AuditRuns: @unchecked Sendable {
     public let folder: String
     public let maxRunning: Int
     public let keepSeconds: Double
+    /// The longest an upload may take (the request's deadline): a reserved folder is never swept sooner, since
+    /// its upload may still be arriving.
+    public let uploadSeconds: Double
 
-    public init(folder: String, maxRunning: Int = 2, keepSeconds: Double = 3600) {
+    public init(folder: String, maxRunning: Int = 2, keepSeconds: Double = 3600, uploadSeconds: Double = 3600) {
         self.folder = folder
         self.maxRunning = max(1, maxRunning)
         self.keepSeconds = keepSeconds
+        self.uploadSeconds = uploadSeconds
     }
 
     /// How often a service sweeps when no request does: half the time runs are kept, from 1 s to a minute, so a
@@ -213,13 +217,15 @@ public final class AuditRuns: @unchecked Sendable {
         }
     }
 
-    /// Removes the runs that ended, and the uploads reserved, more than `keepSeconds` ago. Called as requests
-    /// arrive, and by the service every `sweepSeconds`, so that an idle service frees them too.
-    public func sweep() {
-        let limit = Date().addingTimeInterval(-keepSeconds)
+    /// Removes the runs that ended more than `keepSeconds` before `now`, and the uploads reserved and never
+    /// started more than that (and more than `uploadSeconds`) before. Called as requests arrive, and by the
+    /// service every `sweepSeconds`, so that an idle service frees them too.
+    public func sweep(now: Date = Date()) {
+        let limit = now.addingTimeInterval(-keepSeconds)
+        let unstarted = now.addingTimeInterval(-max(keepSeconds, uploadSeconds))
         let old = lock.withLock {
             runs.values.compactMap { r in r.ended.flatMap { $0 < limit ? r.id : nil } }
-                + reserved.compactMap { $0.value < limit ? $0.key : nil }
+                + reserved.compactMap { $0.value < unstarted ? $0.key : nil }
         }
         for id in old { discard(id) }
     }

@@ -60,7 +60,8 @@ public final class BylawService: Sendable {
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent(
                     "bylaw-audits-\(ProcessInfo.processInfo.processIdentifier)"
                 ).path,
-            maxRunning: configuration.maxAudits, keepSeconds: configuration.auditRetentionSeconds)
+            maxRunning: configuration.maxAudits, keepSeconds: configuration.auditRetentionSeconds,
+            uploadSeconds: configuration.requestTimeoutSeconds)
         library = try LibraryState(root: configuration.rules, maskingKey: maskingKey)
         if let trail {
             self.trail = GroupCommitTrail(trail)
