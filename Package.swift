@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         // The audit trail in PostgreSQL, shared by several processes.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // Graceful shutdown of `bylaw serve` (it comes with Hummingbird): the batch audits stop and end in the trail.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         // HTTP field names, for the web pages' headers.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -121,6 +123,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -221,8 +224,9 @@ let package = Package(
             name: "BylawServerTests",
             dependencies: [
                 "BylawServer", "BylawAudit", "BylawJobs", "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring",
-                "BylawJSON", "BylawTestSupport",
+                "BylawJSON", "BylawTestSupport", "BylawLocale",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),

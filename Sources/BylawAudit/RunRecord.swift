@@ -53,13 +53,17 @@ public final class InputDigests: InputObserver {
 public enum RunRecord {
     /// The event name of a run record; each decision of the run is recorded with event `audit`.
     public static let event = "audit-run"
+    /// The event of the record of a run stopped before the end of its input (cancelled by its client, or by the
+    /// service shutting down): the same members, counting the records it recorded.
+    public static let cancelledEvent = "audit-cancelled"
 
     /// - Parameters:
     ///   - counts: records by verdict.
     ///   - seqs: the sequence numbers of the run's decision records, first and last (nil when there were none).
+    ///   - event: `event`, or `cancelledEvent` for a run stopped early.
     public static func draft(
         inputs: [String], digests: [InputDigests.Entry], library: RuleLibrary, asOf: String?,
-        counts: [Verdict: Int], seqs: (first: Int64, last: Int64)?, sensitive: Bool = false
+        counts: [Verdict: Int], seqs: (first: Int64, last: Int64)?, sensitive: Bool = false, event: String = event
     ) -> RecordDraft {
         let worst = Verdict.allCases.first { (counts[$0] ?? 0) > 0 } ?? .compliant
         let total = counts.values.reduce(0, +)

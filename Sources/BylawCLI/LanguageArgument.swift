@@ -1,5 +1,6 @@
 import BylawLocale
 import Foundation
+import Synchronization
 
 /// `--lang zh|en`, accepted anywhere on the command line. It is taken out of the arguments before they are
 /// parsed, because help texts are made while parsing and must already be in the chosen language.
@@ -34,8 +35,13 @@ enum LanguageArgument {
         }
         if let flag, Language(tag: flag) == nil { usage("`\(flag)` is not a language: use zh or en") }
         Language.current = Language.resolve(flag: flag, environment: environment)
+        given.withLock { $0 = flag.flatMap(Language.init(tag:)) }
         return rest
     }
+
+    /// The language `--lang` named, if it was given (`bylaw serve` puts it over its configuration's `lang`).
+    static var flag: Language? { given.withLock { $0 } }
+    private static let given = Mutex<Language?>(nil)
 
     private static func usage(_ message: String) -> Never {
         FileHandleOutput.writeStderr("Error: " + message + "\n")

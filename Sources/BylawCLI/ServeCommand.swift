@@ -64,10 +64,11 @@ struct ServeCommand: ParsableCommand {
         try ServiceRunner.run(service, extraRoutes: ServicePages.routes())
     }
 
-    /// Defaults, then the file, then the environment, then the flags.
+    /// Defaults (the language from the locale), then the file, then the environment, then the flags.
     func resolvedConfiguration() throws -> ServerConfiguration {
         var c = ServerConfiguration()
         let env = ProcessInfo.processInfo.environment
+        c.language = Language.locale(env)
         do {
             if let file = config ?? env["BYLAW_SERVE_CONFIG"] {
                 guard let data = FileManager.default.contents(atPath: file) else {
@@ -78,6 +79,7 @@ struct ServeCommand: ParsableCommand {
             try c.apply(environment: env)
             if let rules { c.rules = rules }
             if let listen { c.listen = listen }
+            if let flag = LanguageArgument.flag { c.language = flag }
             try c.validate()
         } catch let e as ConfigurationError {
             printError("bylaw: serve: \(e.message)")

@@ -1,3 +1,5 @@
+import BylawLocale
+
 /// Minimal JSON text writing for the few places that emit JSON by hand (diagnostics),
 /// so that output is byte-for-byte deterministic.
 public enum JSONText {
@@ -88,21 +90,24 @@ public enum JSONText {
 extension Diagnostic {
     /// This diagnostic as one JSON object with keys in a fixed order:
     /// `severity, code, message, file, line, column, help, notes`.
-    public var json: String {
+    public var json: String { json(in: .english) }
+
+    /// The same object with the message, help and notes in `language`; keys and the code never change.
+    public func json(in language: Language) -> String {
         var fields = [
             "\"severity\":\(JSONText.quote(severity.rawValue))",
             "\"code\":\(JSONText.quote(code))",
-            "\"message\":\(JSONText.quote(message))",
+            "\"message\":\(JSONText.quote(message(in: language)))",
         ]
         if let loc = location {
             fields.append("\"file\":\(JSONText.quote(loc.file))")
             fields.append("\"line\":\(loc.line)")
             fields.append("\"column\":\(loc.column)")
         }
-        if let help { fields.append("\"help\":\(JSONText.quote(help))") }
+        if let help { fields.append("\"help\":\(JSONText.quote(DiagnosticWording.help(help, language)))") }
         if !notes.isEmpty {
             let ns = notes.map { n -> String in
-                var f = ["\"message\":\(JSONText.quote(n.message))"]
+                var f = ["\"message\":\(JSONText.quote(DiagnosticWording.note(n.message, language)))"]
                 if let l = n.location {
                     f += ["\"file\":\(JSONText.quote(l.file))", "\"line\":\(l.line)", "\"column\":\(l.column)"]
                 }

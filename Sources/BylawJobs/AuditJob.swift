@@ -158,6 +158,10 @@ public enum AuditJob {
             try trail?.finish(inputs: options.inputs, asOf: options.asOf?.text, counts: summary.counts)
         } catch let failure as RecordingFailure {
             throw failure
+        } catch is CancellationError {
+            // A run stopped on request still ends in the trail: a record says what it recorded before it stopped.
+            try trail?.finish(inputs: options.inputs, asOf: options.asOf?.text, counts: nil)
+            throw RecordingFailure(.appending, AuditStoreError("the run was cancelled"))
         } catch {
             throw RecordingFailure(.appending, AuditStoreError(error.localizedDescription))
         }
@@ -264,6 +268,8 @@ final class BatchRecorder {
     private var last: Int64?
     /// This run's registration: a run that never ends is marked when the next one starts.
     private var run: Int64 = 0
+    /// The records appended, by verdict (a run stopped early reports fewer than it recorded).
+    private var recorded: [Verdict: Int] = [:]
     /// The decision kinds recorded: the run's input files count as sensitive when a rule set of one of them
     /// declares sensitive fields.
     private var kinds: Set<String> = []
@@ -285,7 +291,10 @@ final class BatchRecorder {
     func append(_ drafts: [RecordDraft]) throws(RecordingFailure) {
         guard !drafts.isEmpty else { return }
         do {
-            for draft in drafts { if let kind = draft.kind { kinds.insert(kind) } }
+            for draft in drafts {
+                if let kind = draft.kind { kinds.insert(kind) }
+                if let verdict = Verdict(rawValue: draft.verdict) { recorded[verdict, default: 0] += 1 }
+            }
             let seqs = try trail.append(drafts, actor: actor, at: nil, batchSize: drafts.count)
             if first == nil { first = seqs.first }
             last = seqs.last ?? last
@@ -295,12 +304,14 @@ final class BatchRecorder {
     }
 
     /// Appends the run record, ends the run and signs a checkpoint when a key is configured.
-    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]) throws(RecordingFailure) {
+    /// - Parameter counts: the records by verdict; nil for a run stopped early, whose record (`audit-cancelled`)
+    ///   counts what was recorded.
+    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]?) throws(RecordingFailure) {
         let seqs = first.flatMap { f in last.map { (first: f, last: $0) } }
         let sensitive = library.ruleSets.contains { kinds.contains($0.appliesTo) && !$0.sensitive.isEmpty }
         let draft = RunRecord.draft(
-            inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts, seqs: seqs,
-            sensitive: sensitive)
+            inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts ?? recorded,
+            seqs: seqs, sensitive: sensitive, event: counts == nil ? RunRecord.cancelledEvent : RunRecord.event)
         do {
             try trail.append([draft], actor: actor, at: nil, batchSize: 1)
             try trail.endBatch(run)

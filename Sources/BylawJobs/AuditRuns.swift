@@ -43,8 +43,9 @@ public final class AuditRuns: @unchecked Sendable {
     /// The report formats a run writes, each in every language where its words depend on one.
     public static let formats: [AuditReportFormat] = [.html, .json, .csv, .junit]
 
-    // INVARIANT: `runs`, `cancelled` and `reserved` are read and written only under `lock`.
-    private let lock = NSLock()
+    // INVARIANT: `runs`, `cancelled` and `reserved` are read and written only under `lock`, which is signalled
+    // whenever a run ends.
+    private let lock = NSCondition()
     private var runs: [String: Run] = [:]
     private var cancelled: Set<String> = []
     private var reserved: [String: Date] = [:]
@@ -52,12 +53,20 @@ public final class AuditRuns: @unchecked Sendable {
     public let folder: String
     public let maxRunning: Int
     public let keepSeconds: Double
+    /// The longest an upload may take (the request's deadline): a reserved folder is never swept sooner, since
+    /// its upload may still be arriving.
+    public let uploadSeconds: Double
 
-    public init(folder: String, maxRunning: Int = 2, keepSeconds: Double = 3600) {
+    public init(folder: String, maxRunning: Int = 2, keepSeconds: Double = 3600, uploadSeconds: Double = 3600) {
         self.folder = folder
         self.maxRunning = max(1, maxRunning)
         self.keepSeconds = keepSeconds
+        self.uploadSeconds = uploadSeconds
     }
+
+    /// How often a service sweeps when no request does: half the time runs are kept, from 1 s to a minute, so a
+    /// run is removed at most half as late again as kept.
+    public var sweepSeconds: Double { min(60, max(1, keepSeconds / 2)) }
 
     /// A new run's id and its folder, created empty, for the upload to be written into before the run starts.
     public func reserve() throws -> (id: String, folder: String) {
@@ -97,6 +106,20 @@ public final class AuditRuns: @unchecked Sendable {
             if run.state == .running { cancelled.insert(id) }
             return run
         }
+    }
+
+    /// Asks every running run to stop, as `cancel` does, and waits until they have ended (each writes its
+    /// `audit-cancelled` record and ends its batch in the trail), or until `seconds` have passed. For a service
+    /// shutting down. Returns the number of runs that were asked to stop.
+    @discardableResult
+    public func stopAll(waitingUpTo seconds: Double) -> Int {
+        let deadline = Date().addingTimeInterval(seconds)
+        lock.lock()
+        defer { lock.unlock() }
+        let running = runs.values.filter { $0.state == .running }.map(\.id)
+        cancelled.formUnion(running)
+        while runs.values.contains(where: { $0.state == .running }), lock.wait(until: deadline) {}
+        return running.count
     }
 
     /// Where a finished run's report in `format` and `language` is.
@@ -181,6 +204,7 @@ public final class AuditRuns: @unchecked Sendable {
             runs[id]?.state = outcome.0
             runs[id]?.failure = outcome.1
             runs[id]?.ended = Date()
+            lock.broadcast()
         }
     }
 
@@ -193,12 +217,15 @@ public final class AuditRuns: @unchecked Sendable {
         }
     }
 
-    /// Removes the runs that ended, and the uploads reserved, more than `keepSeconds` ago.
-    func sweep() {
-        let limit = Date().addingTimeInterval(-keepSeconds)
+    /// Removes the runs that ended more than `keepSeconds` before `now`, and the uploads reserved and never
+    /// started more than that (and more than `uploadSeconds`) before. Called as requests arrive, and by the
+    /// service every `sweepSeconds`, so that an idle service frees them too.
+    public func sweep(now: Date = Date()) {
+        let limit = now.addingTimeInterval(-keepSeconds)
+        let unstarted = now.addingTimeInterval(-max(keepSeconds, uploadSeconds))
         let old = lock.withLock {
             runs.values.compactMap { r in r.ended.flatMap { $0 < limit ? r.id : nil } }
-                + reserved.compactMap { $0.value < limit ? $0.key : nil }
+                + reserved.compactMap { $0.value < unstarted ? $0.key : nil }
         }
         for id in old { discard(id) }
     }

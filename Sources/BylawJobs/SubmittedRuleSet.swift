@@ -2,6 +2,7 @@ import Bylaw
 import BylawAuthoring
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import BylawReports
 import Foundation
 
@@ -27,20 +28,25 @@ public struct SubmittedRuleSet: Sendable {
 
     /// A file name refused: only a plain `NAME.yaml` (or `.yml`) inside its folder is accepted.
     public struct NameError: Error, Sendable {
-        public var message: String
+        /// The catalogue entry that says why, and what fills its placeholders.
+        public var id: String
+        public var arguments: [String]
+
+        /// The message in English.
+        public var message: String { Catalogue.fill(Language.english.text(id), arguments) }
     }
 
     /// Checks the names of the test and example files before anything is written.
     public func validate() throws(NameError) {
         guard tests.count + examples.count <= Self.maxFiles else {
-            throw NameError(message: "at most \(Self.maxFiles) test and example files are accepted")
+            throw NameError(id: "api.body.bad-file-name.count", arguments: ["\(Self.maxFiles)"])
         }
         for name in tests.keys.sorted() + examples.keys.sorted() {
             let plain =
                 !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".") && !name.contains("/")
                 && !name.contains("\\") && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
             guard plain, name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
-                throw NameError(message: "`\(name)` is not a plain file name ending in .yaml")
+                throw NameError(id: "api.body.bad-file-name", arguments: [name])
             }
         }
     }

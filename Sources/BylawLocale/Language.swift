@@ -30,6 +30,12 @@ public enum Language: String, Sendable, CaseIterable {
         if let value = environment["BYLAW_LANG"], !value.isEmpty, let chosen = Language(tag: value) {
             return chosen
         }
+        return locale(environment)
+    }
+
+    /// The language of the locale alone (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set and not empty):
+    /// Chinese for `zh*`, else English.
+    public static func locale(_ environment: [String: String]) -> Language {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[name], !value.isEmpty else { continue }
             // The first locale variable that is set decides, as the C library does.

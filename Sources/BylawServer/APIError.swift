@@ -1,21 +1,26 @@
 import BylawDiagnostics
+import BylawLocale
 import Hummingbird
 
 /// A request refused or failed, answered as `{"error": {"status", "code", "message", "diagnostics"}}`.
 /// Every refusal of the service is one of these, so a client always gets JSON it can read, never a bare status.
+/// The message comes from the catalogue and is written in the request's language (`APILanguage`); the status,
+/// the code and the JSON keys are the same in every language.
 public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     /// A stable code (`body.too-large`, `auth.missing`…).
     public var code: String
-    public var message: String
+    public var message: APIMessage
     public var diagnostics: [Diagnostic]
     /// Extra headers (`WWW-Authenticate` on a 401).
     public var headers: HTTPFields
     /// The account refused, on a 403.
     public var account: String?
+    /// The language when the request asks for none (the service's `lang`); English until the middleware says.
+    var fallback = Language.english
 
     public init(
-        _ status: HTTPResponse.Status, _ code: String, _ message: String, diagnostics: [Diagnostic] = [],
+        _ status: HTTPResponse.Status, _ code: String, _ message: APIMessage, diagnostics: [Diagnostic] = [],
         headers: HTTPFields = [:]
     ) {
         self.status = status
@@ -25,16 +30,20 @@ public struct APIError: HTTPResponseError, Sendable {
         self.headers = headers
     }
 
-    /// The JSON body.
-    public var json: String {
-        "{\"error\":{\"status\":\(status.code),\"code\":\(JSONText.quote(code)),\"message\":\(JSONText.quote(message)),"
-            + "\"diagnostics\":[\(diagnostics.map(\.json).joined(separator: ","))]}}"
+    /// The JSON body, its message and diagnostics in `language`.
+    public func json(in language: Language) -> String {
+        "{\"error\":{\"status\":\(status.code),\"code\":\(JSONText.quote(code)),"
+            + "\"message\":\(JSONText.quote(message.text(in: language))),"
+            + "\"diagnostics\":[\(diagnostics.map { $0.json(in: language) }.joined(separator: ","))]}}"
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers
         fields[.contentType] = JSONResponse.contentType
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: json + "\n")))
+        let language = APILanguage.of(request, fallback: fallback)
+        fields[.contentLanguage] = language.rawValue
+        let body = json(in: language) + "\n"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
 
@@ -54,31 +63,34 @@ enum JSONResponse {
 }
 
 /// Turns every error a handler throws into a JSON answer: an `APIError` as it is, Hummingbird's own errors
-/// (no route, wrong method) with their status, anything else as a 500 whose detail is logged, not shown.
+/// (no route, wrong method) with their status, anything else as a 500 whose detail is logged, not shown. Each
+/// is written in the request's language, else in `language`, the service's.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
+    let language: Language
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        var refusal: APIError
         do {
             return try await next(request, context)
         } catch let e as APIError {
-            return try e.response(from: request, context: context)
+            refusal = e
         } catch let e as HTTPError {
-            let code = e.status == .notFound ? "route.not-found" : "http.\(e.status.code)"
-            let message =
+            refusal =
                 e.status == .notFound
-                ? "no such endpoint: \(request.method) \(request.uri.path)" : (e.body ?? e.status.reasonPhrase)
-            return try APIError(e.status, code, message).response(from: request, context: context)
+                ? APIError(
+                    e.status, "route.not-found", .text("api.route.not-found", "\(request.method)", request.uri.path))
+                : APIError(e.status, "http.\(e.status.code)", .text("api.http", e.body ?? e.status.reasonPhrase))
         } catch let e as any HTTPResponseError {
-            return try APIError(e.status, "http.\(e.status.code)", e.status.reasonPhrase).response(
-                from: request, context: context)
+            refusal = APIError(e.status, "http.\(e.status.code)", .text("api.http", e.status.reasonPhrase))
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             metrics.count(internalError: 1)
-            return try APIError(.internalServerError, "internal", "the request failed inside the service; see its log")
-                .response(from: request, context: context)
+            refusal = APIError(.internalServerError, "internal", .text("api.internal"))
         }
+        refusal.fallback = language
+        return try refusal.response(from: request, context: context)
     }
 }

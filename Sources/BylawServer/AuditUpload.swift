@@ -15,7 +15,7 @@ struct AuditUpload {
     var mapping: CSVMapping?
     var sheet: String?
 
-    static let formats = "csv, xlsx, jsonl, json or yaml"
+    static let formats = ["csv", "xlsx", "jsonl", "json", "yaml"]
 
     static func read(
         _ body: String, folder: String, contentType: String?, query: [String: String]
@@ -29,7 +29,7 @@ struct AuditUpload {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: body), options: .alwaysMapped)
             } catch {
-                throw APIError(.serviceUnavailable, "audit.storage", "cannot read the upload back")
+                throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage.read-back"))
             }
             let parts: [UploadBody.Part]
             do throws(UploadBody.Malformed) {
@@ -38,7 +38,7 @@ struct AuditUpload {
                 throw APIError(.badRequest, "upload.malformed", error.message)
             }
             guard let filePart = parts.first(where: { $0.name == "file" }) else {
-                throw APIError(.badRequest, "upload.no-file", "the form has no `file` part")
+                throw APIError(.badRequest, "upload.no-file", .text("api.upload.no-file"))
             }
             for part in parts where part.name != "file" && part.range.count <= 1 << 20 {
                 fields[part.name] = String(decoding: data[part.range], as: UTF8.self)
@@ -49,7 +49,7 @@ struct AuditUpload {
             do {
                 try UploadBody.write(data, filePart.range, to: file)
             } catch {
-                throw APIError(.serviceUnavailable, "audit.storage", "cannot keep the upload")
+                throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage"))
             }
             try? FileManager.default.removeItem(atPath: body)
         } else {
@@ -59,14 +59,13 @@ struct AuditUpload {
         let setting = { (key: String) in form[key] ?? query[key] }
         guard let format = format(setting("format"), contentType: type, filename: filename) else {
             throw APIError(
-                .unsupportedMediaType, "audit.format",
-                "say what the upload is: ?format= (\(formats)), its Content-Type, or a file name with its extension")
+                .unsupportedMediaType, "audit.format", APIMessage("api.audit.format", [.alternatives(formats)]))
         }
         let named = folder + "/upload." + format.rawValue
         do {
             try FileManager.default.moveItem(atPath: file, toPath: named)
         } catch {
-            throw APIError(.serviceUnavailable, "audit.storage", "cannot keep the upload")
+            throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage"))
         }
         var upload = AuditUpload(
             name: shownName(filename, format: format), path: named, files: [], kind: setting("kind"),
@@ -75,27 +74,26 @@ struct AuditUpload {
             let mapPath = folder + "/mapping.yaml"
             try? Data(text.utf8).write(to: URL(fileURLWithPath: mapPath))
             switch CSVMapping.load(path: mapPath) {
-            case .failure(let f): throw refusal("audit.mapping", "the mapping cannot be used", f, mapPath, "mapping")
+            case .failure(let f): throw refusal("audit.mapping", f, mapPath, "mapping")
             case .success(let m): upload.mapping = m
             }
         }
         if format == .csv || format == .xlsx {
             let options = BatchReadOptions(sheet: upload.sheet)
             if case .failure(let f) = SheetSample.read(path: named, options: options) {
-                throw refusal("audit.unreadable", "the upload cannot be read", f, named, upload.name)
+                throw refusal("audit.unreadable", f, named, upload.name)
             }
         }
         switch BatchInputs.resolve([named], format: format) {
-        case .failure(let f): throw refusal("audit.unreadable", "the upload cannot be read", f, named, upload.name)
+        case .failure(let f): throw refusal("audit.unreadable", f, named, upload.name)
         case .success(let files): upload.files = files
         }
         return upload
     }
 
-    /// 422 with the reader's diagnostics, naming the upload as the client named it.
-    static func refusal(_ code: String, _ message: String, _ f: LoadFailure, _ path: String, _ name: String)
-        -> APIError
-    {
+    /// 422 with the reader's diagnostics, naming the upload as the client named it; the message (`api.CODE`,
+    /// or `api.CODE.first` quoting the first diagnostic) says why.
+    static func refusal(_ code: String, _ f: LoadFailure, _ path: String, _ name: String) -> APIError {
         let diagnostics = f.diagnostics.map { d in
             var d = d
             d.message = d.message.replacingOccurrences(of: path, with: name)
@@ -103,8 +101,9 @@ struct AuditUpload {
             for k in d.notes.indices where d.notes[k].location?.file == path { d.notes[k].location?.file = name }
             return d
         }
-        let first = diagnostics.first.map { ": " + $0.message } ?? ""
-        return APIError(.unprocessableContent, code, message + first, diagnostics: diagnostics)
+        let message =
+            diagnostics.first.map { APIMessage("api.\(code).first", [.diagnostic($0)]) } ?? .text("api.\(code)")
+        return APIError(.unprocessableContent, code, message, diagnostics: diagnostics)
     }
 
     static func format(_ asked: String?, contentType: String?, filename: String?) -> InputFormat? {

@@ -6,7 +6,7 @@ import BylawBatch
 /// `application/jsonl`), one decision per line.
 enum BatchBody {
     struct Malformed: Error {
-        var message: String
+        var message: APIMessage
     }
 
     static func split(_ bytes: [UInt8], contentType: String?) throws(Malformed) -> [(
@@ -38,8 +38,7 @@ enum BatchBody {
         var k = 0
         while k < bytes.count, isSpace(bytes[k]) { k += 1 }
         guard k < bytes.count, bytes[k] == UInt8(ascii: "[") else {
-            throw Malformed(
-                message: "a batch is a JSON array of decisions, or JSON Lines with Content-Type application/x-ndjson")
+            throw Malformed(message: .text("api.batch.malformed.not-array"))
         }
         k += 1
         var out: [(name: String, bytes: [UInt8], json: Bool)] = []
@@ -50,11 +49,11 @@ enum BatchBody {
             let c = bytes[k]
             k += 1
             guard scanner.ends(at: c) else { continue }
-            guard c != UInt8(ascii: "}") else { throw Malformed(message: "unbalanced `}` at byte \(k)") }
+            guard c != UInt8(ascii: "}") else { throw Malformed(message: .text("api.batch.malformed.brace", "\(k)")) }
             let element = Array(bytes[start..<(k - 1)])
             if element.allSatisfy(isSpace) {
                 if c == UInt8(ascii: ",") || !out.isEmpty {
-                    throw Malformed(message: "an empty element in the batch array at byte \(k)")
+                    throw Malformed(message: .text("api.batch.malformed.empty-element", "\(k)"))
                 }
             } else {
                 out.append((name: "request[\(out.count)]", bytes: element, json: true))
@@ -65,9 +64,9 @@ enum BatchBody {
                 break
             }
         }
-        guard closed else { throw Malformed(message: "the batch array is not closed with `]`") }
+        guard closed else { throw Malformed(message: .text("api.batch.malformed.unclosed")) }
         guard bytes[k...].allSatisfy(isSpace) else {
-            throw Malformed(message: "text after the batch array's closing `]` at byte \(k + 1)")
+            throw Malformed(message: .text("api.batch.malformed.trailing", "\(k + 1)"))
         }
         return out
     }

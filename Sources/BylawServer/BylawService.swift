@@ -60,7 +60,8 @@ public final class BylawService: Sendable {
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent(
                     "bylaw-audits-\(ProcessInfo.processInfo.processIdentifier)"
                 ).path,
-            maxRunning: configuration.maxAudits, keepSeconds: configuration.auditRetentionSeconds)
+            maxRunning: configuration.maxAudits, keepSeconds: configuration.auditRetentionSeconds,
+            uploadSeconds: configuration.requestTimeoutSeconds)
         library = try LibraryState(root: configuration.rules, maskingKey: maskingKey)
         if let trail {
             self.trail = GroupCommitTrail(trail)
@@ -77,7 +78,7 @@ public final class BylawService: Sendable {
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLogMiddleware(service: self))
-        router.add(middleware: JSONErrorMiddleware(metrics: metrics))
+        router.add(middleware: JSONErrorMiddleware(metrics: metrics, language: configuration.language))
         addCheckRoutes(to: router)
         addAuthoringRoutes(to: router)
         addLogRoutes(to: router)
@@ -87,7 +88,8 @@ public final class BylawService: Sendable {
         return router
     }
 
-    /// The application, ready to run: listening as configured, closing idle connections.
+    /// The application, ready to run: listening as configured, closing idle connections, sweeping old batch
+    /// audits, and stopping the running ones (each ended in the trail) when it stops.
     public func application(
         extraRoutes: ((Router<BasicRequestContext>, BylawService) -> Void)? = nil,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -99,7 +101,8 @@ public final class BylawService: Sendable {
             router: router(extraRoutes: extraRoutes),
             server: try tls.map { tls in try HTTPServerBuilder.tls(http1, tlsConfiguration: tls) } ?? http1,
             configuration: .init(address: .hostname(host, port: port), serverName: "bylaw"),
-            onServerRunning: onServerRunning, logger: logger)
+            services: [AuditHousekeeping(audits: audits, logger: logger)], onServerRunning: onServerRunning,
+            logger: logger)
     }
 
     /// The server's TLS settings from the PEM files the configuration names; a file that cannot be used stops
@@ -156,8 +159,12 @@ public final class BylawService: Sendable {
                 refuse(route: route, reason: "role", account: account.name)
                 var e = APIError(
                     .forbidden, "auth.forbidden",
-                    "account `\(account.name)` may not \(permission.rawValue): it needs the role "
-                        + permission.roles.map(\.rawValue).sorted().joined(separator: " or "))
+                    APIMessage(
+                        "api.auth.forbidden",
+                        [
+                            .plain(account.name), .plain(permission.rawValue),
+                            .alternatives(permission.roles.map(\.rawValue).sorted()),
+                        ]))
                 e.account = account.name
                 throw e
             }
@@ -165,12 +172,12 @@ public final class BylawService: Sendable {
         case .missing:
             refuse(route: route, reason: "missing", account: nil)
             throw APIError(
-                .unauthorized, "auth.missing", "sign in with an API token (Bearer) or a name and password (Basic)",
+                .unauthorized, "auth.missing", .text("api.auth.missing"),
                 headers: [.wwwAuthenticate: "Bearer realm=\"bylaw\", Basic realm=\"bylaw\""])
         case .invalid:
             refuse(route: route, reason: "invalid", account: nil)
             throw APIError(
-                .unauthorized, "auth.invalid", "the credentials match no account",
+                .unauthorized, "auth.invalid", .text("api.auth.invalid"),
                 headers: [.wwwAuthenticate: "Bearer realm=\"bylaw\", Basic realm=\"bylaw\""])
         }
     }
@@ -189,8 +196,7 @@ public final class BylawService: Sendable {
     /// byte is read, else as soon as it grows past it).
     func body(_ request: Request) async throws -> [UInt8] {
         let limit = configuration.maxBodyBytes
-        let tooLarge = APIError(
-            .contentTooLarge, "body.too-large", "the request body is larger than \(limit) bytes (max_body_bytes)")
+        let tooLarge = APIError(.contentTooLarge, "body.too-large", .text("api.body.too-large", "\(limit)"))
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
         do {
             let buffer = try await request.body.collect(upTo: limit)
@@ -213,7 +219,7 @@ public final class BylawService: Sendable {
 
     static func date(_ text: String, parameter: String) throws(APIError) -> CELDate {
         guard text.utf8.count == 10, let d = CELDate(iso: text) else {
-            throw APIError(.badRequest, "query.bad-date", "`\(parameter)` must be a date written YYYY-MM-DD")
+            throw APIError(.badRequest, "query.bad-date", .text("api.query.bad-date", parameter))
         }
         return d
     }
@@ -236,7 +242,7 @@ public final class BylawService: Sendable {
                 Self.workers.submit { state in
                     guard case .active = state else {
                         return once.resume(
-                            with: .failure(APIError(.serviceUnavailable, "shutting-down", "the service is stopping")))
+                            with: .failure(APIError(.serviceUnavailable, "shutting-down", .text("api.shutting-down"))))
                     }
                     once.resume(with: Result { try work() })
                 }
@@ -262,7 +268,7 @@ public final class BylawService: Sendable {
             guard let first = try await group.next(), let value = first else {
                 throw APIError(
                     .serviceUnavailable, "request.timeout",
-                    "the request was not answered within \(seconds) s (request_timeout_seconds)")
+                    .text("api.request.timeout", seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"))
             }
             return value
         }
@@ -337,8 +343,7 @@ extension BylawService {
         } catch let e as AuditStoreError {
             metrics.count(storeErrors: 1)
             throw APIError(
-                .serviceUnavailable, "trail.unavailable",
-                "the audit trail cannot be written (\(e.message)); the refusal could not be recorded")
+                .serviceUnavailable, "trail.unavailable", .text("api.trail.unavailable.refusal", e.message))
         }
     }
 }

@@ -8,7 +8,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "bylaw",
             "version": "1.0.0",
-            "description": "The bylaw governance rules engine over HTTP: check decisions (recorded in the audit trail before the answer), explain, lint and test rule sets, read rule books, read and verify the trail. Every error is `{\"error\": {...}}`. See docs/serve.md."
+            "description": "The bylaw governance rules engine over HTTP: check decisions (recorded in the audit trail before the answer), explain, lint and test rule sets, read rule books, read and verify the trail. Every error is `{\"error\": {...}}`, its messages in Chinese or English: `?lang=zh|en` on any request, else the request's `Accept-Language`, else the service's `lang` setting (the code and the keys never change). See docs/serve.md."
           },
           "servers": [{"url": "http://127.0.0.1:8080"}],
           "security": [{"bearer": []}, {"basic": []}],
@@ -211,7 +211,7 @@ enum OpenAPIDocument {
               "asOf": {"name": "as_of", "in": "query", "description": "evaluate as of this day instead of each decision's own date", "schema": {"type": "string", "format": "date"}}
             },
             "responses": {
-              "Error": {"description": "Refused or failed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "Error": {"description": "Refused or failed; `message` and the diagnostics' words in the language asked for (`?lang=zh|en`, else `Accept-Language`, else the service's `lang`)", "headers": {"Content-Language": {"description": "the language of the messages", "schema": {"enum": ["zh-Hans", "en"]}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             },
             "schemas": {
               "Error": {

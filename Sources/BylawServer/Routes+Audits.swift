@@ -39,22 +39,22 @@ extension BylawService {
             let query = request.uri.queryParameters
             let formatName = query.get("format") ?? "html"
             guard let format = AuditReportFormat(rawValue: formatName), AuditRuns.formats.contains(format) else {
-                throw APIError(.badRequest, "query.bad-format", "`format` must be html, json, csv or junit")
+                throw APIError(.badRequest, "query.bad-format", .text("api.query.bad-format.report"))
             }
             let language = try query.get("lang").map { tag throws(APIError) in
                 guard let l = Language(tag: tag) else {
-                    throw APIError(.badRequest, "query.bad-lang", "`lang` must be en or zh-Hans")
+                    throw APIError(.badRequest, "query.bad-lang", .text("api.query.bad-lang"))
                 }
                 return l
             }
             guard run.state == .finished else {
                 throw APIError(
                     .conflict, "audit.not-finished",
-                    "the audit is \(run.state.rawValue); its report is served once it has finished")
+                    APIMessage("api.audit.not-finished", [.entry("api.audit.state." + run.state.rawValue)]))
             }
             guard
                 let path = self.audits.report(run.id, owner: run.owner, format: format, language: language ?? .english)
-            else { throw APIError(.notFound, "audit.not-found", "no audit `\(run.id)`: it may have been removed") }
+            else { throw APIError(.notFound, "audit.not-found", .text("api.audit.not-found", run.id)) }
             return try Self.file(path, contentType: Self.contentType(format))
         }
     }
@@ -63,7 +63,8 @@ extension BylawService {
         do {
             return try audits.reserve()
         } catch {
-            throw APIError(.serviceUnavailable, "audit.storage", "cannot keep an upload: \(error.localizedDescription)")
+            throw APIError(
+                .serviceUnavailable, "audit.storage", .text("api.audit.storage.why", error.localizedDescription))
         }
     }
 
@@ -72,7 +73,7 @@ extension BylawService {
         let parts = request.uri.path.split(separator: "/")
         let id = parts.dropLast(dropping).last.map(String.init) ?? ""
         guard let run = audits.get(id, owner: account?.name ?? "anonymous") else {
-            throw APIError(.notFound, "audit.not-found", "no audit `\(id)` of yours: it may have been removed")
+            throw APIError(.notFound, "audit.not-found", .text("api.audit.not-found.yours", id))
         }
         return run
     }
@@ -83,7 +84,7 @@ extension BylawService {
     {
         let body = folder + "/body"
         let size = try await receive(request, to: body)
-        guard size > 0 else { throw APIError(.badRequest, "audit.empty", "the upload is empty") }
+        guard size > 0 else { throw APIError(.badRequest, "audit.empty", .text("api.audit.empty")) }
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters where query[String(key)] == nil {
             query[String(key)] = String(value)
@@ -96,8 +97,7 @@ extension BylawService {
         let current = library.snapshot.library
         if let kind = upload.kind, !current.kinds.contains(kind) {
             throw APIError(
-                .unprocessableContent, "audit.kind",
-                "no rule set applies to the kind `\(kind)`; known kinds: \(current.kinds.joined(separator: ", "))")
+                .unprocessableContent, "audit.kind", APIMessage("api.audit.kind", [.plain(kind), .list(current.kinds)]))
         }
         let asOf = try self.asOf(request).map { (date: $0, text: settings["as_of"] ?? "") }
         let options = AuditJobOptions(
@@ -112,11 +112,9 @@ extension BylawService {
             switch error {
             case .busy(let n):
                 throw APIError(
-                    .tooManyRequests, "audit.busy",
-                    "\(n) audits are running (max_audits); try again when one has finished",
-                    headers: [.retryAfter: "5"])
+                    .tooManyRequests, "audit.busy", .text("api.audit.busy", "\(n)"), headers: [.retryAfter: "5"])
             case .unknown:
-                throw APIError(.notFound, "audit.not-found", "the upload was removed before it started")
+                throw APIError(.notFound, "audit.not-found", .text("api.audit.not-found.unstarted"))
             }
         }
     }
@@ -125,12 +123,11 @@ extension BylawService {
     /// before a byte is read). Memory holds one buffer at a time.
     private func receive(_ request: Request, to path: String) async throws -> Int {
         let limit = configuration.maxUploadBytes
-        let tooLarge = APIError(
-            .contentTooLarge, "body.too-large", "the upload is larger than \(limit) bytes (max_upload_bytes)")
+        let tooLarge = APIError(.contentTooLarge, "body.too-large", .text("api.body.too-large.upload", "\(limit)"))
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw APIError(.serviceUnavailable, "audit.storage", "cannot keep the upload") }
+        else { throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage")) }
         defer { try? handle.close() }
         var total = 0
         for try await buffer in request.body {
@@ -139,7 +136,7 @@ extension BylawService {
             do {
                 try handle.write(contentsOf: Data(buffer.readableBytesView))
             } catch {
-                throw APIError(.serviceUnavailable, "audit.storage", "cannot keep the upload: \(error)")
+                throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage.why", "\(error)"))
             }
         }
         return total
@@ -171,7 +168,7 @@ extension BylawService {
     /// A file as the response body, read 64 KiB at a time.
     static func file(_ path: String, contentType: String) throws -> Response {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
-            throw APIError(.notFound, "audit.not-found", "the report is no longer kept")
+            throw APIError(.notFound, "audit.not-found", .text("api.audit.not-found.report"))
         }
         let body = ResponseBody(contentLength: size) { writer in
             guard let handle = FileHandle(forReadingAtPath: path) else { throw CancellationError() }

@@ -25,7 +25,7 @@ extension BylawService {
             case .success(let json): return JSONResponse.ok(json)
             case .failure(let e):
                 throw APIError(
-                    .unprocessableContent, "ruleset.load", "the rule set does not load", diagnostics: e.diagnostics)
+                    .unprocessableContent, "ruleset.load", .text("api.ruleset.load"), diagnostics: e.diagnostics)
             }
         }
         on(router, .get, "/v1/rulesets", .rulesets) { request, _ in
@@ -38,12 +38,12 @@ extension BylawService {
             let id = request.uri.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
             let format = request.uri.queryParameters.get("format") ?? "md"
             guard format == "md" || format == "html" else {
-                throw APIError(.badRequest, "query.bad-format", "`format` is md or html")
+                throw APIError(.badRequest, "query.bad-format", .text("api.query.bad-format.book"))
             }
             let library = self.library.snapshot.library
             let files = library.ruleSets.filter { $0.id == id }.map(\.file)
             guard !files.isEmpty else {
-                throw APIError(.notFound, "ruleset.not-found", "no rule set `\(id)` in the library in force")
+                throw APIError(.notFound, "ruleset.not-found", .text("api.ruleset.not-found", id))
             }
             let book = try await self.offload { RuleBook(library: library, files: Array(Set(files)).sorted()) }
             return format == "html"
@@ -59,15 +59,12 @@ extension BylawService {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             let ruleSet = object["ruleset"] as? String
         else {
-            throw APIError(
-                .badRequest, "body.malformed",
-                "the body is a rule set's YAML, or JSON {\"ruleset\": TEXT, \"tests\": {NAME: TEXT}, \"examples\": {NAME: TEXT}}"
-            )
+            throw APIError(.badRequest, "body.malformed", .text("api.body.malformed.ruleset"))
         }
         func files(_ key: String) throws(APIError) -> [String: [UInt8]] {
             guard let value = object[key] else { return [:] }
             guard let map = value as? [String: String] else {
-                throw APIError(.badRequest, "body.malformed", "`\(key)` maps file names to their text")
+                throw APIError(.badRequest, "body.malformed", .text("api.body.malformed.files", key))
             }
             return map.mapValues { Array($0.utf8) }
         }
@@ -76,7 +73,7 @@ extension BylawService {
         do {
             try s.validate()
         } catch {
-            throw APIError(.badRequest, "body.bad-file-name", error.message)
+            throw APIError(.badRequest, "body.bad-file-name", APIMessage(error.id, error.arguments.map { .plain($0) }))
         }
         return s
     }

@@ -22,12 +22,12 @@ extension BylawService {
                 throw APIError(.badRequest, "batch.malformed", error.message)
             }
             guard !documents.isEmpty else {
-                throw APIError(.badRequest, "batch.empty", "the batch holds no decision")
+                throw APIError(.badRequest, "batch.empty", .text("api.batch.empty"))
             }
             guard documents.count <= self.configuration.maxBatch else {
                 throw APIError(
                     .contentTooLarge, "batch.too-many",
-                    "the batch holds \(documents.count) decisions; at most \(self.configuration.maxBatch) (max_batch)")
+                    .text("api.batch.too-many", "\(documents.count)", "\(self.configuration.maxBatch)"))
             }
             return try await self.check(documents, asOf: try self.asOf(request), actor: account)
         }
@@ -46,7 +46,7 @@ extension BylawService {
             case .success(let e): x = e
             case .failure(let unreadable):
                 throw APIError(
-                    .unprocessableContent, "explain.unreadable", "the body is not a readable decision",
+                    .unprocessableContent, "explain.unreadable", .text("api.explain.unreadable"),
                     diagnostics: unreadable.diagnostics)
             }
             if ExplainJob.isEmpty(x) {
@@ -55,7 +55,7 @@ extension BylawService {
                     diagnostics.append(.error("explain.no-rules", "no rules apply to this decision", at: nil))
                 }
                 throw APIError(
-                    .unprocessableContent, "explain.nothing", "there is nothing to explain", diagnostics: diagnostics)
+                    .unprocessableContent, "explain.nothing", .text("api.explain.nothing"), diagnostics: diagnostics)
             }
             return JSONResponse.ok(ExplainReport.json(x))
         }
@@ -96,8 +96,7 @@ extension BylawService {
             logger.error(
                 "audit trail cannot be written; no verdict given", metadata: ["error": "\(failure.error.message)"])
             throw APIError(
-                .serviceUnavailable, "trail.unavailable",
-                "the audit trail cannot be written (\(failure.error.message)); no verdict is given")
+                .serviceUnavailable, "trail.unavailable", .text("api.trail.unavailable", failure.error.message))
         case .success(let outcome):
             metrics.count(appends: outcome.receipts.count)
             for d in outcome.decisions {

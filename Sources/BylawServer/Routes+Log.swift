@@ -40,7 +40,7 @@ extension BylawService {
         on(router, .get, "/v1/log/{seq}", .logRead) { request, _ in
             let key = request.uri.path.split(separator: "/").last.map(String.init) ?? ""
             guard let bytes = try await self.reading({ try $0.canonical(of: key) }) else {
-                throw APIError(.notFound, "log.not-found", "no record `\(key)` in the trail")
+                throw APIError(.notFound, "log.not-found", .text("api.log.not-found", key))
             }
             return JSONResponse.ok(String(decoding: bytes, as: UTF8.self))
         }
@@ -50,21 +50,18 @@ extension BylawService {
             var receipt: Receipt?
             if !bytes.allSatisfy(BatchBody.isSpace) {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-                    throw APIError(
-                        .badRequest, "body.malformed",
-                        "the body is empty or JSON {\"expect_head\": \"SEQ:HASH\", \"receipt\": \"SEQ:LEAF:CHAIN\"}")
+                    throw APIError(.badRequest, "body.malformed", .text("api.body.malformed.verify"))
                 }
                 if let head = object["expect_head"] {
                     let parts = (head as? String)?.split(separator: ":") ?? []
                     guard parts.count == 2, let seq = Int64(parts[0]) else {
-                        throw APIError(
-                            .badRequest, "body.bad-head", "`expect_head` is SEQ:HASH, as `GET /v1/log/head` gives")
+                        throw APIError(.badRequest, "body.bad-head", .text("api.body.bad-head"))
                     }
                     expect = (seq, String(parts[1]))
                 }
                 if let r = object["receipt"] {
                     guard let text = r as? String, let parsed = Receipt(text: text) else {
-                        throw APIError(.badRequest, "body.bad-receipt", "`receipt` is SEQ:LEAF:CHAIN")
+                        throw APIError(.badRequest, "body.bad-receipt", .text("api.body.bad-receipt"))
                     }
                     receipt = parsed
                 }
@@ -81,13 +78,13 @@ extension BylawService {
     /// Runs a read of the trail on a connection of its own, opened read-only for this request.
     func reading<T: Sendable>(_ body: @escaping @Sendable (any TrailLog) throws -> T) async throws -> T {
         guard let path = configuration.audit else {
-            throw APIError(.notFound, "trail.disabled", "the service runs without an audit trail")
+            throw APIError(.notFound, "trail.disabled", .text("api.trail.disabled"))
         }
         let open = openLog
         do {
             return try await offload { try body(try open(path)) }
         } catch let e as AuditStoreError {
-            throw APIError(.serviceUnavailable, "trail.unreadable", "the audit trail cannot be read: \(e.message)")
+            throw APIError(.serviceUnavailable, "trail.unreadable", .text("api.trail.unreadable", e.message))
         }
     }
 
@@ -104,7 +101,7 @@ extension BylawService {
         if let to = q.get("to") { f.to = try date(to, parameter: "to").description }
         if let limit = q.get("limit") {
             guard let n = Int(limit), (1...10_000).contains(n) else {
-                throw APIError(.badRequest, "query.bad-limit", "`limit` is a whole number from 1 to 10000")
+                throw APIError(.badRequest, "query.bad-limit", .text("api.query.bad-limit"))
             }
             f.limit = n
         }

@@ -1,8 +1,10 @@
+import BylawLocale
 import Foundation
 
 /// Everything `bylaw serve` is configured with. Precedence, highest first: command-line flags, then environment
-/// variables (`BYLAW_SERVE_LISTEN`, `BYLAW_RULES`, `BYLAW_AUDIT`, `BYLAW_AUDIT_KEY_FILE`), then the config file
-/// (`--config FILE` or `$BYLAW_SERVE_CONFIG`, JSON), then the defaults below. Accounts come from the file only.
+/// variables (`BYLAW_SERVE_LISTEN`, `BYLAW_RULES`, `BYLAW_AUDIT`, `BYLAW_AUDIT_KEY_FILE`, `BYLAW_LANG`), then the
+/// config file (`--config FILE` or `$BYLAW_SERVE_CONFIG`, JSON), then the defaults below. Accounts come from the
+/// file only.
 public struct ServerConfiguration: Sendable, Equatable {
     /// The rule library folder.
     public var rules = "rules"
@@ -38,6 +40,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var accounts: [Account] = []
     /// Roles granted to a request without credentials; nil (the default): such a request is refused.
     public var anonymousRoles: Set<Role>?
+    /// The language of the service's own messages (refusals) when a request asks for none with `?lang=` or
+    /// `Accept-Language`. `bylaw serve` starts from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), as the
+    /// command line does.
+    public var language = Language.english
 
     public init() {}
 
@@ -60,6 +66,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         var watch_rules: Bool?
         var accounts: [Account.File]?
         var anonymous: Anonymous?
+        var lang: String?
 
         struct Anonymous: Decodable {
             var roles: [Role]
@@ -68,7 +75,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case rules, listen, audit, audit_key_file, max_body_bytes, max_batch, request_timeout_seconds
             case idle_timeout_seconds, max_upload_bytes, max_audits, audit_retention_seconds, audits_folder
-            case tls_certificate, tls_key, watch_rules, accounts, anonymous
+            case tls_certificate, tls_key, watch_rules, accounts, anonymous, lang
         }
 
         init(from decoder: any Decoder) throws {
@@ -90,6 +97,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             watch_rules = try c.decodeIfPresent(Bool.self, forKey: .watch_rules)
             accounts = try c.decodeIfPresent([Account.File].self, forKey: .accounts)
             anonymous = try c.decodeIfPresent(Anonymous.self, forKey: .anonymous)
+            lang = try c.decodeIfPresent(String.self, forKey: .lang)
         }
     }
 
@@ -123,6 +131,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let v = f.tls_key { tlsKey = v }
         if let v = f.watch_rules { watchRules = v }
         if let v = f.anonymous { anonymousRoles = Set(v.roles) }
+        if let v = f.lang {
+            guard let chosen = Language(tag: v) else { throw ConfigurationError("`\(name)`: lang must be zh or en") }
+            language = chosen
+        }
         if let v = f.accounts { accounts = try v.map { a throws(ConfigurationError) in try Account(a) } }
         try validate()
     }
@@ -133,6 +145,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let v = env["BYLAW_SERVE_LISTEN"], !v.isEmpty { listen = v }
         if let v = env["BYLAW_AUDIT"], !v.isEmpty { audit = v }
         if let v = env["BYLAW_AUDIT_KEY_FILE"], !v.isEmpty { auditKeyFile = v }
+        // As on the command line, a `BYLAW_LANG` that names no language is passed over.
+        if let v = env["BYLAW_LANG"], let chosen = Language(tag: v) { language = chosen }
         try validate()
     }
 

@@ -12,8 +12,8 @@ struct UploadBody {
 
     /// Why a form cannot be read.
     struct Malformed: Error {
-        var message: String
-        init(_ message: String) { self.message = message }
+        var message: APIMessage
+        init(_ message: APIMessage) { self.message = message }
     }
 
     /// The boundary of a `multipart/form-data` content type, nil for any other type.
@@ -36,24 +36,24 @@ struct UploadBody {
         let crlf = Data("\r\n".utf8)
         let blank = Data("\r\n\r\n".utf8)
         guard var at = data.range(of: delimiter)?.upperBound else {
-            throw Malformed("the form holds no part delimited by its boundary")
+            throw Malformed(.text("api.upload.malformed.no-part"))
         }
         var parts: [Part] = []
         while true {
             // After a delimiter: `--` ends the form, else a line break and the part's headers.
             if data[at..<min(data.count, at + 2)] == Data("--".utf8) { return parts }
             guard data[at..<min(data.count, at + 2)] == crlf, parts.count < 32 else {
-                throw Malformed("the form's parts are not separated as multipart/form-data says")
+                throw Malformed(.text("api.upload.malformed.separator"))
             }
             guard let headersEnd = data.range(of: blank, in: at..<min(data.count, at + 8192)) else {
-                throw Malformed("a part of the form has no end to its headers")
+                throw Malformed(.text("api.upload.malformed.headers"))
             }
             let headers = String(decoding: data[(at + 2)..<headersEnd.lowerBound], as: UTF8.self)
             guard let next = data.range(of: crlf + delimiter, in: headersEnd.upperBound..<data.count) else {
-                throw Malformed("the form does not end with its closing boundary")
+                throw Malformed(.text("api.upload.malformed.unclosed"))
             }
             guard let (name, filename) = disposition(headers) else {
-                throw Malformed("a part of the form has no Content-Disposition with a name")
+                throw Malformed(.text("api.upload.malformed.no-name"))
             }
             parts.append(Part(name: name, filename: filename, range: headersEnd.upperBound..<next.lowerBound))
             at = next.upperBound
@@ -88,7 +88,7 @@ struct UploadBody {
     static func write(_ data: Data, _ range: Range<Int>, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw Malformed("cannot keep the upload") }
+        else { throw Malformed(.text("api.audit.storage")) }
         defer { try? handle.close() }
         var at = range.lowerBound
         while at < range.upperBound {

@@ -24,6 +24,25 @@ struct ServeCommandTests {
         #expect(noRules.status == 2)
     }
 
+    @Test("`--lang zh` makes Chinese the language of refusals; a request's Accept-Language still wins")
+    func language() async throws {
+        let s = try ServeShutdownTests.start(["--lang", "zh"], trail: false)
+        defer { if s.process.isRunning { s.process.terminate() } }
+        #expect(try await s.logged("listening"))
+        let port = try #require(s.port, "\(s.text)")
+        // The anonymous account may check, not audit: 403 `auth.forbidden`.
+        let chinese = try RawHTTP.exchange(port: port, method: "GET", path: "/v1/audits/x", headers: [:], body: nil)
+        #expect(chinese.status == 403, "\(chinese.text)")
+        #expect(chinese.text.contains(#""code":"auth.forbidden""#))
+        #expect(chinese.text.contains("账户 `anonymous` 无权执行 `audits`，需要 audit-admin 或 auditor 角色"), "\(chinese.text)")
+        let english = try RawHTTP.exchange(
+            port: port, method: "GET", path: "/v1/audits/x", headers: ["Accept-Language": "en-GB"], body: nil)
+        #expect(english.text.contains(#""code":"auth.forbidden""#))
+        #expect(
+            english.text.contains("account `anonymous` may not audits: it needs the role audit-admin or auditor"),
+            "\(english.text)")
+    }
+
     @Test("SIGHUP reloads the rules (a broken library is refused), SIGTERM stops the process with 0")
     func signals() async throws {
         let bin = try #require(Run.binary, "the bylaw binary was not built beside the tests")

@@ -34,7 +34,7 @@ struct ServeShutdownTests {
         }
     }
 
-    static func start(_ arguments: [String] = [], trail: Bool) throws -> Served {
+    static func start(_ arguments: [String] = [], trail: Bool, anonymous: [String] = ["checker"]) throws -> Served {
         let bin = try #require(Run.binary, "the bylaw binary was not built beside the tests")
         let dir = Scratch.root.appendingPathComponent("serve-shutdown-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -49,7 +49,8 @@ struct ServeShutdownTests {
         environment["BYLAW_AUDIT"] = trail ? dir.appendingPathComponent("trail.sqlite").path : nil
         environment["BYLAW_SERVE_CONFIG"] = nil
         let config = dir.appendingPathComponent("serve.json")
-        try #"{"anonymous": {"roles": ["checker"]}, "watch_rules": false}"#.write(
+        let roles = anonymous.map { "\"\($0)\"" }.joined(separator: ", ")
+        try #"{"anonymous": {"roles": [\#(roles)]}, "watch_rules": false}"#.write(
             to: config, atomically: true, encoding: .utf8)
         p.arguments? += ["--config", config.path]
         p.environment = environment
@@ -137,5 +138,40 @@ struct ServeShutdownTests {
         }
         let missing = Set(seqs).subtracting(recorded)
         #expect(missing.isEmpty, "answered but not in the trail: \(missing.sorted().prefix(5))")
+    }
+
+    @Test("SIGTERM with a batch audit running: the run ends in the trail as cancelled, the trail verifies, exit 0")
+    func shutdownWithAnAuditRunning() async throws {
+        let s = try Self.start(trail: true, anonymous: ["auditor"])
+        defer { if s.process.isRunning { s.process.terminate() } }
+        #expect(try await s.logged("listening"))
+        let port = try #require(s.port, "\(s.text)")
+        let decision = try String(
+            contentsOfFile: Run.repository + "/rules/asset-management/examples/compliant-vehicle-auction.yaml",
+            encoding: .utf8)
+        let stream = Data(String(repeating: "---\n" + decision + "\n", count: 5_000).utf8)
+        let started = try RawHTTP.exchange(
+            port: port, method: "POST", path: "/v1/audits?kind=asset_disposal",
+            headers: ["Content-Type": "application/yaml"], body: stream)
+        #expect(started.status == 202, "\(started.text)")
+        let id = try #require(
+            started.text.range(of: #"[0-9a-f]{24}"#, options: .regularExpression).map { String(started.text[$0]) })
+        // SIGTERM once the run has judged some records and is still going.
+        var judged = false
+        for _ in 0..<1200 where !judged {
+            let r = try RawHTTP.exchange(port: port, method: "GET", path: "/v1/audits/\(id)", headers: [:], body: nil)
+            #expect(r.text.contains(#""state":"running""#), "the run ended before the signal: \(r.text)")
+            judged = !r.text.contains(#""records_judged":0,"#)
+            if !judged { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        kill(s.process.processIdentifier, SIGTERM)
+        s.process.waitUntilExit()
+        #expect(s.process.terminationStatus == 0, "\(s.text)")
+        #expect(s.text.contains("batch audits stopped"), "\(s.text)")
+        let trail = s.dir.appendingPathComponent("trail.sqlite").path
+        let verified = try Run.bylaw(["log", "verify", "--audit", trail])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let last = try Run.bylaw(["log", "list", "--audit", trail, "--format", "json", "--limit", "1"])
+        #expect(last.stdout.contains(#""event":"audit-cancelled""#), "\(last.stdout)")
     }
 }

@@ -143,6 +143,39 @@ import Testing
         #expect(offenders.isEmpty, "English written in place of a catalogue entry: \(offenders)")
     }
 
+    /// The HTTP API's refusals come from the catalogue: no `APIError` (nor the malformed-body errors that become
+    /// one) is built with English in place, every one names an entry `api.CODE` or `api.CODE.…` of its own
+    /// code, and every `api.…` id the sources name exists. There is no list of exceptions to grow.
+    @Test func apiRefusalsComeFromTheCatalogue() {
+        let literal = #/APIError\(\s*[^,()]+,\s*"[^"]*",\s*"|Malformed\(\s*(?:message:\s*)?"|NameError\(\s*message:/#
+        let built = #/APIError\(\s*\.[a-zA-Z]+,\s*"([a-z0-9.-]+)",\s*(?:\.text\(|APIMessage\()\s*"([a-z0-9.-]+)"/#
+        let named = #/"(api\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)"/#
+        var offenders: [String] = []
+        var mismatched: [String] = []
+        var missing: [String] = []
+        var sites = 0
+        for (path, text) in Self.files where !path.hasPrefix("BylawLocale/") {
+            for match in text.matches(of: literal) { offenders.append("\(path): \(match.output)") }
+            for match in text.matches(of: built) {
+                sites += 1
+                let (code, id) = (String(match.output.1), String(match.output.2))
+                if id != "api." + code && !id.hasPrefix("api." + code + ".") { mismatched.append("\(path): \(id)") }
+            }
+            for match in text.matches(of: named) where Catalogue.entry(String(match.output.1)) == nil {
+                missing.append("\(path): \(match.output.1)")
+            }
+        }
+        #expect(sites >= 40, "the scan found only \(sites) refusals")
+        #expect(offenders.isEmpty, "English written in place of a catalogue entry: \(offenders)")
+        #expect(mismatched.isEmpty, "a refusal's message is not of its own code: \(mismatched)")
+        #expect(missing.isEmpty, "ids not in the catalogue: \(missing)")
+        // The ids the service makes from a code or a state.
+        let made =
+            ["api.audit.mapping", "api.audit.unreadable"].flatMap { [$0, $0 + ".first"] }
+            + ["running", "finished", "failed", "cancelled"].map { "api.audit.state." + $0 }
+        for id in made { #expect(Catalogue.entry(id) != nil, "no entry \(id)") }
+    }
+
     static func placeholders(_ s: String) -> [String] {
         s.matches(of: #/\{[0-9]+\}/#).map { String($0.output) }.sorted()
     }

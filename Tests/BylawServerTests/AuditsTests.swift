@@ -148,8 +148,20 @@ struct AuditsTests {
             let run = try await Self.ended(s, id)
             #expect(run["state"] as? String == "cancelled")
             #expect((run["records_judged"] as? Int ?? 0) < 5_000)
+            // The run ended in the trail: its last record says it was cancelled, and the chain verifies.
+            let trail = try AuditStore(readingAt: store)
+            var filter = RecordFilter()
+            filter.limit = 1
+            #expect(try trail.list(filter).first?.event == RunRecord.cancelledEvent)
+            #expect(try trail.verify().ok)
             let report = try await s.call("GET", "/v1/audits/\(id)/report?format=json", as: "auditor")
             #expect(report.status == 409 && report.object.code == "audit.not-finished")
+            // The run's state is a word of the language too.
+            let chinese = try await s.call(
+                "GET", "/v1/audits/\(id)/report?format=json", as: "auditor", headers: ["Accept-Language": "zh-CN"])
+            #expect(
+                (chinese.object["error"] as? [String: Any])?["message"] as? String
+                    == "该审计已取消，只有已完成的审计才提供报告")
             // An ended run is removed with its files.
             #expect(try await s.call("DELETE", "/v1/audits/\(id)", as: "auditor").status == 204)
             #expect(try await s.call("GET", "/v1/audits/\(id)", as: "auditor").status == 404)

@@ -1,3 +1,4 @@
+import BylawLocale
 import BylawServer
 import Foundation
 import Testing
@@ -51,7 +52,22 @@ struct ConfigurationTests {
         ("no credential", #"{"accounts": [{"name": "a", "roles": ["checker"]}]}"#, "neither"),
         ("zero body", #"{"max_body_bytes": 0}"#, "max_body_bytes"),
         ("not JSON", "rules: x", "not a valid configuration"),
+        ("unknown language", #"{"lang": "fr"}"#, "lang"),
     ]
+
+    @Test("`lang` comes from the file, `BYLAW_LANG` over it; a `BYLAW_LANG` naming no language is passed over")
+    func language() throws {
+        var c = ServerConfiguration()
+        #expect(c.language == .english)
+        try c.apply(file: Data(#"{"lang": "zh"}"#.utf8), name: "serve.json")
+        #expect(c.language == .chinese)
+        try c.apply(environment: ["BYLAW_LANG": "klingon"])
+        #expect(c.language == .chinese)
+        try c.apply(environment: ["BYLAW_LANG": "en_GB.UTF-8"])
+        #expect(c.language == .english)
+        try c.apply(environment: ["BYLAW_LANG": "zh_CN.UTF-8"])
+        #expect(c.language == .chinese)
+    }
 
     @Test("a configuration that would run the service wrongly is refused with a message", arguments: refused)
     func refusals(_ name: String, _ text: String, _ word: String) {
