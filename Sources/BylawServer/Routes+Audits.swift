@@ -53,7 +53,9 @@ extension BylawService {
                     APIMessage("api.audit.not-finished", [.entry("api.audit.state." + run.state.rawValue)]))
             }
             guard
-                let path = self.audits.report(run.id, owner: run.owner, format: format, language: language ?? .english)
+                let path = self.audits.report(
+                    run.id, owner: run.owner, format: format,
+                    language: language ?? APILanguage.of(request, fallback: self.configuration.language))
             else { throw APIError(.notFound, "audit.not-found", .text("api.audit.not-found", run.id)) }
             return try Self.file(path, contentType: Self.contentType(format))
         }

@@ -115,6 +115,13 @@ struct AuditsTests {
                     "GET", "/v1/audits/\(id)/report?format=html&lang=zh-Hans", as: "auditor")
                 #expect(english.text.contains("<html lang=\"en\""), "\(name)")
                 #expect(chinese.text.contains("<html lang=\"zh-Hans\""), "\(name)")
+                // With no `lang`, the report follows Accept-Language, else the service's language (English here).
+                let asked = try await s.call(
+                    "GET", "/v1/audits/\(id)/report?format=html", as: "auditor",
+                    headers: ["Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"])
+                #expect(asked.text.contains("<html lang=\"zh-Hans\""), "\(name)")
+                let plain = try await s.call("GET", "/v1/audits/\(id)/report?format=html", as: "auditor")
+                #expect(plain.text.contains("<html lang=\"en\""), "\(name)")
                 // The reports name the upload as the client did, never where the service keeps it.
                 #expect(!english.text.contains(s.service.audits.folder), "\(name)")
                 if name == "csv" { #expect(english.text.contains("处置台账.csv")) }
