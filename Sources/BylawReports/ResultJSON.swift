@@ -93,15 +93,25 @@ public enum ResultJSON {
     }
 
     private static func appendRule(_ r: RuleResult, to out: inout JSONBytes) {
-        out.members(ruleFields, of: r, opening: "{")
-        out.raw(",\"evidence\":[")
+        // The members of `ruleFields`, in its order: the rule's own five written once per rule, then the result's.
+        out.literal("{")
+        out.append(bytes: r.jsonHead)
+        out.literal(",\"outcome\":")
+        out.string(r.outcome.rawValue)
+        out.literal(",\"message\":")
+        out.string(r.message)
+        out.literal(",\"error\":")
+        out.string(r.error)
+        out.literal(",\"evidence\":[")
         for (k, e) in r.evidence.enumerated() {
-            if k > 0 { out.raw(",") }
-            out.raw("{\"path\":")
+            if k > 0 { out.literal(",") }
+            out.literal("{\"path\":")
             out.string(e.path)
-            out.raw(",\"value\":" + ValueText.json(e.value) + "}")
+            out.literal(",\"value\":")
+            out.raw(ValueText.json(e.value))
+            out.literal("}")
         }
-        out.raw("]")
+        out.literal("]")
         // Only when present, so that every other result keeps its shape.
         if let p = r.provisional {
             out.raw(",\"provisional\":{\"calendar\":")
@@ -124,6 +134,14 @@ struct JSONBytes {
 
     /// Text that is already JSON.
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// A literal that is already JSON, copied as its bytes.
+    mutating func literal(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Bytes that are already JSON.
+    mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
     mutating func string(_ s: String) {
         var s = s

@@ -29,7 +29,8 @@ struct Evaluator {
     /// - Parameters:
     ///   - decision: the typed decision, a map of its fields.
     ///   - today: the decision's date or `--as-of`.
-    func context(_ decision: CELMap, today: CELDate) -> Context {
+    ///   - explaining: whether the tables' outcomes keep every row they examined, for an explanation.
+    func context(_ decision: CELMap, today: CELDate, explaining: Bool = false) -> Context {
         var activation = CELActivation(calendar: runtime.set.calendar)
         if Self.interpretOnly { activation.fastPath = false }
         // Only a calendar with provisional years needs watching; the rest pay nothing.
@@ -67,7 +68,7 @@ struct Evaluator {
         bind("decision", slots.decision, .map(decision))
         bind("params", slots.params, runtime.params)
         bind("today", slots.today, .date(today))
-        let scope = TableScope(tables: runtime.tables, activation: activation)
+        let scope = TableScope(tables: runtime.tables, activation: activation, keepsChecks: explaining)
         activation.host = scope
 
         var failedLets: [String: CELEvalError] = [:]

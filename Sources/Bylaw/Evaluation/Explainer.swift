@@ -122,7 +122,7 @@ extension RuleLibrary {
         var rules: [RuleExplanation] = []
         for set in p.ruleSets {
             let evaluator = Evaluator(runtime: set)
-            let context = evaluator.context(decision, today: today)
+            let context = evaluator.context(decision, today: today, explaining: true)
             for r in set.set.rules {
                 let ruleResult = evaluator.evaluate(r, in: context)
                 result.results.append(ruleResult)

@@ -79,6 +79,9 @@ final class RuleIdentity: Sendable {
     /// The same rule named by its English title; nil when it has none. Made once, so a report in English
     /// swaps one reference per result instead of building one.
     let english: RuleIdentity?
+    /// `"rule_set":…,"rule":…,"title":…,"cite":…,"severity":…` as JSON, written once: every result of the rule
+    /// in a JSON report begins with it.
+    let jsonHead: [UInt8]
 
     init(
         ruleSet: String, ruleID: String, title: String, cite: String, severity: RuleSeverity,
@@ -93,6 +96,15 @@ final class RuleIdentity: Sendable {
         english = titleEnglish.map {
             RuleIdentity(ruleSet: ruleSet, ruleID: ruleID, title: $0, cite: cite, severity: severity)
         }
+        var head: [UInt8] = []
+        for (k, (name, value)) in [
+            ("rule_set", ruleSet), ("rule", ruleID), ("title", title), ("cite", cite), ("severity", severity.rawValue),
+        ].enumerated() {
+            head += Array(((k == 0 ? "\"" : ",\"") + name + "\":").utf8)
+            var v = value
+            v.withUTF8 { JSONText.appendQuoted(utf8: $0, to: &head) }
+        }
+        jsonHead = head
     }
 }
 
@@ -121,6 +133,8 @@ public struct RuleResult: Sendable {
     public var severity: RuleSeverity { identity.severity }
     /// The author's English title (`title_en`); nil when the rule set gives none.
     public var titleEnglish: String? { identity.titleEnglish }
+    /// The members a JSON report of this result begins with, up to `severity`, already written.
+    public var jsonHead: [UInt8] { identity.jsonHead }
 
     /// This result with the author's English title and message (`title_en`, `message_en`) in place of the
     /// originals, where the rule set gives them.

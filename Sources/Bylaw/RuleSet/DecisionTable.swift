@@ -48,7 +48,9 @@ public struct DecisionTable: Sendable {
     }
 
     /// Evaluates the table against one decision's activation.
-    public func evaluate(_ activation: CELActivation) -> Outcome {
+    /// - Parameter keepingChecks: whether the outcome lists every row examined (`checks`), which only an
+    ///   explanation reads; a check skips building it.
+    public func evaluate(_ activation: CELActivation, keepingChecks: Bool = true) -> Outcome {
         var values: [CELValue] = []
         values.reserveCapacity(inputs.count)
         for input in inputs {
@@ -60,7 +62,7 @@ public struct DecisionTable: Sendable {
         }
         var matched: [Int] = []
         var checks: [RowCheck] = []
-        checks.reserveCapacity(rows.count)
+        if keepingChecks { checks.reserveCapacity(rows.count) }
         var cells = activation
         for (i, row) in rows.enumerated() {
             var check = RowCheck(row: i)
@@ -71,12 +73,12 @@ public struct DecisionTable: Sendable {
                 case .failure(let e):
                     check.failedCell = c
                     check.error = e
-                    checks.append(check)
+                    if keepingChecks { checks.append(check) }
                     return Outcome(inputs: values, matched: matched, result: .failure(e), checks: checks)
                 }
                 break
             }
-            checks.append(check)
+            if keepingChecks { checks.append(check) }
             if check.matched {
                 matched.append(i)
                 if hit == .first { break }

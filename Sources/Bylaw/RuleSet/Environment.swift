@@ -93,8 +93,12 @@ final class TableScope: @unchecked Sendable {
     private var detached: CELActivation
     private(set) var outcomes: [String: DecisionTable.Outcome] = [:]
 
-    init(tables: [String: DecisionTable], activation: CELActivation) {
+    /// Whether each table's outcome keeps the rows it examined, for an explanation.
+    let keepsChecks: Bool
+
+    init(tables: [String: DecisionTable], activation: CELActivation, keepsChecks: Bool = false) {
         self.tables = tables
+        self.keepsChecks = keepsChecks
         detached = activation
         detached.host = nil
     }
@@ -107,7 +111,7 @@ final class TableScope: @unchecked Sendable {
         // Tables may call tables: their cells see this scope for as long as the call lasts.
         var attached = detached
         attached.host = self
-        let outcome = table.evaluate(attached)
+        let outcome = table.evaluate(attached, keepingChecks: keepsChecks)
         outcomes[name] = outcome
         return outcome.result
     }
