@@ -48,6 +48,15 @@ public final class AuditRuns: @unchecked Sendable {
     private let lock = NSCondition()
     private var runs: [String: Run] = [:]
     private var cancelled: Set<String> = []
+    // INVARIANT: read and written only under `lock`.
+    private var holding = false
+
+    /// For tests: a run, once it has reported its first progress, waits there until it is asked to stop (60 s at
+    /// most), so a test can stop it while it is certainly running, however loaded the machine.
+    var holdsRunsUntilCancelled: Bool {
+        get { lock.withLock { holding } }
+        set { lock.withLock { holding = newValue } }
+    }
     private var reserved: [String: Date] = [:]
     /// The folder under which every run has its own.
     public let folder: String
@@ -99,11 +108,21 @@ public final class AuditRuns: @unchecked Sendable {
         return lock.withLock { runs[id].flatMap { $0.owner == owner ? $0 : nil } }
     }
 
+    private func holdIfAsked(_ id: String) {
+        let until = Date().addingTimeInterval(60)
+        lock.lock()
+        defer { lock.unlock() }
+        while holding, !cancelled.contains(id), lock.wait(until: until) {}
+    }
+
     /// Asks a running run to stop; it stops at its next chunk, as `cancelled`. Returns the run as it stands.
     public func cancel(_ id: String, owner: String) -> Run? {
         lock.withLock {
             guard let run = runs[id], run.owner == owner else { return nil }
-            if run.state == .running { cancelled.insert(id) }
+            if run.state == .running {
+                cancelled.insert(id)
+                lock.broadcast()
+            }
             return run
         }
     }
@@ -118,6 +137,7 @@ public final class AuditRuns: @unchecked Sendable {
         defer { lock.unlock() }
         let running = runs.values.filter { $0.state == .running }.map(\.id)
         cancelled.formUnion(running)
+        lock.broadcast()
         while runs.values.contains(where: { $0.state == .running }), lock.wait(until: deadline) {}
         return running.count
     }
@@ -187,6 +207,7 @@ public final class AuditRuns: @unchecked Sendable {
                     $0.totalBytes = p.totalBytes
                     $0.counts = counts
                 }
+                self.holdIfAsked(id)
             }
             outcome = reports.failure.map { (.failed, $0) } ?? (.finished, nil)
         } catch let failure as RecordingFailure {
