@@ -23,11 +23,23 @@ public enum ResultJSON {
     public static func decision(_ r: DecisionResult, receipt: String? = nil) -> String {
         // One growing byte buffer: this runs once per record of a batch audit.
         var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
-        out.members(decisionFields, of: r, opening: "{")
-        out.raw(",\"rule_sets\":[")
+        // The members of `decisionFields`, in its order, written without a closure per member.
+        out.literal("{\"file\":")
+        out.string(r.file)
+        out.literal(",\"kind\":")
+        out.string(r.kind)
+        out.literal(",\"id\":")
+        out.string(r.id)
+        out.literal(",\"date\":")
+        out.string(r.date)
+        out.literal(",\"unit\":")
+        out.string(r.unit)
+        out.literal(",\"verdict\":")
+        out.string(r.verdict.rawValue)
+        out.literal(",\"rule_sets\":[")
         for (k, set) in r.ruleSets.enumerated() {
-            if k > 0 { out.raw(",") }
-            out.raw(ruleSet(set))
+            if k > 0 { out.literal(",") }
+            appendRuleSet(set, to: &out)
         }
         var counts = [0, 0, 0, 0]  // in RuleOutcome.allCases order
         for result in r.results {
@@ -38,18 +50,23 @@ public enum ResultJSON {
             case .error: counts[3] += 1
             }
         }
-        out.raw("],\"summary\":{")
+        out.literal("],\"summary\":{")
         for (k, o) in RuleOutcome.allCases.enumerated() {
-            if k > 0 { out.raw(",") }
+            if k > 0 { out.literal(",") }
             out.string(o.rawValue)
-            out.raw(":" + String(counts[k]))
+            out.literal(":")
+            out.raw(String(counts[k]))
         }
         out.raw("},\"results\":[")
         for (k, result) in r.results.enumerated() {
             if k > 0 { out.raw(",") }
             appendRule(result, to: &out)
         }
-        out.raw("],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
+        if r.diagnostics.isEmpty {
+            out.literal("],\"diagnostics\":[]")
+        } else {
+            out.raw("],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
+        }
         // Written in place: cutting the closing brace off the finished text walked every character of it.
         if let receipt { out.raw(",\"receipt\":" + receipt) }
         out.raw("}")
@@ -70,8 +87,24 @@ public enum ResultJSON {
 
     /// `{"id", "version", "file", "extends": [...]}`: a set and the parents whose rules it applied with it.
     static func ruleSet(_ a: AppliedRuleSet) -> String {
-        "{\"id\":\(JSONText.quote(a.id)),\"version\":\(JSONText.quote(a.version)),\"file\":\(JSONText.quote(a.file)),"
-            + "\"extends\":[" + a.extends.map(ruleSet).joined(separator: ",") + "]}"
+        var out = JSONBytes(capacity: 256)
+        appendRuleSet(a, to: &out)
+        return out.text
+    }
+
+    private static func appendRuleSet(_ a: AppliedRuleSet, to out: inout JSONBytes) {
+        out.literal("{\"id\":")
+        out.string(a.id)
+        out.literal(",\"version\":")
+        out.string(a.version)
+        out.literal(",\"file\":")
+        out.string(a.file)
+        out.literal(",\"extends\":[")
+        for (k, parent) in a.extends.enumerated() {
+            if k > 0 { out.literal(",") }
+            appendRuleSet(parent, to: &out)
+        }
+        out.literal("]}")
     }
 
     /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,
