@@ -24,18 +24,12 @@ public enum ResultJSON {
         // One growing byte buffer: this runs once per record of a batch audit.
         var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
         // The members of `decisionFields`, in its order, written without a closure per member.
-        out.literal("{\"file\":")
-        out.string(r.file)
-        out.literal(",\"kind\":")
-        out.string(r.kind)
-        out.literal(",\"id\":")
-        out.string(r.id)
-        out.literal(",\"date\":")
-        out.string(r.date)
-        out.literal(",\"unit\":")
-        out.string(r.unit)
-        out.literal(",\"verdict\":")
-        out.string(r.verdict.rawValue)
+        out.member("{\"file\":", r.file)
+        out.member(",\"kind\":", r.kind)
+        out.member(",\"id\":", r.id)
+        out.member(",\"date\":", r.date)
+        out.member(",\"unit\":", r.unit)
+        out.member(",\"verdict\":", r.verdict.rawValue)
         out.literal(",\"rule_sets\":[")
         for (k, set) in r.ruleSets.enumerated() {
             if k > 0 { out.literal(",") }
@@ -93,12 +87,9 @@ public enum ResultJSON {
     }
 
     private static func appendRuleSet(_ a: AppliedRuleSet, to out: inout JSONBytes) {
-        out.literal("{\"id\":")
-        out.string(a.id)
-        out.literal(",\"version\":")
-        out.string(a.version)
-        out.literal(",\"file\":")
-        out.string(a.file)
+        out.member("{\"id\":", a.id)
+        out.member(",\"version\":", a.version)
+        out.member(",\"file\":", a.file)
         out.literal(",\"extends\":[")
         for (k, parent) in a.extends.enumerated() {
             if k > 0 { out.literal(",") }
@@ -129,17 +120,13 @@ public enum ResultJSON {
         // The members of `ruleFields`, in its order: the rule's own five written once per rule, then the result's.
         out.literal("{")
         out.append(bytes: r.jsonHead)
-        out.literal(",\"outcome\":")
-        out.string(r.outcome.rawValue)
-        out.literal(",\"message\":")
-        out.string(r.message)
-        out.literal(",\"error\":")
-        out.string(r.error)
+        out.member(",\"outcome\":", r.outcome.rawValue)
+        out.member(",\"message\":", r.message)
+        out.member(",\"error\":", r.error)
         out.literal(",\"evidence\":[")
         for (k, e) in r.evidence.enumerated() {
             if k > 0 { out.literal(",") }
-            out.literal("{\"path\":")
-            out.string(e.path)
+            out.member("{\"path\":", e.path)
             out.literal(",\"value\":")
             out.raw(ValueText.json(e.value))
             out.literal("}")
@@ -171,6 +158,12 @@ struct JSONBytes {
     /// A literal that is already JSON, copied as its bytes.
     mutating func literal(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A literal that is already JSON (a key and its colon, with its comma), then a string or null.
+    mutating func member(_ key: StaticString, _ value: String?) {
+        literal(key)
+        string(value)
     }
 
     /// Bytes that are already JSON.
