@@ -74,11 +74,19 @@ struct ServeShutdownTests {
         #expect(s.process.terminationStatus == 0)
     }
 
-    /// Sends checks one after another until the server stops answering (or 30 s); the receipts' sequence
-    /// numbers of the checks answered 200.
-    static func checkUntilRefused(port: Int, body: Data) -> [Int] {
+    /// The sequence numbers of the checks answered 200, gathered from the client threads as they come.
+    final class Answered: @unchecked Sendable {
+        // INVARIANT: `seqs` is read and written only under `lock`.
+        private let lock = NSLock()
+        private var seqs: [Int] = []
+        func add(_ seq: Int) { lock.withLock { seqs.append(seq) } }
+        var all: [Int] { lock.withLock { seqs } }
+    }
+
+    /// Sends checks one after another until the server stops answering (or 30 s), noting the receipt's sequence
+    /// number of each check answered 200.
+    static func checkUntilRefused(port: Int, body: Data, into answered: Answered) {
         let stop = Date().addingTimeInterval(30)
-        var answered: [Int] = []
         while Date() < stop {
             guard
                 let r = try? RawHTTP.exchange(
@@ -90,10 +98,9 @@ struct ServeShutdownTests {
             if let range = text.range(of: #""seq":[0-9]+"#, options: .regularExpression),
                 let seq = Int(text[range].dropFirst(6))
             {
-                answered.append(seq)
+                answered.add(seq)
             }
         }
-        return answered
     }
 
     @Test("SIGTERM with checks in flight: every check answered 200 is in the trail, and the process exits 0")
@@ -105,23 +112,23 @@ struct ServeShutdownTests {
         let decision = try Data(
             contentsOf: URL(
                 fileURLWithPath: Run.repository + "/rules/asset-management/examples/compliant-vehicle-auction.yaml"))
-        // Eight clients on threads of their own, each checking until the server stops answering.
-        let seqs = try await withThrowingTaskGroup(of: [Int].self) { group in
-            for _ in 0..<8 {
-                group.addTask {
-                    await withCheckedContinuation { continuation in
-                        Thread.detachNewThread {
-                            continuation.resume(returning: Self.checkUntilRefused(port: port, body: decision))
-                        }
-                    }
-                }
+        // Eight clients on threads of their own, each checking until the server stops answering. The signal
+        // goes once checks are being answered; the waits block this thread rather than sleep on the cooperative
+        // pool, which other tests may hold for seconds.
+        let answered = Answered()
+        let clients = DispatchGroup()
+        for _ in 0..<8 {
+            clients.enter()
+            Thread.detachNewThread {
+                Self.checkUntilRefused(port: port, body: decision, into: answered)
+                clients.leave()
             }
-            try await Task.sleep(for: .milliseconds(1500))
-            kill(s.process.processIdentifier, SIGTERM)
-            var all: [Int] = []
-            for try await part in group { all += part }
-            return all
         }
+        let deadline = Date().addingTimeInterval(60)
+        while answered.all.count < 20, Date() < deadline { usleep(10_000) }
+        kill(s.process.processIdentifier, SIGTERM)
+        clients.wait()
+        let seqs = answered.all
         s.process.waitUntilExit()
         #expect(s.process.terminationStatus == 0, "\(s.text)")
         #expect(!seqs.isEmpty)
