@@ -326,16 +326,7 @@ public final class AuditStore {
         do {
             let time = time ?? Date()
             var (seq, chain) = try head()
-            let stamp = Self.timestamp(time)
-            // Ids follow the newest record's, whoever wrote it; a clock that went back is itself recorded.
-            var clockRecord: RecordDraft?
-            if let last = try lastRecordStamp() {
-                ids.follow(last.recordID)
-                // More than a second back: a clock set back, not the granularity of two processes' clocks.
-                if let previous = Self.date(last.recordedAt), time.timeIntervalSince(previous) < -1 {
-                    clockRecord = Self.clockBackwards(previous: last.recordedAt, now: stamp)
-                }
-            }
+            let (stamp, clockRecord) = Self.stamping(time, after: try lastRecordStamp(), ids: &ids)
             let insert = try db.prepare(
                 """
                 INSERT INTO records (seq, record_id, recorded_at, actor, event, kind, decision_id, decision_date, unit,
@@ -456,9 +447,6 @@ public final class AuditStore {
             throw AuditStoreError(.refused, "the actor contains control or formatting characters")
         }
     }
-
-    /// `2026-11-24T19:05:03.123Z`.
-    static func timestamp(_ date: Date) -> String { UTCStamp.format(date) }
 }
 
 /// The record's canonical bytes: the fixed header fields spliced, in canonical name order, between the

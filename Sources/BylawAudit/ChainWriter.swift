@@ -42,14 +42,7 @@ package struct ChainWriter {
         last: (recordID: String, recordedAt: String)?, keepCompressed: Bool = false
     ) throws(AuditStoreError) -> [Row] {
         try AuditStore.check(actor: actor)
-        let stamp = AuditStore.timestamp(time)
-        var clockRecord: RecordDraft?
-        if let last {
-            ids.follow(last.recordID)
-            if let previous = AuditStore.date(last.recordedAt), time.timeIntervalSince(previous) < -1 {
-                clockRecord = AuditStore.clockBackwards(previous: last.recordedAt, now: stamp)
-            }
-        }
+        let (stamp, clockRecord) = AuditStore.stamping(time, after: last, ids: &ids)
         var (seq, chain) = head
         var out: [Row] = []
         out.reserveCapacity(drafts.count + 1)
@@ -130,8 +123,23 @@ public struct CopiedRecord: Sendable {
 }
 
 extension AuditStore {
+    /// The stamp of records written at `time`, after the newest record `last` (whoever wrote it): the ids go on
+    /// from its id, and when `time` is more than a second before its time (a clock set back, not the granularity
+    /// of two processes' clocks) the record saying so, to be written first.
+    static func stamping(
+        _ time: Date, after last: (recordID: String, recordedAt: String)?, ids: inout RecordIDGenerator
+    ) -> (stamp: String, clockRecord: RecordDraft?) {
+        let stamp = UTCStamp.format(time)
+        guard let last else { return (stamp, nil) }
+        ids.follow(last.recordID)
+        guard let previous = UTCStamp.parse(last.recordedAt), time.timeIntervalSince(previous) < -1 else {
+            return (stamp, nil)
+        }
+        return (stamp, clockBackwards(previous: last.recordedAt, now: stamp))
+    }
+
     /// A record time as the trail writes it (`2026-11-24T19:05:03.123Z`), for other backends' bookkeeping.
-    package static func timestampText(_ date: Date) -> String { timestamp(date) }
+    package static func timestampText(_ date: Date) -> String { UTCStamp.format(date) }
 }
 
 extension RecordSummary {

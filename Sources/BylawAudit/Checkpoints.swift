@@ -204,7 +204,7 @@ extension AuditStore {
         let last = try lastCheckpoint()
         let due: Bool
         if let last {
-            let elapsed = time.timeIntervalSince(Self.date(last.signedAt) ?? .distantPast)
+            let elapsed = time.timeIntervalSince(UTCStamp.parse(last.signedAt) ?? .distantPast)
             due = seq - last.seq >= Self.checkpointEvery || (seq > last.seq && elapsed >= Self.checkpointInterval)
         } else {
             due = seq >= Self.checkpointEvery
@@ -221,7 +221,7 @@ extension AuditStore {
     private func insertCheckpoint(seq: Int64, chain: [UInt8], time: Date, signer: CheckpointKey.Private)
         throws(AuditStoreError) -> Checkpoint
     {
-        let stamp = Self.timestamp(time)
+        let stamp = UTCStamp.format(time)
         let chainHex = AuditHex.encode(chain)
         let signature = try signer.sign(Checkpoint.message(seq: seq, chainHash: chainHex, signedAt: stamp))
         let insert = try db.prepare(
@@ -236,8 +236,6 @@ extension AuditStore {
             seq: seq, chainHash: chainHex, signedAt: stamp, publicKey: signer.publicKey.hex,
             signature: AuditHex.encode(signature))
     }
-
-    static func date(_ stamp: String) -> Date? { UTCStamp.parse(stamp) }
 
     /// The receipt of record `seq`, nil when there is none.
     public func receipt(seq: Int64) throws(AuditStoreError) -> Receipt? {

@@ -68,17 +68,17 @@ extension AuditStore {
             throw AuditStoreError(
                 .refused, "the minimum retention is at least \(Self.defaultMinimumRetentionDays) days (six months)")
         }
-        guard let cutoff = Self.date(before + "T00:00:00.000Z") else {
+        guard let cutoff = UTCStamp.parse(before + "T00:00:00.000Z") else {
             throw AuditStoreError(.refused, "`\(before)` is not a date written YYYY-MM-DD")
         }
         let youngest = today.addingTimeInterval(-Double(minimumRetentionDays) * 86_400)
         guard cutoff <= youngest else {
             throw AuditStoreError(
                 .refused,
-                "records younger than \(minimumRetentionDays) days are kept: prune before \(Self.timestamp(youngest).prefix(10)) at the latest"
+                "records younger than \(minimumRetentionDays) days are kept: prune before \(UTCStamp.format(youngest).prefix(10)) at the latest"
             )
         }
-        let stamp = Self.timestamp(today)
+        let stamp = UTCStamp.format(today)
         try db.execute("BEGIN IMMEDIATE")
         var cut: Cut?
         do {
@@ -86,7 +86,7 @@ extension AuditStore {
             let scan = try db.prepare("SELECT seq, recorded_at, chain_hash FROM records ORDER BY seq")
             let first = try lastCut().map { $0.throughSeq + 1 } ?? 1
             var through: (seq: Int64, chain: [UInt8])?
-            let limit = Self.timestamp(cutoff)
+            let limit = UTCStamp.format(cutoff)
             while try scan.step() {
                 guard let at = scan.text(1), at < limit else { break }
                 through = (scan.int(0), scan.blob(2))

@@ -56,7 +56,7 @@ extension AuditStore {
         insert.bind(1, host)
         insert.bind(2, Int64(getpid()))
         insert.bind(3, actor)
-        insert.bind(4, Self.timestamp(time))
+        insert.bind(4, UTCStamp.format(time))
         insert.bind(5, try head().seq)
         _ = try insert.step()
         let id = try db.prepare("SELECT last_insert_rowid()")

@@ -179,7 +179,7 @@ public enum ExplainReport {
     /// `{"bylaw_version", "file", …, "verdict", "rule_sets", "rules": [...], "diagnostics"}`.
     public static func json(_ x: DecisionExplanation) -> String {
         let r = x.result
-        var f = ["\"bylaw_version\":\(JSONText.quote(BylawVersion.current))"] + ResultJSON.header(r)
+        var f = ["\"bylaw_version\":\(JSONText.quote(BylawVersion.current))", ResultJSON.header(r)]
         f.append("\"rules\":[" + x.rules.map(json).joined(separator: ",") + "]")
         f.append("\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
         return "{" + f.joined(separator: ",") + "}"
@@ -187,15 +187,15 @@ public enum ExplainReport {
 
     private static func json(_ x: RuleExplanation) -> String {
         let r = x.result
-        let f =
-            ResultJSON.ruleHeader(r) + [
-                "\"when\":" + (x.when.map(json) ?? "null"),
-                "\"require\":" + json(x.require),
-                "\"lets\":["
-                    + x.lets.map { "{\"name\":\(JSONText.quote($0.name)),\(valueAndError($0.value))}" }
-                    .joined(separator: ",") + "]",
-                "\"tables\":[" + x.tables.map(json).joined(separator: ",") + "]",
-            ]
+        let f = [
+            ResultJSON.ruleHeader(r),
+            "\"when\":" + (x.when.map(json) ?? "null"),
+            "\"require\":" + json(x.require),
+            "\"lets\":["
+                + x.lets.map { "{\"name\":\(JSONText.quote($0.name)),\(valueAndError($0.value))}" }
+                .joined(separator: ",") + "]",
+            "\"tables\":[" + x.tables.map(json).joined(separator: ",") + "]",
+        ]
         return "{" + f.joined(separator: ",") + "}"
     }
 

@@ -23,18 +23,8 @@ public enum ResultJSON {
     public static func decision(_ r: DecisionResult, receipt: String? = nil) -> String {
         // One growing byte buffer: this runs once per record of a batch audit.
         var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
-        // The members of `decisionFields`, in its order, written without a closure per member.
-        out.member("{\"file\":", r.file)
-        out.member(",\"kind\":", r.kind)
-        out.member(",\"id\":", r.id)
-        out.member(",\"date\":", r.date)
-        out.member(",\"unit\":", r.unit)
-        out.member(",\"verdict\":", r.verdict.rawValue)
-        out.literal(",\"rule_sets\":[")
-        for (k, set) in r.ruleSets.enumerated() {
-            if k > 0 { out.literal(",") }
-            appendRuleSet(set, to: &out)
-        }
+        out.literal("{")
+        appendHeader(r, to: &out)
         var counts = [0, 0, 0, 0]  // in RuleOutcome.allCases order
         for result in r.results {
             switch result.outcome {
@@ -44,7 +34,7 @@ public enum ResultJSON {
             case .error: counts[3] += 1
             }
         }
-        out.literal("],\"summary\":{")
+        out.literal(",\"summary\":{")
         for (k, o) in RuleOutcome.allCases.enumerated() {
             if k > 0 { out.literal(",") }
             out.string(o.rawValue)
@@ -68,16 +58,27 @@ public enum ResultJSON {
     }
 
     /// The members every report of one decision starts with: `file, kind, id, date, unit, verdict, rule_sets`.
-    static func header(_ r: DecisionResult) -> [String] {
-        JSONBytes.members(decisionFields, of: r)
-            + ["\"rule_sets\":[" + r.ruleSets.map(ruleSet).joined(separator: ",") + "]"]
+    static func header(_ r: DecisionResult) -> String {
+        var out = JSONBytes(capacity: 512)
+        appendHeader(r, to: &out)
+        return out.text
     }
 
-    /// The scalar members a decision's report starts with, in order; the one list both writers use.
-    private static let decisionFields: [(name: String, value: @Sendable (DecisionResult) -> String?)] = [
-        ("file", { $0.file }), ("kind", { $0.kind }), ("id", { $0.id }), ("date", { $0.date }),
-        ("unit", { $0.unit }), ("verdict", { $0.verdict.rawValue }),
-    ]
+    /// The one writer of a decision's first members, for the check, batch and explain reports alike.
+    private static func appendHeader(_ r: DecisionResult, to out: inout JSONBytes) {
+        out.member("\"file\":", r.file)
+        out.member(",\"kind\":", r.kind)
+        out.member(",\"id\":", r.id)
+        out.member(",\"date\":", r.date)
+        out.member(",\"unit\":", r.unit)
+        out.member(",\"verdict\":", r.verdict.rawValue)
+        out.literal(",\"rule_sets\":[")
+        for (k, set) in r.ruleSets.enumerated() {
+            if k > 0 { out.literal(",") }
+            appendRuleSet(set, to: &out)
+        }
+        out.literal("]")
+    }
 
     /// `{"id", "version", "file", "extends": [...]}`: a set and the parents whose rules it applied with it.
     static func ruleSet(_ a: AppliedRuleSet) -> String {
@@ -100,14 +101,19 @@ public enum ResultJSON {
 
     /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,
     /// message, error`.
-    static func ruleHeader(_ r: RuleResult) -> [String] { JSONBytes.members(ruleFields, of: r) }
+    static func ruleHeader(_ r: RuleResult) -> String {
+        var out = JSONBytes(capacity: 256)
+        appendRuleHeader(r, to: &out)
+        return out.text
+    }
 
-    /// The members a rule's report starts with, in order; the one list both writers use.
-    private static let ruleFields: [(name: String, value: @Sendable (RuleResult) -> String?)] = [
-        ("rule_set", { $0.ruleSet }), ("rule", { $0.ruleID }), ("title", { $0.title }), ("cite", { $0.cite }),
-        ("severity", { $0.severity.rawValue }), ("outcome", { $0.outcome.rawValue }), ("message", { $0.message }),
-        ("error", { $0.error }),
-    ]
+    /// The one writer of a rule's first members: the rule's own five, made once per rule, then the result's.
+    private static func appendRuleHeader(_ r: RuleResult, to out: inout JSONBytes) {
+        out.append(bytes: r.jsonHead)
+        out.member(",\"outcome\":", r.outcome.rawValue)
+        out.member(",\"message\":", r.message)
+        out.member(",\"error\":", r.error)
+    }
 
     /// One rule's result as a JSON object.
     public static func rule(_ r: RuleResult) -> String {
@@ -117,12 +123,8 @@ public enum ResultJSON {
     }
 
     private static func appendRule(_ r: RuleResult, to out: inout JSONBytes) {
-        // The members of `ruleFields`, in its order: the rule's own five written once per rule, then the result's.
         out.literal("{")
-        out.append(bytes: r.jsonHead)
-        out.member(",\"outcome\":", r.outcome.rawValue)
-        out.member(",\"message\":", r.message)
-        out.member(",\"error\":", r.error)
+        appendRuleHeader(r, to: &out)
         out.literal(",\"evidence\":[")
         for (k, e) in r.evidence.enumerated() {
             if k > 0 { out.literal(",") }
@@ -179,24 +181,4 @@ struct JSONBytes {
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// `"name":value` for each field (nil is `null`), comma-separated, after `opening`.
-    mutating func members<T>(_ fields: [(name: String, value: @Sendable (T) -> String?)], of item: T, opening: String) {
-        raw(opening)
-        for (k, field) in fields.enumerated() {
-            raw(k == 0 ? "\"" : ",\"")
-            raw(field.name)
-            raw("\":")
-            string(field.value(item))
-        }
-    }
-
-    /// Each field as its own `"name":value` text.
-    static func members<T>(_ fields: [(name: String, value: @Sendable (T) -> String?)], of item: T) -> [String] {
-        fields.map { field in
-            var one = JSONBytes(capacity: 64)
-            one.members([field], of: item, opening: "")
-            return one.text
-        }
-    }
 }

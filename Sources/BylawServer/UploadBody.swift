@@ -19,15 +19,19 @@ struct UploadBody {
     /// The boundary of a `multipart/form-data` content type, nil for any other type.
     static func boundary(contentType: String?) -> String? {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
-        for parameter in contentType.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            guard pair.count == 2, pair[0].lowercased() == "boundary" else { continue }
-            let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            return value.isEmpty || value.utf8.count > 200 ? nil : value
+        guard let value = parameters(contentType[...]).first(where: { $0.key == "boundary" })?.value else {
+            return nil
         }
-        return nil
+        return value.isEmpty || value.utf8.count > 200 ? nil : value
+    }
+
+    /// The `key=value` parameters after a header value's first `;`, keys lower-cased, quotes taken off values.
+    static func parameters(_ field: Substring) -> [(key: String, value: String)] {
+        field.split(separator: ";").dropFirst().compactMap { parameter in
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2 else { return nil }
+            return (pair[0].lowercased(), pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+        }
     }
 
     /// The parts of a form held in `data`.
@@ -65,20 +69,10 @@ struct UploadBody {
         for line in headers.split(separator: "\r\n") {
             let pair = line.split(separator: ":", maxSplits: 1)
             guard pair.count == 2, pair[0].lowercased() == "content-disposition" else { continue }
-            var name: String?
-            var filename: String?
-            for parameter in pair[1].split(separator: ";").dropFirst() {
-                let kv = parameter.split(separator: "=", maxSplits: 1).map {
-                    $0.trimmingCharacters(in: .whitespaces)
-                }
-                guard kv.count == 2 else { continue }
-                let value = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                switch kv[0].lowercased() {
-                case "name": name = value
-                case "filename": filename = value
-                default: break
-                }
-            }
+            let params = parameters(pair[1])
+            // The last of each, as the loop over them used to leave it.
+            let name = params.last { $0.key == "name" }?.value
+            let filename = params.last { $0.key == "filename" }?.value
             return name.map { ($0, filename) }
         }
         return nil

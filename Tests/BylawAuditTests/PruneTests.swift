@@ -31,7 +31,7 @@ import Testing
         let receipt = try #require(try store.receipt(seq: 35))
         let old = try #require(try store.receipt(seq: 3))
         // Records recorded before 2026-06-19 00:00 UTC go: the first 19 (the 20th is that day at 08:00).
-        let cutoff = String(AuditStore.timestamp(Self.now.addingTimeInterval(-210 * Self.day)).prefix(10))
+        let cutoff = String(UTCStamp.format(Self.now.addingTimeInterval(-210 * Self.day)).prefix(10))
         let cut = try #require(try store.prune(before: cutoff, today: Self.now, actor: "admin"))
         #expect(cut.throughSeq == 19)
         #expect(cut.isSigned(by: Self.key.publicKey))
@@ -50,7 +50,7 @@ import Testing
 
     @Test func youngRecordsAndAnUnsignedPruneAreRefused() throws {
         let store = try Self.store()
-        let recent = String(AuditStore.timestamp(Self.now.addingTimeInterval(-100 * Self.day)).prefix(10))
+        let recent = String(UTCStamp.format(Self.now.addingTimeInterval(-100 * Self.day)).prefix(10))
         #expect(throws: AuditStoreError.self) { try store.prune(before: recent, today: Self.now, actor: "a") }
         #expect(throws: AuditStoreError.self) {
             try store.prune(before: "2026-01-01", today: Self.now, minimumRetentionDays: 30, actor: "a")
@@ -62,7 +62,7 @@ import Testing
 
     @Test func aCutSignedByAnotherKeyIsReported() throws {
         let store = try Self.store()
-        let cutoff = String(AuditStore.timestamp(Self.now.addingTimeInterval(-210 * Self.day)).prefix(10))
+        let cutoff = String(UTCStamp.format(Self.now.addingTimeInterval(-210 * Self.day)).prefix(10))
         try store.prune(before: cutoff, today: Self.now, actor: "admin")
         let other = CheckpointKey.Private()
         let report = try store.verify(checkpoints: [], publicKey: other.publicKey)

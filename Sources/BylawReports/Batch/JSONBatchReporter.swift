@@ -88,7 +88,7 @@ public struct JSONBatchReporter: BatchReporter {
             "\"index\":\(item.index)",
             "\"source\":{\"file\":\(JSONText.quote(item.source.file)),\"line\":\(line),\"row\":\(row)}",
         ]
-        f += ResultJSON.header(r)
+        f.append(ResultJSON.header(r))
         f.append("\"results\":[" + BatchReports.findings(r).map(ResultJSON.rule).joined(separator: ",") + "]")
         f.append("\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
         return "{" + f.joined(separator: ",") + "}"
