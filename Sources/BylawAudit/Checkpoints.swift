@@ -308,24 +308,29 @@ extension AuditStore {
                 }
             }
         }
-        if let receipt {
-            if receipt.seq <= report.prunedThrough {
-                report.notes.append(
-                    "record \(receipt.seq) was pruned: only the signed cut through \(report.prunedThrough) vouches for it"
-                )
-                return report
-            }
-            guard let stored = try self.receipt(seq: receipt.seq) else {
-                report.problem = (receipt.seq, "there is no record \(receipt.seq): the receipt's record is missing")
-                return report
-            }
-            if stored.leafHash != receipt.leafHash || stored.chainHash != receipt.chainHash {
-                report.problem = (
-                    receipt.seq, "record \(receipt.seq) is not the one the receipt was given for: its hashes differ"
-                )
-            }
-        }
+        if let receipt { try report.check(receipt, in: self) }
         return report
+    }
+}
+
+extension VerifyReport {
+    /// Checks `receipt` against the verified chain of `trail`: its record must be there with the receipt's leaf
+    /// and chain hashes. A receipt of a pruned record is a note, not a problem: only the signed cut vouches for
+    /// it. Call it on a report whose chain verified.
+    public mutating func check(_ receipt: Receipt, in trail: some AuditTrail) throws(AuditStoreError) {
+        guard ok else { return }
+        if receipt.seq <= prunedThrough {
+            notes.append(
+                "record \(receipt.seq) was pruned: only the signed cut through \(prunedThrough) vouches for it")
+            return
+        }
+        guard let stored = try trail.receipt(seq: receipt.seq) else {
+            problem = (receipt.seq, "there is no record \(receipt.seq): the receipt's record is missing")
+            return
+        }
+        if stored.leafHash != receipt.leafHash || stored.chainHash != receipt.chainHash {
+            problem = (receipt.seq, "record \(receipt.seq) is not the one the receipt was given for: its hashes differ")
+        }
     }
 }
 

@@ -121,6 +121,15 @@ extension PostgresTrail {
         }
     }
 
+    /// `verify`, then `receipt` against the verified chain, as `AuditStore.verify(…receipt:)` does.
+    public func verify(expectHead: (seq: Int64, hash: String)? = nil, receipt: Receipt?) throws(AuditStoreError)
+        -> VerifyReport
+    {
+        var report = try verify(expectHead: expectHead)
+        if let receipt { try report.check(receipt, in: self) }
+        return report
+    }
+
     /// Recomputes every hash, as `AuditStore.verify` does, reading the trail a page at a time inside one
     /// read-only snapshot while the previous page is hashed on all cores.
     public func verify(expectHead: (seq: Int64, hash: String)? = nil) throws(AuditStoreError) -> VerifyReport {

@@ -257,10 +257,11 @@ struct LogCommand: ParsableCommand {
                 expected = (seq, String(parts[1]))
             }
             if audit.isPostgres {
-                let signed = publicKey != nil || checkpoints != nil || receipt != nil
-                let onlyReceipt = publicKey == nil && checkpoints == nil ? receipt.flatMap(Receipt.init(text:)) : nil
+                let signed = publicKey != nil || checkpoints != nil
                 return try report(
-                    PostgresLog.verify(audit, expectHead: expected, signedChecks: signed, receipt: onlyReceipt?.seq),
+                    PostgresLog.verify(
+                        audit, expectHead: expected, signedChecks: signed,
+                        receipt: receipt.flatMap(Receipt.init(text:))),
                     key: nil)
             }
             let key = try publicKey.map { file in try wrap { try CheckpointKey.Public(text: readText(file)) } }

@@ -76,20 +76,18 @@ enum PostgresLog {
         FileHandleOutput.writeAll(fd: 1, out)
     }
 
-    /// - Parameter receipt: a receipt's sequence number, when only a receipt (no checkpoints) was given.
+    /// - Parameters:
+    ///   - signedChecks: whether checkpoints or a public key were given (refused: the trail keeps none).
+    ///   - receipt: a receipt to check against the verified chain.
     static func verify(
-        _ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool, receipt: Int64? = nil
+        _ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool, receipt: Receipt? = nil
     ) throws -> VerifyReport {
         guard !signedChecks else {
-            let l = Language.current
-            printError(
-                "bylaw: "
-                    + (receipt.map { l.text("audit.postgres.no-receipt", String($0)) }
-                        ?? l.text("audit.postgres.no-checkpoints")))
+            printError("bylaw: " + Language.current.text("audit.postgres.no-checkpoints"))
             throw Exit.invalid
         }
         let trail = try audit.openPostgresForReading()
-        return try wrap { try trail.verify(expectHead: expectHead) }
+        return try wrap { try trail.verify(expectHead: expectHead, receipt: receipt) }
     }
 }
 

@@ -10,19 +10,26 @@ enum ServePostgres {
         trail: any AuditTrail, openLog: @Sendable (String) throws(AuditStoreError) -> any TrailLog
     )? {
         guard let location, PostgresLocation.isPostgres(location) else { return nil }
-        let trail = try PostgresTrail(try PostgresLocation(location))
+        let address = try PostgresLocation(location)
+        let trail = try PostgresTrail(address)
+        // The log routes read through a few connections kept open, not one opened per request.
+        let readers = PostgresReaders(address)
         return (
             trail,
             { path throws(AuditStoreError) in
-                PostgresTrailLog(trail: try PostgresTrail(readingAt: try PostgresLocation(path)))
+                let wanted = try PostgresLocation(path)
+                let lease = wanted == readers.address ? try readers.lease() : try PostgresReaders(wanted).lease()
+                return PostgresTrailLog(trail: lease.trail, lease: lease)
             }
         )
     }
 }
 
-/// What the log routes read, from a PostgreSQL trail.
+/// What the log routes (and `bylaw log export`) read, from a PostgreSQL trail.
 struct PostgresTrailLog: TrailLog {
     let trail: PostgresTrail
+    /// Held while the log is read, when the connection is leased from the service's readers.
+    var lease: PostgresReaders.Lease? = nil
 
     func list(_ filter: RecordFilter) throws(AuditStoreError) -> [RecordSummary] { try trail.list(filter) }
 
@@ -34,13 +41,13 @@ struct PostgresTrailLog: TrailLog {
         expectHead: (seq: Int64, hash: String)?, checkpoints given: [Checkpoint]?, publicKey: CheckpointKey.Public?,
         receipt: Receipt?
     ) throws(AuditStoreError) -> VerifyReport {
-        guard given == nil, publicKey == nil, receipt == nil else {
+        guard given == nil, publicKey == nil else {
             throw AuditStoreError(
                 .refused,
-                "a PostgreSQL trail keeps no signed checkpoints yet: verify it with expect_head, not with checkpoints, "
-                    + "a public key or a receipt")
+                "a PostgreSQL trail keeps no signed checkpoints: verify it with expect_head or a receipt, not with "
+                    + "checkpoints or a public key")
         }
-        return try trail.verify(expectHead: expectHead)
+        return try trail.verify(expectHead: expectHead, receipt: receipt)
     }
 
     func forEachCanonical(_ body: ([UInt8]) -> Void) throws(AuditStoreError) {

@@ -20,11 +20,6 @@ enum PostgresTexts {
             en: "a PostgreSQL trail keeps no signed checkpoints, so there are none to export or check: verify it "
                 + "with `bylaw log verify --expect-head SEQ:HASH`"),
         CatalogueEntry(
-            "audit.postgres.no-receipt",
-            zh: "PostgreSQL 审计库尚不核对回执：请用 `bylaw log show {0}` 查看该记录，并用 `bylaw log verify --expect-head` 核验整条链",
-            en: "receipts are not checked on a PostgreSQL trail yet: show the record with `bylaw log show {0}` and "
-                + "verify the whole chain with `bylaw log verify --expect-head`"),
-        CatalogueEntry(
             "audit.postgres.no-prune",
             zh: "`bylaw log prune` 不适用于 PostgreSQL 审计库：该库只增不删，连表的所有者也无法删除记录（触发器拒绝 DELETE）。"
                 + "请随数据库一同备份；如需归档，用 `bylaw log migrate --from postgres://… --to FILE.sqlite` 复制到 SQLite 文件后再对其修剪",
