@@ -67,6 +67,13 @@ public struct BatchRunInfo: Sendable {
 /// Where a batch report writes: bytes go out as they are produced so memory stays bounded.
 public protocol ReportSink {
     mutating func write(_ text: String)
+    /// Text already encoded as UTF-8 (a report rendered as bytes on the worker threads); a sink that keeps bytes
+    /// takes them as they are, without making a `String` of them.
+    mutating func write(utf8 bytes: [UInt8])
+}
+
+extension ReportSink {
+    public mutating func write(utf8 bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// A report on a batch run. Items arrive in input order; `finish` is called once after the last one.

@@ -36,6 +36,11 @@ struct FileReportSink: ReportSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    mutating func write(utf8 bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes out what is buffered.
     mutating func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }

@@ -68,7 +68,7 @@ public enum AuditReportFormat: String, Sendable, CaseIterable {
     {
         let options = BatchReportOptions(colour: colour, language: language)
         switch self {
-        case .jsonl: return AuditReport(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.line)
+        case .jsonl: return AuditReport(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.append)
         case .text: return AuditReport(reporter: BatchReports.reporter(format: .text, options: options))
         case .json: return AuditReport(reporter: BatchReports.reporter(format: .json, options: options))
         case .csv: return AuditReport(reporter: BatchReports.reporter(format: .csv, options: options))
@@ -82,10 +82,11 @@ public enum AuditReportFormat: String, Sendable, CaseIterable {
 public struct AuditReport {
     public var reporter: any BatchReporter
     /// For a report whose text for one record needs nothing from the records before it (JSON Lines): that
-    /// text, rendered on the worker threads and written in order in place of calling the reporter's `add`.
-    public var perRecord: (@Sendable (BatchItem) -> String)?
+    /// text, appended as UTF-8 to its chunk's bytes on the worker threads, and the chunk's bytes written in
+    /// order in place of calling the reporter's `add` (no `String` is made of a record's text).
+    public var perRecord: (@Sendable (BatchItem, inout [UInt8]) -> Void)?
 
-    public init(reporter: any BatchReporter, perRecord: (@Sendable (BatchItem) -> String)? = nil) {
+    public init(reporter: any BatchReporter, perRecord: (@Sendable (BatchItem, inout [UInt8]) -> Void)? = nil) {
         self.reporter = reporter
         self.perRecord = perRecord
     }
@@ -173,13 +174,14 @@ public enum AuditJob {
     /// Reads, checks, records and reports every record, in input order.
     private static func pipeline(
         _ options: AuditJobOptions, reader: BatchReader, checker: BatchChecker, trail: BatchRecorder?,
-        direct: (@Sendable (BatchItem) -> String)?, reporter: inout any BatchReporter, sink: inout some ReportSink,
+        direct: (@Sendable (BatchItem, inout [UInt8]) -> Void)?, reporter: inout any BatchReporter,
+        sink: inout some ReportSink,
         summary: inout AuditSummary, progress: (AuditProgress) -> Void
     ) throws {
         let builder = trail.map { (builder: $0.builder, actor: $0.actor, compression: $0.compression) }
         // Each record's text is rendered on the workers: the whole report line when the format is written
-        // directly, else whatever part the reporter can take ready-made.
-        let render = direct ?? reporter.perRecord
+        // directly (as bytes), else whatever part the reporter can take ready-made.
+        let render = direct == nil ? reporter.perRecord : nil
         let replicas = LibraryReplicas(of: checker.library, limit: cores)
         let reveal = options.reveal
         let chunkSize = options.chunkSize
@@ -210,7 +212,9 @@ public enum AuditJob {
                 // `RuleLibrary.replica()`), one per core at most.
                 let own = BatchChecker(
                     library: replicas.next(), defaultKind: checker.defaultKind, asOf: checker.asOf)
-                return { chunk in chunk.check(own, builder: builder, render: render, reveal: reveal) }
+                return { chunk in
+                    chunk.check(own, builder: builder, render: render, direct: direct, reveal: reveal)
+                }
             },
             consume: { done in
                 if options.isCancelled() { throw CancellationError() }
@@ -235,13 +239,14 @@ public enum AuditJob {
         }
 
         func report(_ done: CheckedChunk) {
+            if direct != nil { sink.write(utf8: done.utf8) }
             for (k, item) in done.items.enumerated() {
-                if done.texts.isEmpty {
-                    reporter.add(item, to: &sink)
-                } else if direct != nil {
-                    sink.write(done.texts[k])
-                } else {
-                    reporter.add(item, rendered: done.texts[k], to: &sink)
+                if direct == nil {
+                    if done.texts.isEmpty {
+                        reporter.add(item, to: &sink)
+                    } else {
+                        reporter.add(item, rendered: done.texts[k], to: &sink)
+                    }
                 }
                 summary.count(item)
             }
@@ -374,7 +379,8 @@ struct AuditChunk: Sendable {
     /// Checks every record (and drafts its audit record when there is a trail): the work of one worker.
     func check(
         _ checker: BatchChecker, builder trail: (builder: RecordBuilder, actor: String, compression: CompressorSlot)?,
-        render: (@Sendable (BatchItem) -> String)?, reveal: Bool
+        render: (@Sendable (BatchItem) -> String)?, direct: (@Sendable (BatchItem, inout [UInt8]) -> Void)?,
+        reveal: Bool
     ) -> CheckedChunk {
         /// What the reports see: sensitive values masked unless `reveal`; the trail keeps its own masking.
         func shown(_ item: BatchItem) -> BatchItem {
@@ -386,6 +392,8 @@ struct AuditChunk: Sendable {
         var items: [BatchItem] = []
         var drafts: [RecordDraft] = []
         var texts: [String] = []
+        var utf8: [UInt8] = []
+        if direct != nil { utf8.reserveCapacity(2048 * records.count) }
         var cache = DraftCache()
         items.reserveCapacity(records.count)
         for (k, record) in records.enumerated() {
@@ -393,11 +401,14 @@ struct AuditChunk: Sendable {
                 let item = shown(checker.check(record, index: first + k, keepDocument: false).0)
                 items.append(item)
                 if let render { texts.append(render(item)) }
+                direct?(item, &utf8)
                 continue
             }
             let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
-            items.append(shown(item))
-            if let render { texts.append(render(shown(item))) }
+            let reported = shown(item)
+            items.append(reported)
+            if let render { texts.append(render(reported)) }
+            direct?(reported, &utf8)
             let builder = trail.builder
             var draft =
                 if let canonical {
@@ -418,7 +429,7 @@ struct AuditChunk: Sendable {
                 for k in drafts.indices { drafts[k].seal(actor: trail.actor, compressor: compressor, context: context) }
             }
         }
-        return CheckedChunk(items: items, drafts: drafts, texts: texts, bytesRead: bytesRead)
+        return CheckedChunk(items: items, drafts: drafts, texts: texts, utf8: utf8, bytesRead: bytesRead)
     }
 }
 
@@ -426,7 +437,9 @@ struct AuditChunk: Sendable {
 struct CheckedChunk: Sendable {
     var items: [BatchItem]
     var drafts: [RecordDraft]
-    /// Each item's report text, when the format renders it on the workers.
+    /// Each item's report text, when the reporter takes a part of it ready-made.
     var texts: [String]
+    /// Every item's report text in order, as UTF-8, when the format is written directly (JSON Lines).
+    var utf8: [UInt8]
     var bytesRead: Int
 }

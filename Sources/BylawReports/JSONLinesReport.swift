@@ -10,15 +10,31 @@ public struct JSONLinesReporter: BatchReporter {
     public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {}
 
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
-        sink.write(Self.line(item))
+        var bytes: [UInt8] = []
+        Self.append(item, to: &bytes)
+        sink.write(utf8: bytes)
     }
 
     public mutating func finish(to sink: inout some ReportSink) {}
 
     /// One record's line, newline included.
     public static func line(_ item: BatchItem) -> String {
-        let decision = ResultJSON.decision(item.result)
-        return "{\"source\":" + source(item.source) + "," + decision.dropFirst() + "\n"
+        var bytes: [UInt8] = []
+        append(item, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One record's line, newline included, appended to `bytes` as UTF-8: what a batch audit's workers call, so
+    /// that a chunk's lines go to the report as one buffer and no `String` is made of any.
+    public static func append(_ item: BatchItem, to bytes: inout [UInt8]) {
+        var out = JSONBytes(capacity: 0)
+        swap(&out.bytes, &bytes)
+        defer { swap(&out.bytes, &bytes) }
+        out.literal("{\"source\":")
+        out.raw(source(item.source))
+        out.literal(",")
+        ResultJSON.appendMembers(item.result, receipt: nil, to: &out)
+        out.literal("\n")
     }
 
     /// `{"file": "disposals.csv", "row": 12}`; `"line"` for line-based inputs; only `"file"` for a whole file.

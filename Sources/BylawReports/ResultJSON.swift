@@ -24,6 +24,12 @@ public enum ResultJSON {
         // One growing byte buffer: this runs once per record of a batch audit.
         var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
         out.literal("{")
+        appendMembers(r, receipt: receipt, to: &out)
+        return out.text
+    }
+
+    /// A decision's members and the closing brace (what follows `{` in `decision`), appended to `out`.
+    static func appendMembers(_ r: DecisionResult, receipt: String?, to out: inout JSONBytes) {
         appendHeader(r, to: &out)
         var counts = [0, 0, 0, 0]  // in RuleOutcome.allCases order
         for result in r.results {
@@ -54,7 +60,6 @@ public enum ResultJSON {
         // Written in place: cutting the closing brace off the finished text walked every character of it.
         if let receipt { out.raw(",\"receipt\":" + receipt) }
         out.raw("}")
-        return out.text
     }
 
     /// The members every report of one decision starts with: `file, kind, id, date, unit, verdict, rule_sets`.
@@ -150,7 +155,8 @@ public enum ResultJSON {
 
 /// JSON text built as UTF-8 bytes, strings quoted by `JSONText`, turned into a `String` once at the end.
 struct JSONBytes {
-    private var bytes: [UInt8] = []
+    /// What is written so far; a caller with a buffer of its own swaps it in and out (no copy).
+    var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 

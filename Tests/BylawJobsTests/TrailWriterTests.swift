@@ -37,14 +37,15 @@ final class SlowTrail: AuditTrail, @unchecked Sendable {
     func signCheckpointIfConfigured() throws(AuditStoreError) {}
 }
 
-/// A report that checks, at every line it is given, that the trail already holds that many records.
+/// A report that checks, whenever it is given text (a line, or a chunk's lines at once), that the trail already
+/// holds as many records as there are lines so far.
 struct CheckingSink: ReportSink {
     let trail: SlowTrail
     var lines: [String] = []
     var unrecorded = 0
 
     mutating func write(_ s: String) {
-        lines.append(s)
+        lines += s.split(separator: "\n").map { $0 + "\n" }
         if trail.count < lines.count { unrecorded += 1 }
     }
 }
