@@ -30,7 +30,7 @@ enum ExplainPage {
         }
         var body = "<p>\(HTML.h(t("intro").replacingOccurrences(of: "%s", with: rule)))</p>"
         body +=
-            "<pre class=\"explanation\" id=\"explanation\">\(HTML.h(ExplainReport.text(masked, colour: false)))</pre>"
+            "<pre class=\"explanation\" id=\"explanation\">\(HTML.h(ExplainReport.text(masked, colour: false, language: ctx.lang == .zh ? .chinese : .english)))</pre>"
         return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body))
     }
 

@@ -1,6 +1,9 @@
 import Bylaw
 import BylawAuthoring
 import BylawDiagnostics
+import BylawJobs
+import BylawLocale
+import BylawReports
 import Foundation
 
 /// 规则试验, for authors: edit a copy of a rule set and its test cases, see lint diagnostics at their lines, run
@@ -44,9 +47,11 @@ enum PlaygroundPage {
                 ruleset = ""
                 cases = ""
             } else {
+                // A case's own button explains it, after its run; the form's buttons lint or test.
+                let explaining = request.form["case"]
                 result = run(
-                    action: request.form["action"] ?? "lint", ruleset: ruleset, cases: cases, origin: chosen,
-                    root: library.root, ctx)
+                    action: explaining == nil ? request.form["action"] ?? "lint" : "explain", ruleset: ruleset,
+                    cases: cases, origin: chosen, root: library.root, explaining: explaining, ctx)
             }
         }
         var body = "<p class=\"muted\">\(t("note"))</p>"
@@ -58,7 +63,7 @@ enum PlaygroundPage {
         }
         body += "</select></div><button type=\"submit\">\(t("open"))</button></form>"
         body += result
-        body += "<form method=\"post\" action=\"\(ctx.url("/playground"))\">\(ctx.csrfField)"
+        body += "<form method=\"post\" id=\"play-form\" action=\"\(ctx.url("/playground"))\">\(ctx.csrfField)"
         body += "<input type=\"hidden\" name=\"file\" value=\"\(HTML.h(chosen))\">"
         body += "<label for=\"ruleset\">\(t("ruleset"))</label><textarea id=\"ruleset\" name=\"ruleset\" rows=\"24\" "
         body += "spellcheck=\"false\">\(HTML.h(ruleset))</textarea>"
@@ -86,7 +91,8 @@ enum PlaygroundPage {
     /// Lints or tests the texts in a scratch copy of the rule-set folder (its other versions, other test files
     /// and examples copied as they are, so the edited version is judged among them), then removes the copy.
     private static func run(
-        action: String, ruleset: String, cases: String, origin: String, root: String, _ ctx: PageContext
+        action: String, ruleset: String, cases: String, origin: String, root: String, explaining: String?,
+        _ ctx: PageContext
     )
         -> String
     {
@@ -111,11 +117,14 @@ enum PlaygroundPage {
         } catch {
             return "<p class=\"bad\" role=\"alert\">\(HTML.h("\(error)"))</p>"
         }
-        if action == "test" {
+        if action == "test" || action == "explain" {
             let library = RuleLibrary.load(root: scratch.path)
             let suite = library.runTests(folder: folder.path)
-            return diagnostics(library.diagnostics + suite.diagnostics, ruleset: ruleset, file: file, ctx)
-                + results(suite, ctx).replacingOccurrences(of: folder.path + "/", with: "")
+            var out =
+                diagnostics(library.diagnostics + suite.diagnostics, ruleset: ruleset, file: file, ctx)
+                + results(suite, ctx)
+            if let explaining { out += explanation(of: explaining, in: suite, library: library, ctx) }
+            return out.replacingOccurrences(of: folder.path + "/", with: "")
         }
         let report = Linter.lint(files: files, calendarsRoot: scratch.path)
         return diagnostics(report.diagnostics, ruleset: ruleset, file: file, ctx)
@@ -150,6 +159,23 @@ enum PlaygroundPage {
         return out + "</ol></details>"
     }
 
+    /// Why each rule of one case passed or failed, value by value, as `bylaw explain` prints it: what an author
+    /// reads when a case does not give what it expects. Sensitive values stay masked, as on the check page.
+    private static func explanation(
+        of name: String, in suite: TestSuiteResult, library: RuleLibrary, _ ctx: PageContext
+    ) -> String {
+        guard let c = suite.cases.first(where: { $0.testCase.name == name })?.testCase else {
+            return "<p class=\"bad\" role=\"alert\" id=\"case-explained\">"
+                + HTML.h(Words.text("web.play.no-case", ctx.lang, name)) + "</p>"
+        }
+        let explained = ExplainJob.shown(
+            library.explain(c.decision, file: c.decisionFile, asOf: c.asOf), library: library, reveal: false)
+        let language: Language = ctx.lang == .zh ? .chinese : .english
+        return "<h2 id=\"case-explained\">\(HTML.h(Words.text("web.play.explained", ctx.lang, name)))</h2>"
+            + "<pre class=\"explanation\">\(HTML.h(ExplainReport.text(explained, colour: false, language: language)))"
+            + "</pre>"
+    }
+
     private static func results(_ suite: TestSuiteResult, _ ctx: PageContext) -> String {
         let t = { (k: String) in text(k, ctx.lang) }
         let passed = suite.cases.filter(\.passed).count
@@ -161,6 +187,10 @@ enum PlaygroundPage {
             out += "<tr><td>\(HTML.h(c.testCase.name))</td><td>"
             out += c.passed ? "<span class=\"ok\">\(t("pass"))</span>" : "<span class=\"bad\">\(t("fail"))</span>"
             for d in c.differences { out += "<div>\(HTML.h(d))</div>" }
+            // The button belongs to the editing form below, so the case is explained from the texts as edited.
+            out += " <button type=\"submit\" form=\"play-form\" name=\"case\" value=\"\(HTML.h(c.testCase.name))\" "
+            out += "aria-label=\"\(HTML.h(Words.text("web.play.explain-label", ctx.lang, c.testCase.name)))\">"
+            out += HTML.h(Words.text("web.play.explain", ctx.lang)) + "</button>"
             out += "</td></tr>"
         }
         out += "</tbody></table>"

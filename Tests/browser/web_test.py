@@ -429,6 +429,31 @@ def verdict_prints_on_a4(d):
         f.write(data)
 
 
+@test
+def playground_explains_a_case(d):
+    """An author runs the cases, then explains one with the button in its row: the page shows the case's rules
+    value by value, from the texts as edited."""
+    sign_in(d, "author1")
+    d.get(BASE + "/ui/playground")
+    value = next(o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#file option")
+                 if o.get_attribute("value").endswith("proposal-handling/ruleset.yaml"))
+    d.get(BASE + "/ui/playground?file=" + urllib.parse.quote(value, safe=""))
+    button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
+    button.click()
+    WebDriverWait(d, 60).until(staleness_of(button))
+    name = "执委提案逾期答复且由经办人签发（示例文件）"
+    explain = WebDriverWait(d, 60).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, f"#test-results ~ table button[name=case][value='{name}']"))
+    explain.click()
+    WebDriverWait(d, 60).until(staleness_of(explain))
+    heading = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "case-explained"))
+    assert name in heading.text, heading.text
+    text = d.find_element(By.CSS_SELECTOR, "pre.explanation").text
+    assert "✗ PH-08" in text and "不合规" in text, text[:300]
+    d.execute_script("arguments[0].scrollIntoView()", heading)
+    shot(d, "playground-explain-zh")
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     d = browser()

@@ -71,6 +71,12 @@ enum WebTexts {
         CatalogueEntry("web.library.diff.col.old", zh: "原版本", en: "Old version"),
         CatalogueEntry("web.library.diff.col.new", zh: "新版本", en: "New version"),
         CatalogueEntry("web.library.diff.back", zh: "返回规则库", en: "Back to the rule library"),
+        CatalogueEntry("web.play.explain", zh: "逐值解释", en: "Explain"),
+        CatalogueEntry("web.play.explain-label", zh: "逐值解释用例“{0}”", en: "Explain the case “{0}”"),
+        CatalogueEntry(
+            "web.play.explained", zh: "用例“{0}”：每条规则的每个子表达式的取值",
+            en: "The case “{0}”: the value of every sub-expression of every rule"),
+        CatalogueEntry("web.play.no-case", zh: "测试用例中没有名为“{0}”的用例。", en: "The test cases have no case named “{0}”."),
         CatalogueEntry(
             "web.library.diff.notfound", zh: "规则库中没有这两个版本。", en: "The library has no such pair of versions."),
     ]
