@@ -14,6 +14,8 @@ public enum DiagnosticWording {
     /// keeps its English message (the completeness test keeps that from happening).
     public static func message(code: String, english: String, _ language: Language) -> String {
         guard language == .chinese, let entry = Catalogue.entry("diag." + code) else { return english }
+        // A record read from a sheet: the place comes first, then the problem, each in Chinese.
+        if let (place, rest) = sheetPlace(english) { return place + message(code: code, english: rest, language) }
         let quoted = quotedSpans(english)
         if let form = Catalogue.entry("diag-form.\(code).\(quoted.count)") {
             return Catalogue.fill(form.chinese, quoted)
@@ -59,6 +61,37 @@ public enum DiagnosticWording {
         if english.hasPrefix("nor ") { return language.text("diag-note.nor", String(english.dropFirst(4))) }
         for e in Catalogue.entries where e.id.hasPrefix("diag-note.") && e.english == english { return e.chinese }
         return english
+    }
+
+    /// The place a batch reader puts before a record's problem (`cell B15, column `决策日期` is empty: …`,
+    /// `column 3, column `决策日期`: …` for CSV, `no column gives `date`: …`), in Chinese from the catalogue,
+    /// and the English message after it; nil when the message starts with no such place.
+    static func sheetPlace(_ english: String) -> (String, String)? {
+        func text(_ id: String, _ values: String...) -> String {
+            Catalogue.entry(id).map { Catalogue.fill($0.chinese, values) } ?? english
+        }
+        func quoted(_ s: Substring) -> (String, Substring)? {
+            guard s.first == "`", let end = s.dropFirst().firstIndex(of: "`") else { return nil }
+            return (String(s[s.startIndex...end]), s[s.index(after: end)...])
+        }
+        let message = Substring(english)
+        if message.hasPrefix("no column gives "), let (path, rest) = quoted(message.dropFirst(16)),
+            rest.hasPrefix(": ")
+        {
+            return (text("diag-place.no-column", path), String(rest.dropFirst(2)))
+        }
+        let isCell = message.hasPrefix("cell ")
+        guard isCell || message.hasPrefix("column "),
+            let comma = message.firstRange(of: ", column `")
+        else { return nil }
+        let name = message[message.index(message.startIndex, offsetBy: isCell ? 5 : 7)..<comma.lowerBound]
+        guard !name.isEmpty, !name.contains(" "),
+            let (header, after) = quoted(message[message.index(comma.upperBound, offsetBy: -1)...])
+        else { return nil }
+        let place = text(isCell ? "diag-place.cell" : "diag-place.column", String(name), header)
+        if after.hasPrefix(" is empty: ") { return (text("diag-place.empty", place), String(after.dropFirst(11))) }
+        if after.hasPrefix(": ") { return (text("diag-place.at", place), String(after.dropFirst(2))) }
+        return nil
     }
 
     /// The user text an English message quotes in backticks, in order.

@@ -127,6 +127,19 @@ import Testing
         #expect(one.map(\.summary) == ["ledger.xlsx invalid xlsx.no-sheet"])
     }
 
+    /// A cover sheet of one-cell notes before the ledger: without --sheet, the first sheet with a header (one
+    /// naming the mapping's headers) is read, not the notes; named with --sheet, the notes are read and refused.
+    @Test func aCoverSheetIsPassedOver() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-cover.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try Self.results(lines) == Self.results(csv))
+        #expect(lines.first?.source == "ledger-cover.xlsx:row 2")
+        let (notes, refused) = try office.audit(OfficeInputTests.office + "/ledger-cover.xlsx", ["--sheet", "填表说明"])
+        #expect(notes.status == 2)
+        #expect(refused.allSatisfy { $0.verdict == "invalid" } && !refused.isEmpty)
+    }
+
     /// `--header-row 2` names the note row: its cells are not headers the mapping knows.
     @Test func theHeaderRowCanBeNamed() throws {
         let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--header-row", "2"])

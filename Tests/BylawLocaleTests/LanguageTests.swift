@@ -74,6 +74,25 @@ import Testing
         #expect(DiagnosticWording.help("did you mean `x`?", .english) == "did you mean `x`?")
     }
 
+    /// A record read from a sheet keeps its place in Chinese: the cell and its column's header come first, then
+    /// the problem; in English the message is as the reader wrote it.
+    @Test func aSheetRecordsPlaceInChinese() {
+        let wording = { (code: String, english: String) in
+            DiagnosticWording.message(code: code, english: english, .chinese)
+        }
+        let empty = "cell B15, column `决策日期` is empty: required field `date` is missing: it is needed"
+        #expect(wording("decision.missing-field", empty) == "单元格 B15（列 `决策日期`）为空：缺少必填字段：`date`")
+        #expect(DiagnosticWording.message(code: "decision.missing-field", english: empty, .english) == empty)
+        let typed = "cell J7, column `账面原值`: unknown field `asset.valu`: no rule set that applies reads it"
+        #expect(wording("decision.unknown-field", typed) == "单元格 J7（列 `账面原值`）：未知字段 `asset.valu`：适用的规则集均不读取该字段")
+        let csv = "column 3, column `单位`: unknown field `asset.valu`: no rule set that applies reads it"
+        #expect(wording("decision.unknown-field", csv).hasPrefix("第 3 列（`单位`）：未知字段 `asset.valu`"))
+        let unmapped = "no column gives `approval.date`: required field `approval.date` (date) is missing"
+        #expect(wording("decision.missing-field", unmapped) == "没有哪一列给出 `approval.date`：缺少必填字段：`approval.date`")
+        // Not a place: the message is worded as before.
+        #expect(wording("decision.unknown-field", "cell phone `x`") == "未知字段 `x`：适用的规则集均不读取该字段")
+    }
+
     /// Chinese help lines fit an 80-column terminal, whatever the parser's wrapping by characters does.
     @Test func chineseHelpFitsEightyColumns() {
         for entry in Catalogue.entries where entry.id.hasPrefix("help.") {

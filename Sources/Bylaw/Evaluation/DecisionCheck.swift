@@ -56,7 +56,15 @@ extension RuleLibrary {
                     help: kinds.isEmpty ? nil : "known kinds: " + kinds.joined(separator: ", ")))
             return Prepared(result: result)
         }
-        guard let dateText = result.date, let decisionDate = DecisionTyper.date(dateText) else {
+        guard let dateText = result.date else {
+            result.diagnostics.append(
+                .error(
+                    "decision.missing-field",
+                    "required field `date` is missing: the decision's date says which rule sets are in force",
+                    at: root.location))
+            return Prepared(result: result)
+        }
+        guard let decisionDate = DecisionTyper.date(dateText) else {
             let at = root["date"]?.location ?? root.location
             result.diagnostics.append(
                 .error("decision.bad-date", "`date` must be the decision date written YYYY-MM-DD", at: at))

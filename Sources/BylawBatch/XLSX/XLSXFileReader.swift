@@ -75,7 +75,7 @@ final class XLSXFileReader: RecordReader {
     private func open() throws(XLSXError) {
         let package = try XLSXPackage(path: openPath, limits: limits)
         let book = try XLSXWorkbook.read(package)
-        let chosen: XLSXWorkbook.Sheet
+        var chosen: XLSXWorkbook.Sheet
         if let name = options.sheet {
             guard let found = book.sheets.first(where: { $0.name == name }) else {
                 let names = book.sheets.map { "`\($0.name)`" }.joined(separator: ", ")
@@ -90,12 +90,40 @@ final class XLSXFileReader: RecordReader {
         }
         let strings = try XLSXSharedStrings.read(package, part: book.sharedStrings)
         let styles = try XLSXStyles.read(package, part: book.styles)
-        merges = try XLSXMerges.scan(package, part: chosen.part)
         let context = XLSXCellContext(
             sharedStrings: strings.strings, styles: styles, date1904: book.date1904, maxCellBytes: limits.maxCellBytes)
+        if options.sheet == nil, options.headerRow == nil, book.sheets.count > 1 {
+            // Offices put a notes or cover sheet first: without --sheet, the table is the first sheet with a
+            // header (one naming two of the mapping's headers, or a row of several cells), else the first sheet.
+            for candidate in book.sheets where try hasHeader(package, part: candidate.part, context: context) {
+                chosen = candidate
+                break
+            }
+        }
+        merges = try XLSXMerges.scan(package, part: chosen.part)
         let stream = XLSXSheetStream(package: package, part: chosen.part, context: context)
         sheet = stream
         try findHeader(stream, sheet: chosen.name)
+    }
+
+    /// Whether the sheet's first rows hold a header: with a mapping, a row naming two of its headers; without,
+    /// a row of at least two cells. Reads those rows only.
+    private func hasHeader(_ package: XLSXPackage, part: String, context: XLSXCellContext) throws(XLSXError) -> Bool {
+        let known = Set(mapping?.columns.keys.map { $0 } ?? [])
+        func isHeader(_ row: XLSXRow) -> Bool {
+            guard mapping != nil else { return row.cells.count >= 2 }
+            return row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= 2
+        }
+        let probe = XLSXSheetStream(package: package, part: part, context: context)
+        defer { probe.cancel() }
+        for _ in 0..<Self.headerSearchRows {
+            switch probe.next() {
+            case .success(let row): if isHeader(row) { return true }
+            case .failure(let error): throw error
+            case nil: return false
+            }
+        }
+        return false
     }
 
     /// Reads rows until the header is found, keeping the rows after it.
