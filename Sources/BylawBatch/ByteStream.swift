@@ -1,4 +1,5 @@
 import BylawJSON
+import BylawYAML
 
 #if canImport(Glibc)
     import Glibc

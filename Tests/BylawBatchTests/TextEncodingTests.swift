@@ -1,4 +1,5 @@
 import BylawTestSupport
+import BylawYAML
 import Foundation
 import Testing
 

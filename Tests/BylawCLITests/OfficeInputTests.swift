@@ -127,6 +127,39 @@ import Testing
         #expect(one.map(\.summary) == ["ledger.xlsx invalid xlsx.no-sheet"])
     }
 
+    /// A promotion file saved by an editor in GBK or in UTF-16 is checked as the UTF-8 original is: the same
+    /// verdict and failed rules, and the trail keeps the file's own bytes' hash.
+    @Test func aDecisionSavedInGBKOrUTF16IsChecked() throws {
+        let original = Run.repository + "/rules/cadre-selection/examples/non-compliant-2025-skip-single-signature.yaml"
+        let text = try String(contentsOfFile: original, encoding: .utf8)
+        let dir = Scratch.root.appendingPathComponent("encodings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let u16 = dir.appendingPathComponent("utf16.yaml")
+        let units: [UInt8] = text.utf16.flatMap { (u: UInt16) -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        try Data([0xFF, 0xFE] + units).write(to: u16)
+        let gbk = dir.appendingPathComponent("gbk.yaml")
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", "-o", gbk.path, original]
+        try iconv.run()
+        iconv.waitUntilExit()
+        #expect(iconv.terminationStatus == 0)
+        let args = ["check", "--rules", Run.repository + "/rules", "--no-audit", "--format", "json"]
+        let expected = try Run.bylaw(args + [original])
+        #expect(expected.status == 1)
+        for file in [u16.path, gbk.path] {
+            let r = try Run.bylaw(args + [file])
+            #expect(r.status == 1, "\(file): \(r.stderr)")
+            #expect(r.stdout.contains("\"verdict\":\"non_compliant\""))
+            for id in ["CS2-15", "CS2-23"] {
+                #expect(
+                    r.stdout.contains("\"rule\":\"\(id)\",") == expected.stdout.contains("\"rule\":\"\(id)\","), "\(id)"
+                )
+            }
+            #expect(r.stdout.contains("廉洁自律结论性意见缺少纪委书记"))
+        }
+    }
+
     /// A cover sheet of one-cell notes before the ledger: without --sheet, the first sheet with a header (one
     /// naming the mapping's headers) is read, not the notes; named with --sheet, the notes are read and refused.
     @Test func aCoverSheetIsPassedOver() throws {

@@ -7,13 +7,45 @@ import BylawYAML
 /// before a byte is read.
 public enum DecisionFile {
     /// The document and the bytes it was parsed from.
+    ///
+    /// A file saved in UTF-16 (with its byte order mark) or in GB18030/GBK, as Chinese offices' editors still
+    /// save, is read as the text it holds; the bytes returned are the file's own (its hash is the file's, and
+    /// `parse(bytes:…)` reads them to the same document).
     public static func load(path: String, limits: YAMLLimits = .decision) throws(YAMLLoadError) -> (
         node: YAMLNode, bytes: [UInt8]
     ) {
-        guard isJSON(path) else { return try YAMLLoader.loadKeepingBytes(path: path, limits: limits) }
-        let bytes = try YAMLLoader.readWithinLimit(path, limits: limits)
+        let raw = try YAMLLoader.readWithinLimit(path, limits: limits)
+        let text = utf8(raw)
+        guard isJSON(path) else { return (try YAMLLoader.load(bytes: text, file: path, limits: limits), raw) }
         let start = YAMLMark(line: 1, column: 1, offset: 0)
-        return (try JSONNodeReader(file: path, start: start, limits: limits).read(bytes), bytes)
+        return (try JSONNodeReader(file: path, start: start, limits: limits).read(text), raw)
+    }
+
+    /// The UTF-8 of a decision's text: UTF-8 as it is (its byte order mark left for the reader); UTF-16 with a
+    /// byte order mark decoded; other bytes that are not UTF-8 decoded as GB18030 (which GBK and GB2312 are
+    /// part of) when every byte decodes. Anything else is left as it is, for the reader to refuse at its first
+    /// bad byte.
+    public static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        let encoding: String
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            encoding = "UTF-16LE"
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            encoding = "UTF-16BE"
+        } else if String(validating: bytes, as: UTF8.self) != nil {
+            return bytes
+        } else {
+            encoding = "GB18030"
+        }
+        let bom = encoding.hasPrefix("UTF-16") ? 2 : 0
+        guard let transcoder = Transcoder(from: encoding, unit: encoding.hasPrefix("UTF-16") ? 2 : 1) else {
+            return bytes
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 2)
+        bytes[bom...].withUnsafeBytes { transcoder.decode($0, final: true, into: &out) }
+        // The transcoder marks an undecodable sequence with 0xFF, never part of UTF-8: then the bytes are not
+        // that encoding either, and the reader says where they first go wrong.
+        return out.contains(0xFF) ? bytes : out
     }
 
     /// A decision handed over as bytes (a request body): JSON when `json`, else YAML (which JSON also is),
@@ -24,6 +56,7 @@ public enum DecisionFile {
         guard bytes.count <= limits.maxBytes else {
             throw YAMLLoader.sizeError(bytes.count, file: name, limits: limits)
         }
+        let bytes = utf8(bytes)
         guard json else { return try YAMLLoader.load(bytes: bytes, file: name, limits: limits) }
         let start = YAMLMark(line: 1, column: 1, offset: 0)
         return try JSONNodeReader(file: name, start: start, limits: limits).read(bytes)

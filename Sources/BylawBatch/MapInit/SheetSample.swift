@@ -1,5 +1,6 @@
 import Bylaw
 import BylawDiagnostics
+import BylawYAML
 import Foundation
 
 #if canImport(Glibc)

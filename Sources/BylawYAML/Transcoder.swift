@@ -9,7 +9,7 @@
 /// becomes the byte 0xFF, which is never UTF-8, so the CSV reader finds it at its cell.
 ///
 /// A class because it owns an `iconv_t`.
-final class Transcoder {
+package final class Transcoder {
     private let cd: iconv_t
     /// Input bytes skipped at an undecodable sequence.
     private let unit: Int
@@ -18,7 +18,7 @@ final class Transcoder {
     private var output = [UInt8](repeating: 0, count: 1 << 16)
 
     /// A decoder from `encoding` (an iconv name), or nil when the C library does not know it.
-    init?(from encoding: String, unit: Int) {
+    package init?(from encoding: String, unit: Int) {
         guard let cd = iconv_open("UTF-8", encoding), Int(bitPattern: cd) != -1 else { return nil }
         self.cd = cd
         self.unit = unit
@@ -28,7 +28,7 @@ final class Transcoder {
 
     /// The UTF-8 for `bytes` appended to what was left over; with `final`, a sequence left cut off at the end
     /// is undecodable rather than kept for the next block.
-    func decode(_ bytes: UnsafeRawBufferPointer, final: Bool, into out: inout [UInt8]) {
+    package func decode(_ bytes: UnsafeRawBufferPointer, final: Bool, into out: inout [UInt8]) {
         pending.append(contentsOf: bytes)
         var consumed = 0
         let total = pending.count
