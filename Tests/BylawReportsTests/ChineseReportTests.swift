@@ -23,19 +23,45 @@ import Testing
         #expect(actual == expected, "differs from \(path)")
     }
 
-    @Test(arguments: [BatchReportFormat.text, .html, .junit])
+    @Test(arguments: [BatchReportFormat.text, .html, .junit, .csv])
     func batchReport(_ format: BatchReportFormat) throws {
         let rendered = BatchFixture.render(format, language: .chinese)
         #expect(BatchFixture.render(format, spillThreshold: 64, language: .chinese) == rendered)
         #expect(BatchFixture.render(format, prerendered: true, language: .chinese) == rendered)
-        let name = "report.zh-Hans." + ["text": "txt", "html": "html", "junit": "xml"][format.rawValue, default: "txt"]
+        let extensions = ["text": "txt", "html": "html", "junit": "xml", "csv": "csv"]
+        let name = "report.zh-Hans." + extensions[format.rawValue, default: "txt"]
         try Self.compare(rendered, BatchReportGoldenTests.corpus + "/" + name)
     }
 
-    /// Machine formats do not change with the language.
-    @Test(arguments: [BatchReportFormat.json, .csv])
-    func machineFormatsAreLanguageNeutral(_ format: BatchReportFormat) {
-        #expect(BatchFixture.render(format, language: .chinese) == BatchFixture.render(format))
+    /// Machine formats do not change with the language: JSON, and CSV with the machine columns.
+    @Test func machineFormatsAreLanguageNeutral() {
+        #expect(BatchFixture.render(.json, language: .chinese) == BatchFixture.render(.json))
+        let machine = BatchFixture.render(.csv, language: .chinese, csvColumns: .machine)
+        #expect(machine == BatchFixture.render(.csv, csvColumns: .machine))
+        #expect(machine.hasPrefix("\u{FEFF}source,record_id,kind,unit,date,verdict,rule_set,rule_id,title,"))
+        #expect(machine.contains(",non_compliant,") && !machine.contains("不合规"))
+    }
+
+    /// The CSV report for a Chinese reader: the header and the verdict, severity and outcome words from the
+    /// catalogue, the cells still in the machine columns' order; in English the labels are the machine names.
+    @Test func chineseCSVHasChineseHeaderAndWords() throws {
+        let rows = BatchReportStructureTests.parseCSV(
+            String(BatchFixture.render(.csv, language: .chinese).unicodeScalars.dropFirst()))
+        #expect(
+            rows.first == [
+                "来源", "决定编号", "决定类别", "单位", "日期", "结论", "规则集", "规则编号", "规则标题", "严重程度", "检查结果", "依据条款",
+                "说明", "依据数据",
+            ])
+        let am07 = try #require(rows.first { $0[1] == "ZC-2023-0045" && $0[7] == "AM-07" })
+        #expect([am07[5], am07[9], am07[10]] == ["不合规", "违规", "违反"])
+        let invalid = try #require(rows.first { $0[0] == "disposals.csv:row 6" })
+        #expect([invalid[5], invalid[9], invalid[10]] == ["无效", "错误", "无效"])
+        #expect(invalid[12].hasPrefix("disposals.csv:8:1: 错误"))
+        let inError = try #require(rows.first { $0[7] == "AM-06" })
+        #expect([inError[5], inError[10]] == ["出错", "出错"])
+        #expect(rows.dropFirst().allSatisfy { !["non_compliant", "failed", "violation"].contains($0[5]) })
+        #expect(CSVBatchReporter.header(.english) == CSVBatchReporter.columns)
+        #expect(BatchFixture.render(.csv, csvColumns: .labels) == BatchFixture.render(.csv, csvColumns: .machine))
     }
 
     /// The labels the HTML report writes, from the catalogue (`html.*`), with placeholders cut off.

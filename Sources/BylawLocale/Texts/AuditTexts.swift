@@ -1,6 +1,6 @@
 /// The catalogue's entries for the audit reports: the text summary, the HTML page, the JUnit and CSV files.
 enum AuditTexts {
-    static let entries: [CatalogueEntry] = text + html + junit + progress
+    static let entries: [CatalogueEntry] = text + html + junit + csv + progress
 
     static let text: [CatalogueEntry] = [
         CatalogueEntry("audit.title", zh: "bylaw 审计报告", en: "bylaw audit report"),
@@ -105,6 +105,26 @@ enum AuditTexts {
     static let junit: [CatalogueEntry] = [
         CatalogueEntry("junit.no-id", zh: "（无编号）", en: "(no id)"),
         CatalogueEntry("junit.invalid-record", zh: "无效记录", en: "invalid record"),
+    ]
+
+    /// The CSV report's header row for people, one entry per machine column name (`audit.csv.` and the name).
+    /// The English text is the machine name itself: programs read the English header, so it never changes.
+    static let csv: [CatalogueEntry] = [
+        CatalogueEntry("audit.csv.source", zh: "来源", en: "source"),
+        CatalogueEntry("audit.csv.record_id", zh: "决定编号", en: "record_id"),
+        CatalogueEntry("audit.csv.kind", zh: "决定类别", en: "kind"),
+        CatalogueEntry("audit.csv.unit", zh: "单位", en: "unit"),
+        CatalogueEntry("audit.csv.date", zh: "日期", en: "date"),
+        CatalogueEntry("audit.csv.verdict", zh: "结论", en: "verdict"),
+        CatalogueEntry("audit.csv.rule_set", zh: "规则集", en: "rule_set"),
+        CatalogueEntry("audit.csv.rule_id", zh: "规则编号", en: "rule_id"),
+        CatalogueEntry("audit.csv.title", zh: "规则标题", en: "title"),
+        CatalogueEntry("audit.csv.severity", zh: "严重程度", en: "severity"),
+        CatalogueEntry("audit.csv.outcome", zh: "检查结果", en: "outcome"),
+        CatalogueEntry("audit.csv.cite", zh: "依据条款", en: "cite"),
+        CatalogueEntry("audit.csv.message", zh: "说明", en: "message"),
+        CatalogueEntry("audit.csv.evidence", zh: "依据数据", en: "evidence"),
+        CatalogueEntry("audit.csv.invalid-record", zh: "记录无效", en: "invalid record"),
     ]
 
     static let progress: [CatalogueEntry] = [
