@@ -100,6 +100,8 @@ enum AuditTexts {
         CatalogueEntry("html.col.fix", zh: "修正方法", en: "fix"),
         CatalogueEntry("html.other-reasons", zh: "另有 {0} 种原因。", en: "And {0} other reasons."),
         CatalogueEntry("html.fix", zh: "修正方法：", en: "Fix:"),
+        CatalogueEntry("html.switch-title", zh: "以英文显示本页", en: "Show this page in Chinese"),
+        CatalogueEntry("language.own-name", zh: "中文", en: "English"),
     ]
 
     static let junit: [CatalogueEntry] = [
