@@ -100,6 +100,22 @@ enum AuditTexts {
         CatalogueEntry("html.col.fix", zh: "修正方法", en: "fix"),
         CatalogueEntry("html.other-reasons", zh: "另有 {0} 种原因。", en: "And {0} other reasons."),
         CatalogueEntry("html.fix", zh: "修正方法：", en: "Fix:"),
+        CatalogueEntry(
+            "html.rest.first", zh: "本页按输入顺序列出其中前 {0} 条。",
+            en: "This page lists the first {0} of these records, in input order. "),
+        CatalogueEntry("html.rest.in", zh: "其余 {0} 条在本页旁边的文件 ", en: "The other {0} are in "),
+        CatalogueEntry(
+            "html.rest.in-what", zh: " 中：CSV 格式，每条违反的规则一行，与 ",
+            en: ", beside this page: CSV, one row per failed rule, as "),
+        CatalogueEntry("html.rest.in-end", zh: " 的输出相同。", en: " writes them."),
+        CatalogueEntry(
+            "html.rest.stdout", zh: "其余 {0} 条不在本报告中，因为报告输出到了标准输出：请用 ",
+            en: "The other {0} are not in this report because it went to standard output: write it with "),
+        CatalogueEntry(
+            "html.rest.stdout-report", zh: " 把报告写入文件，其余记录即写入旁边的 CSV 文件；或调大 ",
+            en: " to get them in a CSV file beside it, raise "),
+        CatalogueEntry("html.rest.stdout-run", zh: "；或运行 ", en: ", or run "),
+        CatalogueEntry("html.rest.stdout-end", zh: "。", en: "."),
         CatalogueEntry("html.switch-title", zh: "以英文显示本页", en: "Show this page in Chinese"),
         CatalogueEntry("language.own-name", zh: "中文", en: "English"),
     ]

@@ -73,7 +73,7 @@ public struct HTMLBatchReporter: BatchReporter {
             sink.write(out + "</main>\n<script>\n" + HTMLParts.script + "</script>\n</body>\n</html>\n")
             return
         }
-        if beyond > 0 { out += HTMLPaging.note(inPage: inPage, beyond: beyond, companion: paging.companion) }
+        if beyond > 0 { out += HTMLPaging.note(inPage: inPage, beyond: beyond, companion: paging.companion, l) }
         out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: inPage, l) + HTMLParts.tableHead(l)
         sink.write(out)
         rows.drain(to: &sink)
