@@ -37,6 +37,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Language.current.help("help.audit.format")))
     var format: AuditReportFormat = .text
 
+    @Option(help: ArgumentHelp(Language.current.help("help.audit.columns"), valueName: "labels|machine"))
+    var columns = CSVColumns.labels.rawValue
+
     @Option(
         help: ArgumentHelp(
             Language.current.help("help.audit.html-records", String(HTMLPaging.defaultLimit)), valueName: "n"))
@@ -80,6 +83,9 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError(Language.current.text("usage.no-inputs")) }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError(Language.current.text("usage.jobs")) }
+        if CSVColumns(rawValue: columns) == nil {
+            throw ValidationError(Language.current.text("usage.columns", columns))
+        }
         if htmlRecords < 0 { throw ValidationError(Language.current.text("usage.html-records")) }
         if let headerRow, !(1...1_048_576).contains(headerRow) {
             throw ValidationError(Language.current.text("usage.header-row"))
@@ -107,7 +113,8 @@ struct AuditCommand: ParsableCommand {
         let companion = htmlCompanion()
         let report = format.report(
             colour: self.report == nil && FileHandleOutput.stdoutIsTerminal,
-            html: HTMLPaging(limit: htmlRecords, companion: companion), language: Language.current)
+            html: HTMLPaging(limit: htmlRecords, companion: companion), language: Language.current,
+            csvColumns: CSVColumns(rawValue: columns) ?? .labels)
         let options = AuditJobOptions(
             inputs: inputs, files: files, kind: kind, mapping: mapping, encoding: encoding, sheet: sheet,
             headerRow: headerRow, asOf: asOfDate.map { ($0, asOf ?? "") }, jobs: jobs ?? AuditJob.cores,

@@ -62,11 +62,14 @@ public enum AuditReportFormat: String, Sendable, CaseIterable {
     /// The report for this format: the one place a format is turned into a reporter.
     /// - Parameter colour: the report goes to a terminal, so the text report may use colour.
     /// - Parameter html: how many records the HTML page lists, and where the others go.
-    /// - Parameter language: the language of the report's words (JSON, JSON Lines and CSV do not change).
-    public func report(colour: Bool = false, html: HTMLPaging = .init(), language: Language = .english)
-        -> AuditReport
-    {
-        let options = BatchReportOptions(colour: colour, language: language)
+    /// - Parameter language: the language of the report's words (JSON and JSON Lines do not change; CSV only
+    ///   with `csvColumns` `.labels`).
+    /// - Parameter csvColumns: whether the CSV report's header and verdict words follow `language`.
+    public func report(
+        colour: Bool = false, html: HTMLPaging = .init(), language: Language = .english,
+        csvColumns: CSVColumns = .labels
+    ) -> AuditReport {
+        let options = BatchReportOptions(colour: colour, language: language, csvColumns: csvColumns)
         switch self {
         case .jsonl: return AuditReport(reporter: JSONLinesReporter(), perRecord: JSONLinesReporter.append)
         case .text: return AuditReport(reporter: BatchReports.reporter(format: .text, options: options))

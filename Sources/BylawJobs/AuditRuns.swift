@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawLocale
+import BylawReports
 import Foundation
 
 /// The batch audits a service runs in the background, for `POST /v1/audits` and the web page's batch audit
@@ -142,17 +143,24 @@ public final class AuditRuns: @unchecked Sendable {
         return running.count
     }
 
-    /// Where a finished run's report in `format` and `language` is.
-    public func report(_ id: String, owner: String, format: AuditReportFormat, language: Language) -> String? {
+    /// Where a finished run's report in `format` and `language` is. A CSV report has the machine header and
+    /// words unless `csvColumns` asks for labels in `language`.
+    public func report(
+        _ id: String, owner: String, format: AuditReportFormat, language: Language, csvColumns: CSVColumns = .machine
+    ) -> String? {
         guard let run = get(id, owner: owner), run.state == .finished, Self.formats.contains(format) else {
             return nil
         }
-        return folder(of: id) + "/" + Self.reportName(format, language)
+        let machine = format == .csv && csvColumns == .machine
+        return folder(of: id) + "/" + Self.reportName(format, machine ? .english : language)
     }
 
+    /// A report's file name: `report.csv` is the machine CSV file (the same as the English labels), and
+    /// `report.zh-Hans.csv` the one with Chinese labels.
     static func reportName(_ format: AuditReportFormat, _ language: Language) -> String {
         switch format {
         case .html, .junit, .text: "report.\(language.rawValue).\(format.rawValue)"
+        case .csv where language != .english: "report.\(language.rawValue).csv"
         case .json, .csv, .jsonl: "report.\(format.rawValue)"
         }
     }

@@ -5,7 +5,8 @@ import BylawReports
 import Foundation
 
 /// Every report of one background run at once: each record is checked and recorded once and reported in
-/// every format of `AuditRuns.formats` (in each language where the words depend on one), each report written
+/// every format of `AuditRuns.formats` (in each language where the words depend on one: the CSV file in English
+/// is the machine one, `CSVColumns.labels` in English being the machine names), each report written
 /// to its own file as the run goes. It counts the verdicts for the run's progress, and names each record's file
 /// as the client named it, not where the service keeps it.
 final class RunReports: BatchReporter, @unchecked Sendable {
@@ -20,7 +21,7 @@ final class RunReports: BatchReporter, @unchecked Sendable {
     init(folder: String, names: [String: String]) {
         self.names = names
         for format in AuditRuns.formats {
-            let languages: [Language] = [.html, .junit].contains(format) ? Language.allCases : [.english]
+            let languages: [Language] = [.html, .junit, .csv].contains(format) ? Language.allCases : [.english]
             for language in languages {
                 reporters.append(format.report(language: language).reporter)
                 let file = CompanionFile(path: folder + "/" + AuditRuns.reportName(format, language))

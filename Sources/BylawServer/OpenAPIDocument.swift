@@ -181,7 +181,7 @@ enum OpenAPIDocument {
             "/v1/audits/{id}/report": {
               "get": {
                 "summary": "A finished audit's report",
-                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "format", "in": "query", "schema": {"enum": ["html", "json", "csv", "junit"], "default": "html"}}, {"name": "lang", "in": "query", "description": "the language of the HTML and JUnit reports", "schema": {"enum": ["en", "zh-Hans"], "default": "en"}}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "format", "in": "query", "schema": {"enum": ["html", "json", "csv", "junit"], "default": "html"}}, {"name": "lang", "in": "query", "description": "the language of the HTML and JUnit reports, and of the CSV report's header with columns=labels", "schema": {"enum": ["en", "zh-Hans"], "default": "en"}}, {"name": "columns", "in": "query", "description": "the CSV report's header and verdict, severity and outcome words: machine names for programs, or labels in the report's language", "schema": {"enum": ["machine", "labels"], "default": "machine"}}],
                 "responses": {
                   "200": {"description": "The report", "content": {"text/html": {"schema": {"type": "string"}}, "application/json": {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}}, "application/xml": {"schema": {"type": "string"}}}},
                   "409": {"description": "The run has not finished (or was cancelled or failed)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},

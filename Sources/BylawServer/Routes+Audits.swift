@@ -3,6 +3,7 @@ import BylawBatch
 import BylawDiagnostics
 import BylawJobs
 import BylawLocale
+import BylawReports
 import Foundation
 import Hummingbird
 
@@ -47,6 +48,12 @@ extension BylawService {
                 }
                 return l
             }
+            let columns = try query.get("columns").map { name throws(APIError) in
+                guard let c = CSVColumns(rawValue: name) else {
+                    throw APIError(.badRequest, "query.bad-columns", .text("api.query.bad-columns"))
+                }
+                return c
+            }
             guard run.state == .finished else {
                 throw APIError(
                     .conflict, "audit.not-finished",
@@ -55,7 +62,8 @@ extension BylawService {
             guard
                 let path = self.audits.report(
                     run.id, owner: run.owner, format: format,
-                    language: language ?? APILanguage.of(request, fallback: self.configuration.language))
+                    language: language ?? APILanguage.of(request, fallback: self.configuration.language),
+                    csvColumns: columns ?? .machine)
             else { throw APIError(.notFound, "audit.not-found", .text("api.audit.not-found", run.id)) }
             return try Self.file(path, contentType: Self.contentType(format))
         }

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawJobs
+import BylawReports
 import Foundation
 
 /// The batch audits started from the pages: each upload and its proposed mapping until the auditor starts it;
@@ -52,9 +53,11 @@ public final class BatchRuns: @unchecked Sendable {
         return run
     }
 
-    /// Where the finished run's report in `format` is, in the page's language.
+    /// Where the finished run's report in `format` is, in the page's language: the CSV file too, for people,
+    /// with its header and verdict words in that language.
     func report(_ id: String, owner: String, format: AuditReportFormat, lang: Lang) -> String? {
-        audits.report(id, owner: owner, format: format, language: lang == .zh ? .chinese : .english)
+        audits.report(
+            id, owner: owner, format: format, language: lang == .zh ? .chinese : .english, csvColumns: .labels)
     }
 
     /// Stores an upload and proposes a mapping for it from its header and the labels of the kind's fields.

@@ -5,6 +5,10 @@ import Testing
 /// A rule set's own English (`title_en`, `message_en`): shown to English readers where the author gave it, never
 /// to Chinese readers nor in JSON; `lint --translations` lists what lacks it, and plain `lint` never does.
 @Suite struct TranslationCommandTests {
+    /// The CSV report's machine header, which programs read.
+    static let machineCSVHeader =
+        "source,record_id,kind,unit,date,verdict,rule_set,rule_id,title,severity,outcome,cite,message,evidence"
+
     static let organInvestment = "rules/asset-management/examples/non-compliant-organ-investment.yaml"
 
     @Test func anEnglishReaderSeesTheAuthorsEnglish() throws {
@@ -33,6 +37,38 @@ import Testing
         #expect(csvEN.stdout.contains("must be approved by"), "\(csvEN.stderr)")
         #expect(!csvZH.stdout.contains("must be approved by"))
         #expect(csvZH.stdout.contains("审批"))
+    }
+
+    /// `bylaw audit --format csv`: a Chinese header and verdict words for a Chinese reader, the machine names in
+    /// English and with `--columns machine` in any language; a `--columns` that is neither is a usage error.
+    @Test func auditCSVHeaderFollowsTheReaderUnlessMachine() throws {
+        let args = [
+            "audit", "--no-audit", "examples/asset-disposals/disposal-ledger.csv", "--kind", "asset_disposal",
+            "--map", "examples/asset-disposals/columns.yaml", "--format", "csv",
+        ]
+        func header(_ run: Run) -> String { String(run.stdout.unicodeScalars.dropFirst().prefix { $0 != "\r" }) }
+        let machineHeader = Self.machineCSVHeader
+        let zh = try Run.bylaw(args + ["--lang", "zh"])
+        #expect(zh.status == 1, "\(zh.stderr)")
+        #expect(header(zh) == "来源,决定编号,决定类别,单位,日期,结论,规则集,规则编号,规则标题,严重程度,检查结果,依据条款,说明,依据数据")
+        #expect(zh.stdout.contains(",不合规,") && zh.stdout.contains(",违反,"))
+        #expect(!zh.stdout.contains(",non_compliant,"))
+        let zhMachine = try Run.bylaw(args + ["--lang", "zh", "--columns", "machine"])
+        #expect(header(zhMachine) == machineHeader)
+        #expect(zhMachine.stdout.contains(",non_compliant,") && !zhMachine.stdout.contains(",不合规,"))
+        #expect(zhMachine.stdout.contains("审批"), "the rules' own words still follow the reader")
+        let en = try Run.bylaw(args + ["--lang", "en"])
+        #expect(header(en) == machineHeader)
+        #expect(en.stdout.contains(",non_compliant,"))
+        let enMachine = try Run.bylaw(args + ["--lang", "en", "--columns", "machine"])
+        #expect(enMachine.stdout == en.stdout)
+        for lang in ["en", "zh"] {
+            let bad = try Run.bylaw(args + ["--lang", lang, "--columns", "chinese"])
+            #expect(bad.status == 2)
+            #expect(bad.stdout.isEmpty)
+            #expect(bad.stderr.contains("--columns") && bad.stderr.contains("`chinese`"), "\(bad.stderr)")
+            #expect(bad.stderr.contains(lang == "zh" ? "须为 labels 或 machine" : "takes labels or machine"))
+        }
     }
 
     @Test func explainShowsTheEnglishTitleAndChineseWords() throws {

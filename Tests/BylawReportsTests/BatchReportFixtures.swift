@@ -150,10 +150,11 @@ enum BatchFixture {
     ///   with the text it renders on its worker threads.
     static func render(
         _ format: BatchReportFormat, items: [BatchItem] = items, spillThreshold: Int = 1 << 20,
-        prerendered: Bool = false, language: Language = .english
+        prerendered: Bool = false, language: Language = .english, csvColumns: CSVColumns = .labels
     ) -> String {
         var reporter = BatchReports.reporter(
-            format: format, options: BatchReportOptions(spillThreshold: spillThreshold, language: language))
+            format: format,
+            options: BatchReportOptions(spillThreshold: spillThreshold, language: language, csvColumns: csvColumns))
         var sink = StringSink()
         reporter.begin(run, to: &sink)
         let perRecord = prerendered ? reporter.perRecord : nil

@@ -106,8 +106,8 @@ import Testing
 
     @Test func htmlFiltersTheOtherUnitsTogether() {
         let html = Self.render(.html, maxUnits: 2)
-        #expect(html.contains("<option value=\"o:\">(other units)</option>"))
-        #expect(html.contains("<tr><td>(other units)</td><td class=\"num\">3</td>"))
+        #expect(html.contains("<option value=\"o:\" data-alt=\"（其他单位）\">(other units)</option>"))
+        #expect(html.contains("<tr><td data-alt=\"（其他单位）\">(other units)</td><td class=\"num\">3</td>"))
         #expect(html.contains("capped at 2 units, the first met in input order"))
         // Listed records: R-1 (u-a), R-4 (u-c), R-5 (no unit), R-6 (u-d), R-7 (u-c), R-8 (u-b).
         let keys = html.components(separatedBy: "data-unit=\"").dropFirst().map { $0.prefix { $0 != "\"" } }

@@ -23,19 +23,45 @@ import Testing
         #expect(actual == expected, "differs from \(path)")
     }
 
-    @Test(arguments: [BatchReportFormat.text, .html, .junit])
+    @Test(arguments: [BatchReportFormat.text, .html, .junit, .csv])
     func batchReport(_ format: BatchReportFormat) throws {
         let rendered = BatchFixture.render(format, language: .chinese)
         #expect(BatchFixture.render(format, spillThreshold: 64, language: .chinese) == rendered)
         #expect(BatchFixture.render(format, prerendered: true, language: .chinese) == rendered)
-        let name = "report.zh-Hans." + ["text": "txt", "html": "html", "junit": "xml"][format.rawValue, default: "txt"]
+        let extensions = ["text": "txt", "html": "html", "junit": "xml", "csv": "csv"]
+        let name = "report.zh-Hans." + extensions[format.rawValue, default: "txt"]
         try Self.compare(rendered, BatchReportGoldenTests.corpus + "/" + name)
     }
 
-    /// Machine formats do not change with the language.
-    @Test(arguments: [BatchReportFormat.json, .csv])
-    func machineFormatsAreLanguageNeutral(_ format: BatchReportFormat) {
-        #expect(BatchFixture.render(format, language: .chinese) == BatchFixture.render(format))
+    /// Machine formats do not change with the language: JSON, and CSV with the machine columns.
+    @Test func machineFormatsAreLanguageNeutral() {
+        #expect(BatchFixture.render(.json, language: .chinese) == BatchFixture.render(.json))
+        let machine = BatchFixture.render(.csv, language: .chinese, csvColumns: .machine)
+        #expect(machine == BatchFixture.render(.csv, csvColumns: .machine))
+        #expect(machine.hasPrefix("\u{FEFF}source,record_id,kind,unit,date,verdict,rule_set,rule_id,title,"))
+        #expect(machine.contains(",non_compliant,") && !machine.contains("不合规"))
+    }
+
+    /// The CSV report for a Chinese reader: the header and the verdict, severity and outcome words from the
+    /// catalogue, the cells still in the machine columns' order; in English the labels are the machine names.
+    @Test func chineseCSVHasChineseHeaderAndWords() throws {
+        let rows = BatchReportStructureTests.parseCSV(
+            String(BatchFixture.render(.csv, language: .chinese).unicodeScalars.dropFirst()))
+        #expect(
+            rows.first == [
+                "来源", "决定编号", "决定类别", "单位", "日期", "结论", "规则集", "规则编号", "规则标题", "严重程度", "检查结果", "依据条款",
+                "说明", "依据数据",
+            ])
+        let am07 = try #require(rows.first { $0[1] == "ZC-2023-0045" && $0[7] == "AM-07" })
+        #expect([am07[5], am07[9], am07[10]] == ["不合规", "违规", "违反"])
+        let invalid = try #require(rows.first { $0[0] == "disposals.csv:row 6" })
+        #expect([invalid[5], invalid[9], invalid[10]] == ["无效", "错误", "无效"])
+        #expect(invalid[12].hasPrefix("disposals.csv:8:1: 错误"))
+        let inError = try #require(rows.first { $0[7] == "AM-06" })
+        #expect([inError[5], inError[10]] == ["出错", "出错"])
+        #expect(rows.dropFirst().allSatisfy { !["non_compliant", "failed", "violation"].contains($0[5]) })
+        #expect(CSVBatchReporter.header(.english) == CSVBatchReporter.columns)
+        #expect(BatchFixture.render(.csv, csvColumns: .labels) == BatchFixture.render(.csv, csvColumns: .machine))
     }
 
     /// The labels the HTML report writes, from the catalogue (`html.*`), with placeholders cut off.
@@ -46,11 +72,19 @@ import Testing
             .filter { $0.count >= 2 }
     }
 
+    /// The page as a reader sees it before touching the language switch: without its script and without the
+    /// tags' attributes, where the other language's labels wait for the switch.
+    static func shown(_ page: String) -> String {
+        page.replacing(#/<script>[\s\S]*?</script>/#, with: "")
+            .replacing(#/<([a-zA-Z0-9]+)[^>]*>/#) { "<" + $0.output.1 + ">" }
+    }
+
     @Test func eachHTMLReportHasNoneOfTheOtherLanguagesLabels() {
-        let zh = BatchFixture.render(.html, language: .chinese)
-        let en = BatchFixture.render(.html)
-        #expect(zh.contains("<html lang=\"zh-Hans\">"))
-        #expect(en.contains("<html lang=\"en\">"))
+        let zhPage = BatchFixture.render(.html, language: .chinese)
+        let enPage = BatchFixture.render(.html)
+        #expect(zhPage.contains("<html lang=\"zh-Hans\">"))
+        #expect(enPage.contains("<html lang=\"en\">"))
+        let (zh, en) = (Self.shown(zhPage), Self.shown(enPage))
         // English labels are words; the record data in the fixture is Chinese, so any English label found in
         // the Chinese page is one that was not translated.
         let untranslated =
@@ -63,7 +97,31 @@ import Testing
             $0.unicodeScalars.contains { $0.value >= 0x4E00 } && en.contains(">" + $0 + "<")
         }
         #expect(leaked.isEmpty, "Chinese labels in the English page: \(leaked)")
-        #expect(zh.contains("审计报告") && zh.contains("筛选记录"))
+        #expect(zh.contains("审计报告") && zhPage.contains("placeholder=\"筛选记录…\""))
+    }
+
+    /// Each page carries the other language's labels in attributes, for the switch in its header: labels only,
+    /// so the record rows hold none but the one rule error's prefix (their verdicts come from the script).
+    @Test func eachHTMLReportCarriesTheOtherLanguagesLabelsForItsSwitch() throws {
+        let zh = BatchFixture.render(.html, language: .chinese)
+        let en = BatchFixture.render(.html)
+        #expect(zh.contains(#"<button type="button" id="lang-switch" hidden lang="en" data-alt-lang="zh-Hans""#))
+        #expect(en.contains(#"<button type="button" id="lang-switch" hidden lang="zh-Hans" data-alt-lang="en""#))
+        for alternate in [
+            #"<h1 data-alt="Audit report">审计报告</h1>"#, #"<span class="l" data-alt="records">记录</span>"#,
+            #"data-alt-placeholder="Filter records…""#, #"<title data-alt="Failures by rule">各规则违反次数</title>"#,
+            #"data-alt="non-compliant">不合规</option>"#, #"data-alt-title="Show this page in Chinese""#,
+        ] {
+            #expect(zh.contains(alternate), "\(alternate)")
+        }
+        #expect(en.contains(#"<span class="l" data-alt="记录">records</span>"#))
+        #expect(en.contains(#"<th data-sort="text" scope="col" data-alt="单位">unit</th>"#))
+        for page in [zh, en] {
+            let rows = try #require(page.firstRange(of: "<tbody>\n<tr data-verdict")).lowerBound
+            let body = page[rows...].split(separator: "</tbody>").first ?? ""
+            #expect(body.matches(of: /data-alt/).count == 1)
+            #expect(page.matches(of: /<script>/).count == 1)
+        }
     }
 
     @Test(arguments: LintGoldenTests.names)
@@ -93,6 +151,27 @@ import Testing
         let filter = try #require(probe["ruleFilter"] as? [String: Any])
         #expect(filter["shown"] as? Int == 3)
         #expect(filter["label"] as? String == "显示 3 条（共 6 条）")
+        // The switch in the header turns the page's labels to English, and a second click back to Chinese.
+        #expect(probe["switchVisible"] as? Bool == true)
+        let before = try #require(probe["beforeSwitch"] as? [String: Any])
+        let after = try #require(probe["afterSwitch"] as? [String: Any])
+        let back = try #require(probe["switchedBack"] as? [String: Any])
+        #expect(before["lang"] as? String == "zh-Hans" && before["records"] as? String == "记录")
+        #expect(before["button"] as? String == "English")
+        #expect(after["lang"] as? String == "en")
+        #expect(after["title"] as? String == "Audit report · bylaw")
+        #expect(after["heading"] as? String == "Audit report")
+        #expect(after["records"] as? String == "records")
+        #expect(after["chart"] as? String == "Failures by rule")
+        #expect(after["filter"] as? String == "Filter records…")
+        #expect(after["shown"] as? String == "6 of 6 shown")
+        #expect(after["verdict"] as? String == "non-compliant")
+        #expect(after["button"] as? String == "中文")
+        #expect((after["heads"] as? [String])?.prefix(3) == ["source", "record", "unit"])
+        #expect(back["lang"] as? String == "zh-Hans" && back["records"] as? String == "记录")
+        #expect(back["heading"] as? String == "审计报告" && back["shown"] as? String == "显示 6 条（共 6 条）")
+        #expect(back["verdict"] as? String == "不合规")
+        #expect((back["heads"] as? [String])?.prefix(3) == ["来源", "记录", "单位"])
         let shot = run.folder.appendingPathComponent("report.png")
         #expect(FileManager.default.fileExists(atPath: shot.path))
         if let keep = ProcessInfo.processInfo.environment["BYLAW_SCREENSHOTS"] {

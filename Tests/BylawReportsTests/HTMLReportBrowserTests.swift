@@ -42,6 +42,11 @@ import Testing
         #expect(filter["rule"] as? String == "asset-management/AM-07")
         #expect(filter["shown"] as? Int == 3)
         #expect(filter["label"] as? String == "3 of 6 shown")
+        let after = try #require(probe["afterSwitch"] as? [String: Any])
+        #expect(after["lang"] as? String == "zh-Hans" && after["records"] as? String == "记录")
+        #expect(after["heading"] as? String == "审计报告" && after["shown"] as? String == "显示 6 条（共 6 条）")
+        let back = try #require(probe["switchedBack"] as? [String: Any])
+        #expect(back["lang"] as? String == "en" && back["records"] as? String == "records")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.png").path))
     }
 }

@@ -108,6 +108,21 @@ struct AuditsTests {
                 #expect(json.json != nil, "\(name): the JSON report is JSON")
                 let csvReport = try await s.call("GET", "/v1/audits/\(id)/report?format=csv", as: "auditor")
                 #expect(csvReport.status == 200 && csvReport.headers["content-type"]?.hasPrefix("text/csv") == true)
+                // Programs get the machine header whatever the language; people ask for labels.
+                let machine = "source,record_id,kind,unit,date,verdict,"
+                #expect(csvReport.text.contains(machine) && !csvReport.text.contains("决定编号"), "\(name)")
+                let zhMachine = try await s.call(
+                    "GET", "/v1/audits/\(id)/report?format=csv&lang=zh-Hans", as: "auditor")
+                #expect(zhMachine.text == csvReport.text, "\(name)")
+                let labels = try await s.call(
+                    "GET", "/v1/audits/\(id)/report?format=csv&columns=labels&lang=zh-Hans", as: "auditor")
+                #expect(labels.text.contains("来源,决定编号,决定类别,单位,日期,结论,"), "\(name)")
+                let enLabels = try await s.call(
+                    "GET", "/v1/audits/\(id)/report?format=csv&columns=labels&lang=en", as: "auditor")
+                #expect(enLabels.text == csvReport.text, "\(name)")
+                let badColumns = try await s.call(
+                    "GET", "/v1/audits/\(id)/report?format=csv&columns=chinese", as: "auditor")
+                #expect(badColumns.status == 400 && badColumns.object.code == "query.bad-columns", "\(name)")
                 let junit = try await s.call("GET", "/v1/audits/\(id)/report?format=junit", as: "auditor")
                 #expect(junit.status == 200 && junit.text.contains("<testsuite"), "\(name)")
                 let english = try await s.call("GET", "/v1/audits/\(id)/report?format=html&lang=en", as: "auditor")

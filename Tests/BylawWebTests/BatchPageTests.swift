@@ -36,6 +36,10 @@ struct BatchPageTests {
         #expect(!html.contains(h.app.batchRuns.folder))
         let csv = c.get("/batch/report?id=\(id)&format=csv&download=1")
         #expect(csv.header("Content-Disposition")?.contains("attachment") == true)
+        // The download is for people: its header in the page's language (English since the `lang=en` above).
+        #expect(csv.text.contains("source,record_id,") && !csv.text.contains("决定编号"))
+        let chinese = c.get("/batch/report?id=\(id)&format=csv&download=1&lang=zh").text
+        #expect(chinese.contains("来源,决定编号,") && !chinese.contains("record_id"))
         #expect(h.records() == 13)  // twelve records and the run
         // Another account cannot see the run.
         var other = h.client("admin1")

@@ -1,6 +1,6 @@
 /// The catalogue's entries for the audit reports: the text summary, the HTML page, the JUnit and CSV files.
 enum AuditTexts {
-    static let entries: [CatalogueEntry] = text + html + junit + progress
+    static let entries: [CatalogueEntry] = text + html + junit + csv + progress
 
     static let text: [CatalogueEntry] = [
         CatalogueEntry("audit.title", zh: "bylaw 审计报告", en: "bylaw audit report"),
@@ -100,11 +100,49 @@ enum AuditTexts {
         CatalogueEntry("html.col.fix", zh: "修正方法", en: "fix"),
         CatalogueEntry("html.other-reasons", zh: "另有 {0} 种原因。", en: "And {0} other reasons."),
         CatalogueEntry("html.fix", zh: "修正方法：", en: "Fix:"),
+        CatalogueEntry(
+            "html.rest.first", zh: "本页按输入顺序列出其中前 {0} 条。",
+            en: "This page lists the first {0} of these records, in input order. "),
+        CatalogueEntry("html.rest.in", zh: "其余 {0} 条在本页旁边的文件 ", en: "The other {0} are in "),
+        CatalogueEntry(
+            "html.rest.in-what", zh: " 中：CSV 格式，每条违反的规则一行，与 ",
+            en: ", beside this page: CSV, one row per failed rule, as "),
+        CatalogueEntry("html.rest.in-end", zh: " 的输出相同。", en: " writes them."),
+        CatalogueEntry(
+            "html.rest.stdout", zh: "其余 {0} 条不在本报告中，因为报告输出到了标准输出：请用 ",
+            en: "The other {0} are not in this report because it went to standard output: write it with "),
+        CatalogueEntry(
+            "html.rest.stdout-report", zh: " 把报告写入文件，其余记录即写入旁边的 CSV 文件；或调大 ",
+            en: " to get them in a CSV file beside it, raise "),
+        CatalogueEntry("html.rest.stdout-run", zh: "；或运行 ", en: ", or run "),
+        CatalogueEntry("html.rest.stdout-end", zh: "。", en: "."),
+        CatalogueEntry("html.switch-title", zh: "以英文显示本页", en: "Show this page in Chinese"),
+        CatalogueEntry("language.own-name", zh: "中文", en: "English"),
     ]
 
     static let junit: [CatalogueEntry] = [
         CatalogueEntry("junit.no-id", zh: "（无编号）", en: "(no id)"),
         CatalogueEntry("junit.invalid-record", zh: "无效记录", en: "invalid record"),
+    ]
+
+    /// The CSV report's header row for people, one entry per machine column name (`audit.csv.` and the name).
+    /// The English text is the machine name itself: programs read the English header, so it never changes.
+    static let csv: [CatalogueEntry] = [
+        CatalogueEntry("audit.csv.source", zh: "来源", en: "source"),
+        CatalogueEntry("audit.csv.record_id", zh: "决定编号", en: "record_id"),
+        CatalogueEntry("audit.csv.kind", zh: "决定类别", en: "kind"),
+        CatalogueEntry("audit.csv.unit", zh: "单位", en: "unit"),
+        CatalogueEntry("audit.csv.date", zh: "日期", en: "date"),
+        CatalogueEntry("audit.csv.verdict", zh: "结论", en: "verdict"),
+        CatalogueEntry("audit.csv.rule_set", zh: "规则集", en: "rule_set"),
+        CatalogueEntry("audit.csv.rule_id", zh: "规则编号", en: "rule_id"),
+        CatalogueEntry("audit.csv.title", zh: "规则标题", en: "title"),
+        CatalogueEntry("audit.csv.severity", zh: "严重程度", en: "severity"),
+        CatalogueEntry("audit.csv.outcome", zh: "检查结果", en: "outcome"),
+        CatalogueEntry("audit.csv.cite", zh: "依据条款", en: "cite"),
+        CatalogueEntry("audit.csv.message", zh: "说明", en: "message"),
+        CatalogueEntry("audit.csv.evidence", zh: "依据数据", en: "evidence"),
+        CatalogueEntry("audit.csv.invalid-record", zh: "记录无效", en: "invalid record"),
     ]
 
     static let progress: [CatalogueEntry] = [

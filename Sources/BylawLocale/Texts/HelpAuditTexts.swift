@@ -158,6 +158,13 @@ enum HelpAuditTexts {
             "help.audit.format", zh: "报告格式：text、json、jsonl、csv、junit 或 html。",
             en: "Report format: text, json, jsonl, csv, junit or html."),
         CatalogueEntry(
+            "help.audit.columns",
+            zh:
+                "CSV 报告的表头及结论、严重程度、检查结果的用词：labels（默认）随所选语言，中文即为中文表头；machine 在任何语言下都是供程序读取的名称（record_id、non_compliant）。英文下两者相同。",
+            en:
+                "The CSV report's header and verdict, severity and outcome words: labels (the default) follow the chosen language, Chinese headers in Chinese; machine keeps the names programs read (record_id, non_compliant) in any language. In English the two are the same."
+        ),
+        CatalogueEntry(
             "help.audit.reveal", zh: "在报告中显示规则集标为敏感的值（默认显示为 [masked]）；仅供有权查看者使用。",
             en:
                 "Show values the rule sets mark sensitive in the report (default: masked as [masked]); for someone allowed to see them."

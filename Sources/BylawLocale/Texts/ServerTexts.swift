@@ -86,6 +86,8 @@ enum ServerTexts {
         CatalogueEntry(
             "api.query.bad-format.report", zh: "`format` 须为 html、json、csv 或 junit",
             en: "`format` must be html, json, csv or junit"),
+        CatalogueEntry(
+            "api.query.bad-columns", zh: "`columns` 须为 machine 或 labels", en: "`columns` must be machine or labels"),
         CatalogueEntry("api.query.bad-lang", zh: "`lang` 须为 en 或 zh-Hans", en: "`lang` must be en or zh-Hans"),
         CatalogueEntry(
             "api.audit.not-finished", zh: "该审计{0}，只有已完成的审计才提供报告",

@@ -10,6 +10,9 @@ enum UsageTexts {
         CatalogueEntry(
             "usage.no-inputs", zh: "请至少指定一个输入（文件、文件夹或 -）", en: "name at least one input (a file, a folder or -)"),
         CatalogueEntry("usage.jobs", zh: "--jobs 须在 1 到 256 之间", en: "--jobs must be between 1 and 256"),
+        CatalogueEntry(
+            "usage.columns", zh: "--columns 须为 labels 或 machine，而不是 `{0}`",
+            en: "--columns takes labels or machine, not `{0}`"),
         CatalogueEntry("usage.html-records", zh: "--html-records 须为 0 或更大", en: "--html-records must be 0 or more"),
         CatalogueEntry(
             "usage.header-row", zh: "--header-row 须为 1 到 1048576 之间的行号",

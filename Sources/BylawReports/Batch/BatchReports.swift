@@ -17,6 +17,16 @@ public enum BatchReportFormat: String, Sendable, CaseIterable {
     case html
 }
 
+/// How the CSV report names its columns and writes its verdict, severity and outcome cells (`--columns`).
+public enum CSVColumns: String, Sendable, CaseIterable {
+    /// For people: in Chinese, the catalogue's Chinese header and words; in English, the machine names and
+    /// values, which programs and existing users already parse and which therefore never change.
+    case labels
+    /// The machine names and values (`record_id`, `non_compliant`, `violation`, `failed`) in every language,
+    /// for programs.
+    case machine
+}
+
 /// Choices a caller may make about a batch report.
 public struct BatchReportOptions: Sendable {
     /// Colour the text report with ANSI escapes; set it only when the sink is a terminal.
@@ -25,15 +35,19 @@ public struct BatchReportOptions: Sendable {
     public var spillThreshold: Int
     /// The most units a report lists by name (`BatchTally.maxUnits`); later units are counted as `(other units)`.
     public var maxUnits: Int
-    /// The language of the words of the text, HTML and JUnit reports (JSON and CSV column names never change).
+    /// The language of the words of the text, HTML and JUnit reports, and of the CSV report's header and
+    /// verdict, severity and outcome cells when `csvColumns` is `.labels` (JSON never changes).
     public var language: Language
+    /// Whether the CSV report's header and words follow `language` or stay the machine names.
+    public var csvColumns: CSVColumns
 
     public init(
         colour: Bool = false, spillThreshold: Int = 1 << 20, maxUnits: Int = BatchTally.maxUnits,
-        language: Language = .english
+        language: Language = .english, csvColumns: CSVColumns = .labels
     ) {
         self.colour = colour
         self.language = language
+        self.csvColumns = csvColumns
         self.spillThreshold = spillThreshold
         self.maxUnits = maxUnits
     }
@@ -55,7 +69,7 @@ public enum BatchReports {
         switch format {
         case .text: TextBatchReporter(options: options)
         case .json: JSONBatchReporter(options: options)
-        case .csv: CSVBatchReporter(language: options.language)
+        case .csv: CSVBatchReporter(language: options.language, columns: options.csvColumns)
         case .junit: JUnitBatchReporter(options: options)
         case .html: HTMLBatchReporter(options: options)
         }

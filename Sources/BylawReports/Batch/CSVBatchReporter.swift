@@ -7,8 +7,13 @@ import BylawLocale
 /// written as the records arrive. RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote or
 /// line break), UTF-8 with a byte order mark so spreadsheet programs read Chinese, and every cell passed
 /// through `CSVCell.neutralised` so no cell is taken for a formula.
+///
+/// With `CSVColumns.labels` in Chinese the header row and the verdict, severity and outcome cells are the
+/// catalogue's Chinese words, for a personnel officer's spreadsheet. In English, and with `CSVColumns.machine`
+/// in any language, they are the machine names (`record_id`, `non_compliant`, `violation`, `failed`), exactly as
+/// bylaw has always written them: programs and existing users parse the English file, so it never changes.
 public struct CSVBatchReporter: BatchReporter {
-    /// The header row, in column order.
+    /// The header row's machine names, in column order.
     public static let columns = [
         "source", "record_id", "kind", "unit", "date", "verdict", "rule_set", "rule_id", "title", "severity",
         "outcome", "cite", "message", "evidence",
@@ -17,27 +22,48 @@ public struct CSVBatchReporter: BatchReporter {
     /// The language of the rules' titles and messages: in English, the author's English where given; nil keeps
     /// the rule sets' own text.
     let language: Language?
+    /// The language of the header and of the verdict, severity and outcome cells; nil for the machine names.
+    let words: Language?
 
-    public init(language: Language? = nil) { self.language = language }
+    public init(language: Language? = nil, columns: CSVColumns = .labels) {
+        self.language = language
+        words = columns == .labels && language == .chinese ? .chinese : nil
+    }
+
+    /// The header row: the machine names, or their labels in `words`.
+    public static func header(_ words: Language? = nil) -> [String] {
+        guard let words else { return columns }
+        return columns.map { words.text("audit.csv." + $0) }
+    }
 
     public mutating func begin(_ run: BatchRunInfo, to sink: inout some ReportSink) {
-        sink.write("\u{FEFF}" + Self.row(Self.columns))
+        sink.write("\u{FEFF}" + Self.row(Self.header(words)))
+    }
+
+    /// A verdict, outcome or severity cell: the machine name, or the catalogue's word for `group.name`.
+    private func word(_ group: String, _ name: String) -> String {
+        words.map { $0.text(group + "." + name) } ?? name
     }
 
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
         let r = item.result
-        let head = [item.source.description, r.id ?? "", r.kind ?? "", r.unit ?? "", r.date ?? "", r.verdict.rawValue]
+        let verdict = word("verdict", r.verdict.rawValue)
+        let head = [item.source.description, r.id ?? "", r.kind ?? "", r.unit ?? "", r.date ?? "", verdict]
         var out = ""
         if r.verdict == .invalid {
             let errors = r.diagnostics.sortedForOutput().filter { $0.severity == .error }
-            for d in errors { out += Self.row(head + ["", "", "", "error", "invalid", "", d.description, ""]) }
-            if errors.isEmpty { out += Self.row(head + ["", "", "", "error", "invalid", "", "invalid record", ""]) }
+            let invalid = ["", "", "", word("diag.severity", "error"), word("verdict", "invalid"), ""]
+            for d in errors { out += Self.row(head + invalid + [d.description(in: words ?? .english), ""]) }
+            if errors.isEmpty {
+                out += Self.row(head + invalid + [words?.text("audit.csv.invalid-record") ?? "invalid record", ""])
+            }
         }
         for f in BatchReports.findings(r, in: language) {
             let evidence = f.evidence.map { "\($0.path)=\(ValueText.literal($0.value))" }.joined(separator: "; ")
             out += Self.row(
                 head + [
-                    f.ruleSet, f.ruleID, f.title, f.severity.rawValue, f.outcome.rawValue, f.cite,
+                    f.ruleSet, f.ruleID, f.title, word("severity", f.severity.rawValue),
+                    word("outcome", f.outcome.rawValue), f.cite,
                     f.message ?? f.error ?? f.provisional?.message(language ?? .english) ?? "", evidence,
                 ])
         }

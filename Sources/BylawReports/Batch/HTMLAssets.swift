@@ -13,6 +13,10 @@ enum HTMLAssets {
         header.top h1{margin:0;font-size:21px;font-weight:600;letter-spacing:.2px}
         header.top .meta{margin:6px 0 0;color:#c5d0db;font-size:13px}
         header.top .meta span+span::before{content:"·";margin:0 9px;color:#7f93a8}
+        #lang-switch{float:right;font:inherit;font-size:13px;padding:4px 12px;margin-top:-2px;cursor:pointer;
+        color:#fff;background:transparent;border:1px solid #7f93a8;border-radius:5px}
+        #lang-switch:hover,#lang-switch:focus{background:#2c3e50}
+        #lang-switch[hidden]{display:none}
         main{padding-top:22px;padding-bottom:48px}
         h2{font-size:15px;margin:0;font-weight:600}
         .muted{color:var(--muted);font-size:12.5px;font-weight:400}
@@ -100,16 +104,42 @@ enum HTMLAssets {
         .verdict.error{background:#efe9fa;color:var(--error)}
         .verdict.invalid{background:#eceff1;color:#455a64}
         .empty{color:var(--muted);margin:4px 0}
-        @media print{.controls{display:none!important}body{background:#fff}.panel{break-inside:avoid}
+        @media print{.controls,#lang-switch{display:none!important}body{background:#fff}.panel{break-inside:avoid}
         header.top{background:#fff;color:var(--fg)}header.top .meta{color:var(--muted)}}
 
         """#
 
-    /// Progressive enhancement: filters and sorting. The page is whole without it.
+    /// Progressive enhancement: the language switch, filters and sorting. The page is whole without it.
+    /// `/*words*/null` is replaced by the words the script writes, in both languages (`HTMLParts.scriptWords`).
     static let script = #"""
         (function () {
           "use strict";
+          var words = /*words*/null;
+          var root = document.documentElement;
           var table = document.getElementById("records-table");
+          var flip = document.getElementById("lang-switch");
+
+          // Every label has its other language in data-alt (its text) or data-alt-NAME (its attribute NAME).
+          function swap(el, name) {
+            var alt = "data-alt" + (name ? "-" + name : ""), other = el.getAttribute(alt);
+            el.setAttribute(alt, name ? el.getAttribute(name) : el.textContent);
+            if (name) el.setAttribute(name, other); else el.textContent = other;
+          }
+          if (flip) {
+            flip.hidden = false;
+            flip.addEventListener("click", function () {
+              root.lang = root.lang === "en" ? "zh-Hans" : "en";
+              ["", "lang", "title", "placeholder", "aria-label"].forEach(function (name) {
+                var alt = "data-alt" + (name ? "-" + name : "");
+                document.querySelectorAll("[" + alt + "]").forEach(function (el) { swap(el, name); });
+              });
+              if (!table) return;
+              table.querySelectorAll("span.verdict").forEach(function (el) {
+                el.textContent = words[root.lang][el.classList[1]];
+              });
+              apply();
+            });
+          }
           if (!table) return;
           var body = table.tBodies[0];
           var rows = Array.prototype.slice.call(body.rows);
@@ -133,7 +163,8 @@ enum HTMLAssets {
               tr.hidden = !ok;
               if (ok) n++;
             }
-            shown.textContent = n.toLocaleString("en") + " of " + rows.length.toLocaleString("en") + " shown";
+            shown.textContent = words[root.lang].shown.replace("{0}", n.toLocaleString("en"))
+              .replace("{1}", rows.length.toLocaleString("en"));
           }
           var timer = 0;
           q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
@@ -158,6 +189,10 @@ enum HTMLAssets {
             var button = document.createElement("button");
             button.type = "button";
             button.textContent = th.textContent;
+            if (th.hasAttribute("data-alt")) {
+              button.setAttribute("data-alt", th.getAttribute("data-alt"));
+              th.removeAttribute("data-alt");
+            }
             th.textContent = "";
             th.appendChild(button);
             button.addEventListener("click", function () {

@@ -65,21 +65,20 @@ public struct HTMLBatchReporter: BatchReporter {
         out += HTMLParts.invalidReasons(tally.invalidReasons, l)
         out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
         out += HTMLParts.ruleTable(tally.byRule, l) + HTMLParts.unitTable(tally, l)
-        out +=
-            "<section class=\"panel\" id=\"records\">\n<h2>\(HTMLParts.text(l.text("html.listed"))) <span class=\"muted\">"
-        out +=
-            l.text("html.listed-count", HTMLParts.grouped(listed), HTMLParts.grouped(tally.records)) + "</span></h2>\n"
+        let (some, all) = (HTMLParts.grouped(listed), HTMLParts.grouped(tally.records))
+        out += "<section class=\"panel\" id=\"records\">\n<h2>" + HTMLParts.label("span", l, id: "html.listed") + " "
+        out += HTMLParts.label("span", l, " class=\"muted\"") { $0.text("html.listed-count", some, all) } + "</h2>\n"
         if listed == 0 {
-            out += "<p class=\"empty\">\(HTMLParts.text(l.text("html.all-compliant")))</p>\n</section>\n"
-            sink.write(out + "</main>\n</body>\n</html>\n")
+            out += HTMLParts.label("p", l, " class=\"empty\"", id: "html.all-compliant") + "\n</section>\n"
+            sink.write(out + "</main>\n<script>\n" + HTMLParts.script + "</script>\n</body>\n</html>\n")
             return
         }
-        if beyond > 0 { out += HTMLPaging.note(inPage: inPage, beyond: beyond, companion: paging.companion) }
+        if beyond > 0 { out += HTMLPaging.note(inPage: inPage, beyond: beyond, companion: paging.companion, l) }
         out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: inPage, l) + HTMLParts.tableHead(l)
         sink.write(out)
         rows.drain(to: &sink)
         sink.write(
-            "</tbody>\n</table>\n</div>\n</section>\n</main>\n<script>\n" + HTMLParts.script(l)
+            "</tbody>\n</table>\n</div>\n</section>\n</main>\n<script>\n" + HTMLParts.script
                 + "</script>\n</body>\n</html>\n")
     }
 
@@ -91,29 +90,31 @@ public struct HTMLBatchReporter: BatchReporter {
                 filter: ("data-rule-filter", $0.ruleSet + "/" + $0.ruleID))
         }
         let l = language
-        let chart = SVGBarChart(id: "chart-rules", title: l.text("html.by-rule"), bars: Array(bars))
+        let chart = SVGBarChart(id: "chart-rules", title: "html.by-rule", language: l, bars: Array(bars))
         return HTMLParts.chartPanel(
-            l.text("html.by-rule"), l.text("html.by-rule-note"), chart: chart,
-            shown: bars.count, of: rules.count, empty: l.text("html.no-rule-failed"), l)
+            "html.by-rule", { $0.text("html.by-rule-note") }, chart: chart, shown: bars.count, of: rules.count,
+            empty: "html.no-rule-failed", l)
     }
 
     private func unitChart() -> String {
         let units = tally.byUnit.filter { $0.count(.nonCompliant) > 0 }
-        let bars = units.prefix(Self.chartLimit).map {
-            SVGBarChart.Bar(
-                key: $0.label(in: language), label: "",
-                note: language.text(
-                    $0.records == 1 ? "html.unit-bar-note-one" : "html.unit-bar-note", HTMLParts.grouped($0.records),
-                    $0.nonCompliantShare.percent),
-                value: $0.count(.nonCompliant), tone: "unit", filter: ("data-unit-filter", HTMLParts.unitKey($0)))
+        func note(_ u: BatchTally.UnitCount, _ l: Language) -> String {
+            l.text(
+                u.records == 1 ? "html.unit-bar-note-one" : "html.unit-bar-note", HTMLParts.grouped(u.records),
+                u.nonCompliantShare.percent)
         }
-        let l = language
-        let chart = SVGBarChart(id: "chart-units", title: l.text("html.by-unit"), bars: Array(bars))
+        let bars = units.prefix(Self.chartLimit).map { u in
+            SVGBarChart.Bar(
+                key: u.label(in: language), label: "", note: note(u, language), value: u.count(.nonCompliant),
+                tone: "unit", filter: ("data-unit-filter", HTMLParts.unitKey(u)),
+                other: (u.label(in: language.other), note(u, language.other)))
+        }
+        let chart = SVGBarChart(id: "chart-units", title: "html.by-unit", language: language, bars: Array(bars))
         return HTMLParts.chartPanel(
-            l.text("html.by-unit"),
-            l.text("html.by-unit-note")
-                + (tally.unitsCapped ? (l == .chinese ? "；" : "; ") + TextBatchReporter.capNote(tally, l) : ""),
-            chart: chart,
-            shown: bars.count, of: units.count, empty: l.text("html.no-unit"), l)
+            "html.by-unit",
+            { l in
+                l.text("html.by-unit-note")
+                    + (tally.unitsCapped ? (l == .chinese ? "；" : "; ") + TextBatchReporter.capNote(tally, l) : "")
+            }, chart: chart, shown: bars.count, of: units.count, empty: "html.no-unit", language)
     }
 }

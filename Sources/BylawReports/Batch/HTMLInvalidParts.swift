@@ -4,10 +4,14 @@ extension HTMLParts {
     /// When most records are invalid, the page opens by saying so, with the likely cause and its fix.
     static func headline(_ tally: BatchTally, _ l: Language = .english) -> String {
         guard InvalidReasons.mostInvalid(tally) else { return "" }
-        let (summary, cause, fix) = InvalidReasons.headline(tally, l)
-        var out = "<section class=\"panel notice\" id=\"most-invalid\">\n<h2>\(text(summary))</h2>\n"
-        if let cause { out += "<p>\(text(cause))</p>\n" }
-        if let fix { out += "<p><strong>\(text(l.text("html.fix")))</strong> \(text(fix))</p>\n" }
+        let (_, cause, fix) = InvalidReasons.headline(tally, l)
+        var out = "<section class=\"panel notice\" id=\"most-invalid\">\n"
+        out += label("h2", l) { InvalidReasons.headline(tally, $0).summary } + "\n"
+        if cause != nil { out += label("p", l) { InvalidReasons.headline(tally, $0).cause ?? "" } + "\n" }
+        if fix != nil {
+            out += "<p>" + label("strong", l, id: "html.fix") + " "
+            out += label("span", l) { InvalidReasons.headline(tally, $0).fix ?? "" } + "</p>\n"
+        }
         return out + "</section>\n"
     }
 
@@ -15,22 +19,24 @@ extension HTMLParts {
     static func invalidReasons(_ reasons: InvalidReasons, _ l: Language = .english) -> String {
         let all = reasons.mostFrequent
         guard !all.isEmpty else { return "" }
-        var out = "<section class=\"panel\" id=\"invalid-reasons\"><h2>\(text(l.text("html.why-invalid")))</h2>\n"
-        out += "<table class=\"grid\"><thead><tr><th class=\"num\">\(text(l.text("html.col.records")))</th>"
+        var out = "<section class=\"panel\" id=\"invalid-reasons\">" + label("h2", l, id: "html.why-invalid") + "\n"
+        out += "<table class=\"grid\"><thead><tr>" + label("th", l, " class=\"num\"", id: "html.col.records")
         for id in ["html.col.reason", "html.col.subject", "html.col.first", "html.col.fix"] {
-            out += "<th>\(text(l.text(id)))</th>"
+            out += label("th", l, id: id)
         }
         out += "</tr></thead><tbody>\n"
         for r in all.prefix(BatchReports.invalidReasonLimit) {
             out += "<tr><td class=\"num\">\(grouped(r.records))</td><td class=\"key\">\(text(r.code))</td>"
-            out +=
-                "<td>\(text(r.subject ?? ""))</td><td>\(text(r.sampleSource))<br>\(text(l == .english ? r.sampleMessage : DiagnosticWording.message(code: r.code, english: r.sampleMessage, l)))</td>"
-            out += "<td>\(text(r.help.map { DiagnosticWording.help($0, l) } ?? ""))</td></tr>\n"
+            out += "<td>\(text(r.subject ?? ""))</td><td>\(text(r.sampleSource))<br>"
+            out += label("span", l) {
+                $0 == .english ? r.sampleMessage : DiagnosticWording.message(code: r.code, english: r.sampleMessage, $0)
+            }
+            out += "</td>" + label("td", l) { l in r.help.map { DiagnosticWording.help($0, l) } ?? "" } + "</tr>\n"
         }
         out += "</tbody></table>"
         if all.count > BatchReports.invalidReasonLimit {
-            out +=
-                "<p class=\"muted\">\(text(l.text("html.other-reasons", String(all.count - BatchReports.invalidReasonLimit))))</p>"
+            let others = String(all.count - BatchReports.invalidReasonLimit)
+            out += label("p", l, " class=\"muted\"") { $0.text("html.other-reasons", others) }
         }
         return out + "</section>\n"
     }

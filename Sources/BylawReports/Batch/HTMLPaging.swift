@@ -1,5 +1,6 @@
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 
 #if canImport(Glibc)
     import Glibc
@@ -39,19 +40,24 @@ public struct HTMLPaging {
         return folder + base + ".records.csv"
     }
 
-    /// The page's paragraph that says how many records are in the page and where the others are.
-    static func note(inPage: Int, beyond: Int, companion: CompanionFile?) -> String {
+    /// The page's paragraph that says how many records are in the page and where the others are, in `l`, each
+    /// piece of its prose with the other language beside it for the page's switch.
+    static func note(inPage: Int, beyond: Int, companion: CompanionFile?, _ l: Language = .english) -> String {
+        func say(_ id: String, _ n: Int? = nil) -> String {
+            HTMLParts.label("span", l) { $0.text(id, n.map(HTMLParts.grouped) ?? "") }
+        }
+        func code(_ s: String) -> String { "<code>" + HTMLParts.text(s) + "</code>" }
         var out = "<p class=\"note\" id=\"rest\" data-in-page=\"\(inPage)\" data-beyond=\"\(beyond)\">"
-        out += "This page lists the first \(HTMLParts.grouped(inPage)) of these records, in input order. "
+        out += say("html.rest.first", inPage)
         if let companion {
-            out += "The other \(HTMLParts.grouped(beyond)) are in "
+            out += say("html.rest.in", beyond)
             out += "<a href=\(HTMLParts.attr(companion.href)) download>\(HTMLParts.text(companion.href))</a>"
-            out += ", beside this page: CSV, one row per failed rule, as <code>bylaw audit --format csv</code> "
-            out += "writes them.</p>\n"
+            out += say("html.rest.in-what") + code("bylaw audit --format csv --columns machine")
+            out += say("html.rest.in-end") + "</p>\n"
         } else {
-            out += "The other \(HTMLParts.grouped(beyond)) are not in this report because it went to standard output: "
-            out += "write it with <code>--report FILE.html</code> to get them in a CSV file beside it, "
-            out += "raise <code>--html-records</code>, or run <code>bylaw audit --format csv</code>.</p>\n"
+            out += say("html.rest.stdout", beyond) + code("--report FILE.html") + say("html.rest.stdout-report")
+            out += code("--html-records") + say("html.rest.stdout-run") + code("bylaw audit --format csv")
+            out += say("html.rest.stdout-end") + "</p>\n"
         }
         return out
     }

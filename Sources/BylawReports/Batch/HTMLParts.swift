@@ -28,82 +28,91 @@ enum HTMLParts {
         return (n < 0 ? "-" : "") + out
     }
 
-    static func head(_ run: BatchRunInfo, _ l: Language = .english) -> String {
+    /// The run's facts under the page's title, in `l`.
+    static func meta(_ run: BatchRunInfo, _ l: Language) -> [String] {
         let none = l.text("report.none-parenthesised")
         var meta = [l.text("html.inputs", run.inputs.isEmpty ? none : run.inputs.joined(separator: ", "))]
         if let asOf = run.asOf { meta.append(l.text("html.as-of", l.proseDate(asOf))) }
         let sets = run.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
         meta.append(l.text("html.rule-sets", sets.isEmpty ? none : sets))
         meta.append("bylaw " + run.bylawVersion)
-        let title = text(l.text("html.title"))
+        return meta
+    }
+
+    static func head(_ run: BatchRunInfo, _ l: Language = .english) -> String {
+        let facts = meta(run, l).indices.map { i in label("span", l) { meta(run, $0)[i] } }
         return "<!DOCTYPE html>\n<html lang=\"\(l.htmlTag)\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<meta name=\"generator\" content=\(attr("bylaw " + run.bylawVersion))>\n"
-            + "<title>\(title) · bylaw</title>\n<style>\n" + HTMLAssets.css + "</style>\n</head>\n<body>\n"
-            + "<header class=\"top\"><div class=\"wrap\"><h1>\(title)</h1>\n<p class=\"meta\">"
-            + meta.map { "<span>" + text($0) + "</span>" }.joined(separator: "") + "</p></div></header>\n<main>\n"
+            + label("title", l) { $0.text("html.title") + " · bylaw" } + "\n<style>\n" + HTMLAssets.css
+            + "</style>\n</head>\n<body>\n<header class=\"top\"><div class=\"wrap\">" + languageSwitch(l)
+            + label("h1", l, id: "html.title") + "\n<p class=\"meta\">" + facts.joined(separator: "")
+            + "</p></div></header>\n<main>\n"
     }
 
     static func figures(_ t: BatchTally, _ l: Language = .english) -> String {
-        var out = "<section class=\"figures\" aria-label=\(attr(l.text("html.figures")))>\n"
-        out += figure("records", l.text("html.records"), t.records, share: nil)
+        var out = "<section class=\"figures\"" + labelAttribute("aria-label", l) { $0.text("html.figures") } + ">\n"
+        out += figure("records", label("span", l, " class=\"l\"", id: "html.records"), t.records, share: nil)
         for v in BatchReports.verdictOrder {
-            out += figure(
-                v.rawValue, TextBatchReporter.name(v, l), t.count(v), share: Ratio(part: t.count(v), whole: t.records))
+            let name = label("span", l, " class=\"l\"") { TextBatchReporter.name(v, $0) }
+            out += figure(v.rawValue, name, t.count(v), share: Ratio(part: t.count(v), whole: t.records))
         }
         return out + "</section>\n"
     }
 
+    /// One summary figure; `label` is its markup.
     private static func figure(_ cls: String, _ label: String, _ n: Int, share: Ratio?) -> String {
         "<div class=\"figure \(cls)\" data-verdict=\(attr(cls)) data-count=\"\(n)\"><span class=\"n\">\(grouped(n))</span>"
-            + "<span class=\"l\">\(text(label))</span>"
-            + (share.map { "<span class=\"s\">\($0.percent)</span>" } ?? "") + "</div>\n"
+            + label + (share.map { "<span class=\"s\">\($0.percent)</span>" } ?? "") + "</div>\n"
     }
 
+    /// A chart with its caption; `subtitle` in a language, and the other texts, are catalogue ids.
     static func chartPanel(
-        _ title: String, _ subtitle: String, chart: SVGBarChart, shown: Int, of total: Int, empty: String,
-        _ l: Language = .english
+        _ title: String, _ subtitle: (Language) -> String, chart: SVGBarChart, shown: Int, of total: Int,
+        empty: String, _ l: Language = .english
     ) -> String {
-        var out = "<figure class=\"panel chart\">\n<figcaption><h2>\(text(title))</h2>"
-        out += "<span class=\"muted\">\(text(subtitle))</span></figcaption>\n"
-        out += total == 0 ? "<p class=\"empty\">\(text(empty))</p>\n" : chart.render() + "\n"
+        var out = "<figure class=\"panel chart\">\n<figcaption>" + label("h2", l, id: title)
+        out += label("span", l, " class=\"muted\"", subtitle) + "</figcaption>\n"
+        out += total == 0 ? label("p", l, " class=\"empty\"", id: empty) + "\n" : chart.render() + "\n"
         if shown < total {
-            out += "<p class=\"muted\">\(text(l.text("html.largest", String(shown), String(total))))</p>\n"
+            out += label("p", l, " class=\"muted\"") { $0.text("html.largest", String(shown), String(total)) } + "\n"
         }
         return out + "</figure>\n"
     }
 
     static func ruleTable(_ rules: [BatchTally.RuleCount], _ l: Language = .english) -> String {
         guard !rules.isEmpty else { return "" }
-        func th(_ id: String, num: Bool = false) -> String {
-            (num ? "<th class=\"num\">" : "<th>") + text(l.text(id)) + "</th>"
-        }
-        var out = "<details class=\"panel\" id=\"by-rule\"><summary>\(text(l.text("html.rule-table")))</summary>\n"
+        func th(_ id: String, num: Bool = false) -> String { label("th", l, num ? " class=\"num\"" : "", id: id) }
+        var out = "<details class=\"panel\" id=\"by-rule\">" + label("summary", l, id: "html.rule-table") + "\n"
         out +=
             "<table class=\"grid\"><thead><tr>" + th("html.col.rule-set") + th("html.col.rule") + th("html.col.title")
         out += th("html.col.cite") + th("html.col.severity") + th("html.col.failed", num: true)
         out += th("html.col.errors", num: true) + "</tr></thead><tbody>\n"
         for r in rules {
             out += "<tr><td>\(text(r.ruleSet))</td><td class=\"key\">\(text(r.ruleID))</td><td>\(text(r.title(l)))</td>"
-            out +=
-                "<td>\(text(r.cite))</td><td>\(text(l == .english ? r.severity.rawValue : l.text("severity." + r.severity.rawValue)))</td>"
+            out += "<td>\(text(r.cite))</td>" + label("td", l) { severity(r.severity, $0) }
             out += "<td class=\"num\">\(grouped(r.failed))</td><td class=\"num\">\(grouped(r.errors))</td></tr>\n"
         }
         return out + "</tbody></table></details>\n"
     }
 
+    /// A rule's severity as the rule table writes it: the machine name in English, the catalogue's word else.
+    private static func severity(_ s: RuleSeverity, _ l: Language) -> String {
+        l == .english ? s.rawValue : l.text("severity." + s.rawValue)
+    }
+
     static func unitTable(_ tally: BatchTally, _ l: Language = .english) -> String {
         let units = tally.byUnit
         guard !units.isEmpty else { return "" }
-        var out = "<details class=\"panel\" id=\"by-unit\"><summary>\(text(l.text("html.unit-table")))</summary>\n"
-        out += "<table class=\"grid\"><thead><tr><th>\(text(l.text("html.col.unit")))</th>"
-        out += "<th class=\"num\">\(text(l.text("html.col.records")))</th>"
+        var out = "<details class=\"panel\" id=\"by-unit\">" + label("summary", l, id: "html.unit-table") + "\n"
+        out += "<table class=\"grid\"><thead><tr>" + label("th", l, id: "html.col.unit")
+        out += label("th", l, " class=\"num\"", id: "html.col.records")
         for v in [Verdict.nonCompliant, .needsReview, .invalid, .error] {
-            out += "<th class=\"num\">\(text(TextBatchReporter.name(v, l)))</th>"
+            out += label("th", l, " class=\"num\"") { TextBatchReporter.name(v, $0) }
         }
-        out += "<th class=\"num\">\(text(l.text("html.col.share")))</th></tr></thead><tbody>\n"
+        out += label("th", l, " class=\"num\"", id: "html.col.share") + "</tr></thead><tbody>\n"
         for u in units {
-            out += "<tr><td>\(text(u.label(in: l)))</td><td class=\"num\">\(grouped(u.records))</td>"
+            out += "<tr>" + label("td", l) { u.label(in: $0) } + "<td class=\"num\">\(grouped(u.records))</td>"
             for v in [Verdict.nonCompliant, .needsReview, .invalid, .error] {
                 out += "<td class=\"num\">\(grouped(u.count(v)))</td>"
             }
@@ -111,8 +120,9 @@ enum HTMLParts {
         }
         out += "</tbody></table>"
         if tally.unitsCapped {
-            out +=
-                "<p class=\"muted\">" + text(TextBatchReporter.capNote(tally, l)) + (l == .chinese ? "。" : ".") + "</p>"
+            out += label("p", l, " class=\"muted\"") {
+                TextBatchReporter.capNote(tally, $0) + ($0 == .chinese ? "。" : ".")
+            }
         }
         return out + "</details>\n"
     }
@@ -122,34 +132,35 @@ enum HTMLParts {
         _ rules: [BatchTally.RuleCount], _ units: [BatchTally.UnitCount], listed: Int, _ l: Language = .english
     ) -> String {
         var out = "<div class=\"controls\" id=\"controls\" hidden>\n"
-        out += "<input type=\"search\" id=\"q\" placeholder=\(attr(l.text("html.filter")))"
-        out += " aria-label=\(attr(l.text("html.filter-label")))>\n"
-        out += "<select id=\"f-verdict\" aria-label=\(attr(l.text("html.col.verdict")))><option value=\"\">"
-        out += text(l.text("html.all-verdicts")) + "</option>"
+        func named(_ id: String) -> String { labelAttribute("aria-label", l) { $0.text(id) } }
+        out += "<input type=\"search\" id=\"q\"" + labelAttribute("placeholder", l) { $0.text("html.filter") }
+        out += named("html.filter-label") + ">\n"
+        out += "<select id=\"f-verdict\"" + named("html.col.verdict") + ">"
+        out += label("option", l, " value=\"\"", id: "html.all-verdicts")
         for v in [Verdict.nonCompliant, .needsReview, .invalid, .error] {
-            out += "<option value=\(attr(v.rawValue))>\(text(TextBatchReporter.name(v, l)))</option>"
+            out += label("option", l, " value=" + attr(v.rawValue)) { TextBatchReporter.name(v, $0) }
         }
-        out += "</select>\n<select id=\"f-rule\" aria-label=\(attr(l.text("html.col.rule")))><option value=\"\">"
-        out += text(l.text("html.all-rules")) + "</option>"
+        out += "</select>\n<select id=\"f-rule\"" + named("html.col.rule") + ">"
+        out += label("option", l, " value=\"\"", id: "html.all-rules")
         for r in rules {
             out += "<option value=\(attr(r.ruleSet + "/" + r.ruleID))>\(text(r.ruleID + " " + r.title(l)))</option>"
         }
-        out += "</select>\n<select id=\"f-unit\" aria-label=\(attr(l.text("html.col.unit")))><option value=\"\">"
-        out += text(l.text("html.all-units")) + "</option>"
+        out += "</select>\n<select id=\"f-unit\"" + named("html.col.unit") + ">"
+        out += label("option", l, " value=\"\"", id: "html.all-units")
         for u in units where u.records > u.count(.compliant) {
-            out += "<option value=\(attr(unitKey(u)))>\(text(u.label(in: l)))</option>"
+            out += label("option", l, " value=" + attr(unitKey(u))) { u.label(in: $0) }
         }
-        out += "</select>\n"
-        out += "<button type=\"button\" id=\"f-clear\">\(text(l.text("html.clear")))</button>\n"
-        out += "<span class=\"muted\" id=\"shown\">\(text(l.text("html.shown", grouped(listed))))</span>\n</div>\n"
-        return out
+        out += "</select>\n" + label("button", l, " type=\"button\" id=\"f-clear\"", id: "html.clear") + "\n"
+        out += label("span", l, " class=\"muted\" id=\"shown\"") { $0.text("html.shown", grouped(listed)) }
+        return out + "\n</div>\n"
     }
 
     /// The head of the table of records, in `l`.
     static func tableHead(_ l: Language = .english) -> String {
         func th(_ sort: String?, _ id: String, num: Bool = false) -> String {
-            "<th" + (sort.map { " data-sort=\"\($0)\"" } ?? "") + " scope=\"col\"" + (num ? " class=\"num\"" : "") + ">"
-                + text(l.text(id)) + "</th>"
+            label(
+                "th", l, (sort.map { " data-sort=\"\($0)\"" } ?? "") + " scope=\"col\"" + (num ? " class=\"num\"" : ""),
+                id: id)
         }
         return "<div class=\"scroll\">\n<table class=\"records\" id=\"records-table\">\n"
             + "<colgroup><col class=\"src\"><col class=\"rec\"><col class=\"unit\"><col class=\"date\"><col class=\"v\">"
@@ -187,9 +198,14 @@ enum HTMLParts {
                 out += "<li class=\"finding \(f.outcome == .error ? "error" : f.severity.rawValue)\">"
                 out += "<span class=\"key\">\(text(f.ruleID))</span> \(text(f.title)) <cite>\(text(f.cite))</cite>"
                 if let m = f.message { out += "<div class=\"msg\">\(text(m))</div>" }
-                if let e = f.error { out += "<div class=\"msg err\">\(text(l.text("report.error-prefix") + e))</div>" }
+                if let e = f.error {
+                    out += "<div class=\"msg err\">" + label("span", l, id: "report.error-prefix") + text(e) + "</div>"
+                }
                 if let p = f.provisional {
-                    out += "<div class=\"msg\">\(text(l.text("report.provisional-prefix") + p.message(l)))</div>"
+                    out +=
+                        "<div class=\"msg\">"
+                        + label("span", l) { $0.text("report.provisional-prefix") + p.message($0) }
+                    out += "</div>"
                 }
                 if !f.evidence.isEmpty {
                     out += "<div class=\"ev\">"
