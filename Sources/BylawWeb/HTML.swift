@@ -33,21 +33,9 @@ public enum Lang: String, Sendable, CaseIterable {
     var htmlCode: String { self == .zh ? "zh-Hans" : "en" }
 }
 
-/// One page's strings: every entry has its Chinese and its English text, so the message catalogue (issue 21)
-/// can take the tables over as they are.
-struct TextTable: Sendable {
-    let entries: [String: (zh: String, en: String)]
-
-    init(_ entries: [String: (zh: String, en: String)]) { self.entries = entries }
-
-    /// The text for `key` in `lang`; the key itself when missing, so a gap shows rather than hides.
-    func callAsFunction(_ key: String, _ lang: Lang) -> String {
-        guard let e = entries[key] else { return key }
-        return lang == .zh ? e.zh : e.en
-    }
-}
-
 /// The catalogue's words for the pages (`web.…` ids), in the page's language with `{0}`, `{1}`, … filled in.
+/// Every word a page shows comes from here: a page keeps no table of its own, so no word exists in one
+/// language only (the catalogue's completeness test and `WebWordsTests` check the ids the pages name).
 enum Words {
     static func text(_ id: String, _ lang: Lang, _ arguments: String...) -> String {
         guard let entry = Catalogue.entry(id) else { return id }

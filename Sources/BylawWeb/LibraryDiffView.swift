@@ -37,7 +37,7 @@ enum LibraryDiffView {
         else {
             return .html(
                 Layout.page(
-                    title: LibraryPage.text("title", ctx.lang), ctx, active: "/library",
+                    title: w("web.library.title"), ctx, active: "/library",
                     body: "<p>\(HTML.h(w("web.library.diff.notfound")))</p>" + back(ctx)),
                 status: 404)
         }

@@ -1,5 +1,6 @@
 /// The catalogue's entries for the web pages under `/ui/` (the trail's export and verification, the library's
-/// version changes, refusals, ended sessions and the upload limit). Older page words live in each page's table.
+/// version changes, refusals, ended sessions and the upload limit). The other pages' words are in
+/// `WebCheckTexts` and `WebPageTexts`.
 enum WebTexts {
     static let entries: [CatalogueEntry] = trail + library + pages
 
@@ -47,7 +48,6 @@ enum WebTexts {
     ]
 
     static let library: [CatalogueEntry] = [
-        CatalogueEntry("web.library.changes", zh: "版本变化", en: "Changes"),
         CatalogueEntry("web.library.diff.link", zh: "{0} 版 → {1} 版有何变化", en: "what changed {0} → {1}"),
         CatalogueEntry(
             "web.library.diff.title", zh: "{0}：{1} 版到 {2} 版的变化", en: "{0}: what changed from {1} to {2}"),
@@ -85,8 +85,6 @@ enum WebTexts {
         CatalogueEntry(
             "web.refusal.unrecorded", zh: "这次拒绝未能记入审计日志：{0}",
             en: "This refusal could not be recorded in the audit trail: {0}"),
-        CatalogueEntry(
-            "web.refusal.recorded", zh: "这次请求已记入审计日志。", en: "This request has been recorded in the audit trail."),
         CatalogueEntry("web.upload.too-large.title", zh: "上传内容过大", en: "Upload too large"),
         CatalogueEntry(
             "web.upload.too-large",
