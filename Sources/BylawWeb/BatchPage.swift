@@ -23,7 +23,7 @@ enum BatchPage {
             }
             switch runs.create(owner: user.name, kind: kind, upload: file, library: library) {
             case .failure(let f):
-                return uploadForm(ctx, library: library, problem: f.diagnostics.map(\.message).joined(separator: "；"))
+                return uploadForm(ctx, library: library, problem: Words.messages(f.diagnostics, ctx.lang))
             case .success(let run):
                 return .redirect(ctx.url("/batch/run") + "?id=" + run.id)
             }
@@ -35,7 +35,7 @@ enum BatchPage {
             {
                 let problem =
                     f.diagnostics.contains { $0.code == "web.busy" }
-                    ? w("web.batch.busy") : f.diagnostics.map(\.message).joined(separator: "；")
+                    ? w("web.batch.busy") : Words.messages(f.diagnostics, ctx.lang)
                 return runPage(ctx, runs.get(id, owner: user.name), problem: problem)
             }
             return .redirect(ctx.url("/batch/run") + "?id=" + id)
@@ -139,7 +139,7 @@ enum BatchPage {
                 "role=\"status\" id=\"batch-done\">\(HTML.h(Words.text("web.batch.done", ctx.lang, String(run.total))))</p><ul>"
             for v in Verdict.allCases where run.summary[v, default: 0] > 0 {
                 body +=
-                    "<li>\(HTML.h(VerdictView.name(v.rawValue, ctx.lang)))：\(run.summary[v, default: 0])</li>"
+                    "<li>\(HTML.h(Words.text("web.labelled", ctx.lang, VerdictView.name(v.rawValue, ctx.lang), String(run.summary[v, default: 0]))))</li>"
             }
             body += "</ul><p>\(w("web.batch.downloads"))"
             let base = ctx.url("/batch/report") + "?id=" + HTML.h(run.id)

@@ -3,6 +3,7 @@ import BylawAudit
 import BylawCEL
 import BylawDiagnostics
 import BylawJobs
+import BylawLocale
 
 /// 审查一份决定: choose a kind and a date, fill the form made from the input schema of the rule sets in force
 /// (or send a YAML or JSON file), and read the verdict. Checking goes through `CheckJob`, as `bylaw check` and
@@ -11,7 +12,7 @@ enum CheckPage {
     static func kindLabel(_ kind: String, _ library: RuleLibrary, _ lang: Lang) -> String {
         let titles = library.ruleSets.filter { $0.appliesTo == kind }.map(\.title)
         guard let title = titles.max(by: { $0.count > $1.count }) else { return kind }
-        return lang == .zh ? "\(title)（\(kind)）" : "\(kind) — \(title)"
+        return Words.text("web.check.kind.label", lang, title, kind)
     }
 
     /// GET: the kind and date choice, and the form for them.
@@ -37,7 +38,10 @@ enum CheckPage {
             for p in general { body += "<li>\(HTML.h(p))</li>" }
             for (path, list) in problems.sorted(by: { $0.key < $1.key }) {
                 let shown = SchemaForm.caption(of: path, in: schema, lang: ctx.lang)
-                for p in list { body += "<li><a href=\"#f-\(HTML.id(path))\">\(HTML.h(shown))</a>：\(HTML.h(p))</li>" }
+                for p in list {
+                    let link = "<a href=\"#f-\(HTML.id(path))\">\(HTML.h(shown))</a>"
+                    body += "<li>\(Words.text("web.labelled", ctx.lang, link, HTML.h(p)))</li>"
+                }
             }
             body += "</ul></div>"
         }
@@ -72,7 +76,7 @@ enum CheckPage {
         body +=
             "<p>\(w("web.check.sets"))"
             + sets.map { "<strong>\(HTML.h($0.title))</strong> \(HTML.h($0.id)) \(HTML.h($0.version))" }
-            .joined(separator: "；") + "</p>"
+            .joined(separator: w("web.separator")) + "</p>"
         let hidden =
             "\(ctx.csrfField)<input type=\"hidden\" name=\"kind\" value=\"\(HTML.h(kind))\">"
             + "<input type=\"hidden\" name=\"date\" value=\"\(HTML.h(date))\">"
@@ -214,8 +218,9 @@ enum FieldProblems {
     /// engine's message and its help (the help about quotes is left out: a form has none).
     static func message(_ d: Diagnostic, _ lang: Lang) -> String {
         if lang == .zh, let text = chinese[d.code] { return text }
-        guard let help = d.help, help != "remove the quotes" else { return d.message }
-        return d.message + " (" + help + ")"
+        let message = d.message(in: lang.language)
+        guard let help = d.help, help != "remove the quotes" else { return message }
+        return Words.text("web.parenthesis", lang, message, DiagnosticWording.help(help, lang.language))
     }
 
     /// Short Chinese texts for the problems a form can have; the engine's own message otherwise (issue 21 will

@@ -1,4 +1,5 @@
 import Bylaw
+import BylawDiagnostics
 import BylawJobs
 import BylawReports
 
@@ -16,9 +17,9 @@ enum ExplainPage {
             reveal: false)
         {
         case .failure(let unreadable):
-            return refusal(ctx, unreadable.diagnostics.map(\.message))
+            return refusal(ctx, unreadable.diagnostics)
         case .success(let x):
-            guard !ExplainJob.isEmpty(x) else { return refusal(ctx, x.result.diagnostics.map(\.message)) }
+            guard !ExplainJob.isEmpty(x) else { return refusal(ctx, x.result.diagnostics) }
             masked = x
         }
         var body = "<p>\(HTML.h(Words.text("web.explain.intro", ctx.lang, rule)))</p>"
@@ -27,8 +28,8 @@ enum ExplainPage {
         return .html(Layout.page(title: w("web.explain.title"), ctx, active: "/check", body: body))
     }
 
-    private static func refusal(_ ctx: PageContext, _ problems: [String]) -> WebResponse {
-        let message = Words.text("web.explain.none", ctx.lang, problems.joined(separator: "；"))
+    private static func refusal(_ ctx: PageContext, _ problems: [Diagnostic]) -> WebResponse {
+        let message = Words.text("web.explain.none", ctx.lang, Words.messages(problems, ctx.lang))
         return .html(
             Layout.page(
                 title: Words.text("web.explain.title", ctx.lang), ctx, body: "<p class=\"bad\">\(HTML.h(message))</p>"),

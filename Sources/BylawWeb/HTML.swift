@@ -1,5 +1,6 @@
 import Bylaw
 import BylawBatch
+import BylawDiagnostics
 import BylawLocale
 import BylawReports
 
@@ -31,14 +32,31 @@ public enum Lang: String, Sendable, CaseIterable {
     }
 
     var htmlCode: String { self == .zh ? "zh-Hans" : "en" }
+
+    /// The catalogue's language for this page language.
+    var language: Language { self == .zh ? .chinese : .english }
 }
 
 /// The catalogue's words for the pages (`web.…` ids), in the page's language with `{0}`, `{1}`, … filled in.
 /// Every word a page shows comes from here: a page keeps no table of its own, so no word exists in one
 /// language only (the catalogue's completeness test and `WebWordsTests` check the ids the pages name).
 enum Words {
+    /// The text of `id` in `lang`, `{0}`, `{1}`, … filled from `arguments`; the id itself when there is none.
     static func text(_ id: String, _ lang: Lang, _ arguments: String...) -> String {
         guard let entry = Catalogue.entry(id) else { return id }
-        return Catalogue.fill(entry.text(lang == .zh ? .chinese : .english), arguments)
+        return Catalogue.fill(entry.text(lang.language), arguments)
+    }
+
+    /// A diagnostic's severity and message in `lang` (`错误：…` in Chinese, from the catalogue's wording of its
+    /// code), as a line of a list.
+    static func diagnostic(_ d: Diagnostic, _ lang: Lang) -> String {
+        text(
+            "web.labelled", lang, DiagnosticWording.severity(d.severity.rawValue, lang.language),
+            d.message(in: lang.language))
+    }
+
+    /// Diagnostics' messages in `lang`, one after the other in a sentence.
+    static func messages(_ diagnostics: [Diagnostic], _ lang: Lang) -> String {
+        diagnostics.map { $0.message(in: lang.language) }.joined(separator: text("web.separator", lang))
     }
 }

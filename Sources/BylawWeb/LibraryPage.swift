@@ -51,7 +51,7 @@ enum LibraryPage {
             body += "<td>\(set.rules.count)</td><td>"
             let others = library.ruleSets.filter { $0.id == set.id && $0.file != set.file }
             body += others.map {
-                "\(version($0, ctx))（\(HTML.h(period($0, ctx.lang)))）"
+                Words.text("web.parenthesis", ctx.lang, version($0, ctx), HTML.h(period($0, ctx.lang)))
             }
             .joined(separator: "<br>")
             body += LibraryDiffView.links(set.id, in: library, ctx)

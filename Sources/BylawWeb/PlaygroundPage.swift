@@ -1,6 +1,7 @@
 import Bylaw
 import BylawAuthoring
 import BylawDiagnostics
+import BylawLocale
 import Foundation
 
 /// 规则试验, for authors: edit a copy of a rule set and its test cases, see lint diagnostics at their lines, run
@@ -119,8 +120,9 @@ enum PlaygroundPage {
                         ? "\($0.line):\($0.column)" : "\(($0.file as NSString).lastPathComponent):\($0.line)"
                 } ?? ""
             out +=
-                "<li><span class=\"\(d.severity == .error ? "bad" : "muted")\">\(HTML.h(d.severity.rawValue))</span> "
-            out += "<a href=\"#line-\(d.location?.line ?? 0)\">\(HTML.h(at))</a> \(HTML.h(d.message))</li>"
+                "<li><span class=\"\(d.severity == .error ? "bad" : "muted")\">\(HTML.h(DiagnosticWording.severity(d.severity.rawValue, ctx.lang.language)))</span> "
+            out +=
+                "<a href=\"#line-\(d.location?.line ?? 0)\">\(HTML.h(at))</a> \(HTML.h(d.message(in: ctx.lang.language)))</li>"
             if let loc = d.location, loc.file == file { byLine[loc.line, default: []].append(d) }
         }
         out += "</ul><details open><summary>\(w("web.playground.listing"))</summary><ol class=\"source\">"
@@ -128,7 +130,9 @@ enum PlaygroundPage {
             let n = i + 1
             out +=
                 "<li id=\"line-\(n)\"\(byLine[n] == nil ? "" : " class=\"flag\"")><code>\(HTML.h(String(line)))</code>"
-            for d in byLine[n] ?? [] { out += "<div class=\"problem\">\(HTML.h(d.message))</div>" }
+            for d in byLine[n] ?? [] {
+                out += "<div class=\"problem\">\(HTML.h(d.message(in: ctx.lang.language)))</div>"
+            }
             out += "</li>"
         }
         return out + "</ol></details>"

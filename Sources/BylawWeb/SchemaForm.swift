@@ -31,7 +31,7 @@ struct SchemaForm {
     }
 
     private func caption(_ spec: WebField) -> String {
-        let optional = spec.optional ? " <span class=\"muted\">（\(Words.text("web.form.optional", lang))）</span>" : ""
+        let optional = spec.optional ? " <span class=\"muted\">\(Words.text("web.form.optional", lang))</span>" : ""
         if let label = spec.label { return HTML.h(label) + optional }
         return "<code>\(HTML.h(spec.name))</code>" + optional
     }
@@ -50,7 +50,9 @@ struct SchemaForm {
         let hintID = id + "-hint"
         let bad = problems[path] != nil
         var hint = spec.description ?? ""
-        if spec.type == .decimal { hint += (hint.isEmpty ? "" : "；") + Words.text("web.form.decimal", lang) }
+        if spec.type == .decimal {
+            hint += (hint.isEmpty ? "" : Words.text("web.separator", lang)) + Words.text("web.form.decimal", lang)
+        }
         let described = hint.isEmpty && !bad ? "" : " aria-describedby=\"\(hintID)\""
         let invalid = bad ? " aria-invalid=\"true\"" : ""
         let input = widget(spec.type, name: path, id: id, attributes: described + invalid)

@@ -1,6 +1,7 @@
 import Bylaw
 import BylawAudit
 import BylawDiagnostics
+import BylawLocale
 
 /// A checked decision as a page section: the verdict, every failed rule with its title, message, the article
 /// it cites and the evidence, then errors, then passed and not-applicable rules folded, then the receipt.
@@ -30,7 +31,7 @@ enum VerdictView {
         for (label, v) in facts {
             out += "<tr><th scope=\"row\">\(label)</th><td>\(HTML.h(v ?? "—"))</td></tr>"
         }
-        let sets = r.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: "，")
+        let sets = r.ruleSets.map { "\($0.id) \($0.version)" }.joined(separator: ctx.lang.language.listSeparator)
         out +=
             "<tr><th scope=\"row\">\(w("web.verdict.rulesets"))</th><td>\(HTML.h(sets.isEmpty ? "—" : sets))</td></tr>"
         out += "</tbody></table>"
@@ -56,7 +57,7 @@ enum VerdictView {
         }
         if !r.diagnostics.isEmpty {
             out += "<h2>\(w("web.verdict.notes"))</h2><ul class=\"diagnostics\">"
-            for d in r.diagnostics { out += "<li>\(HTML.h(d.severity.rawValue)): \(HTML.h(d.message))</li>" }
+            for d in r.diagnostics { out += "<li>\(HTML.h(Words.diagnostic(d, ctx.lang)))</li>" }
             out += "</ul>"
         }
         out += folded(r.results(.passed), heading: w("web.verdict.passed"), ctx)
@@ -70,7 +71,8 @@ enum VerdictView {
     ) -> String {
         guard !results.isEmpty else { return "" }
         let w = { (id: String) in Words.text(id, ctx.lang) }
-        var out = "<h2 id=\"\(id)\">\(HTML.h(heading))（\(results.count)）</h2><table class=\"findings\"><thead><tr>"
+        let counted = Words.text("web.parenthesis", ctx.lang, heading, String(results.count))
+        var out = "<h2 id=\"\(id)\">\(HTML.h(counted))</h2><table class=\"findings\"><thead><tr>"
         out += "<th scope=\"col\">\(w("web.verdict.rule"))</th><th scope=\"col\">\(w("web.verdict.title"))</th>"
         out +=
             "<th scope=\"col\">\(w("web.verdict.cite"))</th><th scope=\"col\">\(w("web.verdict.message"))</th></tr></thead><tbody>"
@@ -84,7 +86,7 @@ enum VerdictView {
             out += "<td>\(HTML.h(r.title))</td><td class=\"cite\">\(HTML.h(r.cite))</td><td>"
             out += "<p>\(HTML.h(r.message ?? r.error ?? ""))</p>"
             if !r.evidence.isEmpty {
-                out += "<p class=\"muted\">\(w("web.verdict.evidence"))：</p><ul class=\"evidence\">"
+                out += "<p class=\"muted\">\(w("web.verdict.evidence"))</p><ul class=\"evidence\">"
                 for e in r.evidence {
                     out += "<li>\(HTML.h(e.path)) = \(HTML.h(ValueText.literal(e.value)))</li>"
                 }
@@ -97,7 +99,8 @@ enum VerdictView {
 
     private static func folded(_ results: [RuleResult], heading: String, _ ctx: PageContext) -> String {
         guard !results.isEmpty else { return "" }
-        var out = "<details><summary>\(HTML.h(heading))（\(results.count)）</summary><ul>"
+        let counted = Words.text("web.parenthesis", ctx.lang, heading, String(results.count))
+        var out = "<details><summary>\(HTML.h(counted))</summary><ul>"
         for r in results {
             out +=
                 "<li><code>\(HTML.h(r.ruleID))</code> \(HTML.h(r.title)) <span class=\"cite\">\(HTML.h(r.cite))</span></li>"

@@ -78,6 +78,24 @@ struct WebWordsTests {
         }
     }
 
+    @Test("an English page joins its words with English punctuation, a Chinese page with Chinese")
+    func punctuation() {
+        let h = WebHarness()
+        var c = h.client("checker1")
+        _ = c.get("/check?lang=en")
+        let english = c.check(file: "p.yaml", bytes: Examples.bytes(Examples.nonCompliant)).text
+        for shown in ["Violations (2)", "Rules passed (35)", "Evidence:", "cadre_promotion — "] {
+            #expect(english.contains(shown), "\(shown)")
+        }
+        // The rules' own words are Chinese; the page's are not.
+        #expect(english.firstMatch(of: #/[A-Za-z][（：；，]/#) == nil)
+        _ = c.get("/check?lang=zh")
+        let chinese = c.check(file: "p.yaml", bytes: Examples.bytes(Examples.nonCompliant)).text
+        for shown in ["违反的规定（2）", "符合的规定（35）", "依据的数值：", "（cadre_promotion）"] {
+            #expect(chinese.contains(shown), "\(shown)")
+        }
+    }
+
     @Test(
         "texts with numbers and names are filled in order, in both languages",
         arguments: [

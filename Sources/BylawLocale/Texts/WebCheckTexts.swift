@@ -8,6 +8,8 @@ enum WebCheckTexts {
         CatalogueEntry("web.check.title", zh: "审查一份决定", en: "Check a decision"),
         CatalogueEntry("web.check.choose", zh: "1. 选择决定类型和日期", en: "1. Choose the kind and the date"),
         CatalogueEntry("web.check.kind", zh: "决定类型", en: "Kind of decision"),
+        // A kind as the choice shows it: its rule sets' title and the kind's name.
+        CatalogueEntry("web.check.kind.label", zh: "{0}（{1}）", en: "{1} — {0}"),
         CatalogueEntry("web.check.date", zh: "决定日期", en: "Decision date"),
         CatalogueEntry("web.check.show", zh: "显示表单", en: "Show the form"),
         CatalogueEntry("web.check.fill", zh: "2. 填写决定内容", en: "2. Fill in the decision"),
@@ -44,7 +46,7 @@ enum WebCheckTexts {
         CatalogueEntry("web.form.yes", zh: "是", en: "yes"),
         CatalogueEntry("web.form.no", zh: "否", en: "no"),
         CatalogueEntry("web.form.unset", zh: "（未填）", en: "(not given)"),
-        CatalogueEntry("web.form.optional", zh: "选填", en: "optional"),
+        CatalogueEntry("web.form.optional", zh: "（选填）", en: "(optional)"),
         CatalogueEntry("web.form.decimal", zh: "精确小数，如 650000.00", en: "exact decimal, such as 650000.00"),
         CatalogueEntry("web.form.list.empty", zh: "没有的不填", en: "leave empty if none"),
     ]
@@ -65,7 +67,7 @@ enum WebCheckTexts {
         CatalogueEntry("web.verdict.title", zh: "规定", en: "Requirement"),
         CatalogueEntry("web.verdict.cite", zh: "依据条款", en: "Article cited"),
         CatalogueEntry("web.verdict.message", zh: "问题", en: "Finding"),
-        CatalogueEntry("web.verdict.evidence", zh: "依据的数值", en: "Evidence"),
+        CatalogueEntry("web.verdict.evidence", zh: "依据的数值：", en: "Evidence:"),
         CatalogueEntry("web.verdict.decision", zh: "决定", en: "Decision"),
         CatalogueEntry("web.verdict.kind", zh: "类型", en: "Kind"),
         CatalogueEntry("web.verdict.date", zh: "日期", en: "Date"),

@@ -5,6 +5,10 @@ enum WebPageTexts {
 
     /// The frame around every page, the sign-in form and the pages that refuse or find nothing.
     static let frame: [CatalogueEntry] = [
+        // The punctuation that joins words and values, which differs between the languages.
+        CatalogueEntry("web.labelled", zh: "{0}：{1}", en: "{0}: {1}"),
+        CatalogueEntry("web.parenthesis", zh: "{0}（{1}）", en: "{0} ({1})"),
+        CatalogueEntry("web.separator", zh: "；", en: "; "),
         CatalogueEntry("web.layout.app", zh: "bylaw 规则审查", en: "bylaw rule checks"),
         CatalogueEntry("web.layout.nav.check", zh: "审查一份决定", en: "Check a decision"),
         CatalogueEntry("web.layout.nav.library", zh: "规则库", en: "Rule library"),

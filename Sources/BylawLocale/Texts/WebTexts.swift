@@ -63,6 +63,7 @@ enum WebTexts {
         CatalogueEntry("web.library.diff.section.lets", zh: "计算项（let）", en: "Named values (let)"),
         CatalogueEntry("web.library.diff.section.tables", zh: "决策表", en: "Decision tables"),
         CatalogueEntry("web.library.diff.section.rules", zh: "规则", en: "Rules"),
+        CatalogueEntry("web.library.diff.section.count", zh: "{0}（{1} 处）", en: "{0} ({1})"),
         CatalogueEntry("web.library.diff.change.added", zh: "新增", en: "added"),
         CatalogueEntry("web.library.diff.change.removed", zh: "删除", en: "removed"),
         CatalogueEntry("web.library.diff.change.changed", zh: "修改", en: "changed"),
