@@ -24,7 +24,7 @@ enum ExplainPage {
         }
         var body = "<p>\(HTML.h(Words.text("web.explain.intro", ctx.lang, rule)))</p>"
         body +=
-            "<pre class=\"explanation\" id=\"explanation\">\(HTML.h(ExplainReport.text(masked, colour: false)))</pre>"
+            "<pre class=\"explanation\" id=\"explanation\">\(HTML.h(ExplainReport.text(masked, colour: false, language: ctx.lang.language)))</pre>"
         return .html(Layout.page(title: w("web.explain.title"), ctx, active: "/check", body: body))
     }
 

@@ -47,7 +47,8 @@ enum LibraryPage {
             if ctx.user?.may(.book) == true { body += "<a href=\"\(bookURL(set, ctx))\">\(w("web.library.book"))</a>" }
             body += "</td>"
             body += "<td><code>\(HTML.h(set.appliesTo))</code></td><td>\(HTML.h(set.version))</td>"
-            body += "<td>\(HTML.h(period(set, ctx.lang)))</td><td>\(HTML.h(set.source["title"] ?? ""))</td>"
+            body +=
+                "<td class=\"date\">\(HTML.h(period(set, ctx.lang)))</td><td>\(HTML.h(set.source["title"] ?? ""))</td>"
             body += "<td>\(set.rules.count)</td><td>"
             let others = library.ruleSets.filter { $0.id == set.id && $0.file != set.file }
             body += others.map {

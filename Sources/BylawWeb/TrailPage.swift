@@ -93,14 +93,13 @@ enum TrailPage {
         body += "</tr></thead><tbody>"
         for r in rows {
             body += "<tr><td><a href=\"\(ctx.url("/trail/record"))?seq=\(r.seq)\">\(r.seq)</a></td>"
+            let recorded = String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " ")
+            body += "<td>\(HTML.h(recorded))</td>"
             // A refused request has no decision: what was refused, and why, stands in its place.
             let what = r.verdict == "refused" ? try refusal(r.seq, store, ctx.lang) : r.decisionID ?? ""
-            for v in [
-                String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "), r.actor, r.kind ?? "",
-                what, r.decisionDate ?? "", r.unit ?? "",
-            ] {
-                body += "<td>\(HTML.h(v))</td>"
-            }
+            for v in [r.actor, r.kind ?? "", what] { body += "<td>\(HTML.h(v))</td>" }
+            // A date is not broken at its hyphens in a narrow column.
+            body += "<td class=\"date\">\(HTML.h(r.decisionDate ?? ""))</td><td>\(HTML.h(r.unit ?? ""))</td>"
             body += "<td>\(HTML.h(verdict(r.verdict, ctx.lang)))</td></tr>"
         }
         return page(ctx, body + "</tbody></table>")
