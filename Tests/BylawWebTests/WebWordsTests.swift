@@ -1,5 +1,6 @@
 import Bylaw
 import BylawAuthoring
+import BylawDiagnostics
 import BylawLocale
 import Foundation
 import Testing
@@ -31,11 +32,13 @@ struct WebWordsTests {
     /// Every `"web.…"` string in the pages' sources: the ids they look up, whether through `Words.text`, the
     /// `w` shorthand or a list of labels. Prefixes completed by a value (`"web.verdict.name." + …`) and the codes
     /// of the pages' own diagnostics (`.error("web.busy", …)`) are left out.
-    static func named() throws -> (ids: Set<String>, prefixes: Set<String>) {
+    static func named() throws -> (ids: Set<String>, prefixes: Set<String>, codes: Set<String>) {
         var ids: Set<String> = []
         var prefixes: Set<String> = []
+        var all: Set<String> = []
         for text in try files() {
             let codes = Set(text.matches(of: #/\.error\(\s*"(web\.[a-z0-9._-]+)"/#).map { String($0.output.1) })
+            all.formUnion(codes)
             for match in text.matches(of: #/"(web\.[a-z0-9._-]+)"/#) {
                 let id = String(match.output.1)
                 if id.hasSuffix(".") {
@@ -45,17 +48,19 @@ struct WebWordsTests {
                 }
             }
         }
-        return (ids, prefixes)
+        return (ids, prefixes, all)
     }
 
     @Test("every web id the pages look up has Chinese and English")
     func everyIDExists() throws {
-        let (named, prefixes) = try Self.named()
+        let (named, prefixes, codes) = try Self.named()
         #expect(named.count > 150, "the scan found \(named.count) ids")
         for prefix in prefixes {
             #expect(Self.built.contains { $0.hasPrefix(prefix) }, "no values listed here complete `\(prefix)`")
         }
-        for id in (named.union(Self.built)).sorted() {
+        // The pages' own diagnostics are worded in Chinese by the catalogue's entry for their code.
+        #expect(codes.count >= 4, "the scan found \(codes.count) diagnostic codes")
+        for id in (named.union(Self.built).union(codes.map { "diag." + $0 })).sorted() {
             let entry = Catalogue.entry(id)
             #expect(entry != nil, "no catalogue entry \(id)")
             #expect(entry.map { !$0.chinese.isEmpty && !$0.english.isEmpty } ?? false, "\(id)")
@@ -94,6 +99,15 @@ struct WebWordsTests {
         for shown in ["违反的规定（2）", "符合的规定（35）", "依据的数值：", "（cadre_promotion）"] {
             #expect(chinese.contains(shown), "\(shown)")
         }
+    }
+
+    @Test("the batch page's own refusals are worded in the page's language")
+    func batchDiagnostics() {
+        let expired = Diagnostic.error("web.upload.expired", "the upload is no longer kept", at: nil)
+        #expect(Words.messages([expired], .zh) == "上传的文件已不再保留，请重新上传")
+        #expect(Words.messages([expired], .en) == "the upload is no longer kept")
+        let unkept = Diagnostic.error("web.upload.unkept", "cannot keep the upload: `disk full`", at: nil)
+        #expect(Words.messages([unkept, expired], .zh).hasPrefix("无法保存上传的文件：`disk full`；上传的"))
     }
 
     @Test(

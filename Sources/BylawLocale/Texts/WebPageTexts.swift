@@ -1,7 +1,7 @@
 /// The catalogue's words for the frame of the web pages (navigation, sign-in, refusals) and the library, batch
 /// audit, trail and playground pages. The words of checking a decision are in `WebCheckTexts`.
 enum WebPageTexts {
-    static let entries: [CatalogueEntry] = frame + library + batch + trail + playground
+    static let entries: [CatalogueEntry] = frame + library + batch + batchDiagnostics + trail + playground
 
     /// The frame around every page, the sign-in form and the pages that refuse or find nothing.
     static let frame: [CatalogueEntry] = [
@@ -91,6 +91,14 @@ enum WebPageTexts {
         CatalogueEntry(
             "web.batch.busy", zh: "同时进行的审计已达上限，请待其中一项完成后再开始。",
             en: "Too many audits are running; start again when one has finished."),
+    ]
+
+    /// The batch page's own diagnostics (`diag.` and the code), in Chinese through `DiagnosticWording`.
+    static let batchDiagnostics: [CatalogueEntry] = [
+        CatalogueEntry("diag.web.upload.unkept", zh: "无法保存上传的文件", en: "cannot keep the upload"),
+        CatalogueEntry("diag.web.mapping.unkept", zh: "无法保存列映射", en: "cannot keep the mapping"),
+        CatalogueEntry("diag.web.upload.expired", zh: "上传的文件已不再保留，请重新上传", en: "the upload is no longer kept"),
+        CatalogueEntry("diag.web.busy", zh: "同时进行的审计已达上限", en: "too many audits are running"),
     ]
 
     /// The audit trail (`/ui/trail`): filter, list and one record.
