@@ -38,8 +38,10 @@ public enum Lang: String, Sendable, CaseIterable {
 }
 
 /// The catalogue's words for the pages (`web.…` ids), in the page's language with `{0}`, `{1}`, … filled in.
-/// Every word a page shows comes from here: a page keeps no table of its own, so no word exists in one
-/// language only (the catalogue's completeness test and `WebWordsTests` check the ids the pages name).
+/// The pages' words come from here: a page keeps no table of its own, so no word exists in one language only
+/// (the catalogue's completeness test and `WebWordsTests` check the ids the pages name). One exception is
+/// left: `FieldProblems.chinese`, the short Chinese forms of five problems beside a form field, whose English
+/// is the engine's own message.
 enum Words {
     /// The text of `id` in `lang`, `{0}`, `{1}`, … filled from `arguments`; the id itself when there is none.
     static func text(_ id: String, _ lang: Lang, _ arguments: String...) -> String {
