@@ -30,7 +30,8 @@ public enum Catalogue {
         + HelpTexts.entries + HelpAuditTexts.entries + HelpReplTexts.entries + HelpLintTexts.entries
         + HelpExplainTexts.entries + HelpAuthoringTexts.entries + HelpDiffTexts.entries + HelpLogTexts.entries
         + ExplainTexts.entries + OperationalTexts.entries + RuleBookTexts.entries + UsageTexts.entries
-        + ResultLineTexts.entries + WebTexts.entries + PostgresTexts.entries + ServerTexts.entries
+        + ResultLineTexts.entries + WebTexts.entries + WebCheckTexts.entries + WebPageTexts.entries
+        + PostgresTexts.entries + ServerTexts.entries
 
     /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
     static let byID: [String: CatalogueEntry] = {

@@ -43,7 +43,7 @@ enum Assets {
         .verdict.non_compliant, .verdict.invalid, .verdict.error { background: #fce8e6; color: var(--red); }
         .verdict.needs_review { background: #fef7e0; color: var(--amber); }
         table { border-collapse: collapse; width: 100%; margin: 8px 0; } th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
-        th { background: #f3f3f3; } td code { white-space: nowrap; }
+        th { background: #f3f3f3; } td code, td.date { white-space: nowrap; }
         table.findings { table-layout: fixed; } table.findings th:nth-child(1) { width: 11%; }
         table.findings th:nth-child(2) { width: 27%; } table.findings th:nth-child(3) { width: 20%; }
         table.findings .cite { white-space: normal; } .evidence li { overflow-wrap: anywhere; } .cite { white-space: nowrap; font-weight: bold; }

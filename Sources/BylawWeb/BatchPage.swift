@@ -5,49 +5,25 @@ import Foundation
 /// 批量审计: upload a workbook or CSV, confirm or edit the proposed column mapping, watch the run, read the
 /// HTML report in the page and download it as CSV, JSON or JUnit. Runs go through `AuditJob`, as `bylaw audit`.
 enum BatchPage {
-    static let text = TextTable([
-        "title": ("批量审计", "Batch audit"),
-        "upload": ("1. 上传台账（.xlsx 或 CSV）", "1. Upload a register (.xlsx or CSV)"),
-        "file": ("台账文件", "Register file"),
-        "kind": ("记录类型", "Kind of records"),
-        "propose": ("上传并生成列映射", "Upload and propose a mapping"),
-        "mapping": ("2. 核对列映射", "2. Confirm the column mapping"),
-        "mapping.hint": (
-            "系统根据表头和规则中的字段名称提出了映射，请核对，必要时修改后开始审计。",
-            "bylaw proposed this mapping from the headers and the fields' labels; check it, edit it if needed, then start."
-        ),
-        "mapping.label": ("列映射（YAML）", "Column mapping (YAML)"),
-        "start": ("开始审计", "Start the audit"),
-        "running": ("正在审计……", "Auditing…"),
-        "progress": ("进度", "Progress"),
-        "done": ("审计完成：共 %d 条记录", "Audit finished: %d records"),
-        "failed": ("审计未完成：", "The audit did not finish: "),
-        "report": ("审计报告", "Report"),
-        "downloads": ("下载：", "Download: "),
-        "nofile": ("请选择一个 .xlsx 或 CSV 文件", "choose an .xlsx or CSV file"),
-        "badkind": ("请选择记录类型", "choose the kind of records"),
-        "norun": ("没有这次审计（可能已过期）。", "There is no such run (it may have expired)."),
-        "records": ("已审查记录", "records checked"),
-        "busy": ("同时进行的审计已达上限，请待其中一项完成后再开始。", "Too many audits are running; start again when one has finished."),
-    ])
-
     static func handle(
         _ request: WebRequest, _ ctx: PageContext, backend: WebBackend, runs: BatchRuns, user: WebUser
     ) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let library = backend.library()
         switch (request.method, request.path) {
         case (.get, "/batch"):
             return uploadForm(ctx, library: library, problem: nil)
         case (.post, "/batch"):
             let kind = request.form["kind"] ?? ""
-            guard library.kinds.contains(kind) else { return uploadForm(ctx, library: library, problem: t("badkind")) }
+            guard library.kinds.contains(kind) else {
+                return uploadForm(ctx, library: library, problem: w("web.batch.badkind"))
+            }
             guard let file = request.files.first(where: { $0.field == "file" && !$0.bytes.isEmpty }) else {
-                return uploadForm(ctx, library: library, problem: t("nofile"))
+                return uploadForm(ctx, library: library, problem: w("web.batch.nofile"))
             }
             switch runs.create(owner: user.name, kind: kind, upload: file, library: library) {
             case .failure(let f):
-                return uploadForm(ctx, library: library, problem: f.diagnostics.map(\.message).joined(separator: "；"))
+                return uploadForm(ctx, library: library, problem: Words.messages(f.diagnostics, ctx.lang))
             case .success(let run):
                 return .redirect(ctx.url("/batch/run") + "?id=" + run.id)
             }
@@ -59,7 +35,7 @@ enum BatchPage {
             {
                 let problem =
                     f.diagnostics.contains { $0.code == "web.busy" }
-                    ? t("busy") : f.diagnostics.map(\.message).joined(separator: "；")
+                    ? w("web.batch.busy") : Words.messages(f.diagnostics, ctx.lang)
                 return runPage(ctx, runs.get(id, owner: user.name), problem: problem)
             }
             return .redirect(ctx.url("/batch/run") + "?id=" + id)
@@ -113,63 +89,67 @@ enum BatchPage {
     private static func notFound(_ ctx: PageContext) -> WebResponse {
         .html(
             Layout.page(
-                title: text("title", ctx.lang), ctx, active: "/batch", body: "<p>\(text("norun", ctx.lang))</p>"),
+                title: Words.text("web.batch.title", ctx.lang), ctx, active: "/batch",
+                body: "<p>\(Words.text("web.batch.norun", ctx.lang))</p>"),
             status: 404)
     }
 
     private static func uploadForm(_ ctx: PageContext, library: RuleLibrary, problem: String?) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         var body = problem.map { "<p class=\"bad\" role=\"alert\">\(HTML.h($0))</p>" } ?? ""
         body += "<form method=\"post\" action=\"\(ctx.url("/batch"))\" enctype=\"multipart/form-data\">\(ctx.csrfField)"
-        body += "<fieldset><legend>\(t("upload"))</legend>"
-        body += "<div class=\"field\"><label for=\"kind\">\(t("kind"))</label><select id=\"kind\" name=\"kind\">"
+        body += "<fieldset><legend>\(w("web.batch.upload"))</legend>"
+        body +=
+            "<div class=\"field\"><label for=\"kind\">\(w("web.batch.kind"))</label><select id=\"kind\" name=\"kind\">"
         for k in library.kinds {
             body += "<option value=\"\(HTML.h(k))\">\(HTML.h(CheckPage.kindLabel(k, library, ctx.lang)))</option>"
         }
-        body += "</select></div><div class=\"field\"><label for=\"file\">\(t("file"))</label>"
+        body += "</select></div><div class=\"field\"><label for=\"file\">\(w("web.batch.file"))</label>"
         body += "<input type=\"file\" id=\"file\" name=\"file\" accept=\".xlsx,.csv\" required></div>"
-        body += "<button type=\"submit\" class=\"primary\">\(t("propose"))</button></fieldset></form>"
+        body += "<button type=\"submit\" class=\"primary\">\(w("web.batch.propose"))</button></fieldset></form>"
         return .html(
-            Layout.page(title: t("title"), ctx, active: "/batch", body: body), status: problem == nil ? 200 : 400)
+            Layout.page(title: w("web.batch.title"), ctx, active: "/batch", body: body),
+            status: problem == nil ? 200 : 400)
     }
 
     private static func runPage(_ ctx: PageContext, _ run: BatchRuns.Run?, problem: String?) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         guard let run else { return notFound(ctx) }
         var body = "<p><strong>\(HTML.h(run.filename))</strong> · <code>\(HTML.h(run.kind))</code></p>"
         body += problem.map { "<p class=\"bad\" role=\"alert\">\(HTML.h($0))</p>" } ?? ""
         if !run.started || problem != nil {
             body += "<form method=\"post\" action=\"\(ctx.url("/batch/start"))\">\(ctx.csrfField)"
-            body += "<input type=\"hidden\" name=\"id\" value=\"\(HTML.h(run.id))\"><h2>\(t("mapping"))</h2>"
-            body += "<p>\(t("mapping.hint"))</p><label for=\"mapping\">\(t("mapping.label"))</label>"
+            body += "<input type=\"hidden\" name=\"id\" value=\"\(HTML.h(run.id))\"><h2>\(w("web.batch.mapping"))</h2>"
+            body +=
+                "<p>\(w("web.batch.mapping.hint"))</p><label for=\"mapping\">\(w("web.batch.mapping.label"))</label>"
             body += "<textarea id=\"mapping\" name=\"mapping\" rows=\"22\" cols=\"100\" spellcheck=\"false\">"
             body += HTML.h(run.proposal) + "</textarea>"
-            body += "<p><button type=\"submit\" class=\"primary\">\(t("start"))</button></p></form>"
+            body += "<p><button type=\"submit\" class=\"primary\">\(w("web.batch.start"))</button></p></form>"
         } else if !run.finished {
-            body += "<p role=\"status\">\(t("running")) \(run.done) \(t("records"))</p>"
-            body += "<label for=\"progress\">\(t("progress"))</label> <progress id=\"progress\" "
+            body += "<p role=\"status\">\(Words.text("web.batch.running", ctx.lang, String(run.done)))</p>"
+            body += "<label for=\"progress\">\(w("web.batch.progress"))</label> <progress id=\"progress\" "
             body += "data-poll=\"\(ctx.url("/batch/status"))?id=\(HTML.h(run.id))\" value=\"\(run.bytesRead)\" "
             body += "max=\"\(max(1, run.totalBytes ?? 1))\"></progress>"
         } else if let failure = run.failure {
-            body += "<p class=\"bad\" role=\"alert\">\(HTML.h(t("failed") + failure))</p>"
+            body += "<p class=\"bad\" role=\"alert\">\(HTML.h(Words.text("web.batch.failed", ctx.lang, failure)))</p>"
         } else {
             body +=
                 "<p class=\"verdict \(run.summary[.nonCompliant, default: 0] > 0 ? "non_compliant" : "compliant")\" "
             body +=
-                "role=\"status\" id=\"batch-done\">\(HTML.h(t("done").replacingOccurrences(of: "%d", with: String(run.total))))</p><ul>"
+                "role=\"status\" id=\"batch-done\">\(HTML.h(Words.text("web.batch.done", ctx.lang, String(run.total))))</p><ul>"
             for v in Verdict.allCases where run.summary[v, default: 0] > 0 {
                 body +=
-                    "<li>\(HTML.h(VerdictView.text("verdict." + v.rawValue, ctx.lang)))：\(run.summary[v, default: 0])</li>"
+                    "<li>\(HTML.h(Words.text("web.labelled", ctx.lang, VerdictView.name(v.rawValue, ctx.lang), String(run.summary[v, default: 0]))))</li>"
             }
-            body += "</ul><p>\(t("downloads"))"
+            body += "</ul><p>\(w("web.batch.downloads"))"
             let base = ctx.url("/batch/report") + "?id=" + HTML.h(run.id)
             for (format, name) in [(AuditReportFormat.html, "HTML"), (.csv, "CSV"), (.json, "JSON"), (.junit, "JUnit")]
             {
                 body += "<a href=\"\(base)&amp;format=\(format.rawValue)&amp;download=1\" download>\(name)</a> "
             }
             body +=
-                "</p><h2>\(t("report"))</h2><iframe class=\"report\" title=\"\(t("report"))\" src=\"\(base)&amp;format=html\"></iframe>"
+                "</p><h2>\(w("web.batch.report"))</h2><iframe class=\"report\" title=\"\(w("web.batch.report"))\" src=\"\(base)&amp;format=html\"></iframe>"
         }
-        return .html(Layout.page(title: t("title"), ctx, active: "/batch", body: body))
+        return .html(Layout.page(title: w("web.batch.title"), ctx, active: "/batch", body: body))
     }
 }

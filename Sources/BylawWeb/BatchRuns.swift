@@ -71,7 +71,7 @@ public final class BatchRuns: @unchecked Sendable {
             try Data(upload.bytes).write(to: URL(fileURLWithPath: path))
         } catch {
             return .failure(
-                LoadFailure(diagnostics: [.error("web.upload", "cannot keep the upload: \(error)", at: nil)]))
+                LoadFailure(diagnostics: [.error("web.upload.unkept", "cannot keep the upload: `\(error)`", at: nil)]))
         }
         switch SheetSample.read(path: path, options: BatchReadOptions()) {
         case .failure(let f):
@@ -104,7 +104,9 @@ public final class BatchRuns: @unchecked Sendable {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: mapPath))
         } catch {
-            return LoadFailure(diagnostics: [.error("web.upload", "cannot keep the mapping: \(error)", at: nil)])
+            return LoadFailure(diagnostics: [
+                .error("web.mapping.unkept", "cannot keep the mapping: `\(error)`", at: nil)
+            ])
         }
         let mapping: CSVMapping
         switch CSVMapping.load(path: mapPath) {
@@ -129,7 +131,7 @@ public final class BatchRuns: @unchecked Sendable {
                         .error("web.busy", "\(n) audits are running; start again when one has finished", at: nil)
                     ])
             }
-            return LoadFailure(diagnostics: [.error("web.upload", "the upload is no longer kept", at: nil)])
+            return LoadFailure(diagnostics: [.error("web.upload.expired", "the upload is no longer kept", at: nil)])
         }
         lock.withLock { uploads[id]?.started = true }
         return nil

@@ -3,40 +3,16 @@ import BylawAudit
 import BylawCEL
 import BylawDiagnostics
 import BylawJobs
+import BylawLocale
 
 /// 审查一份决定: choose a kind and a date, fill the form made from the input schema of the rule sets in force
 /// (or send a YAML or JSON file), and read the verdict. Checking goes through `CheckJob`, as `bylaw check` and
 /// `POST /v1/check` do, and is recorded before it is shown.
 enum CheckPage {
-    static let text = TextTable([
-        "title": ("审查一份决定", "Check a decision"),
-        "choose": ("1. 选择决定类型和日期", "1. Choose the kind and the date"),
-        "kind": ("决定类型", "Kind of decision"),
-        "date": ("决定日期", "Decision date"),
-        "show": ("显示表单", "Show the form"),
-        "fill": ("2. 填写决定内容", "2. Fill in the decision"),
-        "basics": ("基本信息", "The decision"),
-        "id": ("决定编号", "Decision id"),
-        "unit": ("决定单位", "Deciding unit"),
-        "unit.hint": ("以 / 分隔的单位路径，如 acftu/organisation", "a /-separated unit path, such as acftu/organisation"),
-        "sets": ("在该日期有效的规则集：", "Rule sets in force on that date: "),
-        "none": ("该日期没有对此类决定有效的规则集。", "No rule set for this kind is in force on that date."),
-        "submit": ("审查", "Check"),
-        "file": ("或者上传决定文件（YAML 或 JSON）", "Or send a decision file (YAML or JSON)"),
-        "file.label": ("决定文件", "Decision file"),
-        "file.submit": ("上传并审查", "Send and check"),
-        "problems": ("表单有 %d 处问题，请在标出的字段处修改：", "The form has %d problems; correct the marked fields:"),
-        "again": ("再审查一份", "Check another"),
-        "bad.date": ("请按 年-月-日 填写日期", "write the date as YYYY-MM-DD"),
-        "bad.kind": ("没有这种决定类型", "no such kind of decision"),
-        "trail.down": ("审计日志无法写入，未作审查：", "The audit trail cannot be written, so nothing was checked: "),
-        "file.none": ("请选择一个文件", "choose a file"),
-    ])
-
     static func kindLabel(_ kind: String, _ library: RuleLibrary, _ lang: Lang) -> String {
         let titles = library.ruleSets.filter { $0.appliesTo == kind }.map(\.title)
         guard let title = titles.max(by: { $0.count > $1.count }) else { return kind }
-        return lang == .zh ? "\(title)（\(kind)）" : "\(kind) — \(title)"
+        return Words.text("web.check.kind.label", lang, title, kind)
     }
 
     /// GET: the kind and date choice, and the form for them.
@@ -50,7 +26,7 @@ enum CheckPage {
         _ ctx: PageContext, library: RuleLibrary, kind: String, date: String, values: FormFields,
         problems: [String: [String]], general: [String], status: Int = 200
     ) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let day = CELDate(iso: date)
         let schema = day.map { SchemaUnion.of(library.applicable(kind: kind, on: $0)) } ?? ObjectSchema()
         var body = ""
@@ -58,72 +34,78 @@ enum CheckPage {
         if count > 0 {
             body +=
                 "<div class=\"problems\" role=\"alert\" id=\"problems\"><p>"
-                + HTML.h(t("problems").replacingOccurrences(of: "%d", with: String(count))) + "</p><ul>"
+                + HTML.h(Words.text("web.check.problems", ctx.lang, String(count))) + "</p><ul>"
             for p in general { body += "<li>\(HTML.h(p))</li>" }
             for (path, list) in problems.sorted(by: { $0.key < $1.key }) {
                 let shown = SchemaForm.caption(of: path, in: schema, lang: ctx.lang)
-                for p in list { body += "<li><a href=\"#f-\(HTML.id(path))\">\(HTML.h(shown))</a>：\(HTML.h(p))</li>" }
+                for p in list {
+                    let link = "<a href=\"#f-\(HTML.id(path))\">\(HTML.h(shown))</a>"
+                    body += "<li>\(Words.text("web.labelled", ctx.lang, link, HTML.h(p)))</li>"
+                }
             }
             body += "</ul></div>"
         }
         body +=
-            "<form method=\"get\" action=\"\(ctx.url("/check"))\" class=\"noprint\"><fieldset><legend>\(t("choose"))</legend>"
+            "<form method=\"get\" action=\"\(ctx.url("/check"))\" class=\"noprint\"><fieldset><legend>\(w("web.check.choose"))</legend>"
         body +=
-            "<div class=\"field\"><label for=\"kind\">\(t("kind"))</label><select id=\"kind\" name=\"kind\" data-autosubmit>"
+            "<div class=\"field\"><label for=\"kind\">\(w("web.check.kind"))</label><select id=\"kind\" name=\"kind\" data-autosubmit>"
         body += "<option value=\"\"></option>"
         for k in library.kinds {
             body +=
                 "<option value=\"\(HTML.h(k))\"\(k == kind ? " selected" : "")>\(HTML.h(kindLabel(k, library, ctx.lang)))</option>"
         }
-        body += "</select></div><div class=\"field\"><label for=\"date\">\(t("date"))</label>"
+        body += "</select></div><div class=\"field\"><label for=\"date\">\(w("web.check.date"))</label>"
         body += "<input type=\"date\" id=\"date\" name=\"date\" value=\"\(HTML.h(date))\" data-autosubmit></div>"
-        body += "<button type=\"submit\">\(t("show"))</button></fieldset></form>"
+        body += "<button type=\"submit\">\(w("web.check.show"))</button></fieldset></form>"
         guard !kind.isEmpty, !date.isEmpty else {
-            return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body), status: status)
+            return .html(Layout.page(title: w("web.check.title"), ctx, active: "/check", body: body), status: status)
         }
         guard library.kinds.contains(kind) else {
-            body += "<p class=\"bad\">\(t("bad.kind"))</p>"
-            return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body), status: 400)
+            body += "<p class=\"bad\">\(w("web.check.bad.kind"))</p>"
+            return .html(Layout.page(title: w("web.check.title"), ctx, active: "/check", body: body), status: 400)
         }
         guard let day else {
-            body += "<p class=\"bad\">\(t("bad.date"))</p>"
-            return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body), status: 400)
+            body += "<p class=\"bad\">\(w("web.check.bad.date"))</p>"
+            return .html(Layout.page(title: w("web.check.title"), ctx, active: "/check", body: body), status: 400)
         }
         let sets = library.applicable(kind: kind, on: day)
         guard !sets.isEmpty else {
-            body += "<p class=\"bad\">\(t("none"))</p>"
-            return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body), status: status)
+            body += "<p class=\"bad\">\(w("web.check.none"))</p>"
+            return .html(Layout.page(title: w("web.check.title"), ctx, active: "/check", body: body), status: status)
         }
         body +=
-            "<p>\(t("sets"))"
+            "<p>\(w("web.check.sets"))"
             + sets.map { "<strong>\(HTML.h($0.title))</strong> \(HTML.h($0.id)) \(HTML.h($0.version))" }
-            .joined(separator: "；") + "</p>"
+            .joined(separator: w("web.separator")) + "</p>"
         let hidden =
             "\(ctx.csrfField)<input type=\"hidden\" name=\"kind\" value=\"\(HTML.h(kind))\">"
             + "<input type=\"hidden\" name=\"date\" value=\"\(HTML.h(date))\">"
         body += "<form method=\"post\" action=\"\(ctx.url("/check"))\" id=\"decision-form\" novalidate>\(hidden)"
-        body += "<h2>\(t("fill"))</h2><fieldset><legend>\(t("basics"))</legend>"
+        body += "<h2>\(w("web.check.fill"))</h2><fieldset><legend>\(w("web.check.basics"))</legend>"
         let form = SchemaForm(values: values, problems: problems, lang: ctx.lang)
         body += form.render([
-            WebField(name: "id", type: .string, optional: false, label: t("id")),
-            WebField(name: "unit", type: .string, optional: true, description: t("unit.hint"), label: t("unit")),
+            WebField(name: "id", type: .string, optional: false, label: w("web.check.id")),
+            WebField(
+                name: "unit", type: .string, optional: true, description: w("web.check.unit.hint"),
+                label: w("web.check.unit")),
         ])
         body += "</fieldset>" + form.render(schema)
-        body += "<p><button type=\"submit\" class=\"primary\">\(t("submit"))</button></p></form>"
+        body += "<p><button type=\"submit\" class=\"primary\">\(w("web.check.submit"))</button></p></form>"
         body +=
             "<form method=\"post\" action=\"\(ctx.url("/check"))\" enctype=\"multipart/form-data\" class=\"noprint\">"
-        body += "\(hidden)<fieldset><legend>\(t("file"))</legend><div class=\"field\"><label for=\"decision-file\">"
         body +=
-            "\(t("file.label"))</label><input type=\"file\" id=\"decision-file\" name=\"file\" accept=\".yaml,.yml,.json\"></div>"
-        body += "<button type=\"submit\">\(t("file.submit"))</button></fieldset></form>"
-        return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body), status: status)
+            "\(hidden)<fieldset><legend>\(w("web.check.file"))</legend><div class=\"field\"><label for=\"decision-file\">"
+        body +=
+            "\(w("web.check.file.label"))</label><input type=\"file\" id=\"decision-file\" name=\"file\" accept=\".yaml,.yml,.json\"></div>"
+        body += "<button type=\"submit\">\(w("web.check.file.submit"))</button></fieldset></form>"
+        return .html(Layout.page(title: w("web.check.title"), ctx, active: "/check", body: body), status: status)
     }
 
     /// POST: check the form or the file, record it, show the verdict (or the form again with its problems).
     static func submit(
         _ request: WebRequest, _ ctx: PageContext, library: RuleLibrary, recording: () throws -> Recording?
     ) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let kind = request.form["kind"] ?? ""
         let date = request.form["date"] ?? ""
         let document: (name: String, bytes: [UInt8], json: Bool)
@@ -139,17 +121,20 @@ enum CheckPage {
         } else {
             return page(
                 ctx, library: library, kind: kind, date: date, values: request.form, problems: [:],
-                general: [t(request.form["kind"] == nil ? "file.none" : "bad.date")], status: 400)
+                general: [request.form["kind"] == nil ? w("web.check.file.none") : w("web.check.bad.date")], status: 400
+            )
         }
         let outcome: CheckOutcome
         do {
             outcome = try CheckJob.run(documents: [document], library: library, recording: recording())
         } catch let failure as RecordingFailure {
-            return unavailable(ctx, t("trail.down") + failure.error.message)
+            return unavailable(ctx, Words.text("web.check.trail.down", ctx.lang, failure.error.message))
         } catch {
-            return unavailable(ctx, t("trail.down") + String(describing: error))
+            return unavailable(ctx, Words.text("web.check.trail.down", ctx.lang, String(describing: error)))
         }
-        guard let checked = outcome.decisions.first else { return unavailable(ctx, t("trail.down")) }
+        guard let checked = outcome.decisions.first else {
+            return unavailable(ctx, Words.text("web.check.trail.down", ctx.lang, ""))
+        }
         let result = checked.result
         if result.verdict == .invalid, let built {
             var problems: [String: [String]] = [:]
@@ -172,14 +157,15 @@ enum CheckPage {
             result, receipt: outcome.receipts.first, kindLabel: shownKind, explainable: explainable ? sent : nil, ctx)
         body +=
             "<p class=\"noprint\"><a href=\"\(ctx.url("/check"))?kind=\(FormFields.encode(kind))&amp;date="
-            + "\(FormFields.encode(date))\">\(t("again"))</a></p>"
-        return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body))
+            + "\(FormFields.encode(date))\">\(w("web.check.again"))</a></p>"
+        return .html(Layout.page(title: w("web.check.title"), ctx, active: "/check", body: body))
     }
 
     static func unavailable(_ ctx: PageContext, _ message: String) -> WebResponse {
         .html(
             Layout.page(
-                title: text("title", ctx.lang), ctx, body: "<p class=\"bad\" role=\"alert\">\(HTML.h(message))</p>"),
+                title: Words.text("web.check.title", ctx.lang), ctx,
+                body: "<p class=\"bad\" role=\"alert\">\(HTML.h(message))</p>"),
             status: 503)
     }
 }
@@ -232,8 +218,9 @@ enum FieldProblems {
     /// engine's message and its help (the help about quotes is left out: a form has none).
     static func message(_ d: Diagnostic, _ lang: Lang) -> String {
         if lang == .zh, let text = chinese[d.code] { return text }
-        guard let help = d.help, help != "remove the quotes" else { return d.message }
-        return d.message + " (" + help + ")"
+        let message = d.message(in: lang.language)
+        guard let help = d.help, help != "remove the quotes" else { return message }
+        return Words.text("web.parenthesis", lang, message, DiagnosticWording.help(help, lang.language))
     }
 
     /// Short Chinese texts for the problems a form can have; the engine's own message otherwise (issue 21 will

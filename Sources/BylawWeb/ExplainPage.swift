@@ -1,19 +1,13 @@
 import Bylaw
+import BylawDiagnostics
 import BylawJobs
 import BylawReports
 
 /// 解释: why one rule passed or failed, value by value, as `bylaw explain --rule` prints it (sensitive values
 /// masked). Explaining records nothing: the decision was recorded when it was checked.
 enum ExplainPage {
-    static let text = TextTable([
-        "title": ("规则解释", "Rule explained"),
-        "intro": ("规则 %s 对这份决定的每个子表达式的取值：", "The value of every sub-expression of rule %s for this decision:"),
-        "none": ("无法解释：", "Nothing to explain: "),
-        "back": ("返回", "Back"),
-    ])
-
     static func handle(_ request: WebRequest, _ ctx: PageContext, library: RuleLibrary) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let rule = request.form["rule"] ?? ""
         let name = request.form["name"] ?? "decision.yaml"
         let bytes = Array((request.form["document"] ?? "").utf8)
@@ -23,21 +17,22 @@ enum ExplainPage {
             reveal: false)
         {
         case .failure(let unreadable):
-            return refusal(ctx, unreadable.diagnostics.map(\.message))
+            return refusal(ctx, unreadable.diagnostics)
         case .success(let x):
-            guard !ExplainJob.isEmpty(x) else { return refusal(ctx, x.result.diagnostics.map(\.message)) }
+            guard !ExplainJob.isEmpty(x) else { return refusal(ctx, x.result.diagnostics) }
             masked = x
         }
-        var body = "<p>\(HTML.h(t("intro").replacingOccurrences(of: "%s", with: rule)))</p>"
+        var body = "<p>\(HTML.h(Words.text("web.explain.intro", ctx.lang, rule)))</p>"
         body +=
-            "<pre class=\"explanation\" id=\"explanation\">\(HTML.h(ExplainReport.text(masked, colour: false, language: ctx.lang == .zh ? .chinese : .english)))</pre>"
-        return .html(Layout.page(title: t("title"), ctx, active: "/check", body: body))
+            "<pre class=\"explanation\" id=\"explanation\">\(HTML.h(ExplainReport.text(masked, colour: false, language: ctx.lang.language)))</pre>"
+        return .html(Layout.page(title: w("web.explain.title"), ctx, active: "/check", body: body))
     }
 
-    private static func refusal(_ ctx: PageContext, _ problems: [String]) -> WebResponse {
-        let message = text("none", ctx.lang) + problems.joined(separator: "；")
+    private static func refusal(_ ctx: PageContext, _ problems: [Diagnostic]) -> WebResponse {
+        let message = Words.text("web.explain.none", ctx.lang, Words.messages(problems, ctx.lang))
         return .html(
-            Layout.page(title: text("title", ctx.lang), ctx, body: "<p class=\"bad\">\(HTML.h(message))</p>"),
+            Layout.page(
+                title: Words.text("web.explain.title", ctx.lang), ctx, body: "<p class=\"bad\">\(HTML.h(message))</p>"),
             status: 400)
     }
 }

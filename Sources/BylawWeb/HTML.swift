@@ -1,5 +1,6 @@
 import Bylaw
 import BylawBatch
+import BylawDiagnostics
 import BylawLocale
 import BylawReports
 
@@ -31,26 +32,33 @@ public enum Lang: String, Sendable, CaseIterable {
     }
 
     var htmlCode: String { self == .zh ? "zh-Hans" : "en" }
-}
 
-/// One page's strings: every entry has its Chinese and its English text, so the message catalogue (issue 21)
-/// can take the tables over as they are.
-struct TextTable: Sendable {
-    let entries: [String: (zh: String, en: String)]
-
-    init(_ entries: [String: (zh: String, en: String)]) { self.entries = entries }
-
-    /// The text for `key` in `lang`; the key itself when missing, so a gap shows rather than hides.
-    func callAsFunction(_ key: String, _ lang: Lang) -> String {
-        guard let e = entries[key] else { return key }
-        return lang == .zh ? e.zh : e.en
-    }
+    /// The catalogue's language for this page language.
+    var language: Language { self == .zh ? .chinese : .english }
 }
 
 /// The catalogue's words for the pages (`web.…` ids), in the page's language with `{0}`, `{1}`, … filled in.
+/// The pages' words come from here: a page keeps no table of its own, so no word exists in one language only
+/// (the catalogue's completeness test and `WebWordsTests` check the ids the pages name). One exception is
+/// left: `FieldProblems.chinese`, the short Chinese forms of five problems beside a form field, whose English
+/// is the engine's own message.
 enum Words {
+    /// The text of `id` in `lang`, `{0}`, `{1}`, … filled from `arguments`; the id itself when there is none.
     static func text(_ id: String, _ lang: Lang, _ arguments: String...) -> String {
         guard let entry = Catalogue.entry(id) else { return id }
-        return Catalogue.fill(entry.text(lang == .zh ? .chinese : .english), arguments)
+        return Catalogue.fill(entry.text(lang.language), arguments)
+    }
+
+    /// A diagnostic's severity and message in `lang` (`错误：…` in Chinese, from the catalogue's wording of its
+    /// code), as a line of a list.
+    static func diagnostic(_ d: Diagnostic, _ lang: Lang) -> String {
+        text(
+            "web.labelled", lang, DiagnosticWording.severity(d.severity.rawValue, lang.language),
+            d.message(in: lang.language))
+    }
+
+    /// Diagnostics' messages in `lang`, one after the other in a sentence.
+    static func messages(_ diagnostics: [Diagnostic], _ lang: Lang) -> String {
+        diagnostics.map { $0.message(in: lang.language) }.joined(separator: text("web.separator", lang))
     }
 }

@@ -37,7 +37,7 @@ enum LibraryDiffView {
         else {
             return .html(
                 Layout.page(
-                    title: LibraryPage.text("title", ctx.lang), ctx, active: "/library",
+                    title: w("web.library.title"), ctx, active: "/library",
                     body: "<p>\(HTML.h(w("web.library.diff.notfound")))</p>" + back(ctx)),
                 status: 404)
         }
@@ -67,8 +67,8 @@ enum LibraryDiffView {
             let entries = diff.entries.filter { $0.section == section }
             guard !entries.isEmpty else { continue }
             body += "<details class=\"diff\"\(section == .rules ? " open" : "")><summary>"
-            let count = ctx.lang == .zh ? "（\(entries.count) 处）" : " (\(entries.count))"
-            body += "\(HTML.h(w("web.library.diff.section." + section.rawValue)))\(count)</summary>"
+            let name = HTML.h(w("web.library.diff.section." + section.rawValue))
+            body += "\(Words.text("web.library.diff.section.count", ctx.lang, name, String(entries.count)))</summary>"
             body += "<table class=\"diff\" id=\"diff-\(section.rawValue)\"><thead><tr>"
             for col in ["change", "item", "old", "new"] {
                 body += "<th scope=\"col\">\(HTML.h(w("web.library.diff.col." + col)))</th>"

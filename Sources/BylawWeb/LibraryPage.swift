@@ -6,32 +6,6 @@ import Foundation
 /// 规则库: the rule sets in force on a date with every version of each, the rule book of one version, and a
 /// search over rule ids, articles and words in titles, messages and descriptions.
 enum LibraryPage {
-    static let text = TextTable([
-        "title": ("规则库", "Rule library"),
-        "date": ("有效日期", "In force on"),
-        "search": ("搜索条款、关键词或规则编号", "Search articles, words or rule ids"),
-        "go": ("查询", "Search"),
-        "inforce": ("在 %s 有效的规则集", "Rule sets in force on %s"),
-        "ruleset": ("规则集", "Rule set"),
-        "kind": ("决定类型", "Kind"),
-        "version": ("版本", "Version"),
-        "effective": ("有效期", "In force"),
-        "source": ("依据", "Source"),
-        "rules": ("规则数", "Rules"),
-        "versions": ("其他版本及变化", "Other versions and changes"),
-        "book": ("规则手册", "Rule book"),
-        "results": ("“%s”的查询结果（%d 条）", "Results for “%s” (%d)"),
-        "noresults": ("没有找到匹配的规则。", "No rule matches."),
-        "rule": ("规则", "Rule"),
-        "cite": ("条款", "Article"),
-        "ruletitle": ("规定", "Requirement"),
-        "open": ("打开", "open"),
-        "bad.date": ("请按 年-月-日 填写日期", "write the date as YYYY-MM-DD"),
-        "none": ("该日期没有有效的规则集。", "No rule set is in force on that date."),
-        "from": ("起", "from"),
-        "until": ("止", "until"),
-    ])
-
     static func today() -> String {
         let f = DateFormatter()
         f.dateFormat = "yyyy-MM-dd"
@@ -41,46 +15,51 @@ enum LibraryPage {
     }
 
     static func index(_ request: WebRequest, _ ctx: PageContext, library: RuleLibrary) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let date = request.query["date"].flatMap { $0.isEmpty ? nil : $0 } ?? today()
         let q = (request.query["q"] ?? "").trimmed
         var body = "<form method=\"get\" action=\"\(ctx.url("/library"))\" class=\"noprint\" role=\"search\">"
-        body += "<div class=\"field\"><label for=\"date\">\(t("date"))</label>"
+        body += "<div class=\"field\"><label for=\"date\">\(w("web.library.date"))</label>"
         body += "<input type=\"date\" id=\"date\" name=\"date\" value=\"\(HTML.h(date))\"></div>"
-        body += "<div class=\"field\"><label for=\"q\">\(t("search"))</label>"
+        body += "<div class=\"field\"><label for=\"q\">\(w("web.library.search"))</label>"
         body += "<input type=\"search\" id=\"q\" name=\"q\" value=\"\(HTML.h(q))\"></div>"
-        body += "<button type=\"submit\">\(t("go"))</button></form>"
+        body += "<button type=\"submit\">\(w("web.library.go"))</button></form>"
         guard let day = CELDate(iso: date) else {
-            body += "<p class=\"bad\">\(t("bad.date"))</p>"
-            return .html(Layout.page(title: t("title"), ctx, active: "/library", body: body), status: 400)
+            body += "<p class=\"bad\">\(w("web.library.bad.date"))</p>"
+            return .html(Layout.page(title: w("web.library.title"), ctx, active: "/library", body: body), status: 400)
         }
         let inForce = library.ruleSets.filter { $0.isInForce(on: day) }
         if !q.isEmpty { body += search(q, in: inForce, ctx) }
-        body += "<h2>\(HTML.h(t("inforce").replacingOccurrences(of: "%s", with: date)))</h2>"
+        body += "<h2>\(HTML.h(Words.text("web.library.inforce", ctx.lang, date)))</h2>"
         guard !inForce.isEmpty else {
-            return .html(Layout.page(title: t("title"), ctx, active: "/library", body: body + "<p>\(t("none"))</p>"))
+            return .html(
+                Layout.page(
+                    title: w("web.library.title"), ctx, active: "/library",
+                    body: body + "<p>\(w("web.library.none"))</p>"))
         }
-        body += "<table><thead><tr><th scope=\"col\">\(t("ruleset"))</th><th scope=\"col\">\(t("kind"))</th>"
-        body += "<th scope=\"col\">\(t("version"))</th><th scope=\"col\">\(t("effective"))</th>"
-        body += "<th scope=\"col\">\(t("source"))</th><th scope=\"col\">\(t("rules"))</th>"
-        body += "<th scope=\"col\">\(t("versions"))</th></tr></thead><tbody>"
+        body +=
+            "<table><thead><tr><th scope=\"col\">\(w("web.library.ruleset"))</th><th scope=\"col\">\(w("web.library.kind"))</th>"
+        body += "<th scope=\"col\">\(w("web.library.version"))</th><th scope=\"col\">\(w("web.library.effective"))</th>"
+        body += "<th scope=\"col\">\(w("web.library.source"))</th><th scope=\"col\">\(w("web.library.rules"))</th>"
+        body += "<th scope=\"col\">\(w("web.library.versions"))</th></tr></thead><tbody>"
         for set in inForce.sorted(by: { ($0.appliesTo, $0.id) < ($1.appliesTo, $1.id) }) {
             body += "<tr><td><strong>\(HTML.h(set.title))</strong><br><code>\(HTML.h(set.id))</code> "
-            if ctx.user?.may(.book) == true { body += "<a href=\"\(bookURL(set, ctx))\">\(t("book"))</a>" }
+            if ctx.user?.may(.book) == true { body += "<a href=\"\(bookURL(set, ctx))\">\(w("web.library.book"))</a>" }
             body += "</td>"
             body += "<td><code>\(HTML.h(set.appliesTo))</code></td><td>\(HTML.h(set.version))</td>"
-            body += "<td>\(HTML.h(period(set, ctx.lang)))</td><td>\(HTML.h(set.source["title"] ?? ""))</td>"
+            body +=
+                "<td class=\"date\">\(HTML.h(period(set, ctx.lang)))</td><td>\(HTML.h(set.source["title"] ?? ""))</td>"
             body += "<td>\(set.rules.count)</td><td>"
             let others = library.ruleSets.filter { $0.id == set.id && $0.file != set.file }
             body += others.map {
-                "\(version($0, ctx))（\(HTML.h(period($0, ctx.lang)))）"
+                Words.text("web.parenthesis", ctx.lang, version($0, ctx), HTML.h(period($0, ctx.lang)))
             }
             .joined(separator: "<br>")
             body += LibraryDiffView.links(set.id, in: library, ctx)
             body += "</td></tr>"
         }
         body += "</tbody></table>"
-        return .html(Layout.page(title: t("title"), ctx, active: "/library", body: body))
+        return .html(Layout.page(title: w("web.library.title"), ctx, active: "/library", body: body))
     }
 
     static func bookURL(_ set: RuleSet, _ ctx: PageContext) -> String {
@@ -97,10 +76,10 @@ enum LibraryPage {
     static func period(_ set: RuleSet, _ lang: Lang) -> String {
         let from = set.effectiveFrom.map { "\($0)" } ?? "—"
         let until = set.effectiveUntil.map { "\($0)" }
-        let t = { (k: String) in text(k, lang) }
+        let w = { (id: String) in Words.text(id, lang) }
         return lang == .zh
-            ? "\(from) \(t("from"))" + (until.map { " — \($0) \(t("until"))" } ?? "")
-            : "\(t("from")) \(from)" + (until.map { " \(t("until")) \($0)" } ?? "")
+            ? "\(from) \(w("web.library.from"))" + (until.map { " — \($0) \(w("web.library.until"))" } ?? "")
+            : "\(w("web.library.from")) \(from)" + (until.map { " \(w("web.library.until")) \($0)" } ?? "")
     }
 
     /// Rules whose id, article, title, message or description contains `q` (case-insensitive).
@@ -116,14 +95,15 @@ enum LibraryPage {
     }
 
     private static func search(_ q: String, in sets: [RuleSet], _ ctx: PageContext) -> String {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let found = matches(q, in: sets)
-        let heading = t("results").replacingOccurrences(of: "%s", with: q)
-            .replacingOccurrences(of: "%d", with: String(found.count))
+        let heading = Words.text("web.library.results", ctx.lang, q, String(found.count))
         var out = "<h2 id=\"results\">\(HTML.h(heading))</h2>"
-        guard !found.isEmpty else { return out + "<p>\(t("noresults"))</p>" }
-        out += "<table><thead><tr><th scope=\"col\">\(t("rule"))</th><th scope=\"col\">\(t("ruletitle"))</th>"
-        out += "<th scope=\"col\">\(t("cite"))</th><th scope=\"col\">\(t("ruleset"))</th></tr></thead><tbody>"
+        guard !found.isEmpty else { return out + "<p>\(w("web.library.noresults"))</p>" }
+        out +=
+            "<table><thead><tr><th scope=\"col\">\(w("web.library.rule"))</th><th scope=\"col\">\(w("web.library.ruletitle"))</th>"
+        out +=
+            "<th scope=\"col\">\(w("web.library.cite"))</th><th scope=\"col\">\(w("web.library.ruleset"))</th></tr></thead><tbody>"
         for (set, rule) in found {
             out += "<tr><td><code>\(HTML.h(rule.id))</code></td><td>\(HTML.h(rule.title))</td>"
             out += "<td class=\"cite\">\(HTML.h(rule.cite))</td>"

@@ -9,31 +9,10 @@ import Foundation
 /// 规则试验, for authors: edit a copy of a rule set and its test cases, see lint diagnostics at their lines, run
 /// the cases. Everything happens in a scratch folder of its own; the server's rules are never written.
 enum PlaygroundPage {
-    static let text = TextTable([
-        "title": ("规则试验", "Rule playground"),
-        "choose": ("选择一个规则集作为起点", "Start from a rule set"),
-        "open": ("打开", "Open"),
-        "ruleset": ("规则集（YAML）", "Rule set (YAML)"),
-        "cases": ("测试用例（YAML）", "Test cases (YAML)"),
-        "lint": ("检查（lint）", "Lint"),
-        "test": ("运行测试", "Run the tests"),
-        "note": ("在此所作的修改不会保存到服务器的规则库。", "Nothing here is saved to the server's rules."),
-        "clean": ("没有发现问题。", "No problems found."),
-        "diagnostics": ("检查结果（%d）", "Diagnostics (%d)"),
-        "listing": ("带行号的规则集", "The rule set with line numbers"),
-        "results": ("测试结果：%p 个通过，%f 个未通过", "Tests: %p passed, %f failed"),
-        "case": ("用例", "Case"),
-        "outcome": ("结果", "Result"),
-        "pass": ("通过", "passed"),
-        "fail": ("未通过", "failed"),
-        "uncovered": ("没有用例使其不通过的规则：", "Rules no case makes fail: "),
-        "toolarge": ("内容过大（每项至多 1 MB）", "too large (1 MB at most each)"),
-    ])
-
     static let maxBytes = 1 << 20
 
     static func handle(_ request: WebRequest, _ ctx: PageContext, library: RuleLibrary) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let files = library.ruleSets.map(\.file)
         var chosen = request.form["file"] ?? request.query["file"] ?? ""
         if !files.contains(chosen) { chosen = files.first ?? "" }
@@ -43,7 +22,7 @@ enum PlaygroundPage {
         var result = ""
         if request.method == .post {
             if ruleset.utf8.count > maxBytes || cases.utf8.count > maxBytes {
-                result = "<p class=\"bad\" role=\"alert\">\(t("toolarge"))</p>"
+                result = "<p class=\"bad\" role=\"alert\">\(w("web.playground.toolarge"))</p>"
                 ruleset = ""
                 cases = ""
             } else {
@@ -54,24 +33,27 @@ enum PlaygroundPage {
                     cases: cases, origin: chosen, root: library.root, explaining: explaining, ctx)
             }
         }
-        var body = "<p class=\"muted\">\(t("note"))</p>"
+        var body = "<p class=\"muted\">\(w("web.playground.note"))</p>"
         body += "<form method=\"get\" action=\"\(ctx.url("/playground"))\"><div class=\"field\"><label for=\"file\">"
-        body += "\(t("choose"))</label><select id=\"file\" name=\"file\">"
+        body += "\(w("web.playground.choose"))</label><select id=\"file\" name=\"file\">"
         for set in library.ruleSets {
             let selected = set.file == chosen ? " selected" : ""
             body += "<option value=\"\(HTML.h(set.file))\"\(selected)>\(HTML.h("\(set.title) \(set.version)"))</option>"
         }
-        body += "</select></div><button type=\"submit\">\(t("open"))</button></form>"
+        body += "</select></div><button type=\"submit\">\(w("web.playground.open"))</button></form>"
         body += result
         body += "<form method=\"post\" id=\"play-form\" action=\"\(ctx.url("/playground"))\">\(ctx.csrfField)"
         body += "<input type=\"hidden\" name=\"file\" value=\"\(HTML.h(chosen))\">"
-        body += "<label for=\"ruleset\">\(t("ruleset"))</label><textarea id=\"ruleset\" name=\"ruleset\" rows=\"24\" "
+        body +=
+            "<label for=\"ruleset\">\(w("web.playground.ruleset"))</label><textarea id=\"ruleset\" name=\"ruleset\" rows=\"24\" "
         body += "spellcheck=\"false\">\(HTML.h(ruleset))</textarea>"
-        body += "<label for=\"cases\">\(t("cases"))</label><textarea id=\"cases\" name=\"cases\" rows=\"12\" "
+        body +=
+            "<label for=\"cases\">\(w("web.playground.cases"))</label><textarea id=\"cases\" name=\"cases\" rows=\"12\" "
         body += "spellcheck=\"false\">\(HTML.h(cases))</textarea><p>"
-        body += "<button type=\"submit\" name=\"action\" value=\"lint\" class=\"primary\">\(t("lint"))</button> "
-        body += "<button type=\"submit\" name=\"action\" value=\"test\">\(t("test"))</button></p></form>"
-        return .html(Layout.page(title: t("title"), ctx, active: "/playground", body: body))
+        body +=
+            "<button type=\"submit\" name=\"action\" value=\"lint\" class=\"primary\">\(w("web.playground.lint"))</button> "
+        body += "<button type=\"submit\" name=\"action\" value=\"test\">\(w("web.playground.test"))</button></p></form>"
+        return .html(Layout.page(title: w("web.playground.title"), ctx, active: "/playground", body: body))
     }
 
     /// The test file that goes with a rule-set file: `ruleset-2019.yaml` → `tests/cases-2019.yaml`, else the
@@ -132,10 +114,12 @@ enum PlaygroundPage {
 
     /// The diagnostics as a list, and the rule set's text with line numbers, each problem under its line.
     private static func diagnostics(_ all: [Diagnostic], ruleset: String, file: String, _ ctx: PageContext) -> String {
-        let t = { (k: String) in text(k, ctx.lang) }
-        guard !all.isEmpty else { return "<p class=\"ok\" role=\"status\" id=\"play-result\">\(t("clean"))</p>" }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
+        guard !all.isEmpty else {
+            return "<p class=\"ok\" role=\"status\" id=\"play-result\">\(w("web.playground.clean"))</p>"
+        }
         var out =
-            "<h2 id=\"play-result\">\(t("diagnostics").replacingOccurrences(of: "%d", with: String(all.count)))</h2><ul>"
+            "<h2 id=\"play-result\">\(Words.text("web.playground.diagnostics", ctx.lang, String(all.count)))</h2><ul>"
         var byLine: [Int: [Diagnostic]] = [:]
         for d in all {
             let at =
@@ -144,16 +128,19 @@ enum PlaygroundPage {
                         ? "\($0.line):\($0.column)" : "\(($0.file as NSString).lastPathComponent):\($0.line)"
                 } ?? ""
             out +=
-                "<li><span class=\"\(d.severity == .error ? "bad" : "muted")\">\(HTML.h(d.severity.rawValue))</span> "
-            out += "<a href=\"#line-\(d.location?.line ?? 0)\">\(HTML.h(at))</a> \(HTML.h(d.message))</li>"
+                "<li><span class=\"\(d.severity == .error ? "bad" : "muted")\">\(HTML.h(DiagnosticWording.severity(d.severity.rawValue, ctx.lang.language)))</span> "
+            out +=
+                "<a href=\"#line-\(d.location?.line ?? 0)\">\(HTML.h(at))</a> \(HTML.h(d.message(in: ctx.lang.language)))</li>"
             if let loc = d.location, loc.file == file { byLine[loc.line, default: []].append(d) }
         }
-        out += "</ul><details open><summary>\(t("listing"))</summary><ol class=\"source\">"
+        out += "</ul><details open><summary>\(w("web.playground.listing"))</summary><ol class=\"source\">"
         for (i, line) in ruleset.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let n = i + 1
             out +=
                 "<li id=\"line-\(n)\"\(byLine[n] == nil ? "" : " class=\"flag\"")><code>\(HTML.h(String(line)))</code>"
-            for d in byLine[n] ?? [] { out += "<div class=\"problem\">\(HTML.h(d.message))</div>" }
+            for d in byLine[n] ?? [] {
+                out += "<div class=\"problem\">\(HTML.h(d.message(in: ctx.lang.language)))</div>"
+            }
             out += "</li>"
         }
         return out + "</ol></details>"
@@ -166,36 +153,40 @@ enum PlaygroundPage {
     ) -> String {
         guard let c = suite.cases.first(where: { $0.testCase.name == name })?.testCase else {
             return "<p class=\"bad\" role=\"alert\" id=\"case-explained\">"
-                + HTML.h(Words.text("web.play.no-case", ctx.lang, name)) + "</p>"
+                + HTML.h(Words.text("web.playground.no-case", ctx.lang, name)) + "</p>"
         }
         let explained = ExplainJob.shown(
             library.explain(c.decision, file: c.decisionFile, asOf: c.asOf), library: library, reveal: false)
-        let language: Language = ctx.lang == .zh ? .chinese : .english
-        return "<h2 id=\"case-explained\">\(HTML.h(Words.text("web.play.explained", ctx.lang, name)))</h2>"
-            + "<pre class=\"explanation\">\(HTML.h(ExplainReport.text(explained, colour: false, language: language)))"
+        return "<h2 id=\"case-explained\">\(HTML.h(Words.text("web.playground.explained", ctx.lang, name)))</h2>"
+            + "<pre class=\"explanation\">\(HTML.h(ExplainReport.text(explained, colour: false, language: ctx.lang.language)))"
             + "</pre>"
     }
 
     private static func results(_ suite: TestSuiteResult, _ ctx: PageContext) -> String {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let passed = suite.cases.filter(\.passed).count
-        let heading = t("results").replacingOccurrences(of: "%p", with: String(passed))
-            .replacingOccurrences(of: "%f", with: String(suite.cases.count - passed))
-        var out = "<h2 id=\"test-results\">\(HTML.h(heading))</h2><table><thead><tr><th scope=\"col\">\(t("case"))</th>"
-        out += "<th scope=\"col\">\(t("outcome"))</th></tr></thead><tbody>"
+        let heading = Words.text(
+            "web.playground.results", ctx.lang, String(passed), String(suite.cases.count - passed))
+        var out =
+            "<h2 id=\"test-results\">\(HTML.h(heading))</h2><table><thead><tr><th scope=\"col\">\(w("web.playground.case"))</th>"
+        out += "<th scope=\"col\">\(w("web.playground.outcome"))</th></tr></thead><tbody>"
         for c in suite.cases {
             out += "<tr><td>\(HTML.h(c.testCase.name))</td><td>"
-            out += c.passed ? "<span class=\"ok\">\(t("pass"))</span>" : "<span class=\"bad\">\(t("fail"))</span>"
+            out +=
+                c.passed
+                ? "<span class=\"ok\">\(w("web.playground.pass"))</span>"
+                : "<span class=\"bad\">\(w("web.playground.fail"))</span>"
             for d in c.differences { out += "<div>\(HTML.h(d))</div>" }
             // The button belongs to the editing form below, so the case is explained from the texts as edited.
             out += " <button type=\"submit\" form=\"play-form\" name=\"case\" value=\"\(HTML.h(c.testCase.name))\" "
-            out += "aria-label=\"\(HTML.h(Words.text("web.play.explain-label", ctx.lang, c.testCase.name)))\">"
-            out += HTML.h(Words.text("web.play.explain", ctx.lang)) + "</button>"
+            out += "aria-label=\"\(HTML.h(Words.text("web.playground.explain-label", ctx.lang, c.testCase.name)))\">"
+            out += HTML.h(Words.text("web.playground.explain", ctx.lang)) + "</button>"
             out += "</td></tr>"
         }
         out += "</tbody></table>"
         if !suite.uncovered.isEmpty {
-            out += "<p>\(t("uncovered"))\(HTML.h(suite.uncovered.joined(separator: ", ")))</p>"
+            let rules = HTML.h(suite.uncovered.joined(separator: ", "))
+            out += "<p>\(Words.text("web.playground.uncovered", ctx.lang, rules))</p>"
         }
         return out
     }

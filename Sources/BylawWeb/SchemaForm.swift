@@ -10,18 +10,6 @@ struct SchemaForm {
     var problems: [String: [String]]
     var lang: Lang
 
-    static let text = TextTable([
-        "add": ("添加一项", "Add an item"),
-        "remove": ("删除此项", "Remove this item"),
-        "item": ("第 %d 项", "Item %d"),
-        "yes": ("是", "yes"),
-        "no": ("否", "no"),
-        "unset": ("（未填）", "(not given)"),
-        "optional": ("选填", "optional"),
-        "decimal": ("精确小数，如 650000.00", "exact decimal, such as 650000.00"),
-        "list.empty": ("没有的不填", "leave empty if none"),
-    ])
-
     func render(_ schema: ObjectSchema, prefix: String = "") -> String {
         render(schema.fields.map(WebField.init), prefix: prefix)
     }
@@ -43,7 +31,7 @@ struct SchemaForm {
     }
 
     private func caption(_ spec: WebField) -> String {
-        let optional = spec.optional ? " <span class=\"muted\">（\(Self.text("optional", lang))）</span>" : ""
+        let optional = spec.optional ? " <span class=\"muted\">\(Words.text("web.form.optional", lang))</span>" : ""
         if let label = spec.label { return HTML.h(label) + optional }
         return "<code>\(HTML.h(spec.name))</code>" + optional
     }
@@ -62,7 +50,9 @@ struct SchemaForm {
         let hintID = id + "-hint"
         let bad = problems[path] != nil
         var hint = spec.description ?? ""
-        if spec.type == .decimal { hint += (hint.isEmpty ? "" : "；") + Self.text("decimal", lang) }
+        if spec.type == .decimal {
+            hint += (hint.isEmpty ? "" : Words.text("web.separator", lang)) + Words.text("web.form.decimal", lang)
+        }
         let described = hint.isEmpty && !bad ? "" : " aria-describedby=\"\(hintID)\""
         let invalid = bad ? " aria-invalid=\"true\"" : ""
         let input = widget(spec.type, name: path, id: id, attributes: described + invalid)
@@ -83,7 +73,8 @@ struct SchemaForm {
             return "<input type=\"text\" inputmode=\"decimal\" \(common) value=\"\(HTML.h(value))\">"
         case .bool:
             return select(
-                common, value: value, options: [("true", Self.text("yes", lang)), ("false", Self.text("no", lang))])
+                common, value: value,
+                options: [("true", Words.text("web.form.yes", lang)), ("false", Words.text("web.form.no", lang))])
         case .enumeration(let options):
             return select(common, value: value, options: options.map { ($0, $0) })
         default:
@@ -92,7 +83,7 @@ struct SchemaForm {
     }
 
     private func select(_ common: String, value: String, options: [(String, String)]) -> String {
-        var out = "<select \(common)><option value=\"\">\(Self.text("unset", lang))</option>"
+        var out = "<select \(common)><option value=\"\">\(Words.text("web.form.unset", lang))</option>"
         for (v, shown) in options {
             out += "<option value=\"\(HTML.h(v))\"\(v == value ? " selected" : "")>\(HTML.h(shown))</option>"
         }
@@ -106,20 +97,20 @@ struct SchemaForm {
         let shown = sent.isEmpty ? [0] : sent
         let next = (shown.max() ?? 0) + 1
         var out = "<fieldset id=\"f-\(HTML.id(path))\"><legend>\(caption(spec))</legend>\(note(spec))"
-        out += "<p class=\"hint\">\(Self.text("list.empty", lang))</p>" + problemList(path)
+        out += "<p class=\"hint\">\(Words.text("web.form.list.empty", lang))</p>" + problemList(path)
         out += "<div id=\"\(id)\" data-next=\"\(next)\">"
         for (n, i) in shown.enumerated() { out += listItem(item, path: path, index: String(i), number: String(n + 1)) }
         out +=
             "<template>"
             + SchemaForm(values: FormFields(), problems: [:], lang: lang)
             .listItem(item, path: path, index: "__INDEX__", number: "__NUMBER__") + "</template></div>"
-        out += "<button type=\"button\" data-add=\"\(id)\">\(Self.text("add", lang))</button></fieldset>"
+        out += "<button type=\"button\" data-add=\"\(id)\">\(Words.text("web.form.add", lang))</button></fieldset>"
         return out
     }
 
     private func listItem(_ item: FieldType, path: String, index: String, number: String) -> String {
         let itemPath = path + "[" + index + "]"
-        let title = Self.text("item", lang).replacingOccurrences(of: "%d", with: number)
+        let title = Words.text("web.form.item", lang, number)
         var out = "<div class=\"item\" data-index=\"\(index)\" role=\"group\" aria-label=\"\(HTML.h(title))\">"
         switch item {
         case .object(let inner):
@@ -127,7 +118,7 @@ struct SchemaForm {
         default:
             out += control(WebField(name: title, type: item, optional: true, label: title), path: itemPath)
         }
-        return out + "<button type=\"button\" data-remove>\(Self.text("remove", lang))</button></div>"
+        return out + "<button type=\"button\" data-remove>\(Words.text("web.form.remove", lang))</button></div>"
     }
 
     /// What a person calls the field at `path` (`candidate.recent_ratings[1].year`): the labels of each step,
@@ -147,7 +138,7 @@ struct SchemaForm {
                 if let open = step.firstIndex(of: "["),
                     let n = Int(step[step.index(after: open)...].prefix { $0 != "]" })
                 {
-                    text += " " + Self.text("item", lang).replacingOccurrences(of: "%d", with: String(n + 1))
+                    text += " " + Words.text("web.form.item", lang, String(n + 1))
                 }
                 type = item
             }

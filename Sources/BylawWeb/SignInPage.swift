@@ -1,14 +1,6 @@
 /// 登录: the service's accounts. A sign-in form carries a CSRF token of its own (a pre-session cookie), so a
 /// page elsewhere cannot sign a browser in to an account of its choosing.
 enum SignInPage {
-    static let text = TextTable([
-        "title": ("登录", "Sign in"),
-        "name": ("账户名", "Account"),
-        "password": ("密码", "Password"),
-        "submit": ("登录", "Sign in"),
-        "wrong": ("账户名或密码不正确。", "The account or the password is wrong."),
-    ])
-
     static let preCookie = "bylaw_signin"
 
     static func handle(_ request: WebRequest, _ ctx: PageContext, app: WebApp) -> WebResponse {
@@ -40,11 +32,11 @@ enum SignInPage {
     ) -> WebResponse {
         var ctx = page
         let lang = page.lang
-        let t = { (k: String) in text(k, lang) }
+        let w = { (id: String) in Words.text(id, lang) }
         let token = SessionStore.token()
         ctx.csrf = token
         ctx.user = nil
-        var body = error ? "<p class=\"bad\" role=\"alert\">\(t("wrong"))</p>" : ""
+        var body = error ? "<p class=\"bad\" role=\"alert\">\(w("web.signin.wrong"))</p>" : ""
         if let unrecorded {
             body += "<p class=\"bad\">\(HTML.h(Words.text("web.refusal.unrecorded", lang, unrecorded)))</p>"
         }
@@ -54,13 +46,13 @@ enum SignInPage {
         }
         body += "<form method=\"post\" action=\"\(ctx.url("/signin"))\">\(ctx.csrfField)"
         body += "<input type=\"hidden\" name=\"next\" value=\"\(HTML.h(next))\">"
-        body += "<div class=\"field\"><label for=\"name\">\(t("name"))</label>"
+        body += "<div class=\"field\"><label for=\"name\">\(w("web.signin.name"))</label>"
         body += "<input type=\"text\" id=\"name\" name=\"name\" autocomplete=\"username\" required autofocus></div>"
-        body += "<div class=\"field\"><label for=\"password\">\(t("password"))</label>"
+        body += "<div class=\"field\"><label for=\"password\">\(w("web.signin.password"))</label>"
         body +=
             "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required></div>"
-        body += "<p><button type=\"submit\" class=\"primary\">\(t("submit"))</button></p></form>"
-        var r = WebResponse.html(Layout.page(title: t("title"), ctx, body: body), status: error ? 401 : 200)
+        body += "<p><button type=\"submit\" class=\"primary\">\(w("web.signin.submit"))</button></p></form>"
+        var r = WebResponse.html(Layout.page(title: w("web.signin.title"), ctx, body: body), status: error ? 401 : 200)
         r.headers.append(("Set-Cookie", app.cookie(preCookie, token)))
         return r
     }

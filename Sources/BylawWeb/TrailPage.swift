@@ -5,34 +5,11 @@ import Foundation
 /// 审计日志, for auditors and audit-admins: filter the records, open one, verify the chain with a progress bar,
 /// and (audit-admins only, as the API's export) download the export.
 enum TrailPage {
-    static let text = TextTable([
-        "title": ("审计日志", "Audit trail"),
-        "kind": ("决定类型", "Kind"),
-        "unit": ("单位", "Unit"),
-        "verdict": ("结论", "Verdict"),
-        "from": ("决定日期自", "Decision date from"),
-        "to": ("至", "to"),
-        "filter": ("筛选", "Filter"),
-        "seq": ("序号", "No."),
-        "at": ("记录时间 (UTC)", "Recorded (UTC)"),
-        "actor": ("操作人", "Actor"),
-        "decision": ("决定编号", "Decision"),
-        "date": ("决定日期", "Date"),
-        "open": ("查看", "Open"),
-        "verify": ("校验整条日志链", "Verify the whole chain"),
-        "record": ("审计记录 %s", "Audit record %s"),
-        "norecord": ("没有这条记录。", "There is no such record."),
-        "empty": ("没有符合条件的记录。", "No record matches."),
-        "unavailable": ("无法读取审计日志：", "The audit trail cannot be read: "),
-        "all": ("全部", "all"),
-        "back": ("返回日志", "Back to the trail"),
-    ])
-
     static func handle(
         _ request: WebRequest, _ ctx: PageContext, open: @escaping @Sendable () throws -> AuditStore,
         verifications: TrailVerifications, user: WebUser
     ) -> WebResponse {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         switch (request.method, request.path) {
         case (.get, "/trail/verify"), (.get, "/trail/verify/status"):
             return TrailVerifyView.show(request, ctx, runs: verifications, user: user)
@@ -46,8 +23,8 @@ enum TrailPage {
         } catch {
             return .html(
                 Layout.page(
-                    title: t("title"), ctx, active: "/trail",
-                    body: "<p class=\"bad\">\(HTML.h(t("unavailable") + "\(error)"))</p>"),
+                    title: w("web.trail.title"), ctx, active: "/trail",
+                    body: "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, "\(error)")))</p>"),
                 status: 503)
         }
         do throws(AuditStoreError) {
@@ -60,8 +37,9 @@ enum TrailPage {
         } catch {
             return .html(
                 Layout.page(
-                    title: t("title"), ctx, active: "/trail",
-                    body: "<p class=\"bad\">\(HTML.h(t("unavailable") + error.message))</p>"),
+                    title: w("web.trail.title"), ctx, active: "/trail",
+                    body: "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, error.message)))</p>"
+                ),
                 status: 503)
         }
     }
@@ -69,7 +47,7 @@ enum TrailPage {
     private static func list(_ request: WebRequest, _ ctx: PageContext, _ store: AuditStore) throws(AuditStoreError)
         -> WebResponse
     {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         var filter = RecordFilter()
         let q = { (k: String) in request.query[k].flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed } }
         filter.kind = q("kind")
@@ -79,20 +57,24 @@ enum TrailPage {
         filter.to = q("to")
         filter.limit = 200
         var body = "<form method=\"get\" action=\"\(ctx.url("/trail"))\" class=\"noprint\">"
-        for (key, type) in [("kind", "text"), ("unit", "text"), ("from", "date"), ("to", "date")] {
-            body += "<div class=\"field\"><label for=\"\(key)\">\(t(key))</label><input type=\"\(type)\" id=\"\(key)\" "
+        let fields = [
+            ("kind", w("web.trail.kind"), "text"), ("unit", w("web.trail.unit"), "text"),
+            ("from", w("web.trail.from"), "date"), ("to", w("web.trail.to"), "date"),
+        ]
+        for (key, label, type) in fields {
+            body += "<div class=\"field\"><label for=\"\(key)\">\(label)</label><input type=\"\(type)\" id=\"\(key)\" "
             body += "name=\"\(key)\" value=\"\(HTML.h(q(key) ?? ""))\"></div>"
         }
         body +=
-            "<div class=\"field\"><label for=\"verdict\">\(t("verdict"))</label><select id=\"verdict\" name=\"verdict\">"
-        body += "<option value=\"\">\(t("all"))</option>"
+            "<div class=\"field\"><label for=\"verdict\">\(w("web.trail.verdict"))</label><select id=\"verdict\" name=\"verdict\">"
+        body += "<option value=\"\">\(w("web.trail.all"))</option>"
         for v in ["compliant", "non_compliant", "needs_review", "invalid", "error", "refused"] {
             let shown = verdict(v, ctx.lang)
             body += "<option value=\"\(v)\"\(filter.verdict == v ? " selected" : "")>\(HTML.h(shown))</option>"
         }
-        body += "</select></div><button type=\"submit\">\(t("filter"))</button></form>"
+        body += "</select></div><button type=\"submit\">\(w("web.trail.filter"))</button></form>"
         body += "<form method=\"post\" action=\"\(ctx.url("/trail/verify"))\" class=\"noprint\">\(ctx.csrfField)"
-        body += "<p><button type=\"submit\" class=\"primary\">\(t("verify"))</button></p></form>"
+        body += "<p><button type=\"submit\" class=\"primary\">\(w("web.trail.verify.start"))</button></p></form>"
         if ctx.user?.may(.trailExport) == true {
             body +=
                 "<p class=\"noprint\"><a class=\"download\" id=\"export\" href=\"\(ctx.url("/trail/export"))\" download>"
@@ -100,22 +82,24 @@ enum TrailPage {
             body += "\(HTML.h(Words.text("web.trail.export.hint", ctx.lang)))</span></p>"
         }
         let rows = try store.list(filter)
-        guard !rows.isEmpty else { return page(ctx, body + "<p>\(t("empty"))</p>") }
+        guard !rows.isEmpty else { return page(ctx, body + "<p>\(w("web.trail.empty"))</p>") }
         body += "<table><thead><tr>"
-        for k in ["seq", "at", "actor", "kind", "decision", "date", "unit", "verdict"] {
-            body += "<th scope=\"col\">\(t(k))</th>"
+        for heading in [
+            w("web.trail.seq"), w("web.trail.at"), w("web.trail.actor"), w("web.trail.kind"), w("web.trail.decision"),
+            w("web.trail.date"), w("web.trail.unit"), w("web.trail.verdict"),
+        ] {
+            body += "<th scope=\"col\">\(heading)</th>"
         }
         body += "</tr></thead><tbody>"
         for r in rows {
             body += "<tr><td><a href=\"\(ctx.url("/trail/record"))?seq=\(r.seq)\">\(r.seq)</a></td>"
+            let recorded = String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " ")
+            body += "<td>\(HTML.h(recorded))</td>"
             // A refused request has no decision: what was refused, and why, stands in its place.
             let what = r.verdict == "refused" ? try refusal(r.seq, store, ctx.lang) : r.decisionID ?? ""
-            for v in [
-                String(r.recordedAt.prefix(19)).replacingOccurrences(of: "T", with: " "), r.actor, r.kind ?? "",
-                what, r.decisionDate ?? "", r.unit ?? "",
-            ] {
-                body += "<td>\(HTML.h(v))</td>"
-            }
+            for v in [r.actor, r.kind ?? "", what] { body += "<td>\(HTML.h(v))</td>" }
+            // A date is not broken at its hyphens in a narrow column.
+            body += "<td class=\"date\">\(HTML.h(r.decisionDate ?? ""))</td><td>\(HTML.h(r.unit ?? ""))</td>"
             body += "<td>\(HTML.h(verdict(r.verdict, ctx.lang)))</td></tr>"
         }
         return page(ctx, body + "</tbody></table>")
@@ -124,11 +108,13 @@ enum TrailPage {
     private static func record(_ request: WebRequest, _ ctx: PageContext, _ store: AuditStore) throws(AuditStoreError)
         -> WebResponse
     {
-        let t = { (k: String) in text(k, ctx.lang) }
+        let w = { (id: String) in Words.text(id, ctx.lang) }
         let key = request.query["seq"] ?? request.query["id"] ?? ""
         guard !key.isEmpty, key.count < 100, let bytes = try store.canonical(of: key) else {
             return .html(
-                Layout.page(title: t("title"), ctx, active: "/trail", body: "<p>\(t("norecord"))</p>"), status: 404)
+                Layout.page(
+                    title: w("web.trail.title"), ctx, active: "/trail", body: "<p>\(w("web.trail.norecord"))</p>"),
+                status: 404)
         }
         var shown = String(decoding: bytes, as: UTF8.self)
         if let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
@@ -137,9 +123,9 @@ enum TrailPage {
         {
             shown = String(decoding: pretty, as: UTF8.self)
         }
-        let title = t("record").replacingOccurrences(of: "%s", with: key)
+        let title = Words.text("web.trail.record", ctx.lang, key)
         let body =
-            "<p class=\"noprint\"><a href=\"\(ctx.url("/trail"))\">\(t("back"))</a></p><pre class=\"record\">\(HTML.h(shown))</pre>"
+            "<p class=\"noprint\"><a href=\"\(ctx.url("/trail"))\">\(w("web.trail.back"))</a></p><pre class=\"record\">\(HTML.h(shown))</pre>"
         return .html(Layout.page(title: title, ctx, active: "/trail", body: body))
     }
 
@@ -170,10 +156,10 @@ enum TrailPage {
 
     /// A record's verdict in words; `refused` is the verdict of a refused request.
     static func verdict(_ v: String, _ lang: Lang) -> String {
-        v == "refused" ? Words.text("web.trail.verdict.refused", lang) : VerdictView.text("verdict." + v, lang)
+        v == "refused" ? Words.text("web.trail.verdict.refused", lang) : VerdictView.name(v, lang)
     }
 
     private static func page(_ ctx: PageContext, _ body: String) -> WebResponse {
-        .html(Layout.page(title: text("title", ctx.lang), ctx, active: "/trail", body: body))
+        .html(Layout.page(title: Words.text("web.trail.title", ctx.lang), ctx, active: "/trail", body: body))
     }
 }

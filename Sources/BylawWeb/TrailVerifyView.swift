@@ -74,7 +74,7 @@ enum TrailVerifyView {
     }
 
     static func back(_ ctx: PageContext) -> String {
-        "<div class=\"noprint actions\"><a href=\"\(ctx.url("/trail"))\">\(HTML.h(TrailPage.text("back", ctx.lang)))</a> "
+        "<div class=\"noprint actions\"><a href=\"\(ctx.url("/trail"))\">\(HTML.h(Words.text("web.trail.back", ctx.lang)))</a> "
             + "<form method=\"post\" action=\"\(ctx.url("/trail/verify"))\" class=\"inline\">\(ctx.csrfField)"
             + "<button type=\"submit\">\(HTML.h(Words.text("web.trail.verify.again", ctx.lang)))</button></form></div>"
     }

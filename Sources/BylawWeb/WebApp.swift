@@ -139,18 +139,6 @@ public struct WebApp: Sendable {
         return c
     }
 
-    static let text = TextTable([
-        "refused": (
-            "请求未通过安全校验（表单已过期或来源不明），请返回后重试。",
-            "The request failed its security check (the form expired or came from elsewhere); go back and try again."
-        ),
-        "refused.title": ("请求被拒绝", "Request refused"),
-        "forbidden": ("您的账户没有使用此页面的权限。", "Your account may not use this page."),
-        "forbidden.title": ("无权访问", "Not allowed"),
-        "notfound": ("没有这个页面。", "There is no such page."),
-        "notfound.title": ("页面不存在", "Not found"),
-    ])
-
     /// Refuses the request and records the refusal in the trail. When the trail cannot be written the answer
     /// is 503 and says so, as the API's is.
     func refuse(
@@ -173,14 +161,16 @@ public struct WebApp: Sendable {
     static func refused(_ ctx: PageContext, note: String = "") -> WebResponse {
         .html(
             Layout.page(
-                title: text("refused.title", ctx.lang), ctx, body: "<p>\(text("refused", ctx.lang))</p>" + note),
+                title: Words.text("web.refused.title", ctx.lang), ctx,
+                body: "<p>\(Words.text("web.refused", ctx.lang))</p>" + note),
             status: 403)
     }
 
     static func forbidden(_ ctx: PageContext, note: String = "") -> WebResponse {
         .html(
             Layout.page(
-                title: text("forbidden.title", ctx.lang), ctx, body: "<p>\(text("forbidden", ctx.lang))</p>" + note),
+                title: Words.text("web.forbidden.title", ctx.lang), ctx,
+                body: "<p>\(Words.text("web.forbidden", ctx.lang))</p>" + note),
             status: 403)
     }
 
@@ -211,7 +201,7 @@ public struct WebApp: Sendable {
             anonymous.user = nil
             let body =
                 "<p class=\"bad\" role=\"alert\" id=\"session-ended\">\(HTML.h(Words.text("web.session.ended", ctx.lang)))</p>"
-                + "<p><a class=\"primary\" href=\"\(base)/signin\">\(HTML.h(SignInPage.text("submit", ctx.lang)))</a></p>"
+                + "<p><a class=\"primary\" href=\"\(base)/signin\">\(HTML.h(Words.text("web.signin.submit", ctx.lang)))</a></p>"
             r = .html(
                 Layout.page(title: Words.text("web.session.ended.title", ctx.lang), anonymous, body: body), status: 401)
         }
@@ -221,7 +211,9 @@ public struct WebApp: Sendable {
 
     static func notFound(_ ctx: PageContext) -> WebResponse {
         .html(
-            Layout.page(title: text("notfound.title", ctx.lang), ctx, body: "<p>\(text("notfound", ctx.lang))</p>"),
+            Layout.page(
+                title: Words.text("web.notfound.title", ctx.lang), ctx,
+                body: "<p>\(Words.text("web.notfound", ctx.lang))</p>"),
             status: 404)
     }
 }

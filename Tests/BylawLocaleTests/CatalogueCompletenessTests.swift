@@ -69,20 +69,23 @@ import Testing
         #expect(Language.chinese.text("outcome.failed") == "违反")
     }
 
-    /// Every id the sources look up (`text("…")`) is in the catalogue.
+    /// Every id the sources look up (`text("…")`, or `w("…")` through the web pages' shorthand for
+    /// `Words.text(_:_:)`) is in the catalogue.
     @Test func everyIDLookedUpExists() {
-        let pattern = #/(?:text|help)\(\s*"([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)"\s*[,)]/#
+        let pattern = #/(?:text|help|\bw)\(\s*"([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)"\s*[,)]/#
         var missing: [String] = []
         var seen = 0
-        // The web pages keep their words in per-page tables of (Chinese, English) pairs, both by construction.
-        for (path, text) in Self.files where !path.hasPrefix("BylawLocale/") && !path.hasPrefix("BylawWeb/") {
+        var web = 0
+        for (path, text) in Self.files where !path.hasPrefix("BylawLocale/") {
             for match in text.matches(of: pattern) {
                 seen += 1
                 let id = String(match.output.1)
+                if path.hasPrefix("BylawWeb/") { web += 1 }
                 if Catalogue.entry(id) == nil { missing.append("\(path): \(id)") }
             }
         }
         #expect(seen > 50)
+        #expect(web > 150, "the scan found only \(web) look-ups in the web pages")
         #expect(missing.isEmpty, "ids not in the catalogue: \(missing)")
     }
 
@@ -96,6 +99,9 @@ import Testing
                 Set(Self.placeholders(e.chinese)).isSubset(of: Self.placeholders(e.english)),
                 "\(e.id): placeholders differ")
             #expect(!Self.hasHan(Self.unquoted(e.english)), "\(e.id): Chinese in the English text")
+            // Placeholders are numbered and filled by `Catalogue.fill`: no `%d` or `%@` left from a format string.
+            #expect(
+                (e.chinese + e.english).firstMatch(of: #/%[0-9a-z@]/#) == nil, "\(e.id): a printf-style placeholder")
             // Chinese text is Chinese: a word of it at least, unless it is only a placeholder or a mark.
             let letters = e.chinese.unicodeScalars.filter { $0.properties.isAlphabetic }
             #expect(letters.isEmpty || Self.hasHan(e.chinese), "\(e.id): the Chinese text has no Chinese")

@@ -174,6 +174,8 @@ struct ExplainPageTests {
         #expect(explained.status == 200)
         #expect(explained.text.contains("id=\"explanation\""))
         #expect(explained.text.contains("signers"))
+        // The explanation speaks the page's language, as `bylaw explain --lang zh` does.
+        #expect(explained.text.contains("id=\"explanation\">不合规"))
         #expect(h.records() == 1)
         let bad = c.post("/check/explain", [("csrf", c.csrf), ("document", "[1, 2"), ("rule", "CS2-15")])
         #expect(bad.status == 400)

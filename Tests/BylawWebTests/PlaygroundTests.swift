@@ -35,6 +35,9 @@ struct PlaygroundTests {
         ).text
         #expect(linted.contains("<a href=\"#line-\(at + 1)\">\(at + 1):"))
         #expect(linted.contains("<li id=\"line-\(at + 1)\" class=\"flag\">"))
+        // A Chinese page says the severity and the message in Chinese, as `bylaw lint` does.
+        #expect(linted.contains("<span class=\"bad\">错误</span>"))
+        #expect(linted.contains("引用了未声明的名称 `no_such_field`"))
         #expect(try String(contentsOfFile: Self.file, encoding: .utf8) == original)
     }
 

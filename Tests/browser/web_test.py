@@ -4,8 +4,9 @@ Run by scripts/browser-test, which starts the pages on 127.0.0.1 and passes thei
 generated form for a compliant and a non-compliant promotion from rules/cadre-selection/examples, checks the
 verdict and the cited articles on the page, checks that a checker cannot see the trail, verifies the trail as an
 auditor with its progress bar, downloads the trail's export as an audit-admin, finds a checker's refused request
-in the trail, shows what changed between two versions of a rule set, runs a batch audit, and saves a screenshot
-of each page in both languages.
+in the trail, shows what changed between two versions of a rule set, runs a batch audit (its embedded report in
+the page's language), tests and lints in the playground, and saves a screenshot of each page in both languages,
+checking that the English one is English.
 """
 
 import datetime
@@ -13,7 +14,6 @@ import json
 import os
 import tempfile
 import sys
-import time
 import urllib.parse
 import traceback
 
@@ -123,6 +123,21 @@ def submit(d):
     WebDriverWait(d, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".verdict, #problems"))
 
 
+def heading(d):
+    """The page's heading: its title in the page's language."""
+    return d.find_element(By.CSS_SELECTOR, "main h1").text
+
+
+def report_heading(d):
+    """The heading of the HTML report embedded in the batch page, once the frame has loaded it."""
+    frame = d.find_element(By.CSS_SELECTOR, "iframe.report")
+    d.switch_to.frame(frame)
+    try:
+        return WebDriverWait(d, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, "header.top h1")).text
+    finally:
+        d.switch_to.default_content()
+
+
 def staleness_of(element):
     """Waits for `element` to leave the page. Selenium's own check lets chromedriver's "node does not belong to
     the document" escape as an error while the page is being replaced: that, too, means gone."""
@@ -136,6 +151,17 @@ def staleness_of(element):
 
 
 TESTS = []
+
+
+def run_playground_cases(d):
+    """Opens the proposal-handling rule set in the playground and runs its cases."""
+    d.get(BASE + "/ui/playground")
+    value = next(o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#file option")
+                 if o.get_attribute("value").endswith("proposal-handling/ruleset.yaml"))
+    d.get(BASE + "/ui/playground?file=" + urllib.parse.quote(value, safe=""))
+    button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
+    button.click()
+    WebDriverWait(d, 60).until(staleness_of(button))
 
 
 def test(f):
@@ -170,6 +196,13 @@ def compliant_promotion(d):
     assert verdict == "合规", verdict
     assert "审计记录回执" in d.page_source
     shot(d, "check-compliant-zh")
+    d.get(BASE + "/ui/check?lang=en")
+    fill(d, "compliant-2025-deputy-bureau.yaml")
+    submit(d)
+    assert d.find_element(By.ID, "verdict").text == "Compliant"
+    assert heading(d) == "Check a decision" and "Audit receipt" in d.page_source
+    shot(d, "check-compliant-en")
+    d.get(BASE + "/ui/check?lang=zh")
 
 
 @test
@@ -193,6 +226,12 @@ def non_compliant_promotion(d):
     submit(d)
     assert d.find_element(By.ID, "verdict").text == "Not compliant"
     shot(d, "check-non-compliant-en")
+    d.find_element(By.CSS_SELECTOR, "button[form=explain-form][value='CS2-15']").click()
+    explanation = WebDriverWait(d, 20).until(lambda d: d.find_element(By.ID, "explanation"))
+    assert "signers" in explanation.text, explanation.text
+    assert heading(d) == "Rule explained", heading(d)
+    assert "The value of every sub-expression of rule CS2-15" in d.page_source
+    shot(d, "explain-en")
     d.get(BASE + "/ui/check?kind=cadre_promotion&date=2025-09-16")
     shot(d, "check-form-en")
     d.get(BASE + "/ui/check?lang=zh")
@@ -319,14 +358,7 @@ def admin_downloads_export(d):
     link = d.find_element(By.ID, "export")
     assert "下载日志导出文件" in link.text, link.text
     link.click()
-    deadline = time.time() + 20
-    files = []
-    while time.time() < deadline:
-        files = [f for f in os.listdir(folder) if f.endswith(".jsonl")]
-        if files:
-            break
-        time.sleep(0.2)
-    assert files, os.listdir(folder)
+    files = WebDriverWait(d, 20).until(lambda _: [f for f in os.listdir(folder) if f.endswith(".jsonl")])
     with open(os.path.join(folder, files[0]), encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
     assert records and [r["seq"] for r in records] == list(range(1, len(records) + 1)), len(records)
@@ -356,11 +388,24 @@ def batch_audit(d):
     mapping = WebDriverWait(d, 20).until(lambda d: d.find_element(By.ID, "mapping"))
     assert "账面原值" in mapping.get_attribute("value")
     shot(d, "batch-mapping-zh")
+    run = d.current_url
+    d.get(run + "&lang=en")
+    assert heading(d) == "Batch audit", heading(d)
+    assert d.find_element(By.CSS_SELECTOR, "label[for=mapping]").text == "Column mapping (YAML)"
+    shot(d, "batch-mapping-en")
+    d.get(run + "&lang=zh")
     d.find_element(By.CSS_SELECTOR, "main form button.primary").click()
     done = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "batch-done"))
     assert "12" in done.text, done.text
-    time.sleep(1)
+    assert heading(d) == "批量审计", heading(d)
+    assert report_heading(d) == "审计报告", "the embedded report is not in Chinese"
     shot(d, "batch-report-zh")
+    d.get(run + "&lang=en")
+    done = WebDriverWait(d, 10).until(lambda d: d.find_element(By.ID, "batch-done"))
+    assert heading(d) == "Batch audit" and "Audit finished: 12 records" in done.text, done.text
+    assert report_heading(d) == "Audit report", "the embedded report is not in English"
+    shot(d, "batch-report-en")
+    d.get(run + "&lang=zh")
 
 
 @test
@@ -386,13 +431,7 @@ def upload_too_large(d):
 def playground(d):
     sign_in(d, "author1")
     rules = os.path.join(REPO, "rules/proposal-handling/ruleset.yaml")
-    d.get(BASE + "/ui/playground")
-    value = next(o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#file option")
-                 if o.get_attribute("value").endswith("proposal-handling/ruleset.yaml"))
-    d.get(BASE + "/ui/playground?file=" + urllib.parse.quote(value, safe=""))
-    button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
-    button.click()
-    WebDriverWait(d, 60).until(staleness_of(button))
+    run_playground_cases(d)
     results = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "test-results"))
     assert "0 个未通过" in results.text, results.text
     shot(d, "playground-tests-zh")
@@ -410,6 +449,24 @@ def playground(d):
     shot(d, "playground-lint-zh")
     with open(rules, encoding="utf-8") as f:
         assert "no_such_field" not in f.read(), "the playground wrote the server's rules"
+    d.get(BASE + "/ui/playground?lang=en&file=" + urllib.parse.quote(value, safe=""))
+    assert heading(d) == "Rule playground", heading(d)
+    button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
+    button.click()
+    WebDriverWait(d, 60).until(staleness_of(button))
+    results = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "test-results"))
+    assert results.text.startswith("Tests:") and "0 failed" in results.text, results.text
+    shot(d, "playground-tests-en")
+    editor = d.find_element(By.ID, "ruleset")
+    d.execute_script("arguments[0].value = arguments[1]", editor, broken)
+    d.find_element(By.CSS_SELECTOR, "button[value=lint]").click()
+    WebDriverWait(d, 60).until(staleness_of(editor))
+    result = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "play-result"))
+    assert result.text.startswith("Diagnostics ("), result.text
+    flagged = d.find_element(By.ID, f"line-{line}")
+    d.execute_script("arguments[0].scrollIntoView()", flagged)
+    shot(d, "playground-lint-en")
+    d.get(BASE + "/ui/playground?lang=zh")
 
 
 @test
@@ -434,13 +491,7 @@ def playground_explains_a_case(d):
     """An author runs the cases, then explains one with the button in its row: the page shows the case's rules
     value by value, from the texts as edited."""
     sign_in(d, "author1")
-    d.get(BASE + "/ui/playground")
-    value = next(o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#file option")
-                 if o.get_attribute("value").endswith("proposal-handling/ruleset.yaml"))
-    d.get(BASE + "/ui/playground?file=" + urllib.parse.quote(value, safe=""))
-    button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
-    button.click()
-    WebDriverWait(d, 60).until(staleness_of(button))
+    run_playground_cases(d)
     name = "执委提案逾期答复且由经办人签发（示例文件）"
     explain = WebDriverWait(d, 60).until(
         lambda d: d.find_element(By.CSS_SELECTOR, f"#test-results ~ table button[name=case][value='{name}']"))

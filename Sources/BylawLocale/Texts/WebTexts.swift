@@ -1,5 +1,6 @@
 /// The catalogue's entries for the web pages under `/ui/` (the trail's export and verification, the library's
-/// version changes, refusals, ended sessions and the upload limit). Older page words live in each page's table.
+/// version changes, refusals, ended sessions and the upload limit). The other pages' words are in
+/// `WebCheckTexts` and `WebPageTexts`.
 enum WebTexts {
     static let entries: [CatalogueEntry] = trail + library + pages
 
@@ -47,7 +48,6 @@ enum WebTexts {
     ]
 
     static let library: [CatalogueEntry] = [
-        CatalogueEntry("web.library.changes", zh: "版本变化", en: "Changes"),
         CatalogueEntry("web.library.diff.link", zh: "{0} 版 → {1} 版有何变化", en: "what changed {0} → {1}"),
         CatalogueEntry(
             "web.library.diff.title", zh: "{0}：{1} 版到 {2} 版的变化", en: "{0}: what changed from {1} to {2}"),
@@ -63,6 +63,7 @@ enum WebTexts {
         CatalogueEntry("web.library.diff.section.lets", zh: "计算项（let）", en: "Named values (let)"),
         CatalogueEntry("web.library.diff.section.tables", zh: "决策表", en: "Decision tables"),
         CatalogueEntry("web.library.diff.section.rules", zh: "规则", en: "Rules"),
+        CatalogueEntry("web.library.diff.section.count", zh: "{0}（{1} 处）", en: "{0} ({1})"),
         CatalogueEntry("web.library.diff.change.added", zh: "新增", en: "added"),
         CatalogueEntry("web.library.diff.change.removed", zh: "删除", en: "removed"),
         CatalogueEntry("web.library.diff.change.changed", zh: "修改", en: "changed"),
@@ -71,12 +72,13 @@ enum WebTexts {
         CatalogueEntry("web.library.diff.col.old", zh: "原版本", en: "Old version"),
         CatalogueEntry("web.library.diff.col.new", zh: "新版本", en: "New version"),
         CatalogueEntry("web.library.diff.back", zh: "返回规则库", en: "Back to the rule library"),
-        CatalogueEntry("web.play.explain", zh: "逐值解释", en: "Explain"),
-        CatalogueEntry("web.play.explain-label", zh: "逐值解释用例“{0}”", en: "Explain the case “{0}”"),
+        CatalogueEntry("web.playground.explain", zh: "逐值解释", en: "Explain"),
+        CatalogueEntry("web.playground.explain-label", zh: "逐值解释用例“{0}”", en: "Explain the case “{0}”"),
         CatalogueEntry(
-            "web.play.explained", zh: "用例“{0}”：每条规则的每个子表达式的取值",
+            "web.playground.explained", zh: "用例“{0}”：每条规则的每个子表达式的取值",
             en: "The case “{0}”: the value of every sub-expression of every rule"),
-        CatalogueEntry("web.play.no-case", zh: "测试用例中没有名为“{0}”的用例。", en: "The test cases have no case named “{0}”."),
+        CatalogueEntry(
+            "web.playground.no-case", zh: "测试用例中没有名为“{0}”的用例。", en: "The test cases have no case named “{0}”."),
         CatalogueEntry(
             "web.library.diff.notfound", zh: "规则库中没有这两个版本。", en: "The library has no such pair of versions."),
     ]
@@ -91,8 +93,6 @@ enum WebTexts {
         CatalogueEntry(
             "web.refusal.unrecorded", zh: "这次拒绝未能记入审计日志：{0}",
             en: "This refusal could not be recorded in the audit trail: {0}"),
-        CatalogueEntry(
-            "web.refusal.recorded", zh: "这次请求已记入审计日志。", en: "This request has been recorded in the audit trail."),
         CatalogueEntry("web.upload.too-large.title", zh: "上传内容过大", en: "Upload too large"),
         CatalogueEntry(
             "web.upload.too-large",
