@@ -154,7 +154,7 @@ TESTS = []
 
 
 def run_playground_cases(d):
-    """Opens the proposal-handling rule set in the playground and runs its cases."""
+    """Opens the proposal-handling rule set in the playground and runs its cases; gives the file's option value."""
     d.get(BASE + "/ui/playground")
     value = next(o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#file option")
                  if o.get_attribute("value").endswith("proposal-handling/ruleset.yaml"))
@@ -162,6 +162,7 @@ def run_playground_cases(d):
     button = d.find_element(By.CSS_SELECTOR, "button[value=test]")
     button.click()
     WebDriverWait(d, 60).until(staleness_of(button))
+    return value
 
 
 def test(f):
@@ -431,7 +432,7 @@ def upload_too_large(d):
 def playground(d):
     sign_in(d, "author1")
     rules = os.path.join(REPO, "rules/proposal-handling/ruleset.yaml")
-    run_playground_cases(d)
+    value = run_playground_cases(d)
     results = WebDriverWait(d, 60).until(lambda d: d.find_element(By.ID, "test-results"))
     assert "0 个未通过" in results.text, results.text
     shot(d, "playground-tests-zh")
