@@ -15,9 +15,39 @@ public struct Checkpoint: Sendable, Equatable {
     /// The Ed25519 signature of `message`, in hex.
     public var signature: String
 
+    public init(seq: Int64, chainHash: String, signedAt: String, publicKey: String, signature: String) {
+        self.seq = seq
+        self.chainHash = chainHash
+        self.signedAt = signedAt
+        self.publicKey = publicKey
+        self.signature = signature
+    }
+
     /// The exact bytes signed: a fixed text with every field on its own line, so no two checkpoints share them.
     public static func message(seq: Int64, chainHash: String, signedAt: String) -> [UInt8] {
         Array("bylaw-audit-checkpoint-v1\nseq=\(seq)\nchain_hash=\(chainHash)\nsigned_at=\(signedAt)\n".utf8)
+    }
+
+    /// A checkpoint of record `seq` whose chain hash is `chain`, signed now by `signer`.
+    public static func signed(seq: Int64, chain: [UInt8], at time: Date, by signer: CheckpointKey.Private)
+        throws(AuditStoreError) -> Checkpoint
+    {
+        let stamp = UTCStamp.format(time)
+        let chainHex = AuditHex.encode(chain)
+        let signature = try signer.sign(message(seq: seq, chainHash: chainHex, signedAt: stamp))
+        return Checkpoint(
+            seq: seq, chainHash: chainHex, signedAt: stamp, publicKey: signer.publicKey.hex,
+            signature: AuditHex.encode(signature))
+    }
+
+    /// Whether an append that ends at record `seq` at `time` writes a checkpoint, the last one being `last`:
+    /// when `AuditStore.checkpointEvery` records or `checkpointInterval` seconds have passed since it.
+    public static func isDue(seq: Int64, at time: Date, last: (seq: Int64, signedAt: String)?) -> Bool {
+        guard seq > 0 else { return false }
+        guard let last else { return seq >= AuditStore.checkpointEvery }
+        let elapsed = time.timeIntervalSince(UTCStamp.parse(last.signedAt) ?? .distantPast)
+        return seq - last.seq >= AuditStore.checkpointEvery
+            || (seq > last.seq && elapsed >= AuditStore.checkpointInterval)
     }
 
     /// Whether `key` signed this checkpoint.
@@ -200,16 +230,8 @@ extension AuditStore {
 
     /// Inside an append's transaction: a checkpoint when 1,000 records or 5 minutes have passed since the last.
     func checkpointIfDue(seq: Int64, chain: [UInt8], time: Date) throws(AuditStoreError) {
-        guard let signer, seq > 0 else { return }
-        let last = try lastCheckpoint()
-        let due: Bool
-        if let last {
-            let elapsed = time.timeIntervalSince(UTCStamp.parse(last.signedAt) ?? .distantPast)
-            due = seq - last.seq >= Self.checkpointEvery || (seq > last.seq && elapsed >= Self.checkpointInterval)
-        } else {
-            due = seq >= Self.checkpointEvery
-        }
-        if due { try insertCheckpoint(seq: seq, chain: chain, time: time, signer: signer) }
+        guard let signer, Checkpoint.isDue(seq: seq, at: time, last: try lastCheckpoint()) else { return }
+        try insertCheckpoint(seq: seq, chain: chain, time: time, signer: signer)
     }
 
     private func lastCheckpoint() throws(AuditStoreError) -> (seq: Int64, signedAt: String)? {
@@ -221,20 +243,16 @@ extension AuditStore {
     private func insertCheckpoint(seq: Int64, chain: [UInt8], time: Date, signer: CheckpointKey.Private)
         throws(AuditStoreError) -> Checkpoint
     {
-        let stamp = UTCStamp.format(time)
-        let chainHex = AuditHex.encode(chain)
-        let signature = try signer.sign(Checkpoint.message(seq: seq, chainHash: chainHex, signedAt: stamp))
+        let c = try Checkpoint.signed(seq: seq, chain: chain, at: time, by: signer)
         let insert = try db.prepare(
             "INSERT INTO checkpoints (seq, chain_hash, signed_at, public_key, signature) VALUES (?, ?, ?, ?, ?)")
         insert.bind(1, seq)
         insert.bind(2, chain)
-        insert.bind(3, stamp)
+        insert.bind(3, c.signedAt)
         insert.bind(4, signer.publicKey.raw)
-        insert.bind(5, signature)
+        insert.bind(5, AuditHex.decode(c.signature) ?? [])
         _ = try insert.step()
-        return Checkpoint(
-            seq: seq, chainHash: chainHex, signedAt: stamp, publicKey: signer.publicKey.hex,
-            signature: AuditHex.encode(signature))
+        return c
     }
 
     /// The receipt of record `seq`, nil when there is none.
@@ -261,52 +279,10 @@ extension AuditStore {
         if let publicKey {
             let checkpoints: [Checkpoint]
             if let given { checkpoints = given } else { checkpoints = try self.checkpoints() }
-            report.checkpoints = checkpoints.count
-            let cut = try lastCut()
-            if let cut, !cut.isSigned(by: publicKey) {
-                report.problem = (
-                    cut.throughSeq,
-                    "the cut that removed records 1–\(cut.throughSeq) is not signed by the given public key"
-                )
-                return report
+            try report.check(checkpoints, signedBy: publicKey, cut: try lastCut()) { (seq) throws(AuditStoreError) in
+                try hashAt(seq: seq)
             }
-            for c in checkpoints {
-                guard c.isSigned(by: publicKey) else {
-                    report.problem = (
-                        c.seq,
-                        "the checkpoint at record \(c.seq) (signed \(c.signedAt)) is not signed by the given public "
-                            + "key: it is forged or from another key"
-                    )
-                    return report
-                }
-                // Below a signed cut: those records are gone, and the cut vouches for where they ended.
-                if c.seq < report.prunedThrough { continue }
-                if c.seq == report.prunedThrough {
-                    if cut?.chainHash != c.chainHash.lowercased() {
-                        report.problem = (
-                            c.seq, "the cut's chain hash differs from the checkpoint signed \(c.signedAt)"
-                        )
-                        return report
-                    }
-                    continue
-                }
-                if c.seq > report.headSeq {
-                    report.problem = (
-                        report.headSeq + 1,
-                        "the store ends at \(report.headSeq) but a signed checkpoint of \(c.signedAt) vouches for "
-                            + "record \(c.seq): records were removed"
-                    )
-                    return report
-                }
-                if try hashAt(seq: c.seq) != c.chainHash.lowercased() {
-                    report.problem = (
-                        c.seq,
-                        "the chain hash at record \(c.seq) differs from the checkpoint signed \(c.signedAt): "
-                            + "the records were rewritten"
-                    )
-                    return report
-                }
-            }
+            guard report.ok else { return report }
         }
         if let receipt { try report.check(receipt, in: self) }
         return report
@@ -314,6 +290,60 @@ extension AuditStore {
 }
 
 extension VerifyReport {
+    /// Checks signed checkpoints against a verified chain: each must be signed by `publicKey` (one signed by
+    /// any other key is a problem in itself, never ignored), must not vouch for records past the head, and must
+    /// name the chain hash the trail has at its record. Below a signed `cut` (records pruned) the cut vouches.
+    /// - Parameter chainHashAt: the trail's chain hash at a sequence number, in lowercase hex.
+    public mutating func check(
+        _ checkpoints: [Checkpoint], signedBy publicKey: CheckpointKey.Public, cut: Cut?,
+        chainHashAt: (Int64) throws(AuditStoreError) -> String?
+    ) throws(AuditStoreError) {
+        guard ok else { return }
+        self.checkpoints = checkpoints.count
+        if let cut, !cut.isSigned(by: publicKey) {
+            problem = (
+                cut.throughSeq,
+                "the cut that removed records 1–\(cut.throughSeq) is not signed by the given public key"
+            )
+            return
+        }
+        for c in checkpoints {
+            guard c.isSigned(by: publicKey) else {
+                problem = (
+                    c.seq,
+                    "the checkpoint at record \(c.seq) (signed \(c.signedAt)) is not signed by the given public "
+                        + "key: it is forged or from another key"
+                )
+                return
+            }
+            // Below a signed cut: those records are gone, and the cut vouches for where they ended.
+            if c.seq < prunedThrough { continue }
+            if c.seq == prunedThrough {
+                if cut?.chainHash != c.chainHash.lowercased() {
+                    problem = (c.seq, "the cut's chain hash differs from the checkpoint signed \(c.signedAt)")
+                    return
+                }
+                continue
+            }
+            if c.seq > headSeq {
+                problem = (
+                    headSeq + 1,
+                    "the store ends at \(headSeq) but a signed checkpoint of \(c.signedAt) vouches for "
+                        + "record \(c.seq): records were removed"
+                )
+                return
+            }
+            if try chainHashAt(c.seq) != c.chainHash.lowercased() {
+                problem = (
+                    c.seq,
+                    "the chain hash at record \(c.seq) differs from the checkpoint signed \(c.signedAt): "
+                        + "the records were rewritten"
+                )
+                return
+            }
+        }
+    }
+
     /// Checks `receipt` against the verified chain of `trail`: its record must be there with the receipt's leaf
     /// and chain hashes. A receipt of a pruned record is a note, not a problem: only the signed cut vouches for
     /// it. Call it on a report whose chain verified.

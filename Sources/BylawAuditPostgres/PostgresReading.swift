@@ -121,11 +121,21 @@ extension PostgresTrail {
         }
     }
 
-    /// `verify`, then `receipt` against the verified chain, as `AuditStore.verify(…receipt:)` does.
-    public func verify(expectHead: (seq: Int64, hash: String)? = nil, receipt: Receipt?) throws(AuditStoreError)
-        -> VerifyReport
-    {
+    /// `verify`, then each checkpoint (the given ones, else the trail's own) and `receipt` against the verified
+    /// chain, as `AuditStore.verify(…checkpoints:publicKey:receipt:)` does. A trail has no cuts: it is never
+    /// pruned.
+    public func verify(
+        expectHead: (seq: Int64, hash: String)? = nil, checkpoints given: [Checkpoint]? = nil,
+        publicKey: CheckpointKey.Public? = nil, receipt: Receipt?
+    ) throws(AuditStoreError) -> VerifyReport {
         var report = try verify(expectHead: expectHead)
+        if let publicKey {
+            let checkpoints: [Checkpoint]
+            if let given { checkpoints = given } else { checkpoints = try self.checkpoints() }
+            try report.check(checkpoints, signedBy: publicKey, cut: nil) { (seq) throws(AuditStoreError) in
+                try chainHash(at: seq).map(AuditHex.encode)
+            }
+        }
         if let receipt { try report.check(receipt, in: self) }
         return report
     }

@@ -4,7 +4,7 @@ import PostgresNIO
 /// The trail's tables in PostgreSQL and their migrations (docs/audit-postgres.md says why they are so).
 enum PostgresSchema {
     /// The format this bylaw writes and reads.
-    static let version: Int32 = 2
+    static let version: Int32 = 3
     /// The first key of bylaw's advisory locks ("byla"); the second says which lock.
     static let lockSpace: Int32 = 0x6279_6C61
     /// Serialises appends to the chain: held from before the head is read until the commit.
@@ -47,8 +47,52 @@ enum PostgresSchema {
             try check(found, session.location)
             if found < 1 { for statement in version1 { try session.execute(statement) } }
             if found < 2 { for statement in version2 { try session.execute(statement) } }
+            if found < 3 { for statement in version3 { try session.execute(statement) } }
         }
     }
+
+    /// A table made append-only as the records are (triggers refusing UPDATE, DELETE and TRUNCATE even to the
+    /// owner), kept from PUBLIC, insertable by the writer role (and its id `sequence`) and readable by the reader
+    /// role where those roles exist.
+    static func appendOnly(_ table: String, sequence: String? = nil) -> String {
+        """
+        DO $$
+        BEGIN
+            CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table)
+                FOR EACH ROW EXECUTE FUNCTION bylaw_audit_append_only();
+            CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION bylaw_audit_append_only();
+            REVOKE ALL ON \(table) FROM PUBLIC;
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bylaw_audit_writer') THEN
+                GRANT SELECT, INSERT ON \(table) TO bylaw_audit_writer;\(
+                    sequence.map { "\n            GRANT USAGE ON SEQUENCE \($0) TO bylaw_audit_writer;" } ?? "")
+            END IF;
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bylaw_audit_reader') THEN
+                GRANT SELECT ON \(table) TO bylaw_audit_reader;
+            END IF;
+        END
+        $$
+        """
+    }
+
+    /// Version 3: signed checkpoints, as the SQLite store keeps them: each says, under an Ed25519 key, that the
+    /// trail held `seq` records ending in `chain_hash` at `signed_at`. Append-only like the records.
+    static let version3: [String] = [
+        """
+        CREATE TABLE audit_checkpoints (
+            id bigserial PRIMARY KEY,
+            seq bigint NOT NULL CHECK (seq > 0),
+            chain_hash bytea NOT NULL CHECK (length(chain_hash) = 32),
+            signed_at text NOT NULL,
+            public_key bytea NOT NULL CHECK (length(public_key) = 32),
+            signature bytea NOT NULL CHECK (length(signature) = 64)
+        )
+        """,
+        appendOnly("audit_checkpoints", sequence: "audit_checkpoints_id_seq"),
+        """
+        INSERT INTO bylaw_audit_schema (version) VALUES (3)
+        """,
+    ]
 
     /// Version 2: bodies kept as `bylaw audit` seals them, Zstandard-compressed against the batch's dictionary
     /// (`codec` 1), as the SQLite store keeps them: a tenth of the bytes through the socket, the WAL and the
@@ -66,23 +110,7 @@ enum PostgresSchema {
             ADD COLUMN dictionary bytea,
             ADD CONSTRAINT audit_records_codec_dictionary CHECK ((codec = 1) = (dictionary IS NOT NULL))
         """,
-        """
-        DO $$
-        BEGIN
-            CREATE TRIGGER audit_dictionaries_append_only BEFORE UPDATE OR DELETE ON audit_dictionaries
-                FOR EACH ROW EXECUTE FUNCTION bylaw_audit_append_only();
-            CREATE TRIGGER audit_dictionaries_no_truncate BEFORE TRUNCATE ON audit_dictionaries
-                FOR EACH STATEMENT EXECUTE FUNCTION bylaw_audit_append_only();
-            REVOKE ALL ON audit_dictionaries FROM PUBLIC;
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bylaw_audit_writer') THEN
-                GRANT SELECT, INSERT ON audit_dictionaries TO bylaw_audit_writer;
-            END IF;
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bylaw_audit_reader') THEN
-                GRANT SELECT ON audit_dictionaries TO bylaw_audit_reader;
-            END IF;
-        END
-        $$
-        """,
+        appendOnly("audit_dictionaries"),
         """
         INSERT INTO bylaw_audit_schema (version) VALUES (2)
         """,

@@ -17,6 +17,9 @@ public final class PostgresTrail {
     private var writer = ChainWriter()
     /// Whether the trail was opened for reading only: nothing is created, migrated or written.
     public let isReadOnly: Bool
+    /// The key that signs checkpoints as records are appended (every 1,000 records or 5 minutes) and at the end
+    /// of a run; none are written without it.
+    public var signer: CheckpointKey.Private?
     /// The schema's version: a trail read as it is (never migrated) may be older than this bylaw's.
     let format: Int32
     /// The dictionaries committed to the trail, known not to need inserting again.
@@ -112,6 +115,7 @@ public final class PostgresTrail {
                 for: drafts, actor: actor, time: time, head: head, last: stamp, keepCompressed: format >= 2)
             added = try storeDictionaries(of: rows)
             try insert(rows)
+            if let last = rows.last { try checkpointIfDue(seq: last.seq, chain: last.chain, time: time) }
             beforeCommit?()
             return rows.filter { !$0.isClockRecord }.map(\.seq)
         }
@@ -262,7 +266,65 @@ extension PostgresTrail: AuditTrail {
         )
     }
 
-    /// Signed checkpoints are not kept in PostgreSQL yet: the CLI refuses a signing key with this trail, so
-    /// there is never one to sign with here.
-    public func signCheckpointIfConfigured() throws(AuditStoreError) {}
+    /// Writes a checkpoint of the head now when a signing key is set, unless the newest one already vouches for
+    /// it or the trail is empty (a clean end of a run), under the chain lock as appends are.
+    public func signCheckpointIfConfigured() throws(AuditStoreError) {
+        guard let signer, !isReadOnly else { return }
+        try reconnectIfLost()
+        try session.transaction { () throws(AuditStoreError) in
+            try lockChain()
+            let head = try head()
+            guard head.seq > 0, try lastCheckpoint()?.seq != head.seq else { return }
+            try insertCheckpoint(try Checkpoint.signed(seq: head.seq, chain: head.chainHash, at: Date(), by: signer))
+        }
+    }
+}
+
+extension PostgresTrail {
+    /// Inside an append's transaction: a checkpoint when 1,000 records or 5 minutes have passed since the last
+    /// (`Checkpoint.isDue`), as the SQLite store writes them.
+    func checkpointIfDue(seq: Int64, chain: [UInt8], time: Date) throws(AuditStoreError) {
+        guard let signer, format >= 3, Checkpoint.isDue(seq: seq, at: time, last: try lastCheckpoint()) else {
+            return
+        }
+        try insertCheckpoint(try Checkpoint.signed(seq: seq, chain: chain, at: time, by: signer))
+    }
+
+    private func lastCheckpoint() throws(AuditStoreError) -> (seq: Int64, signedAt: String)? {
+        guard format >= 3 else { return nil }
+        let rows = try session.query("SELECT seq, signed_at FROM audit_checkpoints ORDER BY id DESC LIMIT 1")
+        return try rows.first.map { (row) throws(AuditStoreError) in
+            (try PostgresSession.decode(row, 0, as: Int64.self), try PostgresSession.decode(row, 1, as: String.self))
+        }
+    }
+
+    private func insertCheckpoint(_ c: Checkpoint) throws(AuditStoreError) {
+        let chain = ByteBuffer(bytes: AuditHex.decode(c.chainHash) ?? [])
+        let key = ByteBuffer(bytes: AuditHex.decode(c.publicKey) ?? [])
+        let signature = ByteBuffer(bytes: AuditHex.decode(c.signature) ?? [])
+        try session.query(
+            """
+            INSERT INTO audit_checkpoints (seq, chain_hash, signed_at, public_key, signature)
+            VALUES (\(c.seq), \(chain), \(c.signedAt), \(key), \(signature))
+            """)
+    }
+
+    /// Every checkpoint in the trail, oldest first (none in a trail of a format before 3).
+    public func checkpoints() throws(AuditStoreError) -> [Checkpoint] {
+        guard format >= 3 else { return [] }
+        try reconnectIfLost()
+        let rows = try session.query(
+            "SELECT seq, chain_hash, signed_at, public_key, signature FROM audit_checkpoints ORDER BY id")
+        var out: [Checkpoint] = []
+        for row in rows {
+            out.append(
+                Checkpoint(
+                    seq: try PostgresSession.decode(row, 0, as: Int64.self),
+                    chainHash: AuditHex.encode(try PostgresSession.bytes(row, 1)),
+                    signedAt: try PostgresSession.decode(row, 2, as: String.self),
+                    publicKey: AuditHex.encode(try PostgresSession.bytes(row, 3)),
+                    signature: AuditHex.encode(try PostgresSession.bytes(row, 4))))
+        }
+        return out
+    }
 }

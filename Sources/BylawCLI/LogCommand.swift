@@ -256,17 +256,16 @@ struct LogCommand: ParsableCommand {
                 }
                 expected = (seq, String(parts[1]))
             }
-            if audit.isPostgres {
-                let signed = publicKey != nil || checkpoints != nil
-                return try report(
-                    PostgresLog.verify(
-                        audit, expectHead: expected, signedChecks: signed,
-                        receipt: receipt.flatMap(Receipt.init(text:))),
-                    key: nil)
-            }
             let key = try publicKey.map { file in try wrap { try CheckpointKey.Public(text: readText(file)) } }
             let given = try checkpoints.map { file in try wrap { try Checkpoint.parse(jsonLines: readText(file)) } }
             let receipt = receipt.flatMap(Receipt.init(text:))
+            if audit.isPostgres {
+                let trail = try audit.openPostgresForReading()
+                let report = try wrap {
+                    try trail.verify(expectHead: expected, checkpoints: given, publicKey: key, receipt: receipt)
+                }
+                return try self.report(report, key: key)
+            }
             let report = try wrap {
                 try audit.openForReading().verify(
                     expectHead: expected, checkpoints: given, publicKey: key, receipt: receipt)
@@ -335,7 +334,10 @@ extension LogCommand {
             @OptionGroup var audit: AuditOptions
 
             func run() throws {
-                let all = try wrap { try audit.openForReading(refusal: "audit.postgres.no-checkpoints").checkpoints() }
+                let all =
+                    audit.isPostgres
+                    ? try wrap { try audit.openPostgresForReading().checkpoints() }
+                    : try wrap { try audit.openForReading().checkpoints() }
                 FileHandleOutput.writeAll(fd: 1, all.map { $0.jsonLine + "\n" }.joined())
             }
         }

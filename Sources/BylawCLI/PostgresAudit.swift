@@ -23,10 +23,9 @@ extension AuditOptions {
             store.signer = signer
             return store
         }
-        guard signer == nil else {
-            throw AuditStoreError(.refused, Language.current.text("audit.postgres.no-signing"))
-        }
-        return try PostgresTrail(try PostgresLocation(resolvedPath), lockWaitMillis: wait)
+        let trail = try PostgresTrail(try PostgresLocation(resolvedPath), lockWaitMillis: wait)
+        trail.signer = signer
+        return trail
     }
 
     /// Opens the PostgreSQL trail for `log`, reading only.
@@ -74,20 +73,6 @@ enum PostgresLog {
             }
         }
         FileHandleOutput.writeAll(fd: 1, out)
-    }
-
-    /// - Parameters:
-    ///   - signedChecks: whether checkpoints or a public key were given (refused: the trail keeps none).
-    ///   - receipt: a receipt to check against the verified chain.
-    static func verify(
-        _ audit: AuditOptions, expectHead: (Int64, String)?, signedChecks: Bool, receipt: Receipt? = nil
-    ) throws -> VerifyReport {
-        guard !signedChecks else {
-            printError("bylaw: " + Language.current.text("audit.postgres.no-checkpoints"))
-            throw Exit.invalid
-        }
-        let trail = try audit.openPostgresForReading()
-        return try wrap { try trail.verify(expectHead: expectHead, receipt: receipt) }
     }
 }
 

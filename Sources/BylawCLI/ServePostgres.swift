@@ -41,13 +41,7 @@ struct PostgresTrailLog: TrailLog {
         expectHead: (seq: Int64, hash: String)?, checkpoints given: [Checkpoint]?, publicKey: CheckpointKey.Public?,
         receipt: Receipt?
     ) throws(AuditStoreError) -> VerifyReport {
-        guard given == nil, publicKey == nil else {
-            throw AuditStoreError(
-                .refused,
-                "a PostgreSQL trail keeps no signed checkpoints: verify it with expect_head or a receipt, not with "
-                    + "checkpoints or a public key")
-        }
-        return try trail.verify(expectHead: expectHead, receipt: receipt)
+        try trail.verify(expectHead: expectHead, checkpoints: given, publicKey: publicKey, receipt: receipt)
     }
 
     func forEachCanonical(_ body: ([UInt8]) -> Void) throws(AuditStoreError) {

@@ -161,15 +161,6 @@ import Testing
         let cases: [([String], String, String)] = [
             (["log", "prune", "--before", "2030-01-01"], "refuse DELETE", "触发器拒绝 DELETE"),
             (["log", "backup", key + ".sqlite"], "back a PostgreSQL trail up with the database", "pg_dump"),
-            (["log", "checkpoint", "export"], "keeps no signed checkpoints", "不保存签名检查点"),
-            (["log", "verify", "--public-key", key + ".pub"], "keeps no signed checkpoints", "不保存签名检查点"),
-            (
-                [
-                    "check", "--rules", Self.fixtures + "/rules", "--signing-key", key + ".key",
-                    Self.fixtures + "/ok.yaml",
-                ],
-                "keeps no signed checkpoints", "不保存签名检查点"
-            ),
         ]
         for (args, english, chinese) in cases {
             for (language, expected) in [("en", english), ("zh-Hans", chinese)] {
@@ -203,5 +194,64 @@ import Testing
             ["log", "verify", "--audit", url, "--receipt", "9:\(zero):\(zero)"], environment: ["BYLAW_LANG": "zh"])
         #expect(missing.status == 1)
         #expect(missing.stdout.contains("第 9 条记录处断裂"), "\(missing.stdout)")
+    }
+}
+
+/// Signed checkpoints on a PostgreSQL trail, as on a SQLite store: written as records are appended and at the
+/// end of a run, exported, and checked with the public key; one of another key is a problem, never skipped.
+@Suite struct PostgresCheckpointTests {
+    @Test func appendsWriteCheckpointsThatTheKeyVerifies() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let key = CheckpointKey.Private()
+        let trail = try PostgresTrail(db)
+        trail.signer = key
+        try trail.append(PostgresTestServer.drafts(2_500), actor: "auditor", at: nil, batchSize: 500)
+        // Due after each 1,000 records: the transactions ending at 1,000 and 2,000; the run's end signs the head.
+        #expect(try trail.checkpoints().map(\.seq) == [1_000, 2_000])
+        try trail.signCheckpointIfConfigured()
+        try trail.signCheckpointIfConfigured()  // the head is vouched for already: nothing more
+        let checkpoints = try trail.checkpoints()
+        #expect(checkpoints.map(\.seq) == [1_000, 2_000, 2_500])
+        #expect(checkpoints.allSatisfy { $0.isSigned(by: key.publicKey) })
+        #expect(checkpoints.last?.chainHash == AuditHex.encode(try trail.head().chainHash))
+        let reader = try PostgresTrail(readingAt: db)
+        let good = try reader.verify(publicKey: key.publicKey, receipt: nil)
+        #expect(good.ok && good.checkpoints == 3, "\(String(describing: good.problem))")
+        let other = try reader.verify(publicKey: CheckpointKey.Private().publicKey, receipt: nil)
+        #expect(other.problem?.seq == 1_000)
+        #expect(other.problem?.reason.contains("not signed by the given public key") == true)
+        // A checkpoint exported elsewhere that vouches for more records than the trail holds: records were removed.
+        var ahead = checkpoints[2]
+        ahead.seq = 2_600
+        let forged = try reader.verify(checkpoints: [ahead], publicKey: key.publicKey, receipt: nil)
+        #expect(forged.problem != nil)
+    }
+
+    /// End to end: `check --signing-key` on PostgreSQL signs, `log checkpoint export` lists the checkpoints and
+    /// `log verify --public-key` checks them; another key's public half breaks the verification (exit 1).
+    @Test func theCommandsSignExportAndVerify() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let url = PostgresCLITests.url(db)
+        let key = Scratch.root.appendingPathComponent("pg-ck-\(UUID().uuidString)").path
+        let stranger = key + "-other"
+        #expect(try PostgresCLITests.bylaw(["log", "checkpoint", "keygen", "--out", key]).status == 0)
+        #expect(try PostgresCLITests.bylaw(["log", "checkpoint", "keygen", "--out", stranger]).status == 0)
+        let check = try PostgresCLITests.bylaw(
+            [
+                "check", "--rules", PostgresCLITests.fixtures + "/rules", "--audit", url, "--signing-key",
+                key + ".key", PostgresCLITests.fixtures + "/ok.yaml",
+            ])
+        #expect(check.status == 0, "\(check.stderr)")
+        let exported = try PostgresCLITests.bylaw(["log", "checkpoint", "export", "--audit", url])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let lines = exported.stdout.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("\"seq\":1,"))
+        let verified = try PostgresCLITests.bylaw(["log", "verify", "--audit", url, "--public-key", key + ".pub"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("1 records verified"), "\(verified.stdout)")
+        let refused = try PostgresCLITests.bylaw(
+            ["log", "verify", "--audit", url, "--public-key", stranger + ".pub"], environment: ["BYLAW_LANG": "zh"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("断裂"), "\(refused.stdout)")
     }
 }

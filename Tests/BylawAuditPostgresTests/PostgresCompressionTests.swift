@@ -97,9 +97,11 @@ import Testing
         try old.insert(rows)
         #expect(try old.verify().records == 5)
         #expect(try old.canonical(of: "3") == rows[2].canonical)
-        // The next writer migrates the trail to format 2 and keeps its new records compressed beside the old.
+        // The next writer migrates the trail to the current format (2 compressed bodies, 3 checkpoints) and keeps
+        // its new records compressed beside the old.
         let trail = try PostgresTrail(db)
-        #expect(trail.format == 2)
+        #expect(trail.format == PostgresSchema.version && trail.format == 3)
+        #expect(try trail.checkpoints().isEmpty)
         try trail.append(try Self.sealed(PostgresTestServer.drafts(50)), actor: Self.actor, at: nil, batchSize: 50)
         let report = try PostgresTrail(readingAt: db).verify()
         #expect(report.ok, "\(String(describing: report.problem))")

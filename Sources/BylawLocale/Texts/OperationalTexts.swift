@@ -62,9 +62,6 @@ enum OperationalTexts {
             en: "audit trail: `bylaw log {0}` works on a SQLite store; a PostgreSQL trail is backed up with the "
                 + "database (or copied with `bylaw log migrate`)"),
         CatalogueEntry(
-            "op.postgres-no-checkpoints", zh: "审计记录：PostgreSQL 审计记录尚不保存签名检查点：请用 --expect-head 核验",
-            en: "audit trail: a PostgreSQL trail keeps no signed checkpoints yet: verify it with --expect-head"),
-        CatalogueEntry(
             "op.not-ruleset-folder", zh: "`{0}` 不是规则集文件夹（含 ruleset.yaml 的文件夹），而 --case 需要规则集文件夹",
             en: "`{0}` is not a rule-set folder (one holding ruleset.yaml), as --case needs"),
         CatalogueEntry("op.no-case", zh: "`{1}` 中没有测试用例 `{0}`", en: "no test case `{0}` in `{1}`"),

@@ -8,18 +8,6 @@ enum PostgresTexts {
             en: "this command works on a SQLite store only, not yet on a PostgreSQL trail: copy the trail to a SQLite "
                 + "file with `bylaw log migrate --from postgres://… --to FILE.sqlite` and run it there"),
         CatalogueEntry(
-            "audit.postgres.no-signing",
-            zh: "PostgreSQL 审计库不保存签名检查点（只有 SQLite 审计库保存）：请不带签名密钥运行（--signing-key、$BYLAW_AUDIT_SIGNING_KEY_FILE），"
-                + "并把 `bylaw log head` 的输出另行保存，之后用 `bylaw log verify --expect-head` 核验",
-            en: "a PostgreSQL trail keeps no signed checkpoints (only a SQLite store does): run without a signing key "
-                + "(--signing-key, $BYLAW_AUDIT_SIGNING_KEY_FILE), keep the output of `bylaw log head` elsewhere and "
-                + "verify with `bylaw log verify --expect-head`"),
-        CatalogueEntry(
-            "audit.postgres.no-checkpoints",
-            zh: "PostgreSQL 审计库不保存签名检查点，无可导出、无可核验：请用 `bylaw log verify --expect-head SEQ:HASH` 核验",
-            en: "a PostgreSQL trail keeps no signed checkpoints, so there are none to export or check: verify it "
-                + "with `bylaw log verify --expect-head SEQ:HASH`"),
-        CatalogueEntry(
             "audit.postgres.no-prune",
             zh: "`bylaw log prune` 不适用于 PostgreSQL 审计库：该库只增不删，连表的所有者也无法删除记录（触发器拒绝 DELETE）。"
                 + "请随数据库一同备份；如需归档，用 `bylaw log migrate --from postgres://… --to FILE.sqlite` 复制到 SQLite 文件后再对其修剪",
