@@ -349,6 +349,11 @@ extension VerifyReport {
     /// it. Call it on a report whose chain verified.
     public mutating func check(_ receipt: Receipt, in trail: some AuditTrail) throws(AuditStoreError) {
         guard ok else { return }
+        // A record appended after the verified snapshot is not vouched for by this verification.
+        guard receipt.seq <= headSeq else {
+            problem = (receipt.seq, "there is no record \(receipt.seq) in the verified chain, which ends at \(headSeq)")
+            return
+        }
         if receipt.seq <= prunedThrough {
             notes.append(
                 "record \(receipt.seq) was pruned: only the signed cut through \(prunedThrough) vouches for it")

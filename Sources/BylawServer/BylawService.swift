@@ -23,7 +23,8 @@ public final class BylawService: Sendable {
     /// The trail checks are recorded to; nil when the service runs without one.
     let trail: GroupCommitTrail?
     let maskingKey: [UInt8]?
-    /// Opens the trail read-only for the log routes, one connection per request.
+    /// Opens the trail read-only for the log routes: a SQLite connection per request, or a PostgreSQL connection
+    /// borrowed from the few the service keeps (`PostgresReaders`).
     let openLog: @Sendable (String) throws(AuditStoreError) -> any TrailLog
     /// HTTPS, when the configuration names a certificate and key (read once, at start).
     let tls: TLSConfiguration?

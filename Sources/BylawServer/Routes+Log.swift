@@ -75,7 +75,7 @@ extension BylawService {
         }
     }
 
-    /// Runs a read of the trail on a connection of its own, opened read-only for this request.
+    /// Runs a read of the trail on a read-only connection that this request alone uses while it reads.
     func reading<T: Sendable>(_ body: @escaping @Sendable (any TrailLog) throws -> T) async throws -> T {
         guard let path = configuration.audit else {
             throw APIError(.notFound, "trail.disabled", .text("api.trail.disabled"))

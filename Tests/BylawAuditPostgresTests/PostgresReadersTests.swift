@@ -43,4 +43,17 @@ import Testing
         #expect(try Self.backend(next.trail) != kept[0])
         _ = more
     }
+
+    @Test func aConnectionIdleTooLongIsNotLentAgain() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        try PostgresTrail(db).append(PostgresTestServer.drafts(1), actor: "auditor", at: nil, batchSize: 1)
+        let readers = PostgresReaders(db, limit: 2, maxIdle: 0)
+        var first: PostgresReaders.Lease? = try readers.lease()
+        let pid = try Self.backend(try #require(first).trail)
+        first = nil
+        #expect(readers.idleCount == 1)
+        let next = try readers.lease()
+        #expect(try Self.backend(next.trail) != pid)
+        #expect(try next.trail.head().seq == 1)
+    }
 }

@@ -171,6 +171,18 @@ import Testing
         let (notes, refused) = try office.audit(OfficeInputTests.office + "/ledger-cover.xlsx", ["--sheet", "填表说明"])
         #expect(notes.status == 2)
         #expect(refused.allSatisfy { $0.verdict == "invalid" } && !refused.isEmpty)
+        // `--header-row 1` looks at row 1 of each sheet: the notes' row 1 is one cell, the ledger's a header.
+        let (byRow, rows) = try office.audit(OfficeInputTests.office + "/ledger-cover.xlsx", ["--header-row", "1"])
+        #expect(byRow.status == 1, "\(byRow.stderr)")
+        #expect(rows.count == 12)
+        // `map init` (and the web page's upload, which proposes through the same sample) reads the same sheet.
+        let proposed = try Run.bylaw(
+            [
+                "map", "init", OfficeInputTests.office + "/ledger-cover.xlsx", "--kind", "asset_disposal", "--rules",
+                Run.repository + "/rules",
+            ])
+        #expect(proposed.status == 0, "\(proposed.stderr)")
+        #expect(proposed.stdout.contains("处置编号: id") && !proposed.stdout.contains("本表由资产管理系统导出"))
     }
 
     /// `--header-row 2` names the note row: its cells are not headers the mapping knows.

@@ -81,7 +81,7 @@ import Testing
             DiagnosticWording.message(code: code, english: english, .chinese)
         }
         let empty = "cell B15, column `决策日期` is empty: required field `date` is missing: it is needed"
-        #expect(wording("decision.missing-field", empty) == "单元格 B15（列 `决策日期`）为空：缺少必填字段：`date`")
+        #expect(wording("decision.missing-field", empty) == "单元格 B15（列 `决策日期`）为空，缺少必填字段：`date`")
         #expect(DiagnosticWording.message(code: "decision.missing-field", english: empty, .english) == empty)
         let typed = "cell J7, column `账面原值`: unknown field `asset.valu`: no rule set that applies reads it"
         #expect(wording("decision.unknown-field", typed) == "单元格 J7（列 `账面原值`）：未知字段 `asset.valu`：适用的规则集均不读取该字段")

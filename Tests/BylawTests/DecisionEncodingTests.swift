@@ -27,6 +27,20 @@ import Testing
         #expect(DecisionFile.utf8([0xEF, 0xBB, 0xBF] + utf8) == [0xEF, 0xBB, 0xBF] + utf8)
     }
 
+    /// UTF-8 with one stray byte is UTF-8 gone wrong: read as GB18030 its Chinese would turn into other
+    /// characters (`财务部` into `殍储鍔…`) and be judged; it is left for the reader to refuse at the bad byte.
+    @Test func utf8WithAStrayByteIsNotReadAsGBK() throws {
+        let stray: [UInt8] = Array("unit: ".utf8) + [0xE9] + Array("财务部\nreason: 违反规定\n".utf8)
+        #expect(DecisionFile.utf8(stray) == stray)
+        do {
+            _ = try DecisionFile.parse(bytes: stray, name: "stray.yaml", json: false)
+            Issue.record("a stray byte was accepted")
+        } catch {
+            #expect(error.diagnostics.first?.code == "yaml.encoding")
+            #expect(error.diagnostics.first?.location?.line == 1)
+        }
+    }
+
     @Test func bytesOfNoEncodingAreLeftForTheReaderToRefuse() {
         // 0xFF is never a GB18030 lead byte: the bytes are kept, and the reader names the first bad one.
         let bad = Array("a: 1\nb: ".utf8) + [0xFF, 0xFF] + Array("\n".utf8)

@@ -56,7 +56,7 @@ extension RuleLibrary {
                     help: kinds.isEmpty ? nil : "known kinds: " + kinds.joined(separator: ", ")))
             return Prepared(result: result)
         }
-        guard let dateText = result.date else {
+        guard let dateNode = root["date"], dateNode.scalar?.isNull != true else {
             result.diagnostics.append(
                 .error(
                     "decision.missing-field",
@@ -64,8 +64,8 @@ extension RuleLibrary {
                     at: root.location))
             return Prepared(result: result)
         }
-        guard let decisionDate = DecisionTyper.date(dateText) else {
-            let at = root["date"]?.location ?? root.location
+        guard let dateText = result.date, let decisionDate = DecisionTyper.date(dateText) else {
+            let at = dateNode.location
             result.diagnostics.append(
                 .error("decision.bad-date", "`date` must be the decision date written YYYY-MM-DD", at: at))
             return Prepared(result: result)

@@ -31,7 +31,9 @@ public enum DecisionFile {
             encoding = "UTF-16LE"
         } else if bytes.starts(with: [0xFE, 0xFF]) {
             encoding = "UTF-16BE"
-        } else if String(validating: bytes, as: UTF8.self) != nil {
+        } else if String(validating: bytes, as: UTF8.self) != nil || isMostlyUTF8(bytes) {
+            // UTF-8 with a stray bad byte is UTF-8 gone wrong, not GBK: the reader names the bad byte, rather
+            // than the whole file being read as other characters.
             return bytes
         } else {
             encoding = "GB18030"
@@ -60,6 +62,16 @@ public enum DecisionFile {
         guard json else { return try YAMLLoader.load(bytes: bytes, file: name, limits: limits) }
         let start = YAMLMark(line: 1, column: 1, offset: 0)
         return try JSONNodeReader(file: name, start: start, limits: limits).read(bytes)
+    }
+
+    /// Whether more of the bytes beyond ASCII read as UTF-8 characters than as bad sequences.
+    static func isMostlyUTF8(_ bytes: [UInt8]) -> Bool {
+        var good = 0
+        var bad = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars where !scalar.isASCII {
+            if scalar == "\u{FFFD}" { bad += 1 } else { good += 1 }
+        }
+        return good > bad
     }
 
     /// Whether a file is read as JSON: by its name, as `audit` decides.

@@ -84,18 +84,13 @@ public struct SheetSample: Sendable {
     private static func workbook(openPath: String, options: BatchReadOptions) throws(XLSXError) -> SheetSample {
         let package = try XLSXPackage(path: openPath, limits: options.xlsxLimits)
         let book = try XLSXWorkbook.read(package)
-        let sheet =
-            try options.sheet.map { name throws(XLSXError) in
-                guard let found = book.sheets.first(where: { $0.name == name }) else {
-                    throw XLSXError("xlsx.no-sheet", "the workbook has no sheet `\(name)`")
-                }
-                return found
-            } ?? book.sheets.first
-        guard let sheet else { throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet") }
         let context = XLSXCellContext(
             sharedStrings: try XLSXSharedStrings.read(package, part: book.sharedStrings).strings,
             styles: try XLSXStyles.read(package, part: book.styles), date1904: book.date1904,
             maxCellBytes: options.xlsxLimits.maxCellBytes)
+        // The sheet `audit` will read, so that the mapping proposed is the one for it.
+        let sheet = try book.tableSheet(
+            named: options.sheet, package: package, context: context, mapping: nil, headerRow: options.headerRow)
         let stream = XLSXSheetStream(package: package, part: sheet.part, context: context)
         defer { stream.cancel() }
         var top: [XLSXRow] = []

@@ -75,55 +75,16 @@ final class XLSXFileReader: RecordReader {
     private func open() throws(XLSXError) {
         let package = try XLSXPackage(path: openPath, limits: limits)
         let book = try XLSXWorkbook.read(package)
-        var chosen: XLSXWorkbook.Sheet
-        if let name = options.sheet {
-            guard let found = book.sheets.first(where: { $0.name == name }) else {
-                let names = book.sheets.map { "`\($0.name)`" }.joined(separator: ", ")
-                throw XLSXError("xlsx.no-sheet", "the workbook has no sheet `\(name)` (its sheets: \(names))")
-            }
-            chosen = found
-        } else {
-            guard let first = book.sheets.first else {
-                throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet")
-            }
-            chosen = first
-        }
         let strings = try XLSXSharedStrings.read(package, part: book.sharedStrings)
         let styles = try XLSXStyles.read(package, part: book.styles)
         let context = XLSXCellContext(
             sharedStrings: strings.strings, styles: styles, date1904: book.date1904, maxCellBytes: limits.maxCellBytes)
-        if options.sheet == nil, options.headerRow == nil, book.sheets.count > 1 {
-            // Offices put a notes or cover sheet first: without --sheet, the table is the first sheet with a
-            // header (one naming two of the mapping's headers, or a row of several cells), else the first sheet.
-            for candidate in book.sheets where try hasHeader(package, part: candidate.part, context: context) {
-                chosen = candidate
-                break
-            }
-        }
+        let chosen = try book.tableSheet(
+            named: options.sheet, package: package, context: context, mapping: mapping, headerRow: options.headerRow)
         merges = try XLSXMerges.scan(package, part: chosen.part)
         let stream = XLSXSheetStream(package: package, part: chosen.part, context: context)
         sheet = stream
         try findHeader(stream, sheet: chosen.name)
-    }
-
-    /// Whether the sheet's first rows hold a header: with a mapping, a row naming two of its headers; without,
-    /// a row of at least two cells. Reads those rows only.
-    private func hasHeader(_ package: XLSXPackage, part: String, context: XLSXCellContext) throws(XLSXError) -> Bool {
-        let known = Set(mapping?.columns.keys.map { $0 } ?? [])
-        func isHeader(_ row: XLSXRow) -> Bool {
-            guard mapping != nil else { return row.cells.count >= 2 }
-            return row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= 2
-        }
-        let probe = XLSXSheetStream(package: package, part: part, context: context)
-        defer { probe.cancel() }
-        for _ in 0..<Self.headerSearchRows {
-            switch probe.next() {
-            case .success(let row): if isHeader(row) { return true }
-            case .failure(let error): throw error
-            case nil: return false
-            }
-        }
-        return false
     }
 
     /// Reads rows until the header is found, keeping the rows after it.

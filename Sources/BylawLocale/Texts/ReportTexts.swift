@@ -40,7 +40,7 @@ enum ReportTexts {
         // Where in a spreadsheet a record's problem is, as the batch readers put it before the message.
         CatalogueEntry("diag-place.cell", zh: "单元格 {0}（列 {1}）", en: "cell {0}, column {1}"),
         CatalogueEntry("diag-place.column", zh: "第 {0} 列（{1}）", en: "column {0}, column {1}"),
-        CatalogueEntry("diag-place.empty", zh: "{0}为空：", en: "{0} is empty: "),
+        CatalogueEntry("diag-place.empty", zh: "{0}为空，", en: "{0} is empty: "),
         CatalogueEntry("diag-place.at", zh: "{0}：", en: "{0}: "),
         CatalogueEntry("diag-place.no-column", zh: "没有哪一列给出 {0}：", en: "no column gives {0}: "),
         // Words every report uses.

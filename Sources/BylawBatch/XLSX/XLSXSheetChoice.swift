@@ -1,0 +1,61 @@
+import Foundation
+
+extension XLSXWorkbook {
+    /// The sheet a run reads: the one `named`, else the table. Offices often put a cover or notes sheet first,
+    /// so without a name the table is the first sheet whose first rows hold a header, in order of preference:
+    /// a row naming two of the mapping's headers (one, for a mapping of one column); else a row of at least two
+    /// cells (notes are a cell to a row); else the first sheet. With `headerRow`, only that row is looked at,
+    /// and only a row naming the mapping's headers moves the choice off the first sheet (any data row has
+    /// several cells). A sheet looked at that cannot be read is refused, as it would be if it were read.
+    func tableSheet(
+        named: String?, package: XLSXPackage, context: XLSXCellContext, mapping: CSVMapping?, headerRow: Int?
+    ) throws(XLSXError) -> Sheet {
+        if let named {
+            guard let found = sheets.first(where: { $0.name == named }) else {
+                let names = sheets.map { "`\($0.name)`" }.joined(separator: ", ")
+                throw XLSXError("xlsx.no-sheet", "the workbook has no sheet `\(named)` (its sheets: \(names))")
+            }
+            return found
+        }
+        guard let first = sheets.first else { throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet") }
+        guard sheets.count > 1 else { return first }
+        let known = Set((mapping?.columns.keys).map(Array.init) ?? [])
+        let wanted = min(2, known.count)
+        var multiCell: Sheet?
+        for sheet in sheets {
+            let rows = try Self.topRows(of: sheet, package: package, context: context, headerRow: headerRow)
+            if wanted > 0,
+                rows.contains(where: { row in
+                    row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= wanted
+                })
+            {
+                return sheet
+            }
+            if multiCell == nil, headerRow == nil, rows.contains(where: { $0.cells.count >= 2 }) {
+                if wanted == 0 { return sheet }
+                multiCell = sheet
+            }
+        }
+        return multiCell ?? first
+    }
+
+    /// The rows where a header may be: the first `XLSXFileReader.headerSearchRows`, or row `headerRow` alone.
+    private static func topRows(
+        of sheet: Sheet, package: XLSXPackage, context: XLSXCellContext, headerRow: Int?
+    ) throws(XLSXError) -> [XLSXRow] {
+        let probe = XLSXSheetStream(package: package, part: sheet.part, context: context)
+        defer { probe.cancel() }
+        var rows: [XLSXRow] = []
+        while rows.count < XLSXFileReader.headerSearchRows {
+            guard let next = probe.next() else { break }
+            let row = try next.get()
+            if let headerRow {
+                if row.number == headerRow { return [row] }
+                if row.number > headerRow { return [] }
+                continue
+            }
+            rows.append(row)
+        }
+        return headerRow == nil ? rows : []
+    }
+}
