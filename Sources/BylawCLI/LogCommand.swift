@@ -130,7 +130,9 @@ struct LogCommand: ParsableCommand {
                 try audit.openForReading(refusal: "audit.postgres.no-backup").backup(to: destination)
             }
             if let p = report.problem {
-                FileHandleOutput.writeText(Language.current.text("log.backup-broken", String(p.seq), p.reason) + "\n")
+                FileHandleOutput.writeText(
+                    Language.current.text(
+                        "log.backup-broken", String(p.seq), VerifyWording.text(p.reason, Language.current)) + "\n")
                 throw Exit.notCompliant
             }
             FileHandleOutput.writeAll(
@@ -277,7 +279,9 @@ struct LogCommand: ParsableCommand {
         func report(_ report: VerifyReport, key: CheckpointKey.Public?) throws {
             let receipt = receipt.flatMap(Receipt.init(text:))
             if let p = report.problem {
-                FileHandleOutput.writeText(Language.current.text("log.broken", String(p.seq), p.reason) + "\n")
+                FileHandleOutput.writeText(
+                    Language.current.text("log.broken", String(p.seq), VerifyWording.text(p.reason, Language.current))
+                        + "\n")
                 throw Exit.notCompliant
             }
             let l = Language.current
@@ -289,7 +293,8 @@ struct LogCommand: ParsableCommand {
                 line += l.text(id, String(report.checkpoints))
             }
             if let receipt, report.notes.isEmpty { line += l.text("log.receipt-holds", String(receipt.seq)) }
-            FileHandleOutput.writeText(line + "\n" + report.notes.map { l.text("log.note", $0) + "\n" }.joined())
+            FileHandleOutput.writeText(
+                line + "\n" + report.notes.map { l.text("log.note", VerifyWording.text($0, l)) + "\n" }.joined())
         }
     }
 }

@@ -1,4 +1,5 @@
 import BylawAudit
+import BylawLocale
 import Foundation
 
 /// The trail page's verification: started by a form, then a page with a progress bar that the script follows
@@ -65,7 +66,7 @@ enum TrailVerifyView {
         }
         let bad = Words.text("web.trail.verify.bad", ctx.lang, String(problem.seq))
         return "<p class=\"verdict non_compliant\" role=\"alert\" id=\"verify-result\">\(HTML.h(bad))</p>"
-            + "<p>\(HTML.h(Words.text("web.trail.verify.reason", ctx.lang, problem.reason)))</p>"
+            + "<p>\(HTML.h(Words.text("web.trail.verify.reason", ctx.lang, VerifyWording.text(problem.reason, ctx.lang.language))))</p>"
             + "<p class=\"bad\">\(HTML.h(Words.text("web.trail.verify.bad.hint", ctx.lang)))</p>"
     }
 

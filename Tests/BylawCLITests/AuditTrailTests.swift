@@ -115,6 +115,22 @@ import Testing
         #expect(verify.stdout.hasPrefix("✓ 600 records verified"))
     }
 
+    /// A broken verification says why in the reader's language: the reason, not only the frame around it.
+    @Test func aBrokenVerificationSaysWhyInChinese() throws {
+        let dir = try temp()
+        let store = dir + "/zh.sqlite"
+        let files = try decisions(2, in: dir)
+        #expect(try Run.bylaw(["check", "--rules", Run.fixtures + "/rules", "--audit", store] + files).status == 0)
+        let zero = String(repeating: "0", count: 64)
+        let head = try Run.bylaw(["log", "verify", "--audit", store, "--expect-head", "5:\(zero)", "--lang", "zh"])
+        #expect(head.status == 1)
+        #expect(head.stdout.contains("审计库止于第 2 条，而另存的链头为第 5 条：有记录被删除"), "\(head.stdout)")
+        let receipt = try Run.bylaw(
+            ["log", "verify", "--audit", store, "--receipt", "9:\(zero):\(zero)", "--lang", "zh"])
+        #expect(receipt.status == 1)
+        #expect(receipt.stdout.contains("已核验的链止于第 2 条，其中没有第 9 条记录"), "\(receipt.stdout)")
+    }
+
     @Test(arguments: [0.35, 0.7, 1.1])
     func killedMidBatchLeavesAWholePrefix(after seconds: Double) throws {
         let dir = try temp()

@@ -104,4 +104,23 @@ import Testing
         #expect(Language.wrap("abc 一二三", columns: 6) == "abc 一\n二三")
         #expect(Language.wrap("abc defgh", columns: 6) == "abc defgh", "an ASCII line is left alone")
     }
+
+    /// Every reason a verification can give reads in Chinese: each catalogue form, filled with sample values in
+    /// English, is recognised and said in Chinese with the same values; a reason of no known form stays as it is.
+    @Test func verificationReasonsInChinese() {
+        let forms = Catalogue.entries.filter { $0.id.hasPrefix("verify.") }
+        #expect(forms.count >= 20)
+        for form in forms {
+            let values = ["12", "2026-12-06T10:00:00.000Z", "15"]
+            let english = Catalogue.fill(form.english, values)
+            #expect(VerifyWording.text(english, .english) == english)
+            let chinese = VerifyWording.text(english, .chinese)
+            #expect(chinese == Catalogue.fill(form.chinese, values), "\(form.id): \(chinese)")
+            #expect(chinese != english, "\(form.id)")
+        }
+        #expect(
+            VerifyWording.text("its `verdict` column differs from its content", .chinese) == "其 `verdict` 列与内容不一致")
+        #expect(VerifyWording.text("a reason of another form", .chinese) == "a reason of another form")
+        #expect(VerifyWording.match("record {0} is missing", "record 7 is missing, and more") == nil)
+    }
 }
