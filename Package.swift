@@ -215,7 +215,7 @@ let package = Package(
             name: "BylawWebTests",
             dependencies: [
                 "BylawWeb", "Bylaw", "BylawBatch", "BylawReports", "BylawAuthoring", "BylawAudit", "BylawJobs",
-                "BylawJSON", "BylawYAML", "BylawTestSupport",
+                "BylawJSON", "BylawYAML", "BylawTestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         .testTarget(

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -28,7 +29,15 @@ struct BatchPageTests {
         let done = c.get(runPath).text
         #expect(done.contains("id=\"batch-done\""))
         #expect(done.contains("审计完成：共 12 条记录"))
-        let html = c.get("/batch/report?id=\(id)&format=html").text
+        let page = c.get("/batch/report?id=\(id)&format=html")
+        let html = page.text
+        // The report's one script runs (its filters and language switch), allowed by its hash and nothing else.
+        let policy = try #require(page.header("Content-Security-Policy"))
+        let script = try #require(html.range(of: "<script>").map { html[$0.upperBound...] })
+        let text = String(script[..<(try #require(script.range(of: "</script>"))).lowerBound])
+        let hash = "'sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString() + "'"
+        #expect(policy.contains("script-src \(hash)"), "\(policy)")
+        #expect(policy.contains("default-src 'none'") && !policy.contains("unsafe-inline'; script"))
         #expect(html.contains("<html") && html.contains("处置台账.csv"))
         // The report speaks the page's language.
         #expect(html.contains("<html lang=\"zh-Hans\""))

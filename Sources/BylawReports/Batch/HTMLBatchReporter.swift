@@ -27,6 +27,10 @@ public struct HTMLBatchReporter: BatchReporter {
     /// Bars shown per chart; the tables below the charts list every rule and unit.
     static let chartLimit = 30
 
+    /// The text of the page's one `<script>` element, the same in every report: a server that sends the page
+    /// with a content security policy allows exactly it by its hash (`script-src 'sha256-…'`).
+    public static var scriptText: String { "\n" + HTMLParts.script }
+
     public init(options: BatchReportOptions = .init(), paging: HTMLPaging = .init()) {
         rows = SpillBuffer(memoryLimit: options.spillThreshold)
         self.paging = paging
