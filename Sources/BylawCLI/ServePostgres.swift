@@ -18,7 +18,10 @@ enum ServePostgres {
             trail,
             { path throws(AuditStoreError) in
                 let wanted = try PostgresLocation(path)
-                let lease = wanted == readers.address ? try readers.lease() : try PostgresReaders(wanted).lease()
+                guard wanted == readers.address else {
+                    return PostgresTrailLog(trail: try PostgresTrail(readingAt: wanted))
+                }
+                let lease = try readers.lease()
                 return PostgresTrailLog(trail: lease.trail, lease: lease)
             }
         )

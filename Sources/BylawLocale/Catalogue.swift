@@ -43,6 +43,43 @@ public enum Catalogue {
     /// The entry for `id`, or nil when the catalogue has none.
     public static func entry(_ id: String) -> CatalogueEntry? { byID[id] }
 
+    /// The inverse of `fill`: the values `text` puts where `template` has `{0}`, `{1}`, … (given back by
+    /// index; each at least one character, and each up to the first place the template's next words follow),
+    /// or nil when `text` is not of that form. The English a piece of code writes is read back this way, so
+    /// that the catalogue's Chinese can be said in its place.
+    public static func match(_ template: String, _ text: String) -> [String]? {
+        var literals: [Substring] = []
+        var slots: [Int] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"),
+            let close = rest[open...].firstIndex(of: "}"),
+            let slot = Int(rest[rest.index(after: open)..<close])
+        {
+            literals.append(rest[..<open])
+            slots.append(slot)
+            rest = rest[rest.index(after: close)...]
+        }
+        literals.append(rest)
+        guard text.hasPrefix(literals[0]) else { return nil }
+        var remaining = Substring(text).dropFirst(literals[0].count)
+        var values = [String](repeating: "", count: (slots.max() ?? -1) + 1)
+        for (k, slot) in slots.enumerated() {
+            let next = literals[k + 1]
+            if next.isEmpty {
+                guard k == slots.count - 1, !remaining.isEmpty else { return nil }
+                values[slot] = String(remaining)
+                remaining = ""
+                continue
+            }
+            guard let found = remaining.firstRange(of: next), found.lowerBound > remaining.startIndex else {
+                return nil
+            }
+            values[slot] = String(remaining[..<found.lowerBound])
+            remaining = remaining[found.upperBound...]
+        }
+        return remaining.isEmpty ? values : nil
+    }
+
     /// `template` with `{0}`, `{1}`, … replaced by `arguments` in order; a placeholder with no argument is left.
     public static func fill(_ template: String, _ arguments: [String]) -> String {
         guard !arguments.isEmpty, template.contains("{") else { return template }

@@ -15,7 +15,13 @@ public enum DiagnosticWording {
     public static func message(code: String, english: String, _ language: Language) -> String {
         guard language == .chinese, let entry = Catalogue.entry("diag." + code) else { return english }
         // A record read from a sheet: the place comes first, then the problem, each in Chinese.
-        if let (place, rest) = sheetPlace(english) { return place + message(code: code, english: rest, language) }
+        if let (form, values) = sheetPlace(english) {
+            // The place in Chinese, and the message after it worded as any other.
+            let said = values.enumerated().map { k, v in
+                k == values.count - 1 ? message(code: code, english: v, language) : v
+            }
+            return Catalogue.fill(form, said)
+        }
         let quoted = quotedSpans(english)
         if let form = Catalogue.entry("diag-form.\(code).\(quoted.count)") {
             return Catalogue.fill(form.chinese, quoted)
@@ -64,35 +70,17 @@ public enum DiagnosticWording {
     }
 
     /// The place a batch reader puts before a record's problem (`cell B15, column `决策日期` is empty: …`,
-    /// `column 3, column `决策日期`: …` for CSV, `no column gives `date`: …`), in Chinese from the catalogue,
-    /// and the English message after it; nil when the message starts with no such place.
-    static func sheetPlace(_ english: String) -> (String, String)? {
-        func text(_ id: String, _ values: String...) -> String {
-            Catalogue.entry(id).map { Catalogue.fill($0.chinese, values) } ?? english
+    /// `column 3, column `决策日期`: …` for CSV, `no column gives `date`: …`): the catalogue's Chinese form
+    /// (`diag-place.*`) and the values the English put in it, the message being the last; nil when the message
+    /// starts with no such place.
+    static func sheetPlace(_ english: String) -> (String, [String])? {
+        for form in placeForms {
+            if let values = Catalogue.match(form.english, english) { return (form.chinese, values) }
         }
-        func quoted(_ s: Substring) -> (String, Substring)? {
-            guard s.first == "`", let end = s.dropFirst().firstIndex(of: "`") else { return nil }
-            return (String(s[s.startIndex...end]), s[s.index(after: end)...])
-        }
-        let message = Substring(english)
-        if message.hasPrefix("no column gives "), let (path, rest) = quoted(message.dropFirst(16)),
-            rest.hasPrefix(": ")
-        {
-            return (text("diag-place.no-column", path), String(rest.dropFirst(2)))
-        }
-        let isCell = message.hasPrefix("cell ")
-        guard isCell || message.hasPrefix("column "),
-            let comma = message.firstRange(of: ", column `")
-        else { return nil }
-        let name = message[message.index(message.startIndex, offsetBy: isCell ? 5 : 7)..<comma.lowerBound]
-        guard !name.isEmpty, !name.contains(" "),
-            let (header, after) = quoted(message[message.index(comma.upperBound, offsetBy: -1)...])
-        else { return nil }
-        let place = text(isCell ? "diag-place.cell" : "diag-place.column", String(name), header)
-        if after.hasPrefix(" is empty: ") { return (text("diag-place.empty", place), String(after.dropFirst(11))) }
-        if after.hasPrefix(": ") { return (text("diag-place.at", place), String(after.dropFirst(2))) }
         return nil
     }
+
+    static let placeForms = Catalogue.entries.filter { $0.id.hasPrefix("diag-place.") }
 
     /// The user text an English message quotes in backticks, in order.
     static func quotedSpans(_ message: String) -> [String] {

@@ -31,19 +31,24 @@ public struct JSONLinesReporter: BatchReporter {
         swap(&out.bytes, &bytes)
         defer { swap(&out.bytes, &bytes) }
         out.literal("{\"source\":")
-        out.raw(source(item.source))
+        appendSource(item.source, to: &out)
         out.literal(",")
         ResultJSON.appendMembers(item.result, receipt: nil, to: &out)
         out.literal("\n")
     }
 
     /// `{"file": "disposals.csv", "row": 12}`; `"line"` for line-based inputs; only `"file"` for a whole file.
-    public static func source(_ s: RecordSource) -> String {
-        let file = "\"file\":" + JSONText.quote(s.file)
+    static func appendSource(_ s: RecordSource, to out: inout JSONBytes) {
+        out.member("{\"file\":", s.file)
         switch s.position {
-        case .line(let n): return "{" + file + ",\"line\":\(n)}"
-        case .row(let n): return "{" + file + ",\"row\":\(n)}"
-        case .wholeFile: return "{" + file + "}"
+        case .line(let n):
+            out.literal(",\"line\":")
+            out.raw(String(n))
+        case .row(let n):
+            out.literal(",\"row\":")
+            out.raw(String(n))
+        case .wholeFile: break
         }
+        out.literal("}")
     }
 }

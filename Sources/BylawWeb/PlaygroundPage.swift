@@ -27,10 +27,9 @@ enum PlaygroundPage {
                 cases = ""
             } else {
                 // A case's own button explains it, after its run; the form's buttons lint or test.
-                let explaining = request.form["case"]
                 result = run(
-                    action: explaining == nil ? request.form["action"] ?? "lint" : "explain", ruleset: ruleset,
-                    cases: cases, origin: chosen, root: library.root, explaining: explaining, ctx)
+                    action: request.form["action"] ?? "lint", ruleset: ruleset, cases: cases, origin: chosen,
+                    root: library.root, explaining: request.form["case"], ctx)
             }
         }
         var body = "<p class=\"muted\">\(w("web.playground.note"))</p>"
@@ -99,7 +98,7 @@ enum PlaygroundPage {
         } catch {
             return "<p class=\"bad\" role=\"alert\">\(HTML.h("\(error)"))</p>"
         }
-        if action == "test" || action == "explain" {
+        if action == "test" || explaining != nil {
             let library = RuleLibrary.load(root: scratch.path)
             let suite = library.runTests(folder: folder.path)
             var out =

@@ -121,6 +121,6 @@ import Testing
         #expect(
             VerifyWording.text("its `verdict` column differs from its content", .chinese) == "其 `verdict` 列与内容不一致")
         #expect(VerifyWording.text("a reason of another form", .chinese) == "a reason of another form")
-        #expect(VerifyWording.match("record {0} is missing", "record 7 is missing, and more") == nil)
+        #expect(Catalogue.match("record {0} is missing", "record 7 is missing, and more") == nil)
     }
 }

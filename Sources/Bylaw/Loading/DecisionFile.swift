@@ -26,22 +26,20 @@ public enum DecisionFile {
     /// part of) when every byte decodes. Anything else is left as it is, for the reader to refuse at its first
     /// bad byte.
     public static func utf8(_ bytes: [UInt8]) -> [UInt8] {
-        let encoding: String
+        // The encoding, and the bytes of its byte order mark (also its unit).
+        let (encoding, bom): (String, Int)
         if bytes.starts(with: [0xFF, 0xFE]) {
-            encoding = "UTF-16LE"
+            (encoding, bom) = ("UTF-16LE", 2)
         } else if bytes.starts(with: [0xFE, 0xFF]) {
-            encoding = "UTF-16BE"
+            (encoding, bom) = ("UTF-16BE", 2)
         } else if String(validating: bytes, as: UTF8.self) != nil || isMostlyUTF8(bytes) {
             // UTF-8 with a stray bad byte is UTF-8 gone wrong, not GBK: the reader names the bad byte, rather
             // than the whole file being read as other characters.
             return bytes
         } else {
-            encoding = "GB18030"
+            (encoding, bom) = ("GB18030", 0)
         }
-        let bom = encoding.hasPrefix("UTF-16") ? 2 : 0
-        guard let transcoder = Transcoder(from: encoding, unit: encoding.hasPrefix("UTF-16") ? 2 : 1) else {
-            return bytes
-        }
+        guard let transcoder = Transcoder(from: encoding, unit: max(1, bom)) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 2)
         bytes[bom...].withUnsafeBytes { transcoder.decode($0, final: true, into: &out) }

@@ -37,12 +37,13 @@ enum ReportTexts {
         CatalogueEntry("diag-note.other-version", zh: "另一版本", en: "the other version"),
         CatalogueEntry("diag-note.earlier-row", zh: "更早命中的一行", en: "an earlier row that matches first"),
         CatalogueEntry("diag-note.nor", zh: "也不匹配 {0}", en: "nor {0}"),
-        // Where in a spreadsheet a record's problem is, as the batch readers put it before the message.
-        CatalogueEntry("diag-place.cell", zh: "单元格 {0}（列 {1}）", en: "cell {0}, column {1}"),
-        CatalogueEntry("diag-place.column", zh: "第 {0} 列（{1}）", en: "column {0}, column {1}"),
-        CatalogueEntry("diag-place.empty", zh: "{0}为空，", en: "{0} is empty: "),
-        CatalogueEntry("diag-place.at", zh: "{0}：", en: "{0}: "),
-        CatalogueEntry("diag-place.no-column", zh: "没有哪一列给出 {0}：", en: "no column gives {0}: "),
+        // Where in a spreadsheet a record's problem is, as the batch readers put it before the message (the last
+        // value is the message itself). The forms with "is empty" come first: the shorter forms match them too.
+        CatalogueEntry("diag-place.cell-empty", zh: "单元格 {0}（列 {1}）为空，{2}", en: "cell {0}, column {1} is empty: {2}"),
+        CatalogueEntry("diag-place.column-empty", zh: "第 {0} 列（{1}）为空，{2}", en: "column {0}, column {1} is empty: {2}"),
+        CatalogueEntry("diag-place.cell", zh: "单元格 {0}（列 {1}）：{2}", en: "cell {0}, column {1}: {2}"),
+        CatalogueEntry("diag-place.column", zh: "第 {0} 列（{1}）：{2}", en: "column {0}, column {1}: {2}"),
+        CatalogueEntry("diag-place.no-column", zh: "没有哪一列给出 {0}：{1}", en: "no column gives {0}: {1}"),
         // Words every report uses.
         CatalogueEntry("report.none", zh: "无", en: "none"),
         CatalogueEntry("report.none-parenthesised", zh: "（无）", en: "(none)"),
