@@ -31,26 +31,32 @@ public enum ResultJSON {
     /// A decision's members and the closing brace (what follows `{` in `decision`), appended to `out`.
     static func appendMembers(_ r: DecisionResult, receipt: String?, to out: inout JSONBytes) {
         appendHeader(r, to: &out)
-        var counts = [0, 0, 0, 0]  // in RuleOutcome.allCases order
-        for result in r.results {
-            switch result.outcome {
-            case .passed: counts[0] += 1
-            case .failed: counts[1] += 1
-            case .notApplicable: counts[2] += 1
-            case .error: counts[3] += 1
+        // Four counts, not an array of them: an array is an allocation per record.
+        var (passed, failed, notApplicable, errors) = (0, 0, 0, 0)
+        // By index: `for result in r.results` copies each result (a reference count per field).
+        for k in r.results.indices {
+            switch r.results[k].outcome {
+            case .passed: passed += 1
+            case .failed: failed += 1
+            case .notApplicable: notApplicable += 1
+            case .error: errors += 1
             }
         }
-        out.literal(",\"summary\":{")
-        for (k, o) in RuleOutcome.allCases.enumerated() {
-            if k > 0 { out.literal(",") }
-            out.string(o.rawValue)
-            out.literal(":")
-            out.raw(String(counts[k]))
-        }
-        out.raw("},\"results\":[")
-        for (k, result) in r.results.enumerated() {
-            if k > 0 { out.raw(",") }
-            appendRule(result, to: &out)
+        out.literal(",\"summary\":{\"passed\":")
+        out.int(passed)
+        out.literal(",\"failed\":")
+        out.int(failed)
+        out.literal(",\"not_applicable\":")
+        out.int(notApplicable)
+        out.literal(",\"error\":")
+        out.int(errors)
+        out.literal("},\"results\":[")
+        // Through the buffer: handing `r.results[k]` to a function copied the result first.
+        r.results.withUnsafeBufferPointer { results in
+            for k in results.indices {
+                if k > 0 { out.literal(",") }
+                appendRule(results[k], to: &out)
+            }
         }
         if r.diagnostics.isEmpty {
             out.literal("],\"diagnostics\":[]")
@@ -128,6 +134,10 @@ public enum ResultJSON {
     }
 
     private static func appendRule(_ r: RuleResult, to out: inout JSONBytes) {
+        if let whole = r.jsonWhole {
+            out.append(bytes: whole)
+            return
+        }
         out.literal("{")
         appendRuleHeader(r, to: &out)
         out.literal(",\"evidence\":[")
@@ -135,7 +145,7 @@ public enum ResultJSON {
             if k > 0 { out.literal(",") }
             out.member("{\"path\":", e.path)
             out.literal(",\"value\":")
-            out.raw(ValueText.json(e.value))
+            ValueText.appendJSON(e.value, to: &out.bytes)
             out.literal("}")
         }
         out.literal("]")
@@ -176,6 +186,16 @@ struct JSONBytes {
 
     /// Bytes that are already JSON.
     mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+
+    /// A non-negative count in decimal, written without making a `String` of it.
+    mutating func int(_ n: Int) {
+        guard n >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(max(n, 0)))
+            return
+        }
+        int(n / 10)
+        bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+    }
 
     mutating func string(_ s: String) {
         var s = s

@@ -1,9 +1,11 @@
-import Bylaw
 import BylawCEL
+import BylawDiagnostics
 import BylawTestSupport
 import BylawYAML
 import Foundation
 import Testing
+
+@testable import Bylaw
 
 /// Every hit policy, cell form and failure mode of decision tables, through a real rule set.
 @Suite struct DecisionTableTests {
@@ -112,5 +114,84 @@ import Testing
             try Self.run(lib, category: "building", value: "2000000", day: "2017-07-01")?.message
                 == #"["superior", "late"]"#)
         #expect(try Self.run(lib, category: "desk", value: "1")?.message == "[]")
+    }
+}
+
+/// The first column's index (`DecisionTable.indexed`) against examining every row: the same matched rows and
+/// result for every value, including texts that are canonically equivalent but differ in code points, which
+/// the cells tell apart and so must the index.
+@Suite struct DecisionTableIndexTests {
+    static func row(_ cells: [Cell], _ output: String) -> DecisionTable.Row {
+        DecisionTable.Row(
+            cells: cells, output: .string(output), location: SourceLocation(file: "t", line: 1, column: 1))
+    }
+
+    static func table(_ hit: DecisionTable.HitPolicy) throws -> DecisionTable {
+        let composed = "caf\u{E9}"
+        let rows = [
+            row([.equals(.string("vehicle")), .compare(.greaterOrEqual, .int(200))], "a"),
+            row([.equals(.string("vehicle")), .any], "b"),
+            row(
+                [
+                    .oneOf([.string("it"), .string(composed)]),
+                    .range(low: .int(10), lowInclusive: true, high: .int(100), highInclusive: false),
+                ], "c"),
+            row([.any, .compare(.less, .int(5))], "d"),
+            row([.equals(.string("it")), .any], "e"),
+            row([.any, .any], "f"),
+        ]
+        let inputs = try ["category", "amount"].map { name in
+            Expression(
+                source: name, program: try CEL.compile(name, environment: env).get(),
+                location: SourceLocation(file: "t", line: 1, column: 1))
+        }
+        return DecisionTable(
+            name: "t", description: nil, hit: hit, inputs: inputs, outputType: .string, rows: rows,
+            defaultOutput: nil, location: SourceLocation(file: "t", line: 1, column: 1))
+    }
+
+    static var env: CELEnvironment {
+        var e = CELEnvironment()
+        e.declare("category", .dyn)
+        e.declare("amount", .dyn)
+        return e
+    }
+
+    @Test(arguments: DecisionTable.HitPolicy.allCases)
+    func theIndexAgreesWithEveryRow(hit: DecisionTable.HitPolicy) throws {
+        let table = try Self.table(hit).indexed()
+        #expect(table.firstColumn != nil)
+        let categories: [CELValue] = [
+            .string("vehicle"), .string("it"), .string("caf\u{E9}"), .string("cafe\u{301}"), .string("desk"),
+            .string(""), .int(3), .null,
+        ]
+        let amounts: [CELValue] = [.int(0), .int(4), .int(10), .int(99), .int(100), .int(500), .string("x")]
+        var compared = 0
+        for category in categories {
+            for amount in amounts {
+                var a = CELActivation()
+                a.bind("category", to: category)
+                a.bind("amount", to: amount)
+                let fast = table.evaluate(a, keepingChecks: false)
+                let every = table.evaluate(a, keepingChecks: false, indexed: false)
+                #expect(fast.matched == every.matched, "\(hit) \(category) \(amount)")
+                #expect("\(fast.result)" == "\(every.result)", "\(hit) \(category) \(amount)")
+                compared += 1
+            }
+        }
+        #expect(compared == 56)
+        // The decomposed form is another text to the cells: only the `any` rows can take it.
+        var a = CELActivation()
+        a.bind("category", to: .string("cafe\u{301}"))
+        a.bind("amount", to: .int(50))
+        #expect(table.evaluate(a, keepingChecks: false).matched.first == 5)
+        a.bind("category", to: .string("caf\u{E9}"))
+        #expect(table.evaluate(a, keepingChecks: false).matched.first == 2)
+    }
+
+    @Test func aFirstColumnOfNumbersIsNotIndexed() throws {
+        var t = try Self.table(.first)
+        t.rows[0].cells[0] = .equals(.int(1))
+        #expect(t.indexed().firstColumn == nil)
     }
 }

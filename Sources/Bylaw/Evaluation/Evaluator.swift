@@ -9,8 +9,9 @@ struct Evaluator {
 
     init(ruleSet: RuleSet) { runtime = RuleSetRuntime(ruleSet) }
 
-    /// True to evaluate every expression by the interpreter alone, for a differential test against the fast path
-    /// (see `CELProgram.evaluate`); `BYLAW_INTERPRET=1` does the same for a whole process.
+    /// True to evaluate every expression by the interpreter alone, and every table row by row without its index,
+    /// for a differential test against the fast paths (see `CELProgram.evaluate`, `DecisionTable.indexed`);
+    /// `BYLAW_INTERPRET=1` does the same for a whole process.
     @TaskLocal package static var interpretOnly = false
 
     /// Everything a rule's expressions see for one decision: the activation (decision fields, `decision`,
@@ -68,7 +69,9 @@ struct Evaluator {
         bind("decision", slots.decision, .map(decision))
         bind("params", slots.params, runtime.params)
         bind("today", slots.today, .date(today))
-        let scope = TableScope(tables: runtime.tables, activation: activation, keepsChecks: explaining)
+        let scope = TableScope(
+            tables: runtime.tables, activation: activation, keepsChecks: explaining,
+            indexed: !Self.interpretOnly && CELActivation.fastPathByDefault)
         activation.host = scope
 
         var failedLets: [String: CELEvalError] = [:]
@@ -170,16 +173,15 @@ struct Evaluator {
         -> RuleResult
     {
         // `prepared.rule.x` below reads each field in place; `let rule = prepared.rule` would copy them all.
+        // Each return makes its own result: a `var` result set along the way and returned was copied twice
+        // per rule (the profile's `RuleResult` copies).
         let plan = prepared.evidence
-        var result = RuleResult(identity: prepared.identity, outcome: .passed)
         // A `let` that could not be computed is an error for the part of the rule that reads it: a `when` that
         // does not read it still decides whether the rule applies at all.
         func letFailed(_ program: CELProgram?) -> RuleResult? {
             guard !failedLets.isEmpty, let program, let (name, e) = Self.failedLet(program, failedLets) else {
                 return nil
             }
-            // A result of its own: copying `result` would make this function capture it, and a captured
-            // variable lives in a heap box that every return copies out of.
             var r = RuleResult(identity: prepared.identity, outcome: .error)
             r.error = "`let` `\(name)` could not be computed: \(e.message)"
             r.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
@@ -189,30 +191,29 @@ struct Evaluator {
         if let when = prepared.when {
             switch when.evaluate(activation, interpreted: &interpreted) {
             case .success(.bool(false)):
-                result.outcome = .notApplicable
-                return result
+                return RuleResult(identity: prepared.identity, outcome: .notApplicable)
             case .success(.bool(true)): break
             case .success(let other):
-                return errored(result, "`when` gave `\(other)`, not a bool", prepared.rule, plan, activation, scope)
-            case .failure(let e): return errored(result, "`when`: \(e.message)", prepared.rule, plan, activation, scope)
+                return errored(prepared, "`when` gave `\(other)`, not a bool", plan, activation, scope)
+            case .failure(let e): return errored(prepared, "`when`: \(e.message)", plan, activation, scope)
             }
         }
         if let failed = letFailed(prepared.require) { return failed }
         switch prepared.require.evaluate(activation, interpreted: &interpreted) {
         case .success(.bool(true)):
-            result.outcome = .passed
+            return RuleResult(identity: prepared.identity, outcome: .passed)
         case .success(.bool(false)):
-            result.outcome = .failed
-            result.message = render(prepared.rule.message, activation: activation)
-            result.maskedMessage = maskedRender(prepared.rule.message, activation: activation)
-            result.englishMessage = english(prepared.rule, activation: activation)
-            result.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
+            var r = RuleResult(identity: prepared.identity, outcome: .failed)
+            r.message = render(prepared.rule.message, activation: activation)
+            r.maskedMessage = maskedRender(prepared.rule.message, activation: activation)
+            r.englishMessage = english(prepared.rule, activation: activation)
+            r.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
+            return r
         case .success(let other):
-            return errored(result, "`require` gave `\(other)`, not a bool", prepared.rule, plan, activation, scope)
+            return errored(prepared, "`require` gave `\(other)`, not a bool", plan, activation, scope)
         case .failure(let e):
-            return errored(result, "`require`: \(e.message)", prepared.rule, plan, activation, scope)
+            return errored(prepared, "`require`: \(e.message)", plan, activation, scope)
         }
-        return result
     }
 
     /// The first `let` `program` reads that could not be computed.
@@ -226,16 +227,15 @@ struct Evaluator {
     }
 
     private func errored(
-        _ result: RuleResult, _ message: String, _ rule: Rule, _ plan: EvidencePlan, _ activation: CELActivation,
+        _ prepared: PreparedRule, _ message: String, _ plan: EvidencePlan, _ activation: CELActivation,
         _ scope: TableScope
     ) -> RuleResult {
-        var r = result
-        r.outcome = .error
+        var r = RuleResult(identity: prepared.identity, outcome: .error)
         r.error = message
-        r.message = render(rule.message, activation: activation)
-        r.maskedMessage = maskedRender(rule.message, activation: activation)
-        r.englishMessage = english(rule, activation: activation)
-        r.evidence = evidence(rule, plan, activation: activation, scope: scope)
+        r.message = render(prepared.rule.message, activation: activation)
+        r.maskedMessage = maskedRender(prepared.rule.message, activation: activation)
+        r.englishMessage = english(prepared.rule, activation: activation)
+        r.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
         return r
     }
 

@@ -82,6 +82,10 @@ final class RuleIdentity: Sendable {
     /// `"rule_set":…,"rule":…,"title":…,"cite":…,"severity":…` as JSON, written once: every result of the rule
     /// in a JSON report begins with it.
     let jsonHead: [UInt8]
+    /// The whole JSON object of a result that passed, and of one that did not apply, when it carries nothing
+    /// of its own (no message, error, evidence or calendar note): most results of a batch, written as one copy.
+    let jsonPassed: [UInt8]
+    let jsonNotApplicable: [UInt8]
 
     init(
         ruleSet: String, ruleID: String, title: String, cite: String, severity: RuleSeverity,
@@ -105,6 +109,12 @@ final class RuleIdentity: Sendable {
             v.withUTF8 { JSONText.appendQuoted(utf8: $0, to: &head) }
         }
         jsonHead = head
+        func quiet(_ outcome: RuleOutcome) -> [UInt8] {
+            Array("{".utf8) + head
+                + Array(",\"outcome\":\"\(outcome.rawValue)\",\"message\":null,\"error\":null,\"evidence\":[]}".utf8)
+        }
+        jsonPassed = quiet(.passed)
+        jsonNotApplicable = quiet(.notApplicable)
     }
 }
 
@@ -135,6 +145,16 @@ public struct RuleResult: Sendable {
     public var titleEnglish: String? { identity.titleEnglish }
     /// The members a JSON report of this result begins with, up to `severity`, already written.
     public var jsonHead: [UInt8] { identity.jsonHead }
+    /// This result's whole JSON object, already written, when it passed or did not apply and carries nothing
+    /// of its own; nil otherwise.
+    public var jsonWhole: [UInt8]? {
+        guard message == nil, error == nil, evidence.isEmpty, provisional == nil else { return nil }
+        switch outcome {
+        case .passed: return identity.jsonPassed
+        case .notApplicable: return identity.jsonNotApplicable
+        case .failed, .error: return nil
+        }
+    }
 
     /// This result with the author's English title and message (`title_en`, `message_en`) in place of the
     /// originals, where the rule set gives them.

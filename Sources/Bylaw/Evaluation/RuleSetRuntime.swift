@@ -92,7 +92,7 @@ package final class RuleSetRuntime: Sendable {
     }
 
     static func tables(of set: RuleSet) -> [String: DecisionTable] {
-        Dictionary(set.tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(set.tables.map { ($0.name, $0.indexed()) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

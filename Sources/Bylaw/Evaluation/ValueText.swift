@@ -61,28 +61,55 @@ public enum ValueText {
 
     /// As JSON: decimals and dates as strings (exact, no floating point), maps as objects when keys are strings.
     public static func json(_ v: CELValue) -> String {
+        var out: [UInt8] = []
+        appendJSON(v, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `json(v)` appended to `out` as UTF-8, building no `String` for a list, a map or a quoted text: a
+    /// failed rule's evidence is written this way into every report line.
+    public static func appendJSON(_ v: CELValue, to out: inout [UInt8]) {
+        func quoted(_ text: String) {
+            var t = text
+            t.withUTF8 { JSONText.appendQuoted(utf8: $0, to: &out) }
+        }
         switch v {
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .uint(let u): return String(u)
-        case .double(let d): return d.isFinite ? String(d) : JSONText.quote(String(d))
-        case .string(let s): return JSONText.quote(s)
-        case .bytes(let b): return "[" + b.map(String.init).joined(separator: ",") + "]"
-        case .null: return "null"
-        case .decimal(let d): return JSONText.quote(d.description)
-        case .date(let d): return JSONText.quote(d.description)
-        case .days(let n): return String(n)
-        case .type(let t): return JSONText.quote(t.description)
-        case .timestamp(let t): return JSONText.quote(t.description)
-        case .duration(let d): return JSONText.quote(d.description)
-        case .list(let items): return "[" + items.map(json).joined(separator: ",") + "]"
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .uint(let u): out.append(contentsOf: String(u).utf8)
+        case .double(let d):
+            if d.isFinite { out.append(contentsOf: String(d).utf8) } else { quoted(String(d)) }
+        case .string(let s): quoted(s)
+        case .bytes(let b):
+            out.append(UInt8(ascii: "["))
+            for (k, byte) in b.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: String(byte).utf8)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .decimal(let d): quoted(d.description)
+        case .date(let d): quoted(d.description)
+        case .days(let n): out.append(contentsOf: String(n).utf8)
+        case .type(let t): quoted(t.description)
+        case .timestamp(let t): quoted(t.description)
+        case .duration(let d): quoted(d.description)
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for k in items.indices {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                appendJSON(items[k], to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         case .map(let m):
-            return "{"
-                + m.entries.map { e -> String in
-                    let key: String
-                    if case .string(let s) = e.key { key = s } else { key = literal(e.key) }
-                    return JSONText.quote(key) + ":" + json(e.value)
-                }.joined(separator: ",") + "}"
+            out.append(UInt8(ascii: "{"))
+            for (k, e) in m.entries.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if case .string(let s) = e.key { quoted(s) } else { quoted(literal(e.key)) }
+                out.append(UInt8(ascii: ":"))
+                appendJSON(e.value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

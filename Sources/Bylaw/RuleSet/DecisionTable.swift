@@ -23,6 +23,9 @@ public struct DecisionTable: Sendable {
     public var rows: [Row]
     public var defaultOutput: CELValue?
     public var location: SourceLocation
+    /// The rows that can match for each text of the first input, when its cells are all text or `any`
+    /// (`indexed()`); nil until a loaded set's runtime asks for it.
+    var firstColumn: FirstColumnIndex?
 
     /// The CEL type of a call to this table.
     var resultType: CELType {
@@ -50,7 +53,9 @@ public struct DecisionTable: Sendable {
     /// Evaluates the table against one decision's activation.
     /// - Parameter keepingChecks: whether the outcome lists every row examined (`checks`), which only an
     ///   explanation reads; a check skips building it.
-    public func evaluate(_ activation: CELActivation, keepingChecks: Bool = true) -> Outcome {
+    ///   - indexed: whether the first column's index (`indexed()`) may pick the rows to examine; false examines
+    ///     every row, the reference the index is tested against.
+    public func evaluate(_ activation: CELActivation, keepingChecks: Bool = true, indexed: Bool = true) -> Outcome {
         var values: [CELValue] = []
         values.reserveCapacity(inputs.count)
         for input in inputs {
@@ -64,6 +69,28 @@ public struct DecisionTable: Sendable {
         var checks: [RowCheck] = []
         if keepingChecks { checks.reserveCapacity(rows.count) }
         var cells = activation
+        // Only the rows whose first cell can match: every other row fails at that cell, which cannot fail
+        // with an error, so it neither matches nor stops the search. An explanation lists every row, so it
+        // examines them all.
+        if !keepingChecks, indexed, let index = firstColumn, let first = values.first, case .string(let text) = first {
+            for i in index.rows(for: text) {
+                let row = rows[i]
+                var ok = true
+                for c in row.cells.indices.dropFirst() where c < values.count {
+                    switch row.cells[c].matches(values[c], activation: &cells) {
+                    case .success(true): continue
+                    case .success(false): ok = false
+                    case .failure(let e): return Outcome(inputs: values, matched: matched, result: .failure(e))
+                    }
+                    break
+                }
+                if ok {
+                    matched.append(i)
+                    if hit == .first { break }
+                }
+            }
+            return Outcome(inputs: values, matched: matched, result: result(matched))
+        }
         for (i, row) in rows.enumerated() {
             var check = RowCheck(row: i)
             for (c, (cell, value)) in zip(row.cells, values).enumerated() {
@@ -85,6 +112,13 @@ public struct DecisionTable: Sendable {
             }
         }
         return Outcome(inputs: values, matched: matched, result: result(matched), checks: checks)
+    }
+
+    /// This table with its first column indexed, when every cell there is text or `any`.
+    func indexed() -> DecisionTable {
+        var out = self
+        out.firstColumn = FirstColumnIndex(rows)
+        return out
     }
 
     private func result(_ matched: [Int]) -> CELResult {
@@ -117,6 +151,62 @@ public struct DecisionTable: Sendable {
             }
             return .success(rows[firstMatch].output)
         }
+    }
+}
+
+/// For each text a table's first input may take, the rows (in order) whose first cell it can pass: the rows
+/// whose cell names it (`vehicle`, `[vehicle, it]`) and the rows whose cell is `any`. A text no cell names
+/// passes only the `any` rows. Texts are compared by code points, as the cells compare them (`ValueOrder`),
+/// not by Swift's canonical equivalence.
+struct FirstColumnIndex: Sendable {
+    private var named: [CodePointText: [Int]] = [:]
+    private var anyRows: [Int] = []
+
+    /// Nil when a first cell is anything but text or `any`, or the table has no inputs.
+    init?(_ rows: [DecisionTable.Row]) {
+        guard !rows.isEmpty else { return nil }
+        var texts: [[String]] = []
+        for row in rows {
+            guard let cell = row.cells.first else { return nil }
+            switch cell {
+            case .any: texts.append([])
+            case .equals(.string(let t)): texts.append([t])
+            case .oneOf(let values):
+                var ts: [String] = []
+                for v in values {
+                    guard case .string(let t) = v else { return nil }
+                    ts.append(t)
+                }
+                texts.append(ts)
+            default: return nil
+            }
+        }
+        var keys: [CodePointText] = []
+        for ts in texts { for t in ts where !keys.contains(CodePointText(t)) { keys.append(CodePointText(t)) } }
+        for key in keys { named[key] = [] }
+        for (i, (row, ts)) in zip(rows, texts).enumerated() {
+            if case .any = row.cells[0] {
+                anyRows.append(i)
+                for key in keys { named[key]?.append(i) }
+            } else {
+                for key in keys where ts.contains(where: { CodePointText($0) == key }) { named[key]?.append(i) }
+            }
+        }
+    }
+
+    func rows(for text: String) -> [Int] { named[CodePointText(text)] ?? anyRows }
+}
+
+/// A text hashed and compared by its code points (its UTF-8 bytes).
+struct CodePointText: Hashable, Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

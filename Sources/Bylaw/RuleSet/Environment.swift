@@ -96,9 +96,14 @@ final class TableScope: @unchecked Sendable {
     /// Whether each table's outcome keeps the rows it examined, for an explanation.
     let keepsChecks: Bool
 
-    init(tables: [String: DecisionTable], activation: CELActivation, keepsChecks: Bool = false) {
+    /// Whether a table may examine only the rows its first column's index picks (false: every row, the
+    /// reference a differential test compares with).
+    let indexed: Bool
+
+    init(tables: [String: DecisionTable], activation: CELActivation, keepsChecks: Bool = false, indexed: Bool = true) {
         self.tables = tables
         self.keepsChecks = keepsChecks
+        self.indexed = indexed
         detached = activation
         detached.host = nil
     }
@@ -111,7 +116,7 @@ final class TableScope: @unchecked Sendable {
         // Tables may call tables: their cells see this scope for as long as the call lasts.
         var attached = detached
         attached.host = self
-        let outcome = table.evaluate(attached, keepingChecks: keepsChecks)
+        let outcome = table.evaluate(attached, keepingChecks: keepsChecks, indexed: indexed)
         outcomes[name] = outcome
         return outcome.result
     }
