@@ -106,6 +106,13 @@ struct HeaderScanner {
         return j
     }
 
+    /// At a member's `"name":`: moves past it and says so.
+    mutating func skipName() -> Bool {
+        guard let (j, _) = stringEnd(), j + 1 < bytes.count, bytes[j + 1] == UInt8(ascii: ":") else { return false }
+        i = j + 2
+        return true
+    }
+
     /// A string value (nil, and nothing consumed, when the value is not a string).
     mutating func string() -> String? {
         guard let (j, plain) = stringEnd() else { return nil }

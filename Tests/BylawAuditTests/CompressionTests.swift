@@ -216,3 +216,72 @@ import Testing
         #expect(error?.message.contains("newer") == true)
     }
 }
+
+/// `verify` hashes a compressed row and reads its header in one scan of the decompressed members
+/// (`HashedRow.compressed`); the reference puts the whole record together and scans it again
+/// (`HashedRow(_:canonical:)`). Both must say the same of every row: pristine, with edited columns, and with
+/// edited members.
+@Suite struct HashedRowTests {
+    static func rows(_ store: AuditStore) throws -> [StoredRow] {
+        let stmt = try store.db.prepare("SELECT \(StoredRow.columns) FROM records ORDER BY seq")
+        var out: [StoredRow] = []
+        while try stmt.step() { out.append(StoredRow(stmt)) }
+        return out
+    }
+
+    static func same(_ a: HashedRow, _ b: HashedRow, _ what: String) {
+        #expect(a.leaf == b.leaf, "\(what)")
+        #expect(a.leafMatches == b.leafMatches, "\(what)")
+        #expect(a.failure == b.failure, "\(what)")
+        #expect(a.headerProblem == b.headerProblem, "\(what)")
+        #expect(a.columnProblem == b.columnProblem, "\(what)")
+        #expect(a.previousChainHash == b.previousChainHash, "\(what)")
+    }
+
+    /// The reference for `members` as the decompressed body of `row`.
+    static func reference(_ row: StoredRow, members: [UInt8]) -> HashedRow {
+        let body = row.body
+        guard let layout = StoredLayout(reading: members), let id = body.recordID, let at = body.recordedAt,
+            let previous = body.previousChainHash
+        else { return HashedRow(failure: "its stored body is not a canonical object") }
+        let fields = StoreFields(seq: body.seq, recordID: id, recordedAt: at, previousChainHash: previous)
+        return HashedRow(row, canonical: layout.canonical(of: members, fields: fields))
+    }
+
+    @Test func oneScanSaysWhatTheWholeRecordSays() throws {
+        let (sealed, _) = try CompressionTests.sealed(CompressionTests.drafts(40))
+        let store = try AuditStore(path: try AuditPaths.temp() + "/h.sqlite")
+        try store.append(sealed, actor: CompressionTests.actor)
+        try store.tamper("UPDATE records SET actor = 'mallory' WHERE seq = 3")
+        try store.tamper("UPDATE records SET verdict = 'compliant' WHERE seq = 6")
+        try store.tamper("UPDATE records SET seq = seq + 100 WHERE seq = 9")
+        try store.tamper("UPDATE records SET unit = 'elsewhere' WHERE seq = 12")
+        let decompressor = try store.decompressor()
+        let rows = try Self.rows(store)
+        #expect(rows.count == 40)
+        var problems = 0
+        for row in rows {
+            #expect(row.body.codec == BodyCodec.zstd.rawValue)
+            let members = try row.body.bodyMembers(using: decompressor)
+            let fast = HashedRow.compressed(row, members: members)
+            Self.same(fast, Self.reference(row, members: members), "row \(row.seq)")
+            if fast.headerProblem != nil || fast.columnProblem != nil || !fast.leafMatches { problems += 1 }
+            // The members edited after decompression: a header value, the decision, and the object itself.
+            let text = String(decoding: members, as: UTF8.self)
+            for (from, to) in [
+                ("\"actor\":\"auditor\"", "\"actor\":\"mallory\""), ("\"kind\":\"asset_disposal\"", "\"kind\":\"x\""),
+                ("\"decision\":{", "\"decision\":[{"), ("\"verdict\":\"", "\"verdict\":1,\"x\":\""),
+                ("\"event\":\"check\"", "\"event\":\"check\",\"event\":7"), ("}", ""),
+                ("\"unit\":\"", "\"unit\":\"z\",\"unit\":\""),
+            ] {
+                let edited = Array(text.replacingOccurrences(of: from, with: to).utf8)
+                guard edited != members else { continue }
+                Self.same(
+                    HashedRow.compressed(row, members: edited), Self.reference(row, members: edited),
+                    "row \(row.seq), \(from) → \(to)")
+            }
+        }
+        // The four edited rows, and the rows whose stored chain the moved one breaks, are found by both.
+        #expect(problems >= 4)
+    }
+}
