@@ -23,22 +23,27 @@ struct HeaderScanner {
             case "event": h.event = scanner.string()
             case "verdict": h.verdict = scanner.string()
             case "previous_chain_hash": h.previousChainHash = scanner.string()
-            case "decision":
-                return scanner.object { inner, sc in
-                    switch inner {
-                    case "kind": h.kind = sc.string()
-                    case "id": h.decisionID = sc.string()
-                    case "date": h.decisionDate = sc.string()
-                    case "unit": h.unit = sc.string()
-                    default: return sc.skip()
-                    }
-                    return true
-                }
+            case "decision": return scanner.decision(into: &h)
             default: return scanner.skip()
             }
             return true
         }
         return ok && s.i == canonical.count ? h : nil
+    }
+
+    /// At the record's `decision` object: reads its kind, id, date and unit into `h`, the last of a repeated
+    /// name counting, and says whether it is an object.
+    mutating func decision(into h: inout RecordHeader) -> Bool {
+        object { inner, sc in
+            switch inner {
+            case "kind": h.kind = sc.string()
+            case "id": h.decisionID = sc.string()
+            case "date": h.decisionDate = sc.string()
+            case "unit": h.unit = sc.string()
+            default: return sc.skip()
+            }
+            return true
+        }
     }
 
     /// Visits each member of an object; `member` reads or skips its value and says whether that worked.

@@ -223,18 +223,7 @@ struct HashedRow: Sendable {
             case "actor": header.actor = value.string()
             case "event": header.event = value.string()
             case "verdict": header.verdict = value.string()
-            case "decision":
-                let ok = value.object { inner, sc in
-                    switch inner {
-                    case "kind": header.kind = sc.string()
-                    case "id": header.decisionID = sc.string()
-                    case "date": header.decisionDate = sc.string()
-                    case "unit": header.unit = sc.string()
-                    default: return sc.skip()
-                    }
-                    return true
-                }
-                if !ok { readable = false }
+            case "decision": readable = value.decision(into: &header)
             default: break
             }
             if !readable { break }
