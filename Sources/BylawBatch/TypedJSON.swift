@@ -49,60 +49,154 @@ struct TypedJSON {
         }
     }
 
+    /// What typing the members needs once the record's kind, date and unit have chosen its rule sets: the
+    /// merged schema, and the entries typed so far.
+    private struct Typing {
+        var schema: ObjectSchema
+        var entries: [(key: CELValue, value: CELValue)] = []
+        var present: [Bool]
+        /// A repeated member name maps to a field already seen; the full path reports it.
+        var seen: [Bool]
+        /// The schema field the last member matched, where the next one's search starts.
+        var index = -1
+
+        init(_ schema: ObjectSchema, members: Int) {
+            self.schema = schema
+            entries.reserveCapacity(members + 1)
+            present = [Bool](repeating: false, count: schema.fields.count)
+            seen = present
+        }
+    }
+
+    /// One pass over the record: the members before the four that choose the rule sets (`kind`, `id`,
+    /// `date`, `unit`, which writers put first) are skipped and kept aside; once those four are read, the
+    /// schema is known, the kept members are typed from their bytes, and every later member is typed as it
+    /// is read. A record without its own `kind` (`--kind`) is typed at the end, as all its members are kept.
     private mutating func check(
         file: String, library: RuleLibrary, defaultKind: String?, asOf: CELDate?, ownKind: Bool
     ) -> DecisionResult? {
-        guard let members = topLevel() else { return nil }
-        /// Whether `member` is called `name` (an ASCII name).
-        func named(_ member: Member, _ name: StaticString) -> Bool {
+        skipSpace()
+        guard i < b.count, b[i] == UInt8(ascii: "{"), count() else { return nil }
+        i += 1
+        /// Whether the name at `range` is `name` (an ASCII name).
+        func named(_ range: Range<Int>, _ name: StaticString) -> Bool {
             CodePoints.sameBytes(
-                UnsafeBufferPointer(rebasing: b[member.name]),
+                UnsafeBufferPointer(rebasing: b[range]),
                 UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
-        /// The string value of a top-level member; nil when it is absent or not a string.
-        func text(_ name: StaticString) -> String? {
-            members.first { named($0, name) }.flatMap { stringValue(at: $0.value) }
-        }
-        let given = text("kind")
-        guard given != nil || (!ownKind && !members.contains(where: { named($0, "kind") })),
-            let kind = given ?? defaultKind,
-            let id = text("id"), let dateText = text("date"), let unit = text("unit"),
-            let decisionDate = DecisionTyper.date(dateText)
-        else { return nil }
-        let day = asOf ?? decisionDate
-        let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)
-        guard !sets.isEmpty, let schema = try? RuleSetRuntime.schema(of: sets) else { return nil }
+        var kept: [Member] = []
+        kept.reserveCapacity(8)
+        var memberCount = 0
+        var given: String?
+        var kindSeen = false
+        var id: String?
+        var dateText: String?
+        var unit: String?
+        var decisionDate: CELDate?
+        var chosen: (sets: [RuleSetRuntime], day: CELDate)?
+        var typing: Typing?
 
-        // Entries are keyed by the schema's own name strings: the bytes matched them exactly.
-        var entries: [(key: CELValue, value: CELValue)] = []
-        entries.reserveCapacity(members.count + 1)
-        var present = [Bool](repeating: false, count: schema.fields.count)
-        // A repeated member name maps to a field already seen; the full path reports it.
-        var seen = present
-        if given == nil {
-            // As the full path does, `--kind` comes first, as if the record had begun with it.
-            guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
-            present[index] = true
-            entries.append((.string("kind"), .string(kind)))
+        /// The rule sets and schema for the record's kind (given, else `--kind`), date and unit.
+        func choose(kind: String) -> (sets: [RuleSetRuntime], day: CELDate, schema: ObjectSchema)? {
+            guard let decisionDate else { return nil }
+            let day = asOf ?? decisionDate
+            let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)
+            guard !sets.isEmpty, let schema = try? RuleSetRuntime.schema(of: sets) else { return nil }
+            return (sets, day, schema)
         }
-        var index = -1
-        for member in members {
-            guard let found = schema.index(ofUTF8: UnsafeBufferPointer(rebasing: b[member.name]), after: index),
-                !seen[found]
-            else { return nil }
-            index = found
-            seen[index] = true
-            i = member.value.lowerBound
-            if isNull() { continue }
-            guard let value = value(schema.fields[index].type, depth: 2), i == member.value.upperBound else {
-                return nil
+
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            while true {
+                guard memberCount < Self.maxMembers, memberCount < limits.maxKeysPerMapping, count(),
+                    let name = asciiName()
+                else { return nil }
+                memberCount += 1
+                skipSpace()
+                guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                skipSpace()
+                let from = i
+                if var t = typing.take() {
+                    guard type(name, in: &t) else { return nil }
+                    typing = t
+                } else {
+                    // The first of each of the four is read as the text it must be; any other member, or a
+                    // repeat, is skipped and kept.
+                    let four: StaticString? =
+                        !kindSeen && named(name, "kind")
+                        ? "kind"
+                        : id == nil && named(name, "id")
+                            ? "id"
+                            : dateText == nil && named(name, "date")
+                                ? "date" : unit == nil && named(name, "unit") ? "unit" : nil
+                    if let four {
+                        guard let s = string() else { return nil }
+                        switch four.description {
+                        case "kind":
+                            kindSeen = true
+                            given = s
+                        case "id": id = s
+                        case "date":
+                            guard let d = DecisionTyper.date(s) else { return nil }
+                            dateText = s
+                            decisionDate = d
+                        default: unit = s
+                        }
+                    } else {
+                        guard skipValue(depth: 2) else { return nil }
+                    }
+                    kept.append(Member(name: name, value: from..<i))
+                    if let kind = given, id != nil, dateText != nil, unit != nil {
+                        guard let (sets, day, schema) = choose(kind: kind) else { return nil }
+                        chosen = (sets, day)
+                        var t = Typing(schema, members: 16)
+                        let end = i
+                        for member in kept {
+                            i = member.value.lowerBound
+                            guard type(member.name, in: &t), i == member.value.upperBound else { return nil }
+                        }
+                        typing = t
+                        kept.removeAll()
+                        i = end
+                    }
+                }
+                guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
+                if !more { break }
             }
-            present[index] = true
-            entries.append((.string(schema.fields[index].name), value))
         }
-        for (index, field) in schema.fields.enumerated() where !field.optional && !present[index] { return nil }
+        skipSpace()
+        guard i == b.count else { return nil }
 
-        let decision = CELMap(distinctStringKeys: entries)
+        if typing == nil {
+            // Some of the four are missing: a record without its own kind takes `--kind`.
+            guard given != nil || (!ownKind && !kindSeen), let kind = given ?? defaultKind, id != nil,
+                dateText != nil, unit != nil, let (sets, day, schema) = choose(kind: kind)
+            else { return nil }
+            chosen = (sets, day)
+            var t = Typing(schema, members: kept.count)
+            if given == nil {
+                // As the full path does, `--kind` comes first, as if the record had begun with it.
+                guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
+                t.present[index] = true
+                t.entries.append((.string("kind"), .string(kind)))
+            }
+            for member in kept {
+                i = member.value.lowerBound
+                guard type(member.name, in: &t), i == member.value.upperBound else { return nil }
+            }
+            typing = t
+        }
+        guard let typed = typing, let (sets, day) = chosen, let kind = given ?? defaultKind, let id, let dateText,
+            let unit
+        else { return nil }
+        for (index, field) in typed.schema.fields.enumerated() where !field.optional && !typed.present[index] {
+            return nil
+        }
+
+        let decision = CELMap(distinctStringKeys: typed.entries)
         var result = DecisionResult(
             file: file, kind: kind, id: id, date: dateText, unit: unit, verdict: .invalid,
             ruleSets: sets.map(\.applied),
@@ -111,40 +205,23 @@ struct TypedJSON {
         return result
     }
 
-    // MARK: reading
-
-    /// The top-level object's members in order, each value skipped over; nil unless the bytes are one JSON
-    /// object, surrounded by optional whitespace. (A repeated name is caught when the members are matched to
-    /// the schema's fields: comparing every name with every other here cost more.)
-    private mutating func topLevel() -> [Member]? {
-        skipSpace()
-        guard i < b.count, b[i] == UInt8(ascii: "{"), count() else { return nil }
-        i += 1
-        var members: [Member] = []
-        // A decision has a few dozen fields: one buffer instead of one per doubling.
-        members.reserveCapacity(32)
-        skipSpace()
-        if i < b.count, b[i] == UInt8(ascii: "}") {
-            i += 1
-        } else {
-            while true {
-                guard members.count < Self.maxMembers, members.count < limits.maxKeysPerMapping, count(),
-                    let name = asciiName()
-                else { return nil }
-                skipSpace()
-                guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
-                i += 1
-                skipSpace()
-                let from = i
-                guard skipValue(depth: 2) else { return nil }
-                members.append(Member(name: name, value: from..<i))
-                guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
-                if !more { break }
-            }
-        }
-        skipSpace()
-        return i == b.count ? members : nil
+    /// Types the value at `i` as the schema field named by the bytes at `name`, leaving `i` past it: entries
+    /// are keyed by the schema's own name strings, which the bytes matched exactly. False for a name the
+    /// schema does not know, a repeated one, or a value that is not plain.
+    private mutating func type(_ name: Range<Int>, in t: inout Typing) -> Bool {
+        guard let found = t.schema.index(ofUTF8: UnsafeBufferPointer(rebasing: b[name]), after: t.index),
+            !t.seen[found]
+        else { return false }
+        t.index = found
+        t.seen[found] = true
+        if isNull() { return true }
+        guard let value = value(t.schema.fields[found].type, depth: 2) else { return false }
+        t.present[found] = true
+        t.entries.append((.string(t.schema.fields[found].name), value))
+        return true
     }
+
+    // MARK: reading
 
     private mutating func next(closing: UInt8) -> Bool? { PlainJSONScan.next(b, &i, closing: closing) }
 

@@ -79,6 +79,20 @@ import Testing
                     (#""ledger_writeoff""#, #""kind":"asset_disposal","ledger_writeoff""#),
                 ], []
             ),
+            (
+                // The four that choose the rule sets read last: every member before them is typed from its
+                // bytes once they are known.
+                "kind, id, date and unit last",
+                [
+                    (#"{"kind":"asset_disposal","id":"ZC-2023-0000004","date":"2023-03-09","#, "{"),
+                    (#""unit":"acftu/shaanxi/city-ftu","#, ""),
+                    (
+                        #""ledger_writeoff":"2023-05-12"}"#,
+                        #""ledger_writeoff":"2023-05-12","unit":"acftu/shaanxi/city-ftu","date":"2023-03-09","#
+                            + #""id":"ZC-2023-0000004","kind":"asset_disposal"}"#
+                    ),
+                ], []
+            ),
             ("more decimal places", [(#""remitted":51778.86"#, #""remitted":51778.8600"#)], []),
             ("negative zero", [(#""remitted":51778.86"#, #""remitted":-0.00"#)], ["AM-09"]),
             ("whole-number decimal", [(#""remitted":51778.86"#, #""remitted":51779"#)], ["AM-09"]),
@@ -121,6 +135,10 @@ import Testing
             ("required member null", [(#""id":"ZC-2023-0000004""#, #""id":null"#)]),
             ("required member missing", [(#""unit":"acftu/shaanxi/city-ftu","#, "")]),
             ("kind not a string", [(#""kind":"asset_disposal""#, #""kind":7"#)]),
+            ("repeated id before the date", [(#""date":"2023-03-09""#, #""id":"again","date":"2023-03-09""#)]),
+            ("repeated id after the four", [(#""owner_level""#, #""id":"again","owner_level""#)]),
+            ("unit not a string", [(#""unit":"acftu/shaanxi/city-ftu""#, #""unit":7"#)]),
+            ("date not a string", [(#""date":"2023-03-09""#, #""date":20230309"#)]),
             ("unknown kind", [(#""kind":"asset_disposal""#, #""kind":"asset_dispose""#)]),
             ("bad date", [(#""date":"2023-03-09""#, #""date":"2023-02-30""#)]),
             ("text after the object", [("\"2023-05-12\"}", "\"2023-05-12\"} x")]),

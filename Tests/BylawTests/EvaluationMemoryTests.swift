@@ -25,7 +25,7 @@ import Testing
             scope = context.scope
             let results = set.rules.map { evaluator.evaluate($0, in: context) }
             #expect(results.contains { $0.outcome == .failed })
-            #expect(!context.scope.outcomes.isEmpty, "a table was called")
+            #expect(!context.scope.called.isEmpty, "a table was called")
         }
         #expect(scope == nil, "the table scope outlived its decision")
     }

@@ -164,7 +164,7 @@ struct Explainer {
         for name in rule.tablesUsed {
             guard let table = ruleSet.tables.first(where: { $0.name == name }) else { continue }
             _ = context.scope.call(name)
-            if let outcome = context.scope.outcomes[name] { tables.append(explain(table, outcome)) }
+            if let outcome = context.scope.outcome(of: name) { tables.append(explain(table, outcome)) }
         }
         return RuleExplanation(
             result: result, when: whenTrace, require: requireTrace, lets: lets(of: rule), tables: tables)

@@ -13,7 +13,7 @@ package final class RuleSetRuntime: Sendable {
     /// `params` as expressions see it.
     let params: CELValue
     /// The set's tables by name (the first of a repeated name: the loader reports repeats).
-    let tables: [String: DecisionTable]
+    let tables: [String: TableRef]
     package let applied: AppliedRuleSet
     /// `Environment.common` merged with the set's input schema: the schema a decision is typed by when this
     /// is the only set that applies.
@@ -91,8 +91,8 @@ package final class RuleSetRuntime: Sendable {
         .map((try? CELMap(set.parameters.map { (.string($0.name), $0.value) })) ?? CELMap())
     }
 
-    static func tables(of set: RuleSet) -> [String: DecisionTable] {
-        Dictionary(set.tables.map { ($0.name, $0.indexed()) }, uniquingKeysWith: { a, _ in a })
+    static func tables(of set: RuleSet) -> [String: TableRef] {
+        Dictionary(set.tables.map { ($0.name, TableRef($0.indexed())) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

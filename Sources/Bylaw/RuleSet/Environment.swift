@@ -80,7 +80,7 @@ package struct Environment {
 /// Per-decision state for table calls: each table is evaluated at most once per decision.
 final class TableScope: @unchecked Sendable {
     // INVARIANT: used by one evaluation on one thread at a time; never shared across decisions.
-    let tables: [String: DecisionTable]
+    let tables: [String: TableRef]
     /// The decision's activation, kept without its host: the activation a rule sees points at this scope,
     /// so keeping that one here would make a reference cycle and leak every decision's values.
     var activation: CELActivation {
@@ -91,16 +91,17 @@ final class TableScope: @unchecked Sendable {
         }
     }
     private var detached: CELActivation
-    private(set) var outcomes: [String: DecisionTable.Outcome] = [:]
+    /// Each table called so far and its outcome, in the order called: a decision calls a few tables at most,
+    /// so a list searched by name costs less than hashing the name for a dictionary.
+    private(set) var called: [(name: String, outcome: DecisionTable.Outcome)] = []
 
     /// Whether each table's outcome keeps the rows it examined, for an explanation.
     let keepsChecks: Bool
-
     /// Whether a table may examine only the rows its first column's index picks (false: every row, the
     /// reference a differential test compares with).
     let indexed: Bool
 
-    init(tables: [String: DecisionTable], activation: CELActivation, keepsChecks: Bool = false, indexed: Bool = true) {
+    init(tables: [String: TableRef], activation: CELActivation, keepsChecks: Bool = false, indexed: Bool = true) {
         self.tables = tables
         self.keepsChecks = keepsChecks
         self.indexed = indexed
@@ -108,18 +109,31 @@ final class TableScope: @unchecked Sendable {
         detached.host = nil
     }
 
+    /// The outcome of the table `name` if it has been called for this decision.
+    func outcome(of name: String) -> DecisionTable.Outcome? {
+        for k in called.indices where called[k].name == name { return called[k].outcome }
+        return nil
+    }
+
     func call(_ name: String) -> CELResult {
-        if let done = outcomes[name] { return done.result }
+        for k in called.indices where called[k].name == name { return called[k].outcome.result }
         guard let table = tables[name] else {
             return .failure(CELEvalError(.host("table.unknown"), message: "no table `\(name)`", offset: nil))
         }
         // Tables may call tables: their cells see this scope for as long as the call lasts.
         var attached = detached
         attached.host = self
-        let outcome = table.evaluate(attached, keepingChecks: keepsChecks, indexed: indexed)
-        outcomes[name] = outcome
+        let outcome = table.table.evaluate(attached, keepingChecks: keepsChecks, indexed: indexed)
+        called.append((name, outcome))
         return outcome.result
     }
+}
+
+/// A loaded table held by reference, so that looking it up for a call hands on one pointer instead of
+/// copying the table's fields.
+final class TableRef: Sendable {
+    let table: DecisionTable
+    init(_ table: DecisionTable) { self.table = table }
 }
 
 /// Parameter values: typed from their YAML text, or by a declared `type`.
