@@ -1,7 +1,8 @@
-import Bylaw
 import BylawCEL
 import BylawTestSupport
 import Testing
+
+@testable import Bylaw
 
 /// Decision + rule set → the exact failed, not-applicable and error rule ids.
 @Suite struct VerdictTests {
@@ -98,5 +99,39 @@ import Testing
         let r = try check(disposal(["kind:": "kind: asset_disposl"]))
         #expect(r.verdict == .invalid)
         #expect(r.diagnostics.first?.help == "did you mean `asset_disposal`?")
+    }
+}
+
+/// A result keeps its message, error, evidence and calendar note apart and shares them between copies: a
+/// change to one copy must never show in another, and a result that only passed carries none of them.
+@Suite struct RuleResultDetailsTests {
+    static let identity = RuleIdentity(ruleSet: "s", ruleID: "R", title: "t", cite: "c", severity: .violation)
+
+    @Test func aChangedCopyLeavesTheOriginalAlone() {
+        var failed = RuleResult(identity: Self.identity, outcome: .failed)
+        failed.message = "m"
+        failed.evidence = [Evidence(path: "a", value: .int(1), sensitive: false)]
+        var copy = failed
+        copy.message = "changed"
+        copy.evidence.append(Evidence(path: "b", value: .int(2), sensitive: false))
+        copy.error = "e"
+        #expect(failed.message == "m")
+        #expect(failed.evidence.map(\.path) == ["a"])
+        #expect(failed.error == nil)
+        #expect(copy.message == "changed")
+        #expect(copy.evidence.map(\.path) == ["a", "b"])
+        #expect(copy.error == "e")
+        // Cleared again, the copy is a quiet result once more.
+        var quiet = RuleResult(identity: Self.identity, outcome: .passed)
+        #expect(quiet.jsonWhole != nil)
+        quiet.message = nil
+        quiet.evidence = []
+        #expect(quiet.jsonWhole != nil)
+        quiet.provisional = ProvisionalCalendarNote(
+            calendar: "c", file: "f", day: CELDate(year: 2026, month: 1, day: 1)!)
+        #expect(quiet.jsonWhole == nil)
+        quiet.provisional = nil
+        #expect(quiet.jsonWhole != nil)
+        #expect(quiet.message == nil && quiet.error == nil && quiet.evidence.isEmpty)
     }
 }

@@ -148,7 +148,9 @@ public struct RuleResult: Sendable {
     /// This result's whole JSON object, already written, when it passed or did not apply and carries nothing
     /// of its own; nil otherwise.
     public var jsonWhole: [UInt8]? {
-        guard message == nil, error == nil, evidence.isEmpty, provisional == nil else { return nil }
+        if let d = details, d.message != nil || d.error != nil || !d.evidence.isEmpty || d.provisional != nil {
+            return nil
+        }
         switch outcome {
         case .passed: return identity.jsonPassed
         case .notApplicable: return identity.jsonNotApplicable
@@ -173,18 +175,52 @@ public struct RuleResult: Sendable {
     /// then agree without comparing them).
     public func isSameLoadedRule(as other: RuleResult) -> Bool { identity === other.identity }
     public var outcome: RuleOutcome
+    /// What a result that failed, erred or rests on a provisional calendar day carries besides its outcome;
+    /// nil for the rest (most results), so that copying a result is one or two reference counts, not eight.
+    private var details: RuleResultDetails?
+
     /// The interpolated message, for failed rules.
-    public var message: String?
+    public var message: String? {
+        get { details?.message }
+        set { if newValue != nil || details != nil { detailsForWriting().message = newValue } }
+    }
     /// The message with every part computed from a sensitive field masked; nil when no part is.
-    public var maskedMessage: String?
+    public var maskedMessage: String? {
+        get { details?.maskedMessage }
+        set { if newValue != nil || details != nil { detailsForWriting().maskedMessage = newValue } }
+    }
     /// The message in the author's English (`message_en`); nil when the rule gives none or did not fail.
-    public var englishMessage: EnglishMessage?
+    public var englishMessage: EnglishMessage? {
+        get { details?.englishMessage }
+        set { if newValue != nil || details != nil { detailsForWriting().englishMessage = newValue } }
+    }
     /// What went wrong, for rules in error.
-    public var error: String?
-    public var evidence: [Evidence]
+    public var error: String? {
+        get { details?.error }
+        set { if newValue != nil || details != nil { detailsForWriting().error = newValue } }
+    }
+    public var evidence: [Evidence] {
+        get { details?.evidence ?? [] }
+        set { if !newValue.isEmpty || details != nil { detailsForWriting().evidence = newValue } }
+    }
     /// Set when the result depended on a provisional part of the working-day calendar: the decision then needs
     /// review, whatever the outcome.
-    public var provisional: ProvisionalCalendarNote?
+    public var provisional: ProvisionalCalendarNote? {
+        get { details?.provisional }
+        set { if newValue != nil || details != nil { detailsForWriting().provisional = newValue } }
+    }
+
+    /// The details to change: made on the first change, copied first when another result shares them.
+    private mutating func detailsForWriting() -> RuleResultDetails {
+        guard var d = details.take() else {
+            let fresh = RuleResultDetails()
+            details = fresh
+            return fresh
+        }
+        if !isKnownUniquelyReferenced(&d) { d = d.copy() }
+        details = d
+        return d
+    }
 
     init(
         identity: RuleIdentity, outcome: RuleOutcome, message: String? = nil, error: String? = nil,
@@ -204,6 +240,29 @@ public struct RuleResult: Sendable {
         self.init(
             identity: RuleIdentity(ruleSet: ruleSet, ruleID: ruleID, title: title, cite: cite, severity: severity),
             outcome: outcome, message: message, error: error, evidence: evidence)
+    }
+}
+
+/// A rule result's message, error, evidence and calendar note, held apart (`RuleResult.details`).
+final class RuleResultDetails: @unchecked Sendable {
+    // INVARIANT: changed only through `RuleResult.detailsForWriting`, which copies details another result
+    // shares before changing them; shared details are only read, from any thread.
+    var message: String?
+    var maskedMessage: String?
+    var englishMessage: EnglishMessage?
+    var error: String?
+    var evidence: [Evidence] = []
+    var provisional: ProvisionalCalendarNote?
+
+    func copy() -> RuleResultDetails {
+        let c = RuleResultDetails()
+        c.message = message
+        c.maskedMessage = maskedMessage
+        c.englishMessage = englishMessage
+        c.error = error
+        c.evidence = evidence
+        c.provisional = provisional
+        return c
     }
 }
 
