@@ -182,32 +182,38 @@ public struct RuleResult: Sendable {
     /// The interpolated message, for failed rules.
     public var message: String? {
         get { details?.message }
-        set { if newValue != nil || details != nil { detailsForWriting().message = newValue } }
+        set { change(\.message, to: newValue, empty: newValue == nil) }
     }
     /// The message with every part computed from a sensitive field masked; nil when no part is.
     public var maskedMessage: String? {
         get { details?.maskedMessage }
-        set { if newValue != nil || details != nil { detailsForWriting().maskedMessage = newValue } }
+        set { change(\.maskedMessage, to: newValue, empty: newValue == nil) }
     }
     /// The message in the author's English (`message_en`); nil when the rule gives none or did not fail.
     public var englishMessage: EnglishMessage? {
         get { details?.englishMessage }
-        set { if newValue != nil || details != nil { detailsForWriting().englishMessage = newValue } }
+        set { change(\.englishMessage, to: newValue, empty: newValue == nil) }
     }
     /// What went wrong, for rules in error.
     public var error: String? {
         get { details?.error }
-        set { if newValue != nil || details != nil { detailsForWriting().error = newValue } }
+        set { change(\.error, to: newValue, empty: newValue == nil) }
     }
     public var evidence: [Evidence] {
         get { details?.evidence ?? [] }
-        set { if !newValue.isEmpty || details != nil { detailsForWriting().evidence = newValue } }
+        set { change(\.evidence, to: newValue, empty: newValue.isEmpty) }
     }
     /// Set when the result depended on a provisional part of the working-day calendar: the decision then needs
     /// review, whatever the outcome.
     public var provisional: ProvisionalCalendarNote? {
         get { details?.provisional }
-        set { if newValue != nil || details != nil { detailsForWriting().provisional = newValue } }
+        set { change(\.provisional, to: newValue, empty: newValue == nil) }
+    }
+
+    /// Sets one detail; an empty value on a result without details leaves it without.
+    private mutating func change<T>(_ detail: ReferenceWritableKeyPath<RuleResultDetails, T>, to value: T, empty: Bool)
+    {
+        if !empty || details != nil { detailsForWriting()[keyPath: detail] = value }
     }
 
     /// The details to change: made on the first change, copied first when another result shares them.
