@@ -65,6 +65,22 @@ struct CanonicalWriter {
         needsComma = false
     }
 
+    /// A member name written in the code, of letters, digits and `_` only, so that it needs no escape: its
+    /// bytes are copied as they are instead of quoted one by one.
+    mutating func key(static name: StaticString) {
+        #if DEBUG
+            key(name.description)
+            return
+        #else
+            separate()
+            bytes.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+            needsComma = false
+        #endif
+    }
+
     mutating func string(_ s: String) {
         separate()
         JCS.appendQuoted(s, to: &bytes)

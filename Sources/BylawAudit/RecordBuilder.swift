@@ -113,6 +113,8 @@ public struct DraftCache {
         }
     }
     private var entries: [Entry?] = []
+    /// The last record's rule sets and their `rule_sets` member.
+    var ruleSets: (sets: [AppliedRuleSet], bytes: [UInt8])?
 
     public init() {}
 
@@ -250,27 +252,27 @@ public struct RecordBuilder: Sendable {
 
         var decision = CanonicalWriter(capacity: 4096)
         decision.beginObject()
-        decision.key("date")
+        decision.key(static: "date")
         decision.string(result.date)
-        decision.key("document")
+        decision.key(static: "document")
         if let keptCanonical { decision.raw(keptCanonical) } else { decision.null() }
-        decision.key("file")
+        decision.key(static: "file")
         decision.string(result.file)
-        decision.key("id")
+        decision.key(static: "id")
         decision.string(result.id)
-        decision.key("kind")
+        decision.key(static: "kind")
         decision.string(result.kind)
-        decision.key("masked_paths")
+        decision.key(static: "masked_paths")
         decision.beginArray()
         for path in masked { decision.string(path) }
         decision.endArray()
-        decision.key("masking")
+        decision.key(static: "masking")
         decision.string(maskingKey == nil ? "redacted" : "hmac-sha256")
-        decision.key("sha256_canonical")
+        decision.key(static: "sha256_canonical")
         decision.string(documentHash(plainCanonical))
-        decision.key("sha256_raw")
+        decision.key(static: "sha256_raw")
         decision.string(documentHash(raw))
-        decision.key("unit")
+        decision.key(static: "unit")
         decision.string(result.unit)
         decision.endObject()
 
@@ -278,13 +280,13 @@ public struct RecordBuilder: Sendable {
         diagnostics.beginArray()
         for d in result.diagnostics {
             diagnostics.beginObject()
-            diagnostics.key("code")
+            diagnostics.key(static: "code")
             diagnostics.string(d.code)
-            diagnostics.key("location")
+            diagnostics.key(static: "location")
             diagnostics.string(d.location?.description)
-            diagnostics.key("message")
+            diagnostics.key(static: "message")
             diagnostics.string(scrubbedDiagnostic(d.message))
-            diagnostics.key("severity")
+            diagnostics.key(static: "severity")
             diagnostics.string(d.severity.rawValue)
             diagnostics.endObject()
         }
@@ -302,22 +304,22 @@ public struct RecordBuilder: Sendable {
             }
             let start = outcomes.bytes.count
             outcomes.beginObject()
-            outcomes.key("cite")
+            outcomes.key(static: "cite")
             outcomes.string(r.cite)
             // Absent rather than null or empty: most outcomes pass, and the trail holds millions of them.
             if let error = scrubbed(r.error) {
-                outcomes.key("error")
+                outcomes.key(static: "error")
                 outcomes.string(error)
             }
             if !r.evidence.isEmpty {
-                outcomes.key("evidence")
+                outcomes.key(static: "evidence")
                 outcomes.beginArray()
                 for e in r.evidence {
                     let hidden = SensitivePaths.isSensitive(shown: e.path, sensitive, derived: derived)
                     outcomes.beginObject()
-                    outcomes.key("path")
+                    outcomes.key(static: "path")
                     outcomes.string(e.path)
-                    outcomes.key("value")
+                    outcomes.key(static: "value")
                     if hidden {
                         outcomes.string(maskText(ValueText.literal(e.value)))
                     } else {
@@ -328,62 +330,80 @@ public struct RecordBuilder: Sendable {
                 outcomes.endArray()
             }
             if let message = scrubbed(r.message) {
-                outcomes.key("message")
+                outcomes.key(static: "message")
                 outcomes.string(message)
             }
-            outcomes.key("outcome")
+            outcomes.key(static: "outcome")
             outcomes.string(r.outcome.rawValue)
             // The first provisional calendar day the result rested on; absent for settled results.
             if let p = r.provisional {
-                outcomes.key("provisional")
+                outcomes.key(static: "provisional")
                 outcomes.string(p.day.description)
             }
-            outcomes.key("rule")
+            outcomes.key(static: "rule")
             outcomes.string(r.ruleID)
-            outcomes.key("rule_set")
+            outcomes.key(static: "rule_set")
             outcomes.string(r.ruleSet)
-            outcomes.key("severity")
+            outcomes.key(static: "severity")
             outcomes.string(r.severity.rawValue)
             outcomes.endObject()
             if plain { cache.keep(r, at: i, bytes: outcomes.bytes[start...]) }
         }
         outcomes.endArray()
 
+        // The same sets for most records of a batch: their bytes are written once per thread.
+        if let kept = cache.ruleSets, kept.sets == result.ruleSets {
+            return draft(
+                result, event: event, decision: decision.bytes, diagnostics: diagnostics.bytes,
+                outcomes: outcomes.bytes, ruleSets: kept.bytes)
+        }
+        var known = true
         var ruleSets = CanonicalWriter(capacity: 256)
         ruleSets.beginArray()
         func write(_ a: AppliedRuleSet, parents: [AppliedRuleSet]) {
             ruleSets.beginObject()
             // A set that extends others names each parent applied with it, hashed like the set itself.
             if !parents.isEmpty {
-                ruleSets.key("extends")
+                ruleSets.key(static: "extends")
                 ruleSets.beginArray()
                 for p in parents { write(p, parents: []) }
                 ruleSets.endArray()
             }
-            ruleSets.key("file")
+            ruleSets.key(static: "file")
             ruleSets.string(a.file)
-            ruleSets.key("id")
+            ruleSets.key(static: "id")
             ruleSets.string(a.id)
-            ruleSets.key("sha256")
+            ruleSets.key(static: "sha256")
+            if ruleSetHashes[a.file] == nil { known = false }
             ruleSets.string(ruleSetHashes[a.file] ?? FileHash.sha256(path: a.file) ?? "unreadable")
-            ruleSets.key("sha256_canonical")
+            ruleSets.key(static: "sha256_canonical")
             ruleSets.string(ruleSetCanonicalHashes[a.file] ?? "unreadable")
-            ruleSets.key("version")
+            ruleSets.key(static: "version")
             ruleSets.string(a.version)
             ruleSets.endObject()
         }
         for a in result.ruleSets { write(a, parents: a.extends) }
         ruleSets.endArray()
+        // A set hashed from its file here (not one of the library's) is hashed again for the next record.
+        if known { cache.ruleSets = (result.ruleSets, ruleSets.bytes) }
+        return draft(
+            result, event: event, decision: decision.bytes, diagnostics: diagnostics.bytes,
+            outcomes: outcomes.bytes, ruleSets: ruleSets.bytes)
+    }
 
+    /// The draft of these members.
+    private func draft(
+        _ result: DecisionResult, event: String, decision: [UInt8], diagnostics: [UInt8], outcomes: [UInt8],
+        ruleSets: [UInt8]
+    ) -> RecordDraft {
         var verdict = CanonicalWriter(capacity: 16)
         verdict.string(result.verdict.rawValue)
-
         return RecordDraft(
             event: event, kind: result.kind, decisionID: result.id, decisionDate: result.date, unit: result.unit,
             verdict: result.verdict.rawValue,
             members: [
-                ("decision", decision.bytes), ("diagnostics", diagnostics.bytes), ("outcomes", outcomes.bytes),
-                ("rule_sets", ruleSets.bytes), ("verdict", verdict.bytes),
+                ("decision", decision), ("diagnostics", diagnostics), ("outcomes", outcomes),
+                ("rule_sets", ruleSets), ("verdict", verdict.bytes),
             ])
     }
 
