@@ -98,23 +98,15 @@ final class FastPlanner {
     /// element whose condition is not settled here remembered (the interpreter's error) and the answer left
     /// to the interpreter if nothing absorbs it. Other macros are the interpreter's.
     private func comprehension(_ c: CELComprehension) -> FastValue {
+        if c.kind == .map, c.variable2 == nil, c.transform == nil { return map(c) }
         guard c.variable2 == nil, c.transform == nil,
             [.all, .exists, .existsOne, .count, .filter].contains(c.kind)
         else { return unsettled }
         let range = value(c.range)
-        let slot = scopes.count
-        scopes.append((c.variable, slot))
-        slotCount = max(slotCount, scopes.count)
-        let predicate = bool(c.predicate)
-        scopes.removeLast()
+        let (slot, predicate) = inScope(of: c.variable) { bool(c.predicate) }
         let kind = c.kind
         return FastValue { state in
-            let items: [CELValue]
-            switch range.run(&state) {
-            case .list(let values)?: items = values
-            case .map(let map)?: items = map.entries.map(\.key)
-            default: return nil
-            }
+            guard let items = Self.elements(range.run(&state)) else { return nil }
             var unsettled = false
             var trueCount: Int64 = 0
             var output: [CELValue] = []
@@ -148,6 +140,45 @@ final class FastPlanner {
             case .count: return .int(trueCount)
             default: return .list(output)
             }
+        }
+    }
+
+    /// `plan` made with `variable` in scope in a new local slot, and that slot.
+    private func inScope<T>(of variable: String, _ plan: () -> T) -> (slot: Int, plan: T) {
+        let slot = scopes.count
+        scopes.append((variable, slot))
+        slotCount = max(slotCount, scopes.count)
+        let made = plan()
+        scopes.removeLast()
+        return (slot, made)
+    }
+
+    /// What a comprehension runs over: a list's elements or a map's keys; nil for anything else.
+    private static func elements(_ range: CELValue?) -> [CELValue]? {
+        switch range {
+        case .list(let values)?: values
+        case .map(let map)?: map.entries.map(\.key)
+        default: nil
+        }
+    }
+
+    /// `list.map(x, value)` over one variable, as `Comprehensions.step` runs it: one step charged per element
+    /// and the list's bytes as each value is added; an element whose value is not settled here leaves the whole
+    /// expression to the interpreter. (`map` with a condition, and two-variable forms, are the interpreter's.)
+    private func map(_ c: CELComprehension) -> FastValue {
+        let range = value(c.range)
+        let (slot, element) = inScope(of: c.variable) { value(c.predicate) }
+        return FastValue { state in
+            guard let items = Self.elements(range.run(&state)) else { return nil }
+            var output: [CELValue] = []
+            output.reserveCapacity(items.count)
+            for item in items {
+                guard state.meter.charge() else { return nil }
+                state.locals[slot] = item
+                guard let v = element.run(&state), state.meter.build(CostMeter.bytesPerElement) else { return nil }
+                output.append(v)
+            }
+            return .list(output)
         }
     }
 
