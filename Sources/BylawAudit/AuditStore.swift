@@ -342,7 +342,8 @@ public final class AuditStore {
                 for draft in drafts { try body(draft) }
             }
             try each { (draft) throws(AuditStoreError) in
-                insert.reset()
+                // Every parameter is bound below on every run (the dictionary as null for a record kept whole).
+                insert.rerun()
                 seq += 1
                 let recordID = ids.next(at: time)
                 let previous = chain
@@ -360,6 +361,7 @@ public final class AuditStore {
                     leaf = HashChain.leaf(canonical)
                     insert.bind(11, canonical)
                     insert.bind(14, BodyCodec.canonical.rawValue)
+                    insert.bind(15, nil as String?)
                 }
                 chain = HashChain.link(previous: previous, leaf: leaf)
                 insert.bind(1, seq)

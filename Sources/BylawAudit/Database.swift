@@ -144,9 +144,23 @@ final class Database {
             sqlite3_clear_bindings(stmt)
         }
 
+        /// Resets the statement to run again, keeping its bindings: for a caller that binds every parameter
+        /// on every run (`reset` clears them, a cost per run).
+        func rerun() { sqlite3_reset(stmt) }
+
         func bind(_ index: Int32, _ value: String?) {
-            if let value {
-                sqlite3_bind_text(stmt, index, value, -1, Database.transient)
+            if var value {
+                // The string's own UTF-8, with its length: no C string made of it first.
+                value.withUTF8 { text in
+                    guard let base = text.baseAddress, !text.isEmpty else {
+                        // An empty text, not null: SQLite reads a null pointer as null.
+                        _ = sqlite3_bind_text(stmt, index, "", 0, Database.transient)
+                        return
+                    }
+                    _ = sqlite3_bind_text(
+                        stmt, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(text.count),
+                        Database.transient)
+                }
             } else {
                 sqlite3_bind_null(stmt, index)
             }
