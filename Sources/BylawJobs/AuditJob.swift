@@ -116,11 +116,27 @@ public struct AuditSummary: Sendable {
     /// Records some of whose expressions the CEL interpreter settled because the fast plan could not.
     public var interpreted = 0
 
-    mutating func count(_ item: BatchItem) {
-        counts[item.result.verdict, default: 0] += 1
+    mutating func count(_ item: BatchItem) { count(ItemTally(item)) }
+
+    mutating func count(_ tally: ItemTally) {
+        counts[tally.verdict, default: 0] += 1
         total += 1
-        if let reason = item.slowPath { slowPaths[reason, default: 0] += 1 }
-        if item.result.interpretedExpressions > 0 { interpreted += 1 }
+        if let reason = tally.slowPath { slowPaths[reason, default: 0] += 1 }
+        if tally.interpreted { interpreted += 1 }
+    }
+}
+
+/// What the summary counts of one checked record.
+struct ItemTally: Sendable {
+    var verdict: Verdict
+    var slowPath: SlowPathReason?
+    /// Whether the CEL interpreter settled some of its expressions.
+    var interpreted: Bool
+
+    init(_ item: BatchItem) {
+        verdict = item.result.verdict
+        slowPath = item.slowPath
+        interpreted = item.result.interpretedExpressions > 0
     }
 }
 
@@ -244,15 +260,14 @@ public enum AuditJob {
         func report(_ done: CheckedChunk) {
             if direct != nil { sink.write(utf8: done.utf8) }
             for (k, item) in done.items.enumerated() {
-                if direct == nil {
-                    if done.texts.isEmpty {
-                        reporter.add(item, to: &sink)
-                    } else {
-                        reporter.add(item, rendered: done.texts[k], to: &sink)
-                    }
+                if done.texts.isEmpty {
+                    reporter.add(item, to: &sink)
+                } else {
+                    reporter.add(item, rendered: done.texts[k], to: &sink)
                 }
                 summary.count(item)
             }
+            for tally in done.tallies { summary.count(tally) }
             progress(
                 AuditProgress(
                     done: summary.total, nonCompliant: summary.counts[.nonCompliant] ?? 0,
@@ -392,26 +407,33 @@ struct AuditChunk: Sendable {
             out.result = item.result.masked()
             return out
         }
+        // A report written here (JSON Lines) needs only each record's tally on the reporting thread: the results
+        // are freed here, on the thread that made them, instead of being handed over with the chunk.
         var items: [BatchItem] = []
+        var tallies: [ItemTally] = []
         var drafts: [RecordDraft] = []
         var texts: [String] = []
         var utf8: [UInt8] = []
         if direct != nil { utf8.reserveCapacity(2048 * records.count) }
         var cache = DraftCache()
-        items.reserveCapacity(records.count)
+        if direct != nil { tallies.reserveCapacity(records.count) } else { items.reserveCapacity(records.count) }
+        /// Reports a checked record: written here and tallied, or kept for the reporting thread.
+        func keep(_ item: BatchItem) {
+            if let direct {
+                direct(item, &utf8)
+                tallies.append(ItemTally(item))
+            } else {
+                if let render { texts.append(render(item)) }
+                items.append(item)
+            }
+        }
         for (k, record) in records.enumerated() {
             guard let trail else {
-                let item = shown(checker.check(record, index: first + k, keepDocument: false).0)
-                items.append(item)
-                if let render { texts.append(render(item)) }
-                direct?(item, &utf8)
+                keep(shown(checker.check(record, index: first + k, keepDocument: false).0))
                 continue
             }
             let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
-            let reported = shown(item)
-            items.append(reported)
-            if let render { texts.append(render(reported)) }
-            direct?(reported, &utf8)
+            keep(shown(item))
             let builder = trail.builder
             var draft =
                 if let canonical {
@@ -432,13 +454,17 @@ struct AuditChunk: Sendable {
                 for k in drafts.indices { drafts[k].seal(actor: trail.actor, compressor: compressor, context: context) }
             }
         }
-        return CheckedChunk(items: items, drafts: drafts, texts: texts, utf8: utf8, bytesRead: bytesRead)
+        return CheckedChunk(
+            items: items, tallies: tallies, drafts: drafts, texts: texts, utf8: utf8, bytesRead: bytesRead)
     }
 }
 
 /// A chunk's records checked, in order, with their audit drafts.
 struct CheckedChunk: Sendable {
+    /// The checked records, for a report that the reporting thread writes; empty when written here (`utf8`).
     var items: [BatchItem]
+    /// What the summary counts of each record, when the report is written here instead.
+    var tallies: [ItemTally]
     var drafts: [RecordDraft]
     /// Each item's report text, when the reporter takes a part of it ready-made.
     var texts: [String]
