@@ -37,17 +37,28 @@ struct FileReportSink: ReportSink {
     }
 
     mutating func write(utf8 bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        // A chunk of JSON Lines (a megabyte or so) goes out as it is, after what is buffered, not copied first.
+        guard bytes.count >= 1 << 16 else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flush() }
+            return
+        }
+        flush()
+        put(bytes)
     }
 
     /// Writes out what is buffered.
     mutating func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
+        put(buffer)
+    }
+
+    /// Writes `bytes` whole, unless a write has failed.
+    private mutating func put(_ bytes: [UInt8]) {
         guard failure == nil else { return }
         var offset = 0
-        while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else {
                 failure = errno

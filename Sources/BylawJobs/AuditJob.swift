@@ -414,13 +414,19 @@ struct AuditChunk: Sendable {
         var drafts: [RecordDraft] = []
         var texts: [String] = []
         var utf8: [UInt8] = []
-        if direct != nil { utf8.reserveCapacity(2048 * records.count) }
+        // Room for lines as long as the chunk's first record's (within 512 bytes to 4 KB), a quarter more: one
+        // growth at most for records alike, where a fixed guess grew (and copied) the chunk's megabyte.
+        var sized = false
         var cache = DraftCache()
         if direct != nil { tallies.reserveCapacity(records.count) } else { items.reserveCapacity(records.count) }
         /// Reports a checked record: written here and tallied, or kept for the reporting thread.
         func keep(_ item: BatchItem) {
             if let direct {
                 direct(item, &utf8)
+                if !sized {
+                    sized = true
+                    utf8.reserveCapacity(min(max(512, utf8.count), 4096) * records.count * 5 / 4)
+                }
                 tallies.append(ItemTally(item))
             } else {
                 if let render { texts.append(render(item)) }
