@@ -83,6 +83,7 @@ struct LogCommand: ParsableCommand {
 
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "prune",
             abstract: Language.current.help("help.log-prune.abstract"),
             discussion: Language.current.help("help.log-prune.discussion"))
         @OptionGroup var audit: AuditOptions
@@ -121,6 +122,7 @@ struct LogCommand: ParsableCommand {
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: Language.current.help("help.log-backup.abstract"))
         @OptionGroup var audit: AuditOptions
         @Argument(help: ArgumentHelp(Language.current.help("help.log-backup.destination"))) var destination: String
@@ -144,7 +146,8 @@ struct LogCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Language.current.help("help.log-list.abstract"))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: Language.current.help("help.log-list.abstract"))
         @OptionGroup var audit: AuditOptions
         @Option(help: ArgumentHelp(Language.current.help("help.log-list.kind"))) var kind: String?
         @Option(help: ArgumentHelp(Language.current.help("help.log-list.unit"))) var unit: String?
@@ -181,7 +184,8 @@ struct LogCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Language.current.help("help.log-show.abstract"))
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Language.current.help("help.log-show.abstract"))
         @OptionGroup var audit: AuditOptions
         @Argument(help: ArgumentHelp(Language.current.help("help.log-show.record"))) var record: String
 
@@ -199,6 +203,7 @@ struct LogCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: Language.current.help("help.log-export.abstract"))
         @OptionGroup var audit: AuditOptions
 
@@ -215,6 +220,7 @@ struct LogCommand: ParsableCommand {
 
     struct Head: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "head",
             abstract: Language.current.help("help.log-head.abstract"))
         @OptionGroup var audit: AuditOptions
 
@@ -226,6 +232,7 @@ struct LogCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: Language.current.help("help.log-verify.abstract"),
             discussion: Language.current.help("help.log-verify.discussion"))
         @OptionGroup var audit: AuditOptions
@@ -308,6 +315,7 @@ extension LogCommand {
 
         struct Keygen: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "keygen",
                 abstract: Language.current.help("help.log-keygen.abstract"))
             @Option(help: ArgumentHelp(Language.current.help("help.log-keygen.out"), valueName: "name"))
             var out: String
@@ -335,6 +343,7 @@ extension LogCommand {
 
         struct Export: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "export",
                 abstract: Language.current.help("help.log-checkpoint-export.abstract"))
             @OptionGroup var audit: AuditOptions
 

@@ -80,7 +80,7 @@ extension LogCommand {
     struct Migrate: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: Language.current.help("help.log-migrate.abstract"),
+                commandName: "migrate", abstract: Language.current.help("help.log-migrate.abstract"),
                 discussion: Language.current.help("help.log-migrate.discussion"))
         }
         @Option(help: ArgumentHelp(Language.current.help("help.log-migrate.from"), valueName: "location"))
