@@ -151,6 +151,8 @@ final class Database {
         func bind(_ index: Int32, _ value: String?) {
             if var value {
                 // The string's own UTF-8, with its length: no C string made of it first.
+                // The whole text with its length, a NUL included (a C string of it stopped there, and the column
+                // then differed from the record it indexes: `verify` took that for tampering).
                 value.withUTF8 { text in
                     guard let base = text.baseAddress, !text.isEmpty else {
                         // An empty text, not null: SQLite reads a null pointer as null.
@@ -189,9 +191,11 @@ final class Database {
             sqlite3_column_type(stmt, column) == SQLITE_INTEGER ? sqlite3_column_int64(stmt, column) : nil
         }
 
+        /// A text column, all of its bytes (a NUL included) as UTF-8 repaired; nil for NULL.
         func text(_ column: Int32) -> String? {
             guard let p = sqlite3_column_text(stmt, column) else { return nil }
-            return String(cString: p)
+            let count = Int(sqlite3_column_bytes(stmt, column))
+            return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
         }
 
         /// A blob column that may be NULL.

@@ -352,7 +352,7 @@ public struct RecordBuilder: Sendable {
         outcomes.endArray()
 
         // The same sets for most records of a batch: their bytes are written once per thread.
-        if let kept = cache.ruleSets, kept.sets == result.ruleSets {
+        if let kept = cache.ruleSets, Self.sameBytes(kept.sets, result.ruleSets) {
             return draft(
                 result, event: event, decision: decision.bytes, diagnostics: diagnostics.bytes,
                 outcomes: outcomes.bytes, ruleSets: kept.bytes)
@@ -389,6 +389,16 @@ public struct RecordBuilder: Sendable {
         return draft(
             result, event: event, decision: decision.bytes, diagnostics: diagnostics.bytes,
             outcomes: outcomes.bytes, ruleSets: ruleSets.bytes)
+    }
+
+    /// Whether the two lists name the same sets in the same bytes (not only canonically equivalent texts, which
+    /// `==` takes as equal): only then are the kept `rule_sets` bytes these sets' bytes.
+    private static func sameBytes(_ a: [AppliedRuleSet], _ b: [AppliedRuleSet]) -> Bool {
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, y in
+                x.id.utf8.elementsEqual(y.id.utf8) && x.version.utf8.elementsEqual(y.version.utf8)
+                    && x.file.utf8.elementsEqual(y.file.utf8) && sameBytes(x.extends, y.extends)
+            }
     }
 
     /// The draft of these members.

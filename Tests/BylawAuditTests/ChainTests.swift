@@ -160,3 +160,34 @@ import Testing
         #expect(report.records == 150)
     }
 }
+
+/// A text is stored whole, a NUL included, and read back whole: a decision field holding one (`"A\u0000B"` is
+/// valid JSON) is indexed as it is, and `verify` does not take the column for an edited one.
+@Suite struct TextBindingTests {
+    @Test func aTextWithANulIsStoredWhole() throws {
+        let store = try AuditStore(path: try AuditPaths.temp() + "/nul.sqlite")
+        let unit = "acftu/u\u{0}hidden"
+        let draft = RecordDraft(
+            event: "check", kind: "asset_disposal", decisionID: "", decisionDate: "2017-10-20", unit: unit,
+            verdict: "compliant",
+            body: [
+                (
+                    "decision",
+                    .object([
+                        ("kind", .string("asset_disposal")), ("id", .string("")), ("date", .string("2017-10-20")),
+                        ("unit", .string(unit)),
+                    ])
+                ),
+                ("verdict", .string("compliant")),
+            ])
+        try store.append([draft], actor: "auditor")
+        let stmt = try store.db.prepare("SELECT unit, length(CAST(unit AS BLOB)), decision_id IS NULL FROM records")
+        #expect(try stmt.step())
+        #expect(stmt.text(0) == "acftu/u\u{0}hidden")
+        #expect(stmt.int(1) == 14)
+        // An empty text is stored as empty, not as null.
+        #expect(stmt.int(2) == 0)
+        let report = try store.verify()
+        #expect(report.problem == nil, "\(String(describing: report.problem))")
+    }
+}
