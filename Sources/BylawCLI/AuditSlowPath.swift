@@ -9,13 +9,21 @@ extension AuditCommand {
     func noteSlowPaths(_ tally: AuditSummary) {
         let l = Language.current
         if tally.interpreted > 0, !quiet {
-            printError(l.text("audit.interpreted", String(tally.interpreted), String(tally.total)))
+            var note = l.text("audit.interpreted", String(tally.interpreted), String(tally.total))
+            if let first = tally.firstInterpreted {
+                let by =
+                    first.by.isEmpty ? "" : l.text("audit.interpreted-by", first.by.joined(separator: l.listSeparator))
+                note += "\n  " + l.text("audit.first-record", first.source) + by
+            }
+            printError(note)
         }
         let slow = tally.slowPaths.values.reduce(0, +)
         guard slow > 0, !quiet else { return }
         var out = l.text("audit.slow-paths", String(slow), String(tally.total)) + "\n"
         for (reason, n) in tally.slowPaths.sorted(by: { $0.key < $1.key }) {
-            out += "  \(n) " + l.text(Self.slowPathTextID(reason)) + "\n"
+            out += "  \(n) " + l.text(Self.slowPathTextID(reason))
+            if let first = tally.firstSlow[reason] { out += l.text("audit.first-aside", first) }
+            out += "\n"
         }
         printError(out.dropLast().description)
     }

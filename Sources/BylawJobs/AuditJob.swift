@@ -115,14 +115,24 @@ public struct AuditSummary: Sendable {
     public var slowPaths: [SlowPathReason: Int] = [:]
     /// Records some of whose expressions the CEL interpreter settled because the fast plan could not.
     public var interpreted = 0
+    /// The first record that took each slow path, as its source names it (`disposals.jsonl:17`).
+    public var firstSlow: [SlowPathReason: String] = [:]
+    /// The first record the interpreter helped with, and the rules and `let`s it settled there.
+    public var firstInterpreted: (source: String, by: [String])?
 
     mutating func count(_ item: BatchItem) { count(ItemTally(item)) }
 
     mutating func count(_ tally: ItemTally) {
         counts[tally.verdict, default: 0] += 1
         total += 1
-        if let reason = tally.slowPath { slowPaths[reason, default: 0] += 1 }
-        if tally.interpreted { interpreted += 1 }
+        if let reason = tally.slowPath {
+            slowPaths[reason, default: 0] += 1
+            if firstSlow[reason] == nil { firstSlow[reason] = tally.source }
+        }
+        if tally.interpreted {
+            interpreted += 1
+            if firstInterpreted == nil { firstInterpreted = (tally.source ?? "", tally.interpretedBy) }
+        }
     }
 }
 
@@ -132,11 +142,18 @@ struct ItemTally: Sendable {
     var slowPath: SlowPathReason?
     /// Whether the CEL interpreter settled some of its expressions.
     var interpreted: Bool
+    /// Where the record is, and what the interpreter settled, kept only for a record that lost its speed.
+    var source: String?
+    var interpretedBy: [String] = []
 
     init(_ item: BatchItem) {
         verdict = item.result.verdict
         slowPath = item.slowPath
         interpreted = item.result.interpretedExpressions > 0
+        if slowPath != nil || interpreted {
+            source = item.source.description
+            interpretedBy = item.result.interpretedBy
+        }
     }
 }
 

@@ -164,6 +164,47 @@ import Testing
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
 
+    @Test func undeclaredFieldsNameTheFirstRecord() throws {
+        let plain = Disposal.auction(id: "ZC-1").json
+        let extra = String(Disposal.auction(id: "ZC-2").json.dropLast()) + ",\"remarks\":\"备注\"}"
+        let (r, _) = try audit(
+            "a.jsonl", [plain, extra, extra].joined(separator: "\n") + "\n", map: nil, ["--no-audit"])
+        #expect(r.stderr.contains("(warning decision.unknown-field) (the first: a.jsonl:2)"), "\(r.stderr)")
+        let (zh, _) = try audit(
+            "a.jsonl", [plain, extra].joined(separator: "\n") + "\n", map: nil, ["--no-audit", "--lang", "zh"])
+        #expect(zh.stderr.contains("（首条：a.jsonl:2）"), "\(zh.stderr)")
+    }
+
+    /// A record the fast plan could not settle is counted, and the first is named with what the interpreter
+    /// settled there: here a `let` that reads an absent optional field.
+    @Test func theInterpreterIsNamedWithTheFirstRecordAndWhatItSettled() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("rules/t"), withIntermediateDirectories: true)
+        try """
+        {ruleset: t, title: 解释器的记录, version: 0.1.0, applies_to: k, source: {title: 测试},
+         input: {a?: {b: int}}, let: {doubled: a.b * 2},
+         rules: [{id: R1, title: r1, cite: c, require: doubled > 0},
+                 {id: R2, title: r2, cite: c, require: a.b > 0, when: has(decision.a)}]}
+        """.write(to: dir.appendingPathComponent("rules/t/ruleset.yaml"), atomically: true, encoding: .utf8)
+        let records = [
+            #"{"kind":"k","id":"1","date":"2024-01-01","unit":"u","a":{"b":1}}"#,
+            #"{"kind":"k","id":"2","date":"2024-01-01","unit":"u"}"#,
+            #"{"kind":"k","id":"3","date":"2024-01-01","unit":"u"}"#,
+        ]
+        try (records.joined(separator: "\n") + "\n").write(
+            to: dir.appendingPathComponent("r.jsonl"), atomically: true, encoding: .utf8)
+        let r = try Run.bylaw(
+            ["audit", "r.jsonl", "--rules", "rules", "--no-audit", "--format", "jsonl"], cwd: dir.path)
+        #expect(r.stderr.contains("note: 2 of 3 records had expressions settled by the interpreter"), "\(r.stderr)")
+        #expect(r.stderr.contains("the first: r.jsonl:2; settled by the interpreter: t: doubled"), "\(r.stderr)")
+        let zh = try Run.bylaw(
+            ["audit", "r.jsonl", "--rules", "rules", "--no-audit", "--format", "jsonl", "--lang", "zh"],
+            cwd: dir.path)
+        #expect(zh.stderr.contains("首条：r.jsonl:2，由解释器求值的：t: doubled"), "\(zh.stderr)")
+    }
+
     @Test func aPlainRunSaysNothing() throws {
         let text = (1...3).map { Disposal.auction(id: "ZC-\($0)").json }.joined(separator: "\n")
         let (r, _) = try audit("a.jsonl", text + "\n", map: nil, ["--no-audit"])

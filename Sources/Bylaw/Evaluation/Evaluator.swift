@@ -25,6 +25,8 @@ struct Evaluator {
         var provisionalLets: [String: CELDate] = [:]
         /// How many `let`s the interpreter computed because the fast plan could not (`CELProgram.evaluate`).
         var interpreted = 0
+        /// Those `let`s' names.
+        var interpretedLets: [String] = []
     }
 
     /// - Parameters:
@@ -77,6 +79,7 @@ struct Evaluator {
         var failedLets: [String: CELEvalError] = [:]
         var provisionalLets: [String: CELDate] = [:]
         var interpretedLets = 0
+        var interpretedLetNames: [String] = []
         let lets = runtime.lets
         for k in lets.indices {
             let (name, program) = lets[k]
@@ -91,7 +94,9 @@ struct Evaluator {
             // while the `let` is computed, so that binding its value sets the frame in place instead of copying it.
             scope.activation = activation
             activation.observer?.reset()
+            let settledBefore = interpretedLets
             let value = program.evaluate(activation, interpreted: &interpretedLets)
+            if interpretedLets > settledBefore { interpretedLetNames.append(name) }
             if let day = activation.observer?.provisionalDay ?? Self.provisional(program.references, provisionalLets) {
                 provisionalLets[name] = day
             }
@@ -104,7 +109,7 @@ struct Evaluator {
         scope.activation = activation
         return Context(
             activation: activation, scope: scope, failedLets: failedLets, provisionalLets: provisionalLets,
-            interpreted: interpretedLets)
+            interpreted: interpretedLets, interpretedLets: interpretedLetNames)
     }
 
     /// The first provisional day of a `let` that `references` read, if any.
@@ -127,12 +132,23 @@ struct Evaluator {
     /// - Returns: how many expressions the interpreter settled because the fast plan could not.
     @discardableResult
     func evaluate(_ decision: CELMap, today: CELDate, into results: inout [RuleResult]) -> Int {
+        var names: [String] = []
+        return evaluate(decision, today: today, into: &results, interpretedBy: &names)
+    }
+
+    /// The same, naming in `interpretedBy` each rule (`set/id`) and `let` (`set: name`) the interpreter settled.
+    func evaluate(
+        _ decision: CELMap, today: CELDate, into results: inout [RuleResult], interpretedBy: inout [String]
+    ) -> Int {
         let c = context(decision, today: today)
         let rules = runtime.rules
         results.reserveCapacity(results.count + rules.count)
         var interpreted = c.interpreted
+        for name in c.interpretedLets { interpretedBy.append(runtime.set.id + ": " + name) }
         for rule in rules {
+            let before = interpreted
             results.append(evaluate(rule, in: c, interpreted: &interpreted))
+            if interpreted > before { interpretedBy.append(runtime.set.id + "/" + rule.rule.id) }
         }
         return interpreted
     }

@@ -289,6 +289,8 @@ public struct DecisionResult: Sendable {
     /// How many of the decision's expressions the CEL interpreter settled because their fast plan could not
     /// (a missing value, an error): the same results, more slowly. `bylaw audit` counts such records.
     public var interpretedExpressions = 0
+    /// The rules (`set/id`) and `let`s (`set: name`) whose expressions the interpreter settled, in order.
+    public var interpretedBy: [String] = []
 
     public init(
         file: String, kind: String? = nil, id: String? = nil, date: String? = nil, unit: String? = nil,

@@ -75,7 +75,7 @@ package final class RuleSetRuntime: Sendable {
         if result.sensitivePaths.isEmpty { result.sensitivePaths = sensitivePaths(of: sets) }
         for set in sets {
             result.interpretedExpressions += Evaluator(runtime: set).evaluate(
-                decision, today: today, into: &result.results)
+                decision, today: today, into: &result.results, interpretedBy: &result.interpretedBy)
         }
         result.verdict = DecisionResult.verdict(of: result.results)
     }

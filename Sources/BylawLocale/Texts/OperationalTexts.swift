@@ -79,6 +79,9 @@ enum OperationalTexts {
             en:
                 "note: {0} of {1} records had expressions settled by the interpreter (the fast plan could not: mostly a "
                 + "missing value or an expression in error); the results are the same, only slower"),
+        CatalogueEntry("audit.first-record", zh: "首条：{0}", en: "the first: {0}"),
+        CatalogueEntry("audit.interpreted-by", zh: "，由解释器求值的：{0}", en: "; settled by the interpreter: {0}"),
+        CatalogueEntry("audit.first-aside", zh: "（首条：{0}）", en: " (the first: {0})"),
         CatalogueEntry(
             "audit.slow-paths", zh: "注：{1} 条记录中有 {0} 条走了慢速路径（按树读取，慢 2–3 倍）：",
             en: "note: {0} of {1} records took the slow path (read as a tree, 2–3 times slower):"),
