@@ -125,21 +125,21 @@ struct TypedJSON {
                 } else {
                     // The first of each of the four is read as the text it must be; any other member, or a
                     // repeat, is skipped and kept.
-                    let four: StaticString? =
+                    /// Which of the four this member is: 0 kind, 1 id, 2 date, 3 unit.
+                    let four: Int? =
                         !kindSeen && named(name, "kind")
-                        ? "kind"
+                        ? 0
                         : id == nil && named(name, "id")
-                            ? "id"
-                            : dateText == nil && named(name, "date")
-                                ? "date" : unit == nil && named(name, "unit") ? "unit" : nil
+                            ? 1
+                            : dateText == nil && named(name, "date") ? 2 : unit == nil && named(name, "unit") ? 3 : nil
                     if let four {
                         guard let s = string() else { return nil }
-                        switch four.description {
-                        case "kind":
+                        switch four {
+                        case 0:
                             kindSeen = true
                             given = s
-                        case "id": id = s
-                        case "date":
+                        case 1: id = s
+                        case 2:
                             guard let d = DecisionTyper.date(s) else { return nil }
                             dateText = s
                             decisionDate = d
