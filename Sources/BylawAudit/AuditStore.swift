@@ -132,10 +132,25 @@ public final class AuditStore {
         guard let checkpointer else { return }
         var info = stat()
         if stat(path + "-wal", &info) == 0, Int(info.st_size) > logLimit {
-            if let stmt = try? db.prepare("PRAGMA wal_checkpoint(TRUNCATE)") { _ = try? stmt.step() }
+            // A round of the checkpointing thread makes this one busy at once: a slow round (a loaded machine)
+            // then let the log grow commit after commit. Past the limit the writer waits for that round and
+            // tries once more.
+            if !truncateLog() {
+                checkpointer.waitForRound()
+                _ = truncateLog()
+            }
         } else {
             checkpointer.committed()
         }
+    }
+
+    /// Copies the log into the database and empties it; false when it could not finish (busy) or failed.
+    private func truncateLog() -> Bool {
+        guard let stmt = try? db.prepare("PRAGMA wal_checkpoint(TRUNCATE)"), (try? stmt.step()) == true else {
+            return false
+        }
+        // The row is (busy, log frames, frames copied): busy is 1 when the checkpoint could not finish.
+        return stmt.int(0) == 0
     }
 
     /// Creating a store (switching the new file to WAL, reading its schema while another process converts it)

@@ -14,6 +14,8 @@ public final class Checkpointer: @unchecked Sendable {
     // the checkpointing thread, then closed by `stop()` after that thread has finished.
     private let condition = NSCondition()
     private var pending = false
+    /// A passive round is running (the writer's own checkpoint cannot run beside it).
+    private var copying = false
     private var stopping = false
     private var finished = false
     private var db: Database?
@@ -41,6 +43,14 @@ public final class Checkpointer: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Waits for the round this thread is running, if any: a checkpoint of the writer's own is refused while
+    /// one runs.
+    func waitForRound() {
+        condition.lock()
+        while copying { condition.wait() }
+        condition.unlock()
+    }
+
     /// Stops the thread after the checkpoint it is running, and closes its connection.
     func stop() {
         condition.lock()
@@ -57,10 +67,13 @@ public final class Checkpointer: @unchecked Sendable {
             while !pending && !stopping { condition.wait() }
             if stopping { break }
             pending = false
+            copying = true
             condition.unlock()
             // A busy or failed round leaves the pages in the log, which stays valid; the next commit retries.
             if let stmt = try? db?.prepare("PRAGMA wal_checkpoint(PASSIVE)") { _ = try? stmt.step() }
             condition.lock()
+            copying = false
+            condition.broadcast()
         }
         finished = true
         condition.broadcast()
