@@ -168,9 +168,16 @@ struct StoredLayout: Sendable {
     /// The layout of stored bytes read back, or nil when they are not a canonical object whose member names
     /// avoid the store fields.
     init?(reading stored: [UInt8]) {
-        guard let members = CanonicalMembers.scan(stored) else { return nil }
-        guard !members.contains(where: { StoreFields.names.contains($0.name) }) else { return nil }
-        self.init(ranges: members.map(\.range), names: members.map(\.name))
+        guard let (layout, _) = Self.reading(stored) else { return nil }
+        self = layout
+    }
+
+    /// The same, with the members it found (each one's name and its bytes `"name":value`).
+    static func reading(_ stored: [UInt8]) -> (layout: StoredLayout, members: [(name: String, range: Range<Int>)])? {
+        guard let members = CanonicalMembers.scan(stored),
+            !members.contains(where: { StoreFields.names.contains($0.name) })
+        else { return nil }
+        return (StoredLayout(ranges: members.map(\.range), names: members.map(\.name)), members)
     }
 
     /// `{` and the members before the first store field.

@@ -54,17 +54,25 @@ struct StoredBody: Sendable {
     func canonical(using decompressor: RecordDecompressor) throws(AuditStoreError) -> [UInt8] {
         let members = try bodyMembers(using: decompressor)
         guard codec == BodyCodec.zstd.rawValue else { return members }
+        let columns = try storeColumns()
+        guard let (layout, _) = StoredLayout.reading(members) else { throw Self.notAnObject }
+        return layout.canonical(of: members, fields: columns.fields)
+    }
+
+    /// A compressed body's store fields, from the columns that keep them.
+    func storeColumns() throws(AuditStoreError) -> (
+        recordID: String, recordedAt: String, previousChainHash: [UInt8], fields: StoreFields
+    ) {
         guard let recordID, let recordedAt, let previousChainHash, previousChainHash.count == 32 else {
             throw AuditStoreError("its compressed body lacks a column it needs")
         }
-        guard let layout = StoredLayout(reading: members) else {
-            throw AuditStoreError("its stored body is not a canonical object")
-        }
-        return layout.canonical(
-            of: members,
-            fields: StoreFields(
-                seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash))
+        let fields = StoreFields(
+            seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash)
+        return (recordID, recordedAt, previousChainHash, fields)
     }
+
+    /// Why decompressed members cannot be a record (`StoredLayout.reading` found no canonical object).
+    static let notAnObject = AuditStoreError("its stored body is not a canonical object")
 }
 
 extension AuditStore {

@@ -189,27 +189,23 @@ struct HashedRow: Sendable {
     /// whole record a second time for its header (`HashedRowTests`).
     static func compressed(_ row: StoredRow, members stored: [UInt8]) -> HashedRow {
         let body = row.body
-        guard let recordID = body.recordID, let recordedAt = body.recordedAt,
-            let previousChainHash = body.previousChainHash, previousChainHash.count == 32
-        else { return HashedRow(failure: "its compressed body lacks a column it needs") }
-        guard let members = CanonicalMembers.scan(stored),
-            !members.contains(where: { StoreFields.names.contains($0.name) })
-        else { return HashedRow(failure: "its stored body is not a canonical object") }
+        let columns: (recordID: String, recordedAt: String, previousChainHash: [UInt8], fields: StoreFields)
+        do { columns = try body.storeColumns() } catch { return HashedRow(failure: error.message) }
+        guard let (layout, members) = StoredLayout.reading(stored) else {
+            return HashedRow(failure: StoredBody.notAnObject.message)
+        }
         var out = HashedRow()
-        let layout = StoredLayout(ranges: members.map(\.range), names: members.map(\.name))
-        let fields = StoreFields(
-            seq: body.seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash)
         var hash = SHA256()
         hash.update(data: [0x00])
         layout.prefix(of: stored) { hash.update(bufferPointer: $0) }
-        layout.rest(of: stored, fields: fields) { hash.update(bufferPointer: $0) }
+        layout.rest(of: stored, fields: columns.fields) { hash.update(bufferPointer: $0) }
         out.leaf = Array(hash.finalize())
         out.leafMatches = out.leaf == row.leaf
         // The store fields read back as written: `StoreFields` quotes the two texts and writes the hash in hex.
         var header = RecordHeader()
         header.seq = body.seq
-        header.recordID = recordID
-        header.recordedAt = recordedAt
+        header.recordID = columns.recordID
+        header.recordedAt = columns.recordedAt
         // The previous chain hash is taken as the bytes it is, not written in hex and read back.
         var readable = true
         // The last of a repeated name counts, as a scan of the whole record reads it.
@@ -229,7 +225,7 @@ struct HashedRow: Sendable {
             if !readable { break }
         }
         out.check(row, header: readable ? header : nil)
-        if readable, header.seq == row.seq { out.previousChainHash = previousChainHash }
+        if readable, header.seq == row.seq { out.previousChainHash = columns.previousChainHash }
         return out
     }
 

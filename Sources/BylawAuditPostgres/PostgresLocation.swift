@@ -5,7 +5,7 @@ import PostgresNIO
 /// Where a PostgreSQL trail lives: `postgres://user[:password]@host[:port]/database[?sslmode=…]`, as
 /// `--audit` or `$BYLAW_AUDIT` name it. The password, when not in the URL, comes from `$PGPASSWORD`; the
 /// location is shown without it.
-public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
+public struct PostgresLocation: Sendable, CustomStringConvertible {
     public var host: String
     public var port: Int
     public var user: String

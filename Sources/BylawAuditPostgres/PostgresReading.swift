@@ -128,21 +128,27 @@ extension PostgresTrail {
         expectHead: (seq: Int64, hash: String)? = nil, checkpoints given: [Checkpoint]? = nil,
         publicKey: CheckpointKey.Public? = nil, receipt: Receipt?
     ) throws(AuditStoreError) -> VerifyReport {
-        var report = try verify(expectHead: expectHead)
-        if let publicKey {
-            let checkpoints: [Checkpoint]
-            if let given { checkpoints = given } else { checkpoints = try self.checkpoints() }
-            try report.check(checkpoints, signedBy: publicKey, cut: nil) { (seq) throws(AuditStoreError) in
-                try chainHash(at: seq).map(AuditHex.encode)
+        // Inside the snapshot the chain was read in: a checkpoint or a record a writer adds meanwhile is not
+        // taken for one past the verified head.
+        try verify(expectHead: expectHead) { (report) throws(AuditStoreError) in
+            if let publicKey {
+                let checkpoints: [Checkpoint]
+                if let given { checkpoints = given } else { checkpoints = try self.checkpoints() }
+                try report.check(checkpoints, signedBy: publicKey, cut: nil) { (seq) throws(AuditStoreError) in
+                    try chainHash(at: seq).map(AuditHex.encode)
+                }
             }
+            if let receipt { try report.check(receipt, in: self) }
         }
-        if let receipt { try report.check(receipt, in: self) }
-        return report
     }
 
     /// Recomputes every hash, as `AuditStore.verify` does, reading the trail a page at a time inside one
     /// read-only snapshot while the previous page is hashed on all cores.
-    public func verify(expectHead: (seq: Int64, hash: String)? = nil) throws(AuditStoreError) -> VerifyReport {
+    /// - Parameter then: more checks of the report, made in the same snapshot.
+    public func verify(
+        expectHead: (seq: Int64, hash: String)? = nil,
+        then more: (inout VerifyReport) throws(AuditStoreError) -> Void = { _ in }
+    ) throws(AuditStoreError) -> VerifyReport {
         try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
             () throws(AuditStoreError) -> VerifyReport in
             var follower = ChainFollower()
@@ -169,9 +175,11 @@ extension PostgresTrail {
                 }
                 guard follower.feed(page), rows.count == Self.page else { break }
             }
-            return try follower.finish(expectHead: expectHead) { (seq) throws(AuditStoreError) in
+            var report = try follower.finish(expectHead: expectHead) { (seq) throws(AuditStoreError) in
                 try chainHash(at: seq).map(AuditHex.encode)
             }
+            try more(&report)
+            return report
         }
     }
 }

@@ -52,6 +52,9 @@ struct TypedJSON {
     /// What typing the members needs once the record's kind, date and unit have chosen its rule sets: the
     /// merged schema, and the entries typed so far.
     private struct Typing {
+        var sets: [RuleSetRuntime]
+        /// The decision's date or `--as-of`.
+        var day: CELDate
         var schema: ObjectSchema
         var entries: [(key: CELValue, value: CELValue)] = []
         var present: [Bool]
@@ -60,7 +63,9 @@ struct TypedJSON {
         /// The schema field the last member matched, where the next one's search starts.
         var index = -1
 
-        init(_ schema: ObjectSchema, members: Int) {
+        init(sets: [RuleSetRuntime], day: CELDate, schema: ObjectSchema, members: Int) {
+            self.sets = sets
+            self.day = day
             self.schema = schema
             entries.reserveCapacity(members + 1)
             present = [Bool](repeating: false, count: schema.fields.count)
@@ -93,16 +98,31 @@ struct TypedJSON {
         var dateText: String?
         var unit: String?
         var decisionDate: CELDate?
-        var chosen: (sets: [RuleSetRuntime], day: CELDate)?
         var typing: Typing?
 
-        /// The rule sets and schema for the record's kind (given, else `--kind`), date and unit.
-        func choose(kind: String) -> (sets: [RuleSetRuntime], day: CELDate, schema: ObjectSchema)? {
+        /// Typing for the record's kind (given, else `--kind`), date and unit, with the members kept so far
+        /// typed from their bytes (`i` is left where it was); nil when no rule set applies or a kept member
+        /// is not plain.
+        func start(kind: String) -> Typing? {
             guard let decisionDate else { return nil }
             let day = asOf ?? decisionDate
             let sets = library.applicableRuntimes(kind: kind, on: day, unit: unit)
             guard !sets.isEmpty, let schema = try? RuleSetRuntime.schema(of: sets) else { return nil }
-            return (sets, day, schema)
+            var t = Typing(sets: sets, day: day, schema: schema, members: max(kept.count, 16))
+            if given == nil {
+                // As the full path does, `--kind` comes first, as if the record had begun with it.
+                guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
+                t.present[index] = true
+                t.entries.append((.string("kind"), .string(kind)))
+            }
+            let end = i
+            for member in kept {
+                i = member.value.lowerBound
+                guard type(member.name, in: &t), i == member.value.upperBound else { return nil }
+            }
+            i = end
+            kept.removeAll()
+            return t
         }
 
         skipSpace()
@@ -125,13 +145,13 @@ struct TypedJSON {
                 } else {
                     // The first of each of the four is read as the text it must be; any other member, or a
                     // repeat, is skipped and kept.
-                    /// Which of the four this member is: 0 kind, 1 id, 2 date, 3 unit.
+                    /// Which of the four this member is, the first time: 0 kind, 1 id, 2 date, 3 unit.
                     let four: Int? =
-                        !kindSeen && named(name, "kind")
-                        ? 0
-                        : id == nil && named(name, "id")
-                            ? 1
-                            : dateText == nil && named(name, "date") ? 2 : unit == nil && named(name, "unit") ? 3 : nil
+                        if !kindSeen && named(name, "kind") { 0 } else if id == nil && named(name, "id") {
+                            1
+                        } else if dateText == nil && named(name, "date") {
+                            2
+                        } else if unit == nil && named(name, "unit") { 3 } else { nil }
                     if let four {
                         guard let s = string() else { return nil }
                         switch four {
@@ -150,17 +170,8 @@ struct TypedJSON {
                     }
                     kept.append(Member(name: name, value: from..<i))
                     if let kind = given, id != nil, dateText != nil, unit != nil {
-                        guard let (sets, day, schema) = choose(kind: kind) else { return nil }
-                        chosen = (sets, day)
-                        var t = Typing(schema, members: 16)
-                        let end = i
-                        for member in kept {
-                            i = member.value.lowerBound
-                            guard type(member.name, in: &t), i == member.value.upperBound else { return nil }
-                        }
+                        guard let t = start(kind: kind) else { return nil }
                         typing = t
-                        kept.removeAll()
-                        i = end
                     }
                 }
                 guard let more = next(closing: UInt8(ascii: "}")) else { return nil }
@@ -173,25 +184,11 @@ struct TypedJSON {
         if typing == nil {
             // Some of the four are missing: a record without its own kind takes `--kind`.
             guard given != nil || (!ownKind && !kindSeen), let kind = given ?? defaultKind, id != nil,
-                dateText != nil, unit != nil, let (sets, day, schema) = choose(kind: kind)
+                dateText != nil, unit != nil
             else { return nil }
-            chosen = (sets, day)
-            var t = Typing(schema, members: kept.count)
-            if given == nil {
-                // As the full path does, `--kind` comes first, as if the record had begun with it.
-                guard let index = schema.fields.firstIndex(where: { $0.name == "kind" }) else { return nil }
-                t.present[index] = true
-                t.entries.append((.string("kind"), .string(kind)))
-            }
-            for member in kept {
-                i = member.value.lowerBound
-                guard type(member.name, in: &t), i == member.value.upperBound else { return nil }
-            }
-            typing = t
+            typing = start(kind: kind)
         }
-        guard let typed = typing, let (sets, day) = chosen, let kind = given ?? defaultKind, let id, let dateText,
-            let unit
-        else { return nil }
+        guard let typed = typing, let kind = given ?? defaultKind, let id, let dateText, let unit else { return nil }
         for (index, field) in typed.schema.fields.enumerated() where !field.optional && !typed.present[index] {
             return nil
         }
@@ -199,9 +196,9 @@ struct TypedJSON {
         let decision = CELMap(distinctStringKeys: typed.entries)
         var result = DecisionResult(
             file: file, kind: kind, id: id, date: dateText, unit: unit, verdict: .invalid,
-            ruleSets: sets.map(\.applied),
+            ruleSets: typed.sets.map(\.applied),
             results: [], diagnostics: [])
-        RuleSetRuntime.evaluate(decision, today: day, sets: sets, into: &result)
+        RuleSetRuntime.evaluate(decision, today: typed.day, sets: typed.sets, into: &result)
         return result
     }
 
@@ -311,13 +308,6 @@ struct TypedJSON {
     private mutating func date() -> CELDate? {
         guard let (range, ascii) = PlainJSONScan.plainString(b, &i), ascii else { return nil }
         return CELDate(isoUTF8: UnsafeBufferPointer(rebasing: b[range]))
-    }
-
-    /// The string value at `range`, or nil when it is anything else.
-    private mutating func stringValue(at range: Range<Int>) -> String? {
-        i = range.lowerBound
-        guard let s = string(), i == range.upperBound else { return nil }
-        return s
     }
 
     /// The text of a number as JSON writes it, without an exponent: the forms `int` and `decimal` accept.

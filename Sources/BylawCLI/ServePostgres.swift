@@ -16,11 +16,8 @@ enum ServePostgres {
         let readers = PostgresReaders(address)
         return (
             trail,
-            { path throws(AuditStoreError) in
-                let wanted = try PostgresLocation(path)
-                guard wanted == readers.address else {
-                    return PostgresTrailLog(trail: try PostgresTrail(readingAt: wanted))
-                }
+            // The service opens its one configured location, the one the readers were made for.
+            { _ throws(AuditStoreError) in
                 let lease = try readers.lease()
                 return PostgresTrailLog(trail: lease.trail, lease: lease)
             }

@@ -23,9 +23,7 @@ struct Evaluator {
         var failedLets: [String: CELEvalError]
         /// The `let`s whose value rests on a provisional calendar day, with the first such day.
         var provisionalLets: [String: CELDate] = [:]
-        /// How many `let`s the interpreter computed because the fast plan could not (`CELProgram.evaluate`).
-        var interpreted = 0
-        /// Those `let`s' names.
+        /// The `let`s the interpreter computed because the fast plan could not (`CELProgram.evaluate`).
         var interpretedLets: [String] = []
     }
 
@@ -78,8 +76,7 @@ struct Evaluator {
 
         var failedLets: [String: CELEvalError] = [:]
         var provisionalLets: [String: CELDate] = [:]
-        var interpretedLets = 0
-        var interpretedLetNames: [String] = []
+        var interpretedLets: [String] = []
         let lets = runtime.lets
         for k in lets.indices {
             let (name, program) = lets[k]
@@ -94,9 +91,9 @@ struct Evaluator {
             // while the `let` is computed, so that binding its value sets the frame in place instead of copying it.
             scope.activation = activation
             activation.observer?.reset()
-            let settledBefore = interpretedLets
-            let value = program.evaluate(activation, interpreted: &interpretedLets)
-            if interpretedLets > settledBefore { interpretedLetNames.append(name) }
+            var interpreted = 0
+            let value = program.evaluate(activation, interpreted: &interpreted)
+            if interpreted > 0 { interpretedLets.append(name) }
             if let day = activation.observer?.provisionalDay ?? Self.provisional(program.references, provisionalLets) {
                 provisionalLets[name] = day
             }
@@ -109,7 +106,7 @@ struct Evaluator {
         scope.activation = activation
         return Context(
             activation: activation, scope: scope, failedLets: failedLets, provisionalLets: provisionalLets,
-            interpreted: interpretedLets, interpretedLets: interpretedLetNames)
+            interpretedLets: interpretedLets)
     }
 
     /// The first provisional day of a `let` that `references` read, if any.
@@ -143,7 +140,7 @@ struct Evaluator {
         let c = context(decision, today: today)
         let rules = runtime.rules
         results.reserveCapacity(results.count + rules.count)
-        var interpreted = c.interpreted
+        var interpreted = c.interpretedLets.count
         for name in c.interpretedLets { interpretedBy.append(runtime.set.id + ": " + name) }
         for rule in rules {
             let before = interpreted
@@ -219,12 +216,7 @@ struct Evaluator {
         case .success(.bool(true)):
             return RuleResult(identity: prepared.identity, outcome: .passed)
         case .success(.bool(false)):
-            var r = RuleResult(identity: prepared.identity, outcome: .failed)
-            r.message = render(prepared.rule.message, activation: activation)
-            r.maskedMessage = maskedRender(prepared.rule.message, activation: activation)
-            r.englishMessage = english(prepared.rule, activation: activation)
-            r.evidence = evidence(prepared.rule, plan, activation: activation, scope: scope)
-            return r
+            return explained(prepared, .failed, error: nil, plan, activation, scope)
         case .success(let other):
             return errored(prepared, "`require` gave `\(other)`, not a bool", plan, activation, scope)
         case .failure(let e):
@@ -246,8 +238,16 @@ struct Evaluator {
         _ prepared: PreparedRule, _ message: String, _ plan: EvidencePlan, _ activation: CELActivation,
         _ scope: TableScope
     ) -> RuleResult {
-        var r = RuleResult(identity: prepared.identity, outcome: .error)
-        r.error = message
+        explained(prepared, .error, error: message, plan, activation, scope)
+    }
+
+    /// A failed or erred result with its message (rendered, masked, in English) and its evidence.
+    private func explained(
+        _ prepared: PreparedRule, _ outcome: RuleOutcome, error: String?, _ plan: EvidencePlan,
+        _ activation: CELActivation, _ scope: TableScope
+    ) -> RuleResult {
+        var r = RuleResult(identity: prepared.identity, outcome: outcome)
+        r.error = error
         r.message = render(prepared.rule.message, activation: activation)
         r.maskedMessage = maskedRender(prepared.rule.message, activation: activation)
         r.englishMessage = english(prepared.rule, activation: activation)

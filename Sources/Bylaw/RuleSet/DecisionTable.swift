@@ -72,29 +72,18 @@ public struct DecisionTable: Sendable {
         // Only the rows whose first cell can match: every other row fails at that cell, which cannot fail
         // with an error, so it neither matches nor stops the search. An explanation lists every row, so it
         // examines them all.
-        if !keepingChecks, indexed, let index = firstColumn, let first = values.first, case .string(let text) = first {
-            for i in index.rows(for: text) {
-                let row = rows[i]
-                var ok = true
-                for c in row.cells.indices.dropFirst() where c < values.count {
-                    switch row.cells[c].matches(values[c], activation: &cells) {
-                    case .success(true): continue
-                    case .success(false): ok = false
-                    case .failure(let e): return Outcome(inputs: values, matched: matched, result: .failure(e))
-                    }
-                    break
-                }
-                if ok {
-                    matched.append(i)
-                    if hit == .first { break }
-                }
-            }
-            return Outcome(inputs: values, matched: matched, result: result(matched))
+        var candidates: [Int]?
+        if !keepingChecks, indexed, let index = firstColumn, case .string(let text)? = values.first {
+            candidates = index.rows(for: text)
         }
-        for (i, row) in rows.enumerated() {
+        // A row the index picked has passed its first cell already.
+        let firstCell = candidates == nil ? 0 : 1
+        for k in 0..<(candidates?.count ?? rows.count) {
+            let i = candidates?[k] ?? k
             var check = RowCheck(row: i)
-            for (c, (cell, value)) in zip(row.cells, values).enumerated() {
-                switch cell.matches(value, activation: &cells) {
+            let row = rows[i]
+            for c in firstCell..<max(firstCell, min(row.cells.count, values.count)) {
+                switch row.cells[c].matches(values[c], activation: &cells) {
                 case .success(true): continue
                 case .success(false): check.failedCell = c
                 case .failure(let e):

@@ -116,7 +116,7 @@ final class TableScope: @unchecked Sendable {
     }
 
     func call(_ name: String) -> CELResult {
-        for k in called.indices where called[k].name == name { return called[k].outcome.result }
+        if let done = outcome(of: name) { return done.result }
         guard let table = tables[name] else {
             return .failure(CELEvalError(.host("table.unknown"), message: "no table `\(name)`", offset: nil))
         }

@@ -31,6 +31,9 @@ public struct HTMLBatchReporter: BatchReporter {
     /// with a content security policy allows exactly it by its hash (`script-src 'sha256-…'`).
     public static var scriptText: String { "\n" + HTMLParts.script }
 
+    /// How every page ends: the main part closed, the script whose text is `scriptText`, the document closed.
+    private static var ending: String { "</main>\n<script>" + scriptText + "</script>\n</body>\n</html>\n" }
+
     public init(options: BatchReportOptions = .init(), paging: HTMLPaging = .init()) {
         rows = SpillBuffer(memoryLimit: options.spillThreshold)
         self.paging = paging
@@ -74,16 +77,14 @@ public struct HTMLBatchReporter: BatchReporter {
         out += HTMLParts.label("span", l, " class=\"muted\"") { $0.text("html.listed-count", some, all) } + "</h2>\n"
         if listed == 0 {
             out += HTMLParts.label("p", l, " class=\"empty\"", id: "html.all-compliant") + "\n</section>\n"
-            sink.write(out + "</main>\n<script>\n" + HTMLParts.script + "</script>\n</body>\n</html>\n")
+            sink.write(out + Self.ending)
             return
         }
         if beyond > 0 { out += HTMLPaging.note(inPage: inPage, beyond: beyond, companion: paging.companion, l) }
         out += HTMLParts.controls(tally.byRule, tally.byUnit, listed: inPage, l) + HTMLParts.tableHead(l)
         sink.write(out)
         rows.drain(to: &sink)
-        sink.write(
-            "</tbody>\n</table>\n</div>\n</section>\n</main>\n<script>\n" + HTMLParts.script
-                + "</script>\n</body>\n</html>\n")
+        sink.write("</tbody>\n</table>\n</div>\n</section>\n" + Self.ending)
     }
 
     private func ruleChart() -> String {

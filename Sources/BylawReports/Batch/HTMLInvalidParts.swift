@@ -4,13 +4,16 @@ extension HTMLParts {
     /// When most records are invalid, the page opens by saying so, with the likely cause and its fix.
     static func headline(_ tally: BatchTally, _ l: Language = .english) -> String {
         guard InvalidReasons.mostInvalid(tally) else { return "" }
-        let (_, cause, fix) = InvalidReasons.headline(tally, l)
+        // Worded once per language: each label below shows one and keeps the other for the switch.
+        var worded: [Language: (summary: String, cause: String?, fix: String?)] = [:]
+        for language in Language.allCases { worded[language] = InvalidReasons.headline(tally, language) }
+        let (cause, fix) = (worded[l]?.cause, worded[l]?.fix)
         var out = "<section class=\"panel notice\" id=\"most-invalid\">\n"
-        out += label("h2", l) { InvalidReasons.headline(tally, $0).summary } + "\n"
-        if cause != nil { out += label("p", l) { InvalidReasons.headline(tally, $0).cause ?? "" } + "\n" }
+        out += label("h2", l) { worded[$0]?.summary ?? "" } + "\n"
+        if cause != nil { out += label("p", l) { worded[$0]?.cause ?? "" } + "\n" }
         if fix != nil {
             out += "<p>" + label("strong", l, id: "html.fix") + " "
-            out += label("span", l) { InvalidReasons.headline(tally, $0).fix ?? "" } + "</p>\n"
+            out += label("span", l) { worded[$0]?.fix ?? "" } + "</p>\n"
         }
         return out + "</section>\n"
     }
