@@ -510,4 +510,39 @@ public enum HashChain {
         h.update(data: leaf)
         return Array(h.finalize())
     }
+
+    /// `link`, on hashes held inline: `verify` links every record, and this allocates nothing.
+    static func link(previous: Hash32, leaf: Hash32) -> Hash32 {
+        var h = SHA256()
+        var tag = UInt8(0x02)
+        withUnsafeBytes(of: &tag) { h.update(bufferPointer: $0) }
+        previous.withBytes { h.update(bufferPointer: $0) }
+        leaf.withBytes { h.update(bufferPointer: $0) }
+        return Hash32(h.finalize())
+    }
+}
+
+/// A SHA-256 value held inline, so that keeping, comparing or linking one allocates nothing.
+struct Hash32: Equatable, Sendable {
+    var value: SIMD32<UInt8>
+
+    static let zero = Hash32(value: SIMD32(repeating: 0))
+
+    init(value: SIMD32<UInt8>) { self.value = value }
+
+    /// Nil unless `bytes` is 32 bytes long.
+    init?(_ bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        value = bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD32<UInt8>.self) }
+    }
+
+    init(_ digest: SHA256Digest) {
+        value = digest.withUnsafeBytes { $0.loadUnaligned(as: SIMD32<UInt8>.self) }
+    }
+
+    func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+        withUnsafeBytes(of: value) { body($0) }
+    }
+
+    var bytes: [UInt8] { withBytes { Array($0) } }
 }

@@ -24,9 +24,11 @@ package struct ChainFollower {
 
     package private(set) var report = VerifyReport(
         records: 0, headSeq: 0, headHash: AuditHex.encode([UInt8](repeating: 0, count: 32)), problem: nil)
-    private var chain = [UInt8](repeating: 0, count: 32)
+    private var chain = Hash32.zero
     private var expected: Int64 = 1
     private var pending: HashedChunk?
+    /// PostgreSQL keeps records whole: no dictionary is ever needed.
+    private let decompressors = DecompressorPool(dictionaries: [:])
 
     package init() {}
 
@@ -41,7 +43,7 @@ package struct ChainFollower {
                         seq: $0.seq, columns: $0.columns,
                         body: StoredBody(seq: $0.seq, canonical: $0.canonical),
                         leaf: $0.leaf, chain: $0.chain)
-                }, dictionaries: [:])
+                }, decompressors: decompressors)
         defer { pending = next }
         return followPending(then: next)
     }
@@ -52,7 +54,7 @@ package struct ChainFollower {
             next?.wait()
             return false
         }
-        report.headHash = AuditHex.encode(chain)
+        report.headHash = AuditHex.encode(chain.bytes)
         return true
     }
 
@@ -95,16 +97,17 @@ extension AuditStore {
     /// Follows the chain through a hashed chunk, counting its records into `report`; false (with the problem
     /// in `report`) at the first record that breaks it.
     static func follow(
-        _ chunk: HashedChunk, expected: inout Int64, chain: inout [UInt8], report: inout VerifyReport
+        _ chunk: HashedChunk, expected: inout Int64, chain: inout Hash32, report: inout VerifyReport
     ) -> Bool {
         chunk.wait()
-        for (k, row) in chunk.rows.enumerated() {
-            if let problem = follow(row, chunk.hashed[k], expected: expected, chain: &chain) {
+        let rows = chunk.rows
+        for k in rows.indices {
+            if let problem = follow(rows[k], chunk.hashed(k), expected: expected, chain: &chain) {
                 report.problem = problem
                 return false
             }
             report.records += 1
-            report.headSeq = row.seq
+            report.headSeq = rows[k].seq
             expected += 1
         }
         return true

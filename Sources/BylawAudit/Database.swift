@@ -118,6 +118,15 @@ final class Database {
         }
     }
 
+    /// Runs `body` holding the connection's own (recursive) mutex, so that the calls it makes take it without
+    /// waiting: reading many rows then costs one lock, not one per column read.
+    func holdingMutex<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        let mutex = sqlite3_db_mutex(handle)
+        sqlite3_mutex_enter(mutex)
+        defer { sqlite3_mutex_leave(mutex) }
+        return try body()
+    }
+
     func prepare(_ sql: String) throws(AuditStoreError) -> Statement {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v2(handle, sql, -1, &stmt, nil)
@@ -196,6 +205,21 @@ final class Database {
             guard let p = sqlite3_column_text(stmt, column) else { return nil }
             let count = Int(sqlite3_column_bytes(stmt, column))
             return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+        }
+
+        /// Appends a text column's bytes, as stored, to `out`; false, with nothing appended, for NULL.
+        func appendText(_ column: Int32, to out: inout [UInt8]) -> Bool {
+            guard let p = sqlite3_column_text(stmt, column) else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, column))))
+            return true
+        }
+
+        /// A 32-byte blob column as a hash held inline; nil for any other value.
+        func hash(_ column: Int32) -> Hash32? {
+            guard sqlite3_column_bytes(stmt, column) == 32, let p = sqlite3_column_blob(stmt, column) else {
+                return nil
+            }
+            return Hash32(value: UnsafeRawPointer(p).loadUnaligned(as: SIMD32<UInt8>.self))
         }
 
         /// A blob column that may be NULL.

@@ -146,11 +146,13 @@ final class RecordDecompressor {
         guard size < UInt64.max - 1, size <= UInt64(Self.maxSize) else {
             throw AuditStoreError("its stored body is not a Zstandard frame of known size")
         }
-        var out = [UInt8](repeating: 0, count: Int(size))
-        let n = out.withUnsafeMutableBytes { o in
-            body.withUnsafeBytes { i in
+        // Zstandard writes every byte it reports; only those are kept, so nothing is zeroed first.
+        var n = 0
+        let out = [UInt8](unsafeUninitializedCapacity: Int(size)) { o, count in
+            n = body.withUnsafeBytes { i in
                 ZSTD_decompress_usingDDict(context, o.baseAddress, o.count, i.baseAddress, i.count, dictionary)
             }
+            count = ZSTD_isError(n) == 0 && n <= o.count ? n : 0
         }
         guard ZSTD_isError(n) == 0, n == Int(size) else {
             throw AuditStoreError("its stored body does not decompress")

@@ -101,12 +101,77 @@ struct PrefixHash: @unchecked Sendable {
 /// name order. Made for every record by the store's single writer, so written into one buffer at once.
 struct StoreFields {
     static let names = ["previous_chain_hash", "record_id", "recorded_at", "seq"]
+    /// `names`, as the literals a scan compares member names with.
+    static let literals: [StaticString] = ["previous_chain_hash", "record_id", "recorded_at", "seq"]
     /// The four members back to back, without separators.
     private(set) var bytes: [UInt8]
     /// Where each member ends in `bytes`.
     private var ends: (Int, Int, Int, Int) = (0, 0, 0, 0)
 
     init(seq: Int64, recordID: String, recordedAt: String, previousChainHash: [UInt8]) {
+        var recordID = recordID
+        var recordedAt = recordedAt
+        self = recordID.withUTF8 { id in
+            recordedAt.withUTF8 { at in
+                previousChainHash.withUnsafeBytes { previous in
+                    StoreFields(seq: seq, recordID: id, recordedAt: at, previousChainHash: previous)
+                }
+            }
+        }
+    }
+
+    /// The same from the UTF-8 of the two texts and the hash's bytes.
+    init(
+        seq: Int64, recordID: UnsafeBufferPointer<UInt8>, recordedAt: UnsafeBufferPointer<UInt8>,
+        previousChainHash: UnsafeRawBufferPointer
+    ) {
+        // Record ids and times need no escape: the members are then written straight into place. Every
+        // append and every `verify` of a compressed record makes these.
+        func plain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            !text.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain(recordID), plain(recordedAt) {
+            var ends = (0, 0, 0, 0)
+            // The names and quotes take 60 bytes, the sequence number at most 20.
+            let capacity = 80 + 2 * previousChainHash.count + recordID.count + recordedAt.count
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                var at = 0
+                func put(_ text: UnsafeBufferPointer<UInt8>) {
+                    for byte in text {
+                        out[at] = byte
+                        at += 1
+                    }
+                }
+                func put(_ text: StaticString) { text.withUTF8Buffer { put($0) } }
+                func quote() { put("\"") }
+                put("\"previous_chain_hash\":\"")
+                let digits: StaticString = "0123456789abcdef"
+                digits.withUTF8Buffer { d in
+                    for byte in previousChainHash {
+                        out[at] = d[Int(byte >> 4)]
+                        out[at + 1] = d[Int(byte & 0x0F)]
+                        at += 2
+                    }
+                }
+                quote()
+                ends.0 = at
+                put("\"record_id\":\"")
+                put(recordID)
+                quote()
+                ends.1 = at
+                put("\"recorded_at\":\"")
+                put(recordedAt)
+                quote()
+                ends.2 = at
+                put("\"seq\":")
+                var digitsOfSeq = String(seq)
+                digitsOfSeq.withUTF8 { put($0) }
+                ends.3 = at
+                count = at
+            }
+            self.ends = ends
+            return
+        }
         var b: [UInt8] = []
         b.reserveCapacity(160)
         func name(_ n: StaticString) {
@@ -126,10 +191,10 @@ struct StoreFields {
         b.append(UInt8(ascii: "\""))
         ends.0 = b.count
         name("record_id")
-        JCS.appendQuoted(recordID, to: &b)
+        JCS.appendQuoted(utf8: recordID, to: &b)
         ends.1 = b.count
         name("recorded_at")
-        JCS.appendQuoted(recordedAt, to: &b)
+        JCS.appendQuoted(utf8: recordedAt, to: &b)
         ends.2 = b.count
         name("seq")
         b.append(contentsOf: String(seq).utf8)
@@ -165,6 +230,11 @@ struct StoredLayout: Sendable {
         }
     }
 
+    private init(ranges: [Range<Int>], before: [Int]) {
+        self.ranges = ranges
+        self.before = before
+    }
+
     /// The layout of stored bytes read back, or nil when they are not a canonical object whose member names
     /// avoid the store fields.
     init?(reading stored: [UInt8]) {
@@ -173,11 +243,19 @@ struct StoredLayout: Sendable {
     }
 
     /// The same, with the members it found (each one's name and its bytes `"name":value`).
-    static func reading(_ stored: [UInt8]) -> (layout: StoredLayout, members: [(name: String, range: Range<Int>)])? {
-        guard let members = CanonicalMembers.scan(stored),
-            !members.contains(where: { StoreFields.names.contains($0.name) })
+    /// Names are compared as they lie in the bytes (`ScannedName`): no text is made of them.
+    static func reading(_ stored: [UInt8]) -> (
+        layout: StoredLayout, members: [(name: ScannedName, range: Range<Int>)]
+    )? {
+        guard let members = CanonicalMembers.scanNames(stored),
+            !members.contains(where: { m in StoreFields.literals.contains { m.name.is($0, in: stored) } })
         else { return nil }
-        return (StoredLayout(ranges: members.map(\.range), names: members.map(\.name)), members)
+        var k = 0
+        let before = StoreFields.literals.map { field in
+            while k < members.count, members[k].name.precedes(field, in: stored) { k += 1 }
+            return k
+        }
+        return (StoredLayout(ranges: members.map(\.range), before: before), members)
     }
 
     /// `{` and the members before the first store field.
@@ -234,11 +312,17 @@ enum CanonicalMembers {
     /// Each member's name and the range of its bytes (`"name":value`); nil when the bytes are not one object
     /// without space between its members.
     static func scan(_ b: [UInt8]) -> [(name: String, range: Range<Int>)]? {
+        scanNames(b).map { members in members.map { ($0.name.text(in: b), $0.range) } }
+    }
+
+    /// `scan`, with each name as it lies in the bytes.
+    static func scanNames(_ b: [UInt8]) -> [(name: ScannedName, range: Range<Int>)]? {
         var scanner = HeaderScanner(b)
-        var out: [(name: String, range: Range<Int>)] = []
+        var out: [(name: ScannedName, range: Range<Int>)] = []
+        out.reserveCapacity(16)
         // Canonical JSON has no space: each member starts just after the `{` or the `,` before it.
         var next = 1
-        let ok = scanner.object { name, s in
+        let ok = scanner.members { name, s in
             guard s.skip() else { return false }
             out.append((name, next..<s.position))
             next = s.position + 1

@@ -64,12 +64,15 @@ struct StoredBody: Sendable {
         recordID: String, recordedAt: String, previousChainHash: [UInt8], fields: StoreFields
     ) {
         guard let recordID, let recordedAt, let previousChainHash, previousChainHash.count == 32 else {
-            throw AuditStoreError("its compressed body lacks a column it needs")
+            throw Self.lacksColumn
         }
         let fields = StoreFields(
             seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash)
         return (recordID, recordedAt, previousChainHash, fields)
     }
+
+    /// Why a compressed body cannot be put back together: a column holding a store field is missing.
+    static let lacksColumn = AuditStoreError("its compressed body lacks a column it needs")
 
     /// Why decompressed members cannot be a record (`StoredLayout.reading` found no canonical object).
     static let notAnObject = AuditStoreError("its stored body is not a canonical object")

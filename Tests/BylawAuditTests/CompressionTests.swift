@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import BylawAudit
+@testable import BylawJSON
 
 /// Records a batch keeps compressed (`BodyCodec.zstd`) must read back as exactly the canonical bytes the
 /// store would have kept whole, hash the same, and show any edit like any other record.
@@ -283,5 +284,100 @@ import Testing
         }
         // The four edited rows, and the rows whose stored chain the moved one breaks, are found by both.
         #expect(problems >= 4)
+    }
+
+    /// Header texts the record must escape (a quote, a backslash, a control character) are compared with
+    /// their columns as the texts they are; and a column is compared byte for byte, so one rewritten into
+    /// another Unicode form of the same text, which Swift's `==` calls equal, is caught.
+    @Test func escapedTextsVerifyAndAnotherUnicodeFormIsCaught() throws {
+        let actor = "审计\"员\\"
+        var drafts = CompressionTests.drafts(12)
+        for k in drafts.indices where k % 2 == 0 {
+            let d = RecordDraft(
+                event: "check", kind: "asset_disposal", decisionID: "AD-\"\u{7}\(k)", decisionDate: "2017-10-20",
+                unit: "caf\u{E9}/\\u", verdict: "compliant",
+                body: [
+                    (
+                        "decision",
+                        .object([
+                            ("kind", .string("asset_disposal")), ("id", .string("AD-\"\u{7}\(k)")),
+                            ("date", .string("2017-10-20")), ("unit", .string("caf\u{E9}/\\u")),
+                        ])
+                    ),
+                    ("verdict", .string("compliant")),
+                ])
+            drafts[k] = d
+        }
+        let compressor = try #require(RecordCompressor(trainingOn: drafts, actor: actor))
+        let context = try #require(CompressionContext())
+        for k in drafts.indices { drafts[k].seal(actor: actor, compressor: compressor, context: context) }
+        let store = try AuditStore(path: try AuditPaths.temp() + "/e.sqlite")
+        try store.append(drafts, actor: actor)
+        let whole = try store.verify()
+        #expect(whole.ok, "\(String(describing: whole.problem))")
+        #expect(whole.records == 12)
+        let decompressor = try store.decompressor()
+        for row in try Self.rows(store) {
+            let members = try row.bodyMembers(using: decompressor)
+            Self.same(
+                HashedRow.compressed(row, members: members), Self.reference(row, members: members), "row \(row.seq)")
+        }
+        // The unit "café" rewritten with a combining accent: the same text to `==`, other bytes.
+        try store.tamper("UPDATE records SET unit = 'cafe' || char(769) || '/\\u' WHERE seq = 5")
+        let report = try store.verify()
+        #expect(report.problem?.seq == 5)
+        #expect(report.problem?.reason == "its `unit` column differs from its content")
+    }
+
+    /// The store fields written from column bytes are the ones written from texts, escapes or not.
+    @Test(arguments: ["01a24dbb-35a3-7a21", "2026-12-06T23:40:44.323Z", "a\"b", "back\\slash", "ctl\u{7}", "", "汉字"])
+    func storeFieldsFromBytesAreTheSame(_ text: String) {
+        let previous = (0..<32).map { UInt8($0 * 7 % 256) }
+        let expected = Self.referenceFields(seq: 4_294_967_297, id: text, at: text, previous: previous)
+        var id = text
+        let fields = id.withUTF8 { text in
+            previous.withUnsafeBytes {
+                StoreFields(seq: 4_294_967_297, recordID: text, recordedAt: text, previousChainHash: $0)
+            }
+        }
+        #expect(fields.bytes == expected)
+        let members = (0..<4).map { Array(fields.bytes[fields.member($0)]) }
+        #expect(members.joined().elementsEqual(expected))
+        #expect(String(decoding: members[3], as: UTF8.self) == "\"seq\":4294967297")
+    }
+
+    /// The four members as canonical JSON writes them, one after another.
+    static func referenceFields(seq: Int64, id: String, at: String, previous: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (name, value) in [
+            ("previous_chain_hash", JSONValue.string(AuditHex.encode(previous))), ("record_id", .string(id)),
+            ("recorded_at", .string(at)), ("seq", .number(JSONNumber(Int(seq)))),
+        ] {
+            out += (try? JCS.canonicalize(.object([(name, value)])))?.dropFirst().dropLast() ?? []
+        }
+        return out
+    }
+}
+
+/// Member names are compared as they lie in the bytes; their canonical order against the store fields must be
+/// what comparing the texts in UTF-16 order says.
+@Suite struct ScannedNameTests {
+    @Test func orderAgainstTheStoreFieldsIsTheTextOrder() throws {
+        let names = [
+            "", "a", "previous", "previous_chain_hash", "previous_chain_hasha", "previous_chain_hasg", "r", "record",
+            "record_id", "record_ie", "record_ic", "recorded_at", "recorded_at\u{0}", "s", "seq", "seq\u{1}", "seR",
+            "\u{E000}", "\u{1F600}", "\u{FFFF}", "é", "q\"", "q\\", "rule_sets", "source", "verdict", "outcomes",
+        ]
+        for name in names {
+            let bytes = try JCS.canonicalize(.object([(name, .null)]))
+            let members = try #require(CanonicalMembers.scanNames(bytes))
+            let scanned = try #require(members.first?.name)
+            #expect(scanned.text(in: bytes) == name)
+            for (field, literal) in zip(StoreFields.names, StoreFields.literals) {
+                #expect(
+                    scanned.precedes(literal, in: bytes) == JCS.utf16Precedes(name, field), "\(name) against \(field)")
+                #expect(scanned.is(literal, in: bytes) == (name == field), "\(name) is \(field)")
+            }
+        }
     }
 }
