@@ -102,7 +102,9 @@ extension AuditStore {
         chunk.wait()
         let rows = chunk.rows
         for k in rows.indices {
-            if let problem = follow(rows[k], chunk.hashed(k), expected: expected, chain: &chain) {
+            if let problem = follow(
+                seq: rows[k].seq, stored: rows[k].chain, chunk.hashed(k), expected: expected, chain: &chain)
+            {
                 report.problem = problem
                 return false
             }

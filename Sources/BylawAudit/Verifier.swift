@@ -47,11 +47,13 @@ extension AuditStore {
         while !exhausted || pending != nil {
             var rows: [StoredRow] = []
             if !exhausted {
-                rows.reserveCapacity(Self.verifyChunk)
+                // A small first chunk, so that the workers start soon after this thread does.
+                let size = report.records == 0 && pending == nil ? Self.firstVerifyChunk : Self.verifyReadAhead
+                rows.reserveCapacity(size)
                 try db.holdingMutex { () throws(AuditStoreError) in
-                    while rows.count < Self.verifyChunk, try stmt.step() { rows.append(StoredRow(stmt)) }
+                    while rows.count < size, try stmt.step() { rows.append(StoredRow(stmt)) }
                 }
-                exhausted = rows.count < Self.verifyChunk
+                exhausted = rows.count < size
             }
             let next = rows.isEmpty ? nil : HashedChunk(rows, decompressors: decompressors)
             if let chunk = pending, !Self.follow(chunk, expected: &expected, chain: &chain, report: &report) {
@@ -88,14 +90,16 @@ extension AuditStore {
     }
 
     static let verifyChunk = 2048
+    /// Rows `verify` reads ahead while the workers hash the rows before (`firstVerifyChunk` at the start).
+    static let verifyReadAhead = 4096
+    static let firstVerifyChunk = 512
 
-    /// Checks one record against the chain so far; advances `chain` when it holds. What does not depend on the
-    /// chain was checked on the workers (`HashedRow`); the checks are made in the same order either way, so the
-    /// first problem found and its reason are the same.
-    static func follow(_ row: StoredRow, _ hashed: HashedRow, expected: Int64, chain: inout Hash32)
+    /// Checks one record (its sequence number and `stored` chain hash) against the chain so far; advances
+    /// `chain` when it holds. What does not depend on the chain was checked on the workers (`HashedRow`); the
+    /// checks are made in the same order either way, so the first problem found and its reason are the same.
+    static func follow(seq: Int64, stored: Hash32?, _ hashed: HashedRow, expected: Int64, chain: inout Hash32)
         -> (seq: Int64, reason: String)?
     {
-        let seq = row.seq
         if seq != expected {
             return seq > expected
                 ? (expected, "record \(expected) is missing (the next stored record is \(seq))")
@@ -107,7 +111,7 @@ extension AuditStore {
         }
         let previous = chain
         chain = HashChain.link(previous: chain, leaf: leaf)
-        if chain != row.chain { return (seq, "its chain hash does not follow from the previous record") }
+        if chain != stored { return (seq, "its chain hash does not follow from the previous record") }
         if let problem = hashed.headerProblem { return (seq, problem) }
         if hashed.previousChainHash != previous { return (seq, "it does not name the previous record's chain hash") }
         if let problem = hashed.columnProblem { return (seq, problem) }
