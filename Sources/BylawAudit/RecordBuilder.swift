@@ -396,9 +396,23 @@ public struct RecordBuilder: Sendable {
     private static func sameBytes(_ a: [AppliedRuleSet], _ b: [AppliedRuleSet]) -> Bool {
         a.count == b.count
             && zip(a, b).allSatisfy { x, y in
-                x.id.utf8.elementsEqual(y.id.utf8) && x.version.utf8.elementsEqual(y.version.utf8)
-                    && x.file.utf8.elementsEqual(y.file.utf8) && sameBytes(x.extends, y.extends)
+                sameBytes(x.id, y.id) && sameBytes(x.version, y.version) && sameBytes(x.file, y.file)
+                    && sameBytes(x.extends, y.extends)
             }
+    }
+
+    /// Whether two texts are the same UTF-8 bytes, compared a block at a time (every record compares its rule
+    /// sets' file paths with the last record's).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                guard x.count == y.count, let p = x.baseAddress, let q = y.baseAddress else {
+                    return x.count == y.count
+                }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// The draft of these members.

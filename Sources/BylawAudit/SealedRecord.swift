@@ -52,41 +52,65 @@ struct StoredForm: Sendable {
 
     /// Nil for a draft with a body member named like a header field, which the store refuses.
     init?(draft: RecordDraft, actor: String) {
-        // The draft's members are in canonical order already: the three header members are merged in.
-        let header: [(name: String, canonical: [UInt8])] = [
-            ("actor", SealedRecord.quoted(actor)), ("bylaw_version", SealedRecord.quoted(BylawVersion.current)),
-            ("event", SealedRecord.quoted(draft.event)),
-        ]
-        // A draft sealed for another actor keeps its members in its sealed form.
+        // The draft's members are in canonical order already: the three header members are merged in as the
+        // object is written, each straight into place.
         let body = draft.allMembers
-        var members: [(name: String, canonical: [UInt8])] = []
-        members.reserveCapacity(body.count + header.count)
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(
+            body.reduce(64 + actor.utf8.count + draft.event.utf8.count) {
+                $0 + $1.name.utf8.count + $1.canonical.count + 4
+            })
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(body.count + Self.headerNames.count)
+        func member(_ write: (inout [UInt8]) -> Void) {
+            if !ranges.isEmpty { out.append(UInt8(ascii: ",")) }
+            let start = out.count
+            write(&out)
+            ranges.append(start..<out.count)
+        }
+        func header(_ h: Int) {
+            member { out in
+                JCS.appendQuoted(Self.headerNames[h], to: &out)
+                out.append(UInt8(ascii: ":"))
+                switch h {
+                case 0: JCS.appendQuoted(actor, to: &out)
+                case 1: out.append(contentsOf: Self.quotedVersion)
+                default: JCS.appendQuoted(draft.event, to: &out)
+                }
+            }
+        }
         var h = 0
         for m in body {
             guard !AuditRecord.isHeaderName(m.name) else { return nil }
-            while h < header.count, JCS.utf16Precedes(header[h].name, m.name) {
-                members.append(header[h])
+            while h < Self.headerNames.count, JCS.utf16Precedes(Self.headerNames[h], m.name) {
+                header(h)
                 h += 1
             }
-            members.append(m)
+            member { out in
+                JCS.appendQuoted(m.name, to: &out)
+                out.append(UInt8(ascii: ":"))
+                out.append(contentsOf: m.canonical)
+            }
         }
-        members += header[h...]
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(members.reduce(2) { $0 + $1.name.utf8.count + $1.canonical.count + 4 })
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(members.count)
-        for m in members {
-            if !ranges.isEmpty { out.append(UInt8(ascii: ",")) }
-            let start = out.count
-            JCS.appendQuoted(m.name, to: &out)
-            out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: m.canonical)
-            ranges.append(start..<out.count)
+        while h < Self.headerNames.count {
+            header(h)
+            h += 1
         }
         out.append(UInt8(ascii: "}"))
         stored = out
-        layout = StoredLayout(ranges: ranges, names: members.map(\.name))
+        // The header names all sort before the first store field: only body names can come after one.
+        var k = 0
+        let before = StoreFields.names.map { field in
+            while k < body.count, JCS.utf16Precedes(body[k].name, field) { k += 1 }
+            return Self.headerNames.count + k
+        }
+        layout = StoredLayout(ranges: ranges, before: before)
     }
+
+    /// The header members the store form adds, in canonical order; all sort before `previous_chain_hash`.
+    static let headerNames = ["actor", "bylaw_version", "event"]
+
+    static let quotedVersion = SealedRecord.quoted(BylawVersion.current)
 }
 
 /// A hash part taken, handed from the drafting thread to the store's.
@@ -230,7 +254,7 @@ struct StoredLayout: Sendable {
         }
     }
 
-    private init(ranges: [Range<Int>], before: [Int]) {
+    init(ranges: [Range<Int>], before: [Int]) {
         self.ranges = ranges
         self.before = before
     }
