@@ -51,7 +51,7 @@ package struct ChainFollower {
     private mutating func followPending(then next: HashedChunk?) -> Bool {
         guard report.ok, let chunk = pending else { return report.ok }
         guard AuditStore.follow(chunk, expected: &expected, chain: &chain, report: &report) else {
-            next?.wait()
+            next?.cancel()
             return false
         }
         report.headHash = AuditHex.encode(chain.bytes)

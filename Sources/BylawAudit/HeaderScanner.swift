@@ -272,11 +272,14 @@ struct ScannedName {
 
     func text(in bytes: [UInt8]) -> String { decoded ?? String(decoding: bytes[range], as: UTF8.self) }
 
-    /// Whether the name is `literal`, a plain ASCII name. Compared as bytes, which for such a literal says what
-    /// comparing texts says: no other text is canonically equivalent to one of these names, and a name with
-    /// escapes holds a character none of them has.
+    /// Whether the name is `literal`, a plain ASCII name, as comparing texts says. A name without escapes is
+    /// compared as bytes, which for such a literal says the same: no other text is canonically equivalent to
+    /// one of these names. A name with escapes is compared as the text it decodes to: canonical JSON escapes
+    /// none of these names' characters, but a stored body is not trusted to be canonical (`act\u006fr` is
+    /// `actor`).
     func `is`(_ literal: StaticString, in bytes: [UInt8]) -> Bool {
-        guard decoded == nil, range.count == literal.utf8CodeUnitCount else { return false }
+        if let decoded { return decoded == literal.description }
+        guard range.count == literal.utf8CodeUnitCount else { return false }
         return bytes.withUnsafeBufferPointer { b in
             guard !range.isEmpty, let base = b.baseAddress else { return range.isEmpty }
             return memcmp(base + range.lowerBound, literal.utf8Start, range.count) == 0

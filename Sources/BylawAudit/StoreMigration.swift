@@ -3,6 +3,9 @@ import Bylaw
 extension AuditStore: MigratableTrail {
     public var location: String { path }
 
+    /// Records handed to the migration's writer at a time.
+    static let copyPage = 2048
+
     public func chainHash(at seq: Int64) throws(AuditStoreError) -> [UInt8]? {
         try hashAt(seq: seq).flatMap(AuditHex.decode)
     }
@@ -29,7 +32,7 @@ extension AuditStore: MigratableTrail {
                 throw Self.unreadable(row, error)
             }
             page.append(CopiedRecord(seq: row.seq, canonical: canonical, leaf: stmt.blob(0), chain: stmt.blob(1)))
-            if page.count == Self.verifyChunk {
+            if page.count == Self.copyPage {
                 guard try body(page) else { return }
                 page.removeAll(keepingCapacity: true)
             }

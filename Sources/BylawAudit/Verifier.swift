@@ -36,7 +36,19 @@ extension AuditStore {
         // After a prune, the chain goes on from the signed cut: its chain hash stands for the records removed.
         let cut = try lastCut()
         var expected: Int64 = (cut?.throughSeq ?? 0) + 1
-        var chain = cut.flatMap { AuditHex.decode($0.chainHash).flatMap(Hash32.init) } ?? .zero
+        var chain = Hash32.zero
+        if let cut {
+            // The chain goes on from the cut's hash: one that is not a SHA-256 value can vouch for nothing.
+            guard let hash = AuditHex.decode(cut.chainHash).flatMap(Hash32.init) else {
+                var report = VerifyReport(records: 0, headSeq: cut.throughSeq, headHash: cut.chainHash, problem: nil)
+                report.prunedThrough = cut.throughSeq
+                report.problem = (
+                    cut.throughSeq, "the cut that removed records 1–\(cut.throughSeq) has no valid chain hash"
+                )
+                return report
+            }
+            chain = hash
+        }
         var report = VerifyReport(
             records: 0, headSeq: expected - 1, headHash: AuditHex.encode(chain.bytes), problem: nil)
         report.prunedThrough = cut?.throughSeq ?? 0
@@ -48,7 +60,7 @@ extension AuditStore {
             var rows: [StoredRow] = []
             if !exhausted {
                 // A small first chunk, so that the workers start soon after this thread does.
-                let size = report.records == 0 && pending == nil ? Self.firstVerifyChunk : Self.verifyReadAhead
+                let size = pending == nil ? Self.firstVerifyChunk : Self.verifyReadAhead
                 rows.reserveCapacity(size)
                 try db.holdingMutex { () throws(AuditStoreError) in
                     while rows.count < size, try stmt.step() { rows.append(StoredRow(stmt)) }
@@ -57,7 +69,7 @@ extension AuditStore {
             }
             let next = rows.isEmpty ? nil : HashedChunk(rows, decompressors: decompressors)
             if let chunk = pending, !Self.follow(chunk, expected: &expected, chain: &chain, report: &report) {
-                next?.wait()
+                next?.cancel()
                 return report
             }
             if pending != nil { progress?(report.headSeq) }
@@ -89,7 +101,6 @@ extension AuditStore {
         return report
     }
 
-    static let verifyChunk = 2048
     /// Rows `verify` reads ahead while the workers hash the rows before (`firstVerifyChunk` at the start).
     static let verifyReadAhead = 4096
     static let firstVerifyChunk = 512
@@ -144,11 +155,11 @@ struct StoredRow: Sendable {
     var seq: Int64
     /// The indexed columns, in `columnNames` order.
     var texts: ColumnTexts
-    /// The body as stored, its record id, time and previous chain hash aside: `body` adds them.
-    private var stored: StoredBody
+    /// The body as stored, its record id, time and previous chain hash aside (the columns keep them).
+    private(set) var stored: StoredBody
     /// The previous chain hash a compressed body leaves to its column, read as a hash (nil when it is not 32
     /// bytes, which a compressed body cannot be put back together without).
-    private var previous: Hash32?
+    private(set) var previous: Hash32?
     /// The stored leaf and chain hashes; nil when a column is not 32 bytes (it then matches no hash).
     var leaf: Hash32?
     var chain: Hash32?
@@ -202,15 +213,6 @@ struct StoredRow: Sendable {
             }
         }
     }
-
-    /// The stored body, with the record id and time the columns keep (a compressed body leaves them out).
-    var body: StoredBody {
-        var body = stored
-        if body.recordID == nil { body.recordID = texts.string(0) }
-        if body.recordedAt == nil { body.recordedAt = texts.string(1) }
-        if body.previousChainHash == nil { body.previousChainHash = previous?.bytes }
-        return body
-    }
 }
 
 /// A row's indexed text columns, as the bytes stored, in one buffer: reading a row costs one allocation
@@ -218,7 +220,7 @@ struct StoredRow: Sendable {
 struct ColumnTexts: Sendable {
     private var bytes: [UInt8] = []
     /// Where each column ends in `bytes` (a NULL one ends where the one before it does).
-    private var ends = InlineArray<9, Int32>(repeating: 0)
+    private var ends = InlineArray<9, Int>(repeating: 0)
     /// Bit `k` set: column `k` is NULL.
     private var nulls: UInt16 = 0
 
@@ -226,7 +228,7 @@ struct ColumnTexts: Sendable {
         bytes.reserveCapacity(160)
         for k in 0..<9 {
             if !stmt.appendText(first + Int32(k), to: &bytes) { nulls |= 1 << k }
-            ends[k] = Int32(bytes.count)
+            ends[k] = bytes.count
         }
     }
 
@@ -237,17 +239,12 @@ struct ColumnTexts: Sendable {
             } else {
                 nulls |= 1 << k
             }
-            ends[k] = Int32(bytes.count)
+            ends[k] = bytes.count
         }
     }
 
     private func range(_ k: Int) -> Range<Int>? {
-        nulls & (1 << k) != 0 ? nil : (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])
-    }
-
-    /// Column `k` as text, repaired where it is not UTF-8; nil for NULL.
-    func string(_ k: Int) -> String? {
-        range(k).map { String(decoding: bytes[$0], as: UTF8.self) }
+        nulls & (1 << k) != 0 ? nil : (k == 0 ? 0 : ends[k - 1])..<ends[k]
     }
 
     /// Column `k`'s bytes; nil for NULL.
@@ -462,6 +459,12 @@ final class HashedChunk: @unchecked Sendable {
     /// Takes the pieces no worker has yet, then waits for the rest.
     func wait() {
         if next.load(ordering: .relaxed) < pieces { work() }
+        group.wait()
+    }
+
+    /// Leaves the pieces no worker has taken, and waits for the ones taken: a problem was found before them.
+    func cancel() {
+        next.store(pieces, ordering: .relaxed)
         group.wait()
     }
 }

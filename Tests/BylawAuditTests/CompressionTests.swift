@@ -329,6 +329,60 @@ import Testing
         #expect(report.problem?.reason == "its `unit` column differs from its content")
     }
 
+    /// Rewrites the last of 40 compressed records as a forger who knows the store's dictionary would: the
+    /// members edited and compressed again, and, when the store can put the record together, the leaf and chain
+    /// hashes made to follow. Only the checks inside the record can then find it.
+    static func forgeLast(_ edit: (String) -> String) throws -> VerifyReport {
+        let (sealed, _) = try CompressionTests.sealed(CompressionTests.drafts(40))
+        let store = try AuditStore(path: try AuditPaths.temp() + "/forged.sqlite")
+        try store.append(sealed, actor: CompressionTests.actor)
+        let rows = try Self.rows(store)
+        let members = try rows[39].bodyMembers(using: try store.decompressor())
+        let edited = Array(edit(String(decoding: members, as: UTF8.self)).utf8)
+        #expect(edited != members, "the edit changed the record")
+        let id = try store.db.prepare("SELECT dictionary FROM records WHERE seq = 40")
+        _ = try id.step()
+        let dictionary = try #require(try store.dictionaries()[id.int(0)])
+        let compressor = try #require(RecordCompressor(content: dictionary))
+        let context = try #require(CompressionContext())
+        let body = try #require(compressor.compress(edited, in: context))
+        try store.tamper("SELECT 1")
+        let update = try store.db.prepare("UPDATE records SET body = ? WHERE seq = 40")
+        update.bind(1, body)
+        _ = try update.step()
+        if let layout = StoredLayout(reading: edited), let fields = rows[39].storeFields() {
+            let leaf = HashChain.leaf(layout.canonical(of: edited, fields: fields))
+            let chain = HashChain.link(previous: try #require(rows[38].chain).bytes, leaf: leaf)
+            let hashes = try store.db.prepare("UPDATE records SET leaf_hash = ?, chain_hash = ? WHERE seq = 40")
+            hashes.bind(1, leaf)
+            hashes.bind(2, chain)
+            _ = try hashes.step()
+        }
+        return try store.verify()
+    }
+
+    /// A stored body is not trusted to be canonical: a member name written with escapes a canonical writer
+    /// never uses is the name it spells. An `actor` written `act\u006fr` after the real one is the record's
+    /// actor, which its column must give; a store field so written is a store field, which a body may not hold;
+    /// a decision's `kind` so written is its kind.
+    @Test func aNameWrittenWithAnEscapeIsTheNameItSpells() throws {
+        let actor = try Self.forgeLast {
+            $0.replacingOccurrences(of: #""actor":"auditor","#, with: #""actor":"auditor","act\u006fr":"mallory","#)
+        }
+        #expect(actor.problem?.seq == 40)
+        #expect(actor.problem?.reason == "its `actor` column differs from its content")
+        let storeField = try Self.forgeLast {
+            $0.replacingOccurrences(of: #"{"actor""#, with: #"{"record_\u0069d":"forged","actor""#)
+        }
+        #expect(storeField.problem?.seq == 40)
+        #expect(storeField.problem?.reason == "its stored body is not a canonical object")
+        let kind = try Self.forgeLast {
+            $0.replacingOccurrences(of: #""kind":"asset_disposal""#, with: #""\u006bind":"asset_disposal""#)
+        }
+        #expect(kind.ok, "\(String(describing: kind.problem))")
+        #expect(kind.records == 40)
+    }
+
     /// The store fields written from column bytes are the ones written from texts, escapes or not.
     @Test(arguments: ["01a24dbb-35a3-7a21", "2026-12-06T23:40:44.323Z", "a\"b", "back\\slash", "ctl\u{7}", "", "汉字"])
     func storeFieldsFromBytesAreTheSame(_ text: String) {
@@ -344,6 +398,18 @@ import Testing
         let members = (0..<4).map { Array(fields.bytes[fields.member($0)]) }
         #expect(members.joined().elementsEqual(expected))
         #expect(String(decoding: members[3], as: UTF8.self) == "\"seq\":4294967297")
+    }
+
+    /// The widest sequence numbers fit the room the store fields are written into.
+    @Test(arguments: [Int64.min, Int64.max, 0, -1])
+    func storeFieldsOfExtremeSequenceNumbers(_ seq: Int64) {
+        let previous = [UInt8](repeating: 0xAB, count: 32)
+        var id = "01a24dbb-35a3-7a21-b7ee-c3cd781cf354"
+        let fields = id.withUTF8 { text in
+            previous.withUnsafeBytes { StoreFields(seq: seq, recordID: text, recordedAt: text, previousChainHash: $0) }
+        }
+        #expect(String(decoding: fields.bytes[fields.member(3)], as: UTF8.self) == "\"seq\":\(seq)")
+        #expect(fields.bytes.count == 60 + 64 + 2 * id.utf8.count + String(seq).utf8.count)
     }
 
     /// The four members as canonical JSON writes them, one after another.
@@ -378,6 +444,26 @@ import Testing
                     scanned.precedes(literal, in: bytes) == JCS.utf16Precedes(name, field), "\(name) against \(field)")
                 #expect(scanned.is(literal, in: bytes) == (name == field), "\(name) is \(field)")
             }
+        }
+    }
+
+    /// Names written with escapes no canonical writer uses are the names they spell, in order and in kind.
+    @Test func namesWithNeedlessEscapesAreTheNamesTheySpell() throws {
+        for (written, name) in [
+            (#"act\u006fr"#, "actor"), (#"record_\u0069d"#, "record_id"), (#"\u0073eq"#, "seq"),
+            (#"\u0072ecorded_at"#, "recorded_at"), (#"previous_chain_has\u0068"#, "previous_chain_hash"),
+            (#"\u0070"#, "p"), (#"s\u0065r"#, "ser"), (#"\u00e9"#, "é"),
+        ] {
+            let bytes = Array(("{\"" + written + "\":null}").utf8)
+            let scanned = try #require(CanonicalMembers.scanNames(bytes)?.first?.name)
+            #expect(scanned.text(in: bytes) == name)
+            for (field, literal) in zip(StoreFields.names, StoreFields.literals) {
+                #expect(
+                    scanned.precedes(literal, in: bytes) == JCS.utf16Precedes(name, field),
+                    "\(written) against \(field)")
+                #expect(scanned.is(literal, in: bytes) == (name == field), "\(written) is \(field)")
+            }
+            #expect(scanned.is("actor", in: bytes) == (name == "actor"))
         }
     }
 }

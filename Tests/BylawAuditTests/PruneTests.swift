@@ -68,4 +68,18 @@ import Testing
         let report = try store.verify(checkpoints: [], publicKey: other.publicKey)
         #expect(report.problem?.reason.contains("not signed by the given public key") == true)
     }
+
+    /// The rest of the chain goes on from the cut's hash: a cut whose hash is not a SHA-256 value is reported,
+    /// not taken as the start of a new chain.
+    @Test func aCutWithoutAValidHashIsReported() throws {
+        let store = try Self.store()
+        let cutoff = String(UTCStamp.format(Self.now.addingTimeInterval(-210 * Self.day)).prefix(10))
+        try store.prune(before: cutoff, today: Self.now, actor: "admin")
+        #expect(try store.verify().ok)
+        try store.tamper("DROP TRIGGER IF EXISTS cuts_no_update; UPDATE cuts SET chain_hash = zeroblob(16)")
+        let report = try store.verify()
+        #expect(report.problem?.seq == 19)
+        #expect(report.problem?.reason == "the cut that removed records 1–19 has no valid chain hash")
+        #expect(report.records == 0)
+    }
 }

@@ -108,3 +108,20 @@ extension AuditStore {
         _ = try write.step()
     }
 }
+
+extension ColumnTexts {
+    /// Column `k` as text, repaired where it is not UTF-8; nil for NULL.
+    func string(_ k: Int) -> String? { withBytes(k) { $0.map { String(decoding: $0, as: UTF8.self) } } }
+}
+
+extension StoredRow {
+    /// The stored body with the record id, time and previous chain hash its columns keep (a compressed body
+    /// leaves them out), as the whole-record reading puts a record back together.
+    var body: StoredBody {
+        var body = stored
+        if body.recordID == nil { body.recordID = texts.string(0) }
+        if body.recordedAt == nil { body.recordedAt = texts.string(1) }
+        if body.previousChainHash == nil { body.previousChainHash = previous?.bytes }
+        return body
+    }
+}

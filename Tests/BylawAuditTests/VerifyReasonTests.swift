@@ -7,9 +7,10 @@ import Testing
 
 /// `verify` checks most of a record on worker threads and only the chain in order: the first problem and its
 /// exact reason must be what a check of one record after the other gives, inside a chunk of rows and at the
-/// first row of the next (`AuditStore.verifyChunk`).
+/// first row of the next (`AuditStore.firstVerifyChunk`), and at the first row of a worker's next piece
+/// (`HashedChunk.piece`).
 @Suite(.serialized) struct VerifyReasonTests {
-    static let count = AuditStore.verifyChunk + 60
+    static let count = AuditStore.firstVerifyChunk + 300
 
     static let pristine = PristineStore(count: count)
 
@@ -77,7 +78,12 @@ import Testing
             reason: { _ in "it does not name the previous record's chain hash" }),
     ]
 
-    @Test(arguments: cases, [Int64(2), 700, Int64(AuditStore.verifyChunk), Int64(AuditStore.verifyChunk) + 1])
+    @Test(
+        arguments: cases,
+        [
+            Int64(2), Int64(HashedChunk.piece) + 1, Int64(AuditStore.firstVerifyChunk),
+            Int64(AuditStore.firstVerifyChunk) + 1, Int64(AuditStore.firstVerifyChunk + HashedChunk.piece) + 1,
+        ])
     func firstProblemAndItsReason(_ c: Case, seq: Int64) throws {
         let store = try Self.copy()
         try c.edit(store, seq)

@@ -29,6 +29,9 @@ enum VerifyTexts {
             "verify.reason.kept-head-rewritten", zh: "另存链头处的链哈希不同：记录被改写",
             en: "the chain hash at the kept head differs: the records were rewritten"),
         CatalogueEntry(
+            "verify.reason.cut-malformed", zh: "删除第 1–{0} 条记录的截断没有有效的链哈希",
+            en: "the cut that removed records 1–{0} has no valid chain hash"),
+        CatalogueEntry(
             "verify.reason.cut-unsigned", zh: "删除第 1–{0} 条记录的截断不是由所给公钥签名的",
             en: "the cut that removed records 1–{0} is not signed by the given public key"),
         CatalogueEntry(
