@@ -24,6 +24,10 @@ public final class PostgresTrail {
     let format: Int32
     /// The dictionaries committed to the trail, known not to need inserting again.
     private var storedDictionaries: Set<[UInt8]> = []
+    /// The newest checkpoint this process knows to be committed. Others may have written newer ones since, never
+    /// older: when a checkpoint is not yet due after this one, it is not due after the trail's newest either,
+    /// and an append need not ask the trail (`checkpointIfDue`).
+    private var knownCheckpoint: (seq: Int64, signedAt: String)?
     /// Puts compressed bodies back together when the trail is read (one thread at a time, as the session).
     let reader = CompressedRecordReader()
     /// Called inside each append transaction after its rows are inserted and before the commit (tests use
@@ -94,6 +98,7 @@ public final class PostgresTrail {
     ) throws(AuditStoreError) -> [Int64] {
         try reconnectIfLost()
         var added: [[UInt8]] = []
+        var checkpoint: (seq: Int64, signedAt: String)?
         let seqs = try session.transaction { () throws(AuditStoreError) -> [Int64] in
             try lockChain()
             guard try claim() else { return [] }
@@ -115,12 +120,13 @@ public final class PostgresTrail {
                 for: drafts, actor: actor, time: time, head: head, last: stamp, keepCompressed: format >= 2)
             added = try storeDictionaries(of: rows)
             try insert(rows)
-            if let last = rows.last { try checkpointIfDue(seq: last.seq, chain: last.chain, time: time) }
+            if let last = rows.last { checkpoint = try checkpointIfDue(seq: last.seq, chain: last.chain, time: time) }
             beforeCommit?()
             return rows.filter { !$0.isClockRecord }.map(\.seq)
         }
-        // Known only once committed: a rolled-back transaction took its dictionaries with it.
+        // Known only once committed: a rolled-back transaction took its dictionaries and checkpoint with it.
         storedDictionaries.formUnion(added)
+        if let checkpoint { knownCheckpoint = checkpoint }
         return seqs
     }
 
@@ -282,12 +288,21 @@ extension PostgresTrail: AuditTrail {
 
 extension PostgresTrail {
     /// Inside an append's transaction: a checkpoint when 1,000 records or 5 minutes have passed since the last
-    /// (`Checkpoint.isDue`), as the SQLite store writes them.
-    func checkpointIfDue(seq: Int64, chain: [UInt8], time: Date) throws(AuditStoreError) {
-        guard let signer, format >= 3, Checkpoint.isDue(seq: seq, at: time, last: try lastCheckpoint()) else {
-            return
+    /// (`Checkpoint.isDue`), as the SQLite store writes them. The trail is asked for its newest checkpoint only
+    /// when the one this process knows of leaves one due (`knownCheckpoint`).
+    /// - Returns: the newest checkpoint once this transaction commits, when the trail was asked.
+    func checkpointIfDue(seq: Int64, chain: [UInt8], time: Date) throws(AuditStoreError) -> (
+        seq: Int64, signedAt: String
+    )? {
+        guard let signer, format >= 3 else { return nil }
+        if let known = knownCheckpoint, known.seq <= seq, !Checkpoint.isDue(seq: seq, at: time, last: known) {
+            return nil
         }
-        try insertCheckpoint(try Checkpoint.signed(seq: seq, chain: chain, at: time, by: signer))
+        let last = try lastCheckpoint()
+        guard Checkpoint.isDue(seq: seq, at: time, last: last) else { return last }
+        let checkpoint = try Checkpoint.signed(seq: seq, chain: chain, at: time, by: signer)
+        try insertCheckpoint(checkpoint)
+        return (checkpoint.seq, checkpoint.signedAt)
     }
 
     private func lastCheckpoint() throws(AuditStoreError) -> (seq: Int64, signedAt: String)? {

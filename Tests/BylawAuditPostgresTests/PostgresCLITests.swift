@@ -227,6 +227,27 @@ import Testing
         #expect(forged.problem != nil)
     }
 
+    /// Two writers on one trail each remember the newest checkpoint they know of and ask the trail only when
+    /// one may be due: together they sign the same checkpoints one writer would, none missed and none twice.
+    @Test func twoWritersSignEachCheckpointOnce() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let key = CheckpointKey.Private()
+        let first = try PostgresTrail(db)
+        let second = try PostgresTrail(db)
+        first.signer = key
+        second.signer = key
+        let drafts = PostgresTestServer.drafts(3_600)
+        // In turns, 300 records at a time: each writer's own appends are 600 records apart.
+        for (k, start) in stride(from: 0, to: drafts.count, by: 300).enumerated() {
+            let writer = k % 2 == 0 ? first : second
+            try writer.append(Array(drafts[start..<start + 300]), actor: "auditor", at: nil, batchSize: 300)
+        }
+        #expect(try first.checkpoints().map(\.seq) == [1_200, 2_400, 3_600])
+        let reader = try PostgresTrail(readingAt: db)
+        let report = try reader.verify(publicKey: key.publicKey, receipt: nil)
+        #expect(report.ok && report.checkpoints == 3, "\(String(describing: report.problem))")
+    }
+
     /// End to end: `check --signing-key` on PostgreSQL signs, `log checkpoint export` lists the checkpoints and
     /// `log verify --public-key` checks them; another key's public half breaks the verification (exit 1).
     @Test func theCommandsSignExportAndVerify() throws {
