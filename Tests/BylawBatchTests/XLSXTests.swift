@@ -99,6 +99,20 @@ import Testing
         #expect(XLSXFileReader.headerIndex(rows, mapping: mapping) == 2)
     }
 
+    /// A mapping of one column finds its header as the choice of a sheet does: the row that names it, not the
+    /// fullest row, which here is a wide note above the table.
+    @Test func aMappingOfOneColumnFindsTheRowThatNamesIt() {
+        let rows = [
+            row(1, ["填表说明", "金额单位", "元", "经办人", "审核人"]), row(3, ["资产名称", "数量"]), row(4, ["办公楼", "1"]),
+        ]
+        #expect(XLSXFileReader.headerIndex(rows, mapping: nil) == 0)
+        let one = CSVMapping(columns: ["资产名称": FieldPath("asset.name")])
+        #expect(XLSXFileReader.headerIndex(rows, mapping: one) == 1)
+        #expect(XLSXFileReader.namesColumns(rows[1], of: ["资产名称"]))
+        #expect(!XLSXFileReader.namesColumns(rows[1], of: ["资产名称", "账面原值"]), "two headers wanted of two")
+        #expect(!XLSXFileReader.namesColumns(rows[1], of: []))
+    }
+
     /// Every record of a workbook read through `BatchReader` with `limits`, as `row:verdict-or-code`.
     func read(_ name: String, limits: XLSXLimits = .standard) -> [String] {
         let file = BatchFile(path: Self.office + "/" + name, format: .xlsx, size: nil)

@@ -142,21 +142,25 @@ final class XLSXFileReader: RecordReader {
         }
     }
 
+    /// Whether `row` names two of a mapping's headers (`known`), or the one header of a mapping of one column:
+    /// how both the choice of a sheet (`XLSXWorkbook.tableSheet`) and of its header row tell a header.
+    static func namesColumns(_ row: XLSXRow, of known: Set<String>) -> Bool {
+        let wanted = min(2, known.count)
+        return wanted > 0
+            && row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= wanted
+    }
+
     /// The record saying why the header cannot be read, handed out instead of any row.
     private var badHeader: BatchRecord?
     private(set) var headerRow = 0
 
-    /// The header among the first rows: with a mapping, the first row naming two of its headers; else the first
-    /// row with at least two cells and at least half as many as the fullest row (a title or a note above the
-    /// table has one or two).
+    /// The header among the first rows: with a mapping, the first row naming two of its headers (one, for a
+    /// mapping of one column); else the first row with at least two cells and at least half as many as the
+    /// fullest row (a title or a note above the table has one or two).
     static func headerIndex(_ rows: [XLSXRow], mapping: CSVMapping?) -> Int? {
         if let mapping {
             let known = Set(mapping.columns.keys)
-            if let k = rows.firstIndex(where: { row in
-                row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= 2
-            }) {
-                return k
-            }
+            if let k = rows.firstIndex(where: { namesColumns($0, of: known) }) { return k }
         }
         let most = rows.map(\.cells.count).max() ?? 0
         return rows.firstIndex { $0.cells.count >= max(2, (most + 1) / 2) } ?? rows.indices.first

@@ -20,19 +20,12 @@ extension XLSXWorkbook {
         guard let first = sheets.first else { throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet") }
         guard sheets.count > 1 else { return first }
         let known = Set((mapping?.columns.keys).map(Array.init) ?? [])
-        let wanted = min(2, known.count)
         var multiCell: Sheet?
         for sheet in sheets {
             let rows = try Self.topRows(of: sheet, package: package, context: context, headerRow: headerRow)
-            if wanted > 0,
-                rows.contains(where: { row in
-                    row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= wanted
-                })
-            {
-                return sheet
-            }
+            if rows.contains(where: { XLSXFileReader.namesColumns($0, of: known) }) { return sheet }
             if multiCell == nil, headerRow == nil, rows.contains(where: { $0.cells.count >= 2 }) {
-                if wanted == 0 { return sheet }
+                if known.isEmpty { return sheet }
                 multiCell = sheet
             }
         }
