@@ -244,16 +244,6 @@ struct StoredLayout: Sendable {
     /// For each store field, how many stored members come before it.
     var before: [Int]
 
-    init(ranges: [Range<Int>], names: [String]) {
-        self.ranges = ranges
-        // Both lists are in canonical order: one pass.
-        var k = 0
-        before = StoreFields.names.map { field in
-            while k < names.count, JCS.utf16Precedes(names[k], field) { k += 1 }
-            return k
-        }
-    }
-
     init(ranges: [Range<Int>], before: [Int]) {
         self.ranges = ranges
         self.before = before

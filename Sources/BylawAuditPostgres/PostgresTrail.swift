@@ -24,9 +24,12 @@ public final class PostgresTrail {
     let format: Int32
     /// The dictionaries committed to the trail, known not to need inserting again.
     private var storedDictionaries: Set<[UInt8]> = []
-    /// The newest checkpoint this process knows to be committed. Others may have written newer ones since, never
-    /// older: when a checkpoint is not yet due after this one, it is not due after the trail's newest either,
-    /// and an append need not ask the trail (`checkpointIfDue`).
+    /// The newest checkpoint this process knows to be committed (forgotten on a new connection, which may
+    /// reach a restored trail). Others may have written newer ones since, never older, so while fewer than
+    /// 1,000 records follow it and it is less than 5 minutes old, an append does not ask the trail
+    /// (`checkpointIfDue`). The record rule is then exactly the trail's; the 5-minute rule is measured from the
+    /// checkpoint this process knows, so a newer one stamped by a writer whose clock runs behind can put a
+    /// checkpoint off by at most those 5 minutes.
     private var knownCheckpoint: (seq: Int64, signedAt: String)?
     /// Puts compressed bodies back together when the trail is read (one thread at a time, as the session).
     let reader = CompressedRecordReader()
@@ -65,6 +68,7 @@ public final class PostgresTrail {
     func reconnectIfLost() throws(AuditStoreError) {
         guard session.isBroken else { return }
         session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
+        knownCheckpoint = nil
     }
 
     /// The last record's sequence number and chain hash (0 and 32 zero bytes for an empty trail).
@@ -98,7 +102,7 @@ public final class PostgresTrail {
     ) throws(AuditStoreError) -> [Int64] {
         try reconnectIfLost()
         var added: [[UInt8]] = []
-        var checkpoint: (seq: Int64, signedAt: String)?
+        var checkpoint: CheckpointLookup?
         let seqs = try session.transaction { () throws(AuditStoreError) -> [Int64] in
             try lockChain()
             guard try claim() else { return [] }
@@ -126,7 +130,7 @@ public final class PostgresTrail {
         }
         // Known only once committed: a rolled-back transaction took its dictionaries and checkpoint with it.
         storedDictionaries.formUnion(added)
-        if let checkpoint { knownCheckpoint = checkpoint }
+        if case .asked(let newest) = checkpoint { knownCheckpoint = newest }
         return seqs
     }
 
@@ -290,19 +294,24 @@ extension PostgresTrail {
     /// Inside an append's transaction: a checkpoint when 1,000 records or 5 minutes have passed since the last
     /// (`Checkpoint.isDue`), as the SQLite store writes them. The trail is asked for its newest checkpoint only
     /// when the one this process knows of leaves one due (`knownCheckpoint`).
-    /// - Returns: the newest checkpoint once this transaction commits, when the trail was asked.
-    func checkpointIfDue(seq: Int64, chain: [UInt8], time: Date) throws(AuditStoreError) -> (
-        seq: Int64, signedAt: String
-    )? {
-        guard let signer, format >= 3 else { return nil }
+    /// - Returns: whether the trail was asked, and then its newest checkpoint once this transaction commits.
+    func checkpointIfDue(seq: Int64, chain: [UInt8], time: Date) throws(AuditStoreError) -> CheckpointLookup {
+        guard let signer, format >= 3 else { return .notAsked }
         if let known = knownCheckpoint, known.seq <= seq, !Checkpoint.isDue(seq: seq, at: time, last: known) {
-            return nil
+            return .notAsked
         }
         let last = try lastCheckpoint()
-        guard Checkpoint.isDue(seq: seq, at: time, last: last) else { return last }
+        guard Checkpoint.isDue(seq: seq, at: time, last: last) else { return .asked(last) }
         let checkpoint = try Checkpoint.signed(seq: seq, chain: chain, at: time, by: signer)
         try insertCheckpoint(checkpoint)
-        return (checkpoint.seq, checkpoint.signedAt)
+        return .asked((checkpoint.seq, checkpoint.signedAt))
+    }
+
+    /// What an append learned of the trail's checkpoints.
+    enum CheckpointLookup {
+        case notAsked
+        /// The trail's newest checkpoint, or none.
+        case asked((seq: Int64, signedAt: String)?)
     }
 
     private func lastCheckpoint() throws(AuditStoreError) -> (seq: Int64, signedAt: String)? {

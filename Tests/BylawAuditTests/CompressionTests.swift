@@ -447,6 +447,16 @@ import Testing
         }
     }
 
+    /// The stored form merges its three header members in and counts only body names before each store field:
+    /// that holds while the header names are in canonical order and all sort before every store field.
+    @Test func theHeaderNamesSortBeforeTheStoreFields() {
+        let header = StoredForm.headerNames
+        #expect(zip(header, header.dropFirst()).allSatisfy { JCS.utf16Precedes($0, $1) })
+        for name in header {
+            #expect(StoreFields.names.allSatisfy { JCS.utf16Precedes(name, $0) }, "\(name)")
+        }
+    }
+
     /// Names written with escapes no canonical writer uses are the names they spell, in order and in kind.
     @Test func namesWithNeedlessEscapesAreTheNamesTheySpell() throws {
         for (written, name) in [
