@@ -266,6 +266,19 @@ import Testing
             let members = try row.body.bodyMembers(using: decompressor)
             let fast = HashedRow.compressed(row, members: members)
             Self.same(fast, Self.reference(row, members: members), "row \(row.seq)")
+            // Independently of where `StoredLayout` puts the store fields: the record as a JSON value, the
+            // fields added, canonicalised again, hashes to the leaf the one scan computed.
+            if let fields = row.storeFields(), case .object(var whole) = try JSONValue.parse(members) {
+                for k in 0..<4 {
+                    let member = try JSONValue.parse(
+                        [UInt8(ascii: "{")] + fields.bytes[fields.member(k)] + [UInt8(ascii: "}")])
+                    if case .object(let pair) = member { whole += pair }
+                }
+                let leaf = HashChain.leaf(try JCS.canonicalize(.object(whole)))
+                #expect(fast.leaf?.bytes == leaf, "row \(row.seq)")
+            } else {
+                Issue.record("row \(row.seq) has no store fields or is not an object")
+            }
             if fast.headerProblem != nil || fast.columnProblem != nil || !fast.leafMatches { problems += 1 }
             // The members edited after decompression: a header value, the decision, and the object itself.
             let text = String(decoding: members, as: UTF8.self)
