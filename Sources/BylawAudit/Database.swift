@@ -159,9 +159,9 @@ final class Database {
 
         func bind(_ index: Int32, _ value: String?) {
             if var value {
-                // The string's own UTF-8, with its length: no C string made of it first.
-                // The whole text with its length, a NUL included (a C string of it stopped there, and the column
-                // then differed from the record it indexes: `verify` took that for tampering).
+                // The string's own UTF-8 with its length, a NUL included: no C string is made of it (one stopped
+                // at a NUL, and the column then differed from the record it indexes: `verify` took that for
+                // tampering).
                 value.withUTF8 { text in
                     guard let base = text.baseAddress, !text.isEmpty else {
                         // An empty text, not null: SQLite reads a null pointer as null.

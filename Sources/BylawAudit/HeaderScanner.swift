@@ -147,36 +147,38 @@ struct HeaderScanner {
         return true
     }
 
+    /// The text of the string whose quotes are at `open` and `close` and which holds escapes (rare), decoded by
+    /// the full JSON reader; nil when they cannot be decoded.
+    private func decoded(_ open: Int, _ close: Int) -> String? {
+        guard case .string(let s)? = try? JSONValue.parse(Array(bytes[open...close])) else { return nil }
+        return s
+    }
+
     /// A string value (nil, and nothing consumed, when the value is not a string).
     mutating func string() -> String? {
         guard let (j, plain) = stringEnd() else { return nil }
-        let start = i + 1
+        let open = i
         i = j + 1
-        if plain { return String(decoding: bytes[start..<j], as: UTF8.self) }
-        // Rare: escapes. Decode the string through the full JSON reader.
-        guard case .string(let s)? = try? JSONValue.parse(Array(bytes[(start - 1)...j])) else { return nil }
-        return s
+        return plain ? String(decoding: bytes[(open + 1)..<j], as: UTF8.self) : decoded(open, j)
     }
 
     /// A member's name (nil, as `string()` gives, when it is not a string or its escapes cannot be decoded).
     private mutating func name() -> ScannedName? {
         guard let (j, plain) = stringEnd() else { return nil }
-        let start = i + 1
+        let open = i
         i = j + 1
-        if plain { return ScannedName(range: start..<j, decoded: nil) }
-        guard case .string(let s)? = try? JSONValue.parse(Array(bytes[(start - 1)...j])) else { return nil }
-        return ScannedName(range: start..<j, decoded: s)
+        if plain { return ScannedName(range: (open + 1)..<j, decoded: nil) }
+        return decoded(open, j).map { ScannedName(range: (open + 1)..<j, decoded: $0) }
     }
 
     /// A string value as `FoundText`, read as `string()` reads it: `.absent`, and nothing consumed, when the
     /// value is not a string; `.absent`, consumed, when its escapes cannot be decoded.
     mutating func text() -> FoundText {
         guard let (j, plain) = stringEnd() else { return .absent }
-        let start = i + 1
+        let open = i
         i = j + 1
-        if plain { return .bytes(start..<j) }
-        guard case .string(let s)? = try? JSONValue.parse(Array(bytes[(start - 1)...j])) else { return .absent }
-        return .decoded(s)
+        if plain { return .bytes((open + 1)..<j) }
+        return decoded(open, j).map(FoundText.decoded) ?? .absent
     }
 
     /// At the record's `decision` object: reads its kind, id, date and unit into `found` (at their column

@@ -124,9 +124,9 @@ struct PrefixHash: @unchecked Sendable {
 /// The four fields the store assigns on append, each as its canonical member (`"name":value`), in canonical
 /// name order. Made for every record by the store's single writer, so written into one buffer at once.
 struct StoreFields {
-    static let names = ["previous_chain_hash", "record_id", "recorded_at", "seq"]
-    /// `names`, as the literals a scan compares member names with.
+    /// The four names, as the literals a scan compares member names with.
     static let literals: [StaticString] = ["previous_chain_hash", "record_id", "recorded_at", "seq"]
+    static let names = literals.map(\.description)
     /// The four members back to back, without separators.
     private(set) var bytes: [UInt8]
     /// Where each member ends in `bytes`.
@@ -196,6 +196,7 @@ struct StoreFields {
             self.ends = ends
             return
         }
+        // A text that needs escapes (a hand-edited store): the same members, quoted as canonical JSON quotes.
         var b: [UInt8] = []
         b.reserveCapacity(160)
         func name(_ n: StaticString) {

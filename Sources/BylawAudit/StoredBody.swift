@@ -54,21 +54,17 @@ struct StoredBody: Sendable {
     func canonical(using decompressor: RecordDecompressor) throws(AuditStoreError) -> [UInt8] {
         let members = try bodyMembers(using: decompressor)
         guard codec == BodyCodec.zstd.rawValue else { return members }
-        let columns = try storeColumns()
+        let fields = try storeFields()
         guard let (layout, _) = StoredLayout.reading(members) else { throw Self.notAnObject }
-        return layout.canonical(of: members, fields: columns.fields)
+        return layout.canonical(of: members, fields: fields)
     }
 
     /// A compressed body's store fields, from the columns that keep them.
-    func storeColumns() throws(AuditStoreError) -> (
-        recordID: String, recordedAt: String, previousChainHash: [UInt8], fields: StoreFields
-    ) {
+    func storeFields() throws(AuditStoreError) -> StoreFields {
         guard let recordID, let recordedAt, let previousChainHash, previousChainHash.count == 32 else {
             throw Self.lacksColumn
         }
-        let fields = StoreFields(
-            seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash)
-        return (recordID, recordedAt, previousChainHash, fields)
+        return StoreFields(seq: seq, recordID: recordID, recordedAt: recordedAt, previousChainHash: previousChainHash)
     }
 
     /// Why a compressed body cannot be put back together: a column holding a store field is missing.

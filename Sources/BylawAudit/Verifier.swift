@@ -159,7 +159,7 @@ struct StoredRow: Sendable {
     private(set) var stored: StoredBody
     /// The previous chain hash a compressed body leaves to its column, read as a hash (nil when it is not 32
     /// bytes, which a compressed body cannot be put back together without).
-    private(set) var previous: Hash32?
+    private(set) var previousChainHash: Hash32?
     /// The stored leaf and chain hashes; nil when a column is not 32 bytes (it then matches no hash).
     var leaf: Hash32?
     var chain: Hash32?
@@ -182,7 +182,7 @@ struct StoredRow: Sendable {
         stored = StoredBody(
             seq: seq, codec: stmt.int(12), body: stmt.blob(13), dictionary: stmt.optionalInt(14),
             recordID: nil, recordedAt: nil, previousChainHash: nil)
-        previous = stmt.hash(15)
+        previousChainHash = stmt.hash(15)
     }
 
     /// The stored body's members (`StoredBody.bodyMembers`).
@@ -192,10 +192,7 @@ struct StoredRow: Sendable {
 
     var isCompressed: Bool { stored.codec == BodyCodec.zstd.rawValue }
 
-    /// The previous chain hash the row's column keeps; nil when it is not 32 bytes.
-    var previousChainHash: Hash32? { previous ?? stored.previousChainHash.flatMap(Hash32.init) }
-
-    /// A compressed body's store fields, from the columns that keep them (`StoredBody.storeColumns`), made
+    /// A compressed body's store fields, from the columns that keep them (`StoredBody.storeFields`), made
     /// from the column bytes when they are ASCII, as record ids and times are; nil when a column is missing.
     func storeFields() -> StoreFields? {
         guard let previous = previousChainHash else { return nil }

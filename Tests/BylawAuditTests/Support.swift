@@ -121,7 +121,7 @@ extension StoredRow {
         var body = stored
         if body.recordID == nil { body.recordID = texts.string(0) }
         if body.recordedAt == nil { body.recordedAt = texts.string(1) }
-        if body.previousChainHash == nil { body.previousChainHash = previous?.bytes }
+        if body.previousChainHash == nil { body.previousChainHash = previousChainHash?.bytes }
         return body
     }
 }
