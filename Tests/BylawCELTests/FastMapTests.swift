@@ -13,6 +13,7 @@ import Testing
         ]),
         "m": .map((try? CELMap([(.string("k1"), .int(1)), (.string("k2"), .int(2))])) ?? CELMap()),
         "empty": .list([]),
+        "names": .list([.string("甲"), .string("乙"), .string("e\u{301}")]),
     ]
 
     static let names = variables.keys.sorted()

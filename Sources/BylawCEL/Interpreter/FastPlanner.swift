@@ -49,14 +49,14 @@ final class FastPlanner {
             if let slot = mirroredSlot(operandNode, field) {
                 return FastValue { state in state.mirrored(slot) }
             }
-            let key = CELValue.string(field)
+            let hint = fieldHint(operandNode, field)
             if case .ident(let name) = operandNode.kind, let place = slot(name) {
-                return FastValue { state in state.field(place, key) }
+                return FastValue { state in state.field(place, field, hint: hint) }
             }
             let operand = value(operandNode)
             return FastValue { state in
                 guard case .map(let map) = operand.run(&state) else { return nil }
-                return map[key]
+                return map.value(named: field, hint: hint)
             }
         case .comprehension(let c):
             return comprehension(c)
@@ -84,6 +84,8 @@ final class FastPlanner {
             return FastBool { state in operand.run(&state).negated }
         case .call(let function, nil, let args) where args.count == 2 && (function == "_==_" || function == "_!=_"):
             return equality(args[0], args[1], negated: function == "_!=_")
+        case .call("@in", nil, let args) where args.count == 2:
+            return membership(args[0], args[1])
         default:
             let plan = value(node)
             return FastBool { state in
@@ -196,6 +198,13 @@ final class FastPlanner {
         }
     }
 
+    /// Where `field` stands in a decoded object of the operand's type when the document lists every member in
+    /// the schema's order: the entry `CELMap.value(named:hint:)` looks at first. -1 when the type is not known.
+    private func fieldHint(_ operandNode: CELExpr, _ field: String) -> Int {
+        guard case .object(let type)? = checked.types[operandNode.id] else { return -1 }
+        return type.fields.firstIndex { $0.name == field } ?? -1
+    }
+
     /// `has(operand.field)`.
     private func has(_ operandNode: CELExpr, _ field: String) -> FastBool {
         if let slot = mirroredSlot(operandNode, field) {
@@ -237,6 +246,37 @@ final class FastPlanner {
         }
     }
 
+    /// `element in container`, as `Operators.contains` answers it and charged as `Costs.operatorWork("@in")`
+    /// charges it, with no argument array and no result built: a string looked for in a list of strings
+    /// (`"财务部门" in bodies`) is compared where each element lies.
+    private func membership(_ a: CELExpr, _ b: CELExpr) -> FastBool {
+        let element = value(a)
+        let container = value(b)
+        return FastBool { state in
+            guard let x = element.run(&state), let y = container.run(&state) else { return .unknown }
+            switch y {
+            case .list(let items):
+                guard state.meter.scan(items.count * CostMeter.bytesPerStep) else { return .unknown }
+                if case .string(let text) = x {
+                    for item in items {
+                        if case .string(let other) = item {
+                            if CodePoints.equal(other, text) { return .yes }
+                        } else if celEquals(item, x) == true {
+                            return .yes
+                        }
+                    }
+                    return .no
+                }
+                return items.contains { celEquals($0, x) == true } ? .yes : .no
+            case .map(let map):
+                guard state.meter.scan(0) else { return .unknown }
+                return map[x] != nil ? .yes : .no
+            default:
+                return .unknown
+            }
+        }
+    }
+
     private func ident(_ name: String) -> FastValue {
         if let scoped = scopes.last(where: { $0.name == name }) {
             let slot = scoped.slot
@@ -270,7 +310,7 @@ final class FastPlanner {
     private func call(_ function: String, target: CELExpr?, args argNodes: [CELExpr], _ node: CELExpr) -> FastValue {
         let all = (target.map { [$0] } ?? []) + argNodes
         switch (function, all.count) {
-        case ("_&&_", 2), ("_||_", 2), ("!_", 1), ("_==_", 2), ("_!=_", 2):
+        case ("_&&_", 2), ("_||_", 2), ("!_", 1), ("_==_", 2), ("_!=_", 2), ("@in", 2):
             let test = bool(node)
             return FastValue { state in test.run(&state).value }
         case ("_?_:_", 3):
@@ -398,11 +438,11 @@ struct FastState {
         return values[slot.index]
     }
 
-    /// `variable.key` looked up where the variable's map lies, without copying the map.
+    /// `variable.name` looked up where the variable's map lies, without copying the map.
     @inline(__always)
-    func field(_ slot: Slot, _ key: CELValue) -> CELValue? {
+    func field(_ slot: Slot, _ name: String, hint: Int) -> CELValue? {
         guard layout == slot.layout, case .map(let map)? = values[slot.index] else { return nil }
-        return map[key]
+        return map.value(named: name, hint: hint)
     }
 
     /// `decision.field`, when the frame has the layout and `decision` is set; nil otherwise (then the

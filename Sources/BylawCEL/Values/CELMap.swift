@@ -66,6 +66,20 @@ public struct CELMap: Sendable, Equatable {
         return entries[position].value
     }
 
+    /// `self[.string(name)]`, looking first at the entry `hint`: where a decoded object's members stand when the
+    /// document lists them in its schema's order, as most do. Keys are distinct, so a match there is the one
+    /// the full lookup would find; anything else is looked up as usual.
+    @inline(__always)
+    public func value(named name: String, hint: Int) -> CELValue? {
+        if index.isEmpty, hint >= 0, hint < entries.count, case .string(let other) = entries[hint].key,
+            CodePoints.equal(name, other)
+        {
+            return entries[hint].value
+        }
+        guard let position = position(of: .string(name)) else { return nil }
+        return entries[position].value
+    }
+
     private func position(of key: MapKey) -> Int? {
         guard index.isEmpty else { return index[key] }
         if case .string(let text) = key {
