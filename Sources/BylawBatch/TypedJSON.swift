@@ -310,17 +310,14 @@ struct TypedJSON {
         return CELDate(isoUTF8: UnsafeBufferPointer(rebasing: b[range]))
     }
 
-    /// The text of a number as JSON writes it, without an exponent: the forms `int` and `decimal` accept.
-    private mutating func numberText() -> String? {
+    /// An integer, read from its bytes as `DecisionTyper.integer` reads its text. (A number with a point ends
+    /// at the point, which is not a delimiter: nil, as the typer gives for it.)
+    private mutating func integer() -> Int64? {
         let from = i
         if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
-        while i < b.count, (b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9")) || b[i] == UInt8(ascii: ".") {
-            i += 1
-        }
-        guard i > from, i - from <= limits.maxScalarBytes, i == b.count || Self.isDelimiter(b[i]) else {
-            return nil
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: b[from..<i]), as: UTF8.self)
+        while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
+        guard i - from <= limits.maxScalarBytes, i == b.count || Self.isDelimiter(b[i]) else { return nil }
+        return DecisionTyper.integer(utf8: UnsafeBufferPointer(rebasing: b[from..<i]))
     }
 
     /// A number written `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, read from its bytes: what `DecisionTyper.isPlainDecimal`
@@ -374,6 +371,8 @@ struct TypedJSON {
                 i += 1
                 return .list(values)
             }
+            // Room for a few items at once: growing from one by doubling reallocates at the second and third.
+            values.reserveCapacity(4)
             while true {
                 guard values.count < limits.maxItemsPerSequence, i < b.count, b[i] != UInt8(ascii: "n"),
                     let v = value(item, depth: depth + 1), let more = next(closing: UInt8(ascii: "]"))
@@ -396,7 +395,7 @@ struct TypedJSON {
             if word("false") { return .bool(false) }
             return nil
         case .int:
-            return numberText().flatMap(DecisionTyper.integer).map { .int($0) }
+            return integer().map { .int($0) }
         case .decimal:
             return decimal().map { .decimal($0) }
         }

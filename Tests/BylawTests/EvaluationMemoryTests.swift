@@ -42,6 +42,42 @@ import Testing
         #expect(DecisionTyper.isPlainDecimal(text) == expected, "\(text)")
     }
 
+    /// `int` as the schema defines it, written the plain way for reference: `-?(0|[1-9][0-9]*)` by its
+    /// characters, then the standard library's conversion, which refuses what does not fit.
+    static func referenceInteger(_ text: String) -> Int64? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard digits == "0" || digits.first != "0" else { return nil }
+        return Int64(text)
+    }
+
+    @Test(
+        arguments: [
+            ("0", 0), ("-0", 0), ("7", 7), ("-12", -12), ("9223372036854775807", Int64.max),
+            ("-9223372036854775808", Int64.min), ("9223372036854775808", nil), ("-9223372036854775809", nil),
+            ("18446744073709551616", nil), ("99999999999999999999", nil), ("00", nil), ("-00", nil), ("012", nil),
+            ("-", nil), ("", nil), ("+5", nil), ("--5", nil), ("5.0", nil), ("5 ", nil), ("١٢", nil), ("1\u{301}", nil),
+            ("１２", nil), ("0x10", nil), ("1e3", nil),
+        ] as [(String, Int64?)])
+    func integers(_ text: String, _ expected: Int64?) {
+        #expect(DecisionTyper.integer(text) == expected, "\(text)")
+        #expect(Self.referenceInteger(text) == expected, "the reference disagrees on \(text)")
+    }
+
+    /// The byte reading against the reference on random texts of digits, signs and points.
+    @Test func integersAgreeWithTheReference() {
+        var generator = SplitMix(seed: 27)
+        let alphabet = Array("0123456789-.+ 9")
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...21, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(DecisionTyper.integer(text) == Self.referenceInteger(text), "\(text)")
+        }
+        for value in [Int64.max, Int64.min, 0, 1, -1, 1_000_000_007] {
+            #expect(DecisionTyper.integer(String(value)) == value)
+        }
+    }
+
     @Test func verdictIsTheWorstOutcome() {
         func result(_ outcome: RuleOutcome, _ severity: RuleSeverity) -> RuleResult {
             RuleResult(

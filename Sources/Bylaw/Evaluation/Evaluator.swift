@@ -33,7 +33,9 @@ struct Evaluator {
     ///   - explaining: whether the tables' outcomes keep every row they examined, for an explanation.
     func context(_ decision: CELMap, today: CELDate, explaining: Bool = false) -> Context {
         var activation = CELActivation(calendar: runtime.set.calendar)
-        if Self.interpretOnly { activation.fastPath = false }
+        // A task-local read costs a lookup: once per decision.
+        let interpretOnly = Self.interpretOnly
+        if interpretOnly { activation.fastPath = false }
         // Only a calendar with provisional years needs watching; the rest pay nothing.
         if runtime.set.calendar?.hasProvisionalDays == true { activation.observer = CELEvalObserver() }
         if let layout = runtime.set.layout {
@@ -71,7 +73,7 @@ struct Evaluator {
         bind("today", slots.today, .date(today))
         let scope = TableScope(
             tables: runtime.tables, activation: activation, keepsChecks: explaining,
-            indexed: !Self.interpretOnly && CELActivation.fastPathByDefault)
+            indexed: !interpretOnly && CELActivation.fastPathByDefault)
         activation.host = scope
 
         var failedLets: [String: CELEvalError] = [:]
