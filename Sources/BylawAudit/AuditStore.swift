@@ -352,20 +352,24 @@ public final class AuditStore {
             var added: [(RecordCompressor, Int64)] = []
             // The clock record first, then the drafts as they are: a draft is several arrays and references,
             // not worth copying into one array with it.
-            func each(_ body: (RecordDraft) throws(AuditStoreError) -> Void) throws(AuditStoreError) {
+            // Each draft is borrowed where it lies: a copy would retain each of its arrays, which the thread
+            // that drafted it last touched.
+            func each(_ body: (borrowing RecordDraft) throws(AuditStoreError) -> Void) throws(AuditStoreError) {
                 if let clockRecord { try body(clockRecord) }
-                for draft in drafts { try body(draft) }
+                for i in drafts.indices { try body(drafts[i]) }
             }
-            try each { (draft) throws(AuditStoreError) in
+            try each { (draft: borrowing RecordDraft) throws(AuditStoreError) in
                 // Every parameter is bound below on every run (the dictionary as null for a record kept whole).
                 insert.rerun()
                 seq += 1
                 let recordID = ids.next(at: time)
                 let previous = chain
                 let leaf: [UInt8]
-                if let sealed = draft.sealed, sealed.actor == actor {
-                    leaf = sealed.leaf(
-                        StoreFields(seq: seq, recordID: recordID, recordedAt: stamp, previousChainHash: previous))
+                if let sealed = draft.sealedParts(
+                    actor: actor,
+                    StoreFields(seq: seq, recordID: recordID, recordedAt: stamp, previousChainHash: previous))
+                {
+                    leaf = sealed.leaf
                     insert.bind(11, sealed.compressed)
                     insert.bind(14, BodyCodec.zstd.rawValue)
                     insert.bind(15, try dictionaryID(of: sealed.compressor, added: &added))

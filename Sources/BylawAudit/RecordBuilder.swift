@@ -48,7 +48,10 @@ public struct RecordDraft: Sendable {
         self.decisionDate = decisionDate
         self.unit = unit
         self.verdict = verdict
-        self.members = members.sorted { JCS.utf16Precedes($0.name, $1.name) }
+        // A builder's members come in canonical order already: checking costs a comparison a pair, sorting
+        // copies every member.
+        let ordered = zip(members, members.dropFirst()).allSatisfy { JCS.utf16Precedes($0.name, $1.name) }
+        self.members = ordered ? members : members.sorted { JCS.utf16Precedes($0.name, $1.name) }
     }
 
     /// Compresses the record and hashes most of it here, on the drafting thread, for a store that will
@@ -60,6 +63,18 @@ public struct RecordDraft: Sendable {
         else { return }
         sealed = record
         members = []
+    }
+
+    /// What the store inserts of a draft sealed for `actor`: its leaf hash with these store fields, its
+    /// compressed body and the compressor that holds its dictionary. Read where the sealed record lies, with no
+    /// copy of it; nil for a draft not sealed, or sealed for another actor.
+    func sealedParts(actor: String, _ fields: StoreFields) -> (
+        leaf: [UInt8], compressed: [UInt8], compressor: RecordCompressor
+    )? {
+        guard sealed?.actor == actor, let leaf = sealed?.leaf(fields), let compressed = sealed?.compressed,
+            let compressor = sealed?.compressor
+        else { return nil }
+        return (leaf, compressed, compressor)
     }
 
     /// The body members, whether or not the draft is sealed.
