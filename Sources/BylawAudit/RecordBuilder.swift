@@ -66,8 +66,8 @@ public struct RecordDraft: Sendable {
     }
 
     /// What the store inserts of a draft sealed for `actor`: its leaf hash with these store fields, its
-    /// compressed body and the compressor that holds its dictionary. Read where the sealed record lies, with no
-    /// copy of it; nil for a draft not sealed, or sealed for another actor.
+    /// compressed body and the compressor that holds its dictionary; nil for a draft not sealed, or sealed for
+    /// another actor.
     func sealedParts(actor: String, _ fields: StoreFields) -> (
         leaf: [UInt8], compressed: [UInt8], compressor: RecordCompressor
     )? {

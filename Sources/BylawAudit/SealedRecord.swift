@@ -8,13 +8,16 @@ internal import Crypto
 ///
 /// The record's canonical bytes are the stored object's members and the store fields merged in canonical
 /// order; `StoredLayout` does that merge both for hashing here and for reading back.
-struct SealedRecord: Sendable {
-    var actor: String
-    var compressor: RecordCompressor
-    var compressed: [UInt8]
-    var form: StoredForm
+///
+/// A class: a draft is handed from the worker to the writer and copied on the way, and a copy of a reference is
+/// one count where a copy of these fields was one for each array, each on memory the other thread last wrote.
+final class SealedRecord: Sendable {
+    let actor: String
+    let compressor: RecordCompressor
+    let compressed: [UInt8]
+    let form: StoredForm
     /// SHA-256 of `0x00`, then the canonical record up to the first store field.
-    var prefixHash: PrefixHash
+    let prefixHash: PrefixHash
 
     init?(draft: RecordDraft, actor: String, compressor: RecordCompressor, context: CompressionContext) {
         guard let form = StoredForm(draft: draft, actor: actor),

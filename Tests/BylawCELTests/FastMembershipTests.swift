@@ -10,6 +10,8 @@ import Testing
         "1 in m", "xs in xs", "[1, 2, 3] in [xs]", "'a' in m.k1", "(1 / 0) in xs", "1 in xs[5]", "'甲' in names",
         "'乙' in names", "'e\\u0301' in names", "'\\u00e9' in names", "!('a' in mixed)", "'a' in mixed || 1 / 0 == 1",
         "'zz' in mixed && 1 / 0 == 1", "'甲' in people.map(p, p.name)", "null in mixed", "'a' in empty",
+        "1.0 in {1: 'x'}", "2u in {2: 'y'}", "1.5 in {1: 'x'}", "(0.0 / 0.0) in [0.0 / 0.0]", "(0.0 / 0.0) in [1.0]",
+        "'a' in {'a': 1}", "true in {true: 1}", "1 in [1u]", "1 in [1.0]", "[1] in [[1.0]]",
     ])
     func theFastPlanAgreesWithTheInterpreter(source: String) throws {
         let program = try CEL.compile(source, environment: FastMapTests.environment()).get()
@@ -46,6 +48,21 @@ import Testing
                 #expect(map.value(named: name, hint: hint) == map[.string(name)], "\(name) at \(hint)")
             }
         }
+    }
+
+    /// Maps built entry by entry (below and above the size that builds an index), and a key at the hint that is
+    /// not a string.
+    @Test(arguments: [4, 9, 12])
+    func mapsBuiltByInsertionToo(size: Int) throws {
+        var map = CELMap()
+        try map.insert(.int(1), .string("one"))
+        for k in 0..<size { try map.insert(.string("f\(k)"), .int(Int64(k))) }
+        for name in (0..<size).map({ "f\($0)" }) + ["missing"] {
+            for hint in -1...(size + 2) {
+                #expect(map.value(named: name, hint: hint) == map[.string(name)], "\(name) at \(hint)")
+            }
+        }
+        #expect(map.value(named: "f0", hint: 0) == .int(0), "the int key at 0 is passed over")
     }
 
     /// A name equal only under Unicode equivalence is not the member, at the hint or anywhere else.

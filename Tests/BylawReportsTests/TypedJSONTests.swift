@@ -156,6 +156,21 @@ import Testing
         #expect(fast == full, "\(name)")
     }
 
+    /// An `int` field (`asset.service_life`) written plainly is typed on the fast path; any other number form
+    /// goes to the full path, which reports it. Either way the result is the full path's.
+    @Test(arguments: [
+        ("8", true), ("0", true), ("-0", true), ("9223372036854775807", true), ("-9223372036854775808", true),
+        ("00", false), ("5.0", false), ("5.", false), ("1e3", false), ("9223372036854775808", false),
+        ("-9223372036854775809", false), ("-", false), ("\"8\"", false), ("８", false), ("+8", false),
+    ])
+    func integerFields(text: String, fast: Bool) {
+        let raw = Self.record([(#""acquired":"2009-12-22"}"#, #""acquired":"2009-12-22","service_life":"# + text + "}")]
+        )
+        let (full, fastLine, tookFast) = Self.both(raw)
+        #expect(tookFast == fast, "\(text)")
+        #expect(fastLine == full, "\(text)")
+    }
+
     /// Bytes that are not UTF-8 inside a string are the full path's to report.
     @Test func invalidUTF8GoesToTheFullPath() {
         var raw = Self.record([])
