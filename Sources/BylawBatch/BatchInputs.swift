@@ -46,7 +46,8 @@ public enum BatchInputs {
     }
 
     private static func unreadable(_ path: String) -> Diagnostic {
-        .error(
+        if errno == ENOENT { return .error("io.not-found", "there is no input `\(path)`", at: nil) }
+        return .error(
             "io.unreadable", "cannot read input `\(path)`: \(String(cString: strerror(errno)).lowercased())", at: nil)
     }
 

@@ -33,8 +33,17 @@ final class CSVFileReader: RecordReader {
     func next() -> BatchRecord? {
         guard !done else { return nil }
         guard let layout else { return header() }
-        guard let result = reader.next() else { return nil }
-        row += 1
+        var read: CSVReadResult?
+        while true {
+            read = reader.next()
+            guard let result = read else { return nil }
+            row += 1
+            // A line of empty cells (`,,,,`, as Excel saves formatted blank rows) or of spaces has nothing to
+            // check: it is skipped as an empty line is, and still counts as a row of the sheet.
+            if case .record(let r) = result, r.cells.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { continue }
+            break
+        }
+        guard let result = read else { return nil }
         let source = RecordSource(file: file, position: .row(row))
         switch result {
         case .problem(let d, _, let raw):

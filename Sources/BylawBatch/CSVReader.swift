@@ -141,7 +141,19 @@ public final class CSVReader {
                             cell.append(c)
                             state = .quoted
                         } else {
-                            if problem == nil {
+                            if problem == nil, position.line > quoteLine {
+                                // A quoted cell that ran over lines and is then followed by text: most likely
+                                // one stray quote, which took in every line up to the next quote. Those lines
+                                // are named, and the quote that opened the cell is where to look.
+                                problem = .error(
+                                    "csv.stray-quote",
+                                    "the quoted cell opened here runs on to line `\(position.line)`, where text follows "
+                                        + "its closing quote: lines `\(quoteLine)`–`\(position.line)` were read as this "
+                                        + "one cell",
+                                    at: SourceLocation(file: file, line: quoteLine, column: quoteColumn),
+                                    help: "a quote that opens a cell must close it; a quote inside a cell is written "
+                                        + "twice: \"\"")
+                            } else if problem == nil {
                                 problem = .error(
                                     "csv.text-after-quote",
                                     "text follows the closing quote of a cell",
@@ -173,8 +185,10 @@ public final class CSVReader {
                     let raw = stream.take(min(i, 4096))
                     let d = Diagnostic.error(
                         "csv.unterminated-quote",
-                        "the quoted cell opened here runs past \(maxRecordBytes) bytes: its closing quote is missing",
-                        at: SourceLocation(file: file, line: quoteLine, column: quoteColumn))
+                        "the quoted cell opened here runs past `\(maxRecordBytes)` bytes, to line "
+                            + "`\(position.line)`: its closing quote is missing, and the file is not read further",
+                        at: SourceLocation(file: file, line: quoteLine, column: quoteColumn),
+                        help: "close the cell with `\"`; a quote inside a quoted cell is written twice")
                     return .problem(d, line: startLine, raw: raw)
                 }
                 oversizedHead = Array(stream.buffer[stream.start..<stream.start + min(i, 4096)])
@@ -194,7 +208,9 @@ public final class CSVReader {
                     return .problem(
                         .error(
                             "csv.unterminated-quote",
-                            "the quoted cell opened here is never closed: the file ends inside it",
+                            "the quoted cell opened here is never closed: the file ends inside it, at line "
+                                + "`\(position.line)`, and lines `\(quoteLine)`–`\(position.line)` were read as "
+                                + "this one cell",
                             at: SourceLocation(file: file, line: quoteLine, column: quoteColumn),
                             help: "close the cell with `\"`; a quote inside a quoted cell is written twice"),
                         line: startLine, raw: raw)

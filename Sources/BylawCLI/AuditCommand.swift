@@ -104,7 +104,9 @@ struct AuditCommand: ParsableCommand {
         switch BatchInputs.resolve(inputs, format: inputFormat) {
         case .success(let f): files = f
         case .failure(let failure):
-            for d in failure.diagnostics { printError("bylaw: \(d.message)") }
+            for d in failure.diagnostics {
+                printError("bylaw: " + DiagnosticWording.message(code: d.code, english: d.message, Language.current))
+            }
             throw Exit.invalid
         }
         let trail = try recording.recording(

@@ -260,7 +260,11 @@ struct LogCommand: ParsableCommand {
             var expected: (Int64, String)?
             if let expectHead {
                 let parts = expectHead.split(separator: ":")
-                guard parts.count == 2, let seq = Int64(parts[0]) else {
+                // The hash whole, as `bylaw log head` prints it: an abbreviated or mistyped one would otherwise
+                // be reported as a rewritten chain.
+                guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, parts[1].utf8.count == 64,
+                    parts[1].utf8.allSatisfy({ $0.isHexDigit })
+                else {
                     throw ValidationError(Language.current.text("usage.expect-head"))
                 }
                 expected = (seq, String(parts[1]))
@@ -373,5 +377,12 @@ func wrap<T>(_ body: () throws -> T) throws -> T {
     } catch let e as AuditStoreError {
         printError("bylaw: " + Language.current.text("op.trail-error", e.message))
         throw Exit.invalid
+    }
+}
+
+extension UInt8 {
+    /// An ASCII hexadecimal digit, either case.
+    fileprivate var isHexDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
     }
 }

@@ -60,7 +60,29 @@ import Testing
             name: "positions after CR line ends", text: "a\r\"p\rq\",b\r\"x\"y,z\r",
             records: ["1:a", "2:p\rq|b", "4:!csv.text-after-quote@4:4"]),
         Case(name: "column counts Unicode scalars", text: "甲乙,\"x\"y\n", records: ["1:!csv.text-after-quote@1:7"]),
+        Case(
+            // One stray quote takes in every line up to the next quote: the problem is placed at the stray quote,
+            // not at the far quote after which text happens to follow, and reading goes on after it.
+            name: "a stray quote over lines", text: "a,b\n1,\"urgent\n2,3\n4,\"x\",5\n6,7\n",
+            records: ["1:a|b", "2:!csv.stray-quote@2:3", "5:6|7"]),
     ]
+
+    /// The stray quote's message names the lines it took in, so none is lost without a word.
+    @Test func aStrayQuoteNamesTheLinesItTookIn() {
+        let reader = CSVReader(stream: ByteStream(bytes: Array("a\n\"x\ny\nz\"q\nlast\n".utf8)), file: "t.csv")
+        _ = reader.next()
+        guard case .problem(let d, _, _)? = reader.next() else {
+            Issue.record("no problem")
+            return
+        }
+        #expect(d.code == "csv.stray-quote")
+        #expect(d.message.contains("lines `2`–`4`"), "\(d.message)")
+        guard case .record(let r)? = reader.next() else {
+            Issue.record("reading stopped")
+            return
+        }
+        #expect(r.cells.map(\.text) == ["last"])
+    }
 
     @Test(arguments: cases) func reads(_ c: Case) {
         #expect(Self.read(Array(c.text.utf8)) == c.records)

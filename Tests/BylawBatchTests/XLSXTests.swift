@@ -156,6 +156,29 @@ import Testing
         #expect(records.enumerated().filter { $0.element == "xlsx.limit.cell" }.map(\.offset) == [0, 2, 5, 6, 11])
     }
 
+    /// A workbook cut short (a copy interrupted, a disk filled) is refused whole, naming the part: read as far as
+    /// it goes, its first rows would pass for the whole ledger.
+    @Test func aWorkbookCutShortIsRefusedNotReadInPart() {
+        #expect(read("ledger-cut.xlsx") == ["xlsx.truncated"])
+        #expect(read("ledger-cut-strings.xlsx") == ["xlsx.truncated"])
+        #expect(read("ledger-1904.xlsx").count == 12, "the whole workbook the cut ones were made from")
+    }
+
+    @Test(arguments: [
+        ("<sst><si><t>a</t></si><si><t>b", true), ("<sst><si><t>a</t></si>", true), ("<sst/>", false),
+        ("<?xml version=\"1.0\"?>\n<sst><si><t>a</t></si></sst>\n", false),
+    ])
+    func aPartEndingWithAnElementOpenIsCutShort(xml: String, cut: Bool) {
+        let walker = XMLWalker()
+        var code: String?
+        do throws(XLSXError) {
+            try walker.walk(Data(xml.utf8), name: "xl/sharedStrings.xml")
+        } catch {
+            code = error.code
+        }
+        #expect(code == (cut ? "xlsx.truncated" : nil), "\(xml)")
+    }
+
     @Test func hostileWorkbooksAreOneErrorEach() {
         #expect(read("bomb.xlsx") == ["xlsx.limit.ratio"])
         #expect(read("entities.xlsx") == ["xlsx.doctype"])

@@ -345,7 +345,10 @@ import Testing
         let missing = try audit([ok, "/nonexistent/disposals.csv"]).0
         #expect(missing.status == 2)
         #expect(missing.stdout.isEmpty)
-        #expect(missing.stderr.contains("cannot read input `/nonexistent/disposals.csv`: no such file or directory"))
+        #expect(missing.stderr.contains("there is no input `/nonexistent/disposals.csv`"), "\(missing.stderr)")
+        let chinese = try audit([ok, "/nonexistent/disposals.csv", "--lang", "zh"]).0
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr.contains("找不到输入文件：`/nonexistent/disposals.csv`"), "\(chinese.stderr)")
         let badKind = try audit([ok, "--kind", "asset_disposals"]).0
         #expect(badKind.status == 2)
         #expect(badKind.stderr.contains("no rule set applies to kind `asset_disposals`"))

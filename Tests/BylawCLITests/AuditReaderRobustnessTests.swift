@@ -74,6 +74,37 @@ import Testing
         #expect(lines.map(\.id) == ["C-1", nil, "C-3", "C-4", "C-5"])
     }
 
+    /// Formatted blank rows as Excel saves them (`,,,,`) and rows of spaces carry nothing to check: skipped, not
+    /// reported invalid; the rows after them keep their numbers.
+    @Test func blankRowsAreSkippedAndTheRowsAfterThemKeepTheirNumbers() throws {
+        let dir = try base.temp()
+        let width = Disposal.header.split(separator: ",", omittingEmptySubsequences: false).count
+        let commas = String(repeating: ",", count: width - 1)
+        let spaces = Array(repeating: " ", count: width).joined(separator: ",")
+        let rows = [
+            Disposal.header, Disposal.auction(id: "B-1").csv, commas, spaces, Disposal.auction(id: "B-4").csv, commas,
+        ]
+        try base.write(rows.joined(separator: "\n") + "\n", dir + "/blank.csv")
+        let (r, lines) = try base.audit([dir + "/blank.csv"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(lines.map(\.summary) == ["blank.csv:row 1 compliant []", "blank.csv:row 4 compliant []"])
+    }
+
+    /// One stray quote takes the lines up to the next quote into one cell: the record says which lines, and
+    /// the rows after them are read.
+    @Test func aStrayQuoteIsNamedWithTheLinesItTookIn() throws {
+        let dir = try base.temp()
+        let rows = [
+            Disposal.header, "\"" + Disposal.auction(id: "Q-1").csv, Disposal.auction(id: "Q-2").csv,
+            "\"" + Disposal.auction(id: "Q-3").csv, Disposal.auction(id: "Q-4").csv,
+        ]
+        try base.write(rows.joined(separator: "\n") + "\n", dir + "/q.csv")
+        let (r, lines) = try base.audit([dir + "/q.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.map(\.summary) == ["q.csv:row 1 invalid csv.stray-quote", "q.csv:row 2 compliant []"])
+        #expect(r.stdout.contains("lines `2`–`4` were read as this one cell"), "\(r.stdout)")
+    }
+
     @Test func readingGoesOnAfterAnOversizedJSONArrayItem() throws {
         let dir = try base.temp()
         let big = "{\"note\": \"" + String(repeating: "a", count: 9 * Self.mib) + "\\\"],\", \"x\": [1, \"]\"]}"

@@ -115,6 +115,23 @@ import Testing
         #expect(verify.stdout.hasPrefix("✓ 600 records verified"))
     }
 
+    /// A kept head that is not a whole hash (abbreviated as a page prints it, mistyped) is a usage error, not a
+    /// rewritten chain: the store is not accused on the strength of a typo.
+    @Test(arguments: [
+        "1:abc", "1:18bd98b1…", "1:" + String(repeating: "g", count: 64), "x:" + String(repeating: "0", count: 64),
+        "1:" + String(repeating: "0", count: 63),
+    ])
+    func aMalformedKeptHeadIsAUsageError(head: String) throws {
+        let dir = try temp()
+        let store = dir + "/head.sqlite"
+        let files = try decisions(1, in: dir)
+        #expect(try Run.bylaw(["check", "--rules", Run.fixtures + "/rules", "--audit", store] + files).status == 0)
+        let verify = try Run.bylaw(["log", "verify", "--audit", store, "--expect-head", head, "--lang", "zh"])
+        #expect(verify.status == 2, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stderr.contains("--expect-head 的格式为 SEQ:HASH"), "\(verify.stderr)")
+        #expect(!verify.stdout.contains("断裂"), "\(verify.stdout)")
+    }
+
     /// A broken verification says why in the reader's language: the reason, not only the frame around it.
     @Test func aBrokenVerificationSaysWhyInChinese() throws {
         let dir = try temp()

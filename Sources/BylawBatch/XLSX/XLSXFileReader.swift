@@ -56,19 +56,25 @@ final class XLSXFileReader: RecordReader {
             if done { return nil }
         }
         guard let layout else { return nil }
-        let row: XLSXRow
-        if !pending.isEmpty {
-            row = pending.removeFirst()
-        } else {
-            switch sheet?.next() {
-            case .success(let r): row = r
-            case .failure(let error): return fail(error)
-            case nil:
-                done = true
-                return nil
+        while true {
+            let row: XLSXRow
+            if !pending.isEmpty {
+                row = pending.removeFirst()
+            } else {
+                switch sheet?.next() {
+                case .success(let r): row = r
+                case .failure(let error): return fail(error)
+                case nil:
+                    done = true
+                    return nil
+                }
             }
+            let full = filled(row)
+            // A row of cells holding only spaces (formatted blank rows, as offices keep them) has nothing to
+            // check: it is skipped as an empty row is.
+            if full.problem == nil, full.cells.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { continue }
+            return record(full, layout: layout)
         }
-        return record(filled(row), layout: layout)
     }
 
     /// Opens the workbook, reads its small parts and merged ranges, starts the sheet and finds its header.

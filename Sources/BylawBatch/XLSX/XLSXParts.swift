@@ -35,9 +35,12 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     var start: (Substring, [String: String]) -> Void = { _, _ in }
     var text: (String) -> Void = { _ in }
     var end: (Substring) -> Void = { _ in }
+    /// The elements open, and whether any was: a part cut short ends with its root still open.
+    private var ends = XMLEnds()
 
-    /// Walks `data` (from the part `name`); throws when it is not well-formed XML. The parser reads it as a
-    /// stream: given the data whole, FoundationXML's parser on Linux refuses a part past about 10 MB.
+    /// Walks `data` (from the part `name`); throws when it is not well-formed XML, or when it ends before its
+    /// root element does. The parser reads it as a stream: given the data whole, FoundationXML's parser on
+    /// Linux refuses a part past about 10 MB.
     func walk(_ data: Data, name: String) throws(XLSXError) {
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
@@ -46,12 +49,14 @@ final class XMLWalker: NSObject, XMLParserDelegate {
             throw XLSXError(
                 "xlsx.xml", "the part `\(name)` is not well-formed XML (line \(parser.lineNumber))")
         }
+        if let cut = ends.cutShort(part: name, line: parser.lineNumber) { throw cut }
     }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String]
     ) {
+        ends.opened()
         start(localName(elementName), attributes)
     }
 
@@ -60,7 +65,32 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
     ) {
+        ends.closed()
         end(localName(elementName))
+    }
+}
+
+/// Whether a part's XML ended where its root element ends. FoundationXML's parser, reading a stream, takes the
+/// end of the input for the end of the document: a part cut short (a workbook saved half-way, or a damaged
+/// copy) parses without error, its last rows missing. Counting the elements still open shows it.
+struct XMLEnds {
+    private var open = 0
+    private var seen = false
+
+    mutating func opened() {
+        open += 1
+        seen = true
+    }
+
+    mutating func closed() { open -= 1 }
+
+    /// The error for a part that ended with an element open, or with no element at all; nil for a whole part.
+    func cutShort(part: String, line: Int) -> XLSXError? {
+        guard !seen || open > 0 else { return nil }
+        return XLSXError(
+            "xlsx.truncated",
+            "the part `\(part)` ends at line \(line) before its last element is closed: the workbook is cut short "
+                + "or damaged, and what follows is missing")
     }
 }
 

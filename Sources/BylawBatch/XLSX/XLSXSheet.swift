@@ -67,6 +67,8 @@ final class XLSXSheetStream: @unchecked Sendable {
             } else if !ok, !delegate.stopped {
                 rows.finish(
                     XLSXError("xlsx.xml", "the sheet `\(part)` is not well-formed XML (line \(parser.lineNumber))"))
+            } else if !delegate.stopped, let cut = delegate.ends.cutShort(part: part, line: parser.lineNumber) {
+                rows.finish(cut)
             } else {
                 rows.finish()
             }

@@ -11,6 +11,8 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
     private let context: XLSXCellContext
     private let emit: (XLSXRow) -> Bool
     private(set) var stopped = false
+    /// The elements open: the sheet must end where its root element does (`XMLEnds`).
+    private(set) var ends = XMLEnds()
 
     private var row = XLSXRow(number: 0, cells: [])
     private var inRow = false
@@ -32,6 +34,7 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String]
     ) {
+        ends.opened()
         switch localName(elementName) {
         case "row":
             let number = attribute(attributes, "r").flatMap(Int.init) ?? row.number + 1
@@ -70,6 +73,7 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
     func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
     ) {
+        ends.closed()
         switch localName(elementName) {
         case "v", "t":
             collecting = false

@@ -4,6 +4,21 @@
 enum DiagnosticFormTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
+            "diag-form.csv.stray-quote.3",
+            zh: "此处开始的带引号单元格一直延续到第 {0} 行，其结束引号后还有文字：第 {1}–{2} 行被读成了这一个单元格",
+            en: "the quoted cell opened here runs on to line {0}, where text follows its closing quote: lines {1}–{2} "
+                + "were read as this one cell"),
+        CatalogueEntry(
+            "diag-form.csv.unterminated-quote.2",
+            zh: "此处开始的带引号单元格超过 {0} 字节、延续到第 {1} 行仍未闭合：缺少结束引号，文件其后部分未读取",
+            en: "the quoted cell opened here runs past {0} bytes, to line {1}: its closing quote is missing, and the "
+                + "file is not read further"),
+        CatalogueEntry(
+            "diag-form.csv.unterminated-quote.3",
+            zh: "此处开始的带引号单元格直到文件末尾（第 {0} 行）都未闭合：第 {1}–{2} 行被读成了这一个单元格",
+            en: "the quoted cell opened here is never closed: the file ends inside it, at line {0}, and lines {1}–{2} "
+                + "were read as this one cell"),
+        CatalogueEntry(
             "diag-form.decision.bad-enum.2", zh: "{0} 的取值 {1} 不在可选值之内", en: "{0} is {1}, which is not one of its values"
         ),
         CatalogueEntry(

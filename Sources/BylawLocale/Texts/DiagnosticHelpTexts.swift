@@ -3,6 +3,21 @@
 enum DiagnosticHelpTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
+            "diag-help.csv.stray-quote", zh: "开头的引号须在单元格结尾闭合；单元格中的引号要写成两个：\"\"",
+            en: "a quote that opens a cell must close it; a quote inside a cell is written twice: \"\""),
+        CatalogueEntry(
+            "diag-help.csv.text-after-quote", zh: "带引号单元格中的引号要写成两个：\"\"",
+            en: "a quote inside a quoted cell is written twice: \"\""),
+        CatalogueEntry(
+            "diag-help.csv.unterminated-quote", zh: "请用 `\"` 闭合该单元格；带引号单元格中的引号要写成两个",
+            en: "close the cell with `\"`; a quote inside a quoted cell is written twice"),
+        CatalogueEntry(
+            "diag-help.csv.ragged-row", zh: "含逗号或换行的单元格须用英文双引号括起",
+            en: "a cell holding a comma or a line break must be in double quotes"),
+        CatalogueEntry(
+            "diag-help.xlsx.cell-outside-header", zh: "请为该列补上表头，或清空该单元格",
+            en: "give the column a header, or clear the cell"),
+        CatalogueEntry(
             "diag-help.lint.missing-translation", zh: "请补上英文的 `title_en`（有 `message` 的，另补 `message_en`）",
             en: "add `title_en` (and `message_en` beside a `message`) in English"),
         CatalogueEntry(

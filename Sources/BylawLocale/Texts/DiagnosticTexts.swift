@@ -48,6 +48,9 @@ enum DiagnosticTexts {
             "diag.csv.path-conflict", zh: "两列映射到相互冲突的字段路径", en: "two columns map to conflicting field paths"),
         CatalogueEntry(
             "diag.csv.ragged-row", zh: "该行的单元格数与表头不符", en: "the row has a different number of cells than the header"),
+        CatalogueEntry(
+            "diag.csv.stray-quote", zh: "多余的引号使其后各行被读成一个单元格",
+            en: "a stray quote took the following lines into one cell"),
         CatalogueEntry("diag.csv.text-after-quote", zh: "引号结束后还有文字", en: "text after a closing quote"),
         CatalogueEntry("diag.csv.unterminated-quote", zh: "引号未闭合", en: "unterminated quote"),
         CatalogueEntry(
@@ -67,6 +70,7 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.explain.unknown-rule", zh: "没有这条规则", en: "no such rule"),
         CatalogueEntry("diag.io.stdin-twice", zh: "标准输入只能读取一次", en: "standard input can be read only once"),
         CatalogueEntry("diag.io.symlink", zh: "不跟随符号链接", en: "symbolic links are not followed"),
+        CatalogueEntry("diag.io.not-found", zh: "找不到输入文件", en: "no such input"),
         CatalogueEntry("diag.io.unreadable", zh: "无法读取文件", en: "the file cannot be read"),
         CatalogueEntry("diag.json.duplicate-key", zh: "JSON 中有重复的键", en: "duplicate key in JSON"),
         CatalogueEntry("diag.json.encoding", zh: "JSON 文本编码无效（须为 UTF-8）", en: "the JSON text is not valid UTF-8"),
@@ -219,6 +223,9 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.xlsx.not-a-workbook", zh: "不是 .xlsx 工作簿", en: "not an .xlsx workbook"),
         CatalogueEntry("diag.xlsx.shared-string", zh: "共享字符串引用有误", en: "a shared-string reference is wrong"),
         CatalogueEntry("diag.xlsx.stdin", zh: "工作簿不能从标准输入读取", en: "a workbook cannot be read from standard input"),
+        CatalogueEntry(
+            "diag.xlsx.truncated", zh: "工作簿不完整：文件被截断或已损坏，其后内容缺失",
+            en: "the workbook is cut short: what follows is missing"),
         CatalogueEntry("diag.xlsx.xml", zh: "工作簿中的 XML 有误", en: "the workbook's XML is malformed"),
         CatalogueEntry("diag.yaml.alias-forbidden", zh: "此处不允许使用别名", en: "an alias is not allowed here"),
         CatalogueEntry(

@@ -36,8 +36,8 @@ enum UsageTexts {
             "usage.receipt", zh: "--receipt 的格式为 SEQ:LEAF:CHAIN，即 `bylaw check` 打印的回执",
             en: "--receipt takes SEQ:LEAF:CHAIN, as printed by `bylaw check`"),
         CatalogueEntry(
-            "usage.expect-head", zh: "--expect-head 的格式为 SEQ:HASH，即 `bylaw log head` 的输出",
-            en: "--expect-head takes SEQ:HASH, as printed by `bylaw log head`"),
+            "usage.expect-head", zh: "--expect-head 的格式为 SEQ:HASH（完整的 64 位十六进制哈希），即 `bylaw log head` 的输出",
+            en: "--expect-head takes SEQ:HASH (the whole 64-digit hex hash), as printed by `bylaw log head`"),
         CatalogueEntry(
             "usage.vars-object", zh: "`{0}` 须为名称到值的 JSON 对象", en: "`{0}` must hold a JSON object of names to values"),
         CatalogueEntry("usage.file-problem", zh: "`{0}`：{1}", en: "`{0}`: {1}"),
