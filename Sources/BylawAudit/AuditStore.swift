@@ -91,12 +91,20 @@ public final class AuditStore {
                     : "`\(path)` is an audit store of format \(format): run a bylaw command that writes to it once "
                         + "(it migrates the store), then read it")
         }
-        guard format <= Self.schemaVersion else {
-            throw AuditStoreError(
-                .refused,
-                "`\(path)` is an audit store of format \(format), newer than this bylaw reads (\(Self.schemaVersion)): use a newer bylaw"
-            )
+        guard format <= Self.schemaVersion else { throw Self.newer(path, format) }
+    }
+
+    /// A store whose format number is above this bylaw's: written by a newer bylaw, or, far above any format
+    /// there has been, a header overwritten (a damaged file is not sent looking for a newer bylaw).
+    static func newer(_ path: String, _ format: Int64) -> AuditStoreError {
+        guard format <= Int64(schemaVersion) + 100 else {
+            return AuditStoreError(
+                .corrupt, "`\(path)` is damaged: its header holds \(format) where the store's format belongs")
         }
+        return AuditStoreError(
+            .refused,
+            "`\(path)` is an audit store of format \(format), newer than this bylaw reads (\(schemaVersion)): use a newer bylaw"
+        )
     }
 
     /// Refuses a symbolic link where the store should be (following one could create or write a file elsewhere).
@@ -184,11 +192,7 @@ public final class AuditStore {
             return try stmt.step() ? stmt.int(0) : 0
         }
         func check(_ version: Int64) throws(AuditStoreError) {
-            guard version <= Self.schemaVersion else {
-                throw AuditStoreError(
-                    "`\(path)` is an audit store of format \(version), newer than this bylaw reads (\(Self.schemaVersion)): use a newer bylaw"
-                )
-            }
+            guard version <= Self.schemaVersion else { throw Self.newer(path, version) }
         }
         let before = try readVersion()
         try check(before)

@@ -36,6 +36,8 @@ public struct AuditStoreError: Error, Sendable, CustomStringConvertible {
 final class Database {
     // INVARIANT: `handle` is open from init until deinit; one thread uses a connection at a time.
     private let handle: OpaquePointer
+    /// The file, named in the error for a damaged one (SQLite's own words name none).
+    private let path: String
 
     /// `SQLITE_TRANSIENT`: SQLite copies bound buffers before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -60,6 +62,7 @@ final class Database {
             throw AuditStoreError(Self.kind(rc), "cannot open audit store `\(path)`: \(message)")
         }
         handle = db
+        self.path = path
         sqlite3_busy_timeout(db, busyTimeoutMillis)
     }
 
@@ -114,8 +117,16 @@ final class Database {
         guard rc == SQLITE_OK else {
             let message = error.map { String(cString: $0) } ?? lastError
             sqlite3_free(error)
-            throw AuditStoreError(Self.kind(rc), message)
+            throw failure(rc, message)
         }
+    }
+
+    /// The error for `rc`: SQLite's message, and for a damaged file (`database disk image is malformed`,
+    /// `file is not a database`) the file it is about.
+    func failure(_ rc: Int32, _ message: String) -> AuditStoreError {
+        let kind = Self.kind(rc)
+        guard kind == .corrupt, !message.contains("`\(path)`") else { return AuditStoreError(kind, message) }
+        return AuditStoreError(kind, "`\(path)` is damaged or is not an audit store (\(message))")
     }
 
     /// Runs `body` holding the connection's own (recursive) mutex, so that the calls it makes take it without
@@ -131,7 +142,7 @@ final class Database {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v2(handle, sql, -1, &stmt, nil)
         guard rc == SQLITE_OK, let stmt else {
-            throw AuditStoreError(Self.kind(rc), lastError)
+            throw failure(rc, lastError)
         }
         return Statement(stmt, db: self)
     }
@@ -190,7 +201,7 @@ final class Database {
             let rc = sqlite3_step(stmt)
             if rc == SQLITE_ROW { return true }
             if rc == SQLITE_DONE { return false }
-            throw AuditStoreError(Database.kind(rc), db.lastError)
+            throw db.failure(rc, db.lastError)
         }
 
         func int(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }

@@ -215,6 +215,33 @@ import Testing
         }
         let error = #expect(throws: AuditStoreError.self) { try AuditStore(path: path) }
         #expect(error?.message.contains("newer") == true)
+        #expect(error?.kind == .refused)
+        let reading = #expect(throws: AuditStoreError.self) { try AuditStore(readingAt: path) }
+        #expect(reading?.message.contains("newer") == true)
+    }
+
+    /// A damaged file is named and called damaged, whether SQLite finds it so or its format number is past any
+    /// there has been: not sent looking for a newer bylaw, and not a message that names no file.
+    @Test func aDamagedStoreIsNamedAndCalledDamaged() throws {
+        let dir = try AuditPaths.temp()
+        let path = dir + "/damaged.sqlite"
+        do {
+            let store = try AuditStore(path: path)
+            _ = try store.append(Self.drafts(3), actor: Self.actor)
+            try store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // The format number (SQLite's user_version, at offset 60) overwritten.
+        bytes.replaceSubrange(60..<64, with: Array("ZZZZ".utf8))
+        try Data(bytes).write(to: URL(fileURLWithPath: dir + "/header.sqlite"))
+        let header = #expect(throws: AuditStoreError.self) { try AuditStore(readingAt: dir + "/header.sqlite") }
+        #expect(header?.kind == .corrupt)
+        #expect(header?.message.contains("`\(dir)/header.sqlite` is damaged") == true, "\(header?.message ?? "")")
+        // Not a database at all.
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: dir + "/junk.sqlite"))
+        let junk = #expect(throws: AuditStoreError.self) { try AuditStore(readingAt: dir + "/junk.sqlite") }
+        #expect(junk?.kind == .corrupt)
+        #expect(junk?.message.contains("`\(dir)/junk.sqlite` is damaged or is not an audit store") == true)
     }
 }
 
