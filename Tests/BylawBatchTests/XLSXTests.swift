@@ -164,6 +164,15 @@ import Testing
         #expect(read("ledger-1904.xlsx").count == 12, "the whole workbook the cut ones were made from")
     }
 
+    /// A formula written without its value (by a program that does not calculate) is not an empty cell: its row
+    /// says so, and the rows around it are read.
+    @Test func aFormulaWithoutItsValueIsNamedNotTakenForEmpty() {
+        let records = read("ledger-formula.xlsx")
+        #expect(records.count == 12)
+        #expect(records.enumerated().filter { $0.element.hasPrefix("xlsx.") }.map(\.offset) == [3])
+        #expect(records[3] == "xlsx.formula-no-value")
+    }
+
     @Test(arguments: [
         ("<sst><si><t>a</t></si><si><t>b", true), ("<sst><si><t>a</t></si>", true), ("<sst/>", false),
         ("<?xml version=\"1.0\"?>\n<sst><si><t>a</t></si></sst>\n", false),

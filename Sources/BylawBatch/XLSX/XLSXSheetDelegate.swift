@@ -24,6 +24,10 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
     private var inInline = false
     private var phonetic = 0
     private var tooLong = false
+    /// Whether the cell holds a formula (`<f>`), and a value (`<v>` or an inline string): a formula without a
+    /// saved value is what a program that does not calculate writes, and the cell is not empty but unknown.
+    private var formula = false
+    private var valued = false
 
     init(context: XLSXCellContext, emit: @escaping (XLSXRow) -> Bool) {
         self.context = context
@@ -48,10 +52,16 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
             style = attribute(attributes, "s").flatMap(Int.init) ?? 0
             text = ""
             tooLong = false
+            formula = false
+            valued = false
+        case "f":
+            formula = true
         case "v":
             collecting = inRow
+            valued = true
         case "is":
             inInline = true
+            valued = true
         case "rPh":
             phonetic += 1
         case "t":
@@ -98,6 +108,14 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
 
     private func endCell() {
         guard inRow, column >= 1, column <= SpreadsheetName.maxColumns else { return }
+        if formula, !valued {
+            problem(
+                "xlsx.formula-no-value",
+                "cell `\(SpreadsheetName.cell(column: column, row: row.number))` holds a formula whose value was never "
+                    + "saved (the program that wrote the workbook does not calculate): open it in Excel or WPS and "
+                    + "save it, and the values are kept")
+            return
+        }
         if tooLong {
             problem(
                 "xlsx.limit.cell",
