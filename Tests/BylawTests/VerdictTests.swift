@@ -95,6 +95,24 @@ import Testing
         #expect(r.diagnostics.first?.message == "no rule set for kind `asset_disposal` is in force on 2016-06-01")
     }
 
+    /// The error points at what makes it: a date no version is in force on points at the date (a sheet's date
+    /// cell, not the first cell of the row); an unknown kind at the kind.
+    @Test func noRuleSetPointsAtTheDateOrTheKind() throws {
+        let yaml = try disposal(["date:": "date: 2001-01-01"])
+        let dateLine =
+            (yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("date:") } ?? -1)
+            + 1
+        let r = try check(yaml)
+        #expect(r.diagnostics.map(\.code) == ["decision.no-ruleset"])
+        #expect(r.diagnostics.first?.location?.line == dateLine)
+        let kind = try check(disposal(["kind:": "kind: nothing_like_it"]))
+        let kindLine =
+            (try disposal().split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                $0.hasPrefix("kind:")
+            } ?? -1) + 1
+        #expect(kind.diagnostics.first?.location?.line == kindLine)
+    }
+
     @Test func unknownKindSuggestsTheNearestKnownKind() throws {
         let r = try check(disposal(["kind:": "kind: asset_disposl"]))
         #expect(r.verdict == .invalid)

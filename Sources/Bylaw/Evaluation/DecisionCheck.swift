@@ -86,7 +86,13 @@ extension RuleLibrary {
                         : known
                             ? "no rule set for kind `\(kind)` is in force on \(day)"
                             : "no rule set applies to kind `\(kind)`",
-                    at: root["kind"]?.location ?? root.location,
+                    // Where the reason lies: the unit out of scope, the date no version is in force on (unless
+                    // --as-of chose the day), or the kind.
+                    at: !scoped.isEmpty
+                        ? root["unit"]?.location ?? root.location
+                        : known
+                            ? (asOf == nil ? dateNode.location : root.location)
+                            : root["kind"]?.location ?? root.location,
                     help: known
                         ? coverage(of: kind)
                         : Spelling.closest(to: kind, among: kinds).map { "did you mean `\($0)`?" }))
