@@ -119,15 +119,27 @@ extension Language {
         return Catalogue.fill(entry.text(self), arguments)
     }
 
-    /// A date for prose: `2025年7月11日` in Chinese, the ISO form `2025-07-11` in English. Text that is not an
-    /// ISO date is returned as it is.
+    /// A date for prose: `2025年7月11日` in Chinese, the ISO form `2025-07-11` in English. Text that is not a
+    /// real calendar day written `YYYY-MM-DD` (`2022-02-30`, `0000-01-01`) is returned as it is, so that a wrong
+    /// date is shown as written rather than as a plausible one.
     public func proseDate(_ iso: String) -> String {
         guard self == .chinese else { return iso }
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard iso.utf8.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]),
-            let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d)
+        guard iso.utf8.count == 10, parts.count == 3,
+            iso.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), y >= 1, (1...12).contains(m),
+            d >= 1, d <= Self.days(in: m, of: y)
         else { return iso }
         return "\(y)年\(m)月\(d)日"
+    }
+
+    /// The days of month `m` of year `y` in the Gregorian calendar.
+    private static func days(in m: Int, of y: Int) -> Int {
+        switch m {
+        case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// The separator of a list in prose: `、` in Chinese, `, ` in English.

@@ -47,6 +47,12 @@ import Testing
     @Test func proseDates() {
         #expect(Language.chinese.proseDate("2025-07-11") == "2025年7月11日")
         #expect(Language.english.proseDate("2025-07-11") == "2025-07-11")
+        // Only real calendar days are put into words: a wrong date is shown as written.
+        for wrong in ["2022-02-30", "2023-02-29", "0000-01-01", "2025-04-31", "2025-+1-01", "2025-13-01"] {
+            #expect(Language.chinese.proseDate(wrong) == wrong, "\(wrong)")
+        }
+        #expect(Language.chinese.proseDate("2024-02-29") == "2024年2月29日")
+        #expect(Language.chinese.proseDate("2000-02-29") == "2000年2月29日")
         #expect(Language.chinese.proseDate("2025-13-11") == "2025-13-11")
         #expect(Language.chinese.proseDate("not a date") == "not a date")
     }
