@@ -67,6 +67,19 @@ import Testing
         #expect(r.results.isEmpty, "an invalid decision is not evaluated")
     }
 
+    /// "Remove the quotes" only where the quoted text is the number: a quoted amount with thousands separators
+    /// or a word would be wrong without them too.
+    @Test(arguments: [
+        ("\"540000\"", "remove the quotes"),
+        ("\"1,234.50\"", "write plain digits with an optional fraction, such as 650000.00"),
+        ("\"abc\"", "write plain digits with an optional fraction, such as 650000.00"),
+    ])
+    func theQuotesHintOnlyWhereItHelps(value: String, help: String) throws {
+        let r = try check(disposal(["price:": "price: " + value]))
+        #expect(r.diagnostics.first?.code == "decision.type-mismatch")
+        #expect(r.diagnostics.first?.help == help, "\(value)")
+    }
+
     @Test func unknownFieldIsAWarningWithASuggestion() throws {
         let r = try check(disposal(["quantity:": "quantity: 1\nbuyer_relatd: true"]))
         #expect(r.verdict == .compliant)

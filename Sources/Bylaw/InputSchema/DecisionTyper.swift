@@ -153,9 +153,15 @@ package struct DecisionTyper {
         -> CELValue?
     {
         if quoted {
+            // Removing the quotes helps only where the text is the number itself; `"1,234.50"` or `"abc"` would
+            // be wrong without them too.
+            let number = expected == "an integer" ? Self.integer(text) != nil : Self.isPlainDecimal(text)
             return fail(
                 node, "decision.type-mismatch", "`\(path)` must be \(expected), not the quoted text `\(text)`",
-                help: "remove the quotes")
+                help: number
+                    ? "remove the quotes"
+                    : expected == "a decimal number"
+                        ? "write plain digits with an optional fraction, such as 650000.00" : nil)
         }
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
         if digits.count > 1, digits.hasPrefix("0"), digits.dropFirst().first != "." {
