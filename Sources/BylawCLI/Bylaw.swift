@@ -15,7 +15,8 @@ struct BylawCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandleOutput.writeStderr(fullMessage(for: error) + "\n")
+                FileHandleOutput.writeStderr(
+                    HelpChrome.translateError(fullMessage(for: error), Language.current) + "\n")
                 FileHandleOutput.writeStderr(Language.current.help("help.usage-hint") + "\n")
                 Foundation.exit(2)
             }

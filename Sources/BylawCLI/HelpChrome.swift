@@ -10,9 +10,36 @@ enum HelpChrome {
         for (english, id) in headings {
             out = out.split(separator: english, omittingEmptySubsequences: false).joined(separator: language.text(id))
         }
-        return out.split(separator: "\n", omittingEmptySubsequences: false).map { translateNotes(String($0), language) }
-            .joined(separator: "\n")
+        return out.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            // `  See 'bylaw help map <subcommand>' for detailed help.` under a group of subcommands.
+            line.hasPrefix("  See ") ? translateError(String(line), language) : translateNotes(String(line), language)
+        }.joined(separator: "\n")
     }
+
+    /// The argument parser's error message (`Error: Unknown option '--x'`, its `Help:` and `Usage:` lines) in
+    /// `language`, line by line: each line the catalogue has a form for, the first form that matches it whole;
+    /// other lines (bylaw's own messages, already in the language) as they are.
+    static func translateError(_ message: String, _ language: Language) -> String {
+        guard language != .english else { return message }
+        return message.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            for id in errorForms {
+                guard let entry = Catalogue.entry(id), let values = Catalogue.match(entry.english, line) else {
+                    continue
+                }
+                return Catalogue.fill(entry.text(language), values)
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// The forms of the parser's error lines, the specific before the general (`Error: {0}` last among them).
+    static let errorForms = [
+        "help.chrome.parse.unknown-option", "help.chrome.parse.missing-value", "help.chrome.parse.missing-argument",
+        "help.chrome.parse.invalid-value", "help.chrome.parse.unexpected-many", "help.chrome.parse.unexpected",
+        "help.chrome.parse.error", "help.chrome.parse.help", "help.chrome.parse.usage", "help.chrome.parse.see",
+        "help.chrome.parse.see-detail",
+    ]
 
     /// The parser's fixed phrases and the catalogue ids of their translations.
     static let headings: [(String, String)] = [

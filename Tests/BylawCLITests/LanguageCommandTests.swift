@@ -88,6 +88,21 @@ import Testing
         #expect(missing.status == 2)
     }
 
+    /// The argument parser's own errors are said in the chosen language too: the error, its help line and the
+    /// usage; in English they stay the parser's words.
+    @Test func parserErrorsInBothLanguages() throws {
+        let zh = try Run.bylaw(["audit", "--jobs", "abc", "x.csv", "--lang", "zh"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr.contains("错误：取值 'abc' 不适用于 '--jobs <n>'"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("用法：bylaw audit"))
+        #expect(zh.stderr.contains("详见 'bylaw audit --help'。"))
+        #expect(!zh.stderr.contains("Error:") && !zh.stderr.contains("Usage:"), "\(zh.stderr)")
+        let extra = try Run.bylaw(["log", "verify", "extra", "--lang", "zh"])
+        #expect(extra.stderr.contains("错误：多余的参数 'extra'"), "\(extra.stderr)")
+        let en = try Run.bylaw(["audit", "--jobs", "abc", "x.csv", "--lang", "en"])
+        #expect(en.stderr.contains("Error: The value 'abc' is invalid for '--jobs <n>'"), "\(en.stderr)")
+    }
+
     @Test func jsonStaysLanguageNeutral() throws {
         let file = "rules/asset-management/examples/non-compliant-organ-investment.yaml"
         let en = try Run.bylaw(["check", "--no-audit", "--format", "json", file, "--lang", "en"])

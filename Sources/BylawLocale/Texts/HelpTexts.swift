@@ -48,6 +48,20 @@ enum HelpTexts {
             "help.chrome.see-subcommand", zh: "  各子命令的详细说明见 `bylaw help <子命令>`。",
             en: "  See 'bylaw help <subcommand>' for detailed help."),
         CatalogueEntry("help.chrome.default", zh: "默认：{0}", en: "default: {0}"),
+        // The argument parser's own error lines (swift-argument-parser), matched whole and said again.
+        CatalogueEntry("help.chrome.parse.unknown-option", zh: "错误：未知选项 {0}", en: "Error: Unknown option {0}"),
+        CatalogueEntry("help.chrome.parse.missing-value", zh: "错误：选项 {0} 缺少取值", en: "Error: Missing value for {0}"),
+        CatalogueEntry(
+            "help.chrome.parse.missing-argument", zh: "错误：缺少参数 {0}", en: "Error: Missing expected argument {0}"),
+        CatalogueEntry(
+            "help.chrome.parse.invalid-value", zh: "错误：取值 {0} 不适用于 {1}", en: "Error: The value {0} is invalid for {1}"),
+        CatalogueEntry("help.chrome.parse.unexpected", zh: "错误：多余的参数 {0}", en: "Error: Unexpected argument {0}"),
+        CatalogueEntry("help.chrome.parse.unexpected-many", zh: "错误：多余的参数 {0}", en: "Error: Unexpected arguments {0}"),
+        CatalogueEntry("help.chrome.parse.error", zh: "错误：{0}", en: "Error: {0}"),
+        CatalogueEntry("help.chrome.parse.help", zh: "说明：{0}", en: "Help: {0}"),
+        CatalogueEntry("help.chrome.parse.usage", zh: "用法：{0}", en: "Usage: {0}"),
+        CatalogueEntry("help.chrome.parse.see", zh: "  详见 {0}。", en: "  See {0} for more information."),
+        CatalogueEntry("help.chrome.parse.see-detail", zh: "  详细说明见 {0}。", en: "  See {0} for detailed help."),
         CatalogueEntry("help.chrome.values", zh: "可选值：{0}", en: "values: {0}"),
     ]
 
