@@ -54,7 +54,10 @@ struct MapInitCommand: ParsableCommand {
             for d in failure.diagnostics { printError("bylaw: \(file): \(d.message)") }
             throw Exit.invalid
         }
-        let text = MappingProposal.propose(sample, file: file, kind: kind, library: library)
+        let language = Language.current
+        let text = MappingProposal.propose(sample, file: file, kind: kind, library: library) { id, arguments in
+            language.text(id, arguments: arguments)
+        }
         guard let output else {
             FileHandleOutput.writeAll(fd: 1, text)
             return

@@ -31,7 +31,7 @@ public enum Catalogue {
         + HelpExplainTexts.entries + HelpAuthoringTexts.entries + HelpDiffTexts.entries + HelpLogTexts.entries
         + ExplainTexts.entries + OperationalTexts.entries + RuleBookTexts.entries + UsageTexts.entries
         + ResultLineTexts.entries + WebTexts.entries + WebCheckTexts.entries + WebPageTexts.entries
-        + PostgresTexts.entries + ServerTexts.entries + VerifyTexts.entries
+        + PostgresTexts.entries + ServerTexts.entries + VerifyTexts.entries + MapProposalTexts.entries
 
     /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
     static let byID: [String: CatalogueEntry] = {
@@ -114,7 +114,10 @@ public enum Catalogue {
 extension Language {
     /// The catalogue's text for `id` in this language, with `{0}`, `{1}`, … filled from `arguments`; the id
     /// itself when the catalogue has no such entry (the completeness test makes that impossible in a release).
-    public func text(_ id: String, _ arguments: String...) -> String {
+    public func text(_ id: String, _ arguments: String...) -> String { text(id, arguments: arguments) }
+
+    /// The same with the arguments as an array.
+    public func text(_ id: String, arguments: [String]) -> String {
         guard let entry = Catalogue.entry(id) else { return id }
         return Catalogue.fill(entry.text(self), arguments)
     }

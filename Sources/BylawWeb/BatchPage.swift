@@ -23,7 +23,10 @@ enum BatchPage {
             guard let file = request.files.first(where: { $0.field == "file" && !$0.bytes.isEmpty }) else {
                 return uploadForm(ctx, library: library, problem: w("web.batch.nofile"))
             }
-            switch runs.create(owner: user.name, kind: kind, upload: file, library: library) {
+            switch runs.create(
+                owner: user.name, kind: kind, upload: file, library: library,
+                language: ctx.lang == .zh ? .chinese : .english)
+            {
             case .failure(let f):
                 return uploadForm(ctx, library: library, problem: Words.messages(f.diagnostics, ctx.lang))
             case .success(let run):

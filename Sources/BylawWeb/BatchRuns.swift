@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawJobs
+import BylawLocale
 import BylawReports
 import Foundation
 
@@ -61,7 +62,10 @@ public final class BatchRuns: @unchecked Sendable {
     }
 
     /// Stores an upload and proposes a mapping for it from its header and the labels of the kind's fields.
-    func create(owner: String, kind: String, upload: UploadedFile, library: RuleLibrary) -> Result<Run, LoadFailure> {
+    /// The proposal's comments are in `language`, the page's.
+    func create(owner: String, kind: String, upload: UploadedFile, library: RuleLibrary, language: Language)
+        -> Result<Run, LoadFailure>
+    {
         let path: String
         let id: String
         do {
@@ -78,7 +82,9 @@ public final class BatchRuns: @unchecked Sendable {
             audits.discard(id)
             return .failure(f)
         case .success(let sample):
-            let proposal = MappingProposal.propose(sample, file: upload.filename, kind: kind, library: library)
+            let proposal = MappingProposal.propose(sample, file: upload.filename, kind: kind, library: library) {
+                id, arguments in language.text(id, arguments: arguments)
+            }
             let run = Run(id: id, owner: owner, kind: kind, file: path, filename: upload.filename, proposal: proposal)
             lock.withLock { uploads[id] = run }
             return .success(run)

@@ -29,7 +29,10 @@ import Testing
         #expect(ValueSurvey.date(["13/11/2023", "01/02/2023"]).format == "date: d/M/yyyy")
         #expect(ValueSurvey.date(["11/13/2023", "01/02/2023"]).format == "date: M/d/yyyy")
         #expect(ValueSurvey.date(["01/02/2023"]).format == "")
-        #expect(ValueSurvey.date(["01/02/2023"]).note?.contains("could be day or month first") == true)
+        #expect(
+            ValueSurvey.date(["01/02/2023"]).notes == [
+                ValueSurvey.Note(id: "either-order", arguments: ["01/02/2023", "d/M/yyyy", "M/d/yyyy"])
+            ])
         #expect(ValueSurvey.date(["45243", "45000"]).format == "date: excel")
     }
 

@@ -366,6 +366,25 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  备注: ~   # no field of `asset_disposal` has this name") })
     }
 
+    /// With `--lang zh` the proposal's comments are Chinese; the mapping itself (headers and field paths) is the
+    /// same file.
+    @Test func theProposalSpeaksTheReadersLanguage() throws {
+        let file = OfficeInputTests.office + "/ledger-formats.csv"
+        let zh = try mapInit([file, "--kind", "asset_disposal", "--lang", "zh"])
+        let en = try mapInit([file, "--kind", "asset_disposal", "--lang", "en"])
+        #expect(zh.status == 0 && en.status == 0, "\(zh.stderr)\(en.stderr)")
+        let lines = zh.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("# 由 `bylaw map init` 为 ") == true, "\(lines.first ?? "")")
+        #expect(lines.contains("  处置编号: id   # 按别名匹配"), "\(zh.stdout)")
+        #expect(lines.contains("  账务核销日期: {field: ledger_writeoff, date: d/M/yyyy}   # 按标签匹配；日期为日在前（部分首位数字大于 12）"))
+        #expect(!zh.stdout.contains("matched by"))
+        // Only the comments differ: the YAML the two describe is the same.
+        func mapping(_ text: String) -> [String] {
+            text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.components(separatedBy: "   #")[0] }
+        }
+        #expect(mapping(zh.stdout) == mapping(en.stdout))
+    }
+
     /// The proposal for the file of office formats declares the day-first dates and guesses the synonyms, and
     /// auditing with it gives the plain ledger's exact results.
     @Test func theProposalAuditsTheOfficeFormatsAsIs() throws {

@@ -59,19 +59,20 @@ struct FieldCatalog {
         return out.isEmpty ? text : out.lowercased()
     }
 
-    /// The field a header names and how: exactly by a label or alias, then after normalising both, then by the
-    /// field's path or last name (`asset.book_value`, `book_value`).
+    /// The field a header names and how (`label`, `alias`, `normalized`, `path`, `name`): exactly by a label or
+    /// alias, then after normalising both, then by the field's path or last name (`asset.book_value`,
+    /// `book_value`).
     func match(_ header: String) -> (field: Field, how: String)? {
         for field in fields {
             if let k = field.names.firstIndex(of: header) { return (field, k == 0 ? "label" : "alias") }
         }
         let wanted = Self.normalized(header)
         for field in fields where field.names.contains(where: { Self.normalized($0) == wanted }) {
-            return (field, "label, without spaces and bracketed notes")
+            return (field, "normalized")
         }
-        if let field = fields.first(where: { $0.path == header }) { return (field, "field path") }
+        if let field = fields.first(where: { $0.path == header }) { return (field, "path") }
         let last = fields.filter { $0.path.split(separator: ".").last.map(String.init) == header }
-        if last.count == 1, let field = last.first { return (field, "field name") }
+        if last.count == 1, let field = last.first { return (field, "name") }
         return nil
     }
 }

@@ -5,8 +5,14 @@ import Bylaw
 /// (day-first dates, Excel serials, words for booleans and values outside an enumeration) declared or noted.
 /// The auditor reviews and edits it. Documented in docs/audit.md.
 public enum MappingProposal {
-    /// The proposed mapping file's text for `sample`, whose file is `file`.
-    public static func propose(_ sample: SheetSample, file: String, kind: String, library: RuleLibrary) -> String {
+    /// The words of a proposal: the catalogue's text for an id (`proposal.…`) with its arguments, in the
+    /// reader's language. The caller gives them (this module holds no user text of its own).
+    public typealias Words = (_ id: String, _ arguments: [String]) -> String
+
+    /// The proposed mapping file's text for `sample`, whose file is `file`, its comments in `words`.
+    public static func propose(
+        _ sample: SheetSample, file: String, kind: String, library: RuleLibrary, words: Words
+    ) -> String {
         let catalog = FieldCatalog(library: library, kind: kind)
         var used: [String: String] = [:]
         var lines: [String] = []
@@ -16,31 +22,31 @@ public enum MappingProposal {
             let cells = sample.rows.compactMap { column - 1 < $0.count ? $0[column - 1] : nil }
                 .map(CellConverter.trimmed).filter { !$0.isEmpty }
             guard let (field, how) = catalog.match(header) else {
-                lines.append(
-                    "  \(key): ~   # no field of `\(kind)` has this name: ignored; write a field path to read it")
+                lines.append("  \(key): ~   # " + words("proposal.no-field", [kind]))
                 continue
             }
             if let other = used[field.path] {
-                lines.append("  \(key): ~   # also names `\(field.path)`, already given by `\(other)`")
+                lines.append("  \(key): ~   # " + words("proposal.also-names", [field.path, other]))
                 continue
             }
             used[field.path] = header
             matched += 1
-            let (format, note) = ValueSurvey.format(field.type, cells: cells)
+            let (format, notes) = ValueSurvey.format(field.type, cells: cells)
             let value = format.isEmpty ? field.path : "{field: \(field.path), \(format)}"
-            var comment = "matched by \(how)"
-            if let note { comment += "; " + note }
-            lines.append("  \(key): \(value)   # \(comment)")
+            let comment =
+                [words("proposal.matched-by", [words("proposal.how." + how, [])])]
+                + notes.map { words("proposal.note." + $0.id, $0.arguments) }
+            lines.append("  \(key): \(value)   # " + comment.joined(separator: words("proposal.separator", [])))
         }
         let missing = catalog.fields.filter { used[$0.path] == nil && required($0.path, kind: kind, library: library) }
-        var out = "# Proposed by `bylaw map init` for \(file), kind \(kind): the header in row \(sample.headerRow)"
-        out += ", \(sample.rows.count) rows sampled"
-        if let encoding = sample.encoding { out += ", read as \(encoding)" }
-        out += ".\n# \(matched) of \(sample.header.filter { !$0.text.isEmpty }.count) headers matched a field "
-        out += "by the labels the rule sets give their input fields. Review before use:\n"
-        out += "#   bylaw audit \(file) --kind \(kind) --map THIS-FILE\n"
+        var out = "# " + words("proposal.head", [file, kind, String(sample.headerRow), String(sample.rows.count)])
+        if let encoding = sample.encoding { out += words("proposal.encoding", [encoding]) }
+        out += words("proposal.head-end", []) + "\n# "
+        out += words(
+            "proposal.matched", [String(matched), String(sample.header.filter { !$0.text.isEmpty }.count)])
+        out += "\n#   " + words("proposal.command", [file, kind]) + "\n"
         if !missing.isEmpty {
-            out += "# Required fields no header matched (map a header to each, or the records will be invalid):\n"
+            out += "# " + words("proposal.missing", []) + "\n"
             out += "#   " + missing.map(\.path).joined(separator: ", ") + "\n"
         }
         return out + "columns:\n" + lines.joined(separator: "\n") + "\n"

@@ -3,18 +3,24 @@ import Bylaw
 /// What the first rows of a column say about how to read it, for `bylaw map init`: the format to declare (as
 /// the inside of a `{field: …, …}` entry), and a note for the auditor when the rows leave something to decide.
 enum ValueSurvey {
-    static func format(_ type: FieldType, cells: [String]) -> (format: String, note: String?) {
+    /// A note for the auditor: the catalogue id after `proposal.note.`, and its arguments.
+    struct Note: Equatable {
+        var id: String
+        var arguments: [String] = []
+    }
+
+    static func format(_ type: FieldType, cells: [String]) -> (format: String, notes: [Note]) {
         switch type {
         case .date: return date(cells)
         case .bool:
             let unknown = distinct(
                 cells.filter { !CellConverter.trueWords.contains($0) && !CellConverter.falseWords.contains($0) })
-            guard !unknown.isEmpty else { return ("", nil) }
-            return ("", "words seen that are not read as true or false: \(unknown); add them with `true:` and `false:`")
+            guard !unknown.isEmpty else { return ("", []) }
+            return ("", [Note(id: "bool-words", arguments: [unknown])])
         case .enumeration(let values):
             var unknown: [String] = []
             for cell in cells where !values.contains(cell) && !unknown.contains(cell) { unknown.append(cell) }
-            guard !unknown.isEmpty else { return ("", nil) }
+            guard !unknown.isEmpty else { return ("", []) }
             // A value one character off an allowed one (`市总工会` for `市级工会`) is proposed as its synonym.
             let guesses = unknown.compactMap { u in Spelling.closest(to: u, among: values).map { (u, $0) } }
             let rest = unknown.filter { u in !guesses.contains { $0.0 == u } }
@@ -23,29 +29,27 @@ enum ValueSurvey {
                 ? ""
                 : "values: {" + guesses.map { "\(MappingProposal.yamlKey($0.0)): \($0.1)" }.joined(separator: ", ")
                     + "}"
-            var notes: [String] = []
-            if !guesses.isEmpty { notes.append("synonyms guessed from the closest allowed values: check them") }
-            if !rest.isEmpty {
-                notes.append("values seen that are not among the field's: \(distinct(rest)); map them with `values:`")
-            }
-            return (format, notes.joined(separator: "; "))
+            var notes: [Note] = []
+            if !guesses.isEmpty { notes.append(Note(id: "synonyms")) }
+            if !rest.isEmpty { notes.append(Note(id: "other-values", arguments: [distinct(rest)])) }
+            return (format, notes)
         case .decimal, .int:
             let converter = CellConverter(type: type, declared: nil)
             let bad = distinct(cells.filter { if case .failure = converter.convert($0) { true } else { false } })
-            return ("", bad.isEmpty ? nil : "values seen that are not read as numbers: \(bad)")
+            return ("", bad.isEmpty ? [] : [Note(id: "not-numbers", arguments: [bad])])
         default:
-            return ("", nil)
+            return ("", [])
         }
     }
 
     /// Dates: day first or month first when the rows show which (a first number over 12 is a day), Excel serial
     /// numbers when the rows are plain numbers.
-    static func date(_ cells: [String]) -> (format: String, note: String?) {
+    static func date(_ cells: [String]) -> (format: String, notes: [Note]) {
         let converter = CellConverter(type: .date, declared: nil)
         let unread = cells.filter { if case .failure = converter.convert($0) { true } else { false } }
-        guard !unread.isEmpty else { return ("", nil) }
+        guard !unread.isEmpty else { return ("", []) }
         if unread.allSatisfy({ $0.allSatisfy(\.isNumber) && (4...5).contains($0.count) }) {
-            return ("date: excel", "the dates are Excel serial numbers (1900 date system)")
+            return ("date: excel", [Note(id: "excel-dates")])
         }
         let split = unread.compactMap { cell -> (Int, Int, Character)? in
             guard let sep = cell.first(where: { $0 == "/" || $0 == "." || $0 == "-" }) else { return nil }
@@ -56,18 +60,15 @@ enum ValueSurvey {
             return (a, b, sep)
         }
         guard split.count == unread.count, let sep = split.first?.2 else {
-            return ("", "dates seen in a form not read: \(distinct(unread)); declare it with `date:`")
+            return ("", [Note(id: "date-form", arguments: [distinct(unread)])])
         }
         if split.contains(where: { $0.0 > 12 }), !split.contains(where: { $0.1 > 12 }) {
-            return ("date: d\(sep)M\(sep)yyyy", "the dates are day first (some first numbers are over 12)")
+            return ("date: d\(sep)M\(sep)yyyy", [Note(id: "day-first")])
         }
         if split.contains(where: { $0.1 > 12 }), !split.contains(where: { $0.0 > 12 }) {
-            return ("date: M\(sep)d\(sep)yyyy", "the dates are month first (some second numbers are over 12)")
+            return ("date: M\(sep)d\(sep)yyyy", [Note(id: "month-first")])
         }
-        return (
-            "",
-            "dates such as \(unread[0]) could be day or month first: declare `date: d\(sep)M\(sep)yyyy` or `date: M\(sep)d\(sep)yyyy`"
-        )
+        return ("", [Note(id: "either-order", arguments: [unread[0], "d\(sep)M\(sep)yyyy", "M\(sep)d\(sep)yyyy"])])
     }
 
     /// Up to five distinct values, in backticks.
