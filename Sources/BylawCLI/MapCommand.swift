@@ -51,7 +51,10 @@ struct MapInitCommand: ParsableCommand {
         switch SheetSample.read(path: file, options: options) {
         case .success(let s): sample = s
         case .failure(let failure):
-            for d in failure.diagnostics { printError("bylaw: \(file): \(d.message)") }
+            for d in failure.diagnostics {
+                printError(
+                    "bylaw: \(file): " + DiagnosticWording.message(code: d.code, english: d.message, Language.current))
+            }
             throw Exit.invalid
         }
         let language = Language.current
