@@ -159,6 +159,7 @@ let package = Package(
                 "BylawJobs", "BylawJSON", "BylawCEL", "BylawYAML", "BylawDiagnostics", "BylawLocale",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // Scratch folders for tests that write files, removed when the test process exits.

@@ -188,6 +188,19 @@ public struct Receipt: Sendable, Equatable {
     }
 }
 
+/// A chain head kept outside the store (`SEQ:HASH`, as `bylaw log head` prints it), read strictly: a sequence
+/// number from 0 and the whole 64-digit hash. An abbreviated or mistyped head is refused where it is given, so
+/// that it is never reported as a rewritten chain (nor, read loosely, as a chain that matches it).
+public enum KeptHead {
+    public static func parse(_ text: String) -> (seq: Int64, hash: String)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, parts[1].utf8.count == 64,
+            AuditHex.decode(String(parts[1])) != nil
+        else { return nil }
+        return (seq, parts[1].lowercased())
+    }
+}
+
 extension AuditStore {
     /// How many records may pass, and how much time, before an append writes a checkpoint.
     public static let checkpointEvery: Int64 = 1_000

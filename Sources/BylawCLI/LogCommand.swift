@@ -259,15 +259,12 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             var expected: (Int64, String)?
             if let expectHead {
-                let parts = expectHead.split(separator: ":")
                 // The hash whole, as `bylaw log head` prints it: an abbreviated or mistyped one would otherwise
                 // be reported as a rewritten chain.
-                guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, parts[1].utf8.count == 64,
-                    parts[1].utf8.allSatisfy({ $0.isHexDigit })
-                else {
+                guard let head = KeptHead.parse(expectHead) else {
                     throw ValidationError(Language.current.text("usage.expect-head"))
                 }
-                expected = (seq, String(parts[1]))
+                expected = head
             }
             let key = try publicKey.map { file in try wrap { try CheckpointKey.Public(text: readText(file)) } }
             let given = try checkpoints.map { file in try wrap { try Checkpoint.parse(jsonLines: readText(file)) } }
@@ -377,12 +374,5 @@ func wrap<T>(_ body: () throws -> T) throws -> T {
     } catch let e as AuditStoreError {
         printError("bylaw: " + Language.current.text("op.trail-error", e.message))
         throw Exit.invalid
-    }
-}
-
-extension UInt8 {
-    /// An ASCII hexadecimal digit, either case.
-    fileprivate var isHexDigit: Bool {
-        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
     }
 }

@@ -50,7 +50,16 @@ final class RunReports: BatchReporter, @unchecked Sendable {
 
     func add(_ item: BatchItem, to sink: inout some ReportSink) {
         var item = item
-        if let name = names[item.source.file] { item.source.file = name }
+        if let name = names[item.source.file] {
+            // The file as the client named it wherever it is shown: the record's source, its result and the
+            // places its diagnostics point at (a row's problem reads `upload.csv:11:55`, not the service's path).
+            let path = item.source.file
+            item.source.file = name
+            if item.result.file == path { item.result.file = name }
+            for k in item.result.diagnostics.indices where item.result.diagnostics[k].location?.file == path {
+                item.result.diagnostics[k].location?.file = name
+            }
+        }
         lock.withLock { tally[item.result.verdict, default: 0] += 1 }
         each { r, s in r.add(item, to: &s) }
     }

@@ -200,11 +200,21 @@ public final class BylawService: Sendable {
         let tooLarge = APIError(.contentTooLarge, "body.too-large", .text("api.body.too-large", "\(limit)"))
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
         do {
-            let buffer = try await request.body.collect(upTo: limit)
+            let buffer = try await Self.readingBody { try await request.body.collect(upTo: limit) }
             return Array(buffer.readableBytesView)
         } catch is NIOTooManyBytesError {
             throw tooLarge
+        } catch let e as CancellationError {
+            throw e
+        } catch {
+            throw Self.unreadableBody(error)
         }
+    }
+
+    /// The refusal of a body that cannot be read (broken chunked framing, an unknown transfer coding, a client
+    /// gone half-way): 400, the client's doing, and not counted as an internal error.
+    static func unreadableBody(_ error: any Error) -> APIError {
+        APIError(.badRequest, "body.unreadable", .text("api.body.unreadable"))
     }
 
     /// Whether the body is JSON (by its content type); anything else is read as YAML, of which JSON is a part.
@@ -253,26 +263,43 @@ public final class BylawService: Sendable {
         }
     }
 
-    /// Answers 503 when the work takes longer than `request_timeout_seconds`, reading the body included, so a
-    /// client trickling a body cannot hold a request open for ever. Work already handed to a thread may still
+    /// Ends the request when it takes longer than `request_timeout_seconds`, reading the body included, so a
+    /// client trickling a body cannot hold a request open for ever: 408 while the body is still being read
+    /// (the client's doing), 503 once it was read (the service's). Work already handed to a thread may still
     /// finish and be recorded; its verdict is then not reported.
     func withDeadline<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
         let seconds = configuration.requestTimeoutSeconds
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                await Watchdog.shared.wait(seconds: seconds)
-                try Task.checkCancellation()
-                return nil
+        let reading = BodyReading()
+        return try await Self.$bodyReading.withValue(reading) {
+            try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await work() }
+                group.addTask {
+                    await Watchdog.shared.wait(seconds: seconds)
+                    try Task.checkCancellation()
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let value = first else {
+                    let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
+                    if reading.inProgress {
+                        throw APIError(
+                            .requestTimeout, "request.body-timeout", .text("api.request.body-timeout", shown))
+                    }
+                    throw APIError(.serviceUnavailable, "request.timeout", .text("api.request.timeout", shown))
+                }
+                return value
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw APIError(
-                    .serviceUnavailable, "request.timeout",
-                    .text("api.request.timeout", seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"))
-            }
-            return value
         }
+    }
+
+    /// The body reading of the request being served, seen by its deadline (`withDeadline`).
+    @TaskLocal static var bodyReading: BodyReading?
+
+    /// Runs `read` marked as reading the request's body.
+    static func readingBody<T>(_ read: () async throws -> T) async rethrows -> T {
+        bodyReading?.started()
+        defer { bodyReading?.ended() }
+        return try await read()
     }
 
     /// Registers a route: signs the request in for `permission` (nil: open to all), then runs the handler
@@ -347,4 +374,15 @@ extension BylawService {
                 .serviceUnavailable, "trail.unavailable", .text("api.trail.unavailable.refusal", e.message))
         }
     }
+}
+
+/// Whether a request's body is being read: a deadline met then is the client's slowness (408), not the service's.
+final class BodyReading: @unchecked Sendable {
+    // INVARIANT: `reading` is read and written only under `lock`.
+    private let lock = NSLock()
+    private var reading = false
+
+    func started() { lock.withLock { reading = true } }
+    func ended() { lock.withLock { reading = false } }
+    var inProgress: Bool { lock.withLock { reading } }
 }

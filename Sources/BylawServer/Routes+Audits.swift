@@ -140,14 +140,24 @@ extension BylawService {
         else { throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage")) }
         defer { try? handle.close() }
         var total = 0
-        for try await buffer in request.body {
-            total += buffer.readableBytes
-            if total > limit { throw tooLarge }
-            do {
-                try handle.write(contentsOf: Data(buffer.readableBytesView))
-            } catch {
-                throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage.why", "\(error)"))
+        BylawService.bodyReading?.started()
+        defer { BylawService.bodyReading?.ended() }
+        do {
+            for try await buffer in request.body {
+                total += buffer.readableBytes
+                if total > limit { throw tooLarge }
+                do {
+                    try handle.write(contentsOf: Data(buffer.readableBytesView))
+                } catch {
+                    throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage.why", "\(error)"))
+                }
             }
+        } catch let e as APIError {
+            throw e
+        } catch let e as CancellationError {
+            throw e
+        } catch {
+            throw Self.unreadableBody(error)
         }
         return total
     }

@@ -53,11 +53,10 @@ extension BylawService {
                     throw APIError(.badRequest, "body.malformed", .text("api.body.malformed.verify"))
                 }
                 if let head = object["expect_head"] {
-                    let parts = (head as? String)?.split(separator: ":") ?? []
-                    guard parts.count == 2, let seq = Int64(parts[0]) else {
+                    guard let text = head as? String, let parsed = KeptHead.parse(text) else {
                         throw APIError(.badRequest, "body.bad-head", .text("api.body.bad-head"))
                     }
-                    expect = (seq, String(parts[1]))
+                    expect = parsed
                 }
                 if let r = object["receipt"] {
                     guard let text = r as? String, let parsed = Receipt(text: text) else {

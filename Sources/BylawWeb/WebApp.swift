@@ -188,6 +188,20 @@ public struct WebApp: Sendable {
         return .html(Layout.page(title: Words.text("web.upload.too-large.title", lang), ctx, body: body), status: 413)
     }
 
+    /// The answer to a request whose body cannot be read (broken chunked framing, an unknown transfer coding,
+    /// a client gone half-way): 400, in the language it asks for. Never the upload limit's 413, which would send
+    /// the reader looking for a smaller file.
+    public func badBody(_ request: WebRequest) -> WebResponse {
+        let lang = Lang.of(request)
+        let session = sessions.lookup(request.cookies[Self.sessionCookie])
+        let ctx = PageContext(
+            lang: lang, user: session?.user, csrf: session?.csrf ?? "", base: base, path: request.path)
+        let body =
+            "<p class=\"bad\" role=\"alert\" id=\"bad-body\">\(HTML.h(Words.text("web.request.bad-body", lang)))</p>"
+            + "<p><a href=\"\(ctx.url(request.path))\">\(HTML.h(Words.text("web.back", lang)))</a></p>"
+        return .html(Layout.page(title: Words.text("web.request.bad-body.title", lang), ctx, body: body), status: 400)
+    }
+
     /// A request with a session cookie this server does not know (timed out, or the server restarted): a GET
     /// goes to sign-in, which says why; a POST is answered with a page saying so and a link to sign in. Either
     /// way the stale cookie is cleared. Nothing is recorded: an ended session is not an attack.

@@ -1,6 +1,7 @@
 import BylawWeb
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Mounts the web pages on a Hummingbird router under `/ui/`: each request is read into a `WebRequest`
 /// (body capped at `WebApp.maxUploadBytes`, apart from the API's `max_body_bytes`), handed to `WebApp`, and its
@@ -23,16 +24,20 @@ public enum WebRoutes {
         if request.method == .post {
             let limit = app.maxUploadBytes
             let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
+            let asked = {
+                WebRequest.parse(
+                    method: "GET", path: path, query: request.uri.query ?? "", contentType: nil, body: [],
+                    cookieHeader: request.headers[.cookie]) ?? WebRequest(method: .get, path: path)
+            }
             do {
                 guard declared <= limit else { throw TooLarge() }
                 let buffer = try await request.body.collect(upTo: limit)
                 body = Array(buffer.readableBytesView)
+            } catch is TooLarge, is NIOTooManyBytesError {
+                return response(app.tooLarge(asked()))
             } catch {
-                let asked =
-                    WebRequest.parse(
-                        method: "GET", path: path, query: request.uri.query ?? "", contentType: nil, body: [],
-                        cookieHeader: request.headers[.cookie]) ?? WebRequest(method: .get, path: path)
-                return response(app.tooLarge(asked))
+                // A body that cannot be read (broken framing, an unknown transfer coding): the client's fault.
+                return response(app.badBody(asked()))
             }
         }
         guard

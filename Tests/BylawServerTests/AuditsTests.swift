@@ -60,6 +60,31 @@ struct AuditsTests {
         return (Data(documents.map { "---\n" + $0 }.joined(separator: "\n").utf8), names.count)
     }
 
+    /// A record's problem is placed in the file as the client named it: no report shows where the service
+    /// keeps uploads.
+    @Test("reports name the uploaded file as the client named it, never the service's path")
+    func reportsHideTheServicesPaths() async throws {
+        let columns = try Self.text(Self.examples.appendingPathComponent("columns.yaml"))
+        var csv = try Self.text(Self.examples.appendingPathComponent("disposal-ledger.csv"))
+        // One row with a category outside the enum: an invalid record whose problem has a place.
+        csv = csv.replacingOccurrences(of: ",车辆,", with: ",飞船,", options: [], range: csv.range(of: ",车辆,"))
+        let form = Self.form([("kind", "asset_disposal"), ("mapping", columns)], file: ("台账.csv", Data(csv.utf8)))
+        var folder = ""
+        try await TestServer.with(Self.configuration(audit: nil) { folder = $0.auditsFolder ?? "" }) { s in
+            let started = try await s.call(
+                "POST", "/v1/audits", body: form.0, as: "auditor", headers: ["Content-Type": form.1])
+            let id = try #require(started.object["id"] as? String, "\(started.text)")
+            let run = try await Self.ended(s, id)
+            #expect(run["state"] as? String == "finished")
+            for format in ["json", "csv", "html", "junit"] {
+                let report = try await s.call("GET", "/v1/audits/\(id)/report?format=\(format)", as: "auditor")
+                #expect(report.status == 200, "\(format)")
+                #expect(!folder.isEmpty && !report.text.contains(folder), "\(format): \(report.text.prefix(2000))")
+                #expect(report.text.contains("台账.csv"), "\(format)")
+            }
+        }
+    }
+
     @Test("each upload format is audited, recorded in full, and reported in every format and language")
     func eachFormat() async throws {
         let store = TestServer.freshStore()

@@ -128,6 +128,18 @@ struct AuthoringAndLogTests {
                 ]),
                 as: "auditor")
             #expect(wrongHead.object["ok"] as? Bool == false)
+            // A head that is not SEQ:64-hex is refused, not read loosely (a negative sequence was passed over and
+            // the chain reported whole).
+            for malformed in [
+                "-5:abc", "-1:" + String(repeating: "0", count: 64), "1:abc", "1:" + String(repeating: "g", count: 64),
+            ] {
+                let bad = try await s.call(
+                    "POST", "/v1/log/verify",
+                    body: try JSONSerialization.data(withJSONObject: ["expect_head": malformed]),
+                    as: "auditor")
+                #expect(bad.status == 400, "\(malformed): \(bad.text)")
+                #expect(bad.text.contains("body.bad-head"))
+            }
             let export = try await s.call("GET", "/v1/log/export", as: "audit-admin")
             #expect(export.text.split(separator: "\n").count == 1)
             let filtered = try await s.call("GET", "/v1/log?verdict=non_compliant", as: "auditor")

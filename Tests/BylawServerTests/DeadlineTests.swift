@@ -9,20 +9,59 @@ import Testing
 
 @Suite("request deadlines")
 struct DeadlineTests {
-    /// A client that sends its headers and a few bytes of the body, then nothing: answered 503 at the
-    /// deadline, with the code that says why, and the server goes on answering others.
-    @Test("a trickled body is answered 503 request.timeout at request_timeout_seconds")
+    /// A client that sends its headers and a few bytes of the body, then nothing: answered 408 at the
+    /// deadline (the client's doing, not an outage), with the code that says why, and the server goes on
+    /// answering others.
+    @Test("a trickled body is answered 408 request.body-timeout at request_timeout_seconds")
     func trickledBodyTimesOut() async throws {
         var c = TestServer.configuration(audit: nil)
         c.requestTimeoutSeconds = 0.5
         try await TestServer.with(c) { s in
             let (reply, waited) = try await Self.trickle(port: s.port, token: TestServer.tokens["checker"] ?? "")
-            #expect(reply.status == 503)
-            #expect(reply.text.contains("\"code\":\"request.timeout\""))
+            #expect(reply.status == 408)
+            #expect(reply.text.contains("\"code\":\"request.body-timeout\""))
             #expect(waited >= 0.45, "answered before the deadline: \(waited) s")
             #expect(waited < 10, "the deadline was not kept: \(waited) s")
             let health = try await s.call("GET", "/healthz")
             #expect(health.status == 200)
+        }
+    }
+
+    /// A body that cannot be read (broken chunked framing, an unknown transfer coding) is the client's fault:
+    /// 400 `body.unreadable` on every route that reads one, and nothing counted as an internal error.
+    @Test(
+        "a body with broken framing is answered 400, not 500",
+        arguments: ["ZZZ\r\nabc\r\n0\r\n\r\n", "FFFFFFFFFFFFFFFFFFFF\r\nabc\r\n0\r\n\r\n", "3\r\nabcXX0\r\n\r\n"])
+    func brokenFramingIsABadRequest(chunks: String) async throws {
+        try await TestServer.with(TestServer.configuration(audit: nil)) { s in
+            for (path, role) in [("/v1/check", "checker"), ("/v1/lint", "author")] {
+                let token = TestServer.tokens[role] ?? ""
+                let reply = try await Self.raw(
+                    port: s.port,
+                    "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+                        + "Content-Type: application/yaml\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + chunks)
+                #expect(reply.status == 400, "\(path): \(reply.text)")
+                #expect(reply.text.contains("body.unreadable"), "\(path): \(reply.text)")
+            }
+            let metrics = try await s.call("GET", "/metrics")
+            #expect(metrics.text.contains("bylaw_internal_errors_total 0"), "\(metrics.text)")
+        }
+    }
+
+    /// Sends `request` as it is and reads the answer, on a thread of its own.
+    static func raw(port: Int, _ request: String) async throws -> HTTPReply {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        let fd = try RawHTTP.connected(port: port, timeoutSeconds: 30)
+                        defer { close(fd) }
+                        let bytes = Array(request.utf8)
+                        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                        return try RawHTTP.parse(RawHTTP.received(fd))
+                    })
+            }
         }
     }
 

@@ -18,6 +18,9 @@ enum ServerTexts {
         CatalogueEntry(
             "api.request.timeout", zh: "请求未能在 {0} 秒内处理完毕（request_timeout_seconds）",
             en: "the request was not answered within {0} s (request_timeout_seconds)"),
+        CatalogueEntry(
+            "api.request.body-timeout", zh: "请求正文未能在 {0} 秒内发送完毕（request_timeout_seconds）",
+            en: "the request body was not received within {0} s (request_timeout_seconds)"),
         CatalogueEntry("api.route.not-found", zh: "没有这个接口：{0} {1}", en: "no such endpoint: {0} {1}"),
         CatalogueEntry("api.http", zh: "无法处理该请求：{0}", en: "{0}"),
         CatalogueEntry(
@@ -34,6 +37,11 @@ enum ServerTexts {
         CatalogueEntry(
             "api.body.too-large", zh: "请求正文超过 {0} 字节的上限（max_body_bytes）",
             en: "the request body is larger than {0} bytes (max_body_bytes)"),
+        CatalogueEntry(
+            "api.body.unreadable", zh: "请求正文无法读取（分块编码有误或不支持该传输编码）",
+            en:
+                "the request body cannot be read (its chunked framing is broken, or its transfer coding is not supported)"
+        ),
         CatalogueEntry(
             "api.body.too-large.upload", zh: "上传的文件超过 {0} 字节的上限（max_upload_bytes）",
             en: "the upload is larger than {0} bytes (max_upload_bytes)"),

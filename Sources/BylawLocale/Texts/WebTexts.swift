@@ -94,6 +94,11 @@ enum WebTexts {
             "web.refusal.unrecorded", zh: "这次拒绝未能记入审计日志：{0}",
             en: "This refusal could not be recorded in the audit trail: {0}"),
         CatalogueEntry("web.upload.too-large.title", zh: "上传内容过大", en: "Upload too large"),
+        CatalogueEntry("web.request.bad-body.title", zh: "请求无法读取", en: "The request cannot be read"),
+        CatalogueEntry(
+            "web.request.bad-body", zh: "浏览器发来的内容无法读取。请返回重试；如仍不行，请换用其他浏览器。",
+            en: "What the browser sent cannot be read. Go back and try again; if it happens again, try another browser."
+        ),
         CatalogueEntry(
             "web.upload.too-large",
             zh: "上传的内容超过了网页允许的 {0} MB。请把表格拆分后分批上传，或请系统管理员调高 BYLAW_WEB_MAX_UPLOAD_BYTES。",
