@@ -51,6 +51,23 @@ struct DeadlineTests {
 
     /// Sends `request` as it is and reads the answer, on a thread of its own.
     static func raw(port: Int, _ request: String) async throws -> HTTPReply {
+        try await exchange(port: port, request, until: nil).0
+    }
+
+    /// Sends a check whose body promises 4,096 bytes and delivers 10, then waits for the answer.
+    static func trickle(port: Int, token: String) async throws -> (HTTPReply, Double) {
+        let head =
+            "POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+            + "Content-Type: application/yaml\r\nContent-Length: 4096\r\n\r\nkind: asse"
+        return try await exchange(port: port, head) { String(decoding: $0, as: UTF8.self).contains("}}") }
+    }
+
+    /// Sends `request` and reads the answer (until `until` says it is whole, else until the server closes), with
+    /// the time from sending to the answer, measured on the thread that waits (not after the test's task wakes,
+    /// which a loaded cooperative pool can delay by minutes).
+    static func exchange(port: Int, _ request: String, until: (@Sendable ([UInt8]) -> Bool)?) async throws -> (
+        HTTPReply, Double
+    ) {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(
@@ -58,32 +75,9 @@ struct DeadlineTests {
                         let fd = try RawHTTP.connected(port: port, timeoutSeconds: 30)
                         defer { close(fd) }
                         let bytes = Array(request.utf8)
-                        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                        return try RawHTTP.parse(RawHTTP.received(fd))
-                    })
-            }
-        }
-    }
-
-    /// Sends a check whose body promises 4,096 bytes and delivers 10, then waits for the answer; with the time
-    /// from sending to the answer, measured on the thread that waits (not after the test's task wakes, which a
-    /// loaded cooperative pool can delay by minutes).
-    static func trickle(port: Int, token: String) async throws -> (HTTPReply, Double) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    with: Result {
-                        let fd = try RawHTTP.connected(port: port, timeoutSeconds: 30)
-                        defer { close(fd) }
-                        let head =
-                            "POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
-                            + "Content-Type: application/yaml\r\nContent-Length: 4096\r\n\r\nkind: asse"
-                        let bytes = Array(head.utf8)
                         let sent = Date()
                         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                        let received = RawHTTP.received(fd) {
-                            String(decoding: $0, as: UTF8.self).contains("}}")
-                        }
+                        let received = RawHTTP.received(fd, stop: until)
                         return (try RawHTTP.parse(received), Date().timeIntervalSince(sent))
                     })
             }
