@@ -57,6 +57,14 @@ import Testing
         #expect(Language.chinese.proseDate("not a date") == "not a date")
     }
 
+    /// The date no rule set is in force on is kept in the Chinese sentence.
+    @Test func noRuleSetInForceKeepsItsDate() {
+        let english = "no rule set for kind `asset_disposal` is in force on `2016-06-01`"
+        #expect(
+            DiagnosticWording.message(code: "decision.no-ruleset", english: english, .chinese)
+                == "`2016-06-01` 这一天没有对 `asset_disposal` 类决定生效的规则集")
+    }
+
     @Test func fillsPlaceholders() {
         #expect(Catalogue.fill("{1} of {0}", ["a", "b"]) == "b of a")
         #expect(Catalogue.fill("{2} {x} {", ["a"]) == "{2} {x} {")

@@ -109,7 +109,7 @@ import Testing
         let outside = try check("kind: k\nid: A\ndate: 2021-01-01\nunit: acftu/northwest", library: lib)
         #expect(
             outside.diagnostics.map(\.message) == [
-                "no rule set for kind `k` in force on 2021-01-01 takes in unit `acftu/northwest`; "
+                "no rule set for kind `k` in force on `2021-01-01` takes in unit `acftu/northwest`; "
                     + "they are limited to units under `acftu/east`, `acftu/north`"
             ])
         let inside = try check("kind: k\nid: A\ndate: 2021-01-01\nunit: acftu/east/x", library: lib)

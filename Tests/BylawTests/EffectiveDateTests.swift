@@ -57,6 +57,6 @@ import Testing
         let lib = try Self.library(Self.versions)
         let r = try check("kind: k\nid: x\ndate: 2010-01-01\nunit: u\ndays: 6\n", library: lib)
         #expect(r.verdict == .invalid)
-        #expect(r.diagnostics.first?.message == "no rule set for kind `k` is in force on 2010-01-01")
+        #expect(r.diagnostics.first?.message == "no rule set for kind `k` is in force on `2010-01-01`")
     }
 }

@@ -92,7 +92,7 @@ import Testing
         let r = try check(disposal(), asOf: "2016-06-01")
         #expect(r.verdict == .invalid)
         #expect(r.diagnostics.map(\.code) == ["decision.no-ruleset"])
-        #expect(r.diagnostics.first?.message == "no rule set for kind `asset_disposal` is in force on 2016-06-01")
+        #expect(r.diagnostics.first?.message == "no rule set for kind `asset_disposal` is in force on `2016-06-01`")
     }
 
     /// The error points at what makes it: a date no version is in force on points at the date (a sheet's date

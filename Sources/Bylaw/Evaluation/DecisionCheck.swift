@@ -79,12 +79,12 @@ extension RuleLibrary {
                 .error(
                     "decision.no-ruleset",
                     !scoped.isEmpty
-                        ? "no rule set for kind `\(kind)` in force on \(day) takes in unit `\(result.unit ?? "")`"
+                        ? "no rule set for kind `\(kind)` in force on `\(day)` takes in unit `\(result.unit ?? "")`"
                             + "; they are limited to units under "
                             + Set(scoped.flatMap { $0.scopeUnits ?? [] }).sorted().map { "`\($0)`" }.joined(
                                 separator: ", ")
                         : known
-                            ? "no rule set for kind `\(kind)` is in force on \(day)"
+                            ? "no rule set for kind `\(kind)` is in force on `\(day)`"
                             : "no rule set applies to kind `\(kind)`",
                     // Where the reason lies: the unit out of scope, the date no version is in force on (unless
                     // --as-of chose the day), or the kind.

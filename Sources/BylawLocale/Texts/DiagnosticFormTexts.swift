@@ -4,6 +4,9 @@
 enum DiagnosticFormTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
+            "diag-form.decision.no-ruleset.2", zh: "{1} 这一天没有对 {0} 类决定生效的规则集",
+            en: "no rule set for kind {0} is in force on {1}"),
+        CatalogueEntry(
             "diag-form.csv.stray-quote.3",
             zh: "此处开始的带引号单元格一直延续到第 {0} 行，其结束引号后还有文字：第 {1}–{2} 行被读成了这一个单元格",
             en: "the quoted cell opened here runs on to line {0}, where text follows its closing quote: lines {1}–{2} "
