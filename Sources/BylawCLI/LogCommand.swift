@@ -163,6 +163,12 @@ struct LogCommand: ParsableCommand {
             var f = RecordFilter()
             f.kind = kind
             f.unit = unit
+            if let verdict, Verdict(rawValue: verdict) == nil {
+                // A misspelt verdict would list nothing, as if no record had it.
+                throw ValidationError(
+                    Language.current.text(
+                        "usage.bad-verdict", verdict, Verdict.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
             f.verdict = verdict
             f.failedRule = rule
             f.from = try from.map { try parseDate($0).description }

@@ -1,3 +1,4 @@
+import Bylaw
 import BylawAudit
 import BylawCEL
 import BylawJobs
@@ -93,7 +94,15 @@ extension BylawService {
         var f = RecordFilter()
         f.kind = q.get("kind")
         f.unit = q.get("unit")
-        f.verdict = q.get("verdict")
+        if let verdict = q.get("verdict") {
+            // A misspelt verdict would match nothing and answer an empty list, as if no record had it.
+            guard Verdict(rawValue: verdict) != nil else {
+                throw APIError(
+                    .badRequest, "query.bad-verdict",
+                    .text("api.query.bad-verdict", Verdict.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+            f.verdict = verdict
+        }
         f.failedRule = q.get("rule")
         f.actor = q.get("actor")
         if let from = q.get("from") { f.from = try date(from, parameter: "from").description }

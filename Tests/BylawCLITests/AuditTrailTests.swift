@@ -50,6 +50,9 @@ import Testing
         ])
         #expect(verify.status == 0)
         #expect(verify.stdout.hasPrefix("✓ 1 records verified"))
+        let misspelt = try Run.bylaw(["log", "list", "--audit", store, "--verdict", "noncompliant"])
+        #expect(
+            misspelt.status == 2 && misspelt.stderr.contains("`noncompliant` is not a verdict"), "\(misspelt.stderr)")
         let export = try Run.bylaw(["log", "export", "--audit", store])
         #expect(export.stdout.split(separator: "\n").count == 1)
     }

@@ -146,6 +146,9 @@ struct AuthoringAndLogTests {
             #expect((filtered.json as? [Any])?.count == 0)
             let badLimit = try await s.call("GET", "/v1/log?limit=0", as: "auditor")
             #expect(badLimit.status == 400)
+            // A misspelt verdict is refused, not answered with an empty list.
+            let badVerdict = try await s.call("GET", "/v1/log?verdict=noncompliant", as: "auditor")
+            #expect(badVerdict.status == 400 && badVerdict.text.contains("query.bad-verdict"), "\(badVerdict.text)")
         }
     }
 

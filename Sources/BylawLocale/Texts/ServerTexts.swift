@@ -96,6 +96,7 @@ enum ServerTexts {
             en: "`format` must be html, json, csv or junit"),
         CatalogueEntry(
             "api.query.bad-columns", zh: "`columns` 须为 machine 或 labels", en: "`columns` must be machine or labels"),
+        CatalogueEntry("api.query.bad-verdict", zh: "`verdict` 须为以下之一：{0}", en: "`verdict` is one of {0}"),
         CatalogueEntry("api.query.bad-lang", zh: "`lang` 须为 en 或 zh-Hans", en: "`lang` must be en or zh-Hans"),
         CatalogueEntry(
             "api.audit.not-finished", zh: "该审计{0}，只有已完成的审计才提供报告",

@@ -17,6 +17,7 @@ enum UsageTexts {
         CatalogueEntry(
             "usage.header-row", zh: "--header-row 须为 1 到 1048576 之间的行号",
             en: "--header-row must be a row number between 1 and 1048576"),
+        CatalogueEntry("usage.bad-verdict", zh: "`{0}` 不是结论；可选：{1}", en: "`{0}` is not a verdict; one of {1}"),
         CatalogueEntry("usage.bad-date", zh: "`{0}` 不是 YYYY-MM-DD 格式的日期", en: "`{0}` is not a date written YYYY-MM-DD"),
         CatalogueEntry(
             "usage.one-schema", zh: "--ruleset、--test 和 --decision KIND 只能给出其一",
