@@ -83,6 +83,7 @@ public final class AuditStore {
         }
         db = opened.0
         format = opened.1
+        guard format >= 0 else { throw Self.newer(path, format) }
         guard format >= 3 else {
             throw AuditStoreError(
                 .refused,
@@ -94,10 +95,11 @@ public final class AuditStore {
         guard format <= Self.schemaVersion else { throw Self.newer(path, format) }
     }
 
-    /// A store whose format number is above this bylaw's: written by a newer bylaw, or, far above any format
-    /// there has been, a header overwritten (a damaged file is not sent looking for a newer bylaw).
+    /// A store whose format number is above this bylaw's: written by a newer bylaw, or, negative or far above
+    /// any format there has been, a header overwritten (a damaged file is not sent looking for a newer bylaw, nor
+    /// migrated).
     static func newer(_ path: String, _ format: Int64) -> AuditStoreError {
-        guard format <= Int64(schemaVersion) + 100 else {
+        guard format >= 0, format <= Int64(schemaVersion) + 100 else {
             return AuditStoreError(
                 .corrupt, "`\(path)` is damaged: its header holds \(format) where the store's format belongs")
         }
@@ -192,7 +194,7 @@ public final class AuditStore {
             return try stmt.step() ? stmt.int(0) : 0
         }
         func check(_ version: Int64) throws(AuditStoreError) {
-            guard version <= Self.schemaVersion else { throw Self.newer(path, version) }
+            guard version >= 0, version <= Self.schemaVersion else { throw Self.newer(path, version) }
         }
         let before = try readVersion()
         try check(before)

@@ -1,3 +1,4 @@
+import Bylaw
 internal import Crypto
 import Foundation
 
@@ -186,6 +187,12 @@ public struct Receipt: Sendable, Equatable {
         else { return nil }
         self.init(seq: seq, recordID: "", leafHash: parts[1].lowercased(), chainHash: parts[2].lowercased())
     }
+}
+
+/// The words a record's `verdict` column holds: a decision's verdict, `refused` for a request the service
+/// refused, `none` for a record about the trail itself (a prune's cut, a clock set back, an interrupted run).
+public enum RecordVerdicts {
+    public static let all: [String] = Verdict.allCases.map(\.rawValue) + ["refused", "none"]
 }
 
 /// A chain head kept outside the store (`SEQ:HASH`, as `bylaw log head` prints it), read strictly: a sequence

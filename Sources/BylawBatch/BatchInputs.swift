@@ -42,6 +42,8 @@ public enum BatchInputs {
                 problems.append(unreadable(input))
             } else {
                 let size = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
+                // Named again (twice on the line, or also inside a folder named before it): read once.
+                if info.st_mode & S_IFMT == S_IFREG, !seen.insert(FileIdentity(info)).inserted { continue }
                 files.append(BatchFile(path: input, format: InputFormat.of(path: input) ?? format, size: size))
             }
         }
@@ -86,10 +88,13 @@ public enum BatchInputs {
             let isData = folderExtensions.contains((name as NSString).pathExtension.lowercased())
             if link.st_mode & S_IFMT == S_IFLNK {
                 guard stat(path, &info) == 0 else {
-                    // A link to a data file that is gone: its records would be missing without a word.
+                    // A link to a data file that is gone (or that loops, or is barred): its records would be
+                    // missing without a word.
                     if isData {
                         problems.append(
-                            .error("io.not-found", "`\(path)` links to a file that does not exist", at: nil))
+                            errno == ENOENT
+                                ? .error("io.not-found", "`\(path)` links to a file that does not exist", at: nil)
+                                : unreadable(path))
                     }
                     continue
                 }

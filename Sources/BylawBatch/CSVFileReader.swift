@@ -39,7 +39,7 @@ final class CSVFileReader: RecordReader {
             guard let result = read else { return nil }
             row += 1
             // A line of empty cells (`,,,,`, as Excel saves formatted blank rows) or of spaces has nothing to
-            // check: it is skipped as an empty line is, and still counts as a row of the sheet.
+            // check: it is skipped as an empty line is. It keeps its row number, so the rows after it keep theirs.
             if case .record(let r) = result, r.cells.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { continue }
             break
         }

@@ -163,11 +163,10 @@ struct LogCommand: ParsableCommand {
             var f = RecordFilter()
             f.kind = kind
             f.unit = unit
-            if let verdict, Verdict(rawValue: verdict) == nil {
+            if let verdict, !RecordVerdicts.all.contains(verdict) {
                 // A misspelt verdict would list nothing, as if no record had it.
                 throw ValidationError(
-                    Language.current.text(
-                        "usage.bad-verdict", verdict, Verdict.allCases.map(\.rawValue).joined(separator: ", ")))
+                    Language.current.text("usage.bad-verdict", verdict, RecordVerdicts.all.joined(separator: ", ")))
             }
             f.verdict = verdict
             f.failedRule = rule

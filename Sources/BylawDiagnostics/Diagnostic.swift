@@ -129,3 +129,17 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+extension Diagnostic {
+    /// The diagnostic with the file at `path` named `name` wherever it says it: its message, its place and its
+    /// notes' places (a file a service keeps under its own path, shown as the client named it).
+    public func namingFile(_ path: String, as name: String) -> Diagnostic {
+        var d = self
+        if !path.isEmpty {
+            d.message = d.message.split(separator: path, omittingEmptySubsequences: false).joined(separator: name)
+        }
+        if d.location?.file == path { d.location?.file = name }
+        for k in d.notes.indices where d.notes[k].location?.file == path { d.notes[k].location?.file = name }
+        return d
+    }
+}

@@ -36,6 +36,9 @@ public struct AuditJobOptions: Sendable {
     /// Asked as each checked chunk arrives; true stops the run there (nothing more is recorded or reported)
     /// and `run` throws. For a caller that can cancel a run (`DELETE /v1/audits/{id}`).
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// How each file is shown, by its path: the client's name for a file the service keeps under a path of its
+    /// own. Every report and the trail's record then name it so, never the service's path.
+    public var shownNames: [String: String] = [:]
 
     public init(
         inputs: [String], files: [BatchFile], kind: String? = nil, mapping: CSVMapping? = nil,
@@ -192,12 +195,15 @@ public enum AuditJob {
             try pipeline(
                 options, reader: reader, checker: checker, trail: trail, direct: report.perRecord,
                 reporter: &reporter, sink: &sink, summary: &summary, progress: progress)
-            try trail?.finish(inputs: options.inputs, asOf: options.asOf?.text, counts: summary.counts)
+            try trail?.finish(
+                inputs: options.inputs, asOf: options.asOf?.text, counts: summary.counts, shownNames: options.shownNames
+            )
         } catch let failure as RecordingFailure {
             throw failure
         } catch is CancellationError {
             // A run stopped on request still ends in the trail: a record says what it recorded before it stopped.
-            try trail?.finish(inputs: options.inputs, asOf: options.asOf?.text, counts: nil)
+            try trail?.finish(
+                inputs: options.inputs, asOf: options.asOf?.text, counts: nil, shownNames: options.shownNames)
             throw RecordingFailure(.appending, AuditStoreError("the run was cancelled"))
         } catch {
             throw RecordingFailure(.appending, AuditStoreError(error.localizedDescription))
@@ -241,7 +247,8 @@ public enum AuditJob {
                 while records.count < chunkSize, let r = reader.next() { records.append(r) }
                 guard !records.isEmpty else { return nil }
                 defer { next += records.count }
-                return AuditChunk(first: next, records: records, bytesRead: reader.bytesRead)
+                return AuditChunk(
+                    first: next, records: records, bytesRead: reader.bytesRead, shownNames: options.shownNames)
             },
             worker: {
                 // Each worker checks with a replica of the rule library, loaded from the same bytes (see
@@ -346,11 +353,19 @@ final class BatchRecorder {
     /// Appends the run record, ends the run and signs a checkpoint when a key is configured.
     /// - Parameter counts: the records by verdict; nil for a run stopped early, whose record (`audit-cancelled`)
     ///   counts what was recorded.
-    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]?) throws(RecordingFailure) {
+    /// - Parameter shownNames: `AuditJobOptions.shownNames`: the record names each file as the client did.
+    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]?, shownNames: [String: String] = [:])
+        throws(RecordingFailure)
+    {
         let seqs = first.flatMap { f in last.map { (first: f, last: $0) } }
         let sensitive = library.ruleSets.contains { kinds.contains($0.appliesTo) && !$0.sensitive.isEmpty }
+        let files = digests.entries.map { entry in
+            var entry = entry
+            if let name = shownNames[entry.file] { entry.file = name }
+            return entry
+        }
         let draft = RunRecord.draft(
-            inputs: inputs, digests: digests.entries, library: library, asOf: asOf, counts: counts ?? recorded,
+            inputs: inputs, digests: files, library: library, asOf: asOf, counts: counts ?? recorded,
             seqs: seqs, sensitive: sensitive, event: counts == nil ? RunRecord.cancelledEvent : RunRecord.event)
         do {
             try trail.append([draft], actor: actor, at: nil, batchSize: 1)
@@ -410,6 +425,8 @@ struct AuditChunk: Sendable {
     var records: [BatchRecord]
     /// How far the reader had read when the chunk was cut, for the progress line.
     var bytesRead: Int
+    /// `AuditJobOptions.shownNames`.
+    var shownNames: [String: String] = [:]
 
     /// Checks every record (and drafts its audit record when there is a trail): the work of one worker.
     func check(
@@ -417,6 +434,16 @@ struct AuditChunk: Sendable {
         render: (@Sendable (BatchItem) -> String)?, direct: (@Sendable (BatchItem, inout [UInt8]) -> Void)?,
         reveal: Bool
     ) -> CheckedChunk {
+        /// The item with its file named as `shownNames` says, wherever it is named.
+        func named(_ item: BatchItem) -> BatchItem {
+            guard let name = shownNames[item.source.file] else { return item }
+            let path = item.source.file
+            var out = item
+            out.source.file = name
+            if out.result.file == path { out.result.file = name }
+            out.result.diagnostics = out.result.diagnostics.map { $0.namingFile(path, as: name) }
+            return out
+        }
         /// What the reports see: sensitive values masked unless `reveal`; the trail keeps its own masking.
         func shown(_ item: BatchItem) -> BatchItem {
             guard !reveal, !item.result.sensitivePaths.isEmpty else { return item }
@@ -452,10 +479,11 @@ struct AuditChunk: Sendable {
         }
         for (k, record) in records.enumerated() {
             guard let trail else {
-                keep(shown(checker.check(record, index: first + k, keepDocument: false).0))
+                keep(shown(named(checker.check(record, index: first + k, keepDocument: false).0)))
                 continue
             }
-            let (item, document, canonical) = checker.checkForRecord(record, index: first + k)
+            let (checked, document, canonical) = checker.checkForRecord(record, index: first + k)
+            let item = named(checked)
             keep(shown(item))
             let builder = trail.builder
             var draft =
@@ -467,7 +495,7 @@ struct AuditChunk: Sendable {
                     builder.draft(
                         item.result, raw: record.raw, document: document, event: AuditJob.event, cache: &cache)
                 }
-            draft.add("source", BatchRecorder.sourceJSON(record.source))
+            draft.add("source", BatchRecorder.sourceJSON(item.source))
             drafts.append(draft)
         }
         if let trail {

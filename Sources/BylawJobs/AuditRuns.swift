@@ -186,6 +186,7 @@ public final class AuditRuns: @unchecked Sendable {
         lock.unlock()
         var cancellable = options
         cancellable.isCancelled = { [self] in lock.withLock { cancelled.contains(id) } }
+        cancellable.shownNames.merge(names) { _, given in given }
         let folder = folder(of: id)
         let job = cancellable
         let thread = Thread { [self] in

@@ -49,17 +49,10 @@ final class RunReports: BatchReporter, @unchecked Sendable {
     }
 
     func add(_ item: BatchItem, to sink: inout some ReportSink) {
+        // The job has named the file as the client did (`AuditJobOptions.shownNames`); a source it did not
+        // rename (the run's own summary) is named here.
         var item = item
-        if let name = names[item.source.file] {
-            // The file as the client named it wherever it is shown: the record's source, its result and the
-            // places its diagnostics point at (a row's problem reads `upload.csv:11:55`, not the service's path).
-            let path = item.source.file
-            item.source.file = name
-            if item.result.file == path { item.result.file = name }
-            for k in item.result.diagnostics.indices where item.result.diagnostics[k].location?.file == path {
-                item.result.diagnostics[k].location?.file = name
-            }
-        }
+        if let name = names[item.source.file] { item.source.file = name }
         lock.withLock { tally[item.result.verdict, default: 0] += 1 }
         each { r, s in r.add(item, to: &s) }
     }

@@ -94,13 +94,7 @@ struct AuditUpload {
     /// 422 with the reader's diagnostics, naming the upload as the client named it; the message (`api.CODE`,
     /// or `api.CODE.first` quoting the first diagnostic) says why.
     static func refusal(_ code: String, _ f: LoadFailure, _ path: String, _ name: String) -> APIError {
-        let diagnostics = f.diagnostics.map { d in
-            var d = d
-            d.message = d.message.replacingOccurrences(of: path, with: name)
-            if d.location?.file == path { d.location?.file = name }
-            for k in d.notes.indices where d.notes[k].location?.file == path { d.notes[k].location?.file = name }
-            return d
-        }
+        let diagnostics = f.diagnostics.map { $0.namingFile(path, as: name) }
         let message =
             diagnostics.first.map { APIMessage("api.\(code).first", [.diagnostic($0)]) } ?? .text("api.\(code)")
         return APIError(.unprocessableContent, code, message, diagnostics: diagnostics)

@@ -146,11 +146,14 @@ extension BylawService {
             for try await buffer in request.body {
                 total += buffer.readableBytes
                 if total > limit { throw tooLarge }
+                // Writing is the service's part: a stalled disk is not the client's slowness.
+                BylawService.bodyReading?.ended()
                 do {
                     try handle.write(contentsOf: Data(buffer.readableBytesView))
                 } catch {
                     throw APIError(.serviceUnavailable, "audit.storage", .text("api.audit.storage.why", "\(error)"))
                 }
+                BylawService.bodyReading?.started()
             }
         } catch let e as APIError {
             throw e

@@ -96,10 +96,10 @@ extension BylawService {
         f.unit = q.get("unit")
         if let verdict = q.get("verdict") {
             // A misspelt verdict would match nothing and answer an empty list, as if no record had it.
-            guard Verdict(rawValue: verdict) != nil else {
+            guard RecordVerdicts.all.contains(verdict) else {
                 throw APIError(
                     .badRequest, "query.bad-verdict",
-                    .text("api.query.bad-verdict", Verdict.allCases.map(\.rawValue).joined(separator: ", ")))
+                    .text("api.query.bad-verdict", RecordVerdicts.all.joined(separator: ", ")))
             }
             f.verdict = verdict
         }

@@ -237,6 +237,13 @@ import Testing
         let header = #expect(throws: AuditStoreError.self) { try AuditStore(readingAt: dir + "/header.sqlite") }
         #expect(header?.kind == .corrupt)
         #expect(header?.message.contains("`\(dir)/header.sqlite` is damaged") == true, "\(header?.message ?? "")")
+        // A negative format number: damage too, not an old store to migrate.
+        bytes.replaceSubrange(60..<64, with: [0xFF, 0xFF, 0xFF, 0xF0])
+        try Data(bytes).write(to: URL(fileURLWithPath: dir + "/negative.sqlite"))
+        let negative = #expect(throws: AuditStoreError.self) { try AuditStore(readingAt: dir + "/negative.sqlite") }
+        #expect(negative?.kind == .corrupt, "\(negative?.message ?? "")")
+        let writing = #expect(throws: AuditStoreError.self) { try AuditStore(path: dir + "/negative.sqlite") }
+        #expect(writing?.kind == .corrupt, "\(writing?.message ?? "")")
         // Not a database at all.
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: dir + "/junk.sqlite"))
         let junk = #expect(throws: AuditStoreError.self) { try AuditStore(readingAt: dir + "/junk.sqlite") }

@@ -26,6 +26,26 @@ import Testing
         #expect(files.map { ($0.path as NSString).lastPathComponent } == ["other.jsonl", "three.jsonl"])
     }
 
+    /// A file named on the command line and again inside a folder named with it, or named twice, is read once.
+    @Test func aFileNamedOnTheLineAndInAFolderIsReadOnce() throws {
+        let dir = try folder()
+        try Data("{\"id\":\"A\"}\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.jsonl"))
+        try Data("{\"id\":\"B\"}\n".utf8).write(to: URL(fileURLWithPath: dir + "/b.jsonl"))
+        let files = try BatchInputs.resolve([dir + "/a.jsonl", dir, dir + "/a.jsonl"], format: nil).get()
+        #expect(files.map { ($0.path as NSString).lastPathComponent } == ["a.jsonl", "b.jsonl"])
+    }
+
+    /// A link that loops is unreadable, said as such, not as a missing file.
+    @Test func aLoopingLinkIsUnreadable() throws {
+        let dir = try folder()
+        #expect(symlink("loop.csv", dir + "/loop.csv") == 0)
+        guard case .failure(let failure) = BatchInputs.resolve([dir], format: nil) else {
+            Issue.record("the looping link was passed over")
+            return
+        }
+        #expect(failure.diagnostics.map(\.code) == ["io.unreadable"])
+    }
+
     /// A link to a data file that is gone is an error for the run, as a missing input is; a link to something
     /// that is not data is passed over, as such a file is.
     @Test func aLinkToAMissingDataFileIsAnError() throws {

@@ -165,7 +165,8 @@ import Testing
     }
 
     /// A formula written without its value (by a program that does not calculate) is not an empty cell: its row
-    /// says so, and the rows around it are read.
+    /// says so, and the rows around it are read. A row holding nothing but such formulas (a template filled down
+    /// below the data, row 40 of the fixture) is no record.
     @Test func aFormulaWithoutItsValueIsNamedNotTakenForEmpty() {
         let records = read("ledger-formula.xlsx")
         #expect(records.count == 12)

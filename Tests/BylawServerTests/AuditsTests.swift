@@ -70,7 +70,8 @@ struct AuditsTests {
         csv = csv.replacingOccurrences(of: ",车辆,", with: ",飞船,", options: [], range: csv.range(of: ",车辆,"))
         let form = Self.form([("kind", "asset_disposal"), ("mapping", columns)], file: ("台账.csv", Data(csv.utf8)))
         var folder = ""
-        try await TestServer.with(Self.configuration(audit: nil) { folder = $0.auditsFolder ?? "" }) { s in
+        let store = TestServer.freshStore()
+        try await TestServer.with(Self.configuration(audit: store) { folder = $0.auditsFolder ?? "" }) { s in
             let started = try await s.call(
                 "POST", "/v1/audits", body: form.0, as: "auditor", headers: ["Content-Type": form.1])
             let id = try #require(started.object["id"] as? String, "\(started.text)")
@@ -82,6 +83,11 @@ struct AuditsTests {
                 #expect(!folder.isEmpty && !report.text.contains(folder), "\(format): \(report.text.prefix(2000))")
                 #expect(report.text.contains("台账.csv"), "\(format)")
             }
+            // The trail's records name it so too.
+            let export = try await s.call("GET", "/v1/log/export", as: "audit-admin")
+            #expect(export.status == 200)
+            #expect(!export.text.contains(folder), "\(export.text.prefix(2000))")
+            #expect(export.text.contains("台账.csv"))
         }
     }
 

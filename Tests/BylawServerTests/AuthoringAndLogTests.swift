@@ -149,6 +149,11 @@ struct AuthoringAndLogTests {
             // A misspelt verdict is refused, not answered with an empty list.
             let badVerdict = try await s.call("GET", "/v1/log?verdict=noncompliant", as: "auditor")
             #expect(badVerdict.status == 400 && badVerdict.text.contains("query.bad-verdict"), "\(badVerdict.text)")
+            // The trail's own words are verdicts too: refused requests, records about the trail.
+            for word in ["refused", "none", "non_compliant"] {
+                let listed = try await s.call("GET", "/v1/log?verdict=\(word)", as: "auditor")
+                #expect(listed.status == 200, "\(word): \(listed.text)")
+            }
         }
     }
 

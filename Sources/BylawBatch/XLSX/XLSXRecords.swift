@@ -32,6 +32,17 @@ extension XLSXFileReader {
                 source: source, body: .unreadable([.error(problem.code, problem.message, at: at(problem.column))]),
                 raw: [])
         }
+        // A formula never calculated, under a header: the value the row needs is unknown, not empty.
+        if let column = row.unvalued.first(where: { $0 <= layout.width && $0 < headers.count && !headers[$0].isEmpty })
+        {
+            let d = Diagnostic.error(
+                "xlsx.formula-no-value",
+                "cell `\(SpreadsheetName.cell(column: column, row: row.number))` holds a formula whose value was never "
+                    + "saved (the program that wrote the workbook does not calculate): open it in Excel or WPS and "
+                    + "save it, and the values are kept",
+                at: at(column))
+            return BatchRecord(source: source, body: .unreadable([d]), raw: [])
+        }
         var cells = (1...layout.width).map { CSVRecord.Cell(text: "", line: row.number, column: $0) }
         for cell in row.cells {
             guard cell.column <= layout.width, cell.column < headers.count, !headers[cell.column].isEmpty else {

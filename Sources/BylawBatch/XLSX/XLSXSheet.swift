@@ -17,6 +17,10 @@ struct XLSXRow: Sendable {
     var cells: [Cell]
     /// A cell that cannot be read (an unknown shared string, text over the limit): its column and why.
     var problem: (column: Int, code: String, message: String)?
+    /// The columns of cells holding a formula whose value was never saved: not empty but unknown. Whether that
+    /// makes the row a problem depends on the column (`XLSXFileReader.record`): a template's formulas filled
+    /// down past the data, in rows with nothing else, are no record at all.
+    var unvalued: [Int] = []
 }
 
 /// What turns a cell's XML into text: the shared strings, which styles are dates, the date system.

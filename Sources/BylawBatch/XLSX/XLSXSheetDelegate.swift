@@ -95,7 +95,7 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
             endCell()
         case "row":
             inRow = false
-            if !row.cells.isEmpty || row.problem != nil {
+            if !row.cells.isEmpty || row.problem != nil || !row.unvalued.isEmpty {
                 if !emit(row) {
                     stopped = true
                     parser.abortParsing()
@@ -109,11 +109,7 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
     private func endCell() {
         guard inRow, column >= 1, column <= SpreadsheetName.maxColumns else { return }
         if formula, !valued {
-            problem(
-                "xlsx.formula-no-value",
-                "cell `\(SpreadsheetName.cell(column: column, row: row.number))` holds a formula whose value was never "
-                    + "saved (the program that wrote the workbook does not calculate): open it in Excel or WPS and "
-                    + "save it, and the values are kept")
+            row.unvalued.append(column)
             return
         }
         if tooLong {
