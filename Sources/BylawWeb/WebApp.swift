@@ -192,14 +192,25 @@ public struct WebApp: Sendable {
     /// a client gone half-way): 400, in the language it asks for. Never the upload limit's 413, which would send
     /// the reader looking for a smaller file.
     public func badBody(_ request: WebRequest) -> WebResponse {
+        bodyProblem(request, text: "web.request.bad-body", status: 400)
+    }
+
+    /// The answer to a request whose body did not arrive in time (408): a connection trickling an upload is
+    /// let go, in the language it asks for.
+    public func slowBody(_ request: WebRequest) -> WebResponse {
+        bodyProblem(request, text: "web.request.slow-body", status: 408)
+    }
+
+    private func bodyProblem(_ request: WebRequest, text: String, status: Int) -> WebResponse {
         let lang = Lang.of(request)
         let session = sessions.lookup(request.cookies[Self.sessionCookie])
         let ctx = PageContext(
             lang: lang, user: session?.user, csrf: session?.csrf ?? "", base: base, path: request.path)
         let body =
-            "<p class=\"bad\" role=\"alert\" id=\"bad-body\">\(HTML.h(Words.text("web.request.bad-body", lang)))</p>"
+            "<p class=\"bad\" role=\"alert\" id=\"bad-body\">\(HTML.h(Words.text(text, lang)))</p>"
             + "<p><a href=\"\(ctx.url(request.path))\">\(HTML.h(Words.text("web.back", lang)))</a></p>"
-        return .html(Layout.page(title: Words.text("web.request.bad-body.title", lang), ctx, body: body), status: 400)
+        return .html(
+            Layout.page(title: Words.text("web.request.bad-body.title", lang), ctx, body: body), status: status)
     }
 
     /// A request with a session cookie this server does not know (timed out, or the server restarted): a GET

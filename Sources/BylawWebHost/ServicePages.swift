@@ -13,7 +13,11 @@ public enum ServicePages {
     public static func routes(sessions: SessionStore = SessionStore())
         -> (Router<BasicRequestContext>, BylawService) -> Void
     {
-        { router, service in WebRoutes.add(to: router, app: app(service, sessions: sessions)) }
+        { router, service in
+            WebRoutes.add(
+                to: router, app: app(service, sessions: sessions),
+                bodySeconds: service.configuration.requestTimeoutSeconds)
+        }
     }
 
     public static func app(_ service: BylawService, sessions: SessionStore = SessionStore()) -> WebApp {

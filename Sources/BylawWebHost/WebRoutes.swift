@@ -7,16 +7,18 @@ import NIOCore
 /// (body capped at `WebApp.maxUploadBytes`, apart from the API's `max_body_bytes`), handed to `WebApp`, and its
 /// `WebResponse` written back. The pages never see Hummingbird.
 public enum WebRoutes {
-    public static func add<Context: RequestContext>(to router: Router<Context>, app: WebApp) {
+    /// - Parameter bodySeconds: how long a request body may take to arrive (the service's
+    ///   `request_timeout_seconds`): a client trickling an upload is answered 408 then, not held for ever.
+    public static func add<Context: RequestContext>(to router: Router<Context>, app: WebApp, bodySeconds: Double = 30) {
         let handler: @Sendable (Request, Context) async throws -> Response = { request, _ in
-            await respond(request, app: app)
+            await respond(request, app: app, bodySeconds: bodySeconds)
         }
         router.get("/ui", use: handler)
         router.get("/ui/**", use: handler)
         router.post("/ui/**", use: handler)
     }
 
-    static func respond(_ request: Request, app: WebApp) async -> Response {
+    static func respond(_ request: Request, app: WebApp, bodySeconds: Double = 30) async -> Response {
         var path = request.uri.path
         path = path.hasPrefix(app.base) ? String(path.dropFirst(app.base.count)) : path
         if path.isEmpty { path = "/" }
@@ -31,10 +33,21 @@ public enum WebRoutes {
             }
             do {
                 guard declared <= limit else { throw TooLarge() }
-                let buffer = try await request.body.collect(upTo: limit)
+                let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                    group.addTask { try await request.body.collect(upTo: limit) }
+                    group.addTask {
+                        try await Task.sleep(for: .seconds(bodySeconds))
+                        return nil
+                    }
+                    defer { group.cancelAll() }
+                    guard let first = try await group.next(), let bytes = first else { throw BodyTimeout() }
+                    return bytes
+                }
                 body = Array(buffer.readableBytesView)
             } catch is TooLarge, is NIOTooManyBytesError {
                 return response(app.tooLarge(asked()))
+            } catch is BodyTimeout {
+                return response(app.slowBody(asked()))
             } catch {
                 // A body that cannot be read (broken framing, an unknown transfer coding): the client's fault.
                 return response(app.badBody(asked()))
@@ -49,6 +62,7 @@ public enum WebRoutes {
     }
 
     struct TooLarge: Error {}
+    struct BodyTimeout: Error {}
 
     static func response(_ answer: WebResponse) -> Response {
         var headers = HTTPFields()

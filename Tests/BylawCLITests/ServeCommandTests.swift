@@ -43,6 +43,27 @@ struct ServeCommandTests {
             "\(english.text)")
     }
 
+    /// A page's upload that trickles in is let go at the service's request deadline (408), as the API's is: a
+    /// connection cannot be held open for ever by sending a byte now and then.
+    @Test("a trickled web upload is answered 408 at request_timeout_seconds")
+    func trickledWebUpload() async throws {
+        let s = try ServeShutdownTests.start(trail: false, settings: #""request_timeout_seconds": 1"#)
+        defer { if s.process.isRunning { s.process.terminate() } }
+        #expect(try await s.logged("listening"))
+        let port = try #require(s.port, "\(s.text)")
+        let fd = try RawHTTP.connected(port: port, timeoutSeconds: 20)
+        defer { close(fd) }
+        let head = Array(
+            ("POST /ui/signin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 4096\r\n\r\nname=wang").utf8)
+        let sent = Date()
+        _ = head.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        let reply = try RawHTTP.parse(RawHTTP.received(fd) { String(decoding: $0, as: UTF8.self).contains("</html>") })
+        let waited = Date().timeIntervalSince(sent)
+        #expect(reply.status == 408, "\(reply.text.prefix(300))")
+        #expect(waited >= 0.9 && waited < 15, "\(waited) s")
+    }
+
     @Test("SIGHUP reloads the rules (a broken library is refused), SIGTERM stops the process with 0")
     func signals() async throws {
         let bin = try #require(Run.binary, "the bylaw binary was not built beside the tests")

@@ -34,7 +34,10 @@ struct ServeShutdownTests {
         }
     }
 
-    static func start(_ arguments: [String] = [], trail: Bool, anonymous: [String] = ["checker"]) throws -> Served {
+    /// - Parameter settings: more members of the config file, written as JSON members (`"a": 1, "b": 2`).
+    static func start(
+        _ arguments: [String] = [], trail: Bool, anonymous: [String] = ["checker"], settings: String = ""
+    ) throws -> Served {
         let bin = try #require(Run.binary, "the bylaw binary was not built beside the tests")
         let dir = Scratch.root.appendingPathComponent("serve-shutdown-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -50,7 +53,8 @@ struct ServeShutdownTests {
         environment["BYLAW_SERVE_CONFIG"] = nil
         let config = dir.appendingPathComponent("serve.json")
         let roles = anonymous.map { "\"\($0)\"" }.joined(separator: ", ")
-        try #"{"anonymous": {"roles": [\#(roles)]}, "watch_rules": false}"#.write(
+        let more = settings.isEmpty ? "" : ", " + settings
+        try #"{"anonymous": {"roles": [\#(roles)]}, "watch_rules": false\#(more)}"#.write(
             to: config, atomically: true, encoding: .utf8)
         p.arguments? += ["--config", config.path]
         p.environment = environment

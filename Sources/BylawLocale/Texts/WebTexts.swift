@@ -96,6 +96,9 @@ enum WebTexts {
         CatalogueEntry("web.upload.too-large.title", zh: "上传内容过大", en: "Upload too large"),
         CatalogueEntry("web.request.bad-body.title", zh: "请求无法读取", en: "The request cannot be read"),
         CatalogueEntry(
+            "web.request.slow-body", zh: "上传内容未能及时送达，连接已断开。请检查网络后重试。",
+            en: "The upload did not arrive in time and the connection was closed. Check the network and try again."),
+        CatalogueEntry(
             "web.request.bad-body", zh: "浏览器发来的内容无法读取。请返回重试；如仍不行，请换用其他浏览器。",
             en: "What the browser sent cannot be read. Go back and try again; if it happens again, try another browser."
         ),
