@@ -67,7 +67,8 @@ struct AuditCommand: ParsableCommand {
             Language.current.help("help.audit.header-row"), valueName: "n"))
     var headerRow: Int?
 
-    @Option(help: ArgumentHelp(Language.current.help("help.audit.jobs"), valueName: "n"))
+    // Unconditional: `--jobs -1` is a value out of range, said so, not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp(Language.current.help("help.audit.jobs"), valueName: "n"))
     var jobs: Int?
 
     @Option(

@@ -14,6 +14,7 @@ struct AuditOptions: ParsableArguments {
     var path: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             Language.current.help("help.lock-wait"), valueName: "seconds"))
     var lockWait: Double?

@@ -99,6 +99,12 @@ import Testing
         #expect(!zh.stderr.contains("Error:") && !zh.stderr.contains("Usage:"), "\(zh.stderr)")
         let extra = try Run.bylaw(["log", "verify", "extra", "--lang", "zh"])
         #expect(extra.stderr.contains("错误：多余的参数 'extra'"), "\(extra.stderr)")
+        // A negative count is a value out of range, said so; not a missing value.
+        for jobs in ["-1", "0", "300"] {
+            let range = try Run.bylaw(["audit", "--jobs", jobs, "x.csv", "--lang", "en"])
+            #expect(range.status == 2)
+            #expect(range.stderr.contains("--jobs must be between 1 and 256"), "\(jobs): \(range.stderr)")
+        }
         let en = try Run.bylaw(["audit", "--jobs", "abc", "x.csv", "--lang", "en"])
         #expect(en.stderr.contains("Error: The value 'abc' is invalid for '--jobs <n>'"), "\(en.stderr)")
     }
