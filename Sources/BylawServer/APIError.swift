@@ -68,6 +68,7 @@ enum JSONResponse {
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     let language: Language
+    var routes = RouteTable()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -78,11 +79,21 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let e as APIError {
             refusal = e
         } catch let e as HTTPError {
-            refusal =
-                e.status == .notFound
-                ? APIError(
-                    e.status, "route.not-found", .text("api.route.not-found", "\(request.method)", request.uri.path))
-                : APIError(e.status, "http.\(e.status.code)", .text("api.http", e.body ?? e.status.reasonPhrase))
+            let allowed = e.status == .notFound ? routes.methods(for: request.uri.path) : []
+            if !allowed.isEmpty {
+                // The path is one of ours, asked with a method it does not take: 405, naming those it does.
+                let names = allowed.map(\.rawValue).joined(separator: ", ")
+                refusal = APIError(
+                    .methodNotAllowed, "route.method", .text("api.route.method", "\(request.method)", names),
+                    headers: [.allow: names])
+            } else {
+                refusal =
+                    e.status == .notFound
+                    ? APIError(
+                        e.status, "route.not-found", .text("api.route.not-found", "\(request.method)", request.uri.path)
+                    )
+                    : APIError(e.status, "http.\(e.status.code)", .text("api.http", e.body ?? e.status.reasonPhrase))
+            }
         } catch let e as any HTTPResponseError {
             refusal = APIError(e.status, "http.\(e.status.code)", .text("api.http", e.status.reasonPhrase))
         } catch {

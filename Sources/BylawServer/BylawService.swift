@@ -19,6 +19,8 @@ public final class BylawService: Sendable {
     public let library: LibraryState
     public let authenticator: Authenticator
     public let metrics = ServerMetrics()
+    /// The API's routes as registered, to answer a known path asked with another method 405, not 404.
+    let routes = RouteTable()
     public let logger: Logger
     /// The trail checks are recorded to; nil when the service runs without one.
     let trail: GroupCommitTrail?
@@ -79,7 +81,8 @@ public final class BylawService: Sendable {
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLogMiddleware(service: self))
-        router.add(middleware: JSONErrorMiddleware(metrics: metrics, language: configuration.language))
+        router.add(
+            middleware: JSONErrorMiddleware(metrics: metrics, language: configuration.language, routes: routes))
         addCheckRoutes(to: router)
         addAuthoringRoutes(to: router)
         addLogRoutes(to: router)
@@ -308,6 +311,7 @@ public final class BylawService: Sendable {
         _ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: RouterPath,
         _ permission: Permission?, _ handler: @escaping @Sendable (Request, Account?) async throws -> Response
     ) {
+        routes.add(method, "\(path)")
         router.on(path, method: method) { request, _ -> Response in
             let account: Account?
             do throws(APIError) {
@@ -385,4 +389,29 @@ final class BodyReading: @unchecked Sendable {
     func started() { lock.withLock { reading = true } }
     func ended() { lock.withLock { reading = false } }
     var inProgress: Bool { lock.withLock { reading } }
+}
+
+/// The API's routes, by method and path template (`/v1/audits/{id}`): which methods a path has, for a 405 that
+/// says them.
+final class RouteTable: @unchecked Sendable {
+    // INVARIANT: `entries` is read and written only under `lock`.
+    private let lock = NSLock()
+    private var entries: [(method: HTTPRequest.Method, segments: [Substring])] = []
+
+    func add(_ method: HTTPRequest.Method, _ template: String) {
+        lock.withLock { entries.append((method, template.split(separator: "/"))) }
+    }
+
+    /// The methods registered for a path matching `path` (a `{name}` segment matches any one segment), in the
+    /// order registered; empty when no route has the path.
+    func methods(for path: String) -> [HTTPRequest.Method] {
+        let asked = path.split(separator: "/")
+        return lock.withLock {
+            entries.filter { entry in
+                entry.segments.count == asked.count
+                    && zip(entry.segments, asked).allSatisfy { t, a in (t.hasPrefix("{") && t.hasSuffix("}")) || t == a
+                    }
+            }.map(\.method)
+        }
+    }
 }

@@ -167,6 +167,16 @@ struct ServerTests {
             let unknown = try await s.call("GET", "/v1/nothing", as: "checker")
             #expect(unknown.status == 404)
             #expect((unknown.object["error"] as? [String: Any])?["code"] as? String == "route.not-found")
+            // A path of ours asked with a method it does not take: 405, with the methods it takes.
+            for (method, path, allowed) in [
+                ("GET", "/v1/check", "POST"), ("DELETE", "/v1/log", "GET"), ("POST", "/v1/audits/abc", "GET, DELETE"),
+                ("PUT", "/v1/log/7", "GET"),
+            ] {
+                let wrong = try await s.call(method, path, as: "auditor")
+                #expect(wrong.status == 405, "\(method) \(path): \(wrong.text)")
+                #expect(wrong.headers["allow"] == allowed, "\(method) \(path): \(wrong.headers)")
+                #expect((wrong.object["error"] as? [String: Any])?["code"] as? String == "route.method")
+            }
             let badDate = try await s.call("POST", "/v1/check?as_of=2017-13-45", body: Data("{}".utf8), as: "checker")
             #expect(badDate.status == 400)
         }

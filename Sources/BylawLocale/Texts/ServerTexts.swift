@@ -22,6 +22,8 @@ enum ServerTexts {
             "api.request.body-timeout", zh: "请求正文未能在 {0} 秒内发送完毕（request_timeout_seconds）",
             en: "the request body was not received within {0} s (request_timeout_seconds)"),
         CatalogueEntry("api.route.not-found", zh: "没有这个接口：{0} {1}", en: "no such endpoint: {0} {1}"),
+        CatalogueEntry(
+            "api.route.method", zh: "该接口不接受 {0} 方法，可用：{1}", en: "this endpoint does not take {0}; it takes {1}"),
         CatalogueEntry("api.http", zh: "无法处理该请求：{0}", en: "{0}"),
         CatalogueEntry(
             "api.internal", zh: "服务内部出错，请求未能完成；详情请查看服务日志",
