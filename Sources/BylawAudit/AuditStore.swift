@@ -83,7 +83,7 @@ public final class AuditStore {
         }
         db = opened.0
         format = opened.1
-        guard format >= 0 else { throw Self.newer(path, format) }
+        guard format >= 0 else { throw Self.formatProblem(path, format) }
         guard format >= 3 else {
             throw AuditStoreError(
                 .refused,
@@ -92,13 +92,13 @@ public final class AuditStore {
                     : "`\(path)` is an audit store of format \(format): run a bylaw command that writes to it once "
                         + "(it migrates the store), then read it")
         }
-        guard format <= Self.schemaVersion else { throw Self.newer(path, format) }
+        guard format <= Self.schemaVersion else { throw Self.formatProblem(path, format) }
     }
 
     /// A store whose format number is above this bylaw's: written by a newer bylaw, or, negative or far above
     /// any format there has been, a header overwritten (a damaged file is not sent looking for a newer bylaw, nor
     /// migrated).
-    static func newer(_ path: String, _ format: Int64) -> AuditStoreError {
+    static func formatProblem(_ path: String, _ format: Int64) -> AuditStoreError {
         guard format >= 0, format <= Int64(schemaVersion) + 100 else {
             return AuditStoreError(
                 .corrupt, "`\(path)` is damaged: its header holds \(format) where the store's format belongs")
@@ -194,7 +194,7 @@ public final class AuditStore {
             return try stmt.step() ? stmt.int(0) : 0
         }
         func check(_ version: Int64) throws(AuditStoreError) {
-            guard version >= 0, version <= Self.schemaVersion else { throw Self.newer(path, version) }
+            guard version >= 0, version <= Self.schemaVersion else { throw Self.formatProblem(path, version) }
         }
         let before = try readVersion()
         try check(before)
@@ -429,7 +429,7 @@ public final class AuditStore {
 
     static func clockBackwards(previous: String, now: String) -> RecordDraft {
         RecordDraft(
-            event: clockEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "none",
+            event: clockEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: RecordVerdicts.none,
             body: [
                 (
                     "clock",

@@ -189,12 +189,6 @@ public struct Receipt: Sendable, Equatable {
     }
 }
 
-/// The words a record's `verdict` column holds: a decision's verdict, `refused` for a request the service
-/// refused, `none` for a record about the trail itself (a prune's cut, a clock set back, an interrupted run).
-public enum RecordVerdicts {
-    public static let all: [String] = Verdict.allCases.map(\.rawValue) + ["refused", "none"]
-}
-
 /// A chain head kept outside the store (`SEQ:HASH`, as `bylaw log head` prints it), read strictly: a sequence
 /// number from 0 and the whole 64-digit hash. An abbreviated or mistyped head is refused where it is given, so
 /// that it is never reported as a rewritten chain (nor, read loosely, as a chain that matches it).

@@ -124,7 +124,8 @@ extension AuditStore {
         }
         guard let cut else { return nil }
         let draft = RecordDraft(
-            event: Self.pruneEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "none",
+            event: Self.pruneEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil,
+            verdict: RecordVerdicts.none,
             body: [
                 (
                     "cut",

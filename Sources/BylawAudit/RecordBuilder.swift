@@ -6,6 +6,16 @@ import BylawYAML
 internal import Crypto
 import Foundation
 
+/// The words a record's `verdict` column holds: a decision's verdict, `refused` for a request the service
+/// refused, `none` for a record about the trail itself (a prune's cut, a clock set back, an interrupted run).
+public enum RecordVerdicts {
+    /// A request the service refused.
+    public static let refused = "refused"
+    /// A record about the trail itself.
+    public static let none = "none"
+    public static let all: [String] = Verdict.allCases.map(\.rawValue) + [refused, none]
+}
+
 /// What the store needs to append one record; the store adds sequence, record id, time and the previous hash.
 public struct RecordDraft: Sendable {
     /// `check`, `audit`, or `audit-run` for the record of a whole batch.

@@ -69,7 +69,8 @@ extension AuditStore {
         host: String, pid: Int64, actor: String, startedAt: String, headAtStart: Int64
     ) -> RecordDraft {
         RecordDraft(
-            event: interruptedEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "none",
+            event: interruptedEvent, kind: nil, decisionID: nil, decisionDate: nil, unit: nil,
+            verdict: RecordVerdicts.none,
             body: [
                 (
                     "interrupted_run",

@@ -33,17 +33,14 @@ final class CSVFileReader: RecordReader {
     func next() -> BatchRecord? {
         guard !done else { return nil }
         guard let layout else { return header() }
-        var read: CSVReadResult?
-        while true {
-            read = reader.next()
-            guard let result = read else { return nil }
+        // A line of empty cells (`,,,,`, as Excel saves formatted blank rows) or of spaces has nothing to check:
+        // it is skipped as an empty line is. It keeps its row number, so the rows after it keep theirs.
+        var result: CSVReadResult
+        repeat {
+            guard let next = reader.next() else { return nil }
             row += 1
-            // A line of empty cells (`,,,,`, as Excel saves formatted blank rows) or of spaces has nothing to
-            // check: it is skipped as an empty line is. It keeps its row number, so the rows after it keep theirs.
-            if case .record(let r) = result, r.cells.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { continue }
-            break
-        }
-        guard let result = read else { return nil }
+            result = next
+        } while Self.isBlank(result)
         let source = RecordSource(file: file, position: .row(row))
         switch result {
         case .problem(let d, _, let raw):
@@ -59,6 +56,12 @@ final class CSVFileReader: RecordReader {
             }
             return BatchRecord(source: source, body: .csv(r, layout), raw: r.raw)
         }
+    }
+
+    /// A record of cells all empty or spaces.
+    private static func isBlank(_ read: CSVReadResult) -> Bool {
+        guard case .record(let r) = read else { return false }
+        return r.cells.allSatisfy { $0.text.allSatisfy(\.isWhitespace) }
     }
 
     /// The one record for a file that cannot be decoded: the first bad cell by row, header and cell name.

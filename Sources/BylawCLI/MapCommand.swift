@@ -57,10 +57,8 @@ struct MapInitCommand: ParsableCommand {
             }
             throw Exit.invalid
         }
-        let language = Language.current
-        let text = MappingProposal.propose(sample, file: file, kind: kind, library: library) { id, arguments in
-            language.text(id, arguments: arguments)
-        }
+        let text = MappingProposal.propose(
+            sample, file: file, kind: kind, library: library, words: Language.current.text(_:arguments:))
         guard let output else {
             FileHandleOutput.writeAll(fd: 1, text)
             return

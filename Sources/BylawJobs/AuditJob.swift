@@ -354,7 +354,7 @@ final class BatchRecorder {
     /// - Parameter counts: the records by verdict; nil for a run stopped early, whose record (`audit-cancelled`)
     ///   counts what was recorded.
     /// - Parameter shownNames: `AuditJobOptions.shownNames`: the record names each file as the client did.
-    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]?, shownNames: [String: String] = [:])
+    func finish(inputs: [String], asOf: String?, counts: [Verdict: Int]?, shownNames: [String: String])
         throws(RecordingFailure)
     {
         let seqs = first.flatMap { f in last.map { (first: f, last: $0) } }
@@ -436,7 +436,8 @@ struct AuditChunk: Sendable {
     ) -> CheckedChunk {
         /// The item with its file named as `shownNames` says, wherever it is named.
         func named(_ item: BatchItem) -> BatchItem {
-            guard let name = shownNames[item.source.file] else { return item }
+            // Most runs rename nothing: no file name hashed per record then.
+            guard !shownNames.isEmpty, let name = shownNames[item.source.file] else { return item }
             let path = item.source.file
             var out = item
             out.source.file = name

@@ -166,9 +166,9 @@ public final class AuditRuns: @unchecked Sendable {
     }
 
     /// Starts a reserved run on a thread of its own. The library is the one in force now, for the whole run.
-    /// - Parameter names: how the client named each of `options.files`, for the reports.
+    /// `options.shownNames` says how the client named each of `options.files`, for the reports and the trail.
     public func start(
-        _ id: String, owner: String, options: AuditJobOptions, names: [String: String], library: RuleLibrary,
+        _ id: String, owner: String, options: AuditJobOptions, library: RuleLibrary,
         recording: @escaping @Sendable () throws -> Recording?
     ) throws(Refusal) -> Run {
         let run = Run(id: id, owner: owner, inputs: options.inputs, kind: options.kind)
@@ -186,11 +186,10 @@ public final class AuditRuns: @unchecked Sendable {
         lock.unlock()
         var cancellable = options
         cancellable.isCancelled = { [self] in lock.withLock { cancelled.contains(id) } }
-        cancellable.shownNames.merge(names) { _, given in given }
         let folder = folder(of: id)
         let job = cancellable
         let thread = Thread { [self] in
-            execute(id, options: job, names: names, library: library, folder: folder, recording: recording)
+            execute(id, options: job, library: library, folder: folder, recording: recording)
         }
         thread.stackSize = 8 << 20
         thread.start()
@@ -198,10 +197,10 @@ public final class AuditRuns: @unchecked Sendable {
     }
 
     private func execute(
-        _ id: String, options: AuditJobOptions, names: [String: String], library: RuleLibrary, folder: String,
+        _ id: String, options: AuditJobOptions, library: RuleLibrary, folder: String,
         recording: @Sendable () throws -> Recording?
     ) {
-        let reports = RunReports(folder: folder, names: names)
+        let reports = RunReports(folder: folder)
         var ignored = NoSink()
         var outcome: (State, String?)
         do {

@@ -7,8 +7,8 @@ import Foundation
 /// Every report of one background run at once: each record is checked and recorded once and reported in
 /// every format of `AuditRuns.formats` (in each language where the words depend on one: the CSV file in English
 /// is the machine one, `CSVColumns.labels` in English being the machine names), each report written
-/// to its own file as the run goes. It counts the verdicts for the run's progress, and names each record's file
-/// as the client named it, not where the service keeps it.
+/// to its own file as the run goes. It counts the verdicts for the run's progress. (The job has named each
+/// record's file as the client did, `AuditJobOptions.shownNames`, before it reaches a report.)
 final class RunReports: BatchReporter, @unchecked Sendable {
     // INVARIANT: `reporters`, `files` (one each per report) and `tally` are used on the run's consumer thread
     // only (`AuditJob.run`'s caller), `tally` also under `lock` so that the progress can be read.
@@ -16,10 +16,8 @@ final class RunReports: BatchReporter, @unchecked Sendable {
     private var files: [CompanionFile] = []
     private var tally: [Verdict: Int] = [:]
     private let lock = NSLock()
-    private let names: [String: String]
 
-    init(folder: String, names: [String: String]) {
-        self.names = names
+    init(folder: String) {
         for format in AuditRuns.formats {
             let languages: [Language] = [.html, .junit, .csv].contains(format) ? Language.allCases : [.english]
             for language in languages {
@@ -49,10 +47,6 @@ final class RunReports: BatchReporter, @unchecked Sendable {
     }
 
     func add(_ item: BatchItem, to sink: inout some ReportSink) {
-        // The job has named the file as the client did (`AuditJobOptions.shownNames`); a source it did not
-        // rename (the run's own summary) is named here.
-        var item = item
-        if let name = names[item.source.file] { item.source.file = name }
         lock.withLock { tally[item.result.verdict, default: 0] += 1 }
         each { r, s in r.add(item, to: &s) }
     }

@@ -68,7 +68,7 @@ enum JSONResponse {
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     let language: Language
-    var routes = RouteTable()
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response

@@ -274,24 +274,36 @@ public final class BylawService: Sendable {
         let seconds = configuration.requestTimeoutSeconds
         let reading = BodyReading()
         return try await Self.$bodyReading.withValue(reading) {
-            try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await work() }
-                group.addTask {
-                    await Watchdog.shared.wait(seconds: seconds)
-                    try Task.checkCancellation()
-                    return nil
+            // Whether the body was still arriving is read when the deadline is met: by the time `within` returns,
+            // the work has been cancelled and its reading ended.
+            guard let value = try await Self.within(seconds: seconds, atDeadline: reading.deadlineMet, work) else {
+                let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
+                if reading.wasReadingAtDeadline {
+                    throw APIError(.requestTimeout, "request.body-timeout", .text("api.request.body-timeout", shown))
                 }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let value = first else {
-                    let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
-                    if reading.inProgress {
-                        throw APIError(
-                            .requestTimeout, "request.body-timeout", .text("api.request.body-timeout", shown))
-                    }
-                    throw APIError(.serviceUnavailable, "request.timeout", .text("api.request.timeout", shown))
-                }
-                return value
+                throw APIError(.serviceUnavailable, "request.timeout", .text("api.request.timeout", shown))
             }
+            return value
+        }
+    }
+
+    /// `work`'s result, or nil when `seconds` pass first (then `atDeadline` runs, and the work is cancelled).
+    /// The deadline is kept by the shared `Watchdog`, not a timer per request: the API's routes and the web
+    /// pages' body reading alike.
+    public static func within<T: Sendable>(
+        seconds: Double, atDeadline: @escaping @Sendable () -> Void = {},
+        _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                await Watchdog.shared.wait(seconds: seconds)
+                try Task.checkCancellation()
+                atDeadline()
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
         }
     }
 
@@ -367,7 +379,7 @@ extension BylawService {
     func recordRefusal(of account: String, route: String, permission: Permission) async throws {
         guard let trail else { return }
         let draft = RecordDraft(
-            event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "refused",
+            event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: RecordVerdicts.refused,
             body: [("permission", .string(permission.rawValue)), ("route", .string(route))])
         do {
             _ = try await offload { try trail.append([draft], actor: account, at: nil, batchSize: 1) }
@@ -382,13 +394,16 @@ extension BylawService {
 
 /// Whether a request's body is being read: a deadline met then is the client's slowness (408), not the service's.
 final class BodyReading: @unchecked Sendable {
-    // INVARIANT: `reading` is read and written only under `lock`.
+    // INVARIANT: `reading` and `readingAtDeadline` are read and written only under `lock`.
     private let lock = NSLock()
     private var reading = false
+    private var readingAtDeadline = false
 
     func started() { lock.withLock { reading = true } }
     func ended() { lock.withLock { reading = false } }
-    var inProgress: Bool { lock.withLock { reading } }
+    /// Notes, as the deadline is met, whether the body was still arriving.
+    func deadlineMet() { lock.withLock { readingAtDeadline = reading } }
+    var wasReadingAtDeadline: Bool { lock.withLock { readingAtDeadline } }
 }
 
 /// The API's routes, by method and path template (`/v1/audits/{id}`): which methods a path has, for a 405 that

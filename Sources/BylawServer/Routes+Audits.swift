@@ -110,13 +110,14 @@ extension BylawService {
                 .unprocessableContent, "audit.kind", APIMessage("api.audit.kind", [.plain(kind), .list(current.kinds)]))
         }
         let asOf = try self.asOf(request).map { (date: $0, text: settings["as_of"] ?? "") }
-        let options = AuditJobOptions(
+        var options = AuditJobOptions(
             inputs: [upload.name], files: upload.files, kind: upload.kind, mapping: upload.mapping,
             sheet: upload.sheet, asOf: asOf, jobs: max(1, AuditJob.cores - 1))
+        options.shownNames = [upload.path: upload.name]
         let recording: @Sendable () throws -> Recording? = { self.recording(actor: owner) }
         do throws(AuditRuns.Refusal) {
             return try audits.start(
-                id, owner: owner, options: options, names: [upload.path: upload.name], library: current,
+                id, owner: owner, options: options, library: current,
                 recording: recording)
         } catch {
             switch error {

@@ -82,9 +82,8 @@ public final class BatchRuns: @unchecked Sendable {
             audits.discard(id)
             return .failure(f)
         case .success(let sample):
-            let proposal = MappingProposal.propose(sample, file: upload.filename, kind: kind, library: library) {
-                id, arguments in language.text(id, arguments: arguments)
-            }
+            let proposal = MappingProposal.propose(
+                sample, file: upload.filename, kind: kind, library: library, words: language.text(_:arguments:))
             let run = Run(id: id, owner: owner, kind: kind, file: path, filename: upload.filename, proposal: proposal)
             lock.withLock { uploads[id] = run }
             return .success(run)
@@ -124,11 +123,12 @@ public final class BatchRuns: @unchecked Sendable {
         case .failure(let f): return f
         case .success(let f): files = f
         }
-        let options = AuditJobOptions(
+        var options = AuditJobOptions(
             inputs: [run.filename], files: files, kind: run.kind, mapping: mapping, jobs: max(1, AuditJob.cores - 1))
+        options.shownNames = [run.file: run.filename]
         do throws(AuditRuns.Refusal) {
             _ = try audits.start(
-                id, owner: run.owner, options: options, names: [run.file: run.filename], library: backend.library(),
+                id, owner: run.owner, options: options, library: backend.library(),
                 recording: { try backend.recording(actor) })
         } catch {
             if case .busy(let n) = error {

@@ -57,7 +57,8 @@ public final class Refusals: @unchecked Sendable {
         }
         body += detail.map { ($0.0, .string(String($0.1.prefix(100)))) }
         let draft = RecordDraft(
-            event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: "refused", body: body)
+            event: "refused", kind: nil, decisionID: nil, decisionDate: nil, unit: nil, verdict: RecordVerdicts.refused,
+            body: body)
         let who = actor ?? Self.anonymousActor
         do {
             guard let recording = try backend.recording(who) else { return nil }

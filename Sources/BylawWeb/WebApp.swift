@@ -176,41 +176,44 @@ public struct WebApp: Sendable {
 
     /// The answer to a request whose body is larger than `maxUploadBytes` (413), in the language it asks for.
     public func tooLarge(_ request: WebRequest) -> WebResponse {
-        let lang = Lang.of(request)
-        let session = sessions.lookup(request.cookies[Self.sessionCookie])
-        let ctx = PageContext(
-            lang: lang, user: session?.user, csrf: session?.csrf ?? "", base: base, path: request.path)
         let megabytes = String(format: "%.1f", Double(maxUploadBytes) / 1_048_576).replacingOccurrences(
             of: ".0", with: "")
-        let body =
-            "<p class=\"bad\" role=\"alert\" id=\"too-large\">\(HTML.h(Words.text("web.upload.too-large", lang, megabytes)))</p>"
-            + "<p><a href=\"\(ctx.url(request.path))\">\(HTML.h(Words.text("web.back", lang)))</a></p>"
-        return .html(Layout.page(title: Words.text("web.upload.too-large.title", lang), ctx, body: body), status: 413)
+        let lang = Lang.of(request)
+        return bodyProblem(
+            request, id: "too-large", Words.text("web.upload.too-large", lang, megabytes),
+            title: "web.upload.too-large.title", status: 413)
     }
 
     /// The answer to a request whose body cannot be read (broken chunked framing, an unknown transfer coding,
     /// a client gone half-way): 400, in the language it asks for. Never the upload limit's 413, which would send
     /// the reader looking for a smaller file.
     public func badBody(_ request: WebRequest) -> WebResponse {
-        bodyProblem(request, text: "web.request.bad-body", status: 400)
+        bodyProblem(
+            request, id: "bad-body", Words.text("web.request.bad-body", Lang.of(request)),
+            title: "web.request.bad-body.title", status: 400)
     }
 
     /// The answer to a request whose body did not arrive in time (408): a connection trickling an upload is
     /// let go, in the language it asks for.
     public func slowBody(_ request: WebRequest) -> WebResponse {
-        bodyProblem(request, text: "web.request.slow-body", status: 408)
+        bodyProblem(
+            request, id: "bad-body", Words.text("web.request.slow-body", Lang.of(request)),
+            title: "web.request.bad-body.title", status: 408)
     }
 
-    private func bodyProblem(_ request: WebRequest, text: String, status: Int) -> WebResponse {
+    /// A page saying why a request's body was not taken, with a link back, for the reader of the request (the
+    /// body itself was never read, so the page is built from its path, language and session alone).
+    private func bodyProblem(_ request: WebRequest, id: String, _ message: String, title: String, status: Int)
+        -> WebResponse
+    {
         let lang = Lang.of(request)
         let session = sessions.lookup(request.cookies[Self.sessionCookie])
         let ctx = PageContext(
             lang: lang, user: session?.user, csrf: session?.csrf ?? "", base: base, path: request.path)
         let body =
-            "<p class=\"bad\" role=\"alert\" id=\"bad-body\">\(HTML.h(Words.text(text, lang)))</p>"
+            "<p class=\"bad\" role=\"alert\" id=\"\(id)\">\(HTML.h(message))</p>"
             + "<p><a href=\"\(ctx.url(request.path))\">\(HTML.h(Words.text("web.back", lang)))</a></p>"
-        return .html(
-            Layout.page(title: Words.text("web.request.bad-body.title", lang), ctx, body: body), status: status)
+        return .html(Layout.page(title: Words.text(title, lang), ctx, body: body), status: status)
     }
 
     /// A request with a session cookie this server does not know (timed out, or the server restarted): a GET

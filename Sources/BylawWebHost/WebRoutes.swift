@@ -1,3 +1,4 @@
+import BylawServer
 import BylawWeb
 import HTTPTypes
 import Hummingbird
@@ -33,16 +34,10 @@ public enum WebRoutes {
             }
             do {
                 guard declared <= limit else { throw TooLarge() }
-                let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-                    group.addTask { try await request.body.collect(upTo: limit) }
-                    group.addTask {
-                        try await Task.sleep(for: .seconds(bodySeconds))
-                        return nil
-                    }
-                    defer { group.cancelAll() }
-                    guard let first = try await group.next(), let bytes = first else { throw BodyTimeout() }
-                    return bytes
-                }
+                guard
+                    let buffer = try await BylawService.within(
+                        seconds: bodySeconds, { try await request.body.collect(upTo: limit) })
+                else { throw BodyTimeout() }
                 body = Array(buffer.readableBytesView)
             } catch is TooLarge, is NIOTooManyBytesError {
                 return response(app.tooLarge(asked()))

@@ -33,8 +33,7 @@ extension XLSXFileReader {
                 raw: [])
         }
         // A formula never calculated, under a header: the value the row needs is unknown, not empty.
-        if let column = row.unvalued.first(where: { $0 <= layout.width && $0 < headers.count && !headers[$0].isEmpty })
-        {
+        if let column = row.unvalued.first(where: { hasHeader($0, layout) }) {
             let d = Diagnostic.error(
                 "xlsx.formula-no-value",
                 "cell `\(SpreadsheetName.cell(column: column, row: row.number))` holds a formula whose value was never "
@@ -45,7 +44,7 @@ extension XLSXFileReader {
         }
         var cells = (1...layout.width).map { CSVRecord.Cell(text: "", line: row.number, column: $0) }
         for cell in row.cells {
-            guard cell.column <= layout.width, cell.column < headers.count, !headers[cell.column].isEmpty else {
+            guard hasHeader(cell.column, layout) else {
                 let name = SpreadsheetName.cell(column: cell.column, row: row.number)
                 let d = Diagnostic.error(
                     "xlsx.cell-outside-header",
@@ -74,6 +73,11 @@ extension XLSXFileReader {
         return BatchRecord(
             source: source,
             body: .csv(CSVRecord(line: row.number, cells: cells, raw: raw, sheetRow: row.number), layout), raw: raw)
+    }
+
+    /// Whether 1-based `column` lies under a header of the layout.
+    private func hasHeader(_ column: Int, _ layout: CSVLayout) -> Bool {
+        column <= layout.width && column < headers.count && !headers[column].isEmpty
     }
 
     /// A cell as CSV writes it, for the bytes an audit record keeps of a row.
