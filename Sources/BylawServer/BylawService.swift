@@ -80,6 +80,8 @@ public final class BylawService: Sendable {
         extraRoutes: ((Router<BasicRequestContext>, BylawService) -> Void)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        // Outermost: the body a refusal left unread is discarded after the answer is made and logged.
+        router.add(middleware: LingeringCloseMiddleware(seconds: min(configuration.requestTimeoutSeconds, 10)))
         router.add(middleware: RequestLogMiddleware(service: self))
         router.add(
             middleware: JSONErrorMiddleware(metrics: metrics, language: configuration.language, routes: routes))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Logs each request once it is answered (structured: method, route, status, milliseconds) and counts it.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -24,4 +25,90 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             ])
         return response
     }
+}
+
+/// Reads and discards what is left of a request's body when the server answered before reading all of it
+/// (401, 403, 404, 413…) and the client asked for the connection to close after this request.
+///
+/// Why: Hummingbird drains an unread body itself only on a connection kept alive. With `Connection: close` it
+/// half-closes and stops reading, so a client that sends its whole body before it reads anything (Python's
+/// `urllib`, which always asks to close) blocks on a full socket and never sees the answer: it waits out the
+/// idle timeout. Web servers call this a lingering close. It is bounded: at most `seconds` in all, after which
+/// the connection is left to close as before.
+struct LingeringCloseMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The longest a refused body is read and discarded.
+    let seconds: Double
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard Self.asksToClose(request), Self.hasBody(request) else { return try await next(request, context) }
+        let body = UnreadBody(request.body)
+        var tracked = request
+        tracked.body = RequestBody(asyncSequence: TrackedBody(body: body))
+        let response = try await next(tracked, context)
+        if !body.ended {
+            let bound = seconds
+            _ = try? await BylawService.within(seconds: bound) {
+                while try await body.next() != nil {}
+                return true
+            }
+        }
+        return response
+    }
+
+    /// Whether the request's `Connection` header holds the token `close`.
+    static func asksToClose(_ request: Request) -> Bool {
+        guard let value = request.headers[.connection] else { return false }
+        return value.split(separator: ",").contains {
+            $0.trimmingCharacters(in: .whitespaces).lowercased() == "close"
+        }
+    }
+
+    /// Whether the request says it has a body: a length above zero, or a transfer coding.
+    static func hasBody(_ request: Request) -> Bool {
+        if request.headers[.transferEncoding] != nil { return true }
+        return request.headers[.contentLength].flatMap(Int.init).map { $0 > 0 } ?? false
+    }
+}
+
+/// A request body read through one iterator, by the route while it answers and then by the lingering close:
+/// whether the route read it to its end is known, and what it left is read from where it stopped.
+final class UnreadBody: @unchecked Sendable {
+    // INVARIANT: `iterator` and `ended` are used by one task at a time: the route's reading, which ends (or is
+    // cancelled and awaited, `BylawService.within`) before the route answers, and then the lingering close.
+    private let base: RequestBody
+    private var iterator: RequestBody.AsyncIterator?
+    private(set) var ended = false
+
+    init(_ base: RequestBody) { self.base = base }
+
+    func next() async throws -> ByteBuffer? {
+        if ended { return nil }
+        if iterator == nil { iterator = base.makeAsyncIterator() }
+        do {
+            guard let buffer = try await iterator?.next() else {
+                ended = true
+                return nil
+            }
+            return buffer
+        } catch {
+            // A body that failed (broken framing, the reading cancelled) is not read again.
+            ended = true
+            throw error
+        }
+    }
+}
+
+/// The request body as the routes see it, read through an `UnreadBody`.
+struct TrackedBody: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    let body: UnreadBody
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let body: UnreadBody
+        mutating func next() async throws -> ByteBuffer? { try await body.next() }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(body: body) }
 }

@@ -53,6 +53,10 @@ extension BylawService {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
                     throw APIError(.badRequest, "body.malformed", .text("api.body.malformed.verify"))
                 }
+                // A misspelt key (`expected_head`) would otherwise verify without the check it asked for.
+                if let unknown = object.keys.sorted().first(where: { $0 != "expect_head" && $0 != "receipt" }) {
+                    throw APIError(.badRequest, "body.unknown-key", .text("api.body.unknown-key", unknown))
+                }
                 if let head = object["expect_head"] {
                     guard let text = head as? String, let parsed = KeptHead.parse(text) else {
                         throw APIError(.badRequest, "body.bad-head", .text("api.body.bad-head"))

@@ -140,6 +140,12 @@ struct AuthoringAndLogTests {
                 #expect(bad.status == 400, "\(malformed): \(bad.text)")
                 #expect(bad.text.contains("body.bad-head"))
             }
+            // A misspelt key is refused: read loosely, it would verify without the check it asked for.
+            let misspelt = try await s.call(
+                "POST", "/v1/log/verify",
+                body: try JSONSerialization.data(withJSONObject: ["expected_head": headText]), as: "auditor")
+            #expect(misspelt.status == 400, "\(misspelt.text)")
+            #expect(misspelt.text.contains("body.unknown-key") && misspelt.text.contains("expected_head"))
             let export = try await s.call("GET", "/v1/log/export", as: "audit-admin")
             #expect(export.text.split(separator: "\n").count == 1)
             let filtered = try await s.call("GET", "/v1/log?verdict=non_compliant", as: "auditor")

@@ -1,5 +1,6 @@
 import BylawAudit
 import BylawServer
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -136,6 +137,37 @@ struct ServerTests {
                 text: "[" + String(decoding: try TestServer.example(compliant), as: UTF8.self) + "]",
                 as: "checker", contentType: "application/json")
             #expect(batch.status != 200)
+        }
+    }
+
+    @Test("a client that sends its whole body before reading gets the refusal, not a stalled connection")
+    func refusalsReadTheRestOfTheBody() async throws {
+        var c = TestServer.configuration(audit: TestServer.freshStore())
+        c.maxBodyBytes = 4096
+        try await TestServer.with(c) { s in
+            // Larger than the loopback socket's buffers: unless the server reads it, the client cannot send it.
+            let big = Data(repeating: UInt8(ascii: "a"), count: 24 << 20)
+            let token = "Bearer " + (TestServer.tokens["checker"] ?? "")
+            let cases: [(path: String, headers: [String: String], status: Int, code: String)] = [
+                ("/v1/check", ["Authorization": token], 413, "body.too-large"),
+                ("/v1/check", [:], 401, "auth.missing"),
+                ("/v1/nothing", ["Authorization": token], 404, "route.not-found"),
+            ]
+            for c in cases {
+                let port = s.port
+                let reply = try await withCheckedThrowingContinuation { continuation in
+                    DispatchQueue.global().async {
+                        continuation.resume(
+                            with: Result {
+                                try RawHTTP.sendAllThenRead(
+                                    port: port, method: "POST", path: c.path, headers: c.headers, body: big,
+                                    sendTimeoutSeconds: 10)
+                            })
+                    }
+                }
+                #expect(reply.status == c.status, "\(c.path): \(reply.status) \(reply.text)")
+                #expect(reply.text.contains(c.code), "\(c.path): \(reply.text)")
+            }
         }
     }
 

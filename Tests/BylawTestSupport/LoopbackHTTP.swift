@@ -41,6 +41,33 @@ public enum RawHTTP {
         return try parse(received(fd))
     }
 
+    /// As a client that sends its whole body before it reads anything does (Python's `urllib`): the request
+    /// with `Connection: close`, every byte of the body, then the answer. Throws when a send waits more than
+    /// `sendTimeoutSeconds`, that is when the server has stopped reading the body without closing.
+    public static func sendAllThenRead(
+        port: Int, method: String, path: String, headers: [String: String], body: Data, sendTimeoutSeconds: Int
+    ) throws -> HTTPReply {
+        let fd = try connected(port: port, timeoutSeconds: 60)
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: sendTimeoutSeconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (k, v) in headers { head += "\(k): \(v)\r\n" }
+        head += "Content-Length: \(body.count)\r\n\r\n"
+        let bytes = Array(head.utf8) + body
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 {
+                throw LoopbackHTTPError(
+                    "the server stopped reading after \(sent) of \(bytes.count) bytes (errno \(errno)) and did not close"
+                )
+            }
+            sent += n
+        }
+        return try parse(received(fd))
+    }
+
     /// A socket connected to the loopback port, whose reads give up after `timeoutSeconds`. The caller closes it.
     public static func connected(port: Int, timeoutSeconds: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

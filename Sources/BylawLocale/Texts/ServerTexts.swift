@@ -89,6 +89,9 @@ enum ServerTexts {
             "api.body.bad-head", zh: "`expect_head` 须写成 SEQ:HASH，即 `GET /v1/log/head` 给出的形式",
             en: "`expect_head` is SEQ:HASH, as `GET /v1/log/head` gives"),
         CatalogueEntry("api.body.bad-receipt", zh: "`receipt` 须写成 SEQ:LEAF:CHAIN", en: "`receipt` is SEQ:LEAF:CHAIN"),
+        CatalogueEntry(
+            "api.body.unknown-key", zh: "请求正文中的 `{0}` 无法识别：只可写 `expect_head` 和 `receipt`",
+            en: "`{0}` in the body is not known: only `expect_head` and `receipt` may be given"),
     ]
 
     /// Batch audits and their reports.
