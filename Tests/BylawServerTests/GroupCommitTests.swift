@@ -44,18 +44,30 @@ struct GroupCommitTests {
     static func appendConcurrently(_ trail: GroupCommitTrail, threads: Int, actor: (Int) -> String)
         -> [Result<[Int64], AuditStoreError>]
     {
-        let results = Mutex([Result<[Int64], AuditStoreError>?](repeating: nil, count: threads))
-        let actors = (0..<threads).map(actor)
-        DispatchQueue.concurrentPerform(iterations: threads) { k in
-            let r: Result<[Int64], AuditStoreError>
-            do throws(AuditStoreError) {
-                r = .success(try trail.append([draft(k), draft(k)], actor: actors[k], at: nil, batchSize: 2))
-            } catch {
-                r = .failure(error)
-            }
-            results.withLock { $0[k] = r }
+        final class Results: Sendable {
+            let values: Mutex<[Result<[Int64], AuditStoreError>?]>
+            init(_ n: Int) { values = Mutex(.init(repeating: nil, count: n)) }
         }
-        return results.withLock { $0.compactMap { $0 } }
+        let results = Results(threads)
+        let actors = (0..<threads).map(actor)
+        // A thread each, not `concurrentPerform`: that runs as many at once as there are cores, so on a busy
+        // machine of two the appends arrived one or two at a time and nothing was left to share a commit.
+        let done = DispatchGroup()
+        for k in 0..<threads {
+            done.enter()
+            Thread {
+                let r: Result<[Int64], AuditStoreError>
+                do throws(AuditStoreError) {
+                    r = .success(try trail.append([draft(k), draft(k)], actor: actors[k], at: nil, batchSize: 2))
+                } catch {
+                    r = .failure(error)
+                }
+                results.values.withLock { $0[k] = r }
+                done.leave()
+            }.start()
+        }
+        done.wait()
+        return results.values.withLock { $0.compactMap { $0 } }
     }
 
     @Test("concurrent appends share commits, and each gets back its own records' numbers in order")
