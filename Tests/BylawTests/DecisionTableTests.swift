@@ -189,6 +189,28 @@ import Testing
         #expect(table.evaluate(a, keepingChecks: false).matched.first == 2)
     }
 
+    /// Up to 16 texts are searched in order, more are hashed: both agree with examining every row.
+    @Test(arguments: [3, 16, 17, 40])
+    func manyTextsAgreeWithEveryRow(texts: Int) throws {
+        let base = try Self.table(.first)
+        var t = base
+        t.rows =
+            (0..<texts).map { Self.row([.equals(.string("k\($0)")), .any], "r\($0)") }
+            + [Self.row([.equals(.string("caf\u{E9}")), .any], "composed"), Self.row([.any, .any], "other")]
+        let table = t.indexed()
+        #expect(table.firstColumn != nil)
+        let probes: [String] = (0..<(texts + 2)).map { "k\($0)" } + ["caf\u{E9}", "cafe\u{301}", "", "K0"]
+        for probe in probes {
+            var a = CELActivation()
+            a.bind("category", to: .string(probe))
+            a.bind("amount", to: .int(1))
+            let fast = table.evaluate(a, keepingChecks: false)
+            let every = table.evaluate(a, keepingChecks: false, indexed: false)
+            #expect(fast.matched == every.matched, "\(texts) \(probe)")
+            #expect("\(fast.result)" == "\(every.result)", "\(texts) \(probe)")
+        }
+    }
+
     @Test func aFirstColumnOfNumbersIsNotIndexed() throws {
         var t = try Self.table(.first)
         t.rows[0].cells[0] = .equals(.int(1))

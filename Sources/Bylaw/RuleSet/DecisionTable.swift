@@ -68,7 +68,8 @@ public struct DecisionTable: Sendable {
         var matched: [Int] = []
         var checks: [RowCheck] = []
         if keepingChecks { checks.reserveCapacity(rows.count) }
-        var cells = activation
+        // What an expression cell sees, copied from `activation` at the first such cell: most tables have none.
+        lazy var cells = activation
         // Only the rows whose first cell can match: every other row fails at that cell, which cannot fail
         // with an error, so it neither matches nor stops the search. An explanation lists every row, so it
         // examines them all.
@@ -81,9 +82,15 @@ public struct DecisionTable: Sendable {
         for k in 0..<(candidates?.count ?? rows.count) {
             let i = candidates?[k] ?? k
             var check = RowCheck(row: i)
-            let row = rows[i]
-            for c in firstCell..<max(firstCell, min(row.cells.count, values.count)) {
-                switch row.cells[c].matches(values[c], activation: &cells) {
+            // The row's cells are read in place: `let row = rows[i]` copied the row, a count per field.
+            for c in firstCell..<max(firstCell, min(rows[i].cells.count, values.count)) {
+                let matches: Result<Bool, CELEvalError>
+                if let plain = rows[i].cells[c].matchesValue(values[c]) {
+                    matches = plain
+                } else {
+                    matches = rows[i].cells[c].matches(values[c], activation: &cells)
+                }
+                switch matches {
                 case .success(true): continue
                 case .success(false): check.failedCell = c
                 case .failure(let e):
@@ -149,6 +156,10 @@ public struct DecisionTable: Sendable {
 /// not by Swift's canonical equivalence.
 struct FirstColumnIndex: Sendable {
     private var named: [CodePointText: [Int]] = [:]
+    /// The same as `named` for a first column of at most `fewLimit` texts, in the order first named (and then
+    /// `named` is left empty).
+    private var few: [(text: String, rows: [Int])] = []
+    private static let fewLimit = 16
     private var anyRows: [Int] = []
 
     /// Nil when a first cell is anything but text or `any`, or the table has no inputs.
@@ -181,9 +192,20 @@ struct FirstColumnIndex: Sendable {
                 for key in keys where ts.contains(where: { CodePointText($0) == key }) { named[key]?.append(i) }
             }
         }
+        if keys.count <= Self.fewLimit {
+            few = keys.map { ($0.text, named[$0] ?? []) }
+            named = [:]
+        }
     }
 
-    func rows(for text: String) -> [Int] { named[CodePointText(text)] ?? anyRows }
+    func rows(for text: String) -> [Int] {
+        // A few texts (an enum's values) are found by comparing bytes sooner than by hashing the text.
+        if !few.isEmpty || named.isEmpty {
+            for k in few.indices where CodePoints.equal(few[k].text, text) { return few[k].rows }
+            return anyRows
+        }
+        return named[CodePointText(text)] ?? anyRows
+    }
 }
 
 /// A text hashed and compared by its code points (its UTF-8 bytes).
@@ -214,6 +236,21 @@ public enum Cell: Sendable {
 
     /// Whether `value` passes this cell; an expression cell gives it to `it` in `activation` first.
     package func matches(_ value: CELValue, activation: inout CELActivation) -> Result<Bool, CELEvalError> {
+        if let plain = matchesValue(value) { return plain }
+        guard case .expression(let e) = self else { return .success(false) }
+        // `it` has no slot in the frame (see `Environment.layout`).
+        activation.variables["it"] = value
+        switch e.program.evaluate(activation) {
+        case .success(.bool(let b)): return .success(b)
+        case .success(let other):
+            return .failure(
+                CELEvalError(.host("table.cell-not-bool"), message: "cell gave `\(other)`, not a bool", offset: nil))
+        case .failure(let e): return .failure(e)
+        }
+    }
+
+    /// Whether `value` passes this cell, for every cell but an expression (nil), which needs an activation.
+    func matchesValue(_ value: CELValue) -> Result<Bool, CELEvalError>? {
         switch self {
         case .any: return .success(true)
         case .equals(let v): return .success(ValueOrder.equal(value, v))
@@ -231,17 +268,7 @@ public enum Cell: Sendable {
             guard let a = ValueOrder.compare(value, lo) else { return .failure(incomparable(value, lo)) }
             guard let b = ValueOrder.compare(value, hi) else { return .failure(incomparable(value, hi)) }
             return .success((loIn ? a >= 0 : a > 0) && (hiIn ? b <= 0 : b < 0))
-        case .expression(let e):
-            // `it` has no slot in the frame (see `Environment.layout`).
-            activation.variables["it"] = value
-            switch e.program.evaluate(activation) {
-            case .success(.bool(let b)): return .success(b)
-            case .success(let other):
-                return .failure(
-                    CELEvalError(.host("table.cell-not-bool"), message: "cell gave `\(other)`, not a bool", offset: nil)
-                )
-            case .failure(let e): return .failure(e)
-            }
+        case .expression: return nil
         }
     }
 

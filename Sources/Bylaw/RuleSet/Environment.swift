@@ -124,6 +124,8 @@ final class TableScope: @unchecked Sendable {
         var attached = detached
         attached.host = self
         let outcome = table.table.evaluate(attached, keepingChecks: keepsChecks, indexed: indexed)
+        // Room for a few at once: a decision calls a few tables at most, and growing from one reallocates.
+        if called.isEmpty { called.reserveCapacity(4) }
         called.append((name, outcome))
         return outcome.result
     }

@@ -34,7 +34,7 @@ public struct CELEvalContext: @unchecked Sendable {
     /// The host's working-day calendar, if any.
     public var calendar: (any WorkingDayCalendar)? { activation.pointee.calendar }
     /// Whatever the host passed in its activation, for its own functions.
-    public var host: (any Sendable)? { activation.pointee.host }
+    public var host: (any AnyObject & Sendable)? { activation.pointee.host }
     /// Where the evaluation notes what the host must know besides the value, if the host asked.
     public var observer: CELEvalObserver? { activation.pointee.observer }
 }
@@ -54,8 +54,9 @@ public struct CELActivation: Sendable {
     public var costLimit: Int
     /// Bytes of strings, bytes and list elements one evaluation may build (see ``CostMeter``).
     public var memoryLimit: Int
-    /// Host data handed to host functions through `CELEvalContext.host`.
-    public var host: (any Sendable)?
+    /// Host data handed to host functions through `CELEvalContext.host`: an object, so that a host function
+    /// finds its own type by a class check rather than by casting an existential.
+    public var host: (any AnyObject & Sendable)?
     /// Notes the evaluation makes for the host (a provisional calendar day consulted); nil when not wanted.
     public var observer: CELEvalObserver?
     /// Whether programs may answer by their fast plan (the default) or only by the interpreter, the reference.
