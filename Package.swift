@@ -93,7 +93,8 @@ let package = Package(
         .target(
             name: "BylawAudit",
             dependencies: [
-                "Bylaw", "BylawBatch", "BylawJSON", "BylawYAML", "BylawCEL", "BylawDiagnostics", "CSQLite", "CZstd",
+                "Bylaw", "BylawBatch", "BylawJSON", "BylawYAML", "BylawCEL", "BylawDiagnostics", "BylawLocale",
+                "CSQLite", "CZstd",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),

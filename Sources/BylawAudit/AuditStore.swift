@@ -45,7 +45,7 @@ public final class AuditStore {
         try Self.retryingWhileBusy(timeoutMillis: Int(busyTimeoutMillis)) { () throws(AuditStoreError) in
             let stmt = try db.prepare("PRAGMA journal_mode=WAL")
             guard try stmt.step(), stmt.text(0)?.lowercased() == "wal" else {
-                throw AuditStoreError("the audit store cannot use write-ahead logging")
+                throw AuditStoreError(.other, id: "store.no-wal")
             }
         }
         try db.execute("PRAGMA synchronous=FULL")
@@ -67,7 +67,7 @@ public final class AuditStore {
         isReadOnly = true
         try Self.refuseLink(path)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw AuditStoreError(.notFound, "there is no audit store at `\(path)`")
+            throw AuditStoreError(.notFound, id: "store.not-found", path)
         }
         func open(immutable: Bool) throws(AuditStoreError) -> (Database, Int64) {
             let db = try Database(
@@ -85,12 +85,9 @@ public final class AuditStore {
         format = opened.1
         guard format >= 0 else { throw Self.formatProblem(path, format) }
         guard format >= 3 else {
-            throw AuditStoreError(
-                .refused,
-                format == 0
-                    ? "`\(path)` is not an audit store"
-                    : "`\(path)` is an audit store of format \(format): run a bylaw command that writes to it once "
-                        + "(it migrates the store), then read it")
+            throw format == 0
+                ? AuditStoreError(.refused, id: "store.not-a-store", path)
+                : AuditStoreError(.refused, id: "store.old-format", path, String(format))
         }
         guard format <= Self.schemaVersion else { throw Self.formatProblem(path, format) }
     }
@@ -100,21 +97,16 @@ public final class AuditStore {
     /// migrated).
     static func formatProblem(_ path: String, _ format: Int64) -> AuditStoreError {
         guard format >= 0, format <= Int64(schemaVersion) + 100 else {
-            return AuditStoreError(
-                .corrupt, "`\(path)` is damaged: its header holds \(format) where the store's format belongs")
+            return AuditStoreError(.corrupt, id: "store.bad-header", path, String(format))
         }
-        return AuditStoreError(
-            .refused,
-            "`\(path)` is an audit store of format \(format), newer than this bylaw reads (\(schemaVersion)): use a newer bylaw"
-        )
+        return AuditStoreError(.refused, id: "store.newer-format", path, String(format), String(schemaVersion))
     }
 
     /// Refuses a symbolic link where the store should be (following one could create or write a file elsewhere).
     static func refuseLink(_ path: String) throws(AuditStoreError) {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            throw AuditStoreError(
-                .refused, "`\(path)` is a symbolic link: name the audit store's own path, not a link to it")
+            throw AuditStoreError(.refused, id: "store.symbolic-link", path)
         }
     }
 
@@ -326,7 +318,7 @@ public final class AuditStore {
     public func append(
         _ drafts: [RecordDraft], actor: String, at time: Date? = nil, batchSize: Int = 1000
     ) throws(AuditStoreError) -> [Int64] {
-        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit store was opened for reading only") }
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, id: "store.opened-read-only") }
         try Self.check(actor: actor)
         var assigned: [Int64] = []
         var start = 0
@@ -458,7 +450,7 @@ public final class AuditStore {
         _ = try insert.step()
         let find = try db.prepare("SELECT id FROM dictionaries WHERE sha256 = ?")
         find.bind(1, compressor.sha256)
-        guard try find.step() else { throw AuditStoreError("the compression dictionary was not stored") }
+        guard try find.step() else { throw AuditStoreError(.other, id: "store.dictionary-not-stored") }
         let id = find.int(0)
         added.append((compressor, id))
         return id
@@ -468,12 +460,12 @@ public final class AuditStore {
     /// rewrite a terminal that lists the trail).
     public static func check(actor: String) throws(AuditStoreError) {
         if actor.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            throw AuditStoreError(.refused, "the actor is empty: name who ran the check (`--actor`)")
+            throw AuditStoreError(.refused, id: "store.actor-empty")
         }
         if actor.unicodeScalars.contains(where: {
             $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
         }) {
-            throw AuditStoreError(.refused, "the actor contains control or formatting characters")
+            throw AuditStoreError(.refused, id: "store.actor-control")
         }
     }
 }
@@ -497,7 +489,7 @@ enum AuditRecord {
         // assigns merged in: the same bytes a compressed record is read back as.
         guard let form = StoredForm(draft: draft, actor: actor) else {
             let name = draft.allMembers.first { isHeaderName($0.name) }?.name ?? ""
-            throw AuditStoreError("a record body member may not be named `\(name)`: the header has that field")
+            throw AuditStoreError(.other, id: "store.header-name", name)
         }
         return form.layout.canonical(
             of: form.stored,

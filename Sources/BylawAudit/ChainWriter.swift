@@ -87,7 +87,7 @@ extension ChainWriter.Row {
     /// - Throws: `.corrupt`, saying which record and why, when it does not hold.
     package init(copying record: CopiedRecord, previous: [UInt8]) throws(AuditStoreError) {
         func broken(_ reason: String) -> AuditStoreError {
-            AuditStoreError(.corrupt, "record \(record.seq) of the source does not verify: \(reason)")
+            AuditStoreError(.corrupt, id: "store.source-record-broken", String(record.seq), reason)
         }
         let leaf = HashChain.leaf(record.canonical)
         guard leaf == record.leaf else { throw broken("its leaf hash does not match its content") }

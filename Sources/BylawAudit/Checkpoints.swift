@@ -74,10 +74,7 @@ public struct Checkpoint: Sendable, Equatable {
                 let signedAt = object["signed_at"] as? String, let key = object["public_key"] as? String,
                 let signature = object["signature"] as? String
             else {
-                throw AuditStoreError(
-                    .refused,
-                    "line \(n + 1) of the checkpoints is not a checkpoint (`seq`, `chain_hash`, `signed_at`, "
-                        + "`public_key`, `signature`)")
+                throw AuditStoreError(.refused, id: "store.checkpoint-line", String(n + 1))
             }
             out.append(
                 Checkpoint(seq: seq, chainHash: chain, signedAt: signedAt, publicKey: key, signature: signature))
@@ -106,8 +103,7 @@ public enum CheckpointKey {
             guard let raw = CheckpointKey.value(text, prefix: "ed25519-private:"),
                 (try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)) != nil
             else {
-                throw AuditStoreError(
-                    .refused, "not a checkpoint signing key (a line `ed25519-private:` and 64 hex digits)")
+                throw AuditStoreError(.refused, id: "store.not-signing-key")
             }
             self.raw = raw
         }
@@ -116,12 +112,12 @@ public enum CheckpointKey {
 
         func sign(_ message: [UInt8]) throws(AuditStoreError) -> [UInt8] {
             do {
-                guard let key else { throw AuditStoreError(.other, "the signing key is not valid") }
+                guard let key else { throw AuditStoreError(.other, id: "store.signing-key-invalid") }
                 return Array(try key.signature(for: message))
             } catch let e as AuditStoreError {
                 throw e
             } catch {
-                throw AuditStoreError(.other, "cannot sign the checkpoint: \(error)")
+                throw AuditStoreError(.other, id: "store.cannot-sign", "\(error)")
             }
         }
     }
@@ -137,8 +133,7 @@ public enum CheckpointKey {
             guard let raw = CheckpointKey.value(text, prefix: "ed25519-public:"),
                 (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil
             else {
-                throw AuditStoreError(
-                    .refused, "not a checkpoint public key (a line `ed25519-public:` and 64 hex digits)")
+                throw AuditStoreError(.refused, id: "store.not-public-key")
             }
             self.raw = raw
         }
@@ -389,7 +384,7 @@ extension AuditStore {
     public func backup(to destination: String) throws(AuditStoreError) -> VerifyReport {
         var info = stat()
         if lstat(destination, &info) == 0 {
-            throw AuditStoreError(.refused, "`\(destination)` exists: a backup never overwrites a file")
+            throw AuditStoreError(.refused, id: "store.backup-exists", destination)
         }
         do {
             let copy = try Database(path: destination, busyTimeoutMillis: busyTimeoutMillis)

@@ -42,7 +42,7 @@ package final class CompressedRecordReader {
         previousChainHash: [UInt8]? = nil
     ) throws(AuditStoreError) -> (StoredBody, RecordDecompressor) {
         guard let sha256, let id = ids[sha256] else {
-            throw AuditStoreError(.corrupt, "record \(seq) is compressed against a dictionary the trail does not hold")
+            throw AuditStoreError(.corrupt, id: "store.record-no-dictionary", String(seq))
         }
         let d: RecordDecompressor
         if let existing = decompressor {
@@ -69,7 +69,7 @@ package final class CompressedRecordReader {
         do {
             return try stored.canonical(using: d)
         } catch {
-            throw AuditStoreError(.corrupt, "record \(seq) cannot be read: \(error.message)")
+            throw AuditStoreError(.corrupt, id: "store.record-unreadable", String(seq), error.message)
         }
     }
 
@@ -81,7 +81,7 @@ package final class CompressedRecordReader {
         do {
             return try stored.bodyMembers(using: d)
         } catch {
-            throw AuditStoreError(.corrupt, "record \(seq) cannot be read: \(error.message)")
+            throw AuditStoreError(.corrupt, id: "store.record-unreadable", String(seq), error.message)
         }
     }
 }

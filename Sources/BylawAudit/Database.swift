@@ -1,3 +1,4 @@
+import BylawLocale
 internal import CSQLite
 import Foundation
 
@@ -23,12 +24,38 @@ public struct AuditStoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
+    /// The message in English: what logs, the trail's own records and `description` keep, whatever the
+    /// language of the person reading.
     public var message: String
+    /// The catalogue's entry for the message and its arguments, when it has one: `text(in:)` says it in either
+    /// language.
+    public private(set) var wording: Wording?
+
+    /// A catalogue entry and what fills its `{0}`, `{1}`…
+    public struct Wording: Sendable {
+        public var id: String
+        public var arguments: [String]
+    }
+
     public init(_ message: String) { self.init(.other, message) }
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
+
+    /// An error said from the catalogue (`store.*`): English in `message`, either language from `text(in:)`.
+    public init(_ kind: Kind, id: String, _ arguments: String...) {
+        self.kind = kind
+        wording = Wording(id: id, arguments: arguments)
+        message = Language.english.text(id, arguments: arguments)
+    }
+
+    /// The message in `language`: from the catalogue when the error has an entry, else as written.
+    public func text(in language: Language) -> String {
+        guard let wording else { return message }
+        return language.text(wording.id, arguments: wording.arguments)
+    }
+
     public var description: String { message }
 }
 
@@ -59,7 +86,7 @@ final class Database {
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw AuditStoreError(Self.kind(rc), "cannot open audit store `\(path)`: \(message)")
+            throw AuditStoreError(Self.kind(rc), id: "store.cannot-open", path, message)
         }
         handle = db
         self.path = path
@@ -101,12 +128,13 @@ final class Database {
     /// while writers append (they wait for the copy's read transaction, not the other way round).
     func backup(into other: Database) throws(AuditStoreError) {
         guard let b = sqlite3_backup_init(other.handle, "main", handle, "main") else {
-            throw AuditStoreError(other.lastKind, "cannot start the backup: \(other.lastError)")
+            throw AuditStoreError(other.lastKind, id: "store.backup-start", other.lastError)
         }
         let rc = sqlite3_backup_step(b, -1)
         let finish = sqlite3_backup_finish(b)
         guard rc == SQLITE_DONE, finish == SQLITE_OK else {
-            throw AuditStoreError(Self.kind(rc == SQLITE_DONE ? finish : rc), "the backup failed: \(other.lastError)")
+            throw AuditStoreError(
+                Self.kind(rc == SQLITE_DONE ? finish : rc), id: "store.backup-failed", other.lastError)
         }
     }
 
@@ -125,8 +153,14 @@ final class Database {
     /// `file is not a database`) the file it is about.
     func failure(_ rc: Int32, _ message: String) -> AuditStoreError {
         let kind = Self.kind(rc)
-        guard kind == .corrupt, !message.contains("`\(path)`") else { return AuditStoreError(kind, message) }
-        return AuditStoreError(kind, "`\(path)` is damaged or is not an audit store (\(message))")
+        switch kind {
+        case .corrupt where !message.contains("`\(path)`"):
+            return AuditStoreError(kind, id: "store.damaged", path, message)
+        case .busy: return AuditStoreError(kind, id: "store.sqlite.busy", message)
+        case .readOnly: return AuditStoreError(kind, id: "store.sqlite.read-only", message)
+        case .full: return AuditStoreError(kind, id: "store.sqlite.full", message)
+        default: return AuditStoreError(kind, id: "store.sqlite.other", message)
+        }
     }
 
     /// Runs `body` holding the connection's own (recursive) mutex, so that the calls it makes take it without

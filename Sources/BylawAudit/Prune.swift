@@ -62,21 +62,19 @@ extension AuditStore {
         actor: String
     ) throws(AuditStoreError) -> Cut? {
         guard let signer else {
-            throw AuditStoreError(.refused, "a prune needs a signing key (`--signing-key`): its cut must be signed")
+            throw AuditStoreError(.refused, id: "store.prune-needs-key")
         }
         guard minimumRetentionDays >= Self.defaultMinimumRetentionDays else {
-            throw AuditStoreError(
-                .refused, "the minimum retention is at least \(Self.defaultMinimumRetentionDays) days (six months)")
+            throw AuditStoreError(.refused, id: "store.prune-minimum", String(Self.defaultMinimumRetentionDays))
         }
         guard let cutoff = UTCStamp.parse(before + "T00:00:00.000Z") else {
-            throw AuditStoreError(.refused, "`\(before)` is not a date written YYYY-MM-DD")
+            throw AuditStoreError(.refused, id: "store.prune-bad-date", before)
         }
         let youngest = today.addingTimeInterval(-Double(minimumRetentionDays) * 86_400)
         guard cutoff <= youngest else {
             throw AuditStoreError(
-                .refused,
-                "records younger than \(minimumRetentionDays) days are kept: prune before \(UTCStamp.format(youngest).prefix(10)) at the latest"
-            )
+                .refused, id: "store.prune-too-young", String(minimumRetentionDays),
+                String(UTCStamp.format(youngest).prefix(10)))
         }
         let stamp = UTCStamp.format(today)
         try db.execute("BEGIN IMMEDIATE")

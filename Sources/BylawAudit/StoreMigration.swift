@@ -14,9 +14,7 @@ extension AuditStore: MigratableTrail {
         throws(AuditStoreError)
     {
         if let cut = try lastCut() {
-            throw AuditStoreError(
-                .refused,
-                "`\(path)` was pruned through record \(cut.throughSeq): a pruned trail cannot be migrated")
+            throw AuditStoreError(.refused, id: "store.pruned-no-migrate", path, String(cut.throughSeq))
         }
         let stmt = try db.prepare(
             "SELECT leaf_hash, chain_hash, \(StoredBody.columns) FROM records WHERE seq > ? ORDER BY seq")
@@ -42,7 +40,7 @@ extension AuditStore: MigratableTrail {
 
     /// Appends copied records as they are (uncompressed), in one transaction under the write lock.
     public func importRecords(_ records: [CopiedRecord]) throws(AuditStoreError) {
-        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit store was opened for reading only") }
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, id: "store.opened-read-only") }
         try db.execute("BEGIN IMMEDIATE")
         do throws(AuditStoreError) {
             var (seq, chain) = try head()
@@ -54,8 +52,7 @@ extension AuditStore: MigratableTrail {
                 """)
             for record in records {
                 guard record.seq == seq + 1 else {
-                    throw AuditStoreError(
-                        .refused, "record \(record.seq) does not follow the head of `\(path)` (\(seq))")
+                    throw AuditStoreError(.refused, id: "store.not-next", String(record.seq), "`\(path)`", String(seq))
                 }
                 let row = try ChainWriter.Row(copying: record, previous: chain)
                 insert.reset()

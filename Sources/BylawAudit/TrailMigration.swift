@@ -38,10 +38,8 @@ public enum TrailMigration {
         if start.seq > 0 {
             guard let hash = try source.chainHash(at: start.seq), hash == start.chainHash else {
                 throw AuditStoreError(
-                    .refused,
-                    "`\(target.location)` is not empty and not a prefix of `\(source.location)` (its head "
-                        + "\(start.seq):\(AuditHex.encode(start.chainHash)) is not a record of the source): "
-                        + "nothing was copied")
+                    .refused, id: "store.migrate-not-prefix", target.location, source.location,
+                    "\(start.seq):\(AuditHex.encode(start.chainHash))")
             }
         }
         var copied: Int64 = 0
@@ -62,9 +60,8 @@ public enum TrailMigration {
         let sourceHead = try source.head()
         guard end.seq == sourceHead.seq, end.chainHash == sourceHead.chainHash else {
             throw AuditStoreError(
-                .corrupt,
-                "the copy ends at \(end.seq):\(AuditHex.encode(end.chainHash)) but the source at "
-                    + "\(sourceHead.seq):\(AuditHex.encode(sourceHead.chainHash))")
+                .corrupt, id: "store.migrate-ends-differ", "\(end.seq):\(AuditHex.encode(end.chainHash))",
+                "\(sourceHead.seq):\(AuditHex.encode(sourceHead.chainHash))")
         }
         return Report(skipped: start.seq, copied: copied, headSeq: end.seq, headHash: AuditHex.encode(end.chainHash))
     }

@@ -25,7 +25,7 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         throws(AuditStoreError)
     {
         func bad(_ why: String) -> AuditStoreError {
-            AuditStoreError(.refused, "`\(Self.redacted(text))` is not a PostgreSQL location: \(why)")
+            AuditStoreError(.refused, id: "store.pg.bad-location", Self.redacted(text), why)
         }
         guard Self.isPostgres(text), let url = URLComponents(string: text) else {
             throw bad("write postgres://user@host:port/database")
@@ -68,7 +68,7 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
             do {
                 tlsMode = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
             } catch {
-                throw AuditStoreError(.other, "cannot set up TLS for \(self): \(error)")
+                throw AuditStoreError(.other, id: "store.pg.tls", "\(self)", "\(error)")
             }
         }
         var config = PostgresConnection.Configuration(

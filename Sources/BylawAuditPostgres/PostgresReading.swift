@@ -84,13 +84,13 @@ extension PostgresTrail {
     private func compressedWith(_ row: PostgresRow, from k: Int) throws(AuditStoreError) -> [UInt8]? {
         guard try PostgresSession.decode(row, k + 1, as: Int16.self) == 1 else { return nil }
         guard let sha = try PostgresSession.decode(row, k + 2, as: ByteBuffer?.self) else {
-            throw AuditStoreError(.corrupt, "a compressed record of the trail names no dictionary")
+            throw AuditStoreError(.corrupt, id: "store.pg.no-dictionary")
         }
         let key = Array(sha.readableBytesView)
         if !reader.knows(key) {
             let found = try session.query("SELECT content FROM audit_dictionaries WHERE sha256 = \(sha)")
             guard let content = found.first else {
-                throw AuditStoreError(.corrupt, "a compressed record names a dictionary the trail does not hold")
+                throw AuditStoreError(.corrupt, id: "store.pg.unknown-dictionary")
             }
             reader.add(sha256: key, content: try PostgresSession.bytes(content, 0))
         }
@@ -218,15 +218,14 @@ extension PostgresTrail: MigratableTrail {
 
     /// Appends copied records in one transaction under the chain lock, each checked against the head.
     public func importRecords(_ records: [CopiedRecord]) throws(AuditStoreError) {
-        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit trail was opened for reading only") }
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, id: "store.opened-read-only") }
         try session.transaction { () throws(AuditStoreError) in
             try lockChain()
             var (seq, chain) = try head()
             var rows: [ChainWriter.Row] = []
             for record in records {
                 guard record.seq == seq + 1 else {
-                    throw AuditStoreError(
-                        .refused, "record \(record.seq) does not follow the head of \(address) (\(seq))")
+                    throw AuditStoreError(.refused, id: "store.not-next", String(record.seq), "\(address)", String(seq))
                 }
                 let row = try ChainWriter.Row(copying: record, previous: chain)
                 rows.append(row)

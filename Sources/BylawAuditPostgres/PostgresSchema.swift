@@ -24,10 +24,7 @@ enum PostgresSchema {
     /// Refuses a trail of a newer format than this bylaw knows.
     static func check(_ found: Int32, _ location: PostgresLocation) throws(AuditStoreError) {
         guard found <= version else {
-            throw AuditStoreError(
-                .refused,
-                "\(location) holds an audit trail of format \(found), newer than this bylaw reads (\(version)): "
-                    + "use a newer bylaw")
+            throw AuditStoreError(.refused, id: "store.pg.newer-format", "\(location)", String(found), String(version))
         }
     }
 

@@ -54,10 +54,7 @@ final class PostgresSession: @unchecked Sendable {
         guard answered.wait(timeout: .now() + .milliseconds(Int(answerWaitMillis))) == .success else {
             abandoned = true
             connection.close().whenComplete { _ in }
-            throw AuditStoreError(
-                .busy,
-                "PostgreSQL at \(location) did not answer within \(answerWaitMillis / 1000) s; the "
-                    + "transaction in progress was not committed")
+            throw AuditStoreError(.busy, id: "store.pg.no-answer", "\(location)", String(answerWaitMillis / 1000))
         }
         switch outcome.get() {
         case .success(let rows): return rows
@@ -101,8 +98,7 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try row.makeRandomAccess()[column].decode(T.self)
         } catch {
-            throw AuditStoreError(
-                .corrupt, "a column of the PostgreSQL trail has an unexpected type (column \(column))")
+            throw AuditStoreError(.corrupt, id: "store.pg.column-type", String(column))
         }
     }
 
@@ -114,7 +110,7 @@ final class PostgresSession: @unchecked Sendable {
     /// server (postgres-nio's own description hides it), or the lost connection said plainly.
     static func failure(_ error: any Error, _ location: PostgresLocation, connecting: Bool) -> AuditStoreError {
         guard let error = error as? PSQLError else {
-            return AuditStoreError(.other, "PostgreSQL at \(location): \(error)")
+            return AuditStoreError(.other, id: "store.pg.error", "\(location)", "\(error)")
         }
         if let info = error.serverInfo {
             let state = info[.sqlState] ?? ""
@@ -129,24 +125,21 @@ final class PostgresSession: @unchecked Sendable {
             default: kind = .other
             }
             let why = state == "25006" ? "the database is read-only (\(message))" : message
-            return AuditStoreError(kind, "PostgreSQL at \(location): \(why)")
+            return AuditStoreError(kind, id: "store.pg.error", "\(location)", why)
         }
         switch error.code {
         case .connectionError where connecting:
-            return AuditStoreError(.other, "cannot connect to PostgreSQL at \(location)")
+            return AuditStoreError(.other, id: "store.pg.cannot-connect", "\(location)")
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return lost(location)
         case .authMechanismRequiresPassword:
-            return AuditStoreError(
-                .refused, "PostgreSQL at \(location) asks for a password: set $PGPASSWORD or put it in the URL")
+            return AuditStoreError(.refused, id: "store.pg.password", "\(location)")
         default:
-            return AuditStoreError(.other, "PostgreSQL at \(location): \(error.code)")
+            return AuditStoreError(.other, id: "store.pg.error", "\(location)", "\(error.code)")
         }
     }
 
     static func lost(_ location: PostgresLocation) -> AuditStoreError {
-        AuditStoreError(
-            .other,
-            "the connection to PostgreSQL at \(location) was lost; the transaction in progress was not committed")
+        AuditStoreError(.other, id: "store.pg.lost", "\(location)")
     }
 }

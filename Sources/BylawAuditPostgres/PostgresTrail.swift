@@ -57,7 +57,7 @@ public final class PostgresTrail {
         isReadOnly = true
         session = try PostgresSession(address, lockWaitMillis: lockWaitMillis)
         let found = try PostgresSchema.foundVersion(session)
-        guard found > 0 else { throw AuditStoreError(.notFound, "\(address) holds no bylaw audit trail") }
+        guard found > 0 else { throw AuditStoreError(.notFound, id: "store.pg.no-trail", "\(address)") }
         try PostgresSchema.check(found, address)
         format = found
     }
@@ -83,7 +83,7 @@ public final class PostgresTrail {
     public func append(_ drafts: [RecordDraft], actor: String, at time: Date? = nil, batchSize: Int = 1000)
         throws(AuditStoreError) -> [Int64]
     {
-        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit trail was opened for reading only") }
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, id: "store.opened-read-only") }
         try AuditStore.check(actor: actor)
         var assigned: [Int64] = []
         var start = 0
@@ -225,7 +225,7 @@ extension PostgresTrail: AuditTrail {
     /// `beginBatch`, saying which records marked interrupted runs.
     @discardableResult
     func beginBatchMarking(actor: String) throws(AuditStoreError) -> (run: Int64, marked: [Int64]) {
-        guard !isReadOnly else { throw AuditStoreError(.readOnly, "the audit trail was opened for reading only") }
+        guard !isReadOnly else { throw AuditStoreError(.readOnly, id: "store.opened-read-only") }
         try AuditStore.check(actor: actor)
         try reconnectIfLost()
         let host = AuditStore.hostName

@@ -32,7 +32,7 @@ struct RecordingOptions: ParsableArguments {
             do {
                 try AuditStore.check(actor: actor)
             } catch {
-                throw ValidationError(error.message)
+                throw ValidationError(error.text(in: .current))
             }
         }
         _ = try audit.lockWaitMillis()
@@ -96,7 +96,8 @@ struct RecordingOptions: ParsableArguments {
             printError(
                 "bylaw: "
                     + Language.current.text(
-                        verb == "open" ? "op.trail-open" : "op.trail-record", audit.shownLocation, error.message,
+                        verb == "open" ? "op.trail-open" : "op.trail-record", audit.shownLocation,
+                        error.text(in: .current),
                         consequence))
             throw Exit.invalid
         }
@@ -105,7 +106,8 @@ struct RecordingOptions: ParsableArguments {
     /// Says why the trail could not be written, and what was (not) reported; the caller exits 2.
     func explain(_ failure: RecordingFailure, consequence: String) -> ExitCode {
         let id = failure.stage == .opening ? "op.trail-open" : "op.trail-record"
-        printError("bylaw: " + Language.current.text(id, audit.shownLocation, failure.error.message, consequence))
+        printError(
+            "bylaw: " + Language.current.text(id, audit.shownLocation, failure.error.text(in: .current), consequence))
         return Exit.invalid
     }
 }

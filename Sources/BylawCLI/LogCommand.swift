@@ -42,7 +42,7 @@ struct AuditOptions: ParsableArguments {
         do {
             return try AuditStore(path: resolvedPath, busyTimeoutMillis: wait)
         } catch {
-            printError("bylaw: " + Language.current.text("op.trail-error", error.message))
+            printError("bylaw: " + Language.current.text("op.trail-error", error.text(in: .current)))
             throw Exit.invalid
         }
     }
@@ -66,7 +66,7 @@ struct AuditOptions: ParsableArguments {
         do {
             return try AuditStore(readingAt: resolvedPath, busyTimeoutMillis: wait)
         } catch {
-            printError("bylaw: " + Language.current.text("op.trail-error", error.message))
+            printError("bylaw: " + Language.current.text("op.trail-error", error.text(in: .current)))
             throw Exit.invalid
         }
     }
@@ -378,7 +378,7 @@ func wrap<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as AuditStoreError {
-        printError("bylaw: " + Language.current.text("op.trail-error", e.message))
+        printError("bylaw: " + Language.current.text("op.trail-error", e.text(in: .current)))
         throw Exit.invalid
     }
 }

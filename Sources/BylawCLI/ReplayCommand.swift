@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
                 if let o = Replay.judge(record: bytes, library: library, since: since) { outcomes.append(o) }
             }
         } catch {
-            printError("bylaw: " + Language.current.text("op.trail-error", error.message))
+            printError("bylaw: " + Language.current.text("op.trail-error", error.text(in: .current)))
             throw Exit.invalid
         }
         var out = ""

@@ -204,7 +204,7 @@ public enum AuditJob {
             // A run stopped on request still ends in the trail: a record says what it recorded before it stopped.
             try trail?.finish(
                 inputs: options.inputs, asOf: options.asOf?.text, counts: nil, shownNames: options.shownNames)
-            throw RecordingFailure(.appending, AuditStoreError("the run was cancelled"))
+            throw RecordingFailure(.appending, AuditStoreError(.other, id: "store.run-cancelled"))
         } catch {
             throw RecordingFailure(.appending, AuditStoreError(error.localizedDescription))
         }

@@ -104,7 +104,7 @@ public enum CheckJob {
             var receipts: [Receipt] = []
             for seq in seqs {
                 guard let receipt = try trail.receipt(seq: seq) else {
-                    throw AuditStoreError(.corrupt, "record \(seq) was not found after it was written")
+                    throw AuditStoreError(.corrupt, id: "store.record-vanished", String(seq))
                 }
                 receipts.append(receipt)
             }

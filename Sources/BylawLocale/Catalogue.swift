@@ -31,7 +31,8 @@ public enum Catalogue {
         + HelpExplainTexts.entries + HelpAuthoringTexts.entries + HelpDiffTexts.entries + HelpLogTexts.entries
         + ExplainTexts.entries + OperationalTexts.entries + RuleBookTexts.entries + UsageTexts.entries
         + ResultLineTexts.entries + WebTexts.entries + WebCheckTexts.entries + WebPageTexts.entries
-        + PostgresTexts.entries + ServerTexts.entries + VerifyTexts.entries + MapProposalTexts.entries
+        + PostgresTexts.entries + StoreTexts.entries + ServerTexts.entries + VerifyTexts.entries
+        + MapProposalTexts.entries
 
     /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
     static let byID: [String: CatalogueEntry] = {

@@ -1,3 +1,4 @@
+import BylawAudit
 import BylawDiagnostics
 import BylawLocale
 import Hummingbird
@@ -50,6 +51,8 @@ public struct APIMessage: Sendable {
         case entry(String)
         /// A diagnostic's message in the language.
         case diagnostic(Diagnostic)
+        /// An audit store's error, in the language when the catalogue has its words.
+        case store(AuditStoreError)
         /// Names separated as the language lists them (`a, b` or `a、b`).
         case list([String])
         /// Alternatives: `a or b` or `a或b`.
@@ -66,6 +69,11 @@ public struct APIMessage: Sendable {
         APIMessage(id, arguments.map(Argument.plain))
     }
 
+    /// The entry `id` with `{0}` the audit store's error, in the reader's language.
+    public static func text(_ id: String, store error: AuditStoreError) -> APIMessage {
+        APIMessage(id, [.store(error)])
+    }
+
     /// The message in `language`; the id itself when the catalogue has no such entry.
     public func text(in language: Language) -> String {
         guard let entry = Catalogue.entry(id) else { return id }
@@ -74,6 +82,7 @@ public struct APIMessage: Sendable {
             case .plain(let text): text
             case .entry(let id): language.text(id)
             case .diagnostic(let d): d.message(in: language)
+            case .store(let e): e.text(in: language)
             case .list(let names): names.joined(separator: language.listSeparator)
             case .alternatives(let names):
                 names.dropLast().joined(separator: language.listSeparator)

@@ -389,7 +389,7 @@ extension BylawService {
         } catch let e as AuditStoreError {
             metrics.count(storeErrors: 1)
             throw APIError(
-                .serviceUnavailable, "trail.unavailable", .text("api.trail.unavailable.refusal", e.message))
+                .serviceUnavailable, "trail.unavailable", .text("api.trail.unavailable.refusal", store: e))
         }
     }
 }

@@ -96,7 +96,7 @@ extension BylawService {
             logger.error(
                 "audit trail cannot be written; no verdict given", metadata: ["error": "\(failure.error.message)"])
             throw APIError(
-                .serviceUnavailable, "trail.unavailable", .text("api.trail.unavailable", failure.error.message))
+                .serviceUnavailable, "trail.unavailable", .text("api.trail.unavailable", store: failure.error))
         case .success(let outcome):
             metrics.count(appends: outcome.receipts.count)
             for d in outcome.decisions {

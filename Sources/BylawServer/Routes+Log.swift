@@ -88,7 +88,7 @@ extension BylawService {
         do {
             return try await offload { try body(try open(path)) }
         } catch let e as AuditStoreError {
-            throw APIError(.serviceUnavailable, "trail.unreadable", .text("api.trail.unreadable", e.message))
+            throw APIError(.serviceUnavailable, "trail.unreadable", .text("api.trail.unreadable", store: e))
         }
     }
 

@@ -128,7 +128,8 @@ enum CheckPage {
         do {
             outcome = try CheckJob.run(documents: [document], library: library, recording: recording())
         } catch let failure as RecordingFailure {
-            return unavailable(ctx, Words.text("web.check.trail.down", ctx.lang, failure.error.message))
+            return unavailable(
+                ctx, Words.text("web.check.trail.down", ctx.lang, failure.error.text(in: ctx.lang.language)))
         } catch {
             return unavailable(ctx, Words.text("web.check.trail.down", ctx.lang, String(describing: error)))
         }

@@ -38,7 +38,8 @@ enum TrailPage {
             return .html(
                 Layout.page(
                     title: w("web.trail.title"), ctx, active: "/trail",
-                    body: "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, error.message)))</p>"
+                    body:
+                        "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, error.text(in: ctx.lang.language))))</p>"
                 ),
                 status: 503)
         }

@@ -77,6 +77,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/missing.sqlite"))
     }
 
+    /// The audit store's own refusals are said in the reader's language, not English inside a Chinese frame.
+    @Test func storeRefusalsAreSaidInChinese() throws {
+        let dir = try temp()
+        let missing = try Run.bylaw(["log", "list", "--audit", dir + "/missing.sqlite", "--lang", "zh"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("处没有审计库"), "\(missing.stderr)")
+        #expect(!missing.stderr.contains("there is no audit store"), "\(missing.stderr)")
+        let junk = dir + "/junk.sqlite"
+        try Data("this is not a database, it is a note".utf8).write(to: URL(fileURLWithPath: junk))
+        let damaged = try Run.bylaw([
+            "check", "--rules", rules, "--audit", junk, "--lang", "zh", Run.fixtures + "/ok.yaml",
+        ])
+        #expect(damaged.status == 2)
+        #expect(damaged.stderr.contains("已损坏，或不是审计库"), "\(damaged.stderr)")
+        #expect(!damaged.stderr.contains("is damaged"), "\(damaged.stderr)")
+        let actor = try Run.bylaw([
+            "check", "--rules", rules, "--audit", dir + "/t.sqlite", "--actor", "", "--lang", "zh",
+            Run.fixtures + "/ok.yaml",
+        ])
+        #expect(actor.status == 2)
+        #expect(actor.stderr.contains("操作人为空"), "\(actor.stderr)")
+        // English stays as it was.
+        let english = try Run.bylaw(["log", "list", "--audit", dir + "/missing.sqlite", "--lang", "en"])
+        #expect(english.stderr.contains("there is no audit store at"), "\(english.stderr)")
+    }
+
     @Test func anEmptyActorIsRefusedBeforeAnythingIsChecked() throws {
         let dir = try temp()
         let r = try Run.bylaw([

@@ -149,6 +149,27 @@ import Testing
         #expect(offenders.isEmpty, "English written in place of a catalogue entry: \(offenders)")
     }
 
+    /// The audit store's errors made with an id (`AuditStoreError(.kind, id: "store.…")`) name entries that exist,
+    /// and the user-facing refusals are no longer written in English in place.
+    @Test func storeErrorsComeFromTheCatalogue() {
+        let built = #/AuditStoreError\(\s*[^()]*?id:\s*"([a-z0-9.-]+)"/#
+        let english = #/AuditStoreError\(\s*\.(?:refused|notFound|readOnly)\s*,\s*"/#
+        var sites = 0
+        var missing: [String] = []
+        var offenders: [String] = []
+        for (path, text) in Self.files where !path.hasPrefix("BylawLocale/") {
+            for match in text.matches(of: built) {
+                sites += 1
+                let id = String(match.output.1)
+                if !id.hasPrefix("store.") || Catalogue.entry(id) == nil { missing.append("\(path): \(id)") }
+            }
+            for match in text.matches(of: english) { offenders.append("\(path): \(match.output)") }
+        }
+        #expect(sites >= 40, "the scan found only \(sites) store errors")
+        #expect(missing.isEmpty, "ids not in the catalogue: \(missing)")
+        #expect(offenders.isEmpty, "a refusal written in English in place: \(offenders)")
+    }
+
     /// The HTTP API's refusals come from the catalogue: no `APIError` (nor the malformed-body errors that become
     /// one) is built with English in place, every one names an entry `api.CODE` or `api.CODE.…` of its own
     /// code, and every `api.…` id the sources name exists. There is no list of exceptions to grow.
