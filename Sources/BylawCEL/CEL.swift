@@ -122,8 +122,21 @@ public struct CELProgram: Sendable {
         withUnsafePointer(to: activation) { activation in
             if activation.pointee.fastPath {
                 if let fast = storage.fast {
-                    var state = FastState(activation, slotCount: storage.fastSlots)
-                    if let value = fast.run(&state) { return .success(value) }
+                    let slots = storage.fastSlots
+                    if slots == 0 {
+                        var state = FastState(activation, locals: UnsafeMutableBufferPointer(start: nil, count: 0))
+                        if let value = fast.run(&state) { return .success(value) }
+                    } else if let value = withUnsafeTemporaryAllocation(
+                        of: CELValue.self, capacity: slots,
+                        { locals -> CELValue? in
+                            locals.initialize(repeating: .null)
+                            defer { _ = locals.deinitialize() }
+                            var state = FastState(activation, locals: locals)
+                            return fast.run(&state)
+                        })
+                    {
+                        return .success(value)
+                    }
                 }
                 interpreted += 1
             }

@@ -406,12 +406,14 @@ struct FastState {
     // reading them through the frame would copy the frame (two reference counts) on every read.
     let values: UnsafeBufferPointer<CELValue?>
     var meter: CostMeter
-    /// The comprehension variables' values.
-    var locals: [CELValue]
+    // INVARIANT: the comprehension variables' values, initialised, in memory `CELProgram.evaluate` holds for as
+    // long as the state lives (on the stack for a few): an array was an allocation for every evaluation of a
+    // program with a comprehension, and made the state a type with something to free.
+    let locals: UnsafeMutableBufferPointer<CELValue>
 
-    init(_ activation: UnsafePointer<CELActivation>, slotCount: Int) {
+    init(_ activation: UnsafePointer<CELActivation>, locals: UnsafeMutableBufferPointer<CELValue>) {
         self.activation = activation
-        locals = slotCount > 0 ? Array(repeating: .null, count: slotCount) : []
+        self.locals = locals
         layout = activation.pointee.frame?.layoutID
         values =
             activation.pointee.frame?.values.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
