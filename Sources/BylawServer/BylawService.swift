@@ -82,6 +82,7 @@ public final class BylawService: Sendable {
         let router = Router(context: BasicRequestContext.self)
         // Outermost: the body a refusal left unread is discarded after the answer is made and logged.
         router.add(middleware: LingeringCloseMiddleware(seconds: min(configuration.requestTimeoutSeconds, 10)))
+        router.add(middleware: HeadResponse.Middleware())
         router.add(middleware: RequestLogMiddleware(service: self))
         router.add(
             middleware: JSONErrorMiddleware(metrics: metrics, language: configuration.language, routes: routes))
@@ -326,18 +327,36 @@ public final class BylawService: Sendable {
         _ permission: Permission?, _ handler: @escaping @Sendable (Request, Account?) async throws -> Response
     ) {
         routes.add(method, "\(path)")
-        router.on(path, method: method) { request, _ -> Response in
-            let account: Account?
-            do throws(APIError) {
-                account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
-            } catch {
-                if let name = error.account, let permission {
-                    try await self.recordRefusal(of: name, route: "\(method) \(path)", permission: permission)
-                }
-                throw error
+        if method == .get {
+            routes.add(.head, "\(path)")
+            router.on(path, method: .head) { request, _ -> Response in
+                // The GET route's answer, with the same sign-in, permission and deadline; `HeadResponse` takes
+                // the body off, this one's and a refusal's alike.
+                var head = request.head
+                head.method = .get
+                return try await self.answer(Request(head: head, body: request.body), path, permission, handler)
             }
-            return try await self.withDeadline { try await handler(request, account) }
         }
+        router.on(path, method: method) { request, _ -> Response in
+            try await self.answer(request, path, permission, handler)
+        }
+    }
+
+    /// A route's answer: signs the request in for `permission`, then runs the handler within the deadline.
+    private func answer(
+        _ request: Request, _ path: RouterPath, _ permission: Permission?,
+        _ handler: @escaping @Sendable (Request, Account?) async throws -> Response
+    ) async throws -> Response {
+        let account: Account?
+        do throws(APIError) {
+            account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
+        } catch {
+            if let name = error.account, let permission {
+                try await self.recordRefusal(of: name, route: "\(request.method) \(path)", permission: permission)
+            }
+            throw error
+        }
+        return try await self.withDeadline { try await handler(request, account) }
     }
 }
 

@@ -112,3 +112,27 @@ struct TrackedBody: AsyncSequence, Sendable {
 
     func makeAsyncIterator() -> AsyncIterator { AsyncIterator(body: body) }
 }
+
+/// HEAD answered as GET is, headers only (RFC 9110 §9.3.2: a server that answers GET answers HEAD, and load
+/// balancers' probes and `curl -I` ask so). Every GET route is registered for HEAD too; the middleware takes the
+/// body off every answer to a HEAD, a refusal's included.
+public enum HeadResponse {
+    struct Middleware<Context: RequestContext>: RouterMiddleware {
+        func handle(
+            _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        ) async throws -> Response {
+            let response = try await next(request, context)
+            return request.method == .head ? HeadResponse.headersOnly(response) : response
+        }
+    }
+
+    /// `response` with its body taken off and the length the body had kept.
+    public static func headersOnly(_ response: Response) -> Response {
+        var out = response
+        let length = response.headers[.contentLength] ?? response.body.contentLength.map { String($0) }
+        // Setting the body sets its length too: the GET body's length is put back after.
+        out.body = ResponseBody()
+        if let length { out.headers[.contentLength] = length }
+        return out
+    }
+}

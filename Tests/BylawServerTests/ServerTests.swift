@@ -171,6 +171,27 @@ struct ServerTests {
         }
     }
 
+    @Test("HEAD is answered as GET is, with the same status and length and no body")
+    func headIsAnsweredAsGet() async throws {
+        try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in
+            for (path, role, status) in [
+                ("/healthz", nil, 200), ("/openapi.json", nil, 200), ("/v1/log", "auditor", 200),
+                ("/v1/log", nil, 401), ("/v1/log", "checker", 403), ("/v1/nothing", "auditor", 404),
+            ] as [(String, String?, Int)] {
+                let get = try await s.call("GET", path, as: role)
+                let head = try await s.call("HEAD", path, as: role)
+                #expect(get.status == status, "GET \(path): \(get.status)")
+                #expect(head.status == status, "HEAD \(path): \(head.status)")
+                #expect(head.body.isEmpty, "HEAD \(path) sent a body: \(head.text.prefix(80))")
+                #expect(head.headers["content-type"] == get.headers["content-type"], "HEAD \(path)")
+                // The same length as GET's body; a refusal's message names the method asked, so only an answer.
+                if status == 200, let length = get.headers["content-length"] {
+                    #expect(head.headers["content-length"] == length, "HEAD \(path): \(head.headers)")
+                }
+            }
+        }
+    }
+
     @Test("oversize and malformed bodies get a 4xx with a JSON diagnostic, never a 5xx")
     func hostileBodies() async throws {
         var c = TestServer.configuration(audit: TestServer.freshStore())
@@ -201,13 +222,17 @@ struct ServerTests {
             #expect((unknown.object["error"] as? [String: Any])?["code"] as? String == "route.not-found")
             // A path of ours asked with a method it does not take: 405, with the methods it takes.
             for (method, path, allowed) in [
-                ("GET", "/v1/check", "POST"), ("DELETE", "/v1/log", "GET"), ("POST", "/v1/audits/abc", "GET, DELETE"),
-                ("PUT", "/v1/log/7", "GET"),
+                ("GET", "/v1/check", "POST"), ("DELETE", "/v1/log", "GET, HEAD"),
+                ("POST", "/v1/audits/abc", "GET, HEAD, DELETE"), ("PUT", "/v1/log/7", "GET, HEAD"),
+                ("HEAD", "/v1/check", "POST"),
             ] {
                 let wrong = try await s.call(method, path, as: "auditor")
                 #expect(wrong.status == 405, "\(method) \(path): \(wrong.text)")
                 #expect(wrong.headers["allow"] == allowed, "\(method) \(path): \(wrong.headers)")
-                #expect((wrong.object["error"] as? [String: Any])?["code"] as? String == "route.method")
+                // An answer to HEAD has no body to read the code from.
+                if method != "HEAD" {
+                    #expect((wrong.object["error"] as? [String: Any])?["code"] as? String == "route.method")
+                }
             }
             let badDate = try await s.call("POST", "/v1/check?as_of=2017-13-45", body: Data("{}".utf8), as: "checker")
             #expect(badDate.status == 400)
