@@ -118,7 +118,7 @@ extension AuditStore {
 
     /// A stored record that cannot be put back together: `verify` says more.
     static func unreadable(_ row: StoredBody, _ error: AuditStoreError) -> AuditStoreError {
-        AuditStoreError(.corrupt, id: "store.record-unreadable-verify", String(row.seq), error.message)
+        AuditStoreError(.other, id: "store.record-unreadable-verify", String(row.seq), error.message)
     }
 
     /// Whether the record's outcomes include `rule` failed (`canonical`: the record, or its members as

@@ -55,7 +55,7 @@ struct RecordingOptions: ParsableArguments {
         do {
             return try CheckpointKey.Private(text: String(decoding: data, as: UTF8.self))
         } catch {
-            printError("bylaw: " + Language.current.text("op.key-file-error", file, error.message))
+            printError("bylaw: " + Language.current.text("op.key-file-error", file, error.text(in: .current)))
             throw Exit.invalid
         }
     }

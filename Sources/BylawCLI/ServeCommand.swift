@@ -49,7 +49,7 @@ struct ServeCommand: ParsableCommand {
                 service = try BylawService(configuration: configuration)
             }
         } catch let e as AuditStoreError {
-            printError("bylaw: serve: audit trail: \(e.text(in: .current))")
+            printError("bylaw: serve: " + Language.current.text("op.trail-error", e.text(in: .current)))
             throw Exit.invalid
         } catch let e as LibraryLoadError {
             printDiagnostics(e.diagnostics)

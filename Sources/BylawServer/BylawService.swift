@@ -81,7 +81,9 @@ public final class BylawService: Sendable {
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         // Outermost: the body a refusal left unread is discarded after the answer is made and logged.
-        router.add(middleware: LingeringCloseMiddleware(seconds: min(configuration.requestTimeoutSeconds, 10)))
+        router.add(
+            middleware: LingeringCloseMiddleware(
+                seconds: min(configuration.requestTimeoutSeconds, 10), bytes: Self.lingeringBytes))
         router.add(middleware: HeadResponse.Middleware())
         router.add(middleware: RequestLogMiddleware(service: self))
         router.add(
@@ -320,6 +322,9 @@ public final class BylawService: Sendable {
         return try await read()
     }
 
+    /// The most a refused body is read and discarded after the answer (`LingeringCloseMiddleware`).
+    static let lingeringBytes = 64 << 20
+
     /// Registers a route: signs the request in for `permission` (nil: open to all), then runs the handler
     /// within the deadline.
     func on(
@@ -334,17 +339,19 @@ public final class BylawService: Sendable {
                 // the body off, this one's and a refusal's alike.
                 var head = request.head
                 head.method = .get
-                return try await self.answer(Request(head: head, body: request.body), path, permission, handler)
+                return try await self.answer(
+                    Request(head: head, body: request.body), asked: .head, path, permission, handler)
             }
         }
         router.on(path, method: method) { request, _ -> Response in
-            try await self.answer(request, path, permission, handler)
+            try await self.answer(request, asked: method, path, permission, handler)
         }
     }
 
     /// A route's answer: signs the request in for `permission`, then runs the handler within the deadline.
+    /// - Parameter asked: the method the client used, which a refusal records (HEAD is answered as GET).
     private func answer(
-        _ request: Request, _ path: RouterPath, _ permission: Permission?,
+        _ request: Request, asked: HTTPRequest.Method, _ path: RouterPath, _ permission: Permission?,
         _ handler: @escaping @Sendable (Request, Account?) async throws -> Response
     ) async throws -> Response {
         let account: Account?
@@ -352,7 +359,7 @@ public final class BylawService: Sendable {
             account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
         } catch {
             if let name = error.account, let permission {
-                try await self.recordRefusal(of: name, route: "\(request.method) \(path)", permission: permission)
+                try await self.recordRefusal(of: name, route: "\(asked) \(path)", permission: permission)
             }
             throw error
         }

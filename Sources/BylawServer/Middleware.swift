@@ -33,26 +33,31 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 /// Why: Hummingbird drains an unread body itself only on a connection kept alive. With `Connection: close` it
 /// half-closes and stops reading, so a client that sends its whole body before it reads anything (Python's
 /// `urllib`, which always asks to close) blocks on a full socket and never sees the answer: it waits out the
-/// idle timeout. Web servers call this a lingering close. It is bounded: at most `seconds` in all, after which
-/// the connection is left to close as before.
+/// idle timeout. Web servers call this a lingering close. The answer is written first, then the rest of the
+/// body is read, for at most `seconds` and `bytes`; after that the connection is left to close as before. A
+/// client that waits for `100 Continue` before it sends its body is not waited for.
 struct LingeringCloseMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// The longest a refused body is read and discarded.
+    /// The longest a refused body is read and discarded, in time and in bytes.
     let seconds: Double
+    let bytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard Self.asksToClose(request), Self.hasBody(request) else { return try await next(request, context) }
+        guard Self.asksToClose(request), Self.hasBody(request), !Self.expectsContinue(request) else {
+            return try await next(request, context)
+        }
         let body = UnreadBody(request.body)
         var tracked = request
         tracked.body = RequestBody(asyncSequence: TrackedBody(body: body))
-        let response = try await next(tracked, context)
-        if !body.ended {
-            let bound = seconds
-            _ = try? await BylawService.within(seconds: bound) {
-                while try await body.next() != nil {}
-                return true
-            }
+        var response = try await next(tracked, context)
+        guard !body.ended else { return response }
+        // Once the answer is written: the client that reads as it sends has it at once.
+        let answer = response.body
+        let (seconds, bytes) = (seconds, bytes)
+        response.body = ResponseBody(contentLength: answer.contentLength) { writer in
+            try await answer.write(writer)
+            await body.discard(seconds: seconds, bytes: bytes)
         }
         return response
     }
@@ -70,6 +75,11 @@ struct LingeringCloseMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.headers[.transferEncoding] != nil { return true }
         return request.headers[.contentLength].flatMap(Int.init).map { $0 > 0 } ?? false
     }
+
+    /// Whether the client waits for `100 Continue` before it sends the body (it is not sent one).
+    static func expectsContinue(_ request: Request) -> Bool {
+        request.headers[.expect]?.lowercased().contains("100-continue") ?? false
+    }
 }
 
 /// A request body read through one iterator, by the route while it answers and then by the lingering close:
@@ -82,6 +92,18 @@ final class UnreadBody: @unchecked Sendable {
     private(set) var ended = false
 
     init(_ base: RequestBody) { self.base = base }
+
+    /// Reads what is left and drops it, for at most `seconds` and `bytes`.
+    func discard(seconds: Double, bytes limit: Int) async {
+        _ = try? await BylawService.within(seconds: seconds) {
+            var read = 0
+            while let buffer = try await self.next() {
+                read += buffer.readableBytes
+                if read > limit { return false }
+            }
+            return true
+        }
+    }
 
     func next() async throws -> ByteBuffer? {
         if ended { return nil }
@@ -130,9 +152,10 @@ public enum HeadResponse {
     public static func headersOnly(_ response: Response) -> Response {
         var out = response
         let length = response.headers[.contentLength] ?? response.body.contentLength.map { String($0) }
-        // Setting the body sets its length too: the GET body's length is put back after.
+        // Setting the body sets its length too: the GET body's length is put back after, and a length GET would
+        // not have given (a streamed body) is not made up.
         out.body = ResponseBody()
-        if let length { out.headers[.contentLength] = length }
+        out.headers[.contentLength] = length
         return out
     }
 }

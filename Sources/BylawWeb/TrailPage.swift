@@ -24,7 +24,9 @@ enum TrailPage {
             return .html(
                 Layout.page(
                     title: w("web.trail.title"), ctx, active: "/trail",
-                    body: "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, "\(error)")))</p>"),
+                    body:
+                        "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, ShownFailure(error).text(ctx.lang))))</p>"
+                ),
                 status: 503)
         }
         do throws(AuditStoreError) {

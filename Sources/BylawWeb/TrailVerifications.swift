@@ -14,7 +14,7 @@ public final class TrailVerifications: @unchecked Sendable {
         /// The last sequence number verified so far.
         var through: Int64 = 0
         var report: VerifyReport?
-        var failure: String?
+        var failure: ShownFailure?
         var finished: Bool { report != nil || failure != nil }
     }
 
@@ -73,9 +73,9 @@ public final class TrailVerifications: @unchecked Sendable {
                     $0.report = report
                 }
             } catch let e as AuditStoreError {
-                self.update(id) { $0.failure = e.message }
+                self.update(id) { $0.failure = .store(e) }
             } catch {
-                self.update(id) { $0.failure = "\(error)" }
+                self.update(id) { $0.failure = .other("\(error)") }
             }
         }
         return id

@@ -12,7 +12,7 @@ enum TrailVerifyView {
             let id = try runs.start(owner: user.name, open: open)
             return .redirect(ctx.url("/trail/verify") + "?id=" + id)
         } catch {
-            let message = (error as? AuditStoreError)?.message ?? "\(error)"
+            let message = ShownFailure(error).text(ctx.lang)
             return page(ctx, failure(Words.text("web.trail.verify.failed", ctx.lang, message), ctx), status: 503)
         }
     }
@@ -43,8 +43,8 @@ enum TrailVerifyView {
         body += "></progress> <span class=\"muted\" data-count-template=\"\(HTML.h(template))\">\(HTML.h(count))</span>"
         if let report = run.report {
             body += result(report, ctx)
-        } else if let message = run.failure {
-            body += failure(Words.text("web.trail.verify.failed", ctx.lang, message), ctx)
+        } else if let shown = run.failure {
+            body += failure(Words.text("web.trail.verify.failed", ctx.lang, shown.text(ctx.lang)), ctx)
         } else {
             body += "<p role=\"status\" id=\"verify-running\">\(HTML.h(w("web.trail.verify.running")))</p>"
             body += "<noscript><p>\(HTML.h(w("web.trail.verify.noscript"))) "

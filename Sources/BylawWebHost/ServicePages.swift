@@ -26,7 +26,7 @@ public enum ServicePages {
             library: { service.library.snapshot.library },
             recording: { actor in service.recording(actor: actor) },
             trail: {
-                guard let audit else { throw AuditStoreError(.notFound, id: "store.service-no-trail") }
+                guard let audit else { throw AuditStoreError(.other, id: "store.service-no-trail") }
                 return try AuditStore(readingAt: audit)
             })
         return WebApp(

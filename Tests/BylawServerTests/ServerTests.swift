@@ -171,6 +171,37 @@ struct ServerTests {
         }
     }
 
+    @Test(
+        "a refusal is written before the rest of the body is read, and a client waiting for 100 Continue is not waited for"
+    )
+    func refusalsAreNotHeldBackByTheDrain() async throws {
+        try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in
+            let port = s.port
+            // Each client declares 10 MB and sends at most 1 KB of it, then waits 5 s for the answer.
+            for expect in [false, true] {
+                let reply = try await withCheckedThrowingContinuation { continuation in
+                    DispatchQueue.global().async {
+                        continuation.resume(
+                            with: Result {
+                                let fd = try RawHTTP.connected(port: port, timeoutSeconds: 5)
+                                defer { close(fd) }
+                                var head =
+                                    "POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 10000000\r\n"
+                                if expect { head += "Expect: 100-continue\r\n" }
+                                var bytes = Array((head + "\r\n").utf8)
+                                if !expect { bytes += [UInt8](repeating: UInt8(ascii: "a"), count: 1024) }
+                                _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                                let got = RawHTTP.received(fd) { $0.count > 12 }
+                                return try RawHTTP.parse(got + Array("\r\n\r\n".utf8))
+                            })
+                    }
+                }
+                #expect(reply.status == 401, "expect 100-continue \(expect): \(reply.status)")
+            }
+        }
+    }
+
     @Test("HEAD is answered as GET is, with the same status and length and no body")
     func headIsAnsweredAsGet() async throws {
         try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in

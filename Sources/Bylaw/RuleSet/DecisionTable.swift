@@ -69,7 +69,7 @@ public struct DecisionTable: Sendable {
         var checks: [RowCheck] = []
         if keepingChecks { checks.reserveCapacity(rows.count) }
         // What an expression cell sees, copied from `activation` at the first such cell: most tables have none.
-        lazy var cells = activation
+        var cells: CELActivation?
         // Only the rows whose first cell can match: every other row fails at that cell, which cannot fail
         // with an error, so it neither matches nor stops the search. An explanation lists every row, so it
         // examines them all.
@@ -88,7 +88,10 @@ public struct DecisionTable: Sendable {
                 if let plain = rows[i].cells[c].matchesValue(values[c]) {
                     matches = plain
                 } else {
-                    matches = rows[i].cells[c].matches(values[c], activation: &cells)
+                    // Taken out of the optional while the cell runs, so that binding `it` changes it in place.
+                    var scope = cells.take() ?? activation
+                    matches = rows[i].cells[c].matches(values[c], activation: &scope)
+                    cells = scope
                 }
                 switch matches {
                 case .success(true): continue

@@ -90,7 +90,7 @@ enum ServerTexts {
             en: "`expect_head` is SEQ:HASH, as `GET /v1/log/head` gives"),
         CatalogueEntry("api.body.bad-receipt", zh: "`receipt` 须写成 SEQ:LEAF:CHAIN", en: "`receipt` is SEQ:LEAF:CHAIN"),
         CatalogueEntry(
-            "api.body.unknown-key", zh: "请求正文中的 `{0}` 无法识别：只可写 `expect_head` 和 `receipt`",
+            "api.body.unknown-key", zh: "请求正文中有无法识别的键 `{0}`：只能写 `expect_head` 和 `receipt`",
             en: "`{0}` in the body is not known: only `expect_head` and `receipt` may be given"),
     ]
 

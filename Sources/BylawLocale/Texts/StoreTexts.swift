@@ -83,7 +83,7 @@ enum StoreTexts {
         CatalogueEntry(
             "store.backup-exists", zh: "`{0}` 已存在：备份从不覆盖已有文件", en: "`{0}` exists: a backup never overwrites a file"),
         CatalogueEntry(
-            "store.migrate-not-prefix", zh: "`{0}` 不为空，也不是 `{1}` 的前段（其最新记录 {2} 不在源中）：未复制任何记录",
+            "store.migrate-not-prefix", zh: "`{0}` 不为空，也不是 `{1}` 的前缀（其最新记录 {2} 不在源中）：未复制任何记录",
             en:
                 "`{0}` is not empty and not a prefix of `{1}` (its head {2} is not a record of the source): nothing was copied"
         ),
