@@ -98,16 +98,9 @@ public enum ResultJSON {
         return out.text
     }
 
+    /// The set's object, written once when the set was (`AppliedRuleSet.json`).
     private static func appendRuleSet(_ a: AppliedRuleSet, to out: inout JSONBytes) {
-        out.member("{\"id\":", a.id)
-        out.member(",\"version\":", a.version)
-        out.member(",\"file\":", a.file)
-        out.literal(",\"extends\":[")
-        for (k, parent) in a.extends.enumerated() {
-            if k > 0 { out.literal(",") }
-            appendRuleSet(parent, to: &out)
-        }
-        out.literal("]}")
+        out.append(bytes: a.json)
     }
 
     /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,

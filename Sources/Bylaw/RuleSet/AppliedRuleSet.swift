@@ -1,17 +1,23 @@
+import BylawDiagnostics
+
 /// A rule set that was applied, for reports and the audit trail.
 public struct AppliedRuleSet: Sendable, Equatable {
-    public var id: String
-    public var version: String
-    public var file: String
+    public var id: String { didSet { json = Self.json(id, version, file, extends) } }
+    public var version: String { didSet { json = Self.json(id, version, file, extends) } }
+    public var file: String { didSet { json = Self.json(id, version, file, extends) } }
     /// For a set that extends another: the parent version it was applied with, then that parent's parents,
     /// nearest first (each with an empty `extends`). Their rules were evaluated as part of this set.
-    public var extends: [AppliedRuleSet] = []
+    public var extends: [AppliedRuleSet] { didSet { json = Self.json(id, version, file, extends) } }
+    /// `{"id":…,"version":…,"file":…,"extends":[…]}`, the object a JSON report writes for the set, kept with it:
+    /// every record of a batch names the same sets, and writing them was a twentieth of a JSON Lines report.
+    public private(set) var json: [UInt8]
 
     public init(id: String, version: String, file: String, extends: [AppliedRuleSet] = []) {
         self.id = id
         self.version = version
         self.file = file
         self.extends = extends
+        json = Self.json(id, version, file, extends)
     }
 
     /// `gd 1.0.0 (extends national 2.0.0)`, for text reports.
@@ -19,5 +25,24 @@ public struct AppliedRuleSet: Sendable, Equatable {
         "\(id) \(version)"
             + (extends.isEmpty
                 ? "" : " (extends " + extends.map { "\($0.id) \($0.version)" }.joined(separator: ", ") + ")")
+    }
+
+    private static func json(_ id: String, _ version: String, _ file: String, _ extends: [AppliedRuleSet]) -> [UInt8] {
+        var out: [UInt8] = []
+        func member(_ key: StaticString, _ value: String) {
+            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            var v = value
+            v.withUTF8 { JSONText.appendQuoted(utf8: $0, to: &out) }
+        }
+        member("{\"id\":", id)
+        member(",\"version\":", version)
+        member(",\"file\":", file)
+        out.append(contentsOf: Array(",\"extends\":[".utf8))
+        for (k, parent) in extends.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: parent.json)
+        }
+        out.append(contentsOf: Array("]}".utf8))
+        return out
     }
 }
