@@ -43,10 +43,10 @@ public struct JSONLinesReporter: BatchReporter {
         switch s.position {
         case .line(let n):
             out.literal(",\"line\":")
-            out.raw(String(n))
+            out.int(n)
         case .row(let n):
             out.literal(",\"row\":")
-            out.raw(String(n))
+            out.int(n)
         case .wholeFile: break
         }
         out.literal("}")

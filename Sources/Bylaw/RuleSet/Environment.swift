@@ -92,8 +92,12 @@ final class TableScope: @unchecked Sendable {
     }
     private var detached: CELActivation
     /// Each table called so far and its outcome, in the order called: a decision calls a few tables at most,
-    /// so a list searched by name costs less than hashing the name for a dictionary.
-    private(set) var called: [(name: String, outcome: DecisionTable.Outcome)] = []
+    /// so a list searched by name costs less than hashing the name for a dictionary. The first is held apart,
+    /// so that a decision calling one table allocates no list.
+    private var first: (name: String, outcome: DecisionTable.Outcome)?
+    private var more: [(name: String, outcome: DecisionTable.Outcome)] = []
+    /// Every table called so far and its outcome, in the order called.
+    var called: [(name: String, outcome: DecisionTable.Outcome)] { (first.map { [$0] } ?? []) + more }
 
     /// Whether each table's outcome keeps the rows it examined, for an explanation.
     let keepsChecks: Bool
@@ -111,7 +115,8 @@ final class TableScope: @unchecked Sendable {
 
     /// The outcome of the table `name` if it has been called for this decision.
     func outcome(of name: String) -> DecisionTable.Outcome? {
-        for k in called.indices where called[k].name == name { return called[k].outcome }
+        if let first, first.name == name { return first.outcome }
+        for k in more.indices where more[k].name == name { return more[k].outcome }
         return nil
     }
 
@@ -124,9 +129,7 @@ final class TableScope: @unchecked Sendable {
         var attached = detached
         attached.host = self
         let outcome = table.table.evaluate(attached, keepingChecks: keepsChecks, indexed: indexed)
-        // Room for a few at once: a decision calls a few tables at most, and growing from one reallocates.
-        if called.isEmpty { called.reserveCapacity(4) }
-        called.append((name, outcome))
+        if first == nil { first = (name, outcome) } else { more.append((name, outcome)) }
         return outcome.result
     }
 }
