@@ -38,7 +38,7 @@ package final class RuleSetRuntime: Sendable {
         lets = set.lets.map { ($0.name, $0.expression.program) }
         params = Self.params(of: set)
         tables = Self.tables(of: set)
-        applied = set.applied
+        applied = set.applied.withJSON()
         schema = Environment.common.merged(with: set.input)
     }
 
