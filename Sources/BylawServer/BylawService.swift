@@ -212,17 +212,17 @@ public final class BylawService: Sendable {
             return Array(buffer.readableBytesView)
         } catch is NIOTooManyBytesError {
             throw tooLarge
-        } catch let e as CancellationError {
-            throw e
         } catch {
-            throw Self.unreadableBody(error)
+            throw Self.bodyFailure(error)
         }
     }
 
-    /// The refusal of a body that cannot be read (broken chunked framing, an unknown transfer coding, a client
-    /// gone half-way): 400, the client's doing, and not counted as an internal error.
-    static func unreadableBody(_ error: any Error) -> APIError {
-        APIError(.badRequest, "body.unreadable", .text("api.body.unreadable"))
+    /// What reading a request's body failed with, as the route answers it: a refusal of its own, or the
+    /// deadline's cancellation, as it is; anything else (broken chunked framing, an unknown transfer coding, a
+    /// client gone half-way) 400 `body.unreadable`, the client's doing and not counted as an internal error.
+    static func bodyFailure(_ error: any Error) -> any Error {
+        if error is APIError || error is CancellationError { return error }
+        return APIError(.badRequest, "body.unreadable", .text("api.body.unreadable"))
     }
 
     /// Whether the body is JSON (by its content type); anything else is read as YAML, of which JSON is a part.
@@ -337,10 +337,7 @@ public final class BylawService: Sendable {
             router.on(path, method: .head) { request, _ -> Response in
                 // The GET route's answer, with the same sign-in, permission and deadline; `HeadResponse` takes
                 // the body off, this one's and a refusal's alike.
-                var head = request.head
-                head.method = .get
-                return try await self.answer(
-                    Request(head: head, body: request.body), asked: .head, path, permission, handler)
+                try await self.answer(HeadResponse.asGet(request), asked: .head, path, permission, handler)
             }
         }
         router.on(path, method: method) { request, _ -> Response in

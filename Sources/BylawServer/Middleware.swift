@@ -148,6 +148,13 @@ public enum HeadResponse {
         }
     }
 
+    /// The GET a HEAD stands for: the same request, asked with GET, for the GET route's handler.
+    public static func asGet(_ request: Request) -> Request {
+        var head = request.head
+        head.method = .get
+        return Request(head: head, body: request.body)
+    }
+
     /// `response` with its body taken off and the length the body had kept.
     public static func headersOnly(_ response: Response) -> Response {
         var out = response

@@ -156,12 +156,8 @@ extension BylawService {
                 }
                 BylawService.bodyReading?.started()
             }
-        } catch let e as APIError {
-            throw e
-        } catch let e as CancellationError {
-            throw e
         } catch {
-            throw Self.unreadableBody(error)
+            throw Self.bodyFailure(error)
         }
         return total
     }

@@ -19,9 +19,7 @@ public enum WebRoutes {
         router.post("/ui/**", use: handler)
         // As GET; the service's middleware takes the body off (`HeadResponse`).
         let asGet: @Sendable (Request, Context) async throws -> Response = { request, _ in
-            var head = request.head
-            head.method = .get
-            return await respond(Request(head: head, body: request.body), app: app, bodySeconds: bodySeconds)
+            await respond(HeadResponse.asGet(request), app: app, bodySeconds: bodySeconds)
         }
         router.head("/ui", use: asGet)
         router.head("/ui/**", use: asGet)

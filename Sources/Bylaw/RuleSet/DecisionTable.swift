@@ -90,7 +90,7 @@ public struct DecisionTable: Sendable {
                 } else {
                     // Taken out of the optional while the cell runs, so that binding `it` changes it in place.
                     var scope = cells.take() ?? activation
-                    matches = rows[i].cells[c].matches(values[c], activation: &scope)
+                    matches = rows[i].cells[c].matchesExpression(values[c], activation: &scope)
                     cells = scope
                 }
                 switch matches {
@@ -239,8 +239,13 @@ public enum Cell: Sendable {
 
     /// Whether `value` passes this cell; an expression cell gives it to `it` in `activation` first.
     package func matches(_ value: CELValue, activation: inout CELActivation) -> Result<Bool, CELEvalError> {
-        if let plain = matchesValue(value) { return plain }
-        guard case .expression(let e) = self else { return .success(false) }
+        matchesValue(value) ?? matchesExpression(value, activation: &activation)
+    }
+
+    /// An expression cell's test, `value` given to `it` in `activation`; every other cell is settled by
+    /// `matchesValue`, which the caller has asked first.
+    func matchesExpression(_ value: CELValue, activation: inout CELActivation) -> Result<Bool, CELEvalError> {
+        guard case .expression(let e) = self else { return matchesValue(value) ?? .success(false) }
         // `it` has no slot in the frame (see `Environment.layout`).
         activation.variables["it"] = value
         switch e.program.evaluate(activation) {
