@@ -3,6 +3,7 @@ import BylawAudit
 import BylawCEL
 import BylawJobs
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
@@ -226,9 +227,63 @@ public final class BylawService: Sendable {
     }
 
     /// Whether the body is JSON (by its content type); anything else is read as YAML, of which JSON is a part.
-    func isJSON(_ request: Request) -> Bool {
-        request.headers[.contentType]?.lowercased().contains("json") ?? false
+    /// A form's encoding is refused with 415 (`refuseForms`).
+    func isJSON(_ request: Request) throws(APIError) -> Bool {
+        try refuseForms(request)
+        return request.headers[.contentType]?.lowercased().contains("json") ?? false
     }
+
+    /// A body sent as a form (`application/x-www-form-urlencoded`, what `curl -d` and a browser form send, or
+    /// `multipart/form-data`) is refused with 415 `body.media-type` on a route that reads one decision or rule
+    /// set: read as YAML it would fail with an error about its text, not about how it was sent (`curl -d` also
+    /// drops its line breaks).
+    func refuseForms(_ request: Request) throws(APIError) {
+        let type = Self.mediaType(request.headers[.contentType])
+        guard type == "application/x-www-form-urlencoded" || type == "multipart/form-data" else { return }
+        throw APIError(.unsupportedMediaType, "body.media-type", .text("api.body.media-type", type))
+    }
+
+    /// The media type of a `Content-Type` value, without its parameters, in lower case; empty without one.
+    static func mediaType(_ contentType: String?) -> String {
+        guard let contentType else { return "" }
+        let type = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return String(type).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// A request that changes something (any method but GET, HEAD and OPTIONS) made by a web page of another
+    /// site is refused with 403 `request.cross-site`, before its credentials are looked at. A browser that
+    /// once signed in with Basic keeps sending those credentials, and a page anywhere may post a form to the
+    /// service; the API has no CORS, so only requests a page can make without it get here. The browser says
+    /// where a request comes from in `Sec-Fetch-Site` (`same-origin` and `none` are let through: the service's
+    /// own pages, a typed address); a browser too old to send it sends `Origin`, compared with the request's
+    /// host. Programs (curl, the HR system) send neither and are not affected.
+    func refuseCrossSite(_ request: Request, route: String) throws(APIError) {
+        guard Self.isCrossSite(request) else { return }
+        refuse(route: route, reason: "cross-site", account: nil)
+        throw APIError(.forbidden, "request.cross-site", .text("api.request.cross-site"))
+    }
+
+    static func isCrossSite(_ request: Request) -> Bool {
+        switch request.method {
+        case .get, .head, .options: return false
+        default: break
+        }
+        if let name = Self.secFetchSite, let site = request.headers[name] {
+            let s = site.trimmingCharacters(in: .whitespaces).lowercased()
+            return s == "cross-site" || s == "same-site"
+        }
+        guard let origin = request.headers[.origin]?.trimmingCharacters(in: .whitespaces).lowercased() else {
+            return false
+        }
+        // `null`: a sandboxed frame, a file, a redirect across sites.
+        guard let start = origin.range(of: "://") else { return true }
+        let authority = origin[start.upperBound...]
+        guard let host = request.head.authority?.lowercased(), !host.isEmpty else { return true }
+        return authority != host[...]
+    }
+
+    /// A valid field name, so never nil.
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")
 
     /// `?as_of=YYYY-MM-DD`.
     func asOf(_ request: Request) throws(APIError) -> CELDate? {
@@ -353,6 +408,7 @@ public final class BylawService: Sendable {
     ) async throws -> Response {
         let account: Account?
         do throws(APIError) {
+            try self.refuseCrossSite(request, route: "\(asked) \(path)")
             account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
         } catch {
             if let name = error.account, let permission {

@@ -23,7 +23,7 @@ enum OpenAPIDocument {
                   "200": {"description": "The verdict", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
                   "422": {"description": "The decision is invalid (the body holds the verdict `invalid` with its diagnostics)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
                   "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"},
-                  "413": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}
+                  "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}
                 }
               }
             },
@@ -37,7 +37,7 @@ enum OpenAPIDocument {
                   "200": {"description": "The verdicts, in order", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
                   "422": {"description": "Some decision is invalid", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
                   "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"},
-                  "413": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}
+                  "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}
                 }
               }
             },
@@ -48,7 +48,7 @@ enum OpenAPIDocument {
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}, "application/yaml": {"schema": {"type": "string"}}}},
                 "responses": {
                   "200": {"description": "The explanation (docs/json-output.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Explanation"}}}},
-                  "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}
+                  "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}
                 }
               }
             },
@@ -59,7 +59,7 @@ enum OpenAPIDocument {
                 "requestBody": {"required": true, "content": {"application/yaml": {"schema": {"type": "string"}}, "application/json": {"schema": {"$ref": "#/components/schemas/SubmittedRuleSet"}}}},
                 "responses": {
                   "200": {"description": "The lint report (docs/lint.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LintReport"}}}},
-                  "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}
+                  "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}
                 }
               }
             },
@@ -70,7 +70,7 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {"description": "The test report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TestReport"}}}},
                   "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"},
-                  "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
+                  "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
                 }
               }
             },

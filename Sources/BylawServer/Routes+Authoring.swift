@@ -12,14 +12,16 @@ extension BylawService {
     /// `POST /v1/lint`, `POST /v1/test`, `GET /v1/rulesets`, `GET /v1/rulesets/{id}/book`.
     func addAuthoringRoutes(to router: Router<BasicRequestContext>) {
         on(router, .post, "/v1/lint", .lint) { request, _ in
-            let submitted = try self.submitted(try await self.body(request), json: self.isJSON(request))
+            let isJSON = try self.isJSON(request)
+            let submitted = try self.submitted(try await self.body(request), json: isJSON)
             let root = self.library.root
             let asOf = try self.asOf(request)
             let json = try await self.offload { try submitted.lint(calendarsRoot: root, asOf: asOf) }
             return JSONResponse.ok(json)
         }
         on(router, .post, "/v1/test", .test) { request, _ in
-            let submitted = try self.submitted(try await self.body(request), json: self.isJSON(request))
+            let isJSON = try self.isJSON(request)
+            let submitted = try self.submitted(try await self.body(request), json: isJSON)
             let root = self.library.root
             switch try await self.offload({ try submitted.test(calendarsRoot: root) }) {
             case .success(let json): return JSONResponse.ok(json)

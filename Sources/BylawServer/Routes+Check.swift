@@ -9,11 +9,13 @@ extension BylawService {
     /// `POST /v1/check`, `POST /v1/check:batch`, `POST /v1/explain`.
     func addCheckRoutes(to router: Router<BasicRequestContext>) {
         on(router, .post, "/v1/check", .check) { request, account in
+            let json = try self.isJSON(request)
             let bytes = try await self.body(request)
-            let document = (name: "request", bytes: bytes, json: self.isJSON(request))
+            let document = (name: "request", bytes: bytes, json: json)
             return try await self.check([document], asOf: try self.asOf(request), actor: account)
         }
         on(router, .post, "/v1/check:batch", .check) { request, account in
+            try self.refuseForms(request)
             let bytes = try await self.body(request)
             let documents: [(name: String, bytes: [UInt8], json: Bool)]
             do throws(BatchBody.Malformed) {
@@ -32,10 +34,10 @@ extension BylawService {
             return try await self.check(documents, asOf: try self.asOf(request), actor: account)
         }
         on(router, .post, "/v1/explain", .explain) { request, _ in
+            let json = try self.isJSON(request)
             let bytes = try await self.body(request)
             let asOf = try self.asOf(request)
             let rule = request.uri.queryParameters.get("rule")
-            let json = self.isJSON(request)
             let library = self.library.snapshot.library
             let explained = try await self.offload {
                 ExplainJob.run(

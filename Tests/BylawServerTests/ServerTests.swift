@@ -308,4 +308,71 @@ struct ServerTests {
             #expect((r.object["error"] as? [String: Any])?["code"] as? String == "batch.too-many")
         }
     }
+
+    @Test("a web page of another site cannot post to the API; programs and the service's own pages can")
+    func crossSitePostsAreRefused() async throws {
+        let store = TestServer.freshStore()
+        try await TestServer.with(TestServer.configuration(audit: store)) { s in
+            let body = try TestServer.example("asset-management/examples/compliant-vehicle-auction.yaml")
+            let own = "http://127.0.0.1:\(s.port)"
+            let cases: [([String: String], Int)] = [
+                (["Sec-Fetch-Site": "cross-site", "Origin": "https://elsewhere.example"], 403),
+                (["Sec-Fetch-Site": "same-site"], 403),
+                (["Origin": "https://elsewhere.example"], 403),
+                (["Origin": "http://127.0.0.1:1"], 403),
+                (["Origin": "null"], 403),
+                // A browser's own-origin request, a typed address, an old browser on the same origin, a program.
+                (["Sec-Fetch-Site": "same-origin", "Origin": own], 200),
+                (["Sec-Fetch-Site": "none"], 200),
+                (["Origin": own.uppercased()], 200),
+                ([:], 200),
+            ]
+            var recorded = 0
+            for (headers, status) in cases {
+                let r = try await s.call(
+                    "POST", "/v1/check", body: body, as: "checker",
+                    headers: headers.merging(["Content-Type": "application/yaml"]) { a, _ in a })
+                #expect(r.status == status, "\(headers): \(r.status) \(r.text)")
+                if status == 403 {
+                    #expect((r.object["error"] as? [String: Any])?["code"] as? String == "request.cross-site")
+                } else {
+                    recorded += 1
+                }
+            }
+            // Refused before the credentials are read: nothing of them reaches the trail.
+            let log = try await s.call("GET", "/v1/log?limit=100", as: "auditor")
+            #expect((log.json as? [Any])?.count == recorded, "\(log.text.prefix(300))")
+            // Reading is not changing: a GET is answered whoever's page asks (no CORS: the page cannot read it).
+            let get = try await s.call("GET", "/v1/log", as: "auditor", headers: ["Sec-Fetch-Site": "cross-site"])
+            #expect(get.status == 200)
+            let zh = try await s.call(
+                "POST", "/v1/check?lang=zh", body: body, as: "checker", headers: ["Origin": "https://elsewhere.example"]
+            )
+            #expect(zh.status == 403)
+            #expect(((zh.object["error"] as? [String: Any])?["message"] as? String)?.contains("其他网站") == true)
+        }
+    }
+
+    @Test("a decision or rule set sent as a form is refused with 415, before its body is read")
+    func formsAreRefused() async throws {
+        try await TestServer.with(TestServer.configuration(audit: TestServer.freshStore())) { s in
+            let body = try TestServer.example("asset-management/examples/compliant-vehicle-auction.yaml")
+            for (path, role) in [
+                ("/v1/check", "checker"), ("/v1/check:batch", "checker"), ("/v1/explain", "checker"),
+                ("/v1/lint", "author"), ("/v1/test", "author"),
+            ] {
+                for type in ["application/x-www-form-urlencoded", "Multipart/Form-Data; boundary=x"] {
+                    let r = try await s.call("POST", path, body: body, as: role, headers: ["Content-Type": type])
+                    #expect(r.status == 415, "\(path) \(type): \(r.status) \(r.text)")
+                    #expect((r.object["error"] as? [String: Any])?["code"] as? String == "body.media-type")
+                }
+            }
+            // The same decision sent as what it is, or with no type at all, is checked.
+            for type in ["application/yaml", "text/plain", nil] as [String?] {
+                let r = try await s.call(
+                    "POST", "/v1/check", body: body, as: "checker", headers: type.map { ["Content-Type": $0] } ?? [:])
+                #expect(r.status == 200, "\(type ?? "no type"): \(r.text.prefix(200))")
+            }
+        }
+    }
 }

@@ -16,6 +16,17 @@ enum ServerTexts {
         CatalogueEntry("api.auth.invalid", zh: "登录凭据与任何账户都不相符", en: "the credentials match no account"),
         CatalogueEntry("api.shutting-down", zh: "服务正在停止", en: "the service is stopping"),
         CatalogueEntry(
+            "api.request.cross-site", zh: "拒绝其他网站的网页发来的请求：请在本服务自己的页面操作，或由程序直接调用接口",
+            en:
+                "a request made by a web page of another site is refused: use the service's own pages, or call the API from a program"
+        ),
+        CatalogueEntry(
+            "api.body.media-type",
+            zh: "请求正文不能以表单（{0}）发送：决定或规则集请以 Content-Type application/json 或 application/yaml 原样发送（curl 用 --data-binary）",
+            en:
+                "the body cannot be sent as a form ({0}): send the decision or rule set as it is, with Content-Type application/json or application/yaml (curl: --data-binary)"
+        ),
+        CatalogueEntry(
             "api.request.timeout", zh: "请求未能在 {0} 秒内处理完毕（request_timeout_seconds）",
             en: "the request was not answered within {0} s (request_timeout_seconds)"),
         CatalogueEntry(
