@@ -21,8 +21,13 @@ struct BylawCommand: ParsableCommand {
                 Foundation.exit(2)
             }
             // Help (a clean exit) in the chosen language, the parser's own words included.
-            if code == .success, Language.current != .english {
-                FileHandleOutput.writeText(HelpChrome.translate(fullMessage(for: error), Language.current) + "\n")
+            if code == .success {
+                // Asked of the parser unbroken, so that its notes (`(default: x)`) are whole to translate, then
+                // broken here by terminal columns, which the parser does not count.
+                let columns = HelpChrome.terminalColumns()
+                let help = HelpChrome.unbroken { fullMessage(for: error) }
+                FileHandleOutput.writeText(
+                    Language.wrapHelpScreen(HelpChrome.translate(help, Language.current), columns: columns) + "\n")
                 Foundation.exit(0)
             }
             exit(withError: error)

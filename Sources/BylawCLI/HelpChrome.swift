@@ -1,8 +1,33 @@
 import BylawLocale
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The words the argument parser itself puts around help (`USAGE:`, `OPTIONS:`, `(default: …)`), in the
 /// chosen language: the parser has no hook for them, so its finished help text is translated line by line.
 enum HelpChrome {
+    /// The width help is broken to: `COLUMNS` when it is a number, else the terminal's, else 80 (as the argument
+    /// parser decides it).
+    static func terminalColumns() -> Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(text), n > 0 { return n }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    /// What `make` returns with the argument parser's width set so wide that it breaks no line (`COLUMNS`,
+    /// which it reads when it lays help out), the variable put back after.
+    static func unbroken(_ make: () -> String) -> String {
+        let saved = getenv("COLUMNS").map { String(cString: $0) }
+        setenv("COLUMNS", "100000", 1)
+        defer {
+            if let saved { setenv("COLUMNS", saved, 1) } else { unsetenv("COLUMNS") }
+        }
+        return make()
+    }
+
     /// `help` with the parser's own words in `language`; English help is returned as it is.
     static func translate(_ help: String, _ language: Language) -> String {
         guard language != .english else { return help }

@@ -1,54 +1,152 @@
 extension Language {
-    /// The widest help line in terminal columns (a closing mark may add two): help is read in 80 columns.
-    public static let helpColumns = 78
-    /// The widest line of an option's or argument's help, which the parser prints from column 27.
-    public static let optionHelpColumns = 52
-
-    /// A help text from the catalogue, like `text(_:_:)`, with Chinese lines broken to `helpColumns` terminal
-    /// columns. The argument parser wraps help by characters, so a Chinese line (two columns a character)
-    /// would run to twice the width; broken here, no line is long enough for it to wrap.
+    /// A help text from the catalogue, like `text(_:_:)`. Lines are not broken here: the whole screen is, once
+    /// the parser has laid it out (`wrapHelpScreen`), by terminal columns and to the terminal's width.
     public func help(_ id: String, _ arguments: String...) -> String {
         guard let entry = Catalogue.entry(id) else { return id }
-        let text = Catalogue.fill(entry.text(self), arguments)
-        guard self == .chinese else { return text }
-        let prose = id.hasSuffix(".abstract") || id.hasSuffix(".discussion")
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Self.wrap(String($0), columns: prose ? Self.helpColumns : Self.optionHelpColumns) }
-            .joined(separator: "\n")
+        return Catalogue.fill(entry.text(self), arguments)
     }
 
-    /// `line` broken into lines of at most `columns` terminal columns, continuation lines indented as the
-    /// first; a break falls after a character, never inside a run of ASCII letters, digits or punctuation.
-    static func wrap(_ line: String, columns: Int) -> String {
-        // A line of single-width characters only (an example command) is left as the English help has it.
-        guard width(line) > columns, width(line) != line.unicodeScalars.count else { return line }
-        let indent = String(line.prefix { $0 == " " })
+    /// A whole help screen, as the argument parser printed it without breaking any line, broken to `columns`
+    /// terminal columns: a line of prose continues at its own indentation, an option's, an argument's or a
+    /// subcommand's help (from column 27, after its name) continues under that help, and the usage line under
+    /// the command, as the parser lays them out. The parser breaks lines by characters, which for Chinese (two
+    /// columns a character) is twice too late.
+    public static func wrapHelpScreen(_ text: String, columns: Int) -> String {
+        let fits = max(columns, 40)
+        // A line is broken before the last column, as the parser breaks its prose: a terminal moves to the next
+        // line when a character lands there.
+        let columns = fits - 1
+        let listHeadings = Set(
+            ["help.chrome.arguments", "help.chrome.options", "help.chrome.subcommands"].flatMap { id in
+                [Language.english, .chinese].map { $0.text(id) }
+            })
+        var inList = false
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            if let first = line.first, first != " " { inList = listHeadings.contains(line) }
+            guard width(line) > fits else { return line }
+            let indent = line.prefix { $0 == " " }.count
+            // `USAGE: bylaw check <decisions> ... [--rules <dir>] …`: continued under the command.
+            for heading in ["USAGE: ", "用法："] where line.hasPrefix(heading) {
+                return usage(String(line.dropFirst(heading.count)), heading: heading, columns: columns)
+            }
+            // `  --name <value>          help`: the help starts at column 27, after the name and a space.
+            let chars = Array(line)
+            if inList, indent == 2, chars.count > helpColumn, chars[helpColumn - 1] == " ", chars[helpColumn] != " " {
+                return broken(
+                    String(chars[helpColumn...]), first: String(chars[..<helpColumn]),
+                    hanging: String(repeating: " ", count: helpColumn), columns: columns)
+            }
+            // `  a.csv     the header row…`, `  0  the run is compliant`: a term, two spaces or more, its text;
+            // the text continues under itself.
+            if indent > 0, let text = termText(chars, from: indent) {
+                return broken(
+                    String(chars[text...]), first: String(chars[..<text]),
+                    hanging: String(repeating: " ", count: width(String(chars[..<text]))), columns: columns)
+            }
+            let pad = String(repeating: " ", count: indent)
+            return broken(String(line.dropFirst(indent)), first: pad, hanging: pad, columns: columns)
+        }.joined(separator: "\n")
+    }
+
+    /// Where the text of a `term  text` line starts: after a term of at most 24 characters with no two spaces
+    /// in it, and two spaces or more; nil for a line that is not one.
+    private static func termText(_ chars: [Character], from start: Int) -> Int? {
+        var i = start
+        while i < chars.count, i - start <= 24 {
+            if chars[i] == " ", i + 1 < chars.count, chars[i + 1] == " " {
+                var j = i
+                while j < chars.count, chars[j] == " " { j += 1 }
+                return i > start && j < chars.count ? j : nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A usage line broken between its parts (`[--format <format>]` stays whole), continued under the command.
+    private static func usage(_ text: String, heading: String, columns: Int) -> String {
+        var parts: [String] = []
+        var depth = 0
+        var part = ""
+        for c in text {
+            if c == " ", depth == 0 {
+                if !part.isEmpty { parts.append(part) }
+                part = ""
+                continue
+            }
+            if c == "[" || c == "<" { depth += 1 }
+            if c == "]" || c == ">" { depth = max(depth - 1, 0) }
+            part.append(c)
+        }
+        if !part.isEmpty { parts.append(part) }
+        let pad = String(repeating: " ", count: width(heading))
         var lines: [String] = []
-        var current = ""
-        var currentWidth = 0
+        var current = heading
+        var fresh = true
+        for part in parts {
+            if !fresh, width(current) + 1 + width(part) > columns {
+                lines.append(current)
+                current = pad
+                fresh = true
+            }
+            current += (fresh ? "" : " ") + part
+            fresh = false
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Where the argument parser starts an option's help: two spaces, the name padded to 24 columns.
+    static let helpColumn = 26
+
+    /// `text` in lines of at most `columns`, the first after `first`, the others after `hanging`. A break falls
+    /// at a space or between two wide characters, never inside a run of ASCII letters, digits or punctuation;
+    /// a closing mark (`，` `。` `）`) never starts a line, an opening one (`（`) never ends one: the character
+    /// it would be parted from goes to the next line with it.
+    private static func broken(_ text: String, first: String, hanging: String, columns: Int) -> String {
         // Words: a run of ASCII non-space characters stays together; every other character stands alone.
         var words: [String] = []
-        for c in line.dropFirst(indent.count) {
+        for c in text {
             if c.isASCII, c != " ", let last = words.last, last.last?.isASCII == true, last.last != " " {
                 words[words.count - 1].append(c)
             } else {
                 words.append(String(c))
             }
         }
+        var lines: [String] = []
+        var prefix = first
+        var current: [String] = []
+        var currentWidth = 0
+        func flush(keeping carried: [String]) {
+            lines.append(prefix + trimmed(current.joined()))
+            prefix = hanging
+            current = carried
+            currentWidth = carried.reduce(0) { $0 + width($1) }
+        }
         for word in words {
             let w = width(word)
-            // A full-width closing mark stays on the line it closes, two columns past the limit at most.
-            if currentWidth + w > columns - indent.count, !current.isEmpty, !"，。；：）、」！？".contains(word) {
-                lines.append(indent + trimmed(current))
-                current = ""
-                currentWidth = 0
+            if currentWidth + w > columns - width(prefix), word != " ", current.contains(where: { $0 != " " }) {
+                var carried: [String] = []
+                if closingMarks.contains(word), current.count > 1, let last = current.last, last != " " {
+                    carried.append(current.removeLast())
+                }
+                while current.count > 1, let last = current.last, openingMarks.contains(last) {
+                    carried.insert(current.removeLast(), at: 0)
+                }
+                flush(keeping: carried)
             }
-            current += word
+            current.append(word)
             currentWidth += w
         }
-        if !current.isEmpty { lines.append(indent + trimmed(current)) }
+        if !current.isEmpty { lines.append(prefix + trimmed(current.joined())) }
         return lines.joined(separator: "\n")
     }
+
+    private static let closingMarks: Set<String> = [
+        "，", "。", "；", "：", "）", "、", "」", "』", "！", "？", "》", "】", "\u{201D}", "\u{2019}",
+    ]
+    private static let openingMarks: Set<String> = ["（", "「", "『", "《", "【", "\u{201C}", "\u{2018}"]
 
     private static func trimmed(_ s: String) -> String {
         String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())

@@ -107,16 +107,59 @@ import Testing
         #expect(wording("decision.unknown-field", "cell phone `x`") == "未知字段 `x`：适用的规则集均不读取该字段")
     }
 
-    /// Chinese help lines fit an 80-column terminal, whatever the parser's wrapping by characters does.
-    @Test func chineseHelpFitsEightyColumns() {
+    /// Every help text, laid out as the parser prints it (prose from column 1, an option's help from column 27),
+    /// fits the terminal once the screen is broken, at 80 columns and at 60, in both languages.
+    @Test func helpScreensFitTheTerminal() {
         for entry in Catalogue.entries where entry.id.hasPrefix("help.") {
-            for line in Language.chinese.help(entry.id, "2000").split(separator: "\n") {
-                #expect(Language.width(String(line)) <= 80, "\(entry.id): \(line)")
+            for language in [Language.chinese, .english] {
+                let text = language.help(entry.id, "2000")
+                let prose = entry.id.hasSuffix(".abstract") || entry.id.hasSuffix(".discussion")
+                let screen =
+                    prose
+                    ? text
+                    : "OPTIONS:\n  --option <value>        "
+                        + text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: 26))
+                for columns in [80, 60] {
+                    for line in Language.wrapHelpScreen(screen, columns: columns).split(separator: "\n") {
+                        // A word is never broken: a path longer than the room left stands alone on its line.
+                        let words = line.split(separator: " ")
+                        guard Language.width(String(line)) > columns, words.count > 1 else { continue }
+                        // A hand-laid line (an example command) is the author's to keep within 80.
+                        #expect(columns < 80 && prose, "\(entry.id) at \(columns): \(line)")
+                    }
+                }
             }
         }
-        #expect(Language.wrap("  一二三四五六", columns: 8) == "  一二三\n  四五六")
-        #expect(Language.wrap("abc 一二三", columns: 6) == "abc 一\n二三")
-        #expect(Language.wrap("abc defgh", columns: 6) == "abc defgh", "an ASCII line is left alone")
+    }
+
+    @Test func helpScreensBreakWhereAReaderExpects() {
+        let help = "报告格式：text、json、jsonl、csv、junit 或 html。（可选值：text, json, jsonl, csv, junit, html；默认：text）"
+        let lines = Language.wrapHelpScreen("OPTIONS:\n  --format <format>       " + help, columns: 80)
+            .split(separator: "\n").map(String.init)
+        #expect(lines.count > 2 && lines.count < 5, "\(lines)")
+        #expect(lines.allSatisfy { Language.width($0) < 80 }, "\(lines)")
+        // The help continues under the help, and nothing is lost or added but the breaks.
+        #expect(lines[1].hasPrefix("  --format <format>       报告格式"))
+        let hanging = String(repeating: " ", count: 26)
+        #expect(lines.dropFirst(2).allSatisfy { $0.hasPrefix(hanging) && !$0.hasPrefix(hanging + " ") }, "\(lines)")
+        #expect(lines.dropFirst().map { $0.dropFirst(26) }.joined() == help)
+        // A closing mark never starts a line: the character before it goes along.
+        let one = { (n: Int) in String(repeating: "一", count: n) }
+        #expect(Language.wrapHelpScreen(one(18) + "二。三", columns: 40) == one(18) + "\n二。三")
+        // An opening mark never ends one.
+        #expect(Language.wrapHelpScreen(one(18) + "（二）", columns: 40) == one(18) + "\n（二）")
+        // English words stay whole; prose continues at its indentation.
+        #expect(
+            Language.wrapHelpScreen("  alpha beta gamma delta epsilon zeta eta theta iota kappa", columns: 40)
+                == "  alpha beta gamma delta epsilon zeta\n  eta theta iota kappa")
+        // The usage breaks between its parts and continues under the command.
+        #expect(
+            Language.wrapHelpScreen(
+                "USAGE: bylaw check <decisions> ... [--rules <dir>] [--as-of <date>] [--format <format>]", columns: 50)
+                == "USAGE: bylaw check <decisions> ...\n       [--rules <dir>] [--as-of <date>]\n       [--format <format>]"
+        )
+        // A line that fits is left as it is.
+        #expect(Language.wrapHelpScreen("  一二三", columns: 40) == "  一二三")
     }
 
     /// Every reason a verification can give reads in Chinese: each catalogue form, filled with sample values in

@@ -140,12 +140,14 @@ enum HelpReplTexts {
 
                 配置
                   命令行参数优先于环境变量，环境变量优先于配置文件（--config FILE 或
-                  $BYLAW_SERVE_CONFIG，JSON 格式），配置文件优先于默认值。环境变量：BYLAW_RULES、
-                  BYLAW_SERVE_LISTEN、BYLAW_AUDIT、BYLAW_AUDIT_KEY_FILE。账号和角色只来自配置文件；
-                  没有账号也没有 `anonymous` 时，拒绝一切接口请求。
+                  $BYLAW_SERVE_CONFIG，JSON 格式），配置文件优先于默认值。
+                  环境变量：BYLAW_RULES、BYLAW_SERVE_LISTEN、BYLAW_AUDIT、
+                  BYLAW_AUDIT_KEY_FILE。
+                  账号和角色只来自配置文件；没有账号也没有 `anonymous` 时，拒绝一切接口请求。
 
                 信号
-                  SIGHUP   重新加载规则：新规则库加载成功即刻生效，否则记录其诊断信息，旧规则库继续服务
+                  SIGHUP           重新加载规则：新规则库加载成功即刻生效；否则记录其诊断
+                                   信息，旧规则库继续服务
                   SIGTERM、SIGINT  不再接受新连接，处理完正在进行的请求后退出
 
                 示例
@@ -162,15 +164,19 @@ enum HelpReplTexts {
                 answered; when the trail cannot be written the answer is 503 with no verdict.
 
                 CONFIGURATION
-                  Flags win over environment variables, which win over the config file (--config FILE or
-                  $BYLAW_SERVE_CONFIG, JSON), which wins over the defaults. Environment: BYLAW_RULES,
-                  BYLAW_SERVE_LISTEN, BYLAW_AUDIT, BYLAW_AUDIT_KEY_FILE. Accounts and roles come from the
-                  config file only; without an account or `anonymous`, every API request is refused.
+                  Flags win over environment variables, which win over the config file
+                  (--config FILE or $BYLAW_SERVE_CONFIG, JSON), which wins over the defaults.
+                  Environment: BYLAW_RULES, BYLAW_SERVE_LISTEN, BYLAW_AUDIT,
+                  BYLAW_AUDIT_KEY_FILE.
+                  Accounts and roles come from the config file only; without an account or
+                  `anonymous`, every API request is refused.
 
                 SIGNALS
-                  SIGHUP   reload the rules: the new library is put in force at once if it loads, else its
-                           diagnostics are logged and the old one keeps serving
-                  SIGTERM, SIGINT  stop accepting connections, finish the requests in flight, exit
+                  SIGHUP           reload the rules: the new library is put in force at once if
+                                   it loads, else its diagnostics are logged and the old one
+                                   keeps serving
+                  SIGTERM, SIGINT  stop accepting connections, finish the requests in flight,
+                                   exit
 
                 EXAMPLES
                   bylaw serve --config /etc/bylaw/serve.json
