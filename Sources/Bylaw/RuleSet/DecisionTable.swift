@@ -291,9 +291,9 @@ package enum ValueOrder {
     package static func compare(_ a: CELValue, _ b: CELValue) -> Int? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case (.decimal(let x), .decimal(let y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case (.int(let x), .decimal): return compare(.decimal(CELDecimal(x)), b)
-        case (.decimal, .int(let y)): return compare(a, .decimal(CELDecimal(y)))
+        case (.decimal(let x), .decimal(let y)): return CELDecimal.compare(x, y)
+        case (.int(let x), .decimal(let y)): return CELDecimal.compare(CELDecimal(x), y)
+        case (.decimal(let x), .int(let y)): return CELDecimal.compare(x, CELDecimal(y))
         case (.date(let x), .date(let y)): return x < y ? -1 : (x == y ? 0 : 1)
         case (.string(let x), .string(let y)): return CodePoints.compare(x, y)
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)

@@ -128,7 +128,7 @@ final class TableScope: @unchecked Sendable {
         // Tables may call tables: their cells see this scope for as long as the call lasts.
         var attached = detached
         attached.host = self
-        let outcome = table.table.evaluate(attached, keepingChecks: keepsChecks, indexed: indexed)
+        let outcome = table.evaluate(attached, keepingChecks: keepsChecks, indexed: indexed)
         if first == nil { first = (name, outcome) } else { more.append((name, outcome)) }
         return outcome.result
     }
@@ -139,6 +139,12 @@ final class TableScope: @unchecked Sendable {
 final class TableRef: Sendable {
     let table: DecisionTable
     init(_ table: DecisionTable) { self.table = table }
+
+    /// `table.evaluate`, the table read where the reference holds it: called on `ref.table`, the caller copied
+    /// the whole table first (a reference count for each of its fields) and released it after.
+    func evaluate(_ activation: CELActivation, keepingChecks: Bool, indexed: Bool) -> DecisionTable.Outcome {
+        table.evaluate(activation, keepingChecks: keepingChecks, indexed: indexed)
+    }
 }
 
 /// Parameter values: typed from their YAML text, or by a declared `type`.

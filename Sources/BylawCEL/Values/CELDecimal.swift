@@ -84,10 +84,13 @@ public struct CELDecimal: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// `10^exponent`, or nil when it does not fit `Int128`.
     static func power(_ exponent: Int) -> Int128? {
-        guard exponent >= 0, exponent <= 38 else { return nil }
-        var result: Int128 = 1
-        for _ in 0..<exponent { result *= 10 }
-        return result
+        guard exponent >= 0, exponent < powers.count else { return nil }
+        return powers[exponent]
+    }
+
+    /// `10^0` to `10^38`, every power of ten `Int128` holds: a comparison of two scales rescales one side.
+    private static let powers: [Int128] = (0...38).reduce(into: []) { list, k in
+        list.append(k == 0 ? 1 : list[k - 1] * 10)
     }
 
     /// This value with `scale` raised to `target` (exact), or nil on overflow.
@@ -139,12 +142,24 @@ public struct CELDecimal: Sendable, Hashable, Comparable, CustomStringConvertibl
         hasher.combine(normal.scale)
     }
 
-    /// -1, 0 or 1.
-    static func compare(_ lhs: CELDecimal, _ rhs: CELDecimal) -> Int {
-        let target = max(lhs.scale, rhs.scale)
-        // A side that overflows when rescaled is larger in magnitude than anything representable.
-        guard let left = lhs.rescaled(to: target) else { return lhs.significand < 0 ? -1 : 1 }
-        guard let right = rhs.rescaled(to: target) else { return rhs.significand < 0 ? 1 : -1 }
-        return left.significand < right.significand ? -1 : (left.significand == right.significand ? 0 : 1)
+    /// -1, 0 or 1: the order of the two values, whatever their scales.
+    package static func compare(_ lhs: CELDecimal, _ rhs: CELDecimal) -> Int {
+        let (a, b) = (lhs.significand, rhs.significand)
+        if lhs.scale == rhs.scale { return a < b ? -1 : (a == b ? 0 : 1) }
+        // Signs differ (or one side is zero): the signs decide, with nothing to rescale.
+        let (sa, sb) = (a.signum(), b.signum())
+        if sa != sb { return sa < sb ? -1 : 1 }
+        // The same sign: the side with the smaller scale is raised to the other's. One that overflows is larger
+        // in magnitude than anything the other can hold.
+        if lhs.scale < rhs.scale {
+            guard let power = power(rhs.scale - lhs.scale) else { return sa < 0 ? -1 : 1 }
+            let (left, overflow) = a.multipliedReportingOverflow(by: power)
+            if overflow { return sa < 0 ? -1 : 1 }
+            return left < b ? -1 : (left == b ? 0 : 1)
+        }
+        guard let power = power(lhs.scale - rhs.scale) else { return sb < 0 ? 1 : -1 }
+        let (right, overflow) = b.multipliedReportingOverflow(by: power)
+        if overflow { return sb < 0 ? 1 : -1 }
+        return a < right ? -1 : (a == right ? 0 : 1)
     }
 }
