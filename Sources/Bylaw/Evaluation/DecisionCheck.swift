@@ -122,7 +122,7 @@ extension RuleLibrary {
     }
 
     /// Where the sets of `kind` are in force, for the "no rule set in force" error: `rule sets for kind
-    /// `cadre_promotion` cover 2014-01-15 to 2019-03-16, and from 2019-03-17`.
+    /// `cadre_promotion` cover 2014-01-15 to 2019-03-02, and from 2019-03-03`.
     func coverage(of kind: String) -> String? {
         var periods: [(from: CELDate?, until: CELDate?)] = []
         for set in ruleSets where set.appliesTo == kind && set.scopeUnits == nil {
