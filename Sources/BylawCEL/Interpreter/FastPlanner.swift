@@ -53,6 +53,12 @@ final class FastPlanner {
             if case .ident(let name) = operandNode.kind, let place = slot(name) {
                 return FastValue { state in state.field(place, field, hint: hint) }
             }
+            // `a.date` where `a` is a comprehension variable: read where the element lies. Through the variable's
+            // plan, each read copied the element's map and released it after.
+            if case .ident(let name) = operandNode.kind, let local = scopes.last(where: { $0.name == name }) {
+                let slot = local.slot
+                return FastValue { state in state.localField(slot, field, hint: hint) }
+            }
             let operand = value(operandNode)
             return FastValue { state in
                 guard case .map(let map) = operand.run(&state) else { return nil }
@@ -444,6 +450,13 @@ struct FastState {
     @inline(__always)
     func field(_ slot: Slot, _ name: String, hint: Int) -> CELValue? {
         guard layout == slot.layout, case .map(let map)? = values[slot.index] else { return nil }
+        return map.value(named: name, hint: hint)
+    }
+
+    /// `variable.name` for a comprehension variable, looked up where the element lies, without copying its map.
+    @inline(__always)
+    func localField(_ slot: Int, _ name: String, hint: Int) -> CELValue? {
+        guard case .map(let map) = locals[slot] else { return nil }
         return map.value(named: name, hint: hint)
     }
 

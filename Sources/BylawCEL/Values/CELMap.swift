@@ -4,30 +4,36 @@
 public struct CELMap: Sendable, Equatable {
     /// The entries in insertion order.
     public private(set) var entries: [(key: CELValue, value: CELValue)]
-    /// The normalised key of each entry, in the same order; empty for a map of distinct string keys built
-    /// by `init(distinctStringKeys:)`, whose keys are read from `entries` until something is inserted.
-    private var keys: [MapKey]
-    /// Key → position, built only once a map outgrows `linearLimit` (empty until then): for a handful of keys
-    /// comparing them is cheaper than hashing.
-    private var index: [MapKey: Int]
+    /// How keys are found besides `entries`. A decoded object's keys are its entries' strings (`inEntries`), so
+    /// a copy of one, which every field read of a comprehension variable or a decision object makes, counts
+    /// one reference, not three.
+    private var lookup: Lookup
     private static let linearLimit = 8
     /// The same limit for a decoded decision object (`init(distinctStringKeys:)`): one is built for every
     /// decision and looked up a few dozen times at most, so hashing its keys costs more than it saves until
     /// it is large.
     private static let decodedLinearLimit = 32
 
+    private enum Lookup: Sendable {
+        /// The keys are the entries' strings, all distinct (`init(distinctStringKeys:)`), read from `entries`.
+        case inEntries
+        /// The normalised key of each entry, in the same order.
+        case keys([MapKey])
+        /// The same, and key → position, once a map outgrows its linear limit: for a handful of keys comparing
+        /// them is cheaper than hashing.
+        case indexed([MapKey], [MapKey: Int])
+    }
+
     /// The empty map.
     public init() {
         entries = []
-        keys = []
-        index = [:]
+        lookup = .keys([])
     }
 
     /// Builds a map; throws on a key type maps cannot have or on a repeated key.
     public init(_ entries: [(key: CELValue, value: CELValue)]) throws(CELEvalError) {
         self.init()
         self.entries.reserveCapacity(entries.count)
-        keys.reserveCapacity(entries.count)
         for entry in entries { try insert(entry.key, entry.value) }
     }
 
@@ -42,19 +48,25 @@ public struct CELMap: Sendable, Equatable {
     public init(distinctStringKeys entries: [(key: CELValue, value: CELValue)]) {
         assert(entries.allSatisfy { if case .string = $0.key { true } else { false } }, "string keys only")
         self.entries = entries
-        keys = []
-        index = [:]
+        lookup = .inEntries
         if entries.count > Self.decodedLinearLimit {
-            index = Dictionary(uniqueKeysWithValues: allKeys.enumerated().map { ($1, $0) })
+            let keys = allKeys
+            lookup = .indexed(keys, Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }))
         }
     }
 
-    /// Whether `keys` is left empty, the keys being the entries' strings.
-    private var keysInEntries: Bool { keys.count != entries.count }
-
     /// Every entry's normalised key.
     private var allKeys: [MapKey] {
-        keysInEntries ? entries.map { MapKey(key: $0.key) ?? .string("") } : keys
+        switch lookup {
+        case .inEntries: entries.map { MapKey(key: $0.key) ?? .string("") }
+        case .keys(let keys), .indexed(let keys, _): keys
+        }
+    }
+
+    /// Whether keys are found by hashing.
+    private var isIndexed: Bool {
+        if case .indexed = lookup { return true }
+        return false
     }
 
     /// The number of entries.
@@ -71,7 +83,7 @@ public struct CELMap: Sendable, Equatable {
     /// the full lookup would find; anything else is looked up as usual.
     @inline(__always)
     public func value(named name: String, hint: Int) -> CELValue? {
-        if index.isEmpty, hint >= 0, hint < entries.count, case .string(let other) = entries[hint].key,
+        if !isIndexed, hint >= 0, hint < entries.count, case .string(let other) = entries[hint].key,
             CodePoints.equal(name, other)
         {
             return entries[hint].value
@@ -81,7 +93,7 @@ public struct CELMap: Sendable, Equatable {
     }
 
     private func position(of key: MapKey) -> Int? {
-        guard index.isEmpty else { return index[key] }
+        if case .indexed(_, let index) = lookup { return index[key] }
         if case .string(let text) = key {
             // The common case (a field of a decoded object), read from the entries, which every map keeps its
             // keys in, without going through `MapKey.==`.
@@ -90,7 +102,8 @@ public struct CELMap: Sendable, Equatable {
             }
             return nil
         }
-        return keysInEntries ? nil : keys.firstIndex(of: key)
+        if case .keys(let keys) = lookup { return keys.firstIndex(of: key) }
+        return nil
     }
 
     /// Adds an entry; throws on an unsupported key type or a repeated key.
@@ -101,7 +114,11 @@ public struct CELMap: Sendable, Equatable {
         guard position(of: mapKey) == nil else {
             throw CELEvalError(.duplicateKey, message: "repeated key \(key) in map literal")
         }
-        if keysInEntries { keys = allKeys }
+        var keys = allKeys
+        var index: [MapKey: Int] = [:]
+        if case .indexed(_, let built) = lookup { index = built }
+        // Nothing else refers to the arrays while they grow, so they grow in place.
+        lookup = .inEntries
         keys.append(mapKey)
         entries.append((key, value))
         if !index.isEmpty {
@@ -109,6 +126,7 @@ public struct CELMap: Sendable, Equatable {
         } else if keys.count > Self.linearLimit {
             index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         }
+        lookup = index.isEmpty ? .keys(keys) : .indexed(keys, index)
     }
 
     public static func == (lhs: CELMap, rhs: CELMap) -> Bool { celEquals(.map(lhs), .map(rhs)) ?? false }
