@@ -68,8 +68,16 @@ struct TypedJSON {
             self.day = day
             self.schema = schema
             entries.reserveCapacity(members + 1)
-            present = [Bool](repeating: false, count: schema.fields.count)
-            seen = present
+            // Each grown by appending, not `[Bool](repeating:count:)`, which allocates through the standard
+            // library's unspecialized path (a metadata lookup in the runtime's table on every call).
+            present = []
+            seen = []
+            present.reserveCapacity(schema.fields.count)
+            seen.reserveCapacity(schema.fields.count)
+            for _ in schema.fields.indices {
+                present.append(false)
+                seen.append(false)
+            }
         }
     }
 
