@@ -21,32 +21,94 @@ extension Language {
                 [Language.english, .chinese].map { $0.text(id) }
             })
         var inList = false
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let line = String(line)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out: [String] = []
+        var k = 0
+        while k < lines.count {
+            var line = lines[k]
+            // A line after one ending in a backslash is the rest of that command.
+            let continuesCommand = k > 0 && lines[k - 1].hasSuffix("\\")
+            k += 1
             if let first = line.first, first != " " { inList = listHeadings.contains(line) }
-            guard width(line) > fits else { return line }
+            guard width(line) > fits else {
+                out.append(line)
+                continue
+            }
             let indent = line.prefix { $0 == " " }.count
             // `USAGE: bylaw check <decisions> ... [--rules <dir>] …`: continued under the command.
-            for heading in ["USAGE: ", "用法："] where line.hasPrefix(heading) {
-                return usage(String(line.dropFirst(heading.count)), heading: heading, columns: columns)
+            if let heading = ["USAGE: ", "用法："].first(where: { line.hasPrefix($0) }) {
+                out.append(usage(String(line.dropFirst(heading.count)), heading: heading, columns: columns))
+                continue
             }
-            // `  --name <value>          help`: the help starts at column 27, after the name and a space.
             let chars = Array(line)
+            // `  --name <value>          help`: the help starts at column 27, after the name and a space.
             if inList, indent == 2, chars.count > helpColumn, chars[helpColumn - 1] == " ", chars[helpColumn] != " " {
-                return broken(
-                    String(chars[helpColumn...]), first: String(chars[..<helpColumn]),
-                    hanging: String(repeating: " ", count: helpColumn), columns: columns)
+                out.append(
+                    broken(
+                        String(chars[helpColumn...]), first: String(chars[..<helpColumn]),
+                        hanging: String(repeating: " ", count: helpColumn), columns: columns))
+                continue
+            }
+            // An example command is left whole: broken, its second half would read as another command.
+            if indent > 0, continuesCommand || isCommand(line) {
+                out.append(line)
+                continue
             }
             // `  a.csv     the header row…`, `  0  the run is compliant`: a term, two spaces or more, its text;
             // the text continues under itself.
             if indent > 0, let text = termText(chars, from: indent) {
-                return broken(
-                    String(chars[text...]), first: String(chars[..<text]),
-                    hanging: String(repeating: " ", count: width(String(chars[..<text]))), columns: columns)
+                let column = width(String(chars[..<text]))
+                // The term's text may go on in the lines below, laid out under it by hand: joined to it first.
+                var rest = String(chars[text...])
+                while k < lines.count, isProse(lines[k], indent: column) {
+                    rest = joined(rest, String(lines[k].dropFirst(column)))
+                    k += 1
+                }
+                out.append(
+                    broken(
+                        rest, first: String(chars[..<text]), hanging: String(repeating: " ", count: column),
+                        columns: columns))
+                continue
+            }
+            // Prose laid out by hand for 80 columns: the rest of its paragraph (the following lines at the same
+            // indentation) is joined to it and the whole broken again, so that no stub of a line is left between.
+            while k < lines.count, isProse(lines[k], indent: indent) {
+                line = joined(line, String(lines[k].dropFirst(indent)))
+                k += 1
             }
             let pad = String(repeating: " ", count: indent)
-            return broken(String(line.dropFirst(indent)), first: pad, hanging: pad, columns: columns)
-        }.joined(separator: "\n")
+            out.append(broken(String(line.dropFirst(indent)), first: pad, hanging: pad, columns: columns))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Two lines of one paragraph as one: two wide characters, or a full-width mark and anything, meet with
+    /// nothing between; anything else with a space.
+    private static func joined(_ a: String, _ b: String) -> String {
+        let wide = { (c: Character?) in c.map { width(String($0)) == 2 } ?? false }
+        let mark = { (c: Character?) in
+            c.map { closingMarks.contains(String($0)) || openingMarks.contains(String($0)) } ?? false
+        }
+        let close = (wide(a.last) && wide(b.first)) || mark(a.last) || mark(b.first)
+        return a + (close ? "" : " ") + b
+    }
+
+    /// Whether `line` is an example command: `bylaw …`, `$ …`, or one continued with a backslash.
+    private static func isCommand(_ line: String) -> Bool {
+        let text = line.drop { $0 == " " }
+        // `bylaw check …`, not a sentence that begins with the program's name (`bylaw 说明原因…`).
+        let bylawCommand = text.hasPrefix("bylaw ") && text.dropFirst(6).first.map { $0.isASCII && $0 != " " } == true
+        return bylawCommand || text.hasPrefix("$ ") || text.hasPrefix("r=") || line.hasSuffix("\\")
+    }
+
+    /// Whether `line` continues a paragraph of prose at `indent`: the same indentation, not blank, not a term
+    /// line, not a command, not a heading.
+    private static func isProse(_ line: String, indent: Int) -> Bool {
+        let own = line.prefix { $0 == " " }.count
+        guard own == indent, line.count > indent, !isCommand(line) else { return false }
+        if indent > 0, termText(Array(line), from: indent) != nil { return false }
+        if indent == 0, line.hasSuffix(":") || line.hasSuffix("：") { return false }
+        return true
     }
 
     /// Where the text of a `term  text` line starts: after a term of at most 24 characters with no two spaces
@@ -128,8 +190,14 @@ extension Language {
             let w = width(word)
             if currentWidth + w > columns - width(prefix), word != " ", current.contains(where: { $0 != " " }) {
                 var carried: [String] = []
-                if closingMarks.contains(word), current.count > 1, let last = current.last, last != " " {
-                    carried.append(current.removeLast())
+                if closingMarks.contains(word) {
+                    // The marks before it (`）。`) and the character they close go along with it.
+                    while current.count > 1, let last = current.last, closingMarks.contains(last) {
+                        carried.insert(current.removeLast(), at: 0)
+                    }
+                    if current.count > 1, let last = current.last, last != " " {
+                        carried.insert(current.removeLast(), at: 0)
+                    }
                 }
                 while current.count > 1, let last = current.last, openingMarks.contains(last) {
                     carried.insert(current.removeLast(), at: 0)

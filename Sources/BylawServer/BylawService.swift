@@ -263,9 +263,11 @@ public final class BylawService: Sendable {
         throw APIError(.forbidden, "request.cross-site", .text("api.request.cross-site"))
     }
 
-    static func isCrossSite(_ request: Request) -> Bool {
+    /// Whether a browser says a page of another site made the request. A request that only reads (GET, HEAD,
+    /// OPTIONS) is answered all the same unless `anyMethod`: the page cannot read the answer without CORS.
+    static func isCrossSite(_ request: Request, anyMethod: Bool = false) -> Bool {
         switch request.method {
-        case .get, .head, .options: return false
+        case .get, .head, .options: if !anyMethod { return false }
         default: break
         }
         if let name = Self.secFetchSite, let site = request.headers[name] {
@@ -277,9 +279,20 @@ public final class BylawService: Sendable {
         }
         // `null`: a sandboxed frame, a file, a redirect across sites.
         guard let start = origin.range(of: "://") else { return true }
-        let authority = origin[start.upperBound...]
+        let scheme = String(origin[..<start.lowerBound])
+        var authority = String(origin[start.upperBound...])
+        while authority.hasSuffix("/") { authority.removeLast() }
         guard let host = request.head.authority?.lowercased(), !host.isEmpty else { return true }
-        return authority != host[...]
+        return Self.withoutDefaultPort(authority, scheme: scheme)
+            != Self.withoutDefaultPort(host, scheme: request.head.scheme?.lowercased() ?? scheme)
+    }
+
+    /// `host:443` of https, `host:80` of http, as `host`: a browser's Origin and a client's Host may each
+    /// name the default port or leave it out.
+    static func withoutDefaultPort(_ authority: String, scheme: String) -> String {
+        let port = scheme == "https" ? ":443" : scheme == "http" ? ":80" : nil
+        if let port, authority.hasSuffix(port) { return String(authority.dropLast(port.count)) }
+        return authority
     }
 
     /// A valid field name, so never nil.
@@ -408,10 +421,12 @@ public final class BylawService: Sendable {
     ) async throws -> Response {
         let account: Account?
         do throws(APIError) {
-            try self.refuseCrossSite(request, route: "\(asked) \(path)")
+            try self.refuseCrossSite(request, route: "\(asked) \(request.uri.path)")
             account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
         } catch {
-            if let name = error.account, let permission {
+            // A refusal is recorded under the account that signed in, unless a page of another site made the
+            // request: an image on any page would otherwise grow the trail in a signed-in browser's name.
+            if let name = error.account, let permission, !Self.isCrossSite(request, anyMethod: true) {
                 try await self.recordRefusal(of: name, route: "\(asked) \(path)", permission: permission)
             }
             throw error

@@ -76,7 +76,9 @@ public final class ServerMetrics: Sendable {
         out += "bylaw_audit_appends_total \(s.appends)\n"
         family("bylaw_audit_store_errors_total", "counter", "Requests refused because the trail could not be written.")
         out += "bylaw_audit_store_errors_total \(s.storeErrors)\n"
-        family("bylaw_refused_requests_total", "counter", "Requests refused for authentication or role, by reason.")
+        family(
+            "bylaw_refused_requests_total", "counter",
+            "Requests refused for authentication, role or another site's page, by reason.")
         for (reason, n) in s.refusals.sorted(by: { $0.key < $1.key }) {
             out += "bylaw_refused_requests_total\(labels([("reason", reason)])) \(n)\n"
         }

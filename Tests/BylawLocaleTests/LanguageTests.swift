@@ -160,6 +160,26 @@ import Testing
         )
         // A line that fits is left as it is.
         #expect(Language.wrapHelpScreen("  一二三", columns: 40) == "  一二三")
+        // Two closing marks together go to the next line with the character they close.
+        #expect(Language.wrapHelpScreen(one(17) + "二）。三", columns: 40) == one(17) + "\n二）。三")
+        // An example command, and the rest of one after a backslash, are never broken.
+        let command = "  bylaw log verify --receipt 42:5d41402a…:9f86d081… --audit trail.sqlite"
+        #expect(Language.wrapHelpScreen(command, columns: 40) == command)
+        let continued = "  bylaw audit --map columns.yaml \\\n      --kind asset_disposal examples/ledger.csv"
+        #expect(Language.wrapHelpScreen(continued, columns: 40) == continued)
+        // A sentence that begins with the program's name is prose.
+        #expect(Language.wrapHelpScreen("  bylaw 说明原因，不再报告，退出码为 2。审计库无法写入。", columns: 30).contains("\n"))
+        // A paragraph laid out for 80 columns is joined, then broken again: no stub of a line between.
+        let paragraph =
+            "Field paths, list columns and the mapping format: docs/audit.md. A\nmapping file's fields move."
+        #expect(
+            Language.wrapHelpScreen(paragraph, columns: 40)
+                == "Field paths, list columns and the\nmapping format: docs/audit.md. A\nmapping file's fields move.")
+        // A term's text laid out under it by hand joins it the same way.
+        let term = "  a.csv     a header row of field paths, one record a row;\n            UTF-8 or GBK"
+        #expect(
+            Language.wrapHelpScreen(term, columns: 40)
+                == "  a.csv     a header row of field\n            paths, one record a row;\n            UTF-8 or GBK")
     }
 
     /// Every reason a verification can give reads in Chinese: each catalogue form, filled with sample values in

@@ -321,10 +321,12 @@ struct ServerTests {
                 (["Origin": "https://elsewhere.example"], 403),
                 (["Origin": "http://127.0.0.1:1"], 403),
                 (["Origin": "null"], 403),
-                // A browser's own-origin request, a typed address, an old browser on the same origin, a program.
+                // A browser's own-origin request, a typed address, an old browser on the same origin (however it
+                // writes it), a program.
                 (["Sec-Fetch-Site": "same-origin", "Origin": own], 200),
                 (["Sec-Fetch-Site": "none"], 200),
                 (["Origin": own.uppercased()], 200),
+                (["Origin": own + "/"], 200),
                 ([:], 200),
             ]
             var recorded = 0
@@ -345,6 +347,18 @@ struct ServerTests {
             // Reading is not changing: a GET is answered whoever's page asks (no CORS: the page cannot read it).
             let get = try await s.call("GET", "/v1/log", as: "auditor", headers: ["Sec-Fetch-Site": "cross-site"])
             #expect(get.status == 200)
+            // But a GET the account may not make, asked by another site's page (an image anywhere), is refused
+            // without a record: it would grow the trail in the signed-in browser's name.
+            let image = try await s.call(
+                "GET", "/v1/log/export", as: "checker", headers: ["Sec-Fetch-Site": "cross-site"])
+            #expect(image.status == 403)
+            let after = try await s.call("GET", "/v1/log?limit=100", as: "auditor")
+            #expect((after.json as? [Any])?.count == recorded, "\(after.text.prefix(300))")
+            // The same refusal from the service's own page or a program is recorded, as before.
+            let own403 = try await s.call("GET", "/v1/log/export", as: "checker")
+            #expect(own403.status == 403)
+            let recordedRefusal = try await s.call("GET", "/v1/log?limit=100", as: "auditor")
+            #expect((recordedRefusal.json as? [Any])?.count == recorded + 1)
             let zh = try await s.call(
                 "POST", "/v1/check?lang=zh", body: body, as: "checker", headers: ["Origin": "https://elsewhere.example"]
             )
