@@ -50,6 +50,12 @@ public struct AuditStoreError: Error, Sendable, CustomStringConvertible {
         message = Language.english.text(id, arguments: arguments)
     }
 
+    /// `error` as a store error, to be shown: itself when it is one, else with its description as the message
+    /// (said the same in every language).
+    public init(describing error: any Error) {
+        self = (error as? AuditStoreError) ?? AuditStoreError("\(error)")
+    }
+
     /// The message in `language`: from the catalogue when the error has an entry, else as written.
     public func text(in language: Language) -> String {
         guard let wording else { return message }

@@ -25,7 +25,7 @@ extension Language {
         var out: [String] = []
         var k = 0
         while k < lines.count {
-            var line = lines[k]
+            let line = lines[k]
             // A line after one ending in a backslash is the rest of that command.
             let continuesCommand = k > 0 && lines[k - 1].hasSuffix("\\")
             k += 1
@@ -54,30 +54,19 @@ extension Language {
                 out.append(line)
                 continue
             }
-            // `  a.csv     the header row…`, `  0  the run is compliant`: a term, two spaces or more, its text;
-            // the text continues under itself.
-            if indent > 0, let text = termText(chars, from: indent) {
-                let column = width(String(chars[..<text]))
-                // The term's text may go on in the lines below, laid out under it by hand: joined to it first.
-                var rest = String(chars[text...])
-                while k < lines.count, isProse(lines[k], indent: column) {
-                    rest = joined(rest, String(lines[k].dropFirst(column)))
-                    k += 1
-                }
-                out.append(
-                    broken(
-                        rest, first: String(chars[..<text]), hanging: String(repeating: " ", count: column),
-                        columns: columns))
-                continue
-            }
-            // Prose laid out by hand for 80 columns: the rest of its paragraph (the following lines at the same
+            // Prose, continued at its indentation; or `  a.csv     the header row…`, `  0  the run is compliant`
+            // (a term, two spaces or more, its text), continued under the text.
+            let start = indent > 0 ? termText(chars, from: indent) ?? indent : indent
+            let lead = String(chars[..<start])
+            let column = width(lead)
+            // Laid out by hand for 80 columns: the rest of the paragraph (the following lines at the same
             // indentation) is joined to it and the whole broken again, so that no stub of a line is left between.
-            while k < lines.count, isProse(lines[k], indent: indent) {
-                line = joined(line, String(lines[k].dropFirst(indent)))
+            var text = String(chars[start...])
+            while k < lines.count, isProse(lines[k], indent: column) {
+                text = joined(text, String(lines[k].dropFirst(column)))
                 k += 1
             }
-            let pad = String(repeating: " ", count: indent)
-            out.append(broken(String(line.dropFirst(indent)), first: pad, hanging: pad, columns: columns))
+            out.append(broken(text, first: lead, hanging: String(repeating: " ", count: column), columns: columns))
         }
         return out.joined(separator: "\n")
     }

@@ -98,21 +98,9 @@ public enum ResultJSON {
         return out.text
     }
 
-    /// The set's object: as written once with a loaded set (`AppliedRuleSet.json`), else written here.
+    /// The set's object, as `AppliedRuleSet` writes it (kept with a loaded set, so written once).
     private static func appendRuleSet(_ a: AppliedRuleSet, to out: inout JSONBytes) {
-        if let json = a.json {
-            out.append(bytes: json)
-            return
-        }
-        out.member("{\"id\":", a.id)
-        out.member(",\"version\":", a.version)
-        out.member(",\"file\":", a.file)
-        out.literal(",\"extends\":[")
-        for (k, parent) in a.extends.enumerated() {
-            if k > 0 { out.literal(",") }
-            appendRuleSet(parent, to: &out)
-        }
-        out.literal("]}")
+        out.append(bytes: a.jsonObject)
     }
 
     /// The members every report of one rule starts with: `rule_set, rule, title, cite, severity, outcome,

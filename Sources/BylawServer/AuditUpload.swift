@@ -102,8 +102,7 @@ struct AuditUpload {
 
     static func format(_ asked: String?, contentType: String?, filename: String?) -> InputFormat? {
         if let asked { return InputFormat(rawValue: asked.lowercased()) }
-        let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        switch type {
+        switch BylawService.mediaType(contentType) {
         case "text/csv": return .csv
         case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": return .xlsx
         case "application/x-ndjson", "application/jsonl", "application/json-lines": return .jsonl

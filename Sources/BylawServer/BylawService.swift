@@ -257,19 +257,16 @@ public final class BylawService: Sendable {
     /// where a request comes from in `Sec-Fetch-Site` (`same-origin` and `none` are let through: the service's
     /// own pages, a typed address); a browser too old to send it sends `Origin`, compared with the request's
     /// host. Programs (curl, the HR system) send neither and are not affected.
-    func refuseCrossSite(_ request: Request, route: String) throws(APIError) {
-        guard Self.isCrossSite(request) else { return }
+    func refuseCrossSite(_ request: Request, crossSite: Bool, route: String) throws(APIError) {
+        // A read is answered all the same: the page cannot read the answer without CORS.
+        let onlyReads = request.method == .get || request.method == .head || request.method == .options
+        guard crossSite, !onlyReads else { return }
         refuse(route: route, reason: "cross-site", account: nil)
         throw APIError(.forbidden, "request.cross-site", .text("api.request.cross-site"))
     }
 
-    /// Whether a browser says a page of another site made the request. A request that only reads (GET, HEAD,
-    /// OPTIONS) is answered all the same unless `anyMethod`: the page cannot read the answer without CORS.
-    static func isCrossSite(_ request: Request, anyMethod: Bool = false) -> Bool {
-        switch request.method {
-        case .get, .head, .options: if !anyMethod { return false }
-        default: break
-        }
+    /// Whether a browser says a page of another site made the request, whatever its method.
+    static func isCrossSite(_ request: Request) -> Bool {
         if let name = Self.secFetchSite, let site = request.headers[name] {
             let s = site.trimmingCharacters(in: .whitespaces).lowercased()
             return s == "cross-site" || s == "same-site"
@@ -420,13 +417,14 @@ public final class BylawService: Sendable {
         _ handler: @escaping @Sendable (Request, Account?) async throws -> Response
     ) async throws -> Response {
         let account: Account?
+        let crossSite = Self.isCrossSite(request)
         do throws(APIError) {
-            try self.refuseCrossSite(request, route: "\(asked) \(request.uri.path)")
+            try self.refuseCrossSite(request, crossSite: crossSite, route: "\(asked) \(request.uri.path)")
             account = try permission.map { p throws(APIError) in try self.authorize(request, p) }
         } catch {
             // A refusal is recorded under the account that signed in, unless a page of another site made the
             // request: an image on any page would otherwise grow the trail in a signed-in browser's name.
-            if let name = error.account, let permission, !Self.isCrossSite(request, anyMethod: true) {
+            if let name = error.account, let permission, !crossSite {
                 try await self.recordRefusal(of: name, route: "\(asked) \(path)", permission: permission)
             }
             throw error

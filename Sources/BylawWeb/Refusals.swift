@@ -46,7 +46,7 @@ public final class Refusals: @unchecked Sendable {
     func record(
         _ reason: Reason, actor: String?, route: String, detail: [(String, String)] = [],
         backend: WebBackend, now: Date = Date()
-    ) -> ShownFailure? {
+    ) -> AuditStoreError? {
         var body: [(String, JSONValue)] = [
             ("route", .string(String(route.prefix(200)))), ("reason", .string(reason.rawValue)),
         ]
@@ -65,25 +65,7 @@ public final class Refusals: @unchecked Sendable {
             try recording.trail.append([draft], actor: who, at: nil, batchSize: 1)
             return nil
         } catch {
-            return ShownFailure(error)
-        }
-    }
-}
-
-/// A failure a page shows: an audit store's error in the page's language (its catalogue words), anything else
-/// as it describes itself.
-enum ShownFailure: Sendable {
-    case store(AuditStoreError)
-    case other(String)
-
-    init(_ error: any Error) {
-        if let e = error as? AuditStoreError { self = .store(e) } else { self = .other("\(error)") }
-    }
-
-    func text(_ lang: Lang) -> String {
-        switch self {
-        case .store(let e): e.text(in: lang.language)
-        case .other(let text): text
+            return AuditStoreError(describing: error)
         }
     }
 }

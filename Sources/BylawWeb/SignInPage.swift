@@ -16,7 +16,7 @@ enum SignInPage {
                 let failure = app.refusals.record(
                     .signin, actor: nil, route: "POST \(app.base)/signin", detail: [("account_given", name)],
                     backend: app.backend)
-                return form(ctx, app: app, next: next, error: true, unrecorded: failure?.text(ctx.lang))
+                return form(ctx, app: app, next: next, error: true, unrecorded: failure?.text(in: ctx.lang.language))
             }
             let session = app.sessions.start(user)
             var r = WebResponse.redirect(app.base + next)

@@ -25,7 +25,7 @@ enum TrailPage {
                 Layout.page(
                     title: w("web.trail.title"), ctx, active: "/trail",
                     body:
-                        "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, ShownFailure(error).text(ctx.lang))))</p>"
+                        "<p class=\"bad\">\(HTML.h(Words.text("web.trail.unavailable", ctx.lang, AuditStoreError(describing: error).text(in: ctx.lang.language))))</p>"
                 ),
                 status: 503)
         }

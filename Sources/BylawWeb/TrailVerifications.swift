@@ -14,7 +14,7 @@ public final class TrailVerifications: @unchecked Sendable {
         /// The last sequence number verified so far.
         var through: Int64 = 0
         var report: VerifyReport?
-        var failure: ShownFailure?
+        var failure: AuditStoreError?
         var finished: Bool { report != nil || failure != nil }
     }
 
@@ -72,10 +72,8 @@ public final class TrailVerifications: @unchecked Sendable {
                     $0.through = report.headSeq
                     $0.report = report
                 }
-            } catch let e as AuditStoreError {
-                self.update(id) { $0.failure = .store(e) }
             } catch {
-                self.update(id) { $0.failure = .other("\(error)") }
+                self.update(id) { $0.failure = AuditStoreError(describing: error) }
             }
         }
         return id

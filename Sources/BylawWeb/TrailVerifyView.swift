@@ -12,7 +12,7 @@ enum TrailVerifyView {
             let id = try runs.start(owner: user.name, open: open)
             return .redirect(ctx.url("/trail/verify") + "?id=" + id)
         } catch {
-            let message = ShownFailure(error).text(ctx.lang)
+            let message = AuditStoreError(describing: error).text(in: ctx.lang.language)
             return page(ctx, failure(Words.text("web.trail.verify.failed", ctx.lang, message), ctx), status: 503)
         }
     }
@@ -44,7 +44,7 @@ enum TrailVerifyView {
         if let report = run.report {
             body += result(report, ctx)
         } else if let shown = run.failure {
-            body += failure(Words.text("web.trail.verify.failed", ctx.lang, shown.text(ctx.lang)), ctx)
+            body += failure(Words.text("web.trail.verify.failed", ctx.lang, shown.text(in: ctx.lang.language)), ctx)
         } else {
             body += "<p role=\"status\" id=\"verify-running\">\(HTML.h(w("web.trail.verify.running")))</p>"
             body += "<noscript><p>\(HTML.h(w("web.trail.verify.noscript"))) "

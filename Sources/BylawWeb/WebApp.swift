@@ -151,7 +151,7 @@ public struct WebApp: Sendable {
         let failure = refusals.record(reason, actor: actor, route: route, detail: detail, backend: backend)
         let note =
             failure.map {
-                "<p class=\"bad\">\(HTML.h(Words.text("web.refusal.unrecorded", ctx.lang, $0.text(ctx.lang))))</p>"
+                "<p class=\"bad\">\(HTML.h(Words.text("web.refusal.unrecorded", ctx.lang, $0.text(in: ctx.lang.language))))</p>"
             } ?? ""
         var r = reason == .role ? Self.forbidden(ctx, note: note) : Self.refused(ctx, note: note)
         if failure != nil { r.status = 503 }

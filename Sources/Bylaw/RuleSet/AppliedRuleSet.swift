@@ -20,10 +20,13 @@ public struct AppliedRuleSet: Sendable, Equatable {
         self.extends = extends
     }
 
+    /// The set's JSON object: as kept (`json`), else written now. The one writer of it, for every report.
+    public var jsonObject: [UInt8] { json ?? written() }
+
     /// This set with its JSON object written (`json`).
     public func withJSON() -> AppliedRuleSet {
         var out = self
-        out.json = Self.json(id, version, file, extends)
+        out.json = written()
         return out
     }
 
@@ -39,7 +42,7 @@ public struct AppliedRuleSet: Sendable, Equatable {
                 ? "" : " (extends " + extends.map { "\($0.id) \($0.version)" }.joined(separator: ", ") + ")")
     }
 
-    private static func json(_ id: String, _ version: String, _ file: String, _ extends: [AppliedRuleSet]) -> [UInt8] {
+    private func written() -> [UInt8] {
         var out: [UInt8] = []
         func member(_ key: StaticString, _ value: String) {
             out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
@@ -52,7 +55,7 @@ public struct AppliedRuleSet: Sendable, Equatable {
         out.append(contentsOf: Array(",\"extends\":[".utf8))
         for (k, parent) in extends.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: parent.json ?? Self.json(parent.id, parent.version, parent.file, parent.extends))
+            out.append(contentsOf: parent.jsonObject)
         }
         out.append(contentsOf: Array("]}".utf8))
         return out
