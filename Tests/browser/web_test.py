@@ -271,7 +271,7 @@ def library(d):
     sign_in(d, "author1")
     d.get(BASE + "/ui/library?date=2025-09-16")
     shot(d, "library-zh")
-    d.find_element(By.PARTIAL_LINK_TEXT, "1.1.0 版 → 2.1.0 版").click()
+    d.find_element(By.PARTIAL_LINK_TEXT, "1.2.0 版 → 2.2.0 版").click()
     summary = WebDriverWait(d, 10).until(lambda d: d.find_element(By.ID, "diff-summary")).text
     assert "规则新增 29 条、删除 14 条、修改 15 条" in summary, summary
     assert d.find_element(By.ID, "diff-rules").is_displayed()
