@@ -192,6 +192,9 @@ import Testing
     @Test func hostileWorkbooksAreOneErrorEach() {
         #expect(read("bomb.xlsx") == ["xlsx.limit.ratio"])
         #expect(read("entities.xlsx") == ["xlsx.doctype"])
+        #expect(read("entities-utf16.xlsx") == ["xlsx.encoding"])
+        #expect(read("name-not-utf8.xlsx") == ["xlsx.xml"])
+        #expect(read("strings-not-utf8.xlsx") == ["xlsx.xml"])
         #expect(read("ledger-gbk.csv") == ["xlsx.not-a-workbook"])
     }
 }
@@ -222,5 +225,77 @@ extension XLSXTests {
             if case .failure(let error) = next { codes.append(error.code) }
         }
         #expect(codes == ["xlsx.limit.ratio"])
+    }
+}
+
+/// The check every part's bytes pass before an XML parser sees them.
+@Suite struct XMLTextCheckTests {
+    /// The problem found in `bytes`, fed in chunks of `size`.
+    static func check(_ bytes: [UInt8], chunk size: Int) -> XMLTextCheck.Problem? {
+        var check = XMLTextCheck()
+        var at = 0
+        while at < bytes.count {
+            let end = min(bytes.count, at + size)
+            if let problem = check.scan(Data(bytes[at..<end])) { return problem }
+            at = end
+        }
+        return check.finish()
+    }
+
+    /// Every sequence of one to four bytes drawn from boundary values, alone and split across chunks, against
+    /// the standard library's decoder.
+    @Test func agreesWithTheStandardLibrarysDecoder() {
+        let values: [UInt8] = [
+            0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+            0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+        ]
+        var sequences: [[UInt8]] = values.map { [$0] }
+        for a in values { for b in values { sequences.append([a, b]) } }
+        for a in values where a >= 0xE0 {
+            for b in values where b >= 0x80 { for c in values { sequences.append([a, b, c]) } }
+        }
+        for a in [UInt8(0xF0), 0xF1, 0xF4] {
+            for b in values where b >= 0x80 {
+                for c in [UInt8(0x80), 0xBF, 0x41] {
+                    for d in [UInt8(0x80), 0xBF, 0x41] { sequences.append([a, b, c, d]) }
+                }
+            }
+        }
+        var wrong: [[UInt8]] = []
+        for sequence in sequences {
+            let bytes = Array("<a>".utf8) + sequence + Array("</a>".utf8)
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            for size in [1, 2, 3, 64] where (Self.check(bytes, chunk: size) == nil) != valid {
+                wrong.append(sequence)
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
+    @Test func namesTheFirstByteThatIsNotUTF8() {
+        #expect(Self.check(Array("<c r".utf8) + [0xFF] + Array("=\"A1\"/>".utf8), chunk: 3) == .notUTF8(offset: 4))
+        // A sequence cut off by the end of the part.
+        #expect(Self.check(Array("<a>".utf8) + [0xE4, 0xB8], chunk: 64) == .notUTF8(offset: 4))
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE, 0x3C, 0x00], "UTF-16 or UTF-32"), ([0xFE, 0xFF, 0x00, 0x3C], "UTF-16 or UTF-32"),
+        ([0x3C, 0x00, 0x3F, 0x00], "UTF-16 or UTF-32"),
+        (Array("<?xml version=\"1.0\" encoding=\"GBK\"?><a/>".utf8), "GBK"),
+        (Array("<?xml version='1.0' encoding = 'UTF-16'?><a/>".utf8), "UTF-16"),
+    ])
+    func anotherEncodingIsNamed(head: [UInt8], name: String) {
+        #expect(Self.check(head, chunk: 64) == .encoding(name))
+        #expect(Self.check(head, chunk: 1) == .encoding(name))
+    }
+
+    @Test(arguments: [
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a>名</a>",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>", "<?xml version=\"1.0\"?><a/>", "<a>资产</a>",
+        "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF8\"?><a/>",
+    ])
+    func utf8PartsPass(text: String) {
+        #expect(Self.check(Array(text.utf8), chunk: 1) == nil)
+        #expect(Self.check(Array(text.utf8), chunk: 64) == nil)
     }
 }

@@ -56,6 +56,7 @@ final class XLSXPackage: @unchecked Sendable {
         }
         var inflated = 0
         var scanner = DoctypeScanner()
+        var text = XMLTextCheck()
         let ratioCap = max(1, Int(clamping: entry.compressedSize)) * limits.maxRatio
         var failure: XLSXError?
         do {
@@ -68,6 +69,8 @@ final class XLSXPackage: @unchecked Sendable {
                         "xlsx.limit.ratio",
                         "the part `\(name)` inflates to more than \(limits.maxRatio) times its compressed size: "
                             + "the workbook looks like a zip bomb")
+                } else if let problem = text.scan(chunk) {
+                    failure = problem.error(part: name)
                 } else if scanner.scan(chunk) {
                     failure = XLSXError(
                         "xlsx.doctype",
@@ -76,6 +79,8 @@ final class XLSXPackage: @unchecked Sendable {
                 if let failure { throw failure }
                 try consumer(chunk)
             }
+            if failure == nil, let problem = text.finish() { failure = problem.error(part: name) }
+            if let failure { throw failure }
         } catch let error as XLSXError {
             throw error
         } catch {
@@ -87,6 +92,109 @@ final class XLSXPackage: @unchecked Sendable {
     private func tooLarge(_ name: String, limit: Int) -> XLSXError {
         XLSXError(
             "xlsx.limit.size", "the part `\(name)` inflates to more than the limit of \(limit) bytes")
+    }
+}
+
+/// Checks that a part's bytes are UTF-8, chunk by chunk, before any XML parser sees them. Workbooks are saved
+/// as UTF-8 (Excel, WPS, LibreOffice and the libraries asset systems use), and FoundationXML's parser on Linux
+/// stops the whole process at a byte that is not UTF-8 in an element or attribute name. A part in another
+/// encoding (a UTF-16 byte-order mark, or a declaration naming one) is refused too: the document-type scan
+/// below reads bytes as UTF-8 and would not see a declaration written in UTF-16.
+struct XMLTextCheck {
+    enum Problem: Equatable {
+        case encoding(String)
+        case notUTF8(offset: Int)
+
+        func error(part: String) -> XLSXError {
+            switch self {
+            case .encoding(let name):
+                XLSXError(
+                    "xlsx.encoding",
+                    "the part `\(part)` is written in \(name), not UTF-8: open the workbook in Excel or WPS and save it again"
+                )
+            case .notUTF8(let offset):
+                XLSXError(
+                    "xlsx.xml",
+                    "the part `\(part)` is not well-formed XML (byte \(offset + 1) is not UTF-8)")
+            }
+        }
+    }
+
+    /// Bytes seen so far.
+    private var offset = 0
+    /// The first bytes, kept until the declaration (if any) can be read.
+    private var head: [UInt8] = []
+    private var headChecked = false
+    /// Continuation bytes still expected, and the range the next one must fall in.
+    private var needed = 0
+    private var low: UInt8 = 0x80
+    private var high: UInt8 = 0xBF
+
+    mutating func scan(_ chunk: Data) -> Problem? {
+        if !headChecked {
+            head += chunk.prefix(256 - head.count)
+            if head.count >= 256 || head.contains(UInt8(ascii: ">")) {
+                headChecked = true
+                if let problem = Self.encoding(of: head) { return problem }
+            }
+        }
+        let problem = chunk.withUnsafeBytes { validate($0) }
+        offset += chunk.count
+        return problem
+    }
+
+    /// At the end of the part: a sequence cut short, or a short part whose head was never checked.
+    mutating func finish() -> Problem? {
+        if !headChecked, let problem = Self.encoding(of: head) { return problem }
+        return needed > 0 ? .notUTF8(offset: offset - 1) : nil
+    }
+
+    private mutating func validate(_ bytes: UnsafeRawBufferPointer) -> Problem? {
+        // A part starting with a byte-order mark of UTF-16 or UTF-32, or with a zero byte, is in one of them.
+        if offset == 0, let first = bytes.first, first == 0xFF || first == 0xFE || first == 0x00 {
+            return .encoding("UTF-16 or UTF-32")
+        }
+        for (i, b) in bytes.enumerated() {
+            if needed > 0 {
+                guard b >= low, b <= high else { return .notUTF8(offset: offset + i) }
+                needed -= 1
+                (low, high) = (0x80, 0xBF)
+                continue
+            }
+            switch b {
+            case 0x00...0x7F: continue
+            case 0xC2...0xDF: needed = 1
+            case 0xE0: (needed, low) = (2, 0xA0)
+            case 0xED: (needed, high) = (2, 0x9F)
+            case 0xE1...0xEF: needed = 2
+            case 0xF0: (needed, low) = (3, 0x90)
+            case 0xF1...0xF3: needed = 3
+            case 0xF4: (needed, high) = (3, 0x8F)
+            default: return .notUTF8(offset: offset + i)
+            }
+        }
+        return nil
+    }
+
+    /// The encoding a part's first bytes say it has, when it is not UTF-8.
+    static func encoding(of head: [UInt8]) -> Problem? {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x3C, 0x00])
+            || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x00, 0x00])
+        {
+            return .encoding("UTF-16 or UTF-32")
+        }
+        var text = head[...]
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+        guard text.starts(with: Array("<?xml".utf8)), let end = text.firstIndex(of: UInt8(ascii: ">")) else {
+            return nil
+        }
+        let declaration = String(decoding: text[..<end], as: UTF8.self)
+        guard let range = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        let plain = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        return plain == "utf8" ? nil : .encoding(String(name.prefix(40)))
     }
 }
 

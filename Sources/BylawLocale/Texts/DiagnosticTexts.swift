@@ -212,6 +212,9 @@ enum DiagnosticTexts {
             "diag.xlsx.cell-outside-header", zh: "单元格在表头范围之外", en: "a cell lies outside the header's columns"),
         CatalogueEntry("diag.xlsx.doctype", zh: "工作簿含有不允许的 DOCTYPE", en: "the workbook holds a forbidden DOCTYPE"),
         CatalogueEntry(
+            "diag.xlsx.encoding", zh: "工作簿中的 XML 不是 UTF-8 编码：请用 Excel 或 WPS 打开后重新保存",
+            en: "the workbook's XML is not UTF-8: open it in Excel or WPS and save it again"),
+        CatalogueEntry(
             "diag.xlsx.formula-no-value", zh: "单元格中的公式没有保存计算结果：请用 Excel 或 WPS 打开并保存该工作簿",
             en: "a formula's value was never saved"),
         CatalogueEntry("diag.xlsx.limit.cell", zh: "单元格内容超出长度上限", en: "a cell exceeds the length limit"),
