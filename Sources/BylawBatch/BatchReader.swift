@@ -163,7 +163,8 @@ public final class BatchReader {
             stream.decode(with: transcoder, skipping: bom)
         }
         return CSVFileReader(
-            stream: stream, file: path, mapping: mapping, encoding: encoding, types: options.fieldTypes)
+            stream: stream, file: path, mapping: mapping, encoding: encoding, types: options.fieldTypes,
+            headerRow: options.headerRow)
     }
 
     /// A workbook, read by ZIPFoundation from the very file `stream` reads (through `/dev/fd`, so a file

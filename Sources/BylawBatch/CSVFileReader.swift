@@ -1,9 +1,12 @@
 import BylawDiagnostics
 
-/// A CSV file: the first record is the header; every later row is a record. A bad header makes the file one
-/// unreadable record; a ragged row or a bad cell is an unreadable record and reading goes on. A cell that cannot
-/// be decoded in the file's encoding ends the file with one unreadable record naming the row and the cell, since
-/// the rest of the file is most likely in the same wrong encoding.
+/// A CSV file: the header, then one record per row. The header is the first record unless `headerRow` names
+/// another, or the first record cannot be a header and a later one among the first few can (a title such as
+/// `2024年资产处置台账` above the table, as exported reports have). Columns whose header is empty (Excel keeps
+/// formatted columns as trailing commas) are left out; a value under one makes its row unreadable. A bad header
+/// makes the file one unreadable record; a ragged row or a bad cell is an unreadable record and reading goes on.
+/// A cell that cannot be decoded in the file's encoding ends the file with one unreadable record naming the row
+/// and the cell, since the rest of the file is most likely in the same wrong encoding.
 final class CSVFileReader: RecordReader {
     private let reader: CSVReader
     private let file: String
@@ -12,6 +15,13 @@ final class CSVFileReader: RecordReader {
     private var layout: CSVLayout?
     /// The header's texts, for naming a cell's column.
     private var headers: [String] = []
+    /// The header's line, for messages about a cell under an empty header.
+    private var headerLine = 0
+    /// The number of cells up to the last column that has a header: a row needs at least these.
+    private var headedWidth = 0
+    /// Records read while looking for the header, after it.
+    private var pending: [CSVReadResult] = []
+    private let headerRow: Int?
     private var row = 0
     private var done = false
     /// Whether the file stopped part way because it could not be decoded.
@@ -21,8 +31,9 @@ final class CSVFileReader: RecordReader {
 
     init(
         stream: ByteStream, file: String, mapping: CSVMapping?, encoding: TextEncoding.Detected = .utf8,
-        types: FieldTypeIndex? = nil
+        types: FieldTypeIndex? = nil, headerRow: Int? = nil
     ) {
+        self.headerRow = headerRow
         reader = CSVReader(stream: stream, file: file)
         self.file = file
         self.mapping = mapping
@@ -37,7 +48,7 @@ final class CSVFileReader: RecordReader {
         // it is skipped as an empty line is. It keeps its row number, so the rows after it keep theirs.
         var result: CSVReadResult
         repeat {
-            guard let next = reader.next() else { return nil }
+            guard let next = pending.isEmpty ? reader.next() : pending.removeFirst() else { return nil }
             row += 1
             result = next
         } while Self.isBlank(result)
@@ -47,14 +58,32 @@ final class CSVFileReader: RecordReader {
             if d.code == "csv.encoding" { return undecodable(d, source: source, raw: raw) }
             return BatchRecord(source: source, body: .unreadable([d]), raw: raw)
         case .record(let r):
-            guard r.cells.count == layout.width else {
+            // Cells past the header's last column, or under a column without a header, may be there when empty.
+            let fits =
+                r.cells.count == layout.width
+                || (r.cells.count >= headedWidth && r.cells.dropFirst(layout.width).allSatisfy(\.text.isEmpty))
+            guard fits else {
                 let d = Diagnostic.error(
-                    "csv.ragged-row", "row \(row) has \(r.cells.count) cells but the header has \(layout.width)",
+                    "csv.ragged-row", "row \(row) has \(r.cells.count) cells but the header has \(headedWidth)",
                     at: SourceLocation(file: file, line: r.line, column: 1),
                     help: "a cell holding a comma or a line break must be in double quotes")
                 return BatchRecord(source: source, body: .unreadable([d]), raw: r.raw)
             }
-            return BatchRecord(source: source, body: .csv(r, layout), raw: r.raw)
+            if let k = r.cells.indices.first(where: { k in
+                !r.cells[k].text.allSatisfy(\.isWhitespace) && (k >= headers.count || headers[k].isEmpty)
+            }) {
+                let cell = r.cells[k]
+                let d = Diagnostic.error(
+                    "csv.cell-outside-header",
+                    "row \(row), cell \(SpreadsheetName.cell(column: k + 1, row: r.sheetRow ?? row)) holds "
+                        + "`\(cell.text.prefix(40))` but its column has no header on line \(headerLine)",
+                    at: SourceLocation(file: file, line: cell.line, column: cell.column),
+                    help: "give the column a header, or clear the cell")
+                return BatchRecord(source: source, body: .unreadable([d]), raw: r.raw)
+            }
+            var cells = r
+            if cells.cells.count > layout.width { cells.cells.removeLast(cells.cells.count - layout.width) }
+            return BatchRecord(source: source, body: .csv(cells, layout), raw: r.raw)
         }
     }
 
@@ -82,10 +111,31 @@ final class CSVFileReader: RecordReader {
     }
 
     private func header() -> BatchRecord? {
-        guard let first = reader.next() else {
+        var top: [CSVReadResult] = []
+        // The first records, up to the wanted header row (numbered as a spreadsheet numbers rows: every line
+        // that starts a record, empty ones included) or as many as a title and notes above a table take.
+        while let next = reader.next() {
+            if let headerRow, reader.recordNumber < headerRow { continue }
+            if let headerRow, reader.recordNumber > headerRow || Self.isBlank(next) {
+                done = true
+                let d = Diagnostic.error(
+                    "csv.no-header", "row \(headerRow) is empty: it cannot be the header",
+                    at: SourceLocation(file: file, line: headerRow, column: 1),
+                    help: "name the row that holds the column headers with --header-row")
+                return BatchRecord(
+                    source: RecordSource(file: file, position: .line(headerRow)), body: .unreadable([d]), raw: [])
+            }
+            top.append(next)
+            if case .problem = next { break }
+            if headerRow != nil || top.count >= XLSXFileReader.headerSearchRows { break }
+        }
+        // Blank records above the header are skipped, as blank rows after it are.
+        guard let index = headerIndex(top) else {
             done = true
             return nil
         }
+        pending = Array(top[(index + 1)...])
+        let first = top[index]
         switch first {
         case .problem(let d, let line, let raw):
             if d.code == "csv.encoding" {
@@ -95,8 +145,10 @@ final class CSVFileReader: RecordReader {
             return BatchRecord(
                 source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
         case .record(let header):
-            headers = header.cells.map(\.text)
-            switch CSVLayout.make(header: header, mapping: mapping, file: file, types: types) {
+            headers = header.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            headerLine = header.line
+            headedWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
+            switch CSVLayout.make(header: header, mapping: unheadedLeftOut, file: file, types: types) {
             case .success(let l):
                 layout = l
                 return next()
@@ -107,5 +159,48 @@ final class CSVFileReader: RecordReader {
                     raw: header.raw)
             }
         }
+    }
+
+    /// The mapping with the columns of an empty header left out.
+    private var unheadedLeftOut: CSVMapping {
+        var effective = mapping ?? CSVMapping()
+        effective.columns[""] = .some(nil)
+        return effective
+    }
+
+    /// Which of the first records is the header: the one `headerRow` names; else the first record that is not
+    /// blank when it can be a header (or when no later one can); else the first later one that can: with a
+    /// mapping, one naming two of its headers; without, one whose every cell is empty or a field path, with at
+    /// least two of them.
+    ///
+    /// The records passed over must look like a title or a note: each with fewer filled cells than half the
+    /// header's, so a first row that is a header with a mistake in it is reported, not skipped for a data row.
+    private func headerIndex(_ top: [CSVReadResult]) -> Int? {
+        if headerRow != nil { return top.indices.first }
+        guard let first = top.firstIndex(where: { !Self.isBlank($0) }) else { return nil }
+        guard case .record(let record) = top[first], !canBeHeader(record) else { return first }
+        var widest = 0
+        for k in top.indices.dropFirst(first) {
+            guard case .record(let r) = top[k] else { return first }
+            let filled = Self.filled(r)
+            if k > first, canBeHeader(r) { return widest * 2 < filled ? k : first }
+            widest = max(widest, filled)
+        }
+        return first
+    }
+
+    private static func filled(_ record: CSVRecord) -> Int {
+        record.cells.filter { !$0.text.allSatisfy(\.isWhitespace) }.count
+    }
+
+    private func canBeHeader(_ record: CSVRecord) -> Bool {
+        let names = record.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let mapping {
+            let known = Set(mapping.columns.keys)
+            let wanted = min(2, known.count)
+            if wanted > 0, names.filter({ known.contains($0) }).count >= wanted { return true }
+        }
+        return names.count >= 2
+            && names.allSatisfy { name in mapping?.columns[name] != nil || FieldPath(name) != nil }
     }
 }

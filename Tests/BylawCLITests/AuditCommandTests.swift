@@ -48,6 +48,9 @@ import Testing
                 .compactMap { $0["rule"] as? String }
         }
         var codes: [String] { (json["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+        var messages: [String] {
+            (json["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        }
         var locations: [String] {
             (json["diagnostics"] as? [[String: Any]] ?? []).map {
                 "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)"
@@ -91,6 +94,61 @@ import Testing
         #expect(lines[2].locations == ["5:1"])
         // `0012` stays the string the schema says `id` is.
         #expect(lines[3].id == "0012")
+    }
+
+    /// As offices save them: Excel keeps formatted columns past the table as trailing commas (on the header and
+    /// on every row, or only on some rows), and an exported report has a title and a note above its header.
+    /// Empty columns without a header are left out; a value under one is its row's error, naming the cell.
+    @Test func csvWithTrailingEmptyColumnsAndATitleAboveTheHeader() throws {
+        let dir = try temp()
+        let rows = [
+            Disposal.auction(id: "ZC-T-1", name: "旧车").csv, Disposal.agreementSale(id: "ZC-T-2").csv,
+            Disposal.investment(id: "ZC-T-3").csv,
+        ]
+        let width = Disposal.header.split(separator: ",").count
+        let padded = ([Disposal.header] + rows).map { $0 + ",," }
+        try write(padded.joined(separator: "\r\n") + "\r\n", dir + "/trailing.csv")
+        let (r, lines) = try audit([dir + "/trailing.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            lines.map(\.summary) == [
+                "trailing.csv:row 1 compliant []", "trailing.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "trailing.csv:row 3 non_compliant [AM-06,AM-14]",
+            ])
+        // Padding on the header only, on one row only, and a value under an empty header.
+        let mixed = [Disposal.header + ",,", rows[0], rows[1] + ",", rows[2] + ",,备注"]
+        try write(mixed.joined(separator: "\n") + "\n", dir + "/mixed.csv")
+        let (m, mixedLines) = try audit([dir + "/mixed.csv"])
+        #expect(m.status == 1, "\(m.stderr)")
+        #expect(
+            mixedLines.map(\.summary) == [
+                "mixed.csv:row 1 compliant []", "mixed.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "mixed.csv:row 3 invalid csv.cell-outside-header",
+            ])
+        let cell = "AH4"
+        #expect(width == 32, "the cell named below is two past the header's last column")
+        #expect(mixedLines[2].messages.first?.contains("cell \(cell) holds `备注`") == true, "\(mixedLines[2].messages)")
+        // A title and a note above the header, with blank lines, as a report export has them.
+        let titled =
+            ["2024年资产处置台账" + String(repeating: ",", count: width - 1), "", "制表单位：全总财务部,,制表日期：2024-12-01"]
+            + [Disposal.header] + rows
+        try write(titled.joined(separator: "\n") + "\n", dir + "/titled.csv")
+        let (t, titledLines) = try audit([dir + "/titled.csv"])
+        #expect(t.status == 1, "\(t.stderr)")
+        #expect(titledLines.map(\.id) == ["ZC-T-1", "ZC-T-2", "ZC-T-3"])
+        // `--header-row` names it too, counted as a spreadsheet counts rows (the blank line included).
+        let (h, headerRowLines) = try audit([dir + "/titled.csv", "--header-row", "4"])
+        #expect(h.status == 1, "\(h.stderr)")
+        #expect(headerRowLines.map(\.id) == ["ZC-T-1", "ZC-T-2", "ZC-T-3"])
+        let (e, emptyRow) = try audit([dir + "/titled.csv", "--header-row", "2"])
+        #expect(e.status == 1)
+        #expect(emptyRow.map(\.summary) == ["titled.csv:2 invalid csv.no-header"])
+        // A header with a mistake in it is reported, not passed over for a data row below it.
+        let typo = [Disposal.header.replacingOccurrences(of: "asset.name,", with: "asset name,")] + rows
+        try write(typo.joined(separator: "\n") + "\n", dir + "/typo.csv")
+        let (y, typoLines) = try audit([dir + "/typo.csv"])
+        #expect(y.status == 1)
+        #expect(typoLines.map(\.summary) == ["typo.csv:1 invalid csv.bad-header"])
     }
 
     /// Old Excel for Mac ends lines with a lone CR. Each CR outside quotes ends a row and counts as a line; a CR

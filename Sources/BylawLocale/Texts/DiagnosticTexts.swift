@@ -42,6 +42,9 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.csv.bad-header", zh: "表头有误", en: "the header row is malformed"),
         CatalogueEntry("diag.csv.duplicate-column", zh: "表头中有重复的列", en: "a column header is repeated"),
         CatalogueEntry("diag.csv.empty", zh: "文件为空", en: "the file is empty"),
+        CatalogueEntry("diag.csv.no-header", zh: "指定的表头行为空", en: "the row named as the header is empty"),
+        CatalogueEntry(
+            "diag.csv.cell-outside-header", zh: "单元格所在的列没有表头", en: "a cell lies in a column without a header"),
         CatalogueEntry("diag.csv.encoding", zh: "文本编码无效（应为 UTF-8 或 GBK）", en: "the text encoding is invalid"),
         CatalogueEntry("diag.csv.limit.record", zh: "一行超出长度上限", en: "a record exceeds the size limit"),
         CatalogueEntry(

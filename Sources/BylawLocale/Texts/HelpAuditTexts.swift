@@ -179,8 +179,9 @@ enum HelpAuditTexts {
             "help.audit.sheet", zh: "要读取的 .xlsx 工作表（默认：第一个）。",
             en: "The sheet of .xlsx workbooks to read (default: the first)."),
         CatalogueEntry(
-            "help.audit.header-row", zh: ".xlsx 工作表中表头所在的行（默认：在标题行之下自动查找）。",
-            en: "The row of .xlsx sheets that holds the header (default: found below any title rows)."),
+            "help.audit.header-row", zh: "表头所在的行，.xlsx 工作表和 CSV 文件都按电子表格的行号计（默认：在标题行之下自动查找）。",
+            en: "The row that holds the header, numbered as a spreadsheet numbers rows, in .xlsx sheets and CSV files "
+                + "(default: found below any title rows)."),
         CatalogueEntry(
             "help.audit.jobs", zh: "工作线程数（默认：CPU 核数）。", en: "Worker threads (default: the number of cores)."),
         CatalogueEntry(
