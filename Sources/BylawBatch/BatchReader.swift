@@ -141,14 +141,30 @@ public final class BatchReader {
         case .csv:
             return csv(stream, path: path)
         case .jsonl:
-            return JSONLinesReader(stream: stream, file: path)
+            return decoding(stream, path: path) ?? JSONLinesReader(stream: stream, file: path)
         case .json:
-            return json(stream, path: path)
+            return decoding(stream, path: path) ?? json(stream, path: path)
         case .yaml:
-            return yaml(stream, path: path)
+            return decoding(stream, path: path) ?? yaml(stream, path: path)
         case .xlsx:
             return xlsx(stream, fd: fd, path: path)
         }
+    }
+
+    /// A JSON, JSON Lines or YAML file saved in UTF-16 (with its byte-order mark) or in GB18030/GBK, as Windows
+    /// editors save "Unicode" and ANSI text, is decoded to UTF-8 as it is read, as `bylaw check` reads such a
+    /// file (`DecisionFile.utf8`). `--encoding` names CSV inputs' encoding only; here it is detected. Nil when the
+    /// file is UTF-8 (read as it is), or a reader of the one error when the system cannot decode it.
+    private func decoding(_ stream: ByteStream, path: String) -> RecordReader? {
+        let encoding = TextEncoding.detect(stream, chosen: nil)
+        guard let name = encoding.iconvName else { return nil }
+        guard let transcoder = Transcoder(from: name, unit: encoding.unit) else {
+            return unreadable(path, reason: "this system cannot decode \(encoding.name)")
+        }
+        var bom = 0
+        if case .utf16(_, let length) = encoding { bom = length }
+        stream.decode(with: transcoder, skipping: bom)
+        return nil
     }
 
     /// A CSV file, decoded to UTF-8 as it is read when it is in another encoding (`TextEncoding.detect`).

@@ -160,6 +160,51 @@ import Testing
         }
     }
 
+    /// An export saved from a Windows editor as "Unicode" (UTF-16 with its mark) or in GBK: `audit` reads JSON
+    /// Lines and JSON arrays in them as their text, as `check` reads a single decision, instead of calling every
+    /// line a syntax error (and counting a record for each UTF-16 NUL-split line).
+    @Test func jsonLinesSavedInUTF16OrGBKAreAudited() throws {
+        let lines = try String(
+            contentsOfFile: Run.repository + "/examples/asset-disposals/export.jsonl", encoding: .utf8)
+        let dir = Scratch.root.appendingPathComponent("json-encodings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        func utf16(_ text: String, littleEndian: Bool) -> [UInt8] {
+            (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF])
+                + text.utf16.flatMap { (u: UInt16) -> [UInt8] in
+                    littleEndian ? [UInt8(u & 0xFF), UInt8(u >> 8)] : [UInt8(u >> 8), UInt8(u & 0xFF)]
+                }
+        }
+        let array = "[" + lines.split(separator: "\n").joined(separator: ",\n") + "]\n"
+        try Data(utf16(lines, littleEndian: true)).write(to: dir.appendingPathComponent("le.jsonl"))
+        try Data(utf16(array, littleEndian: false)).write(to: dir.appendingPathComponent("be.json"))
+        try Data([0xEF, 0xBB, 0xBF] + Array(lines.utf8)).write(to: dir.appendingPathComponent("bom.jsonl"))
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = [
+            "-f", "UTF-8", "-t", "GB18030", "-o", dir.appendingPathComponent("gbk.jsonl").path,
+            Run.repository + "/examples/asset-disposals/export.jsonl",
+        ]
+        try iconv.run()
+        iconv.waitUntilExit()
+        #expect(iconv.terminationStatus == 0)
+        func audit(_ file: String) throws -> (Run, [AuditCommandTests.Line]) {
+            let r = try Run.bylaw([
+                "audit", file, "--map", Run.repository + "/examples/asset-disposals/export-map.yaml", "--rules",
+                Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+            ])
+            return (r, try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) })
+        }
+        let (_, expected) = try audit(Run.repository + "/examples/asset-disposals/export.jsonl")
+        #expect(expected.count == lines.split(separator: "\n").count)
+        #expect(expected.allSatisfy { $0.verdict != "invalid" })
+        for name in ["le.jsonl", "be.json", "bom.jsonl", "gbk.jsonl"] {
+            let (r, found) = try audit(dir.appendingPathComponent(name).path)
+            #expect(r.status == 1, "\(name): \(r.stderr)")
+            #expect(found.map(\.verdict) == expected.map(\.verdict), "\(name)")
+            #expect(found.map(\.id) == expected.map(\.id), "\(name)")
+        }
+    }
+
     /// A cover sheet of one-cell notes before the ledger: without --sheet, the first sheet with a header (one
     /// naming the mapping's headers) is read, not the notes; named with --sheet, the notes are read and refused.
     @Test func aCoverSheetIsPassedOver() throws {

@@ -27,6 +27,19 @@ import Testing
         #expect(DecisionFile.utf8([0xEF, 0xBB, 0xBF] + utf8) == [0xEF, 0xBB, 0xBF] + utf8)
     }
 
+    /// Windows Notepad saves UTF-8 with a byte order mark; a JSON decision saved so reads as one without.
+    @Test func aJSONDecisionWithAByteOrderMarkIsRead() throws {
+        let json = Array(#"{"kind": "asset_disposal", "id": "处置-1"}"#.utf8)
+        let node = try DecisionFile.parse(bytes: [0xEF, 0xBB, 0xBF] + json, name: "bom.json", json: true)
+        #expect(node["id"]?.scalar?.text == "处置-1")
+        #expect(node["kind"]?.start.column == 10, "the mark takes no column")
+        // Only at the start: a mark inside is not JSON.
+        #expect(throws: YAMLLoadError.self) {
+            try DecisionFile.parse(
+                bytes: Array("[".utf8) + [0xEF, 0xBB, 0xBF] + Array("1]".utf8), name: "x.json", json: true)
+        }
+    }
+
     /// UTF-8 with one stray byte is UTF-8 gone wrong: read as GB18030 its Chinese would turn into other
     /// characters (`财务部` into `殍储鍔…`) and be judged; it is left for the reader to refuse at the bad byte.
     @Test func utf8WithAStrayByteIsNotReadAsGBK() throws {

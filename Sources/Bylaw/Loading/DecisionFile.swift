@@ -18,7 +18,7 @@ public enum DecisionFile {
         let text = utf8(raw)
         guard isJSON(path) else { return (try YAMLLoader.load(bytes: text, file: path, limits: limits), raw) }
         let start = YAMLMark(line: 1, column: 1, offset: 0)
-        return (try JSONNodeReader(file: path, start: start, limits: limits).read(text), raw)
+        return (try JSONNodeReader(file: path, start: start, limits: limits).read(withoutBOM(text)), raw)
     }
 
     /// The UTF-8 of a decision's text: UTF-8 as it is (its byte order mark left for the reader); UTF-16 with a
@@ -59,7 +59,13 @@ public enum DecisionFile {
         let bytes = utf8(bytes)
         guard json else { return try YAMLLoader.load(bytes: bytes, file: name, limits: limits) }
         let start = YAMLMark(line: 1, column: 1, offset: 0)
-        return try JSONNodeReader(file: name, start: start, limits: limits).read(bytes)
+        return try JSONNodeReader(file: name, start: start, limits: limits).read(withoutBOM(bytes))
+    }
+
+    /// JSON text without the UTF-8 byte order mark Windows Notepad writes (RFC 8259 lets a reader ignore it; the
+    /// YAML reader and `audit` already do).
+    static func withoutBOM(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     }
 
     /// Whether more of the bytes beyond ASCII read as UTF-8 characters than as bad sequences.
