@@ -230,6 +230,18 @@ import Testing
         #expect(proposed.stdout.contains("处置编号: id") && !proposed.stdout.contains("本表由资产管理系统导出"))
     }
 
+    /// A hidden first sheet (an old copy of one row) is not the table: the visible ledger is read, unless
+    /// `--sheet` names the hidden one.
+    @Test func aHiddenSheetIsPassedOver() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-hidden-old.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try Self.results(lines) == Self.results(csv))
+        let (named, old) = try office.audit(OfficeInputTests.office + "/ledger-hidden-old.xlsx", ["--sheet", "旧表"])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(old.count == 1)
+    }
+
     /// `--header-row 2` names the note row: its cells are not headers the mapping knows.
     @Test func theHeaderRowCanBeNamed() throws {
         let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger.xlsx", ["--header-row", "2"])

@@ -100,6 +100,8 @@ struct XLSXWorkbook {
     struct Sheet {
         var name: String
         var part: String
+        /// Hidden in Excel (`state="hidden"` or `"veryHidden"`): an old copy or a lookup list, not the table.
+        var hidden = false
     }
 
     var sheets: [Sheet] = []
@@ -125,18 +127,21 @@ struct XLSXWorkbook {
             try relationships(d, name: relsPart, base: folder)
         }
         var book = XLSXWorkbook()
-        var sheetIDs: [(name: String, id: String)] = []
+        var sheetIDs: [(name: String, id: String, hidden: Bool)] = []
         let walker = XMLWalker()
         walker.start = { name, attributes in
             if name == "workbookPr", let v = attribute(attributes, "date1904") {
                 book.date1904 = v == "1" || v == "true"
             } else if name == "sheet", let sheet = attribute(attributes, "name"), let id = attribute(attributes, "id") {
-                sheetIDs.append((sheet, id))
+                let state = attribute(attributes, "state")
+                sheetIDs.append((sheet, id, state == "hidden" || state == "veryHidden"))
             }
         }
         try walker.walk(workbook, name: workbookPart)
         let byID = Dictionary((rels ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        book.sheets = sheetIDs.compactMap { s in byID[s.id].map { Sheet(name: s.name, part: $0.target) } }
+        book.sheets = sheetIDs.compactMap { s in
+            byID[s.id].map { Sheet(name: s.name, part: $0.target, hidden: s.hidden) }
+        }
         book.sharedStrings = rels?.first { $0.type.hasSuffix("/sharedStrings") }?.target
         book.styles = rels?.first { $0.type.hasSuffix("/styles") }?.target
         return book

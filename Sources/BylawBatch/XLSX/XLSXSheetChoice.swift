@@ -6,7 +6,9 @@ extension XLSXWorkbook {
     /// a row naming two of the mapping's headers (one, for a mapping of one column); else a row of at least two
     /// cells (notes are a cell to a row); else the first sheet. With `headerRow`, only that row is looked at,
     /// and only a row naming the mapping's headers moves the choice off the first sheet (any data row has
-    /// several cells). A sheet looked at that cannot be read is refused, as it would be if it were read.
+    /// several cells). A sheet looked at that cannot be read is refused, as it would be if it were read. Hidden
+    /// sheets (an old copy of the ledger, a lookup list) are passed over unless every sheet is hidden; `--sheet`
+    /// still names one.
     func tableSheet(
         named: String?, package: XLSXPackage, context: XLSXCellContext, mapping: CSVMapping?, headerRow: Int?
     ) throws(XLSXError) -> Sheet {
@@ -17,11 +19,12 @@ extension XLSXWorkbook {
             }
             return found
         }
-        guard let first = sheets.first else { throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet") }
-        guard sheets.count > 1 else { return first }
+        let visible = sheets.contains { !$0.hidden } ? sheets.filter { !$0.hidden } : sheets
+        guard let first = visible.first else { throw XLSXError("xlsx.no-sheet", "the workbook has no worksheet") }
+        guard visible.count > 1 else { return first }
         let known = Set((mapping?.columns.keys).map(Array.init) ?? [])
         var multiCell: Sheet?
-        for sheet in sheets {
+        for sheet in visible {
             let rows = try Self.topRows(of: sheet, package: package, context: context, headerRow: headerRow)
             if rows.contains(where: { XLSXFileReader.namesColumns($0, of: known) }) { return sheet }
             if multiCell == nil, headerRow == nil, rows.contains(where: { $0.cells.count >= 2 }) {
