@@ -70,6 +70,12 @@ import Testing
         Case(name: "bad grouping", type: .decimal, cell: "1,23.50", read: "!cell.bad-amount"),
         Case(name: "decimal comma", type: .decimal, cell: "1.234,50", read: "!cell.bad-amount"),
         Case(name: "words", type: .decimal, cell: "约五万", read: "!cell.bad-amount"),
+        Case(name: "spaces around the signs", type: .decimal, cell: " RMB 1,234.50 元 ", read: "1234.50"),
+        Case(name: "ideographic spaces around", type: .decimal, cell: "\u{3000}¥ 1,234.50\u{3000}", read: "1234.50"),
+        Case(name: "accounting negative with spaces", type: .decimal, cell: "( 1,234.50 )", read: "-1234.50"),
+        Case(name: "a space between digits is no amount", type: .decimal, cell: "1 2", read: "!cell.bad-amount"),
+        Case(name: "nor between groups", type: .decimal, cell: "12 345.00", read: "!cell.bad-amount"),
+        Case(name: "a dollar amount is not yuan", type: .decimal, cell: "$436880.77", read: "!cell.bad-amount"),
         Case(name: "whole number with thousands", type: .int, cell: "1,200", read: "1200"),
         Case(name: "a fraction is no whole number", type: .int, cell: "1.5", read: "!cell.bad-amount"),
         Case(

@@ -47,7 +47,9 @@ extension CellConverter {
     }
 
     /// An amount as a plain decimal: `¥1,234.50`, `￥1,234.50`, `1,234.50元`, `RMB 1,234.50`, full-width digits,
-    /// `(1,234.50)` and `−1,234.50` for negatives. Thousands separators must group by three.
+    /// `(1,234.50)` and `−1,234.50` for negatives. Thousands separators must group by three. Spaces may stand
+    /// around the number and its signs (`RMB 1,234.50`, `1,234.50 元`), never between its digits: `1 2` is not
+    /// taken for 12. `$` is no sign read here: a dollar amount is not yuan.
     static func amount(_ text: String, integer: Bool) -> Result<String, Problem> {
         if isPlain(text, integer: integer) { return .success(text) }
         var s = ""
@@ -63,23 +65,29 @@ extension CellConverter {
             }
         }
         var negative = false
-        var body = Substring(s.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\u{A0}" })
+        func trimmed(_ text: Substring) -> Substring {
+            let space: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" }
+            var t = text.drop(while: space)
+            while let last = t.last, space(last) { t = t.dropLast() }
+            return t
+        }
+        var body = trimmed(Substring(s))
         if body.hasPrefix("("), body.hasSuffix(")") {
             negative = true
-            body = body.dropFirst().dropLast()
+            body = trimmed(body.dropFirst().dropLast())
         }
         if body.hasPrefix("-") {
             negative.toggle()
-            body = body.dropFirst()
+            body = trimmed(body.dropFirst())
         }
-        for sign in ["RMB", "CNY", "¥", "￥", "$"] where body.hasPrefix(sign) {
-            body = body.dropFirst(sign.count)
+        for sign in ["RMB", "CNY", "¥", "￥"] where body.hasPrefix(sign) {
+            body = trimmed(body.dropFirst(sign.count))
             break
         }
-        if body.hasSuffix("元") { body = body.dropLast() }
+        if body.hasSuffix("元") { body = trimmed(body.dropLast()) }
         if body.hasPrefix("-"), !negative {
             negative = true
-            body = body.dropFirst()
+            body = trimmed(body.dropFirst())
         }
         let halves = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = halves.first ?? ""
