@@ -30,8 +30,21 @@ import Testing
             name: "quoted number", edits: ["price:": "price: \"540000\""], code: "decision.type-mismatch",
             message: "`price` must be a decimal number, not the quoted text `540000`", line: 7, column: 8),
         Case(
-            name: "impossible date", edits: ["date:": "date: 2017-02-29"], code: "decision.bad-date",
+            name: "impossible date", edits: ["date:": "date: 2017-02-29"], code: "decision.no-such-day",
+            message: "`date` is `2017-02-29`, which is no day of the calendar: February 2017 has 28 days", line: 3,
+            column: 7),
+        Case(
+            name: "no month 13", edits: ["date:": "date: 2017-13-01"], code: "decision.no-such-day",
+            message: "`date` is `2017-13-01`, which is no day of the calendar: there is no month 13", line: 3,
+            column: 7),
+        Case(
+            name: "date not in the form", edits: ["date:": "date: 2017/02/28"], code: "decision.bad-date",
             message: "`date` must be the decision date written YYYY-MM-DD", line: 3, column: 7),
+        Case(
+            name: "nested impossible date", edits: ["notice:": "notice: {start: 2017-09-31, end: 2017-10-12}"],
+            code: "decision.no-such-day",
+            message: "`notice.start` is `2017-09-31`, which is no day of the calendar: September 2017 has 30 days",
+            line: 11, column: 17),
         Case(
             name: "nested date", edits: ["notice:": "notice: {start: 2017-9-29, end: 2017-10-12}"],
             code: "decision.bad-date",

@@ -66,6 +66,12 @@ extension RuleLibrary {
         }
         guard let dateText = result.date, let decisionDate = DecisionTyper.date(dateText) else {
             let at = dateNode.location
+            if let text = result.date, let why = DecisionTyper.noSuchDay(text) {
+                result.diagnostics.append(
+                    .error(
+                        "decision.no-such-day", "`date` is `\(text)`, which is no day of the calendar: \(why)", at: at))
+                return Prepared(result: result)
+            }
             result.diagnostics.append(
                 .error("decision.bad-date", "`date` must be the decision date written YYYY-MM-DD", at: at))
             return Prepared(result: result)
