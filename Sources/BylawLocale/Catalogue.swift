@@ -32,7 +32,7 @@ public enum Catalogue {
         + ExplainTexts.entries + OperationalTexts.entries + RuleBookTexts.entries + UsageTexts.entries
         + ResultLineTexts.entries + WebTexts.entries + WebCheckTexts.entries + WebPageTexts.entries
         + PostgresTexts.entries + StoreTexts.entries + ServerTexts.entries + VerifyTexts.entries
-        + MapProposalTexts.entries
+        + MapProposalTexts.entries + YAMLSyntaxTexts.entries
 
     /// The entries by id; when an id is listed twice the first wins (the completeness test forbids it).
     static let byID: [String: CatalogueEntry] = {

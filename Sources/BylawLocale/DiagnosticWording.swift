@@ -22,6 +22,7 @@ public enum DiagnosticWording {
             }
             return Catalogue.fill(form, said)
         }
+        if code == "yaml.syntax", let said = yamlProblems[english] { return entry.chinese + "：" + said }
         let quoted = quotedSpans(english)
         if let form = Catalogue.entry("diag-form.\(code).\(quoted.count)") {
             return Catalogue.fill(form.chinese, quoted)
@@ -32,10 +33,20 @@ public enum DiagnosticWording {
         return statement + "：" + quoted.joined(separator: "、")
     }
 
+    /// libyaml's problem messages in Chinese, by their English.
+    static let yamlProblems: [String: String] = {
+        var table: [String: String] = [:]
+        for e in Catalogue.entries where e.id.hasPrefix("diag-yaml.") { table[e.english] = e.chinese }
+        return table
+    }()
+
     /// A diagnostic's help line in `language`: the common English forms in Chinese, other lines as they are.
     public static func help(_ english: String, _ language: Language) -> String {
         guard language == .chinese else { return english }
         if let known = helpLines[english] { return known }
+        for e in placedHelpLines {
+            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
+        }
         let forms: [(String, String)] = [
             ("did you mean ", "是否应为 "), ("allowed: ", "可选值："), ("known kinds: ", "已知的决定类别："),
             ("remove the quotes", "去掉引号"),
@@ -51,6 +62,11 @@ public enum DiagnosticWording {
             return chinese + rest.replacingOccurrences(", ", with: "、")
         }
         return english
+    }
+
+    /// The help lines with places for the user's text (`line {0} …`).
+    static let placedHelpLines: [CatalogueEntry] = Catalogue.entries.filter {
+        $0.id.hasPrefix("diag-help.") && $0.english.contains("{0}")
     }
 
     /// The Chinese of every help line the catalogue lists, by its English text.

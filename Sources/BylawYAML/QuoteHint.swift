@@ -7,17 +7,40 @@ enum QuoteHint {
     /// libyaml's message for a `: ` where no mapping may start.
     static let problem = "mapping values are not allowed in this context"
 
-    /// `error` with a help line on each such syntax error whose line of `bytes` is `key: plain value`.
+    /// `error` with a help line on each such syntax error whose line of `bytes` is `key: plain value`, and on
+    /// any syntax error near a key written with the full-width colon `：` (a Chinese input method's colon).
     static func annotate(_ error: YAMLLoadError, bytes: [UInt8]) -> YAMLLoadError {
         var error = error
         for i in error.diagnostics.indices {
             let d = error.diagnostics[i]
-            guard d.code == "yaml.syntax", d.message == problem, d.help == nil, let at = d.location,
-                let line = line(at.line, of: bytes)
-            else { continue }
-            error.diagnostics[i].help = help(line: line, column: at.column)
+            guard d.code == "yaml.syntax", d.help == nil, let at = d.location else { continue }
+            if d.message == problem, let line = line(at.line, of: bytes) {
+                error.diagnostics[i].help = help(line: line, column: at.column)
+            }
+            if error.diagnostics[i].help == nil {
+                // The error's line, the line where the construct began (the note), and the line above.
+                let lines = [at.line] + d.notes.compactMap { $0.location?.line } + [at.line - 1]
+                for number in lines {
+                    guard let text = line(number, of: bytes), let key = fullWidthColonKey(text) else { continue }
+                    error.diagnostics[i].help =
+                        "line \(number) has the full-width colon `：` after `\(key)`: YAML needs the ASCII colon and "
+                        + "a space, `\(key): `"
+                    break
+                }
+            }
         }
         return error
+    }
+
+    /// The key of a line written `key：value` (after any indentation and `- `): a key with no `:` before the
+    /// full-width colon, not a comment.
+    static func fullWidthColonKey(_ line: String) -> String? {
+        var rest = Substring(line).drop { $0 == " " }
+        while rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        guard let colon = rest.firstIndex(of: "："), !rest.hasPrefix("#") else { return nil }
+        let key = rest[..<colon].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, !key.contains(":"), !key.contains("\""), !key.contains("'") else { return nil }
+        return key
     }
 
     /// The help for an error at 1-based `column` of `line`, when the line is `key: value` (possibly after `- `)

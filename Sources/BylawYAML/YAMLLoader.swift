@@ -31,7 +31,7 @@ public enum YAMLLoader {
         do {
             return try reader.single()
         } catch {
-            guard error.diagnostics.contains(where: { $0.message == QuoteHint.problem }),
+            guard error.diagnostics.contains(where: { $0.code == "yaml.syntax" }),
                 let bytes = try? readWithinLimit(path, limits: limits)
             else { throw error }
             throw QuoteHint.annotate(error, bytes: bytes)

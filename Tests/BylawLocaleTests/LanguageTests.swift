@@ -88,6 +88,22 @@ import Testing
         #expect(DiagnosticWording.help("did you mean `x`?", .english) == "did you mean `x`?")
     }
 
+    /// A YAML syntax error says what is wrong in Chinese, and where the construct began, not libyaml's English.
+    @Test func yamlSyntaxErrorsInChinese() {
+        #expect(
+            DiagnosticWording.message(code: "yaml.syntax", english: "could not find expected ':'", .chinese)
+                == "YAML 语法错误：找不到应有的冒号“:”")
+        #expect(DiagnosticWording.note("while scanning a simple key", .chinese) == "此键从这里开始")
+        #expect(
+            DiagnosticWording.help(
+                "line 4 has the full-width colon `：` after `method`: YAML needs the ASCII colon and a space, `method: `",
+                .chinese) == "第 4 行的 `method` 后是全角冒号“：”：YAML 的键后须是半角冒号加空格，写成 `method: `")
+        // Every libyaml problem the catalogue words is one `EventReader.clean` can give: lowercase, no period.
+        for e in Catalogue.entries where e.id.hasPrefix("diag-yaml.") {
+            #expect(e.english.first?.isLowercase == true && !e.english.hasSuffix("."), "\(e.id)")
+        }
+    }
+
     /// A record read from a sheet keeps its place in Chinese: the cell and its column's header come first, then
     /// the problem; in English the message is as the reader wrote it.
     @Test func aSheetRecordsPlaceInChinese() {

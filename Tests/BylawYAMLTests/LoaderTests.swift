@@ -141,3 +141,31 @@ import Testing
         }
     }
 }
+
+/// A key written with a Chinese input method's full-width colon (`method： 出售`) is a syntax error that names
+/// the line and the key, wherever libyaml notices it (on the next line, or inside a block below).
+@Suite struct FullWidthColonHintTests {
+    @Test(arguments: [
+        ("kind: a\nmethod： 出售\nid: x\n", 2, "method"),
+        ("kind: a\nid: x\nmethod：出售\n", 3, "method"),
+        ("kind: a\nasset:\n  name：车\n  value: 1\n", 3, "name"),
+        ("kind: a\nmethod： 出售\n  foo: 1\n", 2, "method"),
+        ("items:\n  - 名称：车\n    数量: 1\n", 2, "名称"),
+    ])
+    func namesTheLineAndTheKey(text: String, line: Int, key: String) {
+        do {
+            _ = try YAMLLoader.load(bytes: Array(text.utf8), file: "d.yaml", limits: .decision)
+            Issue.record("loaded: \(text)")
+        } catch {
+            let help = error.diagnostics.first?.help ?? ""
+            #expect(help.hasPrefix("line \(line) has the full-width colon `：` after `\(key)`"), "\(help)")
+        }
+    }
+
+    @Test func leavesOtherLinesAlone() {
+        #expect(QuoteHint.fullWidthColonKey("  # 注：说明") == nil)
+        #expect(QuoteHint.fullWidthColonKey("note: 备注：无") == nil)
+        #expect(QuoteHint.fullWidthColonKey("\"a：b\": 1") == nil)
+        #expect(QuoteHint.fullWidthColonKey("  - 名称：车") == "名称")
+    }
+}
