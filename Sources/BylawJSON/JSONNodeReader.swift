@@ -95,11 +95,28 @@ private struct JSONNodeParser {
     mutating func fail(
         _ code: String, _ message: String, at: Int? = nil, notes: [Diagnostic.Note] = []
     ) -> YAMLLoadError {
-        let m = mark(min(at ?? i, b.count))
+        let position = min(at ?? i, b.count)
+        let m = mark(position)
         return YAMLLoadError(
             diagnostics: [
-                .error(code, message, at: location(m), notes: notes)
+                .error(code, message, at: location(m), help: fullWidthHelp(at: position), notes: notes)
             ])
+    }
+
+    /// The help for a syntax error at a full-width mark a Chinese input method types (`：`, `，`, `“`, `”`,
+    /// `｛`…), naming the ASCII mark JSON needs.
+    func fullWidthHelp(at position: Int) -> String? {
+        let marks: [([UInt8], String, String)] = [
+            ([0xEF, 0xBC, 0x9A], "：", ":"), ([0xEF, 0xBC, 0x8C], "，", ","), ([0xE2, 0x80, 0x9C], "“", "\""),
+            ([0xE2, 0x80, 0x9D], "”", "\""), ([0xEF, 0xBD, 0x9B], "｛", "{"), ([0xEF, 0xBD, 0x9D], "｝", "}"),
+            ([0xEF, 0xBC, 0xBB], "［", "["), ([0xEF, 0xBC, 0xBD], "］", "]"),
+        ]
+        for (bytes, mark, ascii) in marks where position + bytes.count <= b.count {
+            if bytes.indices.allSatisfy({ b[position + $0] == bytes[$0] }) {
+                return "`\(mark)` is a full-width mark: JSON needs the ASCII `\(ascii)`"
+            }
+        }
+        return nil
     }
 
     func location(_ m: YAMLMark) -> SourceLocation {

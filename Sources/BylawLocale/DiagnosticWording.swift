@@ -22,7 +22,9 @@ public enum DiagnosticWording {
             }
             return Catalogue.fill(form, said)
         }
-        if code == "yaml.syntax", let said = yamlProblems[english] { return entry.chinese + "：" + said }
+        if code == "yaml.syntax" || code == "json.syntax", let said = syntaxProblems[english] {
+            return entry.chinese + "：" + said
+        }
         let quoted = quotedSpans(english)
         if let form = Catalogue.entry("diag-form.\(code).\(quoted.count)") {
             return Catalogue.fill(form.chinese, quoted)
@@ -33,10 +35,12 @@ public enum DiagnosticWording {
         return statement + "：" + quoted.joined(separator: "、")
     }
 
-    /// libyaml's problem messages in Chinese, by their English.
-    static let yamlProblems: [String: String] = {
+    /// libyaml's and the JSON reader's problem messages in Chinese, by their English.
+    static let syntaxProblems: [String: String] = {
         var table: [String: String] = [:]
-        for e in Catalogue.entries where e.id.hasPrefix("diag-yaml.") { table[e.english] = e.chinese }
+        for e in Catalogue.entries where e.id.hasPrefix("diag-yaml.") || e.id.hasPrefix("diag-json.") {
+            table[e.english] = e.chinese
+        }
         return table
     }()
 

@@ -1,3 +1,5 @@
+import Bylaw
+import BylawYAML
 import Testing
 
 @testable import BylawLocale
@@ -86,6 +88,34 @@ import Testing
         #expect(DiagnosticWording.help("did you mean `book_value`?", .chinese) == "是否应为 `book_value`？")
         #expect(DiagnosticWording.help("allowed: a, b", .chinese) == "可选值：a、b")
         #expect(DiagnosticWording.help("did you mean `x`?", .english) == "did you mean `x`?")
+    }
+
+    /// Each JSON syntax error the reader gives is worded in Chinese, and a full-width mark is named.
+    @Test func jsonSyntaxErrorsInChinese() {
+        let inputs = [
+            "{} x", "", "?", "{\"a\": tru}", "{\"a\": -}", "{\"a\": 01}", "{\"a\": 1.}", "{\"a\": 1e}", "[1", "[1 2]",
+            "{a: 1}", "{\"a\" 1}", "{\"a\": 1", "{\"a\": 1 \"b\": 2}", "{\"a\": \"x", "{\"a\": \"\u{1}\"}",
+            "{\"a\": \"\\q\"}", "{\"a\": \"\\ud800\"}", "{\"a\": \"\\udc00\"}", "{\"a\": \"\\u12\"}",
+            "{\"a\"：1}",
+        ]
+        var bare: [String] = []
+        for text in inputs {
+            do {
+                _ = try DecisionFile.parse(bytes: Array(text.utf8), name: "d.json", json: true)
+                bare.append("parsed: \(text)")
+            } catch {
+                guard let d = error.diagnostics.first else { continue }
+                let chinese = DiagnosticWording.message(code: d.code, english: d.message, .chinese)
+                if d.code == "json.syntax", !chinese.hasPrefix("JSON 语法错误：") { bare.append("\(text) → \(d.message)") }
+            }
+        }
+        #expect(bare.isEmpty, "\(bare)")
+        do {
+            _ = try DecisionFile.parse(bytes: Array("{\"a\"：1}".utf8), name: "d.json", json: true)
+        } catch {
+            let help = error.diagnostics.first?.help ?? ""
+            #expect(DiagnosticWording.help(help, .chinese) == "`：` 是全角符号：JSON 须用半角的 `:`")
+        }
     }
 
     /// A YAML syntax error says what is wrong in Chinese, and where the construct began, not libyaml's English.
