@@ -205,6 +205,7 @@ public final class BylawService: Sendable {
     /// The request body, refused with 413 when it is larger than the limit (by its declared length before a
     /// byte is read, else as soon as it grows past it).
     func body(_ request: Request) async throws -> [UInt8] {
+        try Self.refuseCodings(request)
         let limit = configuration.maxBodyBytes
         let tooLarge = APIError(.contentTooLarge, "body.too-large", .text("api.body.too-large", "\(limit)"))
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
@@ -215,6 +216,23 @@ public final class BylawService: Sendable {
             throw tooLarge
         } catch {
             throw Self.bodyFailure(error)
+        }
+    }
+
+    /// A body whose bytes are not the content itself is refused before it is read: a `Content-Encoding` other
+    /// than `identity` (a gzip body read as YAML would fail on its bytes) with 415 `body.encoding`, and a
+    /// `Transfer-Encoding` other than `chunked` (the only one the server removes) with 400 `body.unreadable`.
+    static func refuseCodings(_ request: Request) throws(APIError) {
+        func tokens(_ value: String?) -> [String] {
+            (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .filter { !$0.isEmpty }
+        }
+        let content = tokens(request.headers[.contentEncoding]).filter { $0 != "identity" }
+        if let coding = content.first {
+            throw APIError(.unsupportedMediaType, "body.encoding", .text("api.body.encoding", coding))
+        }
+        if tokens(request.headers[.transferEncoding]).contains(where: { $0 != "chunked" }) {
+            throw APIError(.badRequest, "body.unreadable", .text("api.body.unreadable"))
         }
     }
 

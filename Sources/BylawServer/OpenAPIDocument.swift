@@ -143,7 +143,7 @@ enum OpenAPIDocument {
                 "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"expect_head": {"type": "string"}, "receipt": {"type": "string"}}}}}},
                 "responses": {
                   "200": {"description": "The verification; `ok` false names the first broken record", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Verification"}}}},
-                  "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}
+                  "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}
                 }
               }
             },

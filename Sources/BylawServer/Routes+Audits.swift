@@ -133,6 +133,7 @@ extension BylawService {
     /// Streams the request body into `path`, refused with 413 past `max_upload_bytes` (by its declared length
     /// before a byte is read). Memory holds one buffer at a time.
     private func receive(_ request: Request, to path: String) async throws -> Int {
+        try BylawService.refuseCodings(request)
         let limit = configuration.maxUploadBytes
         let tooLarge = APIError(.contentTooLarge, "body.too-large", .text("api.body.too-large.upload", "\(limit)"))
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }

@@ -49,6 +49,36 @@ struct DeadlineTests {
         }
     }
 
+    /// A compressed body is refused, not read as the decision's text: `Content-Encoding: gzip` with 415
+    /// `body.encoding` (in the asked language), a transfer coding other than `chunked` with 400
+    /// `body.unreadable`; on the routes that read a body, and before any byte of it is read.
+    @Test("a compressed body is refused before it is read")
+    func compressedBodiesAreRefused() async throws {
+        try await TestServer.with(TestServer.configuration(audit: nil)) { s in
+            let chunked = "5\r\nkind:\r\n0\r\n\r\n"
+            for (path, role) in [("/v1/check", "checker"), ("/v1/lint", "author"), ("/v1/explain", "checker")] {
+                let token = TestServer.tokens[role] ?? ""
+                let head =
+                    "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+                    + "Content-Type: application/yaml\r\nConnection: close\r\n"
+                let gzip = try await Self.raw(
+                    port: s.port,
+                    head + "Content-Encoding: gzip\r\nAccept-Language: zh\r\nContent-Length: 5\r\n\r\nkind:")
+                #expect(gzip.status == 415, "\(path): \(gzip.text)")
+                #expect(gzip.text.contains("body.encoding") && gzip.text.contains("未压缩"), "\(path): \(gzip.text)")
+                let coded = try await Self.raw(
+                    port: s.port, head + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunked)
+                #expect(coded.status == 400, "\(path): \(coded.text)")
+                #expect(coded.text.contains("body.unreadable"), "\(path): \(coded.text)")
+                let identity = try await Self.raw(
+                    port: s.port, head + "Content-Encoding: identity\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked)
+                #expect(identity.status != 415 && !identity.text.contains("body.encoding"), "\(path): \(identity.text)")
+            }
+            let metrics = try await s.call("GET", "/metrics")
+            #expect(metrics.text.contains("bylaw_internal_errors_total 0"), "\(metrics.text)")
+        }
+    }
+
     /// Sends `request` as it is and reads the answer, on a thread of its own.
     static func raw(port: Int, _ request: String) async throws -> HTTPReply {
         try await exchange(port: port, request, until: nil).0

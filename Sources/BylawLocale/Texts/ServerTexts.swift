@@ -21,6 +21,9 @@ enum ServerTexts {
                 "a request made by a web page of another site is refused: use the service's own pages, or call the API from a program"
         ),
         CatalogueEntry(
+            "api.body.encoding", zh: "请求正文经过压缩（Content-Encoding: {0}），本服务只接受未压缩的正文",
+            en: "the body is compressed (Content-Encoding: {0}): the service takes only uncompressed bodies"),
+        CatalogueEntry(
             "api.body.media-type",
             zh: "请求正文不能以表单（{0}）发送：决定或规则集请以 Content-Type application/json 或 application/yaml 原样发送（curl 用 --data-binary）",
             en:
