@@ -156,7 +156,7 @@ public final class BatchReader {
     /// file (`DecisionFile.utf8`). `--encoding` names CSV inputs' encoding only; here it is detected. Nil when the
     /// file is UTF-8 (read as it is), or a reader of the one error when the system cannot decode it.
     private func decoding(_ stream: ByteStream, path: String) -> RecordReader? {
-        let encoding = TextEncoding.detect(stream, chosen: nil)
+        let encoding = TextEncoding.detect(stream, chosen: nil, records: true)
         guard let name = encoding.iconvName else { return nil }
         guard let transcoder = Transcoder(from: name, unit: encoding.unit) else {
             return unreadable(path, reason: "this system cannot decode \(encoding.name)")

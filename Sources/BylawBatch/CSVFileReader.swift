@@ -114,21 +114,24 @@ final class CSVFileReader: RecordReader {
         var top: [CSVReadResult] = []
         // The first records, up to the wanted header row (numbered as a spreadsheet numbers rows: every line
         // that starts a record, empty ones included) or as many as a title and notes above a table take.
+        func noHeader(_ why: String) -> BatchRecord {
+            done = true
+            let row = headerRow ?? 1
+            let d = Diagnostic.error(
+                "csv.no-header", "row \(row) \(why): it cannot be the header",
+                at: SourceLocation(file: file, line: row, column: 1),
+                help: "name the row that holds the column headers with --header-row")
+            return BatchRecord(source: RecordSource(file: file, position: .line(row)), body: .unreadable([d]), raw: [])
+        }
         while let next = reader.next() {
             if let headerRow, reader.recordNumber < headerRow { continue }
-            if let headerRow, reader.recordNumber > headerRow || Self.isBlank(next) {
-                done = true
-                let d = Diagnostic.error(
-                    "csv.no-header", "row \(headerRow) is empty: it cannot be the header",
-                    at: SourceLocation(file: file, line: headerRow, column: 1),
-                    help: "name the row that holds the column headers with --header-row")
-                return BatchRecord(
-                    source: RecordSource(file: file, position: .line(headerRow)), body: .unreadable([d]), raw: [])
-            }
+            if let headerRow, reader.recordNumber > headerRow || Self.isBlank(next) { return noHeader("is empty") }
             top.append(next)
             if case .problem = next { break }
             if headerRow != nil || top.count >= XLSXFileReader.headerSearchRows { break }
         }
+        // A row named past the end: the file is not silently taken for one without records.
+        if headerRow != nil, top.isEmpty { return noHeader("is past the end of the file") }
         // Blank records above the header are skipped, as blank rows after it are.
         guard let index = headerIndex(top) else {
             done = true

@@ -23,7 +23,13 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// What the first bytes of `stream` say, without consuming them: a UTF-8 byte-order mark, a UTF-16 one (with
     /// its byte order), else UTF-8 when the first MiB is valid UTF-8, else GB18030. `chosen` (`--encoding`)
     /// wins over the bytes, except that a UTF-16 byte-order mark still gives the byte order.
-    static func detect(_ stream: ByteStream, chosen: TextEncoding?) -> Detected {
+    ///
+    /// `records` is for JSON, JSON Lines and YAML: one stray GBK value among UTF-8 records must not turn every
+    /// record into other characters, so such a file is read as GB18030 only when bad sequences outnumber the
+    /// good multi-byte characters (a GBK file is mostly bad sequences); the stray value is then refused where
+    /// it is. A CSV file is UTF-8 only when it is nearly all good, since a spreadsheet saved as GBK holds few
+    /// Chinese characters beside its numbers.
+    static func detect(_ stream: ByteStream, chosen: TextEncoding?, records: Bool = false) -> Detected {
         let b0 = stream.peek(0)
         let b1 = stream.peek(1)
         let utf16BOM: Detected? =
@@ -47,6 +53,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
         // GBK text is full of byte pairs that are not UTF-8; a UTF-8 file with a stray GBK cell is mostly
         // valid multi-byte characters, and is read as UTF-8 so that the bad cell is named.
+        if records { return tally.multiByte >= tally.invalid ? .utf8 : .gb18030 }
         return tally.invalid == 0 || tally.multiByte >= 20 * tally.invalid ? .utf8 : .gb18030
     }
 

@@ -222,7 +222,7 @@ public final class BylawService: Sendable {
     /// A body whose bytes are not the content itself is refused before it is read: a `Content-Encoding` other
     /// than `identity` (a gzip body read as YAML would fail on its bytes) with 415 `body.encoding`, and a
     /// `Transfer-Encoding` other than `chunked` (the only one the server removes) with 400 `body.unreadable`.
-    static func refuseCodings(_ request: Request) throws(APIError) {
+    package static func refuseCodings(_ request: Request) throws(APIError) {
         func tokens(_ value: String?) -> [String] {
             (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 .filter { !$0.isEmpty }

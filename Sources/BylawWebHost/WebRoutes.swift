@@ -39,6 +39,8 @@ public enum WebRoutes {
                     cookieHeader: request.headers[.cookie]) ?? WebRequest(method: .get, path: path)
             }
             do {
+                // A compressed body, or a transfer coding the server does not remove, cannot be read as sent.
+                try BylawService.refuseCodings(request)
                 guard declared <= limit else { throw TooLarge() }
                 guard
                     let buffer = try await BylawService.within(

@@ -17,7 +17,12 @@ enum QuoteHint {
             if d.message == problem, let line = line(at.line, of: bytes) {
                 error.diagnostics[i].help = help(line: line, column: at.column)
             }
-            if error.diagnostics[i].help == nil {
+            // Only where a colon was wanted: not inside a quoted or block text (an unclosed quote, say), where a
+            // `：` in the words is no mistake.
+            let inText = d.notes.contains {
+                $0.message.contains("quoted scalar") || $0.message.contains("block scalar")
+            }
+            if error.diagnostics[i].help == nil, colonProblems.contains(d.message), !inText {
                 // The error's line, the line where the construct began (the note), and the line above.
                 let lines = [at.line] + d.notes.compactMap { $0.location?.line } + [at.line - 1]
                 for number in lines {
@@ -31,6 +36,12 @@ enum QuoteHint {
         }
         return error
     }
+
+    /// libyaml's problems that a key written with `：` instead of `:` gives.
+    static let colonProblems: Set<String> = [
+        "could not find expected ':'", problem, "did not find expected key",
+        "block sequence entries are not allowed in this context", "did not find expected '-' indicator",
+    ]
 
     /// The key of a line written `key：value` (after any indentation and `- `): a key with no `:` before the
     /// full-width colon, not a comment.

@@ -293,6 +293,7 @@ extension XLSXTests {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a>名</a>",
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>", "<?xml version=\"1.0\"?><a/>", "<a>资产</a>",
         "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF8\"?><a/>",
+        "<?xml version=\"1.0\" encoding=\"US-ASCII\"?><a/>",
     ])
     func utf8PartsPass(text: String) {
         #expect(Self.check(Array(text.utf8), chunk: 1) == nil)

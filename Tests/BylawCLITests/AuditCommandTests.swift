@@ -143,6 +143,10 @@ import Testing
         let (e, emptyRow) = try audit([dir + "/titled.csv", "--header-row", "2"])
         #expect(e.status == 1)
         #expect(emptyRow.map(\.summary) == ["titled.csv:2 invalid csv.no-header"])
+        let (p, pastTheEnd) = try audit([dir + "/titled.csv", "--header-row", "40"])
+        #expect(p.status == 1)
+        #expect(pastTheEnd.map(\.summary) == ["titled.csv:40 invalid csv.no-header"])
+        #expect(pastTheEnd.first?.messages == ["row 40 is past the end of the file: it cannot be the header"])
         // A header with a mistake in it is reported, not passed over for a data row below it.
         let typo = [Disposal.header.replacingOccurrences(of: "asset.name,", with: "asset name,")] + rows
         try write(typo.joined(separator: "\n") + "\n", dir + "/typo.csv")

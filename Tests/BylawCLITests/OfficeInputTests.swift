@@ -203,6 +203,17 @@ import Testing
             #expect(found.map(\.verdict) == expected.map(\.verdict), "\(name)")
             #expect(found.map(\.id) == expected.map(\.id), "\(name)")
         }
+        // UTF-8 records with one value pasted from a GBK file: that line alone is refused, where it is; the
+        // others are not read as GB18030 (which would turn their Chinese into other characters).
+        var stray = Array(lines.utf8)
+        let second = try #require(stray.firstIndex(of: UInt8(ascii: "\n"))) + 1
+        stray.insert(
+            contentsOf: Array(#"{"ref": ""#.utf8) + [0xB1, 0xB8, 0xD7, 0xA2] + Array("\"}\n".utf8), at: second)
+        try Data(stray).write(to: dir.appendingPathComponent("stray.jsonl"))
+        let (_, mixed) = try audit(dir.appendingPathComponent("stray.jsonl").path)
+        #expect(mixed.count == expected.count + 1)
+        #expect(mixed.map(\.codes).filter { $0.contains("json.encoding") }.count == 1)
+        #expect(mixed.filter { !$0.codes.contains("json.encoding") }.map(\.id) == expected.map(\.id))
     }
 
     /// A cover sheet of one-cell notes before the ledger: without --sheet, the first sheet with a header (one
@@ -427,6 +438,34 @@ import Testing
         #expect(lines.contains("  处置编号: id   # matched by alias"))
         #expect(lines.contains("  账面原值: asset.book_value   # matched by label"))
         #expect(lines.contains { $0.hasPrefix("  备注: ~   # no field of `asset_disposal` has this name") })
+    }
+
+    /// A CSV export with a title and a note above its header, and trailing empty columns: the header is found
+    /// below them (or named with `--header-row`), as `audit` finds it, and the mapping proposed audits the file.
+    @Test func aCSVHeaderBelowATitleIsFound() throws {
+        let dir = Scratch.root.appendingPathComponent("map-init-title-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let ledger = try String(contentsOfFile: OfficeInputTests.example + "/disposal-ledger.csv", encoding: .utf8)
+        let titled = "2024年资产处置台账,,,\n制表单位：全总财务部,,制表日期：2024-12-01,\n" + ledger
+        try titled.write(toFile: dir + "/titled.csv", atomically: true, encoding: .utf8)
+        for (k, args) in [[String](), ["--header-row", "3"]].enumerated() {
+            let out = dir + "/columns-\(k).yaml"
+            let r = try mapInit([dir + "/titled.csv", "--kind", "asset_disposal", "-o", out] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(text.contains("the header in row 3") && text.contains("  处置编号: id"), "\(text)")
+            #expect(!text.contains("2024年资产处置台账"))
+            let audited = try Run.bylaw([
+                "audit", dir + "/titled.csv", "--kind", "asset_disposal", "--map", out, "--rules",
+                Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+            ])
+            #expect(audited.status == 1, "\(audited.stderr)")
+            let lines = try audited.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+            #expect(lines.count == 12 && lines.allSatisfy { $0.verdict != "invalid" })
+        }
+        let missing = try mapInit([dir + "/titled.csv", "--kind", "asset_disposal", "--header-row", "90"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("row 90"), "\(missing.stderr)")
     }
 
     /// With `--lang zh` the proposal's comments are Chinese; the mapping itself (headers and field paths) is the

@@ -118,6 +118,20 @@ import Testing
         }
     }
 
+    /// An impossible date keeps its reason in Chinese: the month's first and last days, the month, the year.
+    @Test func impossibleDatesInChinese() {
+        #expect(
+            DiagnosticWording.message(
+                code: "decision.no-such-day",
+                english:
+                    "`date` is `2024-02-30`, which is no day of the calendar: the days of February 2024 run from `2024-02-01` to `2024-02-29`",
+                .chinese) == "`date` 为 `2024-02-30`，日历上没有这一天：该月的日期从 `2024-02-01` 到 `2024-02-29`")
+        #expect(
+            DiagnosticWording.message(
+                code: "decision.no-such-month", english: "`date` is `2017-13-01`: there is no month `13`", .chinese)
+                == "`date` 为 `2017-13-01`：没有 `13` 月")
+    }
+
     /// A YAML syntax error says what is wrong in Chinese, and where the construct began, not libyaml's English.
     @Test func yamlSyntaxErrorsInChinese() {
         #expect(

@@ -31,19 +31,23 @@ import Testing
             message: "`price` must be a decimal number, not the quoted text `540000`", line: 7, column: 8),
         Case(
             name: "impossible date", edits: ["date:": "date: 2017-02-29"], code: "decision.no-such-day",
-            message: "`date` is `2017-02-29`, which is no day of the calendar: February 2017 has 28 days", line: 3,
-            column: 7),
+            message:
+                "`date` is `2017-02-29`, which is no day of the calendar: the days of February 2017 run from `2017-02-01` to `2017-02-28`",
+            line: 3, column: 7),
         Case(
-            name: "no month 13", edits: ["date:": "date: 2017-13-01"], code: "decision.no-such-day",
-            message: "`date` is `2017-13-01`, which is no day of the calendar: there is no month 13", line: 3,
-            column: 7),
+            name: "no month 13", edits: ["date:": "date: 2017-13-01"], code: "decision.no-such-month",
+            message: "`date` is `2017-13-01`: there is no month `13`", line: 3, column: 7),
+        Case(
+            name: "no year 0", edits: ["date:": "date: 0000-01-15"], code: "decision.no-such-year",
+            message: "`date` is `0000-01-15`: there is no year `0000`; years start at 1", line: 3, column: 7),
         Case(
             name: "date not in the form", edits: ["date:": "date: 2017/02/28"], code: "decision.bad-date",
             message: "`date` must be the decision date written YYYY-MM-DD", line: 3, column: 7),
         Case(
             name: "nested impossible date", edits: ["notice:": "notice: {start: 2017-09-31, end: 2017-10-12}"],
             code: "decision.no-such-day",
-            message: "`notice.start` is `2017-09-31`, which is no day of the calendar: September 2017 has 30 days",
+            message:
+                "`notice.start` is `2017-09-31`, which is no day of the calendar: the days of September 2017 run from `2017-09-01` to `2017-09-30`",
             line: 11, column: 17),
         Case(
             name: "nested date", edits: ["notice:": "notice: {start: 2017-9-29, end: 2017-10-12}"],

@@ -162,6 +162,17 @@ import Testing
         }
     }
 
+    /// A `：` inside a quoted text that is never closed is not the mistake: no hint about it.
+    @Test func aColonInsideUnclosedQuotesIsNotBlamed() {
+        let text = "kind: a\nnote: \"说明\n  理由：车辆超编\n"
+        do {
+            _ = try YAMLLoader.load(bytes: Array(text.utf8), file: "d.yaml", limits: .decision)
+            Issue.record("loaded")
+        } catch {
+            #expect(error.diagnostics.first?.help?.contains("full-width") != true, "\(error.diagnostics)")
+        }
+    }
+
     @Test func leavesOtherLinesAlone() {
         #expect(QuoteHint.fullWidthColonKey("  # 注：说明") == nil)
         #expect(QuoteHint.fullWidthColonKey("note: 备注：无") == nil)

@@ -66,10 +66,8 @@ extension RuleLibrary {
         }
         guard let dateText = result.date, let decisionDate = DecisionTyper.date(dateText) else {
             let at = dateNode.location
-            if let text = result.date, let why = DecisionTyper.noSuchDay(text) {
-                result.diagnostics.append(
-                    .error(
-                        "decision.no-such-day", "`date` is `\(text)`, which is no day of the calendar: \(why)", at: at))
+            if let text = result.date, let (code, message) = DecisionTyper.impossibleDate(text, path: "date") {
+                result.diagnostics.append(.error(code, message, at: at))
                 return Prepared(result: result)
             }
             result.diagnostics.append(

@@ -140,10 +140,7 @@ package struct DecisionTyper {
             return .decimal(d)
         case .date:
             guard let d = Self.date(text) else {
-                if let why = Self.noSuchDay(text) {
-                    return fail(
-                        node, "decision.no-such-day", "`\(path)` is `\(text)`, which is no day of the calendar: \(why)")
-                }
+                if let (code, message) = Self.impossibleDate(text, path: path) { return fail(node, code, message) }
                 return fail(
                     node, "decision.bad-date", "`\(path)` must be a calendar date written YYYY-MM-DD, not `\(text)`")
             }
@@ -243,21 +240,32 @@ package struct DecisionTyper {
         return CELDate(iso: text)
     }
 
-    /// For text written YYYY-MM-DD that is no day of the calendar (`2024-02-30`, `2024-13-01`): why, in words
-    /// a reader can check (`February 2024 has 29 days`); nil for any other text.
-    package static func noSuchDay(_ text: String) -> String? {
+    /// For text written YYYY-MM-DD that is no day of the calendar (`2024-02-30`, `2024-13-01`, `0000-01-01`):
+    /// the diagnostic's code and message for the field at `path`, saying why in terms a reader can check (the
+    /// month's first and last days); nil for any other text.
+    package static func impossibleDate(_ text: String, path: String) -> (code: String, message: String)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), date(text) == nil
+            let year = Int(parts[0]), let month = Int(parts[1]), Int(parts[2]) != nil, date(text) == nil
         else { return nil }
-        guard (1...12).contains(month) else { return "there is no month \(month)" }
+        guard year > 0 else {
+            return ("decision.no-such-year", "`\(path)` is `\(text)`: there is no year `\(parts[0])`; years start at 1")
+        }
+        guard (1...12).contains(month) else {
+            return ("decision.no-such-month", "`\(path)` is `\(text)`: there is no month `\(parts[1])`")
+        }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         let names = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December",
         ]
-        return day == 0 ? "there is no day 0" : "\(names[month - 1]) \(year) has \(length) days"
+        let prefix = "\(parts[0])-\(parts[1])-"
+        return (
+            "decision.no-such-day",
+            "`\(path)` is `\(text)`, which is no day of the calendar: the days of \(names[month - 1]) \(year) run "
+                + "from `\(prefix)01` to `\(prefix)\(length)`"
+        )
     }
 }

@@ -59,11 +59,12 @@ public struct SheetSample: Sendable {
             stream.decode(with: transcoder, skipping: bom)
         }
         let reader = CSVReader(stream: stream, file: file)
-        var header: [(Int, String)]?
-        var rows: [[String]] = []
-        while rows.count < sampleRows, let result = reader.next() {
+        // Non-blank records with their row numbers, as a spreadsheet numbers them: enough to find the header
+        // below a title (as `audit` does) and to sample the rows after it.
+        var top: [(number: Int, cells: [String])] = []
+        while top.count < XLSXFileReader.headerSearchRows + sampleRows, let result = reader.next() {
             guard case .record(let record) = result else {
-                if header == nil {
+                if top.isEmpty {
                     throw XLSXError(
                         "csv.encoding",
                         "the header row cannot be read as \(encoding.name): name the encoding with --encoding")
@@ -71,14 +72,28 @@ public struct SheetSample: Sendable {
                 continue
             }
             let cells = record.cells.map(\.text)
-            if header == nil {
-                header = cells.enumerated().map { ($0.offset + 1, CellConverter.trimmed($0.element)) }
-            } else {
-                rows.append(cells)
-            }
+            if cells.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+            top.append((record.sheetRow ?? reader.recordNumber, cells))
         }
-        guard let header else { throw XLSXError("csv.empty", "the file has no header row") }
-        return SheetSample(header: header, headerRow: 1, rows: rows, encoding: encoding.name)
+        guard !top.isEmpty else { throw XLSXError("csv.empty", "the file has no header row") }
+        let index: Int
+        if let wanted = options.headerRow {
+            guard let k = top.firstIndex(where: { $0.number == wanted }) else {
+                throw XLSXError("csv.no-header", "row \(wanted) is empty or past the end: it cannot be the header")
+            }
+            index = k
+        } else {
+            // As for a sheet: the first row with at least two filled cells and at least half as many as the
+            // fullest of the first rows (a title or a note has one or two).
+            let candidates = top.prefix(XLSXFileReader.headerSearchRows)
+            let filled = candidates.map { $0.cells.filter { !$0.allSatisfy(\.isWhitespace) }.count }
+            let most = filled.max() ?? 0
+            index = filled.firstIndex { $0 >= max(2, (most + 1) / 2) } ?? 0
+        }
+        let header = top[index].cells.enumerated().map { ($0.offset + 1, CellConverter.trimmed($0.element)) }
+            .filter { !$0.1.isEmpty }
+        let rows = top[(index + 1)...].prefix(sampleRows).map(\.cells)
+        return SheetSample(header: header, headerRow: top[index].number, rows: rows, encoding: encoding.name)
     }
 
     private static func workbook(openPath: String, options: BatchReadOptions) throws(XLSXError) -> SheetSample {

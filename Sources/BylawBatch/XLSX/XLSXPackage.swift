@@ -194,7 +194,8 @@ struct XMLTextCheck {
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         let name = rest.dropFirst().prefix { $0 != quote }
         let plain = name.lowercased().filter { $0 != "-" && $0 != "_" }
-        return plain == "utf8" ? nil : .encoding(String(name.prefix(40)))
+        // ASCII is UTF-8's first half: such a part is read, and a byte past ASCII is then refused as not UTF-8.
+        return ["utf8", "usascii", "ascii"].contains(plain) ? nil : .encoding(String(name.prefix(40)))
     }
 }
 

@@ -4,6 +4,14 @@
 enum DiagnosticFormTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
+            "diag-form.decision.no-such-day.4", zh: "{0} 为 {1}，日历上没有这一天：该月的日期从 {2} 到 {3}",
+            en: "{0} is {1}, which is no day of the calendar: the month's days run from {2} to {3}"),
+        CatalogueEntry(
+            "diag-form.decision.no-such-month.3", zh: "{0} 为 {1}：没有 {2} 月", en: "{0} is {1}: there is no month {2}"),
+        CatalogueEntry(
+            "diag-form.decision.no-such-year.3", zh: "{0} 为 {1}：没有 {2} 年，公历从 1 年开始",
+            en: "{0} is {1}: there is no year {2}; years start at 1"),
+        CatalogueEntry(
             "diag-form.decision.no-ruleset.2", zh: "{1} 这一天没有对 {0} 类决定生效的规则集",
             en: "no rule set for kind {0} is in force on {1}"),
         CatalogueEntry(

@@ -60,6 +60,8 @@ enum DiagnosticTexts {
             "diag.decision.bad-date", zh: "date 须为决定日期，写成 YYYY-MM-DD",
             en: "`date` must be the decision date written YYYY-MM-DD"),
         CatalogueEntry("diag.decision.no-such-day", zh: "日历上没有这一天", en: "no such day in the calendar"),
+        CatalogueEntry("diag.decision.no-such-month", zh: "没有这个月份", en: "no such month"),
+        CatalogueEntry("diag.decision.no-such-year", zh: "没有这个年份", en: "no such year"),
         CatalogueEntry("diag.decision.bad-enum", zh: "字段取值不在允许范围内", en: "a field's value is not one of its values"),
         CatalogueEntry("diag.decision.duplicate-field", zh: "字段重复", en: "a field is given twice"),
         CatalogueEntry("diag.decision.missing-field", zh: "缺少必填字段", en: "a required field is missing"),
