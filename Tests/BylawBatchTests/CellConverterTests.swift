@@ -41,6 +41,12 @@ import Testing
         Case(name: "a time is dropped", type: .date, cell: "2023/11/13 0:00:00", read: "2023-11-13"),
         Case(name: "full-width digits", type: .date, cell: "２０２３年７月２１日", read: "2023-07-21"),
         Case(name: "no such day", type: .date, cell: "2023/2/30", read: "!cell.bad-date"),
+        Case(name: "full-width separators", type: .date, cell: "２０２５－０１－１３", read: "2025-01-13"),
+        Case(name: "full-width slashes", type: .date, cell: "２０２５／１／１３", read: "2025-01-13"),
+        Case(name: "a formula's error in a date", type: .date, cell: "#VALUE!", read: "!cell.excel-error"),
+        Case(name: "a formula's error in an amount", type: .decimal, cell: "#DIV/0!", read: "!cell.excel-error"),
+        Case(name: "a formula's error in a count", type: .int, cell: "#n/a", read: "!cell.excel-error"),
+        Case(name: "an error's text in a text field stays text", type: .string, cell: "#N/A", read: "#N/A"),
         Case(name: "day or month first", type: .date, cell: "01/02/2023", read: "!cell.ambiguous-date"),
         Case(
             name: "day first declared", type: .date,

@@ -54,6 +54,13 @@ struct CellConverter: Sendable {
     func convert(_ text: String) -> Result<String, Problem> {
         var text = trim ? Self.trimmed(text) : text
         if !values.isEmpty, let value = values[text] { text = value }
+        if case .text = reading {
+        } else if Self.excelErrors.contains(text.uppercased()) {
+            return .failure(
+                Problem(
+                    code: "cell.excel-error", message: "`\(text)` is the error a spreadsheet formula gave, not a value",
+                    help: "correct the formula in the spreadsheet (or type the value) and export it again"))
+        }
         switch reading {
         case .text: return .success(text)
         case .date(let patterns, let serials): return Self.date(text, patterns: patterns, serials: serials)
@@ -68,6 +75,11 @@ struct CellConverter: Sendable {
                     help: "the words read are \(words); add others with `true:` and `false:` in the mapping file"))
         }
     }
+
+    /// The values Excel and WPS show, and save into CSV, for a formula that failed.
+    static let excelErrors: Set<String> = [
+        "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+    ]
 
     /// `text` without spaces, tabs, line breaks, no-break and full-width spaces around it.
     static func trimmed(_ text: String) -> String {

@@ -56,7 +56,8 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         for (k, part) in parts.enumerated() {
             switch part {
             case .literal(let c):
-                guard i < scalars.count, scalars[i] == c else { return nil }
+                // A separator typed full-width (`２０２５－０１－１３`, `２０２５／１／１３`) is the same separator.
+                guard i < scalars.count, scalars[i] == c || Self.fullWidth(c) == scalars[i] else { return nil }
                 i += 1
             case .year:
                 guard let n = Self.digits(scalars, &i, min: 4, max: 4) else { return nil }
@@ -82,6 +83,11 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
             i += 1
         }
         return count >= min ? n : nil
+    }
+
+    /// The full-width form of a printable ASCII character (`-` → `－`), nil for others.
+    static func fullWidth(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        (0x21...0x7E).contains(c.value) ? Unicode.Scalar(c.value - 0x21 + 0xFF01) : nil
     }
 
     /// ASCII and full-width digits (`２０２３`).

@@ -35,6 +35,8 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.cel.unbound-variable", zh: "未定义的变量", en: "undefined variable"),
         CatalogueEntry("diag.cel.undeclared-reference", zh: "引用了未声明的名称", en: "undeclared reference"),
         CatalogueEntry("diag.cel.undefined-field", zh: "未定义的字段", en: "undefined field"),
+        CatalogueEntry(
+            "diag.cell.excel-error", zh: "单元格中是电子表格公式的出错值，不是数值", en: "the cell holds a spreadsheet formula's error"),
         CatalogueEntry("diag.cell.ambiguous-date", zh: "单元格中的日期有歧义", en: "the cell's date is ambiguous"),
         CatalogueEntry("diag.cell.bad-amount", zh: "单元格中的金额无法识别", en: "the cell's amount cannot be read"),
         CatalogueEntry("diag.cell.bad-boolean", zh: "单元格应填“是”或“否”", en: "the cell is not a yes or no value"),
