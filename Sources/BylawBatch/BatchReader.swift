@@ -13,7 +13,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     /// The format a file name's extension says, if any.
     public static func of(path: String) -> InputFormat? {
         switch (path as NSString).pathExtension.lowercased() {
-        case "csv": .csv
+        // Excel's "Unicode text" save is a tab-separated `.txt` in UTF-16; `.tsv` is tab-separated too.
+        case "csv", "tsv", "txt": .csv
         case "jsonl", "ndjson": .jsonl
         case "json": .json
         case "yaml", "yml": .yaml

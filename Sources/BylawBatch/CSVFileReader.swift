@@ -34,7 +34,7 @@ final class CSVFileReader: RecordReader {
         types: FieldTypeIndex? = nil, headerRow: Int? = nil
     ) {
         self.headerRow = headerRow
-        reader = CSVReader(stream: stream, file: file)
+        reader = CSVReader(stream: stream, file: file, separator: CSVReader.separator(of: stream))
         self.file = file
         self.mapping = mapping
         self.encoding = encoding

@@ -57,7 +57,15 @@ public final class CSVReader {
     /// The 0-based index of the cell that made the last record a `csv.encoding` problem.
     public private(set) var encodingProblemCell: Int?
 
-    public init(stream: ByteStream, file: String, maxRecordBytes: Int = YAMLLimits.decision.maxBytes) {
+    /// The byte between cells: a comma, or what `separator(of:)` finds (a tab in Excel's "Unicode text" and
+    /// `.tsv` exports, a semicolon where Excel's list separator is one).
+    private let separator: UInt8
+
+    public init(
+        stream: ByteStream, file: String, maxRecordBytes: Int = YAMLLimits.decision.maxBytes,
+        separator: UInt8 = UInt8(ascii: ",")
+    ) {
+        self.separator = separator
         self.stream = stream
         self.file = file
         self.maxRecordBytes = maxRecordBytes
@@ -127,7 +135,7 @@ public final class CSVReader {
                         lineEndLength = c == 0x0D && next == 0x0A ? 2 : 1
                         break scan
                     }
-                    if c == UInt8(ascii: ",") {
+                    if c == separator {
                         endCell()
                         state = .cellStart
                         cellLine = position.line
@@ -235,5 +243,29 @@ public final class CSVReader {
         endCell()
         if let problem { return .problem(problem, line: startLine, raw: raw) }
         return .record(CSVRecord(line: startLine, cells: cells, raw: raw, sheetRow: recordNumber))
+    }
+}
+
+extension CSVReader {
+    /// The separator of a delimited text file, from its first line (quoted text skipped): a comma when it has
+    /// one; else a tab, else a semicolon, when the line has one of those and no comma; else a comma. The stream
+    /// is only looked at (up to 64 KiB), not read.
+    static func separator(of stream: ByteStream) -> UInt8 {
+        stream.ensure(64 << 10)
+        var counts: [UInt8: Int] = [:]
+        var quoted = false
+        var i = 0
+        while let c = stream.peek(i), i < 64 << 10 {
+            if c == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted {
+                if c == 0x0A || c == 0x0D { break }
+                if c == UInt8(ascii: ",") || c == 0x09 || c == UInt8(ascii: ";") { counts[c, default: 0] += 1 }
+            }
+            i += 1
+        }
+        if counts[UInt8(ascii: ","), default: 0] > 0 { return UInt8(ascii: ",") }
+        if counts[0x09, default: 0] > 0 { return 0x09 }
+        if counts[UInt8(ascii: ";"), default: 0] > 0 { return UInt8(ascii: ";") }
+        return UInt8(ascii: ",")
     }
 }

@@ -30,7 +30,11 @@ import Testing
         }
     }
 
-    @Test(arguments: ["ledger-gbk.csv", "ledger-utf16le.csv", "ledger-utf16be.csv"])
+    /// The encodings Excel saves, and its other delimited saves: "Unicode text" (`.txt`, tabs, UTF-16) and a
+    /// CSV with semicolons (where the list separator is one); the separator is found from the header line.
+    @Test(arguments: [
+        "ledger-gbk.csv", "ledger-utf16le.csv", "ledger-utf16be.csv", "ledger-unicode.txt", "ledger-semicolon.csv",
+    ])
     func encodingsAreDetectedAndGiveTheLedgersFindings(_ name: String) throws {
         let (r, lines) = try audit(Self.office + "/" + name)
         #expect(r.status == 1, "\(r.stderr)")

@@ -58,7 +58,7 @@ public struct SheetSample: Sendable {
             if case .utf16(_, let length) = encoding { bom = length }
             stream.decode(with: transcoder, skipping: bom)
         }
-        let reader = CSVReader(stream: stream, file: file)
+        let reader = CSVReader(stream: stream, file: file, separator: CSVReader.separator(of: stream))
         // Non-blank records with their row numbers, as a spreadsheet numbers them: enough to find the header
         // below a title (as `audit` does) and to sample the rows after it.
         var top: [(number: Int, cells: [String])] = []
