@@ -35,6 +35,7 @@ final class CSVFileReader: RecordReader {
     ) {
         self.headerRow = headerRow
         reader = CSVReader(stream: stream, file: file, separator: CSVReader.separator(of: stream))
+        reader.stopsAtOversize = true  // until the header is found
         self.file = file
         self.mapping = mapping
         self.encoding = encoding
@@ -138,6 +139,7 @@ final class CSVFileReader: RecordReader {
             return nil
         }
         pending = Array(top[(index + 1)...])
+        reader.stopsAtOversize = false
         let first = top[index]
         switch first {
         case .problem(let d, let line, let raw):

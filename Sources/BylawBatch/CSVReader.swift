@@ -54,6 +54,10 @@ public final class CSVReader {
     private var stopped = false
     /// Records read so far, empty lines included: the row number a spreadsheet gives the last record.
     public private(set) var recordNumber = 0
+    /// Whether a record past `maxRecordBytes` ends the reading at once, instead of being scanned to its end:
+    /// for the header (a file whose first line never ends, `/dev/zero` or a binary file, is no table, and reading
+    /// it to its end could take for ever).
+    public var stopsAtOversize = false
     /// The 0-based index of the cell that made the last record a `csv.encoding` problem.
     public private(set) var encodingProblemCell: Int?
 
@@ -200,6 +204,13 @@ public final class CSVReader {
                     return .problem(d, line: startLine, raw: raw)
                 }
                 oversizedHead = Array(stream.buffer[stream.start..<stream.start + min(i, 4096)])
+                if stopsAtOversize {
+                    stopped = true
+                    let d = Diagnostic.error(
+                        "csv.limit.record", "the record is larger than the limit of \(maxRecordBytes) bytes",
+                        at: SourceLocation(file: file, line: startLine, column: 1))
+                    return .problem(d, line: startLine, raw: oversizedHead ?? [])
+                }
             }
             if oversizedHead != nil {
                 // Too large to keep: scan on to the record's end without storing it, then go on after it.

@@ -155,6 +155,21 @@ import Testing
         #expect(typoLines.map(\.summary) == ["typo.csv:1 invalid csv.bad-header"])
     }
 
+    /// A "CSV" whose first line never ends (a link to /dev/zero; a binary file named .csv) is refused as soon
+    /// as the header passes the record limit, by audit and by map init, instead of being read for ever.
+    @Test func aHeaderThatNeverEndsIsRefusedAtTheLimit() throws {
+        let dir = try temp()
+        try FileManager.default.createSymbolicLink(atPath: dir + "/zero.csv", withDestinationPath: "/dev/zero")
+        let (r, lines) = try audit([dir + "/zero.csv"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.map(\.summary) == ["zero.csv:1 invalid csv.limit.record"])
+        let proposed = try Run.bylaw([
+            "map", "init", dir + "/zero.csv", "--kind", "asset_disposal", "--rules", Run.repository + "/rules",
+        ])
+        #expect(proposed.status == 2)
+        #expect(proposed.stderr.contains("larger than the limit"), "\(proposed.stderr)")
+    }
+
     /// Old Excel for Mac ends lines with a lone CR. Each CR outside quotes ends a row and counts as a line; a CR
     /// inside quotes stays in the cell as it is. Sniffing standard input looks at the header alone, not at a
     /// later row with `: ` in a cell.

@@ -59,11 +59,15 @@ public struct SheetSample: Sendable {
             stream.decode(with: transcoder, skipping: bom)
         }
         let reader = CSVReader(stream: stream, file: file, separator: CSVReader.separator(of: stream))
+        reader.stopsAtOversize = true
         // Non-blank records with their row numbers, as a spreadsheet numbers them: enough to find the header
         // below a title (as `audit` does) and to sample the rows after it.
         var top: [(number: Int, cells: [String])] = []
         while top.count < XLSXFileReader.headerSearchRows + sampleRows, let result = reader.next() {
             guard case .record(let record) = result else {
+                if top.isEmpty, case .problem(let d, _, _) = result, d.code != "csv.encoding" {
+                    throw XLSXError(d.code, "the header row: \(d.message)")
+                }
                 if top.isEmpty {
                     throw XLSXError(
                         "csv.encoding",
