@@ -245,6 +245,22 @@ import Testing
         #expect(proposed.stdout.contains("处置编号: id") && !proposed.stdout.contains("本表由资产管理系统导出"))
     }
 
+    /// Cells out of place, as no spreadsheet program writes them (a cell written twice, an unknown type, a cell
+    /// of another row, a row numbered like the one before): each such row is refused naming the cell, not read
+    /// with a value put in the wrong column; the other rows are judged as in the ledger.
+    @Test func cellsOutOfPlaceRefuseTheirRow() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-cell-refs.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.count == 12)
+        let refused = lines.filter { $0.codes == ["xlsx.cell-ref"] }.map(\.source)
+        #expect(
+            refused == [
+                "ledger-cell-refs.xlsx:row 3", "ledger-cell-refs.xlsx:row 5", "ledger-cell-refs.xlsx:row 7",
+                "ledger-cell-refs.xlsx:row 10",
+            ])
+        #expect(lines.filter { $0.verdict == "invalid" }.count == 4)
+    }
+
     /// A hidden first sheet (an old copy of one row) is not the table: the visible ledger is read, unless
     /// `--sheet` names the hidden one.
     @Test func aHiddenSheetIsPassedOver() throws {

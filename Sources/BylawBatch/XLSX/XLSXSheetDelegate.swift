@@ -41,14 +41,48 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
         ends.opened()
         switch localName(elementName) {
         case "row":
-            let number = attribute(attributes, "r").flatMap(Int.init) ?? row.number + 1
-            row = XLSXRow(number: min(max(number, row.number + 1), SpreadsheetName.maxRows), cells: [])
+            // Rows come in order, each numbered past the last (Excel refuses a sheet that does otherwise); a
+            // row that does not is read where it stands and refused, rather than judged as another row.
+            let given = attribute(attributes, "r")
+            let number = given.flatMap(Int.init)
+            row = XLSXRow(
+                number: min(max(number ?? row.number + 1, row.number + 1), SpreadsheetName.maxRows), cells: [])
             inRow = true
             column = 0
+            if let given, number != row.number {
+                column = 1
+                problem(
+                    "xlsx.cell-ref",
+                    "the row numbered `\(given.prefix(24))` comes where row \(row.number) is: rows must be numbered "
+                        + "in order")
+                column = 0
+            }
         case "c":
-            let at = attribute(attributes, "r").flatMap { SpreadsheetName.parse($0.utf8) }
-            column = at?.column ?? column + 1
             type = attribute(attributes, "t") ?? "n"
+            if let reference = attribute(attributes, "r") {
+                // A cell names its own place: in this row, right of the cell before it.
+                let at = SpreadsheetName.parse(reference.utf8) ?? SpreadsheetName.parse(reference.uppercased().utf8)
+                let previous = column
+                column = at?.column ?? column + 1
+                if let at, at.row == row.number, at.column > previous {
+                } else {
+                    problem(
+                        "xlsx.cell-ref",
+                        at == nil
+                            ? "a cell of row \(row.number) is named `\(reference.prefix(24))`, which is no cell's name"
+                            : at?.row != row.number
+                                ? "cell `\(reference)` is written inside row \(row.number)"
+                                : "cell `\(reference)` is written twice, or after a cell to its right")
+                }
+            } else {
+                column += 1
+            }
+            if !Self.cellTypes.contains(type) {
+                problem(
+                    "xlsx.cell-ref",
+                    "cell \(SpreadsheetName.cell(column: column, row: row.number)) has the unknown type `\(type.prefix(24))`"
+                )
+            }
             style = attribute(attributes, "s").flatMap(Int.init) ?? 0
             text = ""
             tooLong = false
@@ -145,6 +179,10 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
         }
         if !value.isEmpty { row.cells.append(XLSXRow.Cell(column: column, text: value)) }
     }
+
+    /// The cell types a worksheet may give (`t=`): shared string, number, boolean, ISO date, error, a
+    /// formula's text, inline string.
+    static let cellTypes: Set<String> = ["s", "n", "b", "d", "e", "str", "inlineStr"]
 
     private func problem(_ code: String, _ message: String) {
         if row.problem == nil { row.problem = (column, code, message) }

@@ -218,6 +218,9 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.xlsx.broken", zh: "工作簿已损坏", en: "the workbook is damaged"),
         CatalogueEntry(
             "diag.xlsx.cell-outside-header", zh: "单元格在表头范围之外", en: "a cell lies outside the header's columns"),
+        CatalogueEntry(
+            "diag.xlsx.cell-ref", zh: "工作表中单元格的位置或类型有误（Excel 不会这样保存）",
+            en: "a cell's place or type in the sheet is wrong (Excel never saves it so)"),
         CatalogueEntry("diag.xlsx.doctype", zh: "工作簿含有不允许的 DOCTYPE", en: "the workbook holds a forbidden DOCTYPE"),
         CatalogueEntry(
             "diag.xlsx.encoding", zh: "工作簿中的 XML 不是 UTF-8 编码：请用 Excel 或 WPS 打开后重新保存",
