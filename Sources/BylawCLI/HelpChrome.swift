@@ -49,8 +49,13 @@ enum HelpChrome {
         return message.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
             for id in errorForms {
-                guard let entry = Catalogue.entry(id), let values = Catalogue.match(entry.english, line) else {
+                guard let entry = Catalogue.entry(id), var values = Catalogue.match(entry.english, line) else {
                     continue
+                }
+                // The parser's list of choices (`'text' and 'json'`, `'a', 'b' and 'c'`) as a Chinese list.
+                if id == "help.chrome.parse.invalid-choice", values.count == 3 {
+                    values[2] = values[2].replacingOccurrences(of: " and ", with: "、")
+                        .replacingOccurrences(of: ", ", with: "、")
                 }
                 return Catalogue.fill(entry.text(language), values)
             }
@@ -61,7 +66,8 @@ enum HelpChrome {
     /// The forms of the parser's error lines, the specific before the general (`Error: {0}` last among them).
     static let errorForms = [
         "help.chrome.parse.unknown-option", "help.chrome.parse.missing-value", "help.chrome.parse.missing-argument",
-        "help.chrome.parse.invalid-value", "help.chrome.parse.unexpected-many", "help.chrome.parse.unexpected",
+        "help.chrome.parse.invalid-choice-list", "help.chrome.parse.invalid-choice", "help.chrome.parse.invalid-value",
+        "help.chrome.parse.unexpected-many", "help.chrome.parse.unexpected",
         "help.chrome.parse.error", "help.chrome.parse.help", "help.chrome.parse.usage", "help.chrome.parse.see",
         "help.chrome.parse.see-detail",
     ]

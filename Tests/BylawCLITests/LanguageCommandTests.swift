@@ -97,6 +97,11 @@ import Testing
         #expect(zh.stderr.contains("用法：bylaw audit"))
         #expect(zh.stderr.contains("详见 'bylaw audit --help'。"))
         #expect(!zh.stderr.contains("Error:") && !zh.stderr.contains("Usage:"), "\(zh.stderr)")
+        // A value not among an option's choices: the choices listed in Chinese, no English left.
+        let choice = try Run.bylaw(["check", "x.yaml", "--format", "xml", "--lang", "zh"])
+        #expect(choice.stderr.contains("错误：取值 'xml' 不适用于 '--format <format>'，可选值：'text'、'json'。"), "\(choice.stderr)")
+        let list = try Run.bylaw(["audit", "x.csv", "--format", "xml", "--lang", "zh"])
+        #expect(list.stderr.contains("可选值如下：") && !list.stderr.contains("Please"), "\(list.stderr)")
         let extra = try Run.bylaw(["log", "verify", "extra", "--lang", "zh"])
         #expect(extra.stderr.contains("错误：多余的参数 'extra'"), "\(extra.stderr)")
         // A negative count is a value out of range, said so; not a missing value.

@@ -54,6 +54,12 @@ enum HelpTexts {
         CatalogueEntry(
             "help.chrome.parse.missing-argument", zh: "错误：缺少参数 {0}", en: "Error: Missing expected argument {0}"),
         CatalogueEntry(
+            "help.chrome.parse.invalid-choice-list", zh: "错误：取值 {0} 不适用于 {1}，可选值如下：",
+            en: "Error: The value {0} is invalid for {1}. Please provide one of the following:"),
+        CatalogueEntry(
+            "help.chrome.parse.invalid-choice", zh: "错误：取值 {0} 不适用于 {1}，可选值：{2}。",
+            en: "Error: The value {0} is invalid for {1}. Please provide one of {2}."),
+        CatalogueEntry(
             "help.chrome.parse.invalid-value", zh: "错误：取值 {0} 不适用于 {1}", en: "Error: The value {0} is invalid for {1}"),
         CatalogueEntry("help.chrome.parse.unexpected", zh: "错误：多余的参数 {0}", en: "Error: Unexpected argument {0}"),
         CatalogueEntry("help.chrome.parse.unexpected-many", zh: "错误：多余的参数 {0}", en: "Error: Unexpected arguments {0}"),
