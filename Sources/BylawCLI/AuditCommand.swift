@@ -171,7 +171,8 @@ struct AuditCommand: ParsableCommand {
         if let failure = sink.failure {
             printError(
                 "bylaw: "
-                    + Language.current.text("op.report-write-failed", String(cString: strerror(failure)).lowercased()))
+                    + Language.current.text(
+                        "op.report-unwritable", report ?? "-", String(cString: strerror(failure)).lowercased()))
             throw Exit.invalid
         }
         if let report, !quiet {

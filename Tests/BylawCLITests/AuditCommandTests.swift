@@ -155,6 +155,18 @@ import Testing
         #expect(typoLines.map(\.summary) == ["typo.csv:1 invalid csv.bad-header"])
     }
 
+    /// A report that cannot be written (a full disk) names its file, and the run fails rather than ending as
+    /// if the report were whole.
+    @Test func aReportThatCannotBeWrittenNamesItsFile() throws {
+        let r = try Run.bylaw([
+            "audit", Run.repository + "/examples/asset-disposals/disposal-ledger.csv", "--map",
+            Run.repository + "/examples/asset-disposals/columns.yaml", "--kind", "asset_disposal", "--no-audit",
+            "--rules", Self.rules, "--report", "/dev/full", "--lang", "en",
+        ])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot write the report to `/dev/full`: no space left on device"), "\(r.stderr)")
+    }
+
     /// A "CSV" whose first line never ends (a link to /dev/zero; a binary file named .csv) is refused as soon
     /// as the header passes the record limit, by audit and by map init, instead of being read for ever.
     @Test func aHeaderThatNeverEndsIsRefusedAtTheLimit() throws {

@@ -13,7 +13,6 @@ enum OperationalTexts {
             en: "no rule set in `{0}` applies to kind `{1}`"),
         CatalogueEntry("op.known-kinds", zh: "；已知类别：{0}", en: "; known kinds: {0}"),
         CatalogueEntry("op.report-unwritable", zh: "无法把报告写入 `{0}`：{1}", en: "cannot write the report to `{0}`: {1}"),
-        CatalogueEntry("op.report-write-failed", zh: "无法写出报告：{0}", en: "cannot write the report: {0}"),
         CatalogueEntry("op.no-records", zh: "输入中没有记录", en: "the inputs hold no records"),
         CatalogueEntry(
             "op.no-decision-files", zh: "文件夹 `{0}` 中没有决定文件（.yaml、.yml 或 .json）",
