@@ -27,6 +27,11 @@ import Testing
             name: "exponent is not a decimal", edits: ["price:": "price: 1e3"], code: "decision.type-mismatch",
             message: "`price` must be a decimal number, not `1e3`", line: 7, column: 8),
         Case(
+            name: "too many digits", edits: ["price:": "price: " + String(repeating: "9", count: 60)],
+            code: "decision.number-range",
+            message: "`price` is `" + String(repeating: "9", count: 40)
+                + "…`, a number of 60 digits: more than is held exactly", line: 7, column: 8),
+        Case(
             name: "quoted number", edits: ["price:": "price: \"540000\""], code: "decision.type-mismatch",
             message: "`price` must be a decimal number, not the quoted text `540000`", line: 7, column: 8),
         Case(

@@ -165,13 +165,28 @@ package struct DecisionTyper {
                         ? "write plain digits with an optional fraction, such as 650000.00" : nil)
         }
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
+        let shown = text.count > 40 ? text.prefix(40) + "…" : text[...]
+        // Plain digits that are too many to hold exactly: said so, not called a wrong form.
+        if expected == "a decimal number" ? Self.isPlainDecimal(text) : Self.isPlainInteger(text) {
+            return fail(
+                node, "decision.number-range",
+                "`\(path)` is `\(shown)`, a number of \(digits.filter(\.isNumber).count) digits: more than is held exactly",
+                help: expected == "a decimal number"
+                    ? "a decimal holds up to 38 significant digits, 36 of them after the point"
+                    : "an integer lies between -9223372036854775808 and 9223372036854775807")
+        }
+        if text.contains(where: { $0 == "e" || $0 == "E" }), Double(text) != nil {
+            return fail(
+                node, "decision.type-mismatch", "`\(path)` must be \(expected), not `\(shown)`",
+                help: "write the number's digits in full, without an exponent")
+        }
         if digits.count > 1, digits.hasPrefix("0"), digits.dropFirst().first != "." {
             return fail(
                 node, "decision.number-ambiguous", "`\(path)` is `\(text)`, a number with a leading zero",
                 help: "write it without the leading zero, or declare the field a string if it is a code")
         }
         return fail(
-            node, "decision.type-mismatch", "`\(path)` must be \(expected), not `\(text)`",
+            node, "decision.type-mismatch", "`\(path)` must be \(expected), not `\(shown)`",
             help: expected == "a decimal number"
                 ? "write plain digits with an optional fraction, such as 650000.00" : nil)
     }
@@ -219,6 +234,11 @@ package struct DecisionTyper {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: what money looks like.
+    /// `-?[1-9][0-9]*` or `0`.
+    static func isPlainInteger(_ text: String) -> Bool {
+        isPlainDecimal(text) && !text.contains(".")
+    }
+
     static func isPlainDecimal(_ text: String) -> Bool {
         var u = text.utf8[...]
         if u.first == UInt8(ascii: "-") { u = u.dropFirst() }

@@ -3,6 +3,15 @@
 enum DiagnosticHelpTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
+            "diag-help.decision.number-range.decimal", zh: "小数最多有 38 位有效数字，其中小数点后最多 36 位",
+            en: "a decimal holds up to 38 significant digits, 36 of them after the point"),
+        CatalogueEntry(
+            "diag-help.decision.number-range.int", zh: "整数须在 -9223372036854775808 与 9223372036854775807 之间",
+            en: "an integer lies between -9223372036854775808 and 9223372036854775807"),
+        CatalogueEntry(
+            "diag-help.decision.exponent", zh: "请写出完整的数字，不要用科学计数法（如 3.28e5 应写成 328000）",
+            en: "write the number's digits in full, without an exponent"),
+        CatalogueEntry(
             "diag-help.csv.stray-quote", zh: "开头的引号须在单元格结尾闭合；单元格中的引号要写成两个：\"\"",
             en: "a quote that opens a cell must close it; a quote inside a cell is written twice: \"\""),
         CatalogueEntry(

@@ -61,6 +61,8 @@ enum DiagnosticTexts {
         CatalogueEntry(
             "diag.decision.bad-date", zh: "date 须为决定日期，写成 YYYY-MM-DD",
             en: "`date` must be the decision date written YYYY-MM-DD"),
+        CatalogueEntry(
+            "diag.decision.number-range", zh: "数字位数过多，无法精确保存", en: "a number has too many digits to hold exactly"),
         CatalogueEntry("diag.decision.no-such-day", zh: "日历上没有这一天", en: "no such day in the calendar"),
         CatalogueEntry("diag.decision.no-such-month", zh: "没有这个月份", en: "no such month"),
         CatalogueEntry("diag.decision.no-such-year", zh: "没有这个年份", en: "no such year"),
