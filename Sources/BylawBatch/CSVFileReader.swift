@@ -130,6 +130,12 @@ final class CSVFileReader: RecordReader {
             top.append(next)
             if case .problem = next { break }
             if headerRow != nil || top.count >= XLSXFileReader.headerSearchRows { break }
+            // The first line that is not blank has been read whole: a later line over the record limit is its own
+            // error, not the file's. In the usual case it is the header, and nothing more is read ahead.
+            if !Self.isBlank(next), top.dropLast().allSatisfy(Self.isBlank) {
+                reader.stopsAtOversize = false
+                if case .record(let r) = next, canBeHeader(r) { break }
+            }
         }
         // A row named past the end: the file is not silently taken for one without records.
         if headerRow != nil, top.isEmpty { return noHeader("is past the end of the file") }
