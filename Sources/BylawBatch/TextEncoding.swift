@@ -24,7 +24,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// its byte order), else UTF-8 when the first MiB is valid UTF-8, else GB18030. `chosen` (`--encoding`)
     /// wins over the bytes, except that a UTF-16 byte-order mark still gives the byte order.
     ///
-    /// `records` is for JSON, JSON Lines and YAML: one stray GBK value among UTF-8 records must not turn every
+    /// `records` is for JSON, JSON Lines and YAML (judged on their first 64 KiB rather than 1 MiB): one stray GBK value among UTF-8 records must not turn every
     /// record into other characters, so such a file is read as GB18030 only when bad sequences outnumber the
     /// good multi-byte characters (a GBK file is mostly bad sequences); the stray value is then refused where
     /// it is. A CSV file is UTF-8 only when it is nearly all good, since a spreadsheet saved as GBK holds few
@@ -46,8 +46,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
         if let utf16BOM { return utf16BOM }
         if stream.hasBOM { return .utf8 }
-        stream.ensure(sniffBytes)
-        let n = min(stream.available, sniffBytes)
+        // Records (JSON, YAML) are judged on their first 64 KiB: a GBK file shows it in its first record, and a
+        // folder of many small decisions, or one large export, pays for no more.
+        let sniff = records ? 64 << 10 : sniffBytes
+        stream.ensure(sniff)
+        let n = min(stream.available, sniff)
         let tally = stream.buffer[stream.start..<stream.start + n].withUnsafeBufferPointer {
             UTF8Prefix.tally($0, complete: stream.atEnd && n == stream.available)
         }
