@@ -158,26 +158,14 @@ public final class BatchReader {
     /// file is UTF-8 (read as it is), or a reader of the one error when the system cannot decode it.
     private func decoding(_ stream: ByteStream, path: String) -> RecordReader? {
         let encoding = TextEncoding.detect(stream, chosen: nil, records: true)
-        guard let name = encoding.iconvName else { return nil }
-        guard let transcoder = Transcoder(from: name, unit: encoding.unit) else {
-            return unreadable(path, reason: "this system cannot decode \(encoding.name)")
-        }
-        var bom = 0
-        if case .utf16(_, let length) = encoding { bom = length }
-        stream.decode(with: transcoder, skipping: bom)
-        return nil
+        return encoding.decode(stream) ? nil : unreadable(path, reason: "this system cannot decode \(encoding.name)")
     }
 
     /// A CSV file, decoded to UTF-8 as it is read when it is in another encoding (`TextEncoding.detect`).
     private func csv(_ stream: ByteStream, path: String) -> RecordReader {
         let encoding = TextEncoding.detect(stream, chosen: options.encoding)
-        if let name = encoding.iconvName {
-            guard let transcoder = Transcoder(from: name, unit: encoding.unit) else {
-                return unreadable(path, reason: "this system cannot decode \(encoding.name)")
-            }
-            var bom = 0
-            if case .utf16(_, let length) = encoding { bom = length }
-            stream.decode(with: transcoder, skipping: bom)
+        guard encoding.decode(stream) else {
+            return unreadable(path, reason: "this system cannot decode \(encoding.name)")
         }
         return CSVFileReader(
             stream: stream, file: path, mapping: mapping, encoding: encoding, types: options.fieldTypes,

@@ -22,6 +22,8 @@ final class CSVFileReader: RecordReader {
     /// Records read while looking for the header, after it.
     private var pending: [CSVReadResult] = []
     private let headerRow: Int?
+    /// The mapping's headers, by which a line below a title is known for the header.
+    private let knownHeaders: Set<String>
     private var row = 0
     private var done = false
     /// Whether the file stopped part way because it could not be decoded.
@@ -34,6 +36,7 @@ final class CSVFileReader: RecordReader {
         types: FieldTypeIndex? = nil, headerRow: Int? = nil
     ) {
         self.headerRow = headerRow
+        knownHeaders = Set(mapping?.columns.keys.map { $0 } ?? [])
         reader = CSVReader(stream: stream, file: file, separator: CSVReader.separator(of: stream))
         reader.stopsAtOversize = true  // until the header is found
         self.file = file
@@ -206,11 +209,7 @@ final class CSVFileReader: RecordReader {
 
     private func canBeHeader(_ record: CSVRecord) -> Bool {
         let names = record.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if let mapping {
-            let known = Set(mapping.columns.keys)
-            let wanted = min(2, known.count)
-            if wanted > 0, names.filter({ known.contains($0) }).count >= wanted { return true }
-        }
+        if XLSXFileReader.namesColumns(names, of: knownHeaders) { return true }
         return names.count >= 2
             && names.allSatisfy { name in mapping?.columns[name] != nil || FieldPath(name) != nil }
     }

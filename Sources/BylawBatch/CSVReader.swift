@@ -262,21 +262,19 @@ extension CSVReader {
     /// one; else a tab, else a semicolon, when the line has one of those and no comma; else a comma. The stream
     /// is only looked at (up to 64 KiB), not read.
     static func separator(of stream: ByteStream) -> UInt8 {
+        let comma = UInt8(ascii: ","), tab: UInt8 = 0x09, semicolon = UInt8(ascii: ";")
         stream.ensure(64 << 10)
-        var counts: [UInt8: Int] = [:]
+        var seen: Set<UInt8> = []
         var quoted = false
         var i = 0
         while let c = stream.peek(i), i < 64 << 10 {
             if c == UInt8(ascii: "\"") { quoted.toggle() }
             if !quoted {
-                if c == 0x0A || c == 0x0D { break }
-                if c == UInt8(ascii: ",") || c == 0x09 || c == UInt8(ascii: ";") { counts[c, default: 0] += 1 }
+                if c == 0x0A || c == 0x0D || c == comma { break }
+                if c == tab || c == semicolon { seen.insert(c) }
             }
             i += 1
         }
-        if counts[UInt8(ascii: ","), default: 0] > 0 { return UInt8(ascii: ",") }
-        if counts[0x09, default: 0] > 0 { return 0x09 }
-        if counts[UInt8(ascii: ";"), default: 0] > 0 { return UInt8(ascii: ";") }
-        return UInt8(ascii: ",")
+        return stream.peek(i) == comma ? comma : seen.contains(tab) ? tab : seen.contains(semicolon) ? semicolon : comma
     }
 }

@@ -1,3 +1,5 @@
+import BylawYAML
+
 /// The text encodings a CSV file may be in: UTF-8 (with or without a byte-order mark), UTF-16 with a
 /// byte-order mark (Excel's "Unicode" saves), and GB18030, the superset of GBK that Excel's plain "CSV" save
 /// writes on Chinese Windows. Documented in docs/audit.md.
@@ -24,11 +26,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// its byte order), else UTF-8 when the first MiB is valid UTF-8, else GB18030. `chosen` (`--encoding`)
     /// wins over the bytes, except that a UTF-16 byte-order mark still gives the byte order.
     ///
-    /// `records` is for JSON, JSON Lines and YAML (judged on their first 64 KiB rather than 1 MiB): one stray GBK value among UTF-8 records must not turn every
-    /// record into other characters, so such a file is read as GB18030 only when bad sequences outnumber the
-    /// good multi-byte characters (a GBK file is mostly bad sequences); the stray value is then refused where
-    /// it is. A CSV file is UTF-8 only when it is nearly all good, since a spreadsheet saved as GBK holds few
-    /// Chinese characters beside its numbers.
+    /// `records` is for JSON, JSON Lines and YAML, judged on their first 64 KiB (a GBK file shows it in its first
+    /// record): one stray GBK value among UTF-8 records must not turn every record into other characters, so such
+    /// a file is read as GB18030 only when bad sequences outnumber good multi-byte characters, and the stray value
+    /// is refused where it is. A CSV file is UTF-8 only when it is nearly all good, since a spreadsheet saved as
+    /// GBK holds few Chinese characters beside its numbers.
     static func detect(_ stream: ByteStream, chosen: TextEncoding?, records: Bool = false) -> Detected {
         let b0 = stream.peek(0)
         let b1 = stream.peek(1)
@@ -46,8 +48,6 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
         if let utf16BOM { return utf16BOM }
         if stream.hasBOM { return .utf8 }
-        // Records (JSON, YAML) are judged on their first 64 KiB: a GBK file shows it in its first record, and a
-        // folder of many small decisions, or one large export, pays for no more.
         let sniff = records ? 64 << 10 : sniffBytes
         stream.ensure(sniff)
         let n = min(stream.available, sniff)
@@ -89,6 +89,17 @@ public enum TextEncoding: String, Sendable, CaseIterable {
             if case .utf16 = self { return 2 }
             return 1
         }
+
+        /// Has `stream` decoded from this encoding to UTF-8 as it is read (past a UTF-16 byte-order mark);
+        /// nothing for UTF-8. False when this system cannot decode it.
+        func decode(_ stream: ByteStream) -> Bool {
+            guard let name = iconvName else { return true }
+            guard let transcoder = Transcoder(from: name, unit: unit) else { return false }
+            var bom = 0
+            if case .utf16(_, let length) = self { bom = length }
+            stream.decode(with: transcoder, skipping: bom)
+            return true
+        }
     }
 }
 
@@ -115,34 +126,29 @@ enum UTF8Prefix {
     /// The length of the valid character at `i` (all that is left for one cut off at the end), or nil when none starts there.
     static func sequence(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, complete: Bool) -> Int? {
         let n = bytes.count
-        let c = bytes[i]
-        if c < 0x80 { return 1 }
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch c {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            upper = 0x9F
-        case 0xF0:
-            length = 4
-            lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            upper = 0x8F
-        default: return nil
-        }
+        guard let (length, second) = lead(bytes[i]) else { return nil }
         for k in 1..<length {
             guard i + k < n else { return complete ? nil : n - i }
             let t = bytes[i + k]
-            if k == 1 ? !(lower...upper).contains(t) : !(0x80...0xBF).contains(t) { return nil }
+            if k == 1 ? !second.contains(t) : !(0x80...0xBF).contains(t) { return nil }
         }
         return length
+    }
+
+    /// The length of the well-formed sequence (RFC 3629) that byte `c` starts, and the range its second byte
+    /// must fall in (which rules out overlong forms, surrogates and code points past U+10FFFF); later bytes fall
+    /// in 0x80...0xBF. Nil for a byte that starts none.
+    static func lead(_ c: UInt8) -> (length: Int, second: ClosedRange<UInt8>)? {
+        switch c {
+        case 0x00...0x7F: (1, 0x80...0xBF)
+        case 0xC2...0xDF: (2, 0x80...0xBF)
+        case 0xE0: (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80...0xBF)
+        case 0xED: (3, 0x80...0x9F)
+        case 0xF0: (4, 0x90...0xBF)
+        case 0xF1...0xF3: (4, 0x80...0xBF)
+        case 0xF4: (4, 0x80...0x8F)
+        default: nil
+        }
     }
 }

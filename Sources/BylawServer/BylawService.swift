@@ -223,10 +223,6 @@ public final class BylawService: Sendable {
     /// than `identity` (a gzip body read as YAML would fail on its bytes) with 415 `body.encoding`, and a
     /// `Transfer-Encoding` other than `chunked` (the only one the server removes) with 400 `body.unreadable`.
     package static func refuseCodings(_ request: Request) throws(APIError) {
-        func tokens(_ value: String?) -> [String] {
-            (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-                .filter { !$0.isEmpty }
-        }
         let content = tokens(request.headers[.contentEncoding]).filter { $0 != "identity" }
         if let coding = content.first {
             throw APIError(.unsupportedMediaType, "body.encoding", .text("api.body.encoding", coding))
@@ -234,6 +230,13 @@ public final class BylawService: Sendable {
         if tokens(request.headers[.transferEncoding]).contains(where: { $0 != "chunked" }) {
             throw APIError(.badRequest, "body.unreadable", .text("api.body.unreadable"))
         }
+    }
+
+    /// The comma-separated tokens of a header's value (`Connection`, `Content-Encoding`, `Transfer-Encoding`),
+    /// trimmed and in lower case.
+    static func tokens(_ value: String?) -> [String] {
+        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }
     }
 
     /// What reading a request's body failed with, as the route answers it: a refusal of its own, or the

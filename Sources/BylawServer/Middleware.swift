@@ -64,10 +64,7 @@ struct LingeringCloseMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Whether the request's `Connection` header holds the token `close`.
     static func asksToClose(_ request: Request) -> Bool {
-        guard let value = request.headers[.connection] else { return false }
-        return value.split(separator: ",").contains {
-            $0.trimmingCharacters(in: .whitespaces).lowercased() == "close"
-        }
+        BylawService.tokens(request.headers[.connection]).contains("close")
     }
 
     /// Whether the request says it has a body: a length above zero, or a transfer coding.

@@ -233,12 +233,12 @@ package struct DecisionTyper {
         return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
     }
 
-    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: what money looks like.
-    /// `-?[1-9][0-9]*` or `0`.
+    /// `-?(0|[1-9][0-9]*)`.
     static func isPlainInteger(_ text: String) -> Bool {
         isPlainDecimal(text) && !text.contains(".")
     }
 
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: what money looks like.
     static func isPlainDecimal(_ text: String) -> Bool {
         var u = text.utf8[...]
         if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
@@ -275,8 +275,7 @@ package struct DecisionTyper {
         guard (1...12).contains(month) else {
             return ("decision.no-such-month", "`\(path)` is `\(text)`: there is no month `\(parts[1])`")
         }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let length = CELDate.daysInMonth(year: year, month: month)
         let names = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December",

@@ -14,6 +14,8 @@ struct CellConverter: Sendable {
         case date(patterns: [DatePattern], serials: ColumnFormat.SerialSystem?)
         case amount(integer: Bool)
         case bool(true: Set<String>, false: Set<String>)
+
+        var isText: Bool { if case .text = self { true } else { false } }
     }
 
     /// Why a cell cannot be read: a code and what is wrong, for a message that also names the cell.
@@ -54,8 +56,7 @@ struct CellConverter: Sendable {
     func convert(_ text: String) -> Result<String, Problem> {
         var text = trim ? Self.trimmed(text) : text
         if !values.isEmpty, let value = values[text] { text = value }
-        if case .text = reading {
-        } else if Self.excelErrors.contains(text.uppercased()) {
+        if !reading.isText, Self.excelErrors.contains(text.uppercased()) {
             return .failure(
                 Problem(
                     code: "cell.excel-error", message: "`\(text)` is the error a spreadsheet formula gave, not a value",

@@ -53,15 +53,14 @@ extension CellConverter {
     static func amount(_ text: String, integer: Bool) -> Result<String, Problem> {
         if isPlain(text, integer: integer) { return .success(text) }
         var s = ""
+        // Full-width digits and the marks an amount is written with; the minus sign U+2212 too.
         for c in text.unicodeScalars {
-            switch c.value {
-            case 0xFF10...0xFF19: s.unicodeScalars.append(Unicode.Scalar(c.value - 0xFF10 + 0x30) ?? c)
-            case 0xFF0C: s.append(",")  // ，
-            case 0xFF0E: s.append(".")  // ．
-            case 0x2212, 0xFF0D: s.append("-")  // − －
-            case 0xFF08: s.append("(")
-            case 0xFF09: s.append(")")
-            default: s.unicodeScalars.append(c)
+            if c == "\u{2212}" {
+                s.append("-")
+            } else if let a = FullWidth.ascii(c), "0123456789,.-()".unicodeScalars.contains(a) {
+                s.unicodeScalars.append(a)
+            } else {
+                s.unicodeScalars.append(c)
             }
         }
         var negative = false

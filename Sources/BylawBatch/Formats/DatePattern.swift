@@ -57,7 +57,7 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
             switch part {
             case .literal(let c):
                 // A separator typed full-width (`２０２５－０１－１３`, `２０２５／１／１３`) is the same separator.
-                guard i < scalars.count, scalars[i] == c || Self.fullWidth(c) == scalars[i] else { return nil }
+                guard i < scalars.count, scalars[i] == c || FullWidth.ascii(scalars[i]) == c else { return nil }
                 i += 1
             case .year:
                 guard let n = Self.digits(scalars, &i, min: 4, max: 4) else { return nil }
@@ -85,18 +85,10 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         return count >= min ? n : nil
     }
 
-    /// The full-width form of a printable ASCII character (`-` → `－`), nil for others.
-    static func fullWidth(_ c: Unicode.Scalar) -> Unicode.Scalar? {
-        (0x21...0x7E).contains(c.value) ? Unicode.Scalar(c.value - 0x21 + 0xFF01) : nil
-    }
-
     /// ASCII and full-width digits (`２０２３`).
     static func digitValue(_ c: Unicode.Scalar) -> Int? {
-        switch c.value {
-        case 0x30...0x39: Int(c.value - 0x30)
-        case 0xFF10...0xFF19: Int(c.value - 0xFF10)
-        default: nil
-        }
+        let ascii = FullWidth.ascii(c) ?? c
+        return (0x30...0x39).contains(ascii.value) ? Int(ascii.value - 0x30) : nil
     }
 
     /// The layouts read in a date column when the mapping names none: ISO with or without leading zeros, and

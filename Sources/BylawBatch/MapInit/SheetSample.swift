@@ -53,11 +53,7 @@ public struct SheetSample: Sendable {
         -> SheetSample
     {
         let encoding = TextEncoding.detect(stream, chosen: options.encoding)
-        if let name = encoding.iconvName, let transcoder = Transcoder(from: name, unit: encoding.unit) {
-            var bom = 0
-            if case .utf16(_, let length) = encoding { bom = length }
-            stream.decode(with: transcoder, skipping: bom)
-        }
+        _ = encoding.decode(stream)  // when it cannot, the header is refused as not readable below
         let reader = CSVReader(stream: stream, file: file, separator: CSVReader.separator(of: stream))
         reader.stopsAtOversize = true
         // Non-blank records with their row numbers, as a spreadsheet numbers them: enough to find the header
@@ -87,12 +83,12 @@ public struct SheetSample: Sendable {
             }
             index = k
         } else {
-            // As for a sheet: the first row with at least two filled cells and at least half as many as the
-            // fullest of the first rows (a title or a note has one or two).
+            // As for a sheet (a title or a note above the table has a cell or two).
             let candidates = top.prefix(XLSXFileReader.headerSearchRows)
-            let filled = candidates.map { $0.cells.filter { !$0.allSatisfy(\.isWhitespace) }.count }
-            let most = filled.max() ?? 0
-            index = filled.firstIndex { $0 >= max(2, (most + 1) / 2) } ?? 0
+            index =
+                XLSXFileReader.headerLike(
+                    filled: candidates.map { $0.cells.filter { !$0.allSatisfy(\.isWhitespace) }.count })
+                ?? 0
         }
         let header = top[index].cells.enumerated().map { ($0.offset + 1, CellConverter.trimmed($0.element)) }
             .filter { !$0.1.isEmpty }

@@ -152,9 +152,20 @@ final class XLSXFileReader: RecordReader {
     /// Whether `row` names two of a mapping's headers (`known`), or the one header of a mapping of one column:
     /// how both the choice of a sheet (`XLSXWorkbook.tableSheet`) and of its header row tell a header.
     static func namesColumns(_ row: XLSXRow, of known: Set<String>) -> Bool {
+        namesColumns(row.cells.map(\.text), of: known)
+    }
+
+    /// The same for a row's cell texts (a CSV line's).
+    static func namesColumns(_ texts: [String], of known: Set<String>) -> Bool {
         let wanted = min(2, known.count)
-        return wanted > 0
-            && row.cells.filter { known.contains($0.text.trimmingCharacters(in: .whitespaces)) }.count >= wanted
+        return wanted > 0 && texts.filter { known.contains($0.trimmingCharacters(in: .whitespaces)) }.count >= wanted
+    }
+
+    /// Among rows with these numbers of filled cells, the first that looks like a header: at least two cells and
+    /// at least half as many as the fullest row (a title or a note above the table has one or two).
+    static func headerLike(filled: [Int]) -> Int? {
+        let most = filled.max() ?? 0
+        return filled.firstIndex { $0 >= max(2, (most + 1) / 2) }
     }
 
     /// The record saying why the header cannot be read, handed out instead of any row.
@@ -169,7 +180,6 @@ final class XLSXFileReader: RecordReader {
             let known = Set(mapping.columns.keys)
             if let k = rows.firstIndex(where: { namesColumns($0, of: known) }) { return k }
         }
-        let most = rows.map(\.cells.count).max() ?? 0
-        return rows.firstIndex { $0.cells.count >= max(2, (most + 1) / 2) } ?? rows.indices.first
+        return headerLike(filled: rows.map(\.cells.count)) ?? rows.indices.first
     }
 }

@@ -125,12 +125,15 @@ struct XMLTextCheck {
     /// The first bytes, kept until the declaration (if any) can be read.
     private var head: [UInt8] = []
     private var headChecked = false
-    /// Continuation bytes still expected, and the range the next one must fall in.
+    /// Continuation bytes still expected, and the range the next one must fall in (`UTF8Prefix.lead`).
     private var needed = 0
-    private var low: UInt8 = 0x80
-    private var high: UInt8 = 0xBF
+    private var next: ClosedRange<UInt8> = 0x80...0xBF
 
     mutating func scan(_ chunk: Data) -> Problem? {
+        // A part starting with a byte-order mark of UTF-16 or UTF-32, or with a zero byte, is in one of them.
+        if offset == 0, let first = chunk.first, first == 0xFF || first == 0xFE || first == 0x00 {
+            return .encoding("UTF-16 or UTF-32")
+        }
         if !headChecked {
             head += chunk.prefix(256 - head.count)
             if head.count >= 256 || head.contains(UInt8(ascii: ">")) {
@@ -150,39 +153,23 @@ struct XMLTextCheck {
     }
 
     private mutating func validate(_ bytes: UnsafeRawBufferPointer) -> Problem? {
-        // A part starting with a byte-order mark of UTF-16 or UTF-32, or with a zero byte, is in one of them.
-        if offset == 0, let first = bytes.first, first == 0xFF || first == 0xFE || first == 0x00 {
-            return .encoding("UTF-16 or UTF-32")
-        }
         for (i, b) in bytes.enumerated() {
             if needed > 0 {
-                guard b >= low, b <= high else { return .notUTF8(offset: offset + i) }
+                guard next.contains(b) else { return .notUTF8(offset: offset + i) }
                 needed -= 1
-                (low, high) = (0x80, 0xBF)
-                continue
-            }
-            switch b {
-            case 0x00...0x7F: continue
-            case 0xC2...0xDF: needed = 1
-            case 0xE0: (needed, low) = (2, 0xA0)
-            case 0xED: (needed, high) = (2, 0x9F)
-            case 0xE1...0xEF: needed = 2
-            case 0xF0: (needed, low) = (3, 0x90)
-            case 0xF1...0xF3: needed = 3
-            case 0xF4: (needed, high) = (3, 0x8F)
-            default: return .notUTF8(offset: offset + i)
+                next = 0x80...0xBF
+            } else if b >= 0x80 {
+                guard let (length, second) = UTF8Prefix.lead(b) else { return .notUTF8(offset: offset + i) }
+                (needed, next) = (length - 1, second)
             }
         }
         return nil
     }
 
     /// The encoding a part's first bytes say it has, when it is not UTF-8.
+    /// (A first byte of 0xFF, 0xFE or zero is refused by `scan` before the head is whole.)
     static func encoding(of head: [UInt8]) -> Problem? {
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x3C, 0x00])
-            || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x00, 0x00])
-        {
-            return .encoding("UTF-16 or UTF-32")
-        }
+        if head.starts(with: [0x3C, 0x00]) { return .encoding("UTF-16 or UTF-32") }
         var text = head[...]
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
         guard text.starts(with: Array("<?xml".utf8)), let end = text.firstIndex(of: UInt8(ascii: ">")) else {

@@ -50,12 +50,10 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
             inRow = true
             column = 0
             if let given, number != row.number {
-                column = 1
                 problem(
                     "xlsx.cell-ref",
                     "the row numbered `\(given.prefix(24))` comes where row \(row.number) is: rows must be numbered "
-                        + "in order")
-                column = 0
+                        + "in order", column: 1)
             }
         case "c":
             type = attribute(attributes, "t") ?? "n"
@@ -64,8 +62,7 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
                 let at = SpreadsheetName.parse(reference.utf8) ?? SpreadsheetName.parse(reference.uppercased().utf8)
                 let previous = column
                 column = at?.column ?? column + 1
-                if let at, at.row == row.number, at.column > previous {
-                } else {
+                if at == nil || at?.row != row.number || at?.column ?? 0 <= previous {
                     problem(
                         "xlsx.cell-ref",
                         at == nil
@@ -184,7 +181,7 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
     /// formula's text, inline string.
     static let cellTypes: Set<String> = ["s", "n", "b", "d", "e", "str", "inlineStr"]
 
-    private func problem(_ code: String, _ message: String) {
-        if row.problem == nil { row.problem = (column, code, message) }
+    private func problem(_ code: String, _ message: String, column: Int? = nil) {
+        if row.problem == nil { row.problem = (column ?? self.column, code, message) }
     }
 }
