@@ -48,6 +48,16 @@ import Testing
         Case(name: "a formula's error in a count", type: .int, cell: "#n/a", read: "!cell.excel-error"),
         Case(name: "an error's text in a text field stays text", type: .string, cell: "#N/A", read: "#N/A"),
         Case(name: "day or month first", type: .date, cell: "01/02/2023", read: "!cell.ambiguous-date"),
+        Case(name: "only day first names a day", type: .date, cell: "26/08/2023", read: "2023-08-26"),
+        Case(name: "only month first names a day", type: .date, cell: "1/13/2025", read: "2025-01-13"),
+        Case(name: "both orders name one day", type: .date, cell: "05/05/2023", read: "2023-05-05"),
+        Case(name: "neither order names a day", type: .date, cell: "31/31/2023", read: "!cell.bad-date"),
+        Case(name: "dots, day first only", type: .date, cell: "13.1.2025", read: "2025-01-13"),
+        Case(name: "no month 0", type: .date, cell: "0/13/2025", read: "!cell.bad-date"),
+        Case(
+            name: "a declared order is kept", type: .date,
+            declared: declared { $0.dates = [DatePattern("d/M/yyyy")].compactMap { $0 } }, cell: "1/13/2025",
+            read: "!cell.bad-date"),
         Case(
             name: "day first declared", type: .date,
             declared: declared { $0.dates = [DatePattern("d/M/yyyy")].compactMap { $0 } },

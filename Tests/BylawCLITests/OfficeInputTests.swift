@@ -326,7 +326,8 @@ import Testing
         #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
     }
 
-    /// `26/08/2023` without `date: dd/MM/yyyy` in the mapping: every row is invalid, each naming its cell.
+    /// Without `date: dd/MM/yyyy` in the mapping, a date whose first number is over 12 (`26/08/2023`) reads
+    /// only one way and is read; `11/09/2024` reads two ways, and its row is invalid, naming its cell and both days.
     @Test func anAmbiguousDateIsAnErrorNamingItsCell() throws {
         let r = try Run.bylaw([
             "audit", OfficeInputTests.office + "/ledger-formats.csv", "--kind", "asset_disposal", "--map",
@@ -336,14 +337,31 @@ import Testing
         #expect(r.status == 1)
         let lines = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
         #expect(lines.count == 12)
-        #expect(lines.allSatisfy { $0.codes == ["cell.ambiguous-date"] })
-        let first = try #require((lines.first?.json["diagnostics"] as? [[String: Any]])?.first)
+        // Rows 6, 7 and 8 hold 11/09/2024, 04/12/2021 and 07/02/2023; every other row is judged as with the
+        // declared form.
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "? row 6 invalid []", "? row 7 invalid []", "? row 8 invalid []",
+                "ZC-2024-0000010 row 10 non_compliant [AM-03]", "ZC-2025-0000012 row 12 non_compliant [AM-01]",
+            ])
+        let invalid = lines.filter { !$0.codes.isEmpty }
+        #expect(invalid.count == 3)
+        #expect(invalid.allSatisfy { $0.codes == ["cell.ambiguous-date"] })
+        let first = try #require((invalid.first?.json["diagnostics"] as? [[String: Any]])?.first)
         #expect(
             first["message"] as? String
-                == "cell AD2, column `账务核销日期` (ledger_writeoff): `26/08/2023` could be read day first or month first")
+                == "cell AD7, column `账务核销日期` (ledger_writeoff): `11/09/2024` could be read day first (2024-09-11) "
+                + "or month first (2024-11-09)")
         #expect(first["help"] as? String == "say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`")
-        // Row 1's record starts on line 2 of the file (the header is line 1); its note spans two lines after AD.
-        #expect(lines.first?.locations.first?.hasPrefix("2:") == true)
+        let zh = try Run.bylaw([
+            "audit", OfficeInputTests.office + "/ledger-formats.csv", "--kind", "asset_disposal", "--map",
+            OfficeInputTests.office + "/ledger-formats-undeclared.yaml", "--rules", Run.repository + "/rules",
+            "--no-audit", "--lang", "zh",
+        ])
+        #expect(zh.stdout.contains("提示：请在映射文件中写明：日在前写 `date: d/M/yyyy`，月在前写 `date: M/d/yyyy`"))
+        #expect(!zh.stdout.contains("say which"))
+        // Row 6's record is on line 8 of the file: the header is line 1, and row 1's note spans lines 2 and 3.
+        #expect(invalid.first?.locations.first?.hasPrefix("8:") == true)
     }
 }
 
@@ -391,10 +409,10 @@ import Testing
         let top = try #require(reasons.first)
         #expect(top["code"] as? String == "cell.ambiguous-date")
         #expect(top["subject"] as? String == "账务核销日期")
-        #expect(top["records"] as? Int == 12)
+        #expect(top["records"] as? Int == 3)
         let sample = try #require(top["sample"] as? [String: Any])
-        #expect((sample["source"] as? String)?.hasSuffix("ledger-formats.csv:row 1") == true)
-        #expect((sample["message"] as? String)?.hasPrefix("cell AD2, column `账务核销日期`") == true)
+        #expect((sample["source"] as? String)?.hasSuffix("ledger-formats.csv:row 6") == true)
+        #expect((sample["message"] as? String)?.hasPrefix("cell AD7, column `账务核销日期`") == true)
     }
 
     /// In a workbook, a value the schema refuses is named by its cell (`D5`), its header, then its field.

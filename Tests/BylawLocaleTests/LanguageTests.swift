@@ -88,6 +88,19 @@ import Testing
         #expect(DiagnosticWording.help("did you mean `book_value`?", .chinese) == "是否应为 `book_value`？")
         #expect(DiagnosticWording.help("allowed: a, b", .chinese) == "可选值：a、b")
         #expect(DiagnosticWording.help("did you mean `x`?", .english) == "did you mean `x`?")
+        // A cell's help lines, as the batch reader writes them.
+        #expect(
+            DiagnosticWording.help(
+                "the forms read are yyyy-M-d, yyyy/M/d; name another with `date:` in the mapping file", .chinese)
+                == "可识别的写法有 yyyy-M-d, yyyy/M/d；其他写法请在映射文件中用 `date:` 写明")
+        #expect(
+            DiagnosticWording.help(
+                "the forms read are yyyy/M/d and Excel serial numbers; name another with `date:` in the mapping file",
+                .chinese) == "可识别的写法有 yyyy/M/d 及 Excel 日期序号；其他写法请在映射文件中用 `date:` 写明")
+        #expect(
+            DiagnosticWording.help("say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`", .chinese)
+                == "请在映射文件中写明：日在前写 `date: d/M/yyyy`，月在前写 `date: M/d/yyyy`")
+        #expect(DiagnosticWording.help("the keys are `field`, `date`", .chinese) == "可用的键有 `field`, `date`")
     }
 
     /// Each JSON syntax error the reader gives is worded in Chinese, and a full-width mark is named.

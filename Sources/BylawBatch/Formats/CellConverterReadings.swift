@@ -1,3 +1,5 @@
+import BylawCEL
+
 extension CellConverter {
     /// A date in one of `patterns` (a time of day after it is dropped), or an Excel serial when `serials` says
     /// so, as `yyyy-MM-dd`.
@@ -16,12 +18,18 @@ extension CellConverter {
         if let serials, let iso = XLSXDate.iso(serial: text, date1904: serials == .excel1904) {
             return .success(iso)
         }
-        if isDayMonthAmbiguous(day) {
+        // A column whose mapping names a day-first or month-first form keeps to it: `1/13/2025` under
+        // `d/M/yyyy` is a mistake to show, not a day to guess.
+        let ordered = patterns.contains { $0.startsWithDayOrMonth }
+        switch ordered ? .none : dayMonthReadings(day) {
+        case .one(let date): return .success(date.description)
+        case .two(let dayFirst, let monthFirst):
             return .failure(
                 Problem(
                     code: "cell.ambiguous-date",
-                    message: "`\(text)` could be read day first or month first",
+                    message: "`\(text)` could be read day first (\(dayFirst)) or month first (\(monthFirst))",
                     help: "say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`"))
+        case .none: break
         }
         let forms = patterns.map(\.description).joined(separator: ", ")
         return .failure(
@@ -38,12 +46,32 @@ extension CellConverter {
         return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 }
     }
 
-    /// `01/02/2023`, `1.2.2023`, `01-02-2023`: two short numbers before a year.
-    static func isDayMonthAmbiguous(_ text: Substring) -> Bool {
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        guard parts.count == 3, parts[2].count == 4 else { return false }
-        return parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) } && parts[0].count <= 2
-            && parts[1].count <= 2
+    /// How `01/02/2023`, `1.2.2023` or `01-02-2023` (two short numbers before a year) reads as a calendar day.
+    enum DayMonthReading: Equatable {
+        /// Not that shape, or no real day either way (`31/31/2023`).
+        case none
+        /// One day: the other order names no day (`26/08/2023`, `1/13/2025`), or both orders name the same
+        /// one (`05/05/2023`).
+        case one(CELDate)
+        /// Two different days: the mapping file must say which order the column uses.
+        case two(dayFirst: CELDate, monthFirst: CELDate)
+    }
+
+    static func dayMonthReadings(_ text: Substring) -> DayMonthReading {
+        let parts = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+            parts.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy { (0x30...0x39).contains($0.value) } }),
+            let a = Int(parts[0]), let b = Int(parts[1]), let year = Int(parts[2])
+        else { return .none }
+        let dayFirst = CELDate(year: year, month: b, day: a)
+        let monthFirst = CELDate(year: year, month: a, day: b)
+        switch (dayFirst, monthFirst) {
+        case (let d?, let m?): return d == m ? .one(d) : .two(dayFirst: d, monthFirst: m)
+        case (let d?, nil): return .one(d)
+        case (nil, let m?): return .one(m)
+        case (nil, nil): return .none
+        }
     }
 
     /// An amount as a plain decimal: `¥1,234.50`, `￥1,234.50`, `1,234.50元`, `RMB 1,234.50`, full-width digits,

@@ -46,6 +46,15 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         description = text
     }
 
+    /// Whether the layout puts the day or the month first (`d/M/yyyy`, `MM-dd-yyyy`), so it says which of the
+    /// two a column's `01/02/2023` means.
+    var startsWithDayOrMonth: Bool {
+        switch parts.first {
+        case .day, .month: true
+        default: false
+        }
+    }
+
     /// The date `text` holds in this layout, or nil.
     func date(_ text: Substring) -> CELDate? {
         let scalars = Array(text.unicodeScalars)

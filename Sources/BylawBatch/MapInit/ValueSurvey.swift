@@ -46,7 +46,11 @@ enum ValueSurvey {
     /// numbers when the rows are plain numbers.
     static func date(_ cells: [String]) -> (format: String, notes: [Note]) {
         let converter = CellConverter(type: .date, declared: nil)
-        let unread = cells.filter { if case .failure = converter.convert($0) { true } else { false } }
+        // A cell read only because one order of its numbers names no day (`26/08/2023`) still shows the
+        // column's order: the mapping declares it, so that the column's `05/08/2023` is read the same way.
+        let unread = cells.filter {
+            if case .failure = converter.convert($0) { true } else { CellConverter.dayMonthReadings($0[...]) != .none }
+        }
         guard !unread.isEmpty else { return ("", []) }
         if unread.allSatisfy({ $0.allSatisfy(\.isNumber) && (4...5).contains($0.count) }) {
             return ("date: excel", [Note(id: "excel-dates")])
@@ -68,7 +72,13 @@ enum ValueSurvey {
         if split.contains(where: { $0.1 > 12 }), !split.contains(where: { $0.0 > 12 }) {
             return ("date: M\(sep)d\(sep)yyyy", [Note(id: "month-first")])
         }
-        return ("", [Note(id: "either-order", arguments: [unread[0], "d\(sep)M\(sep)yyyy", "M\(sep)d\(sep)yyyy"])])
+        // Only cells that read the same either way (`05/05/2023`): nothing to ask.
+        guard
+            let example = unread.first(where: {
+                if case .two = CellConverter.dayMonthReadings($0[...]) { true } else { false }
+            })
+        else { return ("", []) }
+        return ("", [Note(id: "either-order", arguments: [example, "d\(sep)M\(sep)yyyy", "M\(sep)d\(sep)yyyy"])])
     }
 
     /// Up to five distinct values, in backticks.

@@ -27,6 +27,35 @@ enum DiagnosticHelpTexts {
             "diag-help.xlsx.cell-outside-header", zh: "请为该列补上表头，或清空该单元格",
             en: "give the column a header, or clear the cell"),
         CatalogueEntry(
+            "diag-help.cell.excel-error", zh: "请在表格中改正公式（或直接填入数值）后重新导出",
+            en: "correct the formula in the spreadsheet (or type the value) and export it again"),
+        CatalogueEntry(
+            "diag-help.cell.bad-boolean", zh: "可识别的词有 {0}；其他词请在映射文件中用 `true:` 和 `false:` 补充",
+            en: "the words read are {0}; add others with `true:` and `false:` in the mapping file"),
+        CatalogueEntry(
+            "diag-help.cell.ambiguous-date", zh: "请在映射文件中写明：日在前写 `date: d/M/yyyy`，月在前写 `date: M/d/yyyy`",
+            en: "say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`"),
+        // The longer form first: the shorter one's place would take in its words about serial numbers.
+        CatalogueEntry(
+            "diag-help.cell.bad-date.serials", zh: "可识别的写法有 {0} 及 Excel 日期序号；其他写法请在映射文件中用 `date:` 写明",
+            en: "the forms read are {0} and Excel serial numbers; name another with `date:` in the mapping file"),
+        CatalogueEntry(
+            "diag-help.cell.bad-date", zh: "可识别的写法有 {0}；其他写法请在映射文件中用 `date:` 写明",
+            en: "the forms read are {0}; name another with `date:` in the mapping file"),
+        CatalogueEntry(
+            "diag-help.cell.bad-amount",
+            zh: "金额可带每三位一组的千位分隔符和货币符号（如 `¥1,234.50`、`306,219.53元`）；不识别以逗号作小数点的写法",
+            en:
+                "amounts are read with thousands separators grouping by three and a currency sign (`¥1,234.50`, `306,219.53元`); a comma as the decimal mark is not read"
+        ),
+        CatalogueEntry(
+            "diag-help.map.bad-date-format",
+            zh: "年写作 yyyy，月写作 M 或 MM，日写作 d 或 dd，如 `yyyy/M/d`、`yyyy年M月d日`、`d.M.yyyy`；Excel 日期序号写作 `excel`",
+            en:
+                "write the year as yyyy, the month as M or MM and the day as d or dd, such as `yyyy/M/d`, `yyyy年M月d日`, `d.M.yyyy`; or `excel` for Excel serial numbers"
+        ),
+        CatalogueEntry("diag-help.map.unknown-key", zh: "可用的键有 {0}", en: "the keys are {0}"),
+        CatalogueEntry(
             "diag-help.lint.missing-translation", zh: "请补上英文的 `title_en`（有 `message` 的，另补 `message_en`）",
             en: "add `title_en` (and `message_en` beside a `message`) in English"),
         CatalogueEntry(
