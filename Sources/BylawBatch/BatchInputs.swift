@@ -10,7 +10,10 @@ import Foundation
 /// or unreadable input stops the run at once (exit 2) rather than becoming a record.
 public enum BatchInputs {
     /// The extensions read from folders.
-    public static let folderExtensions: Set<String> = ["yaml", "yml", "json", "jsonl", "csv", "xlsx"]
+    /// `.xls` and `.et` (old binary workbooks) are listed so that each is named with what to do, not passed over.
+    public static let folderExtensions: Set<String> = [
+        "yaml", "yml", "json", "jsonl", "csv", "tsv", "xlsx", "xlsm", "xls", "et",
+    ]
 
     /// Files in input order: each file as named (its format from its extension, else `format`, else sniffed),
     /// `-` for standard input (format `format`, else sniffed), folders recursively in sorted order, hidden

@@ -18,7 +18,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "jsonl", "ndjson": .jsonl
         case "json": .json
         case "yaml", "yml": .yaml
-        case "xlsx": .xlsx
+        // A macro-enabled workbook holds its sheets as `.xlsx` does (macros are never run); an old binary
+        // workbook (`.xls`, WPS's `.et`) goes to the workbook reader, which says to save it as `.xlsx`.
+        case "xlsx", "xlsm", "xls", "et": .xlsx
         default: nil
         }
     }
@@ -246,6 +248,9 @@ public final class BatchReader {
         var k = stream.offsetPastSpace(from: stream.hasBOM ? 3 : 0)
         if stream.peek(0) == 0x50, stream.peek(1) == 0x4B, stream.peek(2) == 0x03, stream.peek(3) == 0x04 {
             return .xlsx  // a ZIP archive's first local header: "PK\u{3}\u{4}"
+        }
+        if XLSXPackage.compoundFileSignature.enumerated().allSatisfy({ stream.peek($0.offset) == $0.element }) {
+            return .xlsx  // an old binary workbook, or an encrypted one: the workbook reader names it
         }
         guard let first = stream.peek(k) else { return .yaml }
         if first == UInt8(ascii: "{") { return .jsonl }

@@ -159,7 +159,7 @@ final class CSVFileReader: RecordReader {
             return BatchRecord(
                 source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
         case .record(let header):
-            headers = header.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            headers = header.cells.map { CellConverter.headerName($0.text) }
             headerLine = header.line
             headedWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
             switch CSVLayout.make(header: header, mapping: unheadedLeftOut, file: file, types: types) {
@@ -208,7 +208,7 @@ final class CSVFileReader: RecordReader {
     }
 
     private func canBeHeader(_ record: CSVRecord) -> Bool {
-        let names = record.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = record.cells.map { CellConverter.headerName($0.text) }.filter { !$0.isEmpty }
         if XLSXFileReader.namesColumns(names, of: knownHeaders) { return true }
         return names.count >= 2
             && names.allSatisfy { name in mapping?.columns[name] != nil || FieldPath(name) != nil }

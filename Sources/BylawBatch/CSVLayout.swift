@@ -40,7 +40,7 @@ public struct CSVLayout: Sendable {
         var owners: [FieldPath: Int] = [:]
         var columns = [Column?](repeating: nil, count: header.cells.count)
         for (k, cell) in header.cells.enumerated() {
-            let name = cell.text.trimmingCharacters(in: .whitespaces)
+            let name = CellConverter.headerName(cell.text)
             let at = SourceLocation(file: file, line: cell.line, column: cell.column)
             let path: FieldPath
             if let mapped = mapping?.columns[name] {

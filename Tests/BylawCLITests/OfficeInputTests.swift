@@ -560,3 +560,80 @@ import Testing
         #expect(bomb.stderr.contains("zip bomb"))
     }
 }
+
+/// The ledger as other programs export it (`scripts/fixtures/make_office_fixtures.py`, `exporters`): each gives
+/// the plain CSV's exact results, or names the cell or file that cannot be read.
+@Suite struct ExportedWorkbookTests {
+    let office = OfficeInputTests()
+
+    /// Text in CDATA sections, ids followed by Excel's `_x000D_` escape, a header typed on two lines and one
+    /// ending in an escaped carriage return: read as the plain ledger.
+    @Test func anExportersEscapesAndCDATAAreText() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-exporter.xlsx")
+        #expect(r.status == 1, "\(r.stderr)")
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
+    }
+
+    /// A formula's error is no value in any column the mapping reads, text columns too; in a column it leaves
+    /// out (备注), it does not matter.
+    @Test func formulaErrorsAreRefusedWhereTheyAreRead() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-error-cells.xlsx")
+        #expect(r.status == 1)
+        #expect(lines.count == 12)
+        let invalid = lines.filter { $0.verdict == "invalid" }
+        #expect(invalid.map(\.codes) == [["cell.excel-error"], ["cell.excel-error"]])
+        let messages = invalid.compactMap { ($0.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String }
+        #expect(
+            messages == [
+                "cell C2, column `单位` (unit): `#REF!` is the error a spreadsheet formula gave, not a value",
+                "cell A3, column `处置编号` (id): `#N/A` is the error a spreadsheet formula gave, not a value",
+            ])
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(
+            try WorkbookInputTests.results(Array(lines.dropFirst(2)))
+                == WorkbookInputTests.results(Array(csv.dropFirst(2))))
+    }
+
+    /// An Excel 97–2003 `.xls` (or a workbook with a password) says what to do, in both languages.
+    @Test func anOldWorkbookSaysToSaveItAsXLSX() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-old.xls")
+        // No record could be read at all: a usage error, as for any workbook that cannot be opened.
+        #expect(r.status == 2)
+        #expect(lines.map(\.codes) == [["xlsx.old-format"]])
+        let zh = try Run.bylaw([
+            "audit", OfficeInputTests.office + "/ledger-old.xls", "--kind", "asset_disposal", "--map",
+            OfficeInputTests.example + "/columns.yaml", "--rules", Run.repository + "/rules", "--no-audit", "--lang",
+            "zh",
+        ])
+        #expect(zh.stdout.contains("请用 Excel 或 WPS 打开，另存为不设密码的 .xlsx 工作簿"))
+    }
+
+    /// `map init`'s proposal, audited as it stands, gives the plain ledger's results: serial dates in a 1904
+    /// workbook (`date: excel` follows the workbook), and amounts in 万元 (`unit: 万元`).
+    @Test(arguments: ["ledger-1904-general.xlsx", "ledger-wan.csv"])
+    func theProposalReadsTheExportAsTheLedger(_ name: String) throws {
+        let dir = Scratch.root.appendingPathComponent("map-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let file = OfficeInputTests.office + "/" + name
+        let made = try Run.bylaw([
+            "map", "init", file, "--kind", "asset_disposal", "-o", dir + "/columns.yaml", "--rules",
+            Run.repository + "/rules",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let text = try String(contentsOfFile: dir + "/columns.yaml", encoding: .utf8)
+        if name.hasSuffix(".csv") {
+            #expect(text.contains("  账面原值（万元）: {field: asset.book_value, unit: 万元}"))
+        } else {
+            #expect(text.contains("  决策日期: {field: date, date: excel}"))
+            #expect(text.contains("1904 date system"))
+        }
+        let audit = try Run.bylaw([
+            "audit", file, "--kind", "asset_disposal", "--map", dir + "/columns.yaml", "--rules",
+            Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+        ])
+        let lines = try audit.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
+    }
+}

@@ -12,7 +12,8 @@ struct CellConverter: Sendable {
     enum Reading: Sendable {
         case text
         case date(patterns: [DatePattern], serials: ColumnFormat.SerialSystem?)
-        case amount(integer: Bool)
+        /// `shift`: places the decimal point moves right (4 for amounts in 万元).
+        case amount(integer: Bool, shift: Int)
         case bool(true: Set<String>, false: Set<String>)
 
         var isText: Bool { if case .text = self { true } else { false } }
@@ -40,10 +41,10 @@ struct CellConverter: Sendable {
         trim = declared.trim
         if !declared.dates.isEmpty || declared.serials != nil || type == .date {
             reading = .date(patterns: declared.dates + DatePattern.defaults, serials: declared.serials)
-        } else if declared.amount || type == .decimal {
-            reading = .amount(integer: false)
+        } else if declared.amount || declared.tenThousandYuan || type == .decimal {
+            reading = .amount(integer: false, shift: declared.tenThousandYuan ? 4 : 0)
         } else if type == .int {
-            reading = .amount(integer: true)
+            reading = .amount(integer: true, shift: 0)
         } else if !declared.trueWords.isEmpty || !declared.falseWords.isEmpty || type == .bool {
             reading = .bool(
                 true: Self.trueWords.union(declared.trueWords), false: Self.falseWords.union(declared.falseWords))
@@ -55,6 +56,13 @@ struct CellConverter: Sendable {
     /// The text the schema types, or why the cell cannot be read.
     func convert(_ text: String) -> Result<String, Problem> {
         var text = trim ? Self.trimmed(text) : text
+        // `="ZC-0001"`: the formula some systems export so that Excel keeps a value as text.
+        if text.hasPrefix("=\""), text.hasSuffix("\""), text.utf8.count >= 3 {
+            let inner = text.dropFirst(2).dropLast()
+            if !inner.replacingOccurrences(of: "\"\"", with: "").contains("\"") {
+                text = inner.replacingOccurrences(of: "\"\"", with: "\"")
+            }
+        }
         if !values.isEmpty, let value = values[text] { text = value }
         if !reading.isText, Self.excelErrors.contains(text.uppercased()) {
             return .failure(
@@ -65,7 +73,15 @@ struct CellConverter: Sendable {
         switch reading {
         case .text: return .success(text)
         case .date(let patterns, let serials): return Self.date(text, patterns: patterns, serials: serials)
-        case .amount(let integer): return Self.amount(text, integer: integer)
+        case .amount(let integer, 0): return Self.amount(text, integer: integer)
+        case .amount(let integer, let shift):
+            // In a column of 万元, a cell may say so itself: `65.5万元`, `65.5万`.
+            var t = Self.trimmed(text)
+            for unit in ["万元", "万"] where t.hasSuffix(unit) {
+                t = Self.trimmed(String(t.dropLast(unit.count)))
+                break
+            }
+            return Self.amount(t, integer: integer).map { Self.shifted($0, by: shift) }
         case .bool(let yes, let no):
             if yes.contains(text) { return .success("true") }
             if no.contains(text) { return .success("false") }
@@ -83,6 +99,48 @@ struct CellConverter: Sendable {
     ]
 
     /// `text` without spaces, tabs, line breaks, no-break and full-width spaces around it.
+    /// A header cell's name as mappings and `map init` write it: spaces trimmed, and the line breaks of a header
+    /// typed on two lines (Alt+Enter: `账面原值⏎（元）`) taken out with the spaces around them.
+    static func headerName(_ text: String) -> String {
+        let name = trimmed(text)
+        guard name.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return name }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = String.UnicodeScalarView()
+        var afterBreak = false
+        for c in name.unicodeScalars {
+            if c == "\n" || c == "\r" {
+                pendingSpace = String.UnicodeScalarView()
+                afterBreak = true
+            } else if c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" {
+                if !afterBreak { pendingSpace.append(c) }
+            } else {
+                out.append(contentsOf: pendingSpace)
+                pendingSpace = String.UnicodeScalarView()
+                afterBreak = false
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    /// A plain decimal (`-?[0-9]+(\.[0-9]+)?`) times 10^`places`, exactly, as plain text: `65.5` by 4 is
+    /// `655000`, `0.00125` by 4 is `12.5`.
+    static func shifted(_ plain: String, by places: Int) -> String {
+        var digits = Substring(plain)
+        let negative = digits.hasPrefix("-")
+        if negative { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0]
+        var fraction = parts.count == 2 ? parts[1] : ""
+        let moved = fraction.prefix(places)
+        fraction = fraction.dropFirst(moved.count)
+        var integer = String(whole) + moved + String(repeating: "0", count: places - moved.count)
+        integer = String(integer.drop { $0 == "0" })
+        if integer.isEmpty { integer = "0" }
+        let text = fraction.isEmpty ? integer : integer + "." + fraction
+        return negative && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" + text : text
+    }
+
     static func trimmed(_ text: String) -> String {
         let isSpace = { (c: Unicode.Scalar) in
             c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{3000}" || c == "\u{A0}"

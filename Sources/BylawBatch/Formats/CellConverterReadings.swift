@@ -9,7 +9,8 @@ extension CellConverter {
         if isISODate(text) { return .success(text) }
         var day = Substring(text)
         // `2023/11/13 0:00:00`, as Excel writes a date cell with a time into CSV.
-        if let space = day.firstIndex(of: " "), day[day.index(after: space)...].contains(":") {
+        // Only a time of day goes: `2023-08-07 9:00 至 2023-09-30` is a span, not a date.
+        if let space = day.firstIndex(of: " "), isTimeOfDay(day[day.index(after: space)...]) {
             day = day[..<space]
         }
         for pattern in patterns {
@@ -37,6 +38,17 @@ extension CellConverter {
                 code: "cell.bad-date", message: "`\(text)` is not a calendar date in a form read here",
                 help: "the forms read are \(forms)\(serials == nil ? "" : " and Excel serial numbers"); "
                     + "name another with `date:` in the mapping file"))
+    }
+
+    /// `9:00`, `0:00:00`, `13:45:07.250`: hours, minutes, and seconds with a fraction.
+    static func isTimeOfDay(_ text: Substring) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3 else { return false }
+        let digits = { (s: Substring) in !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        guard parts[0].count <= 2, digits(parts[0]), parts[1].count == 2, digits(parts[1]) else { return false }
+        guard parts.count == 3 else { return true }
+        let seconds = parts[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return seconds[0].count == 2 && digits(seconds[0]) && (seconds.count == 1 || digits(seconds[1]))
     }
 
     /// `yyyy-MM-dd` exactly: the text needs no reading (the schema still checks the day exists).

@@ -22,6 +22,8 @@ public struct ColumnFormat: Sendable, Equatable {
     public var values: [String: String] = [:]
     /// Whether spaces (full-width ones included) around a cell's text are dropped.
     public var trim = true
+    /// Whether the column's amounts are in 万元 (ten thousand yuan), read as yuan: `65.5` is 655000.
+    public var tenThousandYuan = false
 
     public init() {}
 

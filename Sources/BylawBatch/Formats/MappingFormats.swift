@@ -3,7 +3,7 @@ import BylawYAML
 
 extension CSVMapping {
     /// The keys a column's entry may have when it is a mapping.
-    static let formatKeys = ["field", "date", "amount", "true", "false", "values", "trim"]
+    static let formatKeys = ["field", "date", "amount", "unit", "true", "false", "values", "trim"]
 
     /// A column entry written as a mapping: its `field` node and the format the other keys give, or nil (with
     /// diagnostics) when it is not well formed.
@@ -37,6 +37,16 @@ extension CSVMapping {
                     continue
                 }
                 if key == "amount" { format.amount = flag.text == "true" } else { format.trim = flag.text == "true" }
+            case "unit":
+                switch value.scalar?.text {
+                case "万元": format.tenThousandYuan = true
+                case "元": format.tenThousandYuan = false
+                default:
+                    diags.append(
+                        .error(
+                            "map.bad-format", "`unit` is `元` or `万元`, the unit the column's amounts are written in",
+                            at: value.location))
+                }
             case "true":
                 format.trueWords = words(value, key: key, diags: &diags).map(\.text)
             case "false":

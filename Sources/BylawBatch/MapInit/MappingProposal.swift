@@ -31,7 +31,16 @@ public enum MappingProposal {
             }
             used[field.path] = header
             matched += 1
-            let (format, notes) = ValueSurvey.format(field.type, cells: cells)
+            var (format, notes) = ValueSurvey.format(field.type, cells: cells)
+            // `账面原值（万元）`: the amounts are in ten thousands of yuan, and fields hold yuan.
+            if field.type == .decimal, header.contains("万元") {
+                format = format.isEmpty ? "unit: 万元" : format + ", unit: 万元"
+                notes.append(ValueSurvey.Note(id: "ten-thousand-yuan"))
+            }
+            // `date: excel` follows a workbook's date system: the note says which one the dates count in.
+            if sample.date1904 {
+                notes = notes.map { $0.id == "excel-dates" ? ValueSurvey.Note(id: "excel-dates-1904") : $0 }
+            }
             let value = format.isEmpty ? field.path : "{field: \(field.path), \(format)}"
             let comment =
                 [words("proposal.matched-by", [words("proposal.how." + how, [])])]

@@ -18,6 +18,8 @@ public struct SheetSample: Sendable {
     public var rows: [[String]]
     /// The encoding a CSV file was read in, nil for a workbook.
     public var encoding: String?
+    /// Whether a workbook counts its serial dates from 1904.
+    public var date1904 = false
 
     /// How many data rows are sampled.
     public static let sampleRows = 200
@@ -90,7 +92,7 @@ public struct SheetSample: Sendable {
                     filled: candidates.map { $0.cells.filter { !$0.allSatisfy(\.isWhitespace) }.count })
                 ?? 0
         }
-        let header = top[index].cells.enumerated().map { ($0.offset + 1, CellConverter.trimmed($0.element)) }
+        let header = top[index].cells.enumerated().map { ($0.offset + 1, CellConverter.headerName($0.element)) }
             .filter { !$0.1.isEmpty }
         let rows = top[(index + 1)...].prefix(sampleRows).map(\.cells)
         return SheetSample(header: header, headerRow: top[index].number, rows: rows, encoding: encoding.name)
@@ -126,7 +128,8 @@ public struct SheetSample: Sendable {
             return cells
         }
         return SheetSample(
-            header: top[index].cells.map { ($0.column, CellConverter.trimmed($0.text)) }, headerRow: top[index].number,
-            rows: rows, encoding: nil)
+            header: top[index].cells.map { ($0.column, CellConverter.headerName($0.text)) },
+            headerRow: top[index].number,
+            rows: rows, encoding: nil, date1904: book.date1904)
     }
 }

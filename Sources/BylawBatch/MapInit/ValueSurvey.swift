@@ -21,8 +21,14 @@ enum ValueSurvey {
             var unknown: [String] = []
             for cell in cells where !values.contains(cell) && !unknown.contains(cell) { unknown.append(cell) }
             guard !unknown.isEmpty else { return ("", []) }
-            // A value one character off an allowed one (`市总工会` for `市级工会`) is proposed as its synonym.
-            let guesses = unknown.compactMap { u in Spelling.closest(to: u, among: values).map { (u, $0) } }
+            // A value one character off an allowed one (`市总工会` for `市级工会`) is proposed as its synonym, when
+            // both are three characters or more and begin alike: in a short word or a first character, one
+            // character is the meaning (`出售` is not `出借`, `企业单位` not `事业单位`).
+            let guesses = unknown.compactMap { u in
+                Spelling.closest(to: u, among: values).flatMap { v in
+                    u.count >= 3 && v.count >= 3 && u.first == v.first ? (u, v) : nil
+                }
+            }
             let rest = unknown.filter { u in !guesses.contains { $0.0 == u } }
             let format =
                 guesses.isEmpty

@@ -20,6 +20,8 @@ final class XLSXFileReader: RecordReader {
     private var layout: CSVLayout?
     /// Header text by 1-based column ("" for a column without one).
     private(set) var headers: [String] = []
+    /// Whether the workbook counts its serial dates from 1904 (`date1904="1"`, as Excel for Mac once saved).
+    private var date1904 = false
     /// Rows read while looking for the header, not yet handed out.
     private var pending: [XLSXRow] = []
     private(set) var merges = XLSXMerges()
@@ -88,6 +90,7 @@ final class XLSXFileReader: RecordReader {
             sharedStrings: strings.strings, styles: styles, date1904: book.date1904, maxCellBytes: limits.maxCellBytes)
         let chosen = try book.tableSheet(
             named: options.sheet, package: package, context: context, mapping: mapping, headerRow: options.headerRow)
+        date1904 = book.date1904
         merges = try XLSXMerges.scan(package, part: chosen.part)
         let stream = XLSXSheetStream(package: package, part: chosen.part, context: context)
         sheet = stream
@@ -132,6 +135,12 @@ final class XLSXFileReader: RecordReader {
         // Columns without a header are left out; a value under one is an error on its row (see `record`).
         var effective = mapping ?? CSVMapping()
         effective.columns[""] = .some(nil)
+        // `date: excel` names serial numbers; in a workbook they count in the workbook's own date system.
+        if date1904 {
+            for (name, format) in effective.formats where format.serials == .excel {
+                effective.formats[name]?.serials = .excel1904
+            }
+        }
         let cells = (1...max(1, width)).map { k in
             CSVRecord.Cell(text: k < headers.count ? headers[k] : "", line: header.number, column: k)
         }
@@ -158,7 +167,7 @@ final class XLSXFileReader: RecordReader {
     /// The same for a row's cell texts (a CSV line's).
     static func namesColumns(_ texts: [String], of known: Set<String>) -> Bool {
         let wanted = min(2, known.count)
-        return wanted > 0 && texts.filter { known.contains($0.trimmingCharacters(in: .whitespaces)) }.count >= wanted
+        return wanted > 0 && texts.filter { known.contains(CellConverter.headerName($0)) }.count >= wanted
     }
 
     /// Among rows with these numbers of filled cells, the first that looks like a header: at least two cells and

@@ -30,10 +30,28 @@ final class XLSXPackage: @unchecked Sendable {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
+            if Self.isCompoundFile(path) {
+                throw XLSXError(
+                    "xlsx.old-format",
+                    "the file is an old-format workbook (Excel .xls, WPS .et) or one protected by a password, not an "
+                        + ".xlsx workbook: open it in Excel or WPS and save it as an .xlsx workbook, without a password"
+                )
+            }
             throw XLSXError(
                 "xlsx.not-a-workbook", "the file is not an .xlsx workbook (it is not a ZIP archive)")
         }
         self.limits = limits
+    }
+
+    /// The first bytes of a Compound File (OLE2): Excel 97–2003 `.xls`, WPS `.et`, and any workbook saved with a
+    /// password (its encrypted package is wrapped in one).
+    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    static func isCompoundFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8)).map(Array.init) ?? []
+        return head == compoundFileSignature
     }
 
     /// The archive's entry at `path` (without a leading `/`), if any.

@@ -62,6 +62,10 @@ final class XMLWalker: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
 
+    /// `<![CDATA[…]]>` is text like any other; some exporters write cells that way. The part's bytes were
+    /// checked as UTF-8 before parsing.
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text(String(decoding: CDATABlock, as: UTF8.self)) }
+
     func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
     ) {

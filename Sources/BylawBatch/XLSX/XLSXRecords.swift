@@ -42,6 +42,21 @@ extension XLSXFileReader {
                 at: at(column))
             return BatchRecord(source: source, body: .unreadable([d]), raw: [])
         }
+        // A formula's error in a column the run reads: whatever the column's type, the value is unknown. In a
+        // column left out, it is nobody's business.
+        let wrong = row.errors.compactMap { e -> Diagnostic? in
+            guard e.column <= layout.columns.count, let column = layout.columns[e.column - 1] else { return nil }
+            var d = Diagnostic.error(
+                "cell.excel-error",
+                "cell \(SpreadsheetName.cell(column: e.column, row: row.number)), column `\(column.header)`"
+                    + (column.header == column.path.description ? "" : " (\(column.path))")
+                    + ": `\(e.text.prefix(40))` is the error a spreadsheet formula gave, not a value",
+                at: at(e.column), help: "correct the formula in the spreadsheet (or type the value) and export it again"
+            )
+            d.subject = column.header
+            return d
+        }
+        if !wrong.isEmpty { return BatchRecord(source: source, body: .unreadable(wrong), raw: []) }
         var cells = (1...layout.width).map { CSVRecord.Cell(text: "", line: row.number, column: $0) }
         for cell in row.cells {
             guard hasHeader(cell.column, layout) else {

@@ -21,6 +21,36 @@ struct XLSXRow: Sendable {
     /// makes the row a problem depends on the column (`XLSXFileReader.record`): a template's formulas filled
     /// down past the data, in rows with nothing else, are no record at all.
     var unvalued: [Int] = []
+    /// A cell holding a formula's error (`t="e"`, such as `#N/A`): its column and the error's text.
+    struct ErrorCell: Sendable {
+        var column: Int
+        var text: String
+    }
+    var errors: [ErrorCell] = []
+}
+
+/// The escapes Excel writes in cell text for characters XML cannot hold or keep (ECMA-376 Part 1, 22.4.2.4):
+/// `_x000D_` a carriage return, `_x0009_` a tab; `_x005F_` escapes the underscore of text that reads like one.
+enum XLSXEscapes {
+    static func decoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
+        var out = String.UnicodeScalarView()
+        let s = Array(text.unicodeScalars)
+        var i = 0
+        while i < s.count {
+            if s[i] == "_", i + 6 < s.count, s[i + 1] == "x", s[i + 6] == "_",
+                let v = UInt32(String(String.UnicodeScalarView(s[(i + 2)...(i + 5)])), radix: 16),
+                s[(i + 2)...(i + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }), let c = Unicode.Scalar(v)
+            {
+                out.append(c)
+                i += 7
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return String(out)
+    }
 }
 
 /// What turns a cell's XML into text: the shared strings, which styles are dates, the date system.

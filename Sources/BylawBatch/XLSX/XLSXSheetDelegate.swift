@@ -111,6 +111,11 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
         text += string
     }
 
+    /// `<![CDATA[12]]>` in a `<v>` or an inline string is the cell's text, as if written plainly.
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
+    }
+
     func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
     ) {
@@ -126,7 +131,7 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
             endCell()
         case "row":
             inRow = false
-            if !row.cells.isEmpty || row.problem != nil || !row.unvalued.isEmpty {
+            if !row.cells.isEmpty || row.problem != nil || !row.unvalued.isEmpty || !row.errors.isEmpty {
                 if !emit(row) {
                     stopped = true
                     parser.abortParsing()
@@ -171,7 +176,14 @@ final class SheetDelegate: NSObject, XMLParserDelegate {
             } else {
                 value = XLSXNumber.text(text) ?? text
             }
-        default:  // inlineStr, str (a formula's text), e (an error such as #N/A)
+        case "e":
+            // A formula's error (`#N/A`, `#REF!`) is no value in any column: which columns the run reads is
+            // known only when the row becomes a record.
+            row.errors.append(XLSXRow.ErrorCell(column: column, text: text))
+            return
+        case "inlineStr", "str":
+            value = XLSXEscapes.decoded(text)
+        default:
             value = text
         }
         if !value.isEmpty { row.cells.append(XLSXRow.Cell(column: column, text: value)) }

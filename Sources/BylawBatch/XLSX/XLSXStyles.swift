@@ -110,7 +110,7 @@ struct XLSXSharedStrings: Sendable {
             case "rPh": phonetic -= 1
             case "si":
                 if table.strings.count < limits.maxSharedStrings {
-                    table.strings.append(current)
+                    table.strings.append(XLSXEscapes.decoded(current))
                 } else {
                     tooMany = true
                 }

@@ -240,6 +240,10 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.xlsx.no-header", zh: "工作表没有表头行", en: "the sheet has no header row"),
         CatalogueEntry("diag.xlsx.no-sheet", zh: "没有这个工作表", en: "no such sheet"),
         CatalogueEntry("diag.xlsx.not-a-workbook", zh: "不是 .xlsx 工作簿", en: "not an .xlsx workbook"),
+        CatalogueEntry(
+            "diag.xlsx.old-format",
+            zh: "这是旧格式工作簿（Excel .xls、WPS .et）或设有密码的工作簿，不是 .xlsx 工作簿：请用 Excel 或 WPS 打开，另存为不设密码的 .xlsx 工作簿",
+            en: "an old-format or password-protected workbook, not an .xlsx workbook"),
         CatalogueEntry("diag.xlsx.shared-string", zh: "共享字符串引用有误", en: "a shared-string reference is wrong"),
         CatalogueEntry("diag.xlsx.stdin", zh: "工作簿不能从标准输入读取", en: "a workbook cannot be read from standard input"),
         CatalogueEntry(

@@ -47,6 +47,12 @@ enum MapProposalTexts {
             "proposal.note.excel-dates", zh: "日期为 Excel 序列号（1900 日期系统）",
             en: "the dates are Excel serial numbers (1900 date system)"),
         CatalogueEntry(
+            "proposal.note.ten-thousand-yuan", zh: "表头注明金额以万元计：按万元读取，换算为元",
+            en: "the header says the amounts are in `万元`: they are read as ten thousands of yuan"),
+        CatalogueEntry(
+            "proposal.note.excel-dates-1904", zh: "日期为 Excel 序列号（按本工作簿的 1904 日期系统读取）",
+            en: "the dates are Excel serial numbers (read in the workbook's 1904 date system)"),
+        CatalogueEntry(
             "proposal.note.date-form", zh: "出现了无法读取的日期写法：{0}；请用 `date:` 声明",
             en: "dates seen in a form not read: {0}; declare it with `date:`"),
         CatalogueEntry(
