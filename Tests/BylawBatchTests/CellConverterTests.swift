@@ -33,6 +33,8 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "ISO date as is", type: .date, cell: "2023-11-13", read: "2023-11-13"),
+        Case(name: "a byte-order mark pasted in", type: .string, cell: "\u{FEFF}ZC-1", read: "ZC-1"),
+        Case(name: "a zero-width space pasted in", type: .decimal, cell: "1,200.00\u{200B}", read: "1200.00"),
         Case(name: "slashes", type: .date, cell: "2023/11/13", read: "2023-11-13"),
         Case(name: "slashes without zeros", type: .date, cell: "2023/7/1", read: "2023-07-01"),
         Case(name: "Chinese", type: .date, cell: "2023年7月21日", read: "2023-07-21"),

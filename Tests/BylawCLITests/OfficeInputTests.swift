@@ -595,6 +595,17 @@ import Testing
                 == WorkbookInputTests.results(Array(csv.dropFirst(2))))
     }
 
+    /// A blank form before the filled ledger is passed over; `--sheet` names a sheet without the space its tab
+    /// name ends in.
+    @Test func aBlankFormBeforeTheLedgerIsPassedOver() throws {
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        for args in [[], ["--sheet", "2024年"]] {
+            let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-form-first.xlsx", args)
+            #expect(r.status == 1, "\(r.stderr)")
+            #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
+        }
+    }
+
     /// An Excel 97–2003 `.xls` (or a workbook with a password) says what to do, in both languages.
     @Test func anOldWorkbookSaysToSaveItAsXLSX() throws {
         let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-old.xls")

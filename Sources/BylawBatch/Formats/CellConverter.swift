@@ -143,7 +143,9 @@ struct CellConverter: Sendable {
 
     static func trimmed(_ text: String) -> String {
         let isSpace = { (c: Unicode.Scalar) in
-            c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{3000}" || c == "\u{A0}"
+            // A byte-order mark or a zero-width space pasted in with the text is no part of it.
+            c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{3000}" || c == "\u{A0}" || c == "\u{FEFF}"
+                || c == "\u{200B}"
         }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else {

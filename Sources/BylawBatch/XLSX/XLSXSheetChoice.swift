@@ -13,7 +13,10 @@ extension XLSXWorkbook {
         named: String?, package: XLSXPackage, context: XLSXCellContext, mapping: CSVMapping?, headerRow: Int?
     ) throws(XLSXError) -> Sheet {
         if let named {
-            guard let found = sheets.first(where: { $0.name == named }) else {
+            // A name typed without the spaces a sheet's tab hides (`处置台账 `) still names it, when only one does.
+            let trimmedMatches = sheets.filter { CellConverter.trimmed($0.name) == CellConverter.trimmed(named) }
+            guard let found = sheets.first(where: { $0.name == named }) ?? (trimmedMatches.count == 1 ? trimmedMatches.first : nil)
+            else {
                 let names = sheets.map { "`\($0.name)`" }.joined(separator: ", ")
                 throw XLSXError("xlsx.no-sheet", "the workbook has no sheet `\(named)` (its sheets: \(names))")
             }
@@ -24,15 +27,25 @@ extension XLSXWorkbook {
         guard visible.count > 1 else { return first }
         let known = Set((mapping?.columns.keys).map(Array.init) ?? [])
         var multiCell: Sheet?
+        var headerOnly: Sheet?
         for sheet in visible {
             let rows = try Self.topRows(of: sheet, package: package, context: context, headerRow: headerRow)
-            if rows.contains(where: { XLSXFileReader.namesColumns($0, of: known) }) { return sheet }
+            if let at = rows.firstIndex(where: { XLSXFileReader.namesColumns($0, of: known) }) {
+                // A blank form (填报模板) before the filled ledger: the header and nothing under it, the sheet
+                // ending there. A later sheet naming the columns with rows under them is the table.
+                let ended = headerRow == nil && rows.count < XLSXFileReader.headerSearchRows
+                if ended, at == rows.count - 1 {
+                    if headerOnly == nil { headerOnly = sheet }
+                    continue
+                }
+                return sheet
+            }
             if multiCell == nil, headerRow == nil, rows.contains(where: { $0.cells.count >= 2 }) {
                 if known.isEmpty { return sheet }
                 multiCell = sheet
             }
         }
-        return multiCell ?? first
+        return headerOnly ?? multiCell ?? first
     }
 
     /// The rows where a header may be: the first `XLSXFileReader.headerSearchRows`, or row `headerRow` alone.
