@@ -15,7 +15,9 @@ extension XLSXWorkbook {
         if let named {
             // A name typed without the spaces a sheet's tab hides (`处置台账 `) still names it, when only one does.
             let trimmedMatches = sheets.filter { CellConverter.trimmed($0.name) == CellConverter.trimmed(named) }
-            guard let found = sheets.first(where: { $0.name == named }) ?? (trimmedMatches.count == 1 ? trimmedMatches.first : nil)
+            guard
+                let found = sheets.first(where: { $0.name == named })
+                    ?? (trimmedMatches.count == 1 ? trimmedMatches.first : nil)
             else {
                 let names = sheets.map { "`\($0.name)`" }.joined(separator: ", ")
                 throw XLSXError("xlsx.no-sheet", "the workbook has no sheet `\(named)` (its sheets: \(names))")
