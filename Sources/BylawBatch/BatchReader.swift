@@ -33,6 +33,14 @@ public protocol InputObserver: AnyObject {
     func end(file: String)
 }
 
+/// The sheet a run read of a workbook, and the workbook's sheets: a workbook of several sheets says which one
+/// its records came from.
+public struct SheetChoice: Sendable, Equatable {
+    public var file: String
+    public var sheet: String
+    public var sheets: [String]
+}
+
 /// One input file to read: a path (`-` for standard input) and its format when known before reading.
 public struct BatchFile: Sendable, Equatable {
     public var path: String
@@ -75,6 +83,10 @@ public final class BatchReader {
     /// Files that could not be read once the run had started, or failed part way (each is also an unreadable
     /// record).
     public private(set) var unreadableFiles = 0
+    /// The sheet read of each workbook, in input order.
+    public private(set) var sheetsRead: [SheetChoice] = []
+    /// The current input's reader, when it is a workbook.
+    private var workbook: XLSXFileReader?
     private let mapping: CSVMapping?
     private let options: BatchReadOptions
     private let observer: InputObserver?
@@ -122,6 +134,8 @@ public final class BatchReader {
                 finishedBytes += files[fileIndex].size ?? currentStream?.consumed ?? 0
                 observer?.end(file: files[fileIndex].path)
             }
+            if let choice = workbook?.sheetChoice { sheetsRead.append(choice) }
+            workbook = nil
             current = nil
             currentStream = nil
             readFailureReported = false
@@ -187,8 +201,10 @@ public final class BatchReader {
                 ])
         }
         Self.drain(stream)
-        return XLSXFileReader(
+        let reader = XLSXFileReader(
             file: path, openPath: "/dev/fd/\(fd)", mapping: mapping, options: options, limits: options.xlsxLimits)
+        workbook = reader
+        return reader
     }
 
     /// Reads and consumes everything left in `stream`, in bounded memory.

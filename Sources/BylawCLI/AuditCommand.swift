@@ -139,6 +139,7 @@ struct AuditCommand: ParsableCommand {
         sink.flush()
         line.clear()
         try finishCompanion(companion)
+        noteSheets(summary)
         noteSlowPaths(summary)
         try finish(summary, sink: sink)
     }

@@ -28,6 +28,17 @@ extension AuditCommand {
         printError(out.dropLast().description)
     }
 
+    /// Says on standard error which sheet of a workbook of several sheets was read, unless `--sheet` named it
+    /// or `--quiet`: the choice skips covers, hidden copies and blank forms, and the auditor should see it.
+    func noteSheets(_ tally: AuditSummary) {
+        guard !quiet, sheet == nil else { return }
+        let l = Language.current
+        for choice in tally.sheetsRead where choice.sheets.count > 1 {
+            let others = choice.sheets.map { "`\($0)`" }.joined(separator: l.listSeparator)
+            printError(l.text("audit.sheet-read", choice.file, "`\(choice.sheet)`", others))
+        }
+    }
+
     /// The catalogue entry that says why a record took the slow path.
     static func slowPathTextID(_ reason: SlowPathReason) -> String {
         switch reason {

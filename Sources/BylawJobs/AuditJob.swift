@@ -114,6 +114,8 @@ public struct AuditSummary: Sendable {
     public var total = 0
     /// Input files that could not be read at all.
     public var unreadableFiles = 0
+    /// The sheet read of each workbook.
+    public var sheetsRead: [SheetChoice] = []
     /// JSON records checked through the full path, by why.
     public var slowPaths: [SlowPathReason: Int] = [:]
     /// Records some of whose expressions the CEL interpreter settled because the fast plan could not.
@@ -210,6 +212,7 @@ public enum AuditJob {
         }
         reporter.finish(to: &sink)
         summary.unreadableFiles = reader.unreadableFiles
+        summary.sheetsRead = reader.sheetsRead
         return summary
     }
 

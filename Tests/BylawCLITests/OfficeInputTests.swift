@@ -602,6 +602,11 @@ import Testing
         for args in [[], ["--sheet", "2024年"]] {
             let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-form-first.xlsx", args)
             #expect(r.status == 1, "\(r.stderr)")
+            // Which sheet was read is said, unless --sheet named it.
+            #expect(
+                r.stderr.contains(
+                    "ledger-form-first.xlsx: read the sheet `2024年 ` (the workbook's sheets: `填报模板`, `2024年 `)")
+                    == args.isEmpty)
             #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
         }
     }

@@ -20,6 +20,8 @@ final class XLSXFileReader: RecordReader {
     private var layout: CSVLayout?
     /// Header text by 1-based column ("" for a column without one).
     private(set) var headers: [String] = []
+    /// The sheet read and the workbook's sheets, once the workbook is open.
+    private(set) var sheetChoice: SheetChoice?
     /// Whether the workbook counts its serial dates from 1904 (`date1904="1"`, as Excel for Mac once saved).
     private var date1904 = false
     /// Rows read while looking for the header, not yet handed out.
@@ -91,6 +93,7 @@ final class XLSXFileReader: RecordReader {
         let chosen = try book.tableSheet(
             named: options.sheet, package: package, context: context, mapping: mapping, headerRow: options.headerRow)
         date1904 = book.date1904
+        sheetChoice = SheetChoice(file: file, sheet: chosen.name, sheets: book.sheets.map(\.name))
         merges = try XLSXMerges.scan(package, part: chosen.part)
         let stream = XLSXSheetStream(package: package, part: chosen.part, context: context)
         sheet = stream

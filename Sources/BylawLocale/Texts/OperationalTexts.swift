@@ -82,6 +82,9 @@ enum OperationalTexts {
         CatalogueEntry("audit.interpreted-by", zh: "，由解释器求值的：{0}", en: "; settled by the interpreter: {0}"),
         CatalogueEntry("audit.first-aside", zh: "（首条：{0}）", en: " (the first: {0})"),
         CatalogueEntry(
+            "audit.sheet-read", zh: "注：{0} 读取的是工作表 {1}（该工作簿的工作表：{2}）；如需读取其他工作表，请用 --sheet 指定",
+            en: "note: {0}: read the sheet {1} (the workbook's sheets: {2}); name another with --sheet"),
+        CatalogueEntry(
             "audit.slow-paths", zh: "注：{1} 条记录中有 {0} 条走了慢速路径（按树读取，慢 2–3 倍）：",
             en: "note: {0} of {1} records took the slow path (read as a tree, 2–3 times slower):"),
         CatalogueEntry(
