@@ -18,9 +18,10 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "jsonl", "ndjson": .jsonl
         case "json": .json
         case "yaml", "yml": .yaml
-        // A macro-enabled workbook holds its sheets as `.xlsx` does (macros are never run); an old binary
-        // workbook (`.xls`, WPS's `.et`) goes to the workbook reader, which says to save it as `.xlsx`.
-        case "xlsx", "xlsm", "xls", "et": .xlsx
+        // A macro-enabled workbook holds its sheets as `.xlsx` does (macros are never run). An `.xls` or `.et`
+        // is sniffed: an old binary workbook goes to the workbook reader, which says to save it as `.xlsx`, and
+        // the text some systems export under that name is read as text.
+        case "xlsx", "xlsm": .xlsx
         default: nil
         }
     }

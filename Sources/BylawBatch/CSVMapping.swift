@@ -78,7 +78,10 @@ public struct CSVMapping: Sendable {
         var diags: [Diagnostic] = []
         var targets: [FieldPath: YAMLNode] = [:]
         for pair in pairs {
-            guard let header = pair.key.scalar?.text, !header.isEmpty else {
+            // Compared as a header cell is: trimmed, and a header typed on two lines taken as one line.
+            guard let written = pair.key.scalar?.text, case let header = CellConverter.headerName(written),
+                !header.isEmpty
+            else {
                 diags.append(.error("map.bad-header", "a header must be non-empty text", at: pair.key.location))
                 continue
             }

@@ -97,7 +97,10 @@ public final class BatchRuns: @unchecked Sendable {
             base.unicodeScalars.filter {
                 $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._- ".unicodeScalars.contains($0)
             }.prefix(100))
-        let ext = kept.lowercased().hasSuffix(".xlsx") ? "" : (kept.lowercased().hasSuffix(".csv") ? "" : ".csv")
+        // The extensions `audit` reads as they are (a workbook, or text it sniffs); anything else is read as CSV.
+        let lower = kept.lowercased()
+        let ext =
+            [".xlsx", ".xlsm", ".xls", ".et", ".csv", ".tsv", ".txt"].contains { lower.hasSuffix($0) } ? "" : ".csv"
         let name = kept.hasPrefix(".") || kept.isEmpty ? "upload" + kept : kept
         return name + ext
     }

@@ -51,6 +51,13 @@ import Testing
         Case(name: "an error's text in a text field stays text", type: .string, cell: "#N/A", read: "#N/A"),
         Case(name: "day or month first", type: .date, cell: "01/02/2023", read: "!cell.ambiguous-date"),
         Case(name: "a time with seconds is dropped", type: .date, cell: "2023/11/13 13:45:07", read: "2023-11-13"),
+        Case(name: "a time in the afternoon (Chinese)", type: .date, cell: "2023/11/13 下午 3:00:00", read: "2023-11-13"),
+        Case(name: "a time with AM", type: .date, cell: "2023/11/13 12:00 AM", read: "2023-11-13"),
+        Case(name: "a time with a zone", type: .date, cell: "2023-11-13 00:00:00+08:00", read: "2023-11-13"),
+        Case(name: "no such time", type: .date, cell: "2023/11/13 99:99", read: "!cell.bad-date"),
+        Case(
+            name: "a yuan amount in a column of 万元", type: .decimal, declared: declared { $0.tenThousandYuan = true },
+            cell: "217936.69元", read: "!cell.bad-amount"),
         Case(name: "a span is no date", type: .date, cell: "2023-08-07 9:00 至 2023-09-30", read: "!cell.bad-date"),
         Case(name: "words after a time are no date", type: .date, cell: "2025/1/13 0:00:00 补签", read: "!cell.bad-date"),
         Case(name: "a text formula around a value", type: .string, cell: "=\"ZC-2023-0001\"", read: "ZC-2023-0001"),

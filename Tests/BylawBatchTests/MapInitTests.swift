@@ -34,6 +34,19 @@ import Testing
                 ValueSurvey.Note(id: "either-order", arguments: ["01/02/2023", "d/M/yyyy", "M/d/yyyy"])
             ])
         #expect(ValueSurvey.date(["45243", "45000"]).format == "date: excel")
+        // Cells read on their own (26 is no month) still show the column's order.
+        #expect(ValueSurvey.date(["26/08/2023", "21/02/2025"]).format == "date: d/M/yyyy")
+        // A time after the date, as Excel writes into CSV, hides nothing.
+        #expect(ValueSurvey.date(["26/08/2023 0:00", "05/08/2023 0:00"]).format == "date: d/M/yyyy")
+        #expect(ValueSurvey.date(["26/08/2023 0:00", "05/08/2023 0:00"]).notes == [ValueSurvey.Note(id: "day-first")])
+        // Both orders in one column: no layout reads them all; the proposal says so.
+        #expect(ValueSurvey.date(["26/08/2023", "1/13/2025"]).format == "")
+        #expect(
+            ValueSurvey.date(["26/08/2023", "1/13/2025"]).notes == [
+                ValueSurvey.Note(id: "mixed-order", arguments: ["`26/08/2023`", "`1/13/2025`"])
+            ])
+        // Only days that read the same either way: nothing to ask.
+        #expect(ValueSurvey.date(["05/05/2023"]).notes == [])
     }
 
     @Test func inputFieldsTakeALabelAndAliases() throws {

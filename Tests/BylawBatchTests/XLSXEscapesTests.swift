@@ -15,6 +15,7 @@ import Testing
         ("_x000D", "_x000D"),
         ("_x4E2D__x6587_", "中文"),
         ("_xD800_", "_xD800_"),
+        ("ZC_x0000_1", "ZC_x0000_1"),
     ])
     func decodes(_ written: String, _ read: String) {
         #expect(XLSXEscapes.decoded(written) == read)

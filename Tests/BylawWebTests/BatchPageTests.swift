@@ -59,7 +59,8 @@ struct BatchPageTests {
         "an upload's name is kept only as a safe file name",
         arguments: [
             ("处置台账.xlsx", "处置台账.xlsx"), ("../../etc/passwd", "passwd.csv"), ("a/b\\c.CSV", "c.CSV"),
-            ("", "upload.csv"), (".hidden", "upload.hidden.csv"),
+            ("", "upload.csv"), (".hidden", "upload.hidden.csv"), ("宏.xlsm", "宏.xlsm"), ("旧表.xls", "旧表.xls"),
+            ("导出.tsv", "导出.tsv"), ("x.exe", "x.exe.csv"),
         ])
     func safeName(given: String, kept: String) {
         #expect(BatchRuns.safeName(given) == kept)

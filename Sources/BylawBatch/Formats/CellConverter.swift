@@ -77,9 +77,16 @@ struct CellConverter: Sendable {
         case .amount(let integer, let shift):
             // In a column of 万元, a cell may say so itself: `65.5万元`, `65.5万`.
             var t = Self.trimmed(text)
-            for unit in ["万元", "万"] where t.hasSuffix(unit) {
-                t = Self.trimmed(String(t.dropLast(unit.count)))
-                break
+            if t.hasSuffix("万元") || t.hasSuffix("万") {
+                t = Self.trimmed(String(t.dropLast(t.hasSuffix("万元") ? 2 : 1)))
+            } else if t.hasSuffix("元") || t.hasPrefix("¥") || t.hasPrefix("￥") || t.hasPrefix("RMB")
+                || t.hasPrefix("CNY")
+            {
+                // A cell in yuan in a column of 万元: which it means cannot be told.
+                return .failure(
+                    Problem(
+                        code: "cell.bad-amount", message: "`\(text)` is written in yuan in a column of `万元`",
+                        help: "write the column's amounts in `万元`, or take `unit: 万元` out of the mapping"))
             }
             return Self.amount(t, integer: integer).map { Self.shifted($0, by: shift) }
         case .bool(let yes, let no):

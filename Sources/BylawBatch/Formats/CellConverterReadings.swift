@@ -7,12 +7,7 @@ extension CellConverter {
         String, Problem
     > {
         if isISODate(text) { return .success(text) }
-        var day = Substring(text)
-        // `2023/11/13 0:00:00`, as Excel writes a date cell with a time into CSV.
-        // Only a time of day goes: `2023-08-07 9:00 至 2023-09-30` is a span, not a date.
-        if let space = day.firstIndex(of: " "), isTimeOfDay(day[day.index(after: space)...]) {
-            day = day[..<space]
-        }
+        let day = withoutTime(Substring(text))
         for pattern in patterns {
             if let date = pattern.date(day) { return .success(date.description) }
         }
@@ -28,7 +23,7 @@ extension CellConverter {
             return .failure(
                 Problem(
                     code: "cell.ambiguous-date",
-                    message: "`\(text)` could be read day first (\(dayFirst)) or month first (\(monthFirst))",
+                    message: "`\(text)` could be read day first (`\(dayFirst)`) or month first (`\(monthFirst)`)",
                     help: "say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`"))
         case .none: break
         }
@@ -40,15 +35,50 @@ extension CellConverter {
                     + "name another with `date:` in the mapping file"))
     }
 
-    /// `9:00`, `0:00:00`, `13:45:07.250`: hours, minutes, and seconds with a fraction.
-    static func isTimeOfDay(_ text: Substring) -> Bool {
+    /// The date part of `2023/11/13 0:00:00` (as Excel writes a date cell with a time into CSV), `2023/11/13 下午
+    /// 3:00:00`, `2023/11/13 3:00 PM` or `2023-11-13 00:00:00+08:00`: only a time of day goes, so
+    /// `2023-08-07 9:00 至 2023-09-30` (a span) stays whole and is refused.
+    static func withoutTime(_ text: Substring) -> Substring {
+        guard let space = text.firstIndex(of: " ") else { return text }
+        var time = text[text.index(after: space)...]
+        var twelve = false
+        for mark in ["上午", "下午"] where time.hasPrefix(mark) {
+            time = time.dropFirst(mark.count).drop { $0 == " " }
+            twelve = true
+        }
+        for mark in [" AM", " PM", " am", " pm", "AM", "PM"] where !twelve && time.hasSuffix(mark) {
+            time = time.dropLast(mark.count)
+            twelve = true
+            break
+        }
+        if !twelve, let zone = time.lastIndex(where: { $0 == "+" || $0 == "-" }), isZone(time[zone...]) {
+            time = time[..<zone]
+        } else if !twelve, time.hasSuffix("Z") {
+            time = time.dropLast()
+        }
+        return isTimeOfDay(time, twelveHour: twelve) ? text[..<space] : text
+    }
+
+    /// `+08:00`, `-0500`.
+    private static func isZone(_ text: Substring) -> Bool {
+        let digits = text.dropFirst().filter { $0 != ":" }
+        return digits.count == 4 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `9:00`, `0:00:00`, `13:45:07.250`: hours (1–12 on a twelve-hour clock), minutes, and seconds with a
+    /// fraction.
+    static func isTimeOfDay(_ text: Substring, twelveHour: Bool = false) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return false }
         let digits = { (s: Substring) in !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        guard parts[0].count <= 2, digits(parts[0]), parts[1].count == 2, digits(parts[1]) else { return false }
+        guard parts[0].count <= 2, digits(parts[0]), parts[1].count == 2, digits(parts[1]),
+            let hour = Int(parts[0]), let minute = Int(parts[1]), minute <= 59,
+            twelveHour ? (1...12).contains(hour) : hour <= 23
+        else { return false }
         guard parts.count == 3 else { return true }
         let seconds = parts[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        return seconds[0].count == 2 && digits(seconds[0]) && (seconds.count == 1 || digits(seconds[1]))
+        return seconds[0].count == 2 && digits(seconds[0]) && Int(seconds[0]) ?? 60 <= 59
+            && (seconds.count == 1 || digits(seconds[1]))
     }
 
     /// `yyyy-MM-dd` exactly: the text needs no reading (the schema still checks the day exists).

@@ -55,13 +55,18 @@ enum ValueSurvey {
         // A cell read only because one order of its numbers names no day (`26/08/2023`) still shows the
         // column's order: the mapping declares it, so that the column's `05/08/2023` is read the same way.
         let unread = cells.filter {
-            if case .failure = converter.convert($0) { true } else { CellConverter.dayMonthReadings($0[...]) != .none }
+            if case .failure = converter.convert($0) {
+                true
+            } else {
+                CellConverter.dayMonthReadings(CellConverter.withoutTime($0[...])) != .none
+            }
         }
         guard !unread.isEmpty else { return ("", []) }
         if unread.allSatisfy({ $0.allSatisfy(\.isNumber) && (4...5).contains($0.count) }) {
             return ("date: excel", [Note(id: "excel-dates")])
         }
-        let split = unread.compactMap { cell -> (Int, Int, Character)? in
+        let split = unread.compactMap { whole -> (Int, Int, Character)? in
+            let cell = CellConverter.withoutTime(whole[...])
             guard let sep = cell.first(where: { $0 == "/" || $0 == "." || $0 == "-" }) else { return nil }
             let parts = cell.split(separator: sep)
             guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].count == 4 else {
@@ -78,10 +83,18 @@ enum ValueSurvey {
         if split.contains(where: { $0.1 > 12 }), !split.contains(where: { $0.0 > 12 }) {
             return ("date: M\(sep)d\(sep)yyyy", [Note(id: "month-first")])
         }
+        // `26/08/2023` and `1/13/2025` in one column: no order reads them all as one.
+        if let d = split.firstIndex(where: { $0.0 > 12 }), let m = split.firstIndex(where: { $0.1 > 12 }) {
+            return ("", [Note(id: "mixed-order", arguments: ["`\(unread[d])`", "`\(unread[m])`"])])
+        }
         // Only cells that read the same either way (`05/05/2023`): nothing to ask.
         guard
             let example = unread.first(where: {
-                if case .two = CellConverter.dayMonthReadings($0[...]) { true } else { false }
+                if case .two = CellConverter.dayMonthReadings(CellConverter.withoutTime($0[...])) {
+                    true
+                } else {
+                    false
+                }
             })
         else { return ("", []) }
         return ("", [Note(id: "either-order", arguments: [example, "d\(sep)M\(sep)yyyy", "M\(sep)d\(sep)yyyy"])])

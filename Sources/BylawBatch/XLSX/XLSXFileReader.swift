@@ -77,7 +77,9 @@ final class XLSXFileReader: RecordReader {
             // A row of cells holding only spaces (formatted blank rows, as offices keep them), or only formulas
             // never calculated (a template filled down past the data), has nothing to check: it is skipped as an
             // empty row is.
-            if full.problem == nil, full.cells.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { continue }
+            if full.problem == nil, full.errors.isEmpty, full.cells.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) {
+                continue
+            }
             return record(full, layout: layout)
         }
     }

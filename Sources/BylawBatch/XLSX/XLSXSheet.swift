@@ -38,9 +38,11 @@ enum XLSXEscapes {
         let s = Array(text.unicodeScalars)
         var i = 0
         while i < s.count {
+            // A control character other than a tab or a line break (`_x0000_`) stays as written.
             if s[i] == "_", i + 6 < s.count, s[i + 1] == "x", s[i + 6] == "_",
                 let v = UInt32(String(String.UnicodeScalarView(s[(i + 2)...(i + 5)])), radix: 16),
-                s[(i + 2)...(i + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }), let c = Unicode.Scalar(v)
+                s[(i + 2)...(i + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }), let c = Unicode.Scalar(v),
+                v >= 0x20 || v == 0x09 || v == 0x0A || v == 0x0D
             {
                 out.append(c)
                 i += 7

@@ -30,6 +30,7 @@ extension XLSXWorkbook {
         let known = Set((mapping?.columns.keys).map(Array.init) ?? [])
         var multiCell: Sheet?
         var headerOnly: Sheet?
+        var blankForm: Sheet?
         for sheet in visible {
             let rows = try Self.topRows(of: sheet, package: package, context: context, headerRow: headerRow)
             if let at = rows.firstIndex(where: { XLSXFileReader.namesColumns($0, of: known) }) {
@@ -42,12 +43,17 @@ extension XLSXWorkbook {
                 }
                 return sheet
             }
-            if multiCell == nil, headerRow == nil, rows.contains(where: { $0.cells.count >= 2 }) {
+            if headerRow == nil, let at = rows.firstIndex(where: { $0.cells.count >= 2 }) {
+                // Without a mapping, a sheet whose header-like row is its last is a blank form too.
+                if known.isEmpty, at == rows.count - 1, rows.count < XLSXFileReader.headerSearchRows {
+                    if blankForm == nil { blankForm = sheet }
+                    continue
+                }
                 if known.isEmpty { return sheet }
-                multiCell = sheet
+                if multiCell == nil { multiCell = sheet }
             }
         }
-        return headerOnly ?? multiCell ?? first
+        return headerOnly ?? multiCell ?? blankForm ?? first
     }
 
     /// The rows where a header may be: the first `XLSXFileReader.headerSearchRows`, or row `headerRow` alone.

@@ -4,6 +4,9 @@
 enum DiagnosticFormTexts {
     static let entries: [CatalogueEntry] = [
         CatalogueEntry(
+            "diag-form.cell.ambiguous-date.3", zh: "{0} 可能是日在前（{1}），也可能是月在前（{2}）",
+            en: "{0} could be read day first ({1}) or month first ({2})"),
+        CatalogueEntry(
             "diag-form.decision.no-such-day.4", zh: "{0} 为 {1}，日历上没有这一天：该月的日期从 {2} 到 {3}",
             en: "{0} is {1}, which is no day of the calendar: the month's days run from {2} to {3}"),
         CatalogueEntry(

@@ -47,6 +47,11 @@ enum MapProposalTexts {
             "proposal.note.excel-dates", zh: "日期为 Excel 序列号（1900 日期系统）",
             en: "the dates are Excel serial numbers (1900 date system)"),
         CatalogueEntry(
+            "proposal.note.mixed-order", zh: "该列的日期有的日在前（如 {0}），有的月在前（如 {1}）：请先在表格中统一为一种写法",
+            en:
+                "the column mixes day-first dates (such as {0}) and month-first ones (such as {1}): make them one form first"
+        ),
+        CatalogueEntry(
             "proposal.note.ten-thousand-yuan", zh: "表头注明金额以万元计：按万元读取，换算为元",
             en: "the header says the amounts are in `万元`: they are read as ten thousands of yuan"),
         CatalogueEntry(
