@@ -25,6 +25,11 @@ public enum DiagnosticWording {
         if code == "yaml.syntax" || code == "json.syntax", let said = syntaxProblems[english] {
             return entry.chinese + "：" + said
         }
+        // A message whose whole English wording the catalogue knows (`diag-exact.<code>.<n>`): its Chinese, with
+        // the same places filled.
+        for e in exactForms[code] ?? [] {
+            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
+        }
         let quoted = quotedSpans(english)
         if let form = Catalogue.entry("diag-form.\(code).\(quoted.count)") {
             return Catalogue.fill(form.chinese, quoted)
@@ -34,6 +39,16 @@ public enum DiagnosticWording {
         if entry.chinese.contains("{0}") || quoted.isEmpty { return statement }
         return statement + "：" + quoted.joined(separator: "、")
     }
+
+    /// The catalogue's whole-message forms by diagnostic code, in catalogue order (the more specific first).
+    static let exactForms: [String: [CatalogueEntry]] = {
+        var table: [String: [CatalogueEntry]] = [:]
+        for e in Catalogue.entries where e.id.hasPrefix("diag-exact.") {
+            let code = e.id.dropFirst("diag-exact.".count).split(separator: ".").dropLast().joined(separator: ".")
+            table[code, default: []].append(e)
+        }
+        return table
+    }()
 
     /// libyaml's and the JSON reader's problem messages in Chinese, by their English.
     static let syntaxProblems: [String: String] = {

@@ -101,6 +101,33 @@ import Testing
             DiagnosticWording.help("say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`", .chinese)
                 == "请在映射文件中写明：日在前写 `date: d/M/yyyy`，月在前写 `date: M/d/yyyy`")
         #expect(DiagnosticWording.help("the keys are `field`, `date`", .chinese) == "可用的键有 `field`, `date`")
+        // Whole messages the catalogue knows word for word, the quoted text in place.
+        func zh(_ code: String, _ english: String) -> String {
+            DiagnosticWording.message(code: code, english: english, .chinese)
+        }
+        #expect(
+            zh("decision.type-mismatch", "`sale.agreement_approved` must be a boolean, not `maybe`")
+                == "`sale.agreement_approved` 须为布尔值（true 或 false），不能是 `maybe`")
+        #expect(
+            zh("decision.type-mismatch", "`asset.book_value` must be a decimal number, not `135万元`")
+                == "`asset.book_value` 须为数字（可带小数），不能是 `135万元`")
+        #expect(
+            zh("decision.bad-date", "`asset.acquired` must be a calendar date written YYYY-MM-DD, not `2012年6月18日`")
+                == "`asset.acquired` 须为日历日期，写成 YYYY-MM-DD，不能是 `2012年6月18日`")
+        #expect(
+            zh("decision.missing-field", "required field `action_date` (date) is missing")
+                == "缺少必填字段 `action_date`（日期，写成 YYYY-MM-DD）")
+        #expect(
+            zh("decision.missing-field", "required field `unit_type` (one of `a`, `b`) is missing")
+                == "缺少必填字段 `unit_type`（取值为 `a`, `b` 之一）")
+        #expect(DiagnosticWording.help("write true or false", .chinese) == "请写 true 或 false")
+        #expect(
+            DiagnosticWording.help("`id`: the decision's id, unique within its kind", .chinese) == "`id`：决定的编号，在同类决定中唯一"
+        )
+        #expect(
+            DiagnosticWording.help(
+                "rule sets for kind `asset_disposal` are in force 2017-01-01 –; check the decision's `date`, or use `--as-of` to judge it under the rules of another day",
+                .chinese) == "`asset_disposal` 类决定的规则集生效期间：2017-01-01 –；请核对决定的 `date`，或用 `--as-of` 按另一天的规则判断")
     }
 
     /// Each JSON syntax error the reader gives is worded in Chinese, and a full-width mark is named.
@@ -175,7 +202,9 @@ import Testing
         let csv = "column 3, column `单位`: unknown field `asset.valu`: no rule set that applies reads it"
         #expect(wording("decision.unknown-field", csv).hasPrefix("第 3 列（`单位`）：未知字段 `asset.valu`"))
         let unmapped = "no column gives `approval.date`: required field `approval.date` (date) is missing"
-        #expect(wording("decision.missing-field", unmapped) == "没有哪一列给出 `approval.date`：缺少必填字段：`approval.date`")
+        #expect(
+            wording("decision.missing-field", unmapped)
+                == "没有哪一列给出 `approval.date`：缺少必填字段 `approval.date`（日期，写成 YYYY-MM-DD）")
         // Not a place: the message is worded as before.
         #expect(wording("decision.unknown-field", "cell phone `x`") == "未知字段 `x`：适用的规则集均不读取该字段")
     }

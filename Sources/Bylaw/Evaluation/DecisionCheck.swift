@@ -153,13 +153,14 @@ extension RuleLibrary {
         let spans = merged.map { p -> String in
             let lastDay = p.until.flatMap { CELDate(daysSinceEpoch: $0.daysSinceEpoch - 1) }
             switch (p.from, lastDay) {
-            case (let f?, let l?): return "\(f) to \(l)"
-            case (let f?, nil): return "from \(f)"
-            case (nil, let l?): return "until \(l)"
-            case (nil, nil): return "every day"
+            // Dates and a dash only, so the span reads the same in either language.
+            case (let f?, let l?): return "\(f) – \(l)"
+            case (let f?, nil): return "\(f) –"
+            case (nil, let l?): return "– \(l)"
+            case (nil, nil): return "–"
             }
         }
-        return "rule sets for kind `\(kind)` are in force " + spans.joined(separator: ", and ")
+        return "rule sets for kind `\(kind)` are in force " + spans.joined(separator: "; ")
             + "; check the decision's `date`, or use `--as-of` to judge it under the rules of another day"
     }
 }

@@ -3,6 +3,49 @@
 /// exactly that many spans. Other messages take the code's statement followed by the quoted text.
 enum DiagnosticFormTexts {
     static let entries: [CatalogueEntry] = [
+        // Whole messages (`diag-exact.<code>.<n>`), matched by their English wording, tried before the forms by
+        // number of quoted spans.
+        CatalogueEntry(
+            "diag-exact.decision.type-mismatch.1", zh: "{0} 须为布尔值（true 或 false），不能是 {1}",
+            en: "{0} must be a boolean, not {1}"),
+        CatalogueEntry(
+            "diag-exact.decision.type-mismatch.2", zh: "{0} 须为整数，不能是带引号的文本 {1}",
+            en: "{0} must be an integer, not the quoted text {1}"),
+        CatalogueEntry(
+            "diag-exact.decision.type-mismatch.3", zh: "{0} 须为数字（可带小数），不能是带引号的文本 {1}",
+            en: "{0} must be a decimal number, not the quoted text {1}"),
+        CatalogueEntry(
+            "diag-exact.decision.type-mismatch.4", zh: "{0} 须为整数，不能是 {1}", en: "{0} must be an integer, not {1}"),
+        CatalogueEntry(
+            "diag-exact.decision.type-mismatch.5", zh: "{0} 须为数字（可带小数），不能是 {1}",
+            en: "{0} must be a decimal number, not {1}"),
+        CatalogueEntry(
+            "diag-exact.decision.bad-date.1", zh: "{0} 须为日历日期，写成 YYYY-MM-DD，不能是 {1}",
+            en: "{0} must be a calendar date written YYYY-MM-DD, not {1}"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.1", zh: "缺少必填字段 {0}：它决定适用哪些规则集",
+            en: "required field {0} is missing: it selects the rule sets"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.2", zh: "缺少必填字段 {0}（取值为 {1} 之一）",
+            en: "required field {0} (one of {1}) is missing"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.date", zh: "缺少必填字段 {0}（日期，写成 YYYY-MM-DD）",
+            en: "required field {0} (date) is missing"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.string", zh: "缺少必填字段 {0}（文本）",
+            en: "required field {0} (string) is missing"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.decimal", zh: "缺少必填字段 {0}（数字）",
+            en: "required field {0} (decimal) is missing"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.int", zh: "缺少必填字段 {0}（整数）",
+            en: "required field {0} (int) is missing"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.bool", zh: "缺少必填字段 {0}（true 或 false）",
+            en: "required field {0} (bool) is missing"),
+        CatalogueEntry(
+            "diag-exact.decision.missing-field.3", zh: "缺少必填字段 {0}（类型：{1}）",
+            en: "required field {0} ({1}) is missing"),
         CatalogueEntry(
             "diag-form.cell.ambiguous-date.3", zh: "{0} 可能是日在前（{1}），也可能是月在前（{2}）",
             en: "{0} could be read day first ({1}) or month first ({2})"),

@@ -176,6 +176,25 @@ enum DiagnosticHelpTexts {
             en:
                 "lint compares conditions written as `x >= n` (any comparison, either order) and `\"body\" in list`, joined by `&&`; write the child's that way to have it checked"
         ),
+        CatalogueEntry("diag-help.decision.bool", zh: "请写 true 或 false", en: "write true or false"),
+        CatalogueEntry(
+            "diag-help.decision.yaml-bool", zh: "{0} 在 YAML 1.2 中不是布尔值：请写 true 或 false",
+            en: "{0} is not a boolean in YAML 1.2; write true or false"),
+        CatalogueEntry(
+            "diag-help.decision.field-kind", zh: "`kind`：决定的类别", en: "`kind`: the decision kind"),
+        CatalogueEntry(
+            "diag-help.decision.field-id", zh: "`id`：决定的编号，在同类决定中唯一",
+            en: "`id`: the decision's id, unique within its kind"),
+        CatalogueEntry("diag-help.decision.field-date", zh: "`date`：决定日期", en: "`date`: the decision date"),
+        CatalogueEntry(
+            "diag-help.decision.field-unit", zh: "`unit`：作出决定的单位，以 / 分隔的路径",
+            en: "`unit`: the deciding unit, a /-separated path"),
+        CatalogueEntry(
+            "diag-help.decision.no-ruleset",
+            zh: "{0} 类决定的规则集生效期间：{1}；请核对决定的 `date`，或用 `--as-of` 按另一天的规则判断",
+            en:
+                "rule sets for kind {0} are in force {1}; check the decision's `date`, or use `--as-of` to judge it under the rules of another day"
+        ),
         CatalogueEntry(
             "diag-help.decision.type-mismatch",
             zh: "只写数字，可带小数，如 650000.00",
