@@ -100,7 +100,9 @@ struct TextReport {
                 + "  " + cyan(safe(r.cite)) + "\n"
             if let message = r.message { out += indent + safe(message) + "\n" }
             if let error = r.error {
-                out += indent + paint("35", language.text("report.error-prefix")) + safe(error) + "\n"
+                out +=
+                    indent + paint("35", language.text("report.error-prefix"))
+                    + safe(DiagnosticWording.ruleError(error, language)) + "\n"
             }
             if let p = r.provisional {
                 out +=

@@ -40,6 +40,33 @@ public enum DiagnosticWording {
         return statement + "：" + quoted.joined(separator: "、")
     }
 
+    /// Why a rule could not be evaluated (`RuleResult.error`: "`require`: division by zero"), in `language`: the
+    /// part of the rule and the evaluation's message as the catalogue words them (`rule-error.*`), the user
+    /// text in place; a message the catalogue does not know stays as it is after the part.
+    public static func ruleError(_ english: String, _ language: Language) -> String {
+        guard language == .chinese else { return english }
+        var part = ""
+        var message = Substring(english)
+        for (prefix, chinese) in [("`require`: ", "`require`："), ("`when`: ", "`when`：")]
+        where message.hasPrefix(prefix) {
+            part = chinese
+            message = message.dropFirst(prefix.count)
+        }
+        if part.isEmpty, message.hasPrefix("`let` "), let colon = message.firstRange(of: " could not be computed: ") {
+            part = language.text(
+                "rule-error.let", String(message[message.index(message.startIndex, offsetBy: 6)..<colon.lowerBound]))
+            message = message[colon.upperBound...]
+        }
+        for e in ruleErrorForms {
+            if let values = Catalogue.match(e.english, String(message)) {
+                return part + Catalogue.fill(e.chinese, values)
+            }
+        }
+        return part + message
+    }
+
+    static let ruleErrorForms = Catalogue.entries.filter { $0.id.hasPrefix("rule-error.") && $0.id != "rule-error.let" }
+
     /// The catalogue's whole-message forms by diagnostic code, in catalogue order (the more specific first).
     static let exactForms: [String: [CatalogueEntry]] = {
         var table: [String: [CatalogueEntry]] = [:]

@@ -45,7 +45,9 @@ public enum ExplainReport {
                     : l.text("report.severity-aside", l.text("severity." + r.severity.rawValue)))
             + "\n"
         if let m = r.message { out += "  " + m + "\n" }
-        if let e = r.error { out += "  " + paint.paint("35", l.text("report.error-prefix")) + e + "\n" }
+        if let e = r.error {
+            out += "  " + paint.paint("35", l.text("report.error-prefix")) + DiagnosticWording.ruleError(e, l) + "\n"
+        }
         if let when = x.when { out += expression("when", when, paint) }
         out += expression("require", x.require, paint)
         if !x.lets.isEmpty {

@@ -101,6 +101,16 @@ import Testing
             DiagnosticWording.help("say which in the mapping file: `date: d/M/yyyy` or `date: M/d/yyyy`", .chinese)
                 == "请在映射文件中写明：日在前写 `date: d/M/yyyy`，月在前写 `date: M/d/yyyy`")
         #expect(DiagnosticWording.help("the keys are `field`, `date`", .chinese) == "可用的键有 `field`, `date`")
+        // Why a rule could not be evaluated.
+        #expect(DiagnosticWording.ruleError("`require`: division by zero", .chinese) == "`require`：除数为零")
+        #expect(
+            DiagnosticWording.ruleError("`require`: no row of table `batch` matches and it has no default", .chinese)
+                == "`require`：决策表 `batch` 没有匹配的行，也没有默认值")
+        #expect(
+            DiagnosticWording.ruleError("`let` `age` could not be computed: no such key `sanction`", .chinese)
+                == "`let` `age` 无法计算：没有这个键：`sanction`")
+        #expect(DiagnosticWording.ruleError("`when`: something new", .chinese) == "`when`：something new")
+        #expect(DiagnosticWording.ruleError("`require`: division by zero", .english) == "`require`: division by zero")
         // Whole messages the catalogue knows word for word, the quoted text in place.
         func zh(_ code: String, _ english: String) -> String {
             DiagnosticWording.message(code: code, english: english, .chinese)

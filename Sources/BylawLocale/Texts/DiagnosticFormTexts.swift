@@ -3,6 +3,28 @@
 /// exactly that many spans. Other messages take the code's statement followed by the quoted text.
 enum DiagnosticFormTexts {
     static let entries: [CatalogueEntry] = [
+        // Why a rule could not be evaluated (`DiagnosticWording.ruleError`).
+        CatalogueEntry("rule-error.let", zh: "`let` {0} 无法计算：", en: "`let` {0} could not be computed: "),
+        CatalogueEntry("rule-error.division", zh: "除数为零", en: "division by zero"),
+        CatalogueEntry("rule-error.modulus", zh: "取余的除数为零", en: "modulus by zero"),
+        CatalogueEntry("rule-error.cost", zh: "超出求值步数上限", en: "cost limit exceeded"),
+        CatalogueEntry(
+            "rule-error.table-no-match", zh: "决策表 {0} 没有匹配的行，也没有默认值",
+            en: "no row of table {0} matches and it has no default"),
+        CatalogueEntry(
+            "rule-error.table-unique", zh: "决策表 {0} 的命中策略为 unique，但第 {1} 行都匹配",
+            en: "table {0} has hit policy unique but rows on lines {1} all match"),
+        CatalogueEntry("rule-error.no-such-key", zh: "没有这个键：{0}", en: "no such key {0}"),
+        CatalogueEntry("rule-error.no-value", zh: "变量 {0} 没有值", en: "no value for variable {0}"),
+        CatalogueEntry("rule-error.undeclared", zh: "未声明的名称 {0}", en: "undeclared reference to {0}"),
+        CatalogueEntry("rule-error.overload", zh: "{0} 不能用于 {1}", en: "no such overload: {0} applied to {1}"),
+        CatalogueEntry("rule-error.index", zh: "下标越界：{0}", en: "index out of range: {0}"),
+        CatalogueEntry(
+            "rule-error.calendar-range", zh: "工作日历未覆盖 {0}", en: "the working-day calendar does not cover {0}"),
+        CatalogueEntry("rule-error.no-calendar", zh: "没有工作日历", en: "no working-day calendar"),
+        CatalogueEntry("rule-error.date-range", zh: "日期超出范围（1 至 9999 年）", en: "date out of range (years 1 to 9999)"),
+        CatalogueEntry("rule-error.compare", zh: "无法比较 {0} 与 {1}", en: "cannot compare {0} with {1}"),
+        CatalogueEntry("rule-error.overflow", zh: "{0} 溢出", en: "{0} overflow"),
         // Whole messages (`diag-exact.<code>.<n>`), matched by their English wording, tried before the forms by
         // number of quoted spans.
         CatalogueEntry(

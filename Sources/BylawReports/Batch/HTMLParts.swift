@@ -199,7 +199,9 @@ enum HTMLParts {
                 out += "<span class=\"key\">\(text(f.ruleID))</span> \(text(f.title)) <cite>\(text(f.cite))</cite>"
                 if let m = f.message { out += "<div class=\"msg\">\(text(m))</div>" }
                 if let e = f.error {
-                    out += "<div class=\"msg err\">" + label("span", l, id: "report.error-prefix") + text(e) + "</div>"
+                    out +=
+                        "<div class=\"msg err\">" + label("span", l, id: "report.error-prefix")
+                        + text(DiagnosticWording.ruleError(e, l)) + "</div>"
                 }
                 if let p = f.provisional {
                     out +=

@@ -207,7 +207,7 @@ public struct TextBatchReporter: BatchReporter {
             if let e = f.error {
                 out += indent
                 out += style.text("report.error-prefix")
-                out += TextStyle.oneLine(e)
+                out += TextStyle.oneLine(DiagnosticWording.ruleError(e, style.language))
                 out += "\n"
             }
             if let p = f.provisional {
