@@ -8,7 +8,7 @@ import BylawReports
 /// Renderings of `bylaw test` results.
 public enum TestReport {
     /// The text report: each case passed or failed with its differences, the coverage line of each folder and
-    /// the counts, in `language` (the differences themselves are the runner's, in English).
+    /// the counts, in `language`.
     public static func text(_ suites: [TestSuiteResult], colour: Bool, language l: Language = .english) -> String {
         func paint(_ code: String, _ s: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         var out = ""
@@ -25,7 +25,7 @@ public enum TestReport {
                     out +=
                         "  " + paint("31", "✗") + " \(c.testCase.name)  " + paint("2", "(\(c.testCase.location))")
                         + "\n"
-                    for d in c.differences { out += "      \(d)\n" }
+                    for d in c.differences { out += "      \(DiagnosticWording.testDifference(d, l))\n" }
                 }
             }
             if !s.coverageMeasured {

@@ -67,6 +67,35 @@ public enum DiagnosticWording {
 
     static let ruleErrorForms = Catalogue.entries.filter { $0.id.hasPrefix("rule-error.") && $0.id != "rule-error.let" }
 
+    /// One difference `bylaw test` found between a case's expectation and its result, in `language`: the
+    /// runner's lines (`verdict: expected …, got …`, a rule list, a message) by the catalogue's forms
+    /// (`test-diff.*`), a diagnostic line (`  file:1:2: error: … [code]`) worded as any diagnostic, and a rule's
+    /// evaluation error as `ruleError` words it.
+    public static func testDifference(_ english: String, _ language: Language) -> String {
+        guard language == .chinese else { return english }
+        if english.hasPrefix("  "), english.hasSuffix("]"), let open = english.lastIndex(of: "[") {
+            let code = String(english[english.index(after: open)..<english.index(before: english.endIndex)])
+            for severity in ["error", "warning", "note"] {
+                guard let at = english.firstRange(of: ": \(severity): "), at.upperBound < open else { continue }
+                let place = english[..<at.lowerBound]
+                let message = String(english[at.upperBound..<open].dropLast())
+                return place + ": " + Self.severity(severity, language) + "："
+                    + Self.message(code: code, english: message, language)
+                    + " [" + code + "]"
+            }
+        }
+        if english.hasPrefix("  "), let at = english.firstRange(of: " error: ") {
+            return english[..<at.lowerBound] + " " + language.text("report.error-prefix")
+                + ruleError(String(english[at.upperBound...]), language)
+        }
+        for e in testDifferenceForms {
+            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
+        }
+        return english
+    }
+
+    static let testDifferenceForms = Catalogue.entries.filter { $0.id.hasPrefix("test-diff.") }
+
     /// The catalogue's whole-message forms by diagnostic code, in catalogue order (the more specific first).
     static let exactForms: [String: [CatalogueEntry]] = {
         var table: [String: [CatalogueEntry]] = [:]
@@ -127,7 +156,12 @@ public enum DiagnosticWording {
     public static func note(_ english: String, _ language: Language) -> String {
         guard language == .chinese else { return english }
         if english.hasPrefix("nor ") { return language.text("diag-note.nor", String(english.dropFirst(4))) }
-        for e in Catalogue.entries where e.id.hasPrefix("diag-note.") && e.english == english { return e.chinese }
+        for e in Catalogue.entries where e.id.hasPrefix("diag-note.") {
+            if e.english == english { return e.chinese }
+            if e.english.contains("{0}"), let values = Catalogue.match(e.english, english) {
+                return Catalogue.fill(e.chinese, values)
+            }
+        }
         return english
     }
 

@@ -61,13 +61,12 @@ extension RuleLibrary {
             guard let expected else { return }
             let missing = expected.filter { !actual.contains($0) }
             let extra = actual.filter { !expected.contains($0) }
-            if !missing.isEmpty || !extra.isEmpty {
-                var parts: [String] = []
-                if !missing.isEmpty {
-                    parts.append("expected but not " + label + ": " + missing.joined(separator: ", "))
-                }
-                if !extra.isEmpty { parts.append(label + " but not expected: " + extra.joined(separator: ", ")) }
-                out.append(label + ": " + parts.joined(separator: "; "))
+            // A line for each side, each worded whole (the report words it in the reader's language).
+            if !missing.isEmpty {
+                out.append(label + ": expected but not " + label + ": " + missing.joined(separator: ", "))
+            }
+            if !extra.isEmpty {
+                out.append(label + ": " + label + " but not expected: " + extra.joined(separator: ", "))
             }
         }
         compare("failed", c.failed, r.results(.failed).map(\.ruleID))

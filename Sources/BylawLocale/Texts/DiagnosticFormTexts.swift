@@ -3,6 +3,14 @@
 /// exactly that many spans. Other messages take the code's statement followed by the quoted text.
 enum DiagnosticFormTexts {
     static let entries: [CatalogueEntry] = [
+        // What `bylaw test` found different (`DiagnosticWording.testDifference`).
+        CatalogueEntry("test-diff.verdict", zh: "结论：应为 {0}，实为 {1}", en: "verdict: expected {0}, got {1}"),
+        CatalogueEntry(
+            "test-diff.missing", zh: "{0}：应出现而未出现：{2}", en: "{0}: expected but not {1}: {2}"),
+        CatalogueEntry("test-diff.extra", zh: "{0}：出现了未预期的：{2}", en: "{0}: {1} but not expected: {2}"),
+        CatalogueEntry(
+            "test-diff.no-message", zh: "{0} 的消息：应为 {1}，实际没有消息", en: "message of {0}: expected {1}, got none"),
+        CatalogueEntry("test-diff.message", zh: "{0} 的消息：应为 {1}，实为 {2}", en: "message of {0}: expected {1}, got {2}"),
         // Why a rule could not be evaluated (`DiagnosticWording.ruleError`).
         CatalogueEntry("rule-error.let", zh: "`let` {0} 无法计算：", en: "`let` {0} could not be computed: "),
         CatalogueEntry("rule-error.division", zh: "除数为零", en: "division by zero"),

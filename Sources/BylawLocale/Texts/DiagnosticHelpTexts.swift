@@ -176,6 +176,39 @@ enum DiagnosticHelpTexts {
             en:
                 "lint compares conditions written as `x >= n` (any comparison, either order) and `\"body\" in list`, joined by `&&`; write the child's that way to have it checked"
         ),
+        CatalogueEntry("diag-help.fields.keys", zh: "此处可用的键有 {0}", en: "the keys here are {0}"),
+        CatalogueEntry(
+            "diag-help.library.empty", zh: "规则集是含有 ruleset.yaml 的文件夹：请用 --rules 指向该文件夹",
+            en: "a rule set is a folder holding ruleset.yaml; use --rules to point at the folder"),
+        CatalogueEntry(
+            "diag-help.schema.unknown-type",
+            zh: "类型可为 bool、int、decimal、string、date、{enum: […]}、{list: …}，或由字段组成的映射",
+            en: "types are bool, int, decimal, string, date, {enum: […]}, {list: …} or a mapping of fields"),
+        CatalogueEntry(
+            "diag-help.map.bad-path", zh: "字段路径以点分隔，列表项用从 0 起的序号：`approvals.0.body`",
+            en: "names separated by dots, with 0-based numbers for list items: `approvals.0.body`"),
+        CatalogueEntry(
+            "diag-help.map.bad-field-path", zh: "字段路径以点分隔，如 `disposal.date`；此处不能映射列表项",
+            en: "names separated by dots, such as `disposal.date`; list items cannot be mapped here"),
+        CatalogueEntry(
+            "diag-help.lint.loosens", zh: "扩展 {0} 的规则集只能使其规则更严",
+            en: "a set that extends {0} may only make its rules stricter"),
+        CatalogueEntry(
+            "diag-help.lint.loosens-limit", zh: "扩展其他规则集的规则集只能使规则更严：请保留上级的限额或更严的限额",
+            en: "a set that extends another may only make its rules stricter: keep the parent's limit or a stricter one"
+        ),
+        CatalogueEntry(
+            "diag-help.lint.loosens-approval", zh: "扩展其他规则集的规则集只能使规则更严：请保留该审批",
+            en: "a set that extends another may only make its rules stricter: keep the approval"),
+        CatalogueEntry(
+            "diag-help.lint.loosens-condition", zh: "扩展其他规则集的规则集只能使规则更严：请保留该条件",
+            en: "a set that extends another may only make its rules stricter: keep the condition"),
+        CatalogueEntry(
+            "diag-help.ruleset.parent-not-in-force",
+            zh: "扩展的规则集生效的每一天，其上级规则集都须生效：请把它的 `effective` 期间定在上级的期间之内",
+            en:
+                "an extending set needs its parent on every day it is in force: give it an `effective` period within its parent's"
+        ),
         CatalogueEntry("diag-help.decision.bool", zh: "请写 true 或 false", en: "write true or false"),
         CatalogueEntry(
             "diag-help.decision.yaml-bool", zh: "{0} 在 YAML 1.2 中不是布尔值：请写 true 或 false",

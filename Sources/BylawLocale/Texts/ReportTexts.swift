@@ -31,6 +31,10 @@ enum ReportTexts {
         CatalogueEntry("diag.note", zh: "注:", en: "note:"),
         // Notes under a diagnostic, by their English text.
         CatalogueEntry("diag-note.first-defined", zh: "首次定义于此", en: "first defined here"),
+        CatalogueEntry("diag-note.the-first", zh: "第一处", en: "the first"),
+        CatalogueEntry("diag-note.the-first-here", zh: "第一处在这里", en: "the first is here"),
+        CatalogueEntry(
+            "diag-note.in-force-until", zh: "版本 {0} 生效至 {1}（不含当日）", en: "version {0} is in force until {1}, exclusive"),
         CatalogueEntry("diag-note.first-used", zh: "首次使用于此", en: "first used here"),
         CatalogueEntry("diag-note.defined", zh: "定义于此", en: "defined here"),
         CatalogueEntry("diag-note.other-row", zh: "另一行", en: "the other row"),
