@@ -52,11 +52,11 @@ public enum ExplainReport {
         out += expression("require", x.require, paint)
         if !x.lets.isEmpty {
             out += "  let\n"
-            for l in x.lets { out += "    \(l.name) = " + shown(l.value) + "\n" }
+            for binding in x.lets { out += "    \(binding.name) = " + shown(binding.value, l) + "\n" }
         }
         for t in x.tables {
             out +=
-                "  " + l.text("explain-report.table", t.name, t.hit.rawValue, shown(t.result))
+                "  " + l.text("explain-report.table", t.name, t.hit.rawValue, shown(t.result, l))
                 + (t.usedDefault ? l.text("explain-report.default") : "") + "\n"
             for input in t.inputs { out += "    \(input.source) = \(ValueText.literal(input.value))\n" }
             for row in t.rows {
@@ -65,7 +65,7 @@ public enum ExplainReport {
                     head
                     + (row.matched
                         ? paint.paint("32", l.text("explain-report.matched"))
-                        : (row.reason ?? l.text("explain-report.did-not-match")))
+                        : reason(row, l))
                     + "\n"
             }
             if t.matchedRow == nil { out += "    " + l.text("explain-report.no-row-matched") + "\n" }
@@ -161,11 +161,25 @@ public enum ExplainReport {
         return out + "…"
     }
 
-    private static func shown(_ r: CELResult) -> String {
+    private static func shown(_ r: CELResult, _ l: Language = .english) -> String {
         switch r {
         case .success(let v): return ValueText.literal(v)
-        case .failure(let e): return "error: " + e.message
+        case .failure(let e): return l.text("report.error-prefix") + DiagnosticWording.ruleError(e.message, l)
         }
+    }
+
+    /// Why a table row did not match, in `l`: its first failing cell and the input held against it.
+    private static func reason(_ row: RowExplanation, _ l: Language) -> String {
+        guard let cell = row.failedCell, let text = row.cell, let value = row.value else {
+            return row.reason ?? l.text("explain-report.did-not-match")
+        }
+        if l == .english { return row.reason ?? "" }
+        let quoted = JSONText.quote(text)
+        if let error = row.error {
+            return l.text(
+                "explain-report.cell-failed", String(cell), quoted, value, DiagnosticWording.ruleError(error, l))
+        }
+        return l.text("explain-report.cell-mismatch", String(cell), quoted, value)
     }
 
     private struct Painter {

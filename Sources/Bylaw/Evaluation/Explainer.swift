@@ -94,6 +94,10 @@ public struct RowExplanation: Sendable {
     public var cell: String?
     /// `cell 2 ">= 1000000" does not match 650000.00`; nil for a matching row.
     public var reason: String?
+    /// The input the failed cell was held against, as a literal.
+    public var value: String?
+    /// Why the failed cell could not be evaluated, when it could not.
+    public var error: String?
 }
 
 extension RuleLibrary {
@@ -272,6 +276,8 @@ struct Explainer {
                 x.failedCell = c + 1
                 x.cell = text
                 let value = c < outcome.inputs.count ? ValueText.literal(outcome.inputs[c]) : "?"
+                x.value = value
+                x.error = check.error?.message
                 x.reason =
                     check.error.map { "cell \(c + 1) \(JSONText.quote(text)) failed on \(value): \($0.message)" }
                     ?? "cell \(c + 1) \(JSONText.quote(text)) does not match \(value)"

@@ -7,7 +7,11 @@ enum ExplainTexts {
             en: "(inside a macro such as map or all, values are from its last iteration)"),
         CatalogueEntry("explain-report.table", zh: "表 {0}（命中策略 {1}）= {2}", en: "table {0} (hit {1}) = {2}"),
         CatalogueEntry("explain-report.default", zh: "（默认值）", en: " (default)"),
-        CatalogueEntry("explain-report.row", zh: "第 {0} 行（第 {1} 行源码）：", en: "row {0} (line {1}): "),
+        CatalogueEntry("explain-report.row", zh: "第 {0} 行（源码第 {1} 行）：", en: "row {0} (line {1}): "),
+        CatalogueEntry(
+            "explain-report.cell-mismatch", zh: "第 {0} 格 {1} 与 {2} 不符", en: "cell {0} {1} does not match {2}"),
+        CatalogueEntry(
+            "explain-report.cell-failed", zh: "第 {0} 格 {1} 对 {2} 求值出错：{3}", en: "cell {0} {1} failed on {2}: {3}"),
         CatalogueEntry("explain-report.matched", zh: "匹配", en: "matched"),
         CatalogueEntry("explain-report.did-not-match", zh: "不匹配", en: "did not match"),
         CatalogueEntry("explain-report.no-row-matched", zh: "没有匹配的行", en: "no row matched"),
