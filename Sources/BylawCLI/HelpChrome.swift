@@ -55,7 +55,7 @@ enum HelpChrome {
                 // The parser's list of choices (`'text' and 'json'`, `'a', 'b' and 'c'`) as a Chinese list.
                 if id == "help.chrome.parse.invalid-choice", values.count == 3 {
                     values[2] = values[2].replacingOccurrences(of: " and ", with: "、")
-                        .replacingOccurrences(of: ", ", with: "、")
+                        .replacingOccurrences(of: ", ", with: "、").replacingOccurrences(of: " or ", with: "、")
                 }
                 return Catalogue.fill(entry.text(language), values)
             }
@@ -67,7 +67,8 @@ enum HelpChrome {
     static let errorForms = [
         "help.chrome.parse.unknown-option", "help.chrome.parse.missing-value", "help.chrome.parse.missing-argument",
         "help.chrome.parse.invalid-choice-list", "help.chrome.parse.invalid-choice", "help.chrome.parse.invalid-value",
-        "help.chrome.parse.unexpected-many", "help.chrome.parse.unexpected",
+        "help.chrome.parse.unexpected-many", "help.chrome.parse.unexpected", "help.chrome.parse.no-value-taken",
+        "help.chrome.parse.not-exist", "help.chrome.parse.no-rule-set", "help.chrome.parse.log-level",
         "help.chrome.parse.error", "help.chrome.parse.help", "help.chrome.parse.usage", "help.chrome.parse.see",
         "help.chrome.parse.see-detail",
     ]

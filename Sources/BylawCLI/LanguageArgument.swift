@@ -20,7 +20,9 @@ enum LanguageArgument {
                 break
             }
             if a == "--lang" {
-                guard i + 1 < arguments.count else { usage("`--lang` needs a value: zh or en") }
+                guard i + 1 < arguments.count else {
+                    usage(Language.resolve(flag: nil, environment: environment).text("usage.lang-value"))
+                }
                 flag = arguments[i + 1]
                 i += 2
                 continue
@@ -33,7 +35,9 @@ enum LanguageArgument {
             rest.append(a)
             i += 1
         }
-        if let flag, Language(tag: flag) == nil { usage("`\(flag)` is not a language: use zh or en") }
+        if let flag, Language(tag: flag) == nil {
+            usage(Language.resolve(flag: nil, environment: environment).text("usage.lang-bad", flag))
+        }
         Language.current = Language.resolve(flag: flag, environment: environment)
         given.withLock { $0 = flag.flatMap(Language.init(tag:)) }
         return rest
@@ -44,7 +48,7 @@ enum LanguageArgument {
     private static let given = Mutex<Language?>(nil)
 
     private static func usage(_ message: String) -> Never {
-        FileHandleOutput.writeStderr("Error: " + message + "\n")
+        FileHandleOutput.writeStderr(message + "\n")
         exit(2)
     }
 }

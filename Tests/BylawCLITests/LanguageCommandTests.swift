@@ -86,6 +86,20 @@ import Testing
         #expect(run.stderr.contains("`fr`"))
         let missing = try Run.bylaw(["check", "--lang"])
         #expect(missing.status == 2)
+        // With no usable --lang, the message speaks the terminal's language.
+        let zh = try Run.bylaw(["check", "--lang", "fr", "x.yaml"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stderr == "错误：`fr` 不是可用的语言：请用 zh 或 en\n")
+    }
+
+    /// bylaw's own words on the parser's error line, and the parser's other forms, in Chinese.
+    @Test func moreUsageErrorsInChinese() throws {
+        let quiet = try Run.bylaw(["check", "--quiet=1", "x.yaml", "--lang", "zh"])
+        #expect(quiet.stderr.contains("错误：选项 '--quiet' 不带取值，却给了 '1'"), "\(quiet.stderr)")
+        let lint = try Run.bylaw(["lint", "no-such-folder", "--lang", "zh"])
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("错误：`no-such-folder` 不存在"), "\(lint.stderr)")
+        let encoding = try Run.bylaw(["audit", "--encoding", "latin1", "x.csv", "--lang", "zh"])
+        #expect(encoding.stderr.contains("可选值：'utf-8'、'gb18030'、'utf-16'。"), "\(encoding.stderr)")
     }
 
     /// The argument parser's own errors are said in the chosen language too: the error, its help line and the

@@ -63,6 +63,15 @@ enum HelpTexts {
             "help.chrome.parse.invalid-value", zh: "错误：取值 {0} 不适用于 {1}", en: "Error: The value {0} is invalid for {1}"),
         CatalogueEntry("help.chrome.parse.unexpected", zh: "错误：多余的参数 {0}", en: "Error: Unexpected argument {0}"),
         CatalogueEntry("help.chrome.parse.unexpected-many", zh: "错误：多余的参数 {0}", en: "Error: Unexpected arguments {0}"),
+        CatalogueEntry(
+            "help.chrome.parse.no-value-taken", zh: "错误：选项 {0} 不带取值，却给了 {1}",
+            en: "Error: The option {0} does not take any value, but {1} was specified."),
+        // bylaw's own messages that reach the parser's error line as they were written.
+        CatalogueEntry("help.chrome.parse.not-exist", zh: "错误：{0} 不存在", en: "Error: {0} does not exist"),
+        CatalogueEntry(
+            "help.chrome.parse.no-rule-set", zh: "错误：{0} 中没有规则集（规则集是含有 ruleset.yaml 的文件夹，或这类文件夹的上级文件夹）",
+            en: "Error: {0} holds no rule set (a folder with ruleset.yaml, or folders of them)"),
+        CatalogueEntry("help.chrome.parse.log-level", zh: "错误：{0} 不是日志级别", en: "Error: {0} is not a log level"),
         CatalogueEntry("help.chrome.parse.error", zh: "错误：{0}", en: "Error: {0}"),
         CatalogueEntry("help.chrome.parse.help", zh: "说明：{0}", en: "Help: {0}"),
         CatalogueEntry("help.chrome.parse.usage", zh: "用法：{0}", en: "Usage: {0}"),

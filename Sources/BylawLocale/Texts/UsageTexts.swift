@@ -9,6 +9,10 @@ enum UsageTexts {
         CatalogueEntry("usage.not-folder", zh: "`{0}` 不是文件夹", en: "`{0}` is not a folder"),
         CatalogueEntry(
             "usage.no-inputs", zh: "请至少指定一个输入（文件、文件夹或 -）", en: "name at least one input (a file, a folder or -)"),
+        CatalogueEntry(
+            "usage.lang-value", zh: "错误：`--lang` 需要取值：zh 或 en", en: "Error: `--lang` needs a value: zh or en"),
+        CatalogueEntry(
+            "usage.lang-bad", zh: "错误：`{0}` 不是可用的语言：请用 zh 或 en", en: "Error: `{0}` is not a language: use zh or en"),
         CatalogueEntry("usage.jobs", zh: "--jobs 须在 1 到 256 之间", en: "--jobs must be between 1 and 256"),
         CatalogueEntry(
             "usage.columns", zh: "--columns 须为 labels 或 machine，而不是 `{0}`",
