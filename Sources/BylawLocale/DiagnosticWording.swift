@@ -28,7 +28,12 @@ public enum DiagnosticWording {
         // A message whose whole English wording the catalogue knows (`diag-exact.<code>.<n>`): its Chinese, with
         // the same places filled.
         for e in exactForms[code] ?? [] {
-            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
+            guard var values = Catalogue.match(e.english, english) else { continue }
+            // A lint finding that quotes an evaluation's message ends with it: worded as a rule's error is.
+            if code == "lint.always-error", let last = values.indices.last {
+                values[last] = evaluationMessage(values[last]) ?? values[last]
+            }
+            return Catalogue.fill(e.chinese, values)
         }
         let quoted = quotedSpans(english)
         if let form = Catalogue.entry("diag-form.\(code).\(quoted.count)") {
@@ -57,12 +62,15 @@ public enum DiagnosticWording {
                 "rule-error.let", String(message[message.index(message.startIndex, offsetBy: 6)..<colon.lowerBound]))
             message = message[colon.upperBound...]
         }
+        return part + (evaluationMessage(String(message)) ?? String(message))
+    }
+
+    /// An evaluation's message (`division by zero`) as the catalogue words it, or nil.
+    static func evaluationMessage(_ english: String) -> String? {
         for e in ruleErrorForms {
-            if let values = Catalogue.match(e.english, String(message)) {
-                return part + Catalogue.fill(e.chinese, values)
-            }
+            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
         }
-        return part + message
+        return nil
     }
 
     static let ruleErrorForms = Catalogue.entries.filter { $0.id.hasPrefix("rule-error.") && $0.id != "rule-error.let" }

@@ -36,6 +36,153 @@ enum DiagnosticFormTexts {
         // Whole messages (`diag-exact.<code>.<n>`), matched by their English wording, tried before the forms by
         // number of quoted spans.
         CatalogueEntry(
+            "diag-exact.lint.calendar-ending.after-days-provisional",
+            zh: "工作日历 {0} 只确认到 {1}（{3} 之后 {2} 天）；此后工作日计数为暂定（{4}），{5} 之后出错",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} days after {3}; after that, working-day counts are provisional ({4}) until {5}, then an error"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.calendar-ending.before-days-provisional",
+            zh: "工作日历 {0} 只确认到 {1}（{3} 之前 {2} 天）；此后工作日计数为暂定（{4}），{5} 之后出错",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} days before {3}; after that, working-day counts are provisional ({4}) until {5}, then an error"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.calendar-ending.after-days-error", zh: "工作日历 {0} 只确认到 {1}（{3} 之后 {2} 天）；此后凡用工作日的规则都为 {4}",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} days after {3}; after that, every working-day rule gives {4}"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.calendar-ending.before-days-error", zh: "工作日历 {0} 只确认到 {1}（{3} 之前 {2} 天）；此后凡用工作日的规则都为 {4}",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} days before {3}; after that, every working-day rule gives {4}"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.calendar-ending.after-day-provisional",
+            zh: "工作日历 {0} 只确认到 {1}（{3} 之后 {2} 天）；此后工作日计数为暂定（{4}），{5} 之后出错",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} day after {3}; after that, working-day counts are provisional ({4}) until {5}, then an error"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.calendar-ending.before-day-provisional",
+            zh: "工作日历 {0} 只确认到 {1}（{3} 之前 {2} 天）；此后工作日计数为暂定（{4}），{5} 之后出错",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} day before {3}; after that, working-day counts are provisional ({4}) until {5}, then an error"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.calendar-ending.after-day-error", zh: "工作日历 {0} 只确认到 {1}（{3} 之后 {2} 天）；此后凡用工作日的规则都为 {4}",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} day after {3}; after that, every working-day rule gives {4}"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.calendar-ending.before-day-error", zh: "工作日历 {0} 只确认到 {1}（{3} 之前 {2} 天）；此后凡用工作日的规则都为 {4}",
+            en:
+                "the working-day calendar {0} is confirmed only until {1}, {2} day before {3}; after that, every working-day rule gives {4}"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.when-never-true.rule-constants", zh: "规则 {1} 的 {0} 恒为假（由只读常量的部分决定），规则从不适用",
+            en: "{0} of rule {1} is always false (the parts that read only constants decide it)"),
+        CatalogueEntry(
+            "diag-exact.lint.when-never-true.rule-always", zh: "规则 {1} 的 {0} 恒为假，规则从不适用",
+            en: "{0} of rule {1} is always false"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-false.rule-constants", zh: "规则 {1} 的 {0} 恒为假（由只读常量的部分决定）",
+            en: "{0} of rule {1} is always false (the parts that read only constants decide it)"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-false.rule-always", zh: "规则 {1} 的 {0} 恒为假",
+            en: "{0} of rule {1} is always false"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-true.rule-constants", zh: "规则 {1} 的 {0} 恒为真（由只读常量的部分决定）",
+            en: "{0} of rule {1} is always true (the parts that read only constants decide it)"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-true.rule-always", zh: "规则 {1} 的 {0} 恒为真",
+            en: "{0} of rule {1} is always true"),
+        CatalogueEntry(
+            "diag-exact.lint.cost-budget.rule-steps",
+            zh: "规则 {1} 的 {0} 在列表或文本长达 {4} 个元素或字节的决定上，最多可能耗费 {2} 步，超过 {3} 步的预算",
+            en:
+                "{0} of rule {1} can cost up to {2} steps, over the budget of {3} on a decision with lists or texts of {4} elements or bytes"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.cost-budget.rule-bytes",
+            zh: "规则 {1} 的 {0} 在列表或文本长达 {4} 个元素或字节的决定上，最多可能占用 {2} 字节，超过 {3} 字节的预算",
+            en:
+                "{0} of rule {1} can cost up to {2} bytes, over the budget of {3} on a decision with lists or texts of {4} elements or bytes"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.always-error.rule", zh: "规则 {1} 的 {0} 在任何决定上都会出错：{2}",
+            en: "{0} of rule {1} fails on every decision: {2}"),
+        CatalogueEntry(
+            "diag-exact.lint.when-never-true.rule-pair", zh: "规则 {1} 的 {0} 永远不会成立，规则从不适用：{2} 与 {3} 不能同时成立",
+            en: "{0} of rule {1} can never be true: {2} and {3} cannot both hold"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-false.rule-pair", zh: "规则 {1} 的 {0} 永远不会成立：{2} 与 {3} 不能同时成立",
+            en: "{0} of rule {1} can never be true: {2} and {3} cannot both hold"),
+        CatalogueEntry(
+            "diag-exact.lint.when-never-true.rule-any", zh: "规则 {1} 的 {0} 永远不会成立，规则从不适用：{2}",
+            en: "{0} of rule {1} can never be true: {2}"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-false.rule-any", zh: "规则 {1} 的 {0} 永远不会成立：{2}",
+            en: "{0} of rule {1} can never be true: {2}"),
+        CatalogueEntry(
+            "diag-exact.ruleset.not-bool.rule", zh: "规则 {1} 的 {0} 须为条件（bool），但 {2} 的类型是 {3}",
+            en: "{0} of rule {1} must be a condition (bool), but {2} is {3}"),
+        CatalogueEntry(
+            "diag-exact.lint.cost-budget.steps", zh: "{0} 在列表或文本长达 {3} 个元素或字节的决定上，最多可能耗费 {1} 步，超过 {2} 步的预算",
+            en:
+                "{0} can cost up to {1} steps, over the budget of {2} on a decision with lists or texts of {3} elements or bytes"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.cost-budget.bytes", zh: "{0} 在列表或文本长达 {3} 个元素或字节的决定上，最多可能占用 {1} 字节，超过 {2} 字节的预算",
+            en:
+                "{0} can cost up to {1} bytes, over the budget of {2} on a decision with lists or texts of {3} elements or bytes"
+        ),
+        CatalogueEntry(
+            "diag-exact.lint.always-error.1", zh: "{0} 在任何决定上都会出错：{1}",
+            en: "{0} fails on every decision: {1}"),
+        CatalogueEntry(
+            "diag-exact.lint.when-never-true.pair", zh: "{0} 永远不会成立：{1} 与 {2} 不能同时成立",
+            en: "{0} can never be true: {1} and {2} cannot both hold"),
+        CatalogueEntry(
+            "diag-exact.lint.when-never-true.any", zh: "{0} 永远不会成立：{1}",
+            en: "{0} can never be true: {1}"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-false.pair", zh: "{0} 永远不会成立：{1} 与 {2} 不能同时成立",
+            en: "{0} can never be true: {1} and {2} cannot both hold"),
+        CatalogueEntry(
+            "diag-exact.lint.require-always-false.any", zh: "{0} 永远不会成立：{1}",
+            en: "{0} can never be true: {1}"),
+        CatalogueEntry(
+            "diag-exact.xlsx.no-sheet.1", zh: "工作簿中没有工作表 {0}（现有工作表：{1}）",
+            en: "the workbook has no sheet {0} (its sheets: {1})"),
+        CatalogueEntry(
+            "diag-exact.map.unknown-key.1", zh: "列映射中没有 {0} 这个键",
+            en: "unknown key {0} in a column mapping"),
+        CatalogueEntry(
+            "diag-exact.map.unknown-key.2", zh: "列 {1} 的设置中没有 {0} 这个键",
+            en: "unknown key {0} for the column {1}"),
+        CatalogueEntry(
+            "diag-exact.schema.unknown-key.1", zh: "{1} 中没有 {0} 这个键",
+            en: "unknown key {0} in {1}"),
+        CatalogueEntry(
+            "diag-exact.schema.unknown-type.1", zh: "{1} 的类型 {0} 不存在",
+            en: "unknown type {0} for {1}"),
+        CatalogueEntry(
+            "diag-exact.schema.bad-enum.1", zh: "{0} 的 `enum` 须为非空的取值列表",
+            en: "`enum` of {0} must be a non-empty list of values"),
+        CatalogueEntry(
+            "diag-exact.ruleset.not-bool.1", zh: "{0} 须为条件（bool），但 {1} 的类型是 {2}",
+            en: "{0} must be a condition (bool), but {1} is {2}"),
+        CatalogueEntry(
+            "diag-exact.map.not-mapping.columns", zh: "`columns` 须把每个 CSV 表头映射到字段路径",
+            en: "`columns` must map each CSV header to a field path"),
+        CatalogueEntry(
+            "diag-exact.map.not-mapping.root", zh: "列映射文件须为只有一个键 `columns` 的映射",
+            en: "a column mapping is a mapping with one key, `columns`"),
+        CatalogueEntry(
+            "diag-exact.map.not-mapping.fields", zh: "`fields` 须把记录的每个字段映射到字段路径",
+            en: "`fields` must map each field of a record to a field path"),
+        CatalogueEntry(
             "diag-exact.decision.type-mismatch.1", zh: "{0} 须为布尔值（true 或 false），不能是 {1}",
             en: "{0} must be a boolean, not {1}"),
         CatalogueEntry(
