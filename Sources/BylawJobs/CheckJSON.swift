@@ -1,6 +1,7 @@
 import Bylaw
 import BylawAudit
 import BylawDiagnostics
+import BylawLocale
 import BylawReports
 
 extension CheckOutcome {
@@ -10,8 +11,9 @@ extension CheckOutcome {
     }
 
     /// The `check --format json` document (docs/json-output.md), each recorded decision with its receipt.
-    public func json(reveal: Bool) -> String {
-        ResultJSON.run(shownResults(reveal: reveal), receipts: receipts.map(Self.receiptJSON))
+    /// - Parameter language: the language of the diagnostics' words (the service answers in the request's).
+    public func json(reveal: Bool, language: Language = .english) -> String {
+        ResultJSON.run(shownResults(reveal: reveal), receipts: receipts.map(Self.receiptJSON), language: language)
     }
 
     /// A receipt as the JSON object `receipt` of a decision.

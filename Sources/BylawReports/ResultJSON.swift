@@ -1,6 +1,7 @@
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 
 /// The stable JSON shape of check results (documented in docs/json-output.md).
 /// Keys are written in a fixed order; decimals and dates are strings, never floating point.
@@ -8,10 +9,14 @@ public enum ResultJSON {
     /// `{"bylaw_version", "verdict", "decisions": [...]}` for a `check` run.
     /// - Parameter receipts: for each decision recorded in the audit trail, its receipt as a JSON object, added
     ///   as the decision's last member `receipt`.
-    public static func run(_ results: [DecisionResult], receipts: [String?] = []) -> String {
+    /// - Parameter language: the language of the diagnostics' words (message, help, notes); codes and keys never
+    ///   change. English by default, as the command line's JSON stays.
+    public static func run(_ results: [DecisionResult], receipts: [String?] = [], language: Language = .english)
+        -> String
+    {
         let worst = results.map(\.verdict).min() ?? .compliant
         let decisions = results.enumerated().map { k, r -> String in
-            decision(r, receipt: k < receipts.count ? receipts[k] : nil)
+            decision(r, receipt: k < receipts.count ? receipts[k] : nil, language: language)
         }
         return
             "{\"bylaw_version\":\(JSONText.quote(BylawVersion.current)),\"verdict\":\(JSONText.quote(worst.rawValue)),"
@@ -20,16 +25,18 @@ public enum ResultJSON {
 
     /// One decision's result as a JSON object.
     /// - Parameter receipt: the decision's receipt as a JSON object, written as the last member `receipt`.
-    public static func decision(_ r: DecisionResult, receipt: String? = nil) -> String {
+    public static func decision(_ r: DecisionResult, receipt: String? = nil, language: Language = .english) -> String {
         // One growing byte buffer: this runs once per record of a batch audit.
         var out = JSONBytes(capacity: 1024 + 400 * r.results.count)
         out.literal("{")
-        appendMembers(r, receipt: receipt, to: &out)
+        appendMembers(r, receipt: receipt, to: &out, language: language)
         return out.text
     }
 
     /// A decision's members and the closing brace (what follows `{` in `decision`), appended to `out`.
-    static func appendMembers(_ r: DecisionResult, receipt: String?, to out: inout JSONBytes) {
+    static func appendMembers(
+        _ r: DecisionResult, receipt: String?, to out: inout JSONBytes, language: Language = .english
+    ) {
         appendHeader(r, to: &out)
         // Four counts, not an array of them: an array is an allocation per record.
         var (passed, failed, notApplicable, errors) = (0, 0, 0, 0)
@@ -61,7 +68,9 @@ public enum ResultJSON {
         if r.diagnostics.isEmpty {
             out.literal("],\"diagnostics\":[]")
         } else {
-            out.raw("],\"diagnostics\":[" + r.diagnostics.sortedForOutput().map(\.json).joined(separator: ",") + "]")
+            out.raw(
+                "],\"diagnostics\":["
+                    + r.diagnostics.sortedForOutput().map { $0.json(in: language) }.joined(separator: ",") + "]")
         }
         // Written in place: cutting the closing brace off the finished text walked every character of it.
         if let receipt { out.raw(",\"receipt\":" + receipt) }

@@ -2,6 +2,7 @@ import Bylaw
 import BylawAudit
 import BylawCEL
 import BylawJobs
+import BylawLocale
 import BylawReports
 import Hummingbird
 
@@ -12,7 +13,9 @@ extension BylawService {
             let json = try self.isJSON(request)
             let bytes = try await self.body(request)
             let document = (name: "request", bytes: bytes, json: json)
-            return try await self.check([document], asOf: try self.asOf(request), actor: account)
+            return try await self.check(
+                [document], asOf: try self.asOf(request), actor: account,
+                language: APILanguage.of(request, fallback: self.configuration.language))
         }
         on(router, .post, "/v1/check:batch", .check) { request, account in
             try self.refuseForms(request)
@@ -31,7 +34,9 @@ extension BylawService {
                     .contentTooLarge, "batch.too-many",
                     .text("api.batch.too-many", "\(documents.count)", "\(self.configuration.maxBatch)"))
             }
-            return try await self.check(documents, asOf: try self.asOf(request), actor: account)
+            return try await self.check(
+                documents, asOf: try self.asOf(request), actor: account,
+                language: APILanguage.of(request, fallback: self.configuration.language))
         }
         on(router, .post, "/v1/explain", .explain) { request, _ in
             let json = try self.isJSON(request)
@@ -68,9 +73,10 @@ extension BylawService {
 
     /// Checks decisions with the library in force and records them before answering: 200 with the verdicts,
     /// 422 (same body) when one is invalid, 503 and no verdict when the trail cannot be written.
-    func check(_ documents: [(name: String, bytes: [UInt8], json: Bool)], asOf: CELDate?, actor: Account?)
-        async throws -> Response
-    {
+    func check(
+        _ documents: [(name: String, bytes: [UInt8], json: Bool)], asOf: CELDate?, actor: Account?,
+        language: Language = .english
+    ) async throws -> Response {
         let snapshot = library.snapshot
         let library = snapshot.library
         let builder = snapshot.builder
@@ -105,7 +111,11 @@ extension BylawService {
                 metrics.verdict(kind: d.result.kind ?? "", verdict: d.result.verdict.rawValue)
             }
             let invalid = outcome.decisions.contains { $0.result.verdict == .invalid }
-            return JSONResponse.ok(outcome.json(reveal: false), status: invalid ? .unprocessableContent : .ok)
+            // The diagnostics' words in the request's language, and the answer says which.
+            var response = JSONResponse.ok(
+                outcome.json(reveal: false, language: language), status: invalid ? .unprocessableContent : .ok)
+            response.headers[.contentLanguage] = language.rawValue
+            return response
         }
     }
 }

@@ -267,6 +267,15 @@ struct ServerTests {
             }
             let badDate = try await s.call("POST", "/v1/check?as_of=2017-13-45", body: Data("{}".utf8), as: "checker")
             #expect(badDate.status == 400)
+            // An invalid decision's diagnostics speak the request's language; the codes stay as they are.
+            let invalid = "kind: asset_disposal\nid: X\ndate: 2022-03-01\nunit: acftu/a\n"
+            for (lang, words) in [("zh", "缺少必填字段"), ("en", "required field")] {
+                let r = try await s.call(
+                    "POST", "/v1/check?lang=\(lang)", text: invalid, as: "checker", contentType: "application/yaml")
+                #expect(r.status == 422, "\(r.text)")
+                #expect(r.headers["content-language"] == (lang == "zh" ? "zh-Hans" : "en"))
+                #expect(r.text.contains(words) && r.text.contains("\"code\":\"decision.missing-field\""), "\(r.text)")
+            }
         }
     }
 
