@@ -30,22 +30,27 @@ struct ReplayCommand: ParsableCommand {
             printError("bylaw: " + Language.current.text("op.trail-error", error.text(in: .current)))
             throw Exit.invalid
         }
+        let l = Language.current
+        // Verdicts in the reader's language; the words the trail stores in English.
+        func verdict(_ word: String) -> String {
+            l == .english || Verdict(rawValue: word) == nil ? word : l.text("verdict." + word)
+        }
         var out = ""
         for o in outcomes where o.changed {
-            out += "~ seq \(o.seq)  \(o.id)  \(o.before) → \(o.after ?? "")\n"
+            out += "~ seq \(o.seq)  \(o.id)  \(verdict(o.before)) → \(verdict(o.after ?? ""))\n"
             let added = o.failedAfter.filter { !o.failedBefore.contains($0) }
             let removed = o.failedBefore.filter { !o.failedAfter.contains($0) }
-            if !added.isEmpty { out += "    now fails: \(added.joined(separator: ", "))\n" }
-            if !removed.isEmpty { out += "    no longer fails: \(removed.joined(separator: ", "))\n" }
+            if !added.isEmpty { out += "    " + l.text("replay.now-fails", added.joined(separator: ", ")) + "\n" }
+            if !removed.isEmpty {
+                out += "    " + l.text("replay.no-longer-fails", removed.joined(separator: ", ")) + "\n"
+            }
         }
         let changed = outcomes.filter(\.changed).count
         let masked = outcomes.filter { $0.notReplayable == "masked" }.count
         let noDocument = outcomes.filter { $0.notReplayable == "no document" }.count
         let replayed = outcomes.count - masked - noDocument
-        out += "\(replayed) decisions replayed: \(changed) would be judged differently, \(replayed - changed) alike"
-        if masked + noDocument > 0 {
-            out += "; not replayable: \(masked) masked, \(noDocument) without a document"
-        }
+        out += l.text("replay.summary", String(replayed), String(changed), String(replayed - changed))
+        if masked + noDocument > 0 { out += l.text("replay.not-replayable", String(masked), String(noDocument)) }
         FileHandleOutput.writeText(out + "\n")
         if changed > 0 { throw Exit.notCompliant }
     }

@@ -61,6 +61,14 @@ import Testing
         let later = try Run.bylaw(["replay", "--audit", store, "--rules", rules.path, "--since", "2999-01-01"])
         #expect(later.status == 0)
         #expect(later.stdout == "0 decisions replayed: 0 would be judged differently, 0 alike\n")
+        let zh = try Run.bylaw(["replay", "--audit", store, "--rules", rules.path, "--lang", "zh"])
+        #expect(
+            zh.stdout == """
+                ~ seq 7  ZC-2023-0045  不合规 → 不合规
+                    不再违反：asset-management/AM-08
+                重放 21 个决定：1 个结论会改变，20 个不变；无法重放：1 个含遮蔽的值，0 个没有决定原文
+
+                """)
     }
 
     @Test func aMissingStoreExitsTwo() throws {

@@ -81,6 +81,14 @@ enum OperationalTexts {
         CatalogueEntry("audit.first-record", zh: "首条：{0}", en: "the first: {0}"),
         CatalogueEntry("audit.interpreted-by", zh: "，由解释器求值的：{0}", en: "; settled by the interpreter: {0}"),
         CatalogueEntry("audit.first-aside", zh: "（首条：{0}）", en: " (the first: {0})"),
+        CatalogueEntry("replay.now-fails", zh: "现在违反：{0}", en: "now fails: {0}"),
+        CatalogueEntry("replay.no-longer-fails", zh: "不再违反：{0}", en: "no longer fails: {0}"),
+        CatalogueEntry(
+            "replay.summary", zh: "重放 {0} 个决定：{1} 个结论会改变，{2} 个不变",
+            en: "{0} decisions replayed: {1} would be judged differently, {2} alike"),
+        CatalogueEntry(
+            "replay.not-replayable", zh: "；无法重放：{0} 个含遮蔽的值，{1} 个没有决定原文",
+            en: "; not replayable: {0} masked, {1} without a document"),
         CatalogueEntry(
             "audit.sheet-read", zh: "注：{0} 读取的是工作表 {1}（该工作簿的工作表：{2}）；如需读取其他工作表，请用 --sheet 指定",
             en: "note: {0}: read the sheet {1} (the workbook's sheets: {2}); name another with --sheet"),
