@@ -59,7 +59,8 @@ public struct AuditStoreError: Error, Sendable, CustomStringConvertible {
     /// The message in `language`: from the catalogue when the error has an entry, else as written.
     public func text(in language: Language) -> String {
         guard let wording else { return message }
-        return language.text(wording.id, arguments: wording.arguments)
+        // SQLite's and the system's own words inside the sentence, in the language too where known.
+        return language.text(wording.id, arguments: wording.arguments.map { SystemWording.text($0, language) })
     }
 
     public var description: String { message }

@@ -161,7 +161,7 @@ struct AuditCommand: ParsableCommand {
             printError(
                 "bylaw: "
                     + Language.current.text(
-                        "op.report-unwritable", report, String(cString: strerror(errno)).lowercased()))
+                        "op.report-unwritable", report, systemReason(errno: errno)))
             throw Exit.invalid
         }
         return FileReportSink(fd: fd)
@@ -173,7 +173,7 @@ struct AuditCommand: ParsableCommand {
             printError(
                 "bylaw: "
                     + Language.current.text(
-                        "op.report-unwritable", report ?? "-", String(cString: strerror(failure)).lowercased()))
+                        "op.report-unwritable", report ?? "-", systemReason(errno: failure)))
             throw Exit.invalid
         }
         if let report, !quiet {

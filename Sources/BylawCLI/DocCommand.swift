@@ -48,7 +48,7 @@ struct DocCommand: ParsableCommand {
         do {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            printError("bylaw: " + Language.current.text("op.cannot-write-because", output, error.localizedDescription))
+            printError("bylaw: " + Language.current.text("op.cannot-write-because", output, systemReason(error)))
             throw Exit.invalid
         }
     }

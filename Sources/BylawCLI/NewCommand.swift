@@ -44,7 +44,7 @@ struct NewCommand: ParsableCommand {
                 print(Language.current.text("op.created", full))
             }
         } catch {
-            printError("bylaw: " + Language.current.text("op.cannot-write-because", folder, error.localizedDescription))
+            printError("bylaw: " + Language.current.text("op.cannot-write-because", folder, systemReason(error)))
             throw Exit.invalid
         }
         print(Language.current.text("new.next", folder))

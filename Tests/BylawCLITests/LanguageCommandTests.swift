@@ -100,6 +100,15 @@ import Testing
         #expect(lint.stderr.contains("错误：`no-such-folder` 不存在"), "\(lint.stderr)")
         let encoding = try Run.bylaw(["audit", "--encoding", "latin1", "x.csv", "--lang", "zh"])
         #expect(encoding.stderr.contains("可选值：'utf-8'、'gb18030'、'utf-16'。"), "\(encoding.stderr)")
+        // The system's reasons inside bylaw's sentences.
+        let doc = try Run.bylaw(["doc", "rules", "-o", "/nonexistent-folder/x.md", "--lang", "zh"])
+        #expect(doc.stderr.contains("无法写入 `/nonexistent-folder/x.md`：没有这个文件或文件夹"), "\(doc.stderr)")
+        let store = try Run.bylaw([
+            "check", "rules/asset-management/examples/compliant-vehicle-auction.yaml", "--audit",
+            "/nonexistent-folder/x.sqlite", "--lang", "zh",
+        ])
+        #expect(store.status == 2)
+        #expect(store.stderr.contains("无法打开数据库文件"), "\(store.stderr)")
     }
 
     /// The argument parser's own errors are said in the chosen language too: the error, its help line and the
