@@ -9,6 +9,15 @@ struct BylawCommand: ParsableCommand {
     static func main() {
         // The language is chosen before parsing, so that help and every message are in it (LanguageArgument).
         let arguments = LanguageArgument.choose(Array(CommandLine.arguments.dropFirst()))
+        // `bylaw help nosuch` would print the overview and succeed: a name that is no subcommand is a usage error.
+        if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName }
+            if !names.contains(name) {
+                FileHandleOutput.writeStderr(
+                    Language.current.text("usage.no-subcommand", name, names.joined(separator: ", ")) + "\n")
+                Foundation.exit(2)
+            }
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

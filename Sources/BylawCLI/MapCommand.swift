@@ -46,6 +46,11 @@ struct MapInitCommand: ParsableCommand {
             printError("bylaw: " + Language.current.text("op.no-kind", kind, library.kinds.joined(separator: ", ")))
             throw Exit.invalid
         }
+        // Records in JSON or YAML name their fields themselves: there are no columns to propose a mapping for.
+        if let format = InputFormat.of(path: file), format != .csv, format != .xlsx {
+            printError("bylaw: " + Language.current.text("op.map-init-not-table", file))
+            throw Exit.invalid
+        }
         let options = BatchReadOptions(encoding: encoding, sheet: sheet, headerRow: headerRow)
         let sample: SheetSample
         switch SheetSample.read(path: file, options: options) {

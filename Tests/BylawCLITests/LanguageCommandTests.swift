@@ -100,6 +100,9 @@ import Testing
         #expect(lint.stderr.contains("错误：`no-such-folder` 不存在"), "\(lint.stderr)")
         let encoding = try Run.bylaw(["audit", "--encoding", "latin1", "x.csv", "--lang", "zh"])
         #expect(encoding.stderr.contains("可选值：'utf-8'、'gb18030'、'utf-16'。"), "\(encoding.stderr)")
+        let help = try Run.bylaw(["help", "nosuch", "--lang", "zh"])
+        #expect(help.status == 2)
+        #expect(help.stderr.hasPrefix("错误：没有子命令 `nosuch`；子命令有：check, audit"), "\(help.stderr)")
         // The system's reasons inside bylaw's sentences.
         let doc = try Run.bylaw(["doc", "rules", "-o", "/nonexistent-folder/x.md", "--lang", "zh"])
         #expect(doc.stderr.contains("无法写入 `/nonexistent-folder/x.md`：没有这个文件或文件夹"), "\(doc.stderr)")
@@ -173,6 +176,8 @@ import Testing
             let args = line.split(separator: " ").dropFirst().map(String.init)
             let run = try Run.bylaw(args, environment: ["BYLAW_AUDIT": scratch + "/trail.sqlite"])
             #expect(run.status == 0 || run.status == 1, "\(line): \(run.stderr)")
+            // An example shows the command at work: an audit whose records are mostly invalid teaches nothing.
+            #expect(!run.stdout.contains("most records are invalid") && !run.stdout.contains("多数记录无效"), "\(line)")
         }
     }
 

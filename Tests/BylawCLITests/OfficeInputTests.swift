@@ -550,6 +550,14 @@ import Testing
         #expect(again.stderr.contains("exists"))
     }
 
+    /// JSON Lines name their fields: map init says so rather than reading the records as a CSV header.
+    @Test func recordsInJSONAreNoTable() throws {
+        let r = try mapInit([OfficeInputTests.example + "/export.jsonl", "--kind", "asset_disposal"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is no CSV file or workbook"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
     @Test func anUnknownKindOrFileIsAnError() throws {
         let r = try mapInit([OfficeInputTests.office + "/ledger.xlsx", "--kind", "asset_sale"])
         #expect(r.status == 2)

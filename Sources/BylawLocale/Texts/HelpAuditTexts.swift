@@ -66,7 +66,8 @@ enum HelpAuditTexts {
                 示例
                   bylaw audit --map examples/asset-disposals/columns.yaml \\
                       --kind asset_disposal examples/asset-disposals/disposal-ledger.csv
-                  bylaw audit --no-audit --lang zh examples/asset-disposals/disposal-ledger.csv
+                  bylaw audit --no-audit --lang zh --map examples/asset-disposals/columns.yaml \\
+                      --kind asset_disposal examples/asset-disposals/disposal-ledger.csv
                   bylaw audit --map examples/asset-disposals/export-map.yaml \\
                       examples/asset-disposals/export.jsonl
                   bylaw audit --map examples/asset-disposals/export-map.yaml \\
@@ -112,7 +113,8 @@ enum HelpAuditTexts {
                 EXAMPLES
                   bylaw audit --map examples/asset-disposals/columns.yaml \\
                       --kind asset_disposal examples/asset-disposals/disposal-ledger.csv
-                  bylaw audit --no-audit --lang zh examples/asset-disposals/disposal-ledger.csv
+                  bylaw audit --no-audit --lang zh --map examples/asset-disposals/columns.yaml \\
+                      --kind asset_disposal examples/asset-disposals/disposal-ledger.csv
                   bylaw audit --map examples/asset-disposals/export-map.yaml \\
                       examples/asset-disposals/export.jsonl
                   bylaw audit --map examples/asset-disposals/export-map.yaml \\

@@ -97,6 +97,12 @@ enum OperationalTexts {
         CatalogueEntry("system.enotdir", zh: "路径中有一部分不是文件夹", en: "not a directory"),
         CatalogueEntry("system.erofs", zh: "文件系统只读", en: "read-only file system"),
         CatalogueEntry("system.eexist", zh: "文件已存在", en: "file exists"),
+        CatalogueEntry(
+            "op.map-init-not-table",
+            zh: "`{0}` 不是 CSV 文件或工作簿：map init 为表格的各列拟出映射；JSON 或 YAML 记录自带字段名，需要时在映射文件中用 `fields:` 改名（见 docs/audit.md）",
+            en:
+                "`{0}` is no CSV file or workbook: map init proposes a mapping for a table's columns; JSON and YAML records name their fields themselves, renamed where needed with `fields:` in a mapping (see docs/audit.md)"
+        ),
         CatalogueEntry("replay.now-fails", zh: "现在违反：{0}", en: "now fails: {0}"),
         CatalogueEntry("replay.no-longer-fails", zh: "不再违反：{0}", en: "no longer fails: {0}"),
         CatalogueEntry(

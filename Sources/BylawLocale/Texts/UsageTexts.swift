@@ -2,6 +2,9 @@
 /// with the usage, and the command exits 2).
 enum UsageTexts {
     static let entries: [CatalogueEntry] = [
+        CatalogueEntry(
+            "usage.no-subcommand", zh: "错误：没有子命令 `{0}`；子命令有：{1}",
+            en: "Error: there is no subcommand `{0}`; the subcommands: {1}"),
         CatalogueEntry("usage.bad-regex", zh: "`{0}` 不是有效的正则表达式", en: "`{0}` is not a valid regular expression"),
         CatalogueEntry(
             "usage.coverage-with-run", zh: "--require-coverage 需要全部用例：不能与 --run 同用",
