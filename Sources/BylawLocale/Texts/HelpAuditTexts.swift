@@ -54,7 +54,8 @@ enum HelpAuditTexts {
                   a.jsonl   每行一个 JSON 对象
                   a.json    一个对象，或对象数组
                   a.yaml    一个或多个 YAML 文档（以 --- 分隔）
-                  folder/   其下所有 .csv .tsv .json .jsonl .xlsx .xlsm .xls .et .yaml .yml 文件，按名称排序
+                  folder/   其下所有 .csv .tsv .json .jsonl .xlsx .xlsm .xls .et .yaml .yml
+                            文件，按名称排序
                   -         标准输入，格式自动判断或用 --input-format 指定
                 每条记录须写明 `kind`；没有 `kind` 的记录用 --kind 指定。
                 字段路径、列表列和映射文件格式见 docs/audit.md。映射文件的 `fields`
@@ -101,7 +102,8 @@ enum HelpAuditTexts {
                   a.jsonl   one JSON object per line
                   a.json    one object, or an array of objects
                   a.yaml    one or more YAML documents (--- between them)
-                  folder/   every .csv .tsv .json .jsonl .xlsx .xlsm .xls .et .yaml .yml file below it, sorted
+                  folder/   every .csv .tsv .json .jsonl .xlsx .xlsm .xls .et .yaml .yml file
+                            below it, sorted
                   -         standard input, format guessed or given by --input-format
                 Each record names its `kind`; --kind gives one to records that have none.
                 Field paths, list columns and the mapping format: docs/audit.md. A mapping
