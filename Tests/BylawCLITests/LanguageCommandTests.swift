@@ -91,6 +91,22 @@ import Testing
         #expect(zh.stderr == "错误：`fr` 不是可用的语言：请用 zh 或 en\n")
     }
 
+    /// `log list` shows a record's verdict in the reader's language; `--verdict` and the JSON keep the word.
+    @Test func theTrailsListSpeaksChinese() throws {
+        let dir = Scratch.root.appendingPathComponent("log-list-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let store = dir + "/trail.sqlite"
+        let checked = try Run.bylaw([
+            "check", "rules/asset-management/examples/compliant-vehicle-auction.yaml", "--audit", store,
+        ])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let zh = try Run.bylaw(["log", "list", "--audit", store, "--verdict", "compliant", "--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.split(separator: "\t").dropFirst(2).first == "合规", "\(zh.stdout)")
+        let en = try Run.bylaw(["log", "list", "--audit", store, "--lang", "en"])
+        #expect(en.stdout.split(separator: "\t").dropFirst(2).first == "compliant", "\(en.stdout)")
+    }
+
     /// bylaw's own words on the parser's error line, and the parser's other forms, in Chinese.
     @Test func moreUsageErrorsInChinese() throws {
         let quiet = try Run.bylaw(["check", "--quiet=1", "x.yaml", "--lang", "zh"])
