@@ -180,15 +180,10 @@ struct LogCommand: ParsableCommand {
                 FileHandleOutput.writeAll(fd: 1, LogJSON.list(rows) + "\n")
                 return
             }
-            // The verdict in the reader's language (the trail and `--verdict` keep the English word).
-            let l = Language.current
-            func shown(_ word: String) -> String {
-                l == .english || Verdict(rawValue: word) == nil ? word : l.text("verdict." + word)
-            }
             var out = ""
             for r in rows {
                 out +=
-                    "\(r.seq)\t\(r.recordedAt)\t\(shown(r.verdict))\t\(r.kind ?? "-")\t\(r.decisionID ?? "-")\t\(r.decisionDate ?? "-")\t\(r.unit ?? "-")\t\(r.actor)\n"
+                    "\(r.seq)\t\(r.recordedAt)\t\(Language.current.storedVerdict(r.verdict))\t\(r.kind ?? "-")\t\(r.decisionID ?? "-")\t\(r.decisionDate ?? "-")\t\(r.unit ?? "-")\t\(r.actor)\n"
             }
             FileHandleOutput.writeText(out)
         }

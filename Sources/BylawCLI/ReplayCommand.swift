@@ -31,13 +31,9 @@ struct ReplayCommand: ParsableCommand {
             throw Exit.invalid
         }
         let l = Language.current
-        // Verdicts in the reader's language; the words the trail stores in English.
-        func verdict(_ word: String) -> String {
-            l == .english || Verdict(rawValue: word) == nil ? word : l.text("verdict." + word)
-        }
         var out = ""
         for o in outcomes where o.changed {
-            out += "~ seq \(o.seq)  \(o.id)  \(verdict(o.before)) → \(verdict(o.after ?? ""))\n"
+            out += "~ seq \(o.seq)  \(o.id)  \(l.storedVerdict(o.before)) → \(l.storedVerdict(o.after ?? ""))\n"
             let added = o.failedAfter.filter { !o.failedBefore.contains($0) }
             let removed = o.failedBefore.filter { !o.failedAfter.contains($0) }
             if !added.isEmpty { out += "    " + l.text("replay.now-fails", added.joined(separator: ", ")) + "\n" }

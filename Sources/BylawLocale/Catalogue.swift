@@ -85,6 +85,15 @@ public enum Catalogue {
     ///
     /// Read as UTF-8: the braces and digits are ASCII, which no byte of another character equals. (Reading it
     /// as characters cost every process a few milliseconds at start, filling the help texts.)
+    /// `text` worded by the first of `forms` whose English it matches whole, that form's Chinese with the same
+    /// places filled; nil when none matches.
+    static func chinese(_ text: String, forms: [CatalogueEntry]) -> String? {
+        for e in forms {
+            if let values = match(e.english, text) { return fill(e.chinese, values) }
+        }
+        return nil
+    }
+
     public static func fill(_ template: String, _ arguments: [String]) -> String {
         guard !arguments.isEmpty else { return template }
         var text = template

@@ -67,10 +67,7 @@ public enum DiagnosticWording {
 
     /// An evaluation's message (`division by zero`) as the catalogue words it, or nil.
     static func evaluationMessage(_ english: String) -> String? {
-        for e in ruleErrorForms {
-            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
-        }
-        return nil
+        Catalogue.chinese(english, forms: ruleErrorForms)
     }
 
     static let ruleErrorForms = Catalogue.entries.filter { $0.id.hasPrefix("rule-error.") && $0.id != "rule-error.let" }
@@ -96,13 +93,13 @@ public enum DiagnosticWording {
             return english[..<at.lowerBound] + " " + language.text("report.error-prefix")
                 + ruleError(String(english[at.upperBound...]), language)
         }
-        for e in testDifferenceForms {
-            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
-        }
-        return english
+        return Catalogue.chinese(english, forms: testDifferenceForms) ?? english
     }
 
     static let testDifferenceForms = Catalogue.entries.filter { $0.id.hasPrefix("test-diff.") }
+
+    /// The catalogue's notes (`first defined here`, `version {0} is in force until {1}, exclusive`).
+    static let noteForms = Catalogue.entries.filter { $0.id.hasPrefix("diag-note.") }
 
     /// The catalogue's whole-message forms by diagnostic code, in catalogue order (the more specific first).
     static let exactForms: [String: [CatalogueEntry]] = {
@@ -127,9 +124,7 @@ public enum DiagnosticWording {
     public static func help(_ english: String, _ language: Language) -> String {
         guard language == .chinese else { return english }
         if let known = helpLines[english] { return known }
-        for e in placedHelpLines {
-            if let values = Catalogue.match(e.english, english) { return Catalogue.fill(e.chinese, values) }
-        }
+        if let placed = Catalogue.chinese(english, forms: placedHelpLines) { return placed }
         let forms: [(String, String)] = [
             ("did you mean ", "是否应为 "), ("allowed: ", "可选值："), ("known kinds: ", "已知的决定类别："),
             ("remove the quotes", "去掉引号"),
@@ -164,13 +159,7 @@ public enum DiagnosticWording {
     public static func note(_ english: String, _ language: Language) -> String {
         guard language == .chinese else { return english }
         if english.hasPrefix("nor ") { return language.text("diag-note.nor", String(english.dropFirst(4))) }
-        for e in Catalogue.entries where e.id.hasPrefix("diag-note.") {
-            if e.english == english { return e.chinese }
-            if e.english.contains("{0}"), let values = Catalogue.match(e.english, english) {
-                return Catalogue.fill(e.chinese, values)
-            }
-        }
-        return english
+        return Catalogue.chinese(english, forms: noteForms) ?? english
     }
 
     /// The place a batch reader puts before a record's problem (`cell B15, column `决策日期` is empty: …`,

@@ -64,12 +64,7 @@ struct CellConverter: Sendable {
             }
         }
         if !values.isEmpty, let value = values[text] { text = value }
-        if !reading.isText, Self.excelErrors.contains(text.uppercased()) {
-            return .failure(
-                Problem(
-                    code: "cell.excel-error", message: "`\(text)` is the error a spreadsheet formula gave, not a value",
-                    help: "correct the formula in the spreadsheet (or type the value) and export it again"))
-        }
+        if !reading.isText, Self.excelErrors.contains(text.uppercased()) { return .failure(Self.excelError(text)) }
         switch reading {
         case .text: return .success(text)
         case .date(let patterns, let serials): return Self.date(text, patterns: patterns, serials: serials)
@@ -105,7 +100,13 @@ struct CellConverter: Sendable {
         "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA",
     ]
 
-    /// `text` without spaces, tabs, line breaks, no-break and full-width spaces around it.
+    /// A formula's error (`#N/A`) where a value was wanted.
+    static func excelError(_ text: some StringProtocol) -> Problem {
+        Problem(
+            code: "cell.excel-error", message: "`\(text)` is the error a spreadsheet formula gave, not a value",
+            help: "correct the formula in the spreadsheet (or type the value) and export it again")
+    }
+
     /// A header cell's name as mappings and `map init` write it: spaces trimmed, and the line breaks of a header
     /// typed on two lines (Alt+Enter: `账面原值⏎（元）`) taken out with the spaces around them.
     static func headerName(_ text: String) -> String {
@@ -148,6 +149,7 @@ struct CellConverter: Sendable {
         return negative && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" + text : text
     }
 
+    /// `text` without spaces, tabs, line breaks, no-break and full-width spaces around it.
     static func trimmed(_ text: String) -> String {
         let isSpace = { (c: Unicode.Scalar) in
             // A byte-order mark or a zero-width space pasted in with the text is no part of it.

@@ -46,13 +46,12 @@ extension XLSXFileReader {
         // column left out, it is nobody's business.
         let wrong = row.errors.compactMap { e -> Diagnostic? in
             guard e.column <= layout.columns.count, let column = layout.columns[e.column - 1] else { return nil }
+            let problem = CellConverter.excelError(e.text.prefix(40))
             var d = Diagnostic.error(
-                "cell.excel-error",
+                problem.code,
                 "cell \(SpreadsheetName.cell(column: e.column, row: row.number)), column `\(column.header)`"
-                    + (column.header == column.path.description ? "" : " (\(column.path))")
-                    + ": `\(e.text.prefix(40))` is the error a spreadsheet formula gave, not a value",
-                at: at(e.column), help: "correct the formula in the spreadsheet (or type the value) and export it again"
-            )
+                    + (column.header == column.path.description ? "" : " (\(column.path))") + ": " + problem.message,
+                at: at(e.column), help: problem.help)
             d.subject = column.header
             return d
         }
