@@ -90,6 +90,10 @@ public protocol BatchReporter {
 
     /// Adds a record whose `perRecord` text is `rendered`. By default, `add(_:to:)`.
     mutating func add(_ item: BatchItem, rendered: String, to sink: inout some ReportSink)
+
+    /// The rows read but not checked because they are not records (`SummaryRow`): the first few, and how many
+    /// in all. Told before `finish`, once, when there were any. By default, not reported.
+    mutating func skipped(_ rows: [SkippedRow], count: Int)
 }
 
 extension BatchReporter {
@@ -98,4 +102,6 @@ extension BatchReporter {
     public mutating func add(_ item: BatchItem, rendered: String, to sink: inout some ReportSink) {
         add(item, to: &sink)
     }
+
+    public mutating func skipped(_ rows: [SkippedRow], count: Int) {}
 }

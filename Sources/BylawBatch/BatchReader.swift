@@ -86,6 +86,11 @@ public final class BatchReader {
     public private(set) var unreadableFiles = 0
     /// The sheet read of each workbook, in input order.
     public private(set) var sheetsRead: [SheetChoice] = []
+    /// Rows read but not checked because they are not records (totals, signature lines: `SummaryRow`), the
+    /// first `skippedRowsKept` of them; `skippedRowCount` counts them all.
+    public private(set) var skippedRows: [SkippedRow] = []
+    public private(set) var skippedRowCount = 0
+    public static let skippedRowsKept = 20
     /// The current input's reader, when it is a workbook.
     private var workbook: XLSXFileReader?
     private let mapping: CSVMapping?
@@ -116,7 +121,13 @@ public final class BatchReader {
     /// The next record of the inputs, or nil after the last.
     public func next() -> BatchRecord? {
         while true {
-            if let current, let record = current.next() { return record }
+            if let current, let record = current.next() {
+                if case .csv(let row, _) = record.body, let kind = SummaryRow.kind(of: row.cells.lazy.map(\.text)) {
+                    skip(record, row: row, kind: kind)
+                    continue
+                }
+                return record
+            }
             if let current, current.failedPartWay, !readFailureReported {
                 readFailureReported = true
                 unreadableFiles += 1
@@ -145,6 +156,15 @@ public final class BatchReader {
             observer?.begin(file: files[fileIndex].path)
             current = RemappingReader.wrap(open(files[fileIndex]), mapping: mapping)
         }
+    }
+
+    private func skip(_ record: BatchRecord, row: CSVRecord, kind: SummaryRow) {
+        skippedRowCount += 1
+        guard skippedRows.count < Self.skippedRowsKept else { return }
+        let first = row.cells.first { !$0.text.allSatisfy(\.isWhitespace) }?.text ?? ""
+        let text = first.trimmingCharacters(in: .whitespacesAndNewlines)
+        skippedRows.append(
+            SkippedRow(source: record.source, text: text.count > 40 ? text.prefix(39) + "…" : text, kind: kind))
     }
 
     private func open(_ file: BatchFile) -> RecordReader {

@@ -140,6 +140,7 @@ struct AuditCommand: ParsableCommand {
         line.clear()
         try finishCompanion(companion)
         noteSheets(summary)
+        noteSkippedRows(summary)
         noteSlowPaths(summary)
         try finish(summary, sink: sink)
     }

@@ -51,6 +51,10 @@ final class RunReports: BatchReporter, @unchecked Sendable {
         each { r, s in r.add(item, to: &s) }
     }
 
+    func skipped(_ rows: [SkippedRow], count: Int) {
+        for k in reporters.indices { reporters[k].skipped(rows, count: count) }
+    }
+
     func finish(to sink: inout some ReportSink) {
         each { r, s in r.finish(to: &s) }
     }

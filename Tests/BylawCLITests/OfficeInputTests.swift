@@ -679,4 +679,42 @@ import Testing
         let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
         #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
     }
+
+    /// A 小计 row inside the table and, under it, a 合计 row, the signature line, a note and an end mark: read as
+    /// the plain ledger, in a CSV and in a workbook, with the five rows named as not checked on standard error
+    /// and in every report.
+    @Test(arguments: ["csv", "xlsx"])
+    func totalsAndSignaturesAreNotRecords(_ ext: String) throws {
+        let file = OfficeInputTests.office + "/ledger-footer." + ext
+        let (r, lines) = try office.audit(file)
+        #expect(r.status == 1, "\(r.stderr)")
+        let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
+        let (sub, total) = ext == "csv" ? (7, 14) : (8, 15)
+        #expect(
+            r.stderr.contains(
+                "note: 5 rows are not records and were not checked (totals, signatures, notes): "
+                    + "\(file):row \(sub) `小  计` (a totals row), \(file):row \(total) `合计（元）：` (a totals row), "
+                    + "\(file):row \(total + 2) `制表人：张三` (a signature line), and 2 more"),
+            "\(r.stderr)")
+        let base = [
+            "audit", file, "--kind", "asset_disposal", "--map", OfficeInputTests.example + "/columns.yaml", "--rules",
+            Run.repository + "/rules", "--no-audit", "--quiet",
+        ]
+        let text = try Run.bylaw(base + ["--format", "text", "--lang", "zh"])
+        #expect(text.stderr.isEmpty)
+        #expect(text.stdout.contains("未检查的行：5 行不是记录（合计、签字栏、说明）\n"))
+        #expect(text.stdout.contains("  \(file):row \(total + 3)  注：金额单位为元，日期为公历。  说明\n"))
+        #expect(text.stdout.contains("  \(file):row \(total + 4)  （以下空白）  结束标记\n"))
+        let json = try Run.bylaw(base + ["--format", "json"])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let skipped = try #require(report["skipped_rows"] as? [String: Any])
+        #expect(skipped["count"] as? Int == 5)
+        let kinds = (skipped["first"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        #expect(kinds == ["totals", "totals", "signature", "note", "end_mark"])
+        let html = try Run.bylaw(base + ["--format", "html"])
+        #expect(html.stdout.contains("<section class=\"panel\" id=\"skipped-rows\">"))
+        #expect(html.stdout.contains("<td>制表人：张三</td>"))
+    }
 }

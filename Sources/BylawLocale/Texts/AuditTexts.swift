@@ -13,6 +13,14 @@ enum AuditTexts {
         CatalogueEntry(
             "audit.invalid-reasons", zh: "记录无效的原因（按出现次数排列）", en: "why records are invalid, most frequent first"),
         CatalogueEntry("audit.reason", zh: "原因", en: "reason"),
+        CatalogueEntry(
+            "audit.skipped-rows", zh: "未检查的行：{0} 行不是记录（合计、签字栏、说明）",
+            en: "rows not checked: {0} are not records (totals, signatures, notes)"),
+        CatalogueEntry("audit.skipped-more", zh: "另有 {0} 行", en: "and {0} more"),
+        CatalogueEntry("audit.skipped.totals", zh: "合计行", en: "a totals row"),
+        CatalogueEntry("audit.skipped.signature", zh: "签字栏", en: "a signature line"),
+        CatalogueEntry("audit.skipped.note", zh: "说明", en: "a note"),
+        CatalogueEntry("audit.skipped.end-mark", zh: "结束标记", en: "an end mark"),
         CatalogueEntry("audit.example", zh: "例：", en: "e.g. "),
         CatalogueEntry("audit.other-reasons", zh: "另有 {0} 种原因", en: "and {0} other reasons"),
         CatalogueEntry("audit.by-rule", zh: "各规则违反次数（按次数排列）", en: "failures by rule, most frequent first"),

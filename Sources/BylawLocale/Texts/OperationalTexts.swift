@@ -115,6 +115,10 @@ enum OperationalTexts {
             "audit.sheet-read", zh: "注：{0} 读取的是工作表 {1}（该工作簿的工作表：{2}）；如需读取其他工作表，请用 --sheet 指定",
             en: "note: {0}: read the sheet {1} (the workbook's sheets: {2}); name another with --sheet"),
         CatalogueEntry(
+            "audit.skipped-note", zh: "注：{0} 行不是记录，未检查（合计、签字栏、说明）：{1}",
+            en: "note: {0} rows are not records and were not checked (totals, signatures, notes): {1}"),
+        CatalogueEntry("audit.skipped-row", zh: "{0} `{1}`（{2}）", en: "{0} `{1}` ({2})"),
+        CatalogueEntry(
             "audit.slow-paths", zh: "注：{1} 条记录中有 {0} 条走了慢速路径（按树读取，慢 2–3 倍）：",
             en: "note: {0} of {1} records took the slow path (read as a tree, 2–3 times slower):"),
         CatalogueEntry(

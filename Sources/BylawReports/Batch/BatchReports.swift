@@ -58,6 +58,16 @@ public enum BatchReports {
     /// The most reasons a report's "why records are invalid" table shows.
     public static let invalidReasonLimit = 10
 
+    /// The catalogue entry that says why a row was not checked.
+    public static func skippedTextID(_ kind: SummaryRow) -> String {
+        switch kind {
+        case .totals: "audit.skipped.totals"
+        case .signature: "audit.skipped.signature"
+        case .note: "audit.skipped.note"
+        case .endMark: "audit.skipped.end-mark"
+        }
+    }
+
     /// The reporter for `format`, or nil when the name is not one of `BatchReportFormat`'s (the caller handles
     /// its own formats, such as `jsonl`, and reports unknown names).
     public static func reporter(format: String, options: BatchReportOptions = .init()) -> (any BatchReporter)? {

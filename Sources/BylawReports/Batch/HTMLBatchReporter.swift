@@ -23,6 +23,8 @@ public struct HTMLBatchReporter: BatchReporter {
     /// Writes the records beyond the page to the companion file.
     private var rest = CSVBatchReporter()
     private let language: Language
+    private var skippedRows: [SkippedRow] = []
+    private var skippedCount = 0
 
     /// Bars shown per chart; the tables below the charts list every rule and unit.
     static let chartLimit = 30
@@ -63,12 +65,18 @@ public struct HTMLBatchReporter: BatchReporter {
         rows.write(HTMLParts.row(item, unitKey: key, language: language))
     }
 
+    public mutating func skipped(_ rows: [SkippedRow], count: Int) {
+        skippedRows = rows
+        skippedCount = count
+    }
+
     public mutating func finish(to sink: inout some ReportSink) {
         let run = run ?? BatchRunInfo(bylawVersion: BylawVersion.current, inputs: [], asOf: nil, ruleSets: [])
         let listed = tally.records - tally.count(.compliant)
         paging.companion?.close()
         let l = language
         var out = HTMLParts.head(run, l) + HTMLParts.headline(tally, l) + HTMLParts.figures(tally, l)
+        out += HTMLParts.skippedRows(skippedRows, count: skippedCount, l)
         out += HTMLParts.invalidReasons(tally.invalidReasons, l)
         out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
         out += HTMLParts.ruleTable(tally.byRule, l) + HTMLParts.unitTable(tally, l)

@@ -1,3 +1,4 @@
+import BylawBatch
 import BylawLocale
 
 extension HTMLParts {
@@ -40,6 +41,23 @@ extension HTMLParts {
         if all.count > BatchReports.invalidReasonLimit {
             let others = String(all.count - BatchReports.invalidReasonLimit)
             out += label("p", l, " class=\"muted\"") { $0.text("html.other-reasons", others) }
+        }
+        return out + "</section>\n"
+    }
+
+    /// The rows not checked because they are not records (totals, signature lines, notes), each with its place
+    /// and first cell.
+    static func skippedRows(_ rows: [SkippedRow], count: Int, _ l: Language = .english) -> String {
+        guard count > 0 else { return "" }
+        var out = "<section class=\"panel\" id=\"skipped-rows\">"
+        out += label("h2", l) { $0.text("audit.skipped-rows", grouped(count)) } + "\n<table class=\"grid\"><tbody>\n"
+        for row in rows {
+            out += "<tr><td class=\"key\">\(text(row.source.description))</td><td>\(text(row.text))</td>"
+            out += label("td", l, id: BatchReports.skippedTextID(row.kind)) + "</tr>\n"
+        }
+        out += "</tbody></table>"
+        if count > rows.count {
+            out += label("p", l, " class=\"muted\"") { $0.text("audit.skipped-more", grouped(count - rows.count)) }
         }
         return out + "</section>\n"
     }

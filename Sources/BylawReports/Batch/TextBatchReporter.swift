@@ -10,6 +10,8 @@ public struct TextBatchReporter: BatchReporter {
     private let style: TextStyle
     private var tally: BatchTally
     private let listing: SpillBuffer
+    private var skippedRows: [SkippedRow] = []
+    private var skippedCount = 0
 
     public init(options: BatchReportOptions = .init()) {
         style = TextStyle(colour: options.colour, language: options.language)
@@ -44,8 +46,14 @@ public struct TextBatchReporter: BatchReporter {
         if !rendered.isEmpty { listing.write(rendered) }
     }
 
+    public mutating func skipped(_ rows: [SkippedRow], count: Int) {
+        skippedRows = rows
+        skippedCount = count
+    }
+
     public mutating func finish(to sink: inout some ReportSink) {
-        sink.write(headline() + "\n" + verdicts() + invalidReasons() + "\n" + rules() + "\n" + units())
+        sink.write(
+            headline() + "\n" + verdicts() + skipped() + invalidReasons() + "\n" + rules() + "\n" + units())
         let listed = tally.records - tally.count(.compliant)
         sink.write("\n" + style.bold(style.text("audit.listed", String(listed))) + "\n")
         if listed == 0 { sink.write("  " + style.text("report.none") + "\n") }
@@ -59,6 +67,21 @@ public struct TextBatchReporter: BatchReporter {
         var out = "\n" + style.bold("! " + summary) + "\n"
         if let cause { out += "  " + TextStyle.oneLine(cause) + "\n" }
         if let fix { out += "  " + style.text("report.fix-prefix") + TextStyle.oneLine(fix) + "\n" }
+        return out
+    }
+
+    /// The rows that were not checked because they are not records, each with its place and first cell.
+    private func skipped() -> String {
+        guard skippedCount > 0 else { return "" }
+        var out = "\n" + style.bold(style.text("audit.skipped-rows", String(skippedCount))) + "\n"
+        for row in skippedRows {
+            out +=
+                "  " + TextStyle.oneLine(row.source.description) + "  " + TextStyle.oneLine(row.text) + "  "
+                + style.dim(style.text(BatchReports.skippedTextID(row.kind))) + "\n"
+        }
+        if skippedCount > skippedRows.count {
+            out += "  " + style.text("audit.skipped-more", String(skippedCount - skippedRows.count)) + "\n"
+        }
         return out
     }
 
