@@ -138,6 +138,7 @@ extension Library {
             },
             dateField("year") { Int64($0.year) },
             dateField("month") { Int64($0.month) },
+            dateField("day") { Int64($0.day) },
             CELFunction(
                 name: "weekday",
                 overloads: [
