@@ -50,17 +50,17 @@ import Testing
         let r = try Run.bylaw(["diff", "rules/cadre-selection/ruleset.yaml", "rules/cadre-selection/ruleset-2019.yaml"])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
-            r.stdout.hasPrefix("rule set `cadre-selection`: 1.2.0 → 2.2.0\n  header\n    ~ version: 1.2.0 → 2.2.0\n"))
-        #expect(r.stdout.hasSuffix("\n186 differences: rules 29 added, 14 removed, 15 changed\n"))
+            r.stdout.hasPrefix("rule set `cadre-selection`: 1.3.0 → 2.3.0\n  header\n    ~ version: 1.3.0 → 2.3.0\n"))
+        #expect(r.stdout.hasSuffix("\n185 differences: rules 30 added, 15 removed, 15 changed\n"))
         #expect(r.stdout.contains("\n    - CS-20: 处分或诫勉影响期内不得提拔\n"))
         let json = try Run.bylaw([
             "diff", "rules/cadre-selection/ruleset.yaml", "rules/cadre-selection/ruleset-2019.yaml", "--format", "json",
         ]).json()
-        #expect(json["differences"] as? Int == 186)
+        #expect(json["differences"] as? Int == 185)
         let md = try Run.bylaw([
             "diff", "rules/cadre-selection/ruleset.yaml", "rules/cadre-selection/ruleset-2019.yaml", "--format", "md",
         ])
-        #expect(md.stdout.hasPrefix("## rule set `cadre-selection`: 1.2.0 → 2.2.0\n\n### header\n\n"))
+        #expect(md.stdout.hasPrefix("## rule set `cadre-selection`: 1.3.0 → 2.3.0\n\n### header\n\n"))
     }
 
     @Test func usageAndLoadErrors() throws {

@@ -11,7 +11,7 @@ struct LibraryTrailTests {
         var c = h.client("author1")
         let page = c.get("/library?date=2025-09-16").text
         #expect(page.contains("<code>cadre-selection</code>"))
-        #expect(page.contains("version=2.2.0"))
+        #expect(page.contains("version=2.3.0"))
         var checker = h.client("checker1")
         let plain = checker.get("/library?date=2025-09-16").text
         #expect(plain.contains("<code>cadre-selection</code>") && !plain.contains("/library/book"))
@@ -39,9 +39,9 @@ struct LibraryTrailTests {
     func book() {
         let h = WebHarness()
         var checker = h.client("checker1")
-        #expect(checker.get("/library/book?ruleset=cadre-selection&version=2.2.0").status == 403)
+        #expect(checker.get("/library/book?ruleset=cadre-selection&version=2.3.0").status == 403)
         var c = h.client("author1")
-        let r = c.get("/library/book?ruleset=cadre-selection&version=2.2.0")
+        let r = c.get("/library/book?ruleset=cadre-selection&version=2.3.0")
         #expect(r.status == 200)
         #expect(r.text.contains("CS2-15"))
         #expect(r.header("Content-Security-Policy")?.contains("script-src") == false)

@@ -108,12 +108,12 @@ struct TrailDiffRefusalTests {
         let h = WebHarness()
         var c = h.client("checker1")
         let library = c.get("/library?date=2025-01-01").text
-        #expect(library.contains("/ui/library/diff?ruleset=cadre-selection&amp;from=1.2.0&amp;to=2.2.0"))
-        #expect(library.contains("1.2.0 版 → 2.2.0 版有何变化"))
-        let diff = c.get("/library/diff?ruleset=cadre-selection&from=1.2.0&to=2.2.0")
+        #expect(library.contains("/ui/library/diff?ruleset=cadre-selection&amp;from=1.3.0&amp;to=2.3.0"))
+        #expect(library.contains("1.3.0 版 → 2.3.0 版有何变化"))
+        let diff = c.get("/library/diff?ruleset=cadre-selection&from=1.3.0&to=2.3.0")
         #expect(diff.status == 200)
         // The same counts as `bylaw diff` prints for these two files.
-        #expect(diff.text.contains("共 186 处变化：规则新增 29 条、删除 14 条、修改 15 条。"))
+        #expect(diff.text.contains("共 185 处变化：规则新增 30 条、删除 15 条、修改 15 条。"))
         // The rules first and open, the other sections folded.
         #expect(diff.text.contains("<details class=\"diff\" open><summary>规则（"))
         #expect(diff.text.contains("<details class=\"diff\"><summary>输入字段（"))
@@ -121,10 +121,10 @@ struct TrailDiffRefusalTests {
         let inputAt = diff.text.range(of: "id=\"diff-input\"")?.lowerBound
         #expect(rulesAt.flatMap { r in inputAt.map { r < $0 } } == true)
         #expect(diff.text.contains("<td class=\"mark\">删除</td><td><code>CS-20</code></td>"))
-        let english = c.get("/library/diff?ruleset=cadre-selection&from=1.2.0&to=2.2.0&lang=en").text
-        #expect(english.contains("186 differences: rules 29 added, 14 removed, 15 changed."))
+        let english = c.get("/library/diff?ruleset=cadre-selection&from=1.3.0&to=2.3.0&lang=en").text
+        #expect(english.contains("185 differences: rules 30 added, 15 removed, 15 changed."))
         #expect(english.contains("<summary>Rules ("))
-        let same = c.get("/library/diff?ruleset=cadre-selection&from=2.2.0&to=2.2.0&lang=zh").text
+        let same = c.get("/library/diff?ruleset=cadre-selection&from=2.3.0&to=2.3.0&lang=zh").text
         #expect(same.contains("两个版本之间没有差异"))
         let missing = c.get("/library/diff?ruleset=%3Cscript%3E&from=1&to=2")
         #expect(missing.status == 404)
