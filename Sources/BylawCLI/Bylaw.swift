@@ -18,12 +18,22 @@ struct BylawCommand: ParsableCommand {
                 Foundation.exit(2)
             }
         }
+        var parsed = false
         do {
             var command = try parseAsRoot(arguments)
+            parsed = true
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
+                // A problem the command found once its arguments had parsed (a folder that is not one, a date
+                // that is no date): the parser would give the root's usage, so the command's own help is named.
+                if parsed {
+                    FileHandleOutput.writeStderr(
+                        HelpChrome.translateError("Error: " + message(for: error), Language.current) + "\n"
+                            + Language.current.help("help.usage-hint-command", commandPath(arguments)) + "\n")
+                    Foundation.exit(2)
+                }
                 FileHandleOutput.writeStderr(
                     HelpChrome.translateError(fullMessage(for: error), Language.current) + "\n")
                 FileHandleOutput.writeStderr(Language.current.help("help.usage-hint") + "\n")
@@ -41,6 +51,18 @@ struct BylawCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// `bylaw test`, `bylaw log verify`: the subcommands the arguments name, from their start.
+    static func commandPath(_ arguments: [String]) -> String {
+        var path = "bylaw"
+        var commands = configuration.subcommands
+        for argument in arguments {
+            guard let next = commands.first(where: { $0._commandName == argument }) else { break }
+            path += " " + argument
+            commands = next.configuration.subcommands
+        }
+        return path
     }
 
     static var configuration: CommandConfiguration {

@@ -19,11 +19,12 @@ public enum TestReport {
             for c in s.cases {
                 if c.passed {
                     passed += 1
-                    out += "  " + paint("32", "✓") + " \(c.testCase.name)\n"
+                    out += "  " + paint("32", "✓") + " \(shownName(c.testCase.name, l))\n"
                 } else {
                     failed += 1
                     out +=
-                        "  " + paint("31", "✗") + " \(c.testCase.name)  " + paint("2", "(\(c.testCase.location))")
+                        "  " + paint("31", "✗") + " \(shownName(c.testCase.name, l))  "
+                        + paint("2", "(\(c.testCase.location))")
                         + "\n"
                     for d in c.differences { out += "      \(DiagnosticWording.testDifference(d, l))\n" }
                 }
@@ -40,6 +41,13 @@ public enum TestReport {
         }
         out += l.text("test-report.summary", String(passed), String(failed)) + "\n"
         return out
+    }
+
+    /// A case's name as the text report shows it: an example file's case (`example compliant-2019.yaml`, the name
+    /// `--run` selects by) is worded in `l`.
+    static func shownName(_ name: String, _ l: Language) -> String {
+        guard name.hasPrefix("example ") else { return name }
+        return l.text("test-report.example", String(name.dropFirst("example ".count)))
     }
 
     public static func json(_ suites: [TestSuiteResult]) -> String {

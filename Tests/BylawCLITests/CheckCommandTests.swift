@@ -134,7 +134,15 @@ import Testing
     @Test func badAsOfIsAUsageErrorExitingTwo() throws {
         let r = try Run.bylaw(["check", "--rules", rules, "--as-of", "2017-13-01", Run.fixtures + "/ok.yaml"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("`2017-13-01` is not a date written YYYY-MM-DD"))
+        #expect(r.stderr.contains("`2017-13-01` is not a calendar date written YYYY-MM-DD (such as 2023-06-13)"))
+        // The command's own help is named, not the root's usage.
+        #expect(r.stderr.hasSuffix("Usage: see `bylaw check --help`.\n"), "\(r.stderr)")
+        #expect(!r.stderr.contains("<subcommand>"))
+        let zh = try Run.bylaw([
+            "test", "--lang", "zh", Run.fixtures + "/no-such-folder",
+        ])
+        #expect(zh.status == 2)
+        #expect(zh.stderr == "错误：`\(Run.fixtures)/no-such-folder` 不是文件夹\n用法：见 `bylaw test --help`。\n")
     }
 
     @Test func helpTeachesExitCodes() throws {

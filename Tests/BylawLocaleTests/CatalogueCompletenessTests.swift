@@ -66,7 +66,7 @@ import Testing
             + [Severity.error, .warning, .note].map { "diag.severity." + $0.rawValue }
         for id in ids { #expect(Catalogue.entry(id) != nil, "no entry \(id)") }
         #expect(Language.chinese.text("verdict.non_compliant") == "不合规")
-        #expect(Language.chinese.text("outcome.failed") == "违反")
+        #expect(Language.chinese.text("outcome.failed") == "未通过")
     }
 
     /// Every id the sources look up (`text("…")`, or `w("…")` through the web pages' shorthand for

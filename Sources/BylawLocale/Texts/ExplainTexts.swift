@@ -47,5 +47,6 @@ enum ExplainTexts {
             "test-report.coverage-gaps", zh: "覆盖率：有 {0} 条规则在任何用例中都未被违反：",
             en: "coverage: {0} rules never fail in any case: "),
         CatalogueEntry("test-report.summary", zh: "通过 {0} 个，失败 {1} 个", en: "{0} passed, {1} failed"),
+        CatalogueEntry("test-report.example", zh: "示例文件 {0}", en: "example {0}"),
     ]
 }

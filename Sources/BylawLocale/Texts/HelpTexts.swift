@@ -36,6 +36,7 @@ enum HelpTexts {
                   2  invalid input, a rule-set error, a usage error, or an audit-trail failure
                 """),
         CatalogueEntry("help.usage-hint", zh: "用法：见 `bylaw help`。", en: "Usage: see `bylaw help`."),
+        CatalogueEntry("help.usage-hint-command", zh: "用法：见 `{0} --help`。", en: "Usage: see `{0} --help`."),
         // The argument parser's own words around every help text.
         CatalogueEntry("help.chrome.overview", zh: "概述：", en: "OVERVIEW: "),
         CatalogueEntry("help.chrome.usage", zh: "用法：", en: "USAGE: "),

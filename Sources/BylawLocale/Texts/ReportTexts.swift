@@ -16,7 +16,7 @@ enum ReportTexts {
         CatalogueEntry("verdict-name.error", zh: "出错", en: "error"),
         // Outcomes of one rule.
         CatalogueEntry("outcome.passed", zh: "通过", en: "passed"),
-        CatalogueEntry("outcome.failed", zh: "违反", en: "failed"),
+        CatalogueEntry("outcome.failed", zh: "未通过", en: "failed"),
         CatalogueEntry("outcome.not_applicable", zh: "不适用", en: "not applicable"),
         CatalogueEntry("outcome.error", zh: "出错", en: "error"),
         // How serious a failed rule is.

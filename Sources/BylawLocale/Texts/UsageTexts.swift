@@ -25,7 +25,9 @@ enum UsageTexts {
             "usage.header-row", zh: "--header-row 须为 1 到 1048576 之间的行号",
             en: "--header-row must be a row number between 1 and 1048576"),
         CatalogueEntry("usage.bad-verdict", zh: "`{0}` 不是结论；可选：{1}", en: "`{0}` is not a verdict; one of {1}"),
-        CatalogueEntry("usage.bad-date", zh: "`{0}` 不是 YYYY-MM-DD 格式的日期", en: "`{0}` is not a date written YYYY-MM-DD"),
+        CatalogueEntry(
+            "usage.bad-date", zh: "`{0}` 不是日历上的日期，或不是按 YYYY-MM-DD 写的（如 2023-06-13）",
+            en: "`{0}` is not a calendar date written YYYY-MM-DD (such as 2023-06-13)"),
         CatalogueEntry(
             "usage.one-schema", zh: "--ruleset、--test 和 --decision KIND 只能给出其一",
             en: "give only one of --ruleset, --test and --decision KIND"),
