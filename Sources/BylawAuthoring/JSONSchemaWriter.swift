@@ -156,7 +156,7 @@ public enum JSONSchemaWriter {
     }
 
     static var ruleSetDefinitions: [(String, OrderedJSON)] {
-        let specKeys = ["type", "enum", "list", "fields", "optional", "description", "label", "aliases"]
+        let specKeys = ["type", "enum", "list", "fields", "optional", "description", "label", "aliases", "min"]
         return [
             ("text", text),
             ("date", date),
@@ -281,6 +281,13 @@ public enum JSONSchemaWriter {
                                 described(
                                     "Other column headers that mean the field, for `bylaw map init`. 别名。",
                                     [("type", .string("array")), ("items", ref("text")), ("uniqueItems", .bool(true))])
+                            ),
+                            (
+                                "min",
+                                described(
+                                    "The least value an int or decimal field may take (0 for a count or an amount); "
+                                        + "a smaller one makes the decision invalid. 最小值。",
+                                    [("type", .string("number"))])
                             ),
                         ], required: [])
                         + [
@@ -578,7 +585,7 @@ public enum JSONSchemaWriter {
                 properties.append(
                     ("kind", described("The decision kind; it selects the rule sets.", [("const", .string(kind))])))
             } else {
-                properties.append((f.name, fieldJSON(f.type, description: f.description)))
+                properties.append((f.name, fieldJSON(f.type, description: f.description, minimum: f.minimum)))
             }
         }
         var pairs: [(String, OrderedJSON)] = []
@@ -588,17 +595,20 @@ public enum JSONSchemaWriter {
                 + strictObject(properties, required: schema.fields.filter { !$0.optional }.map(\.name)))
     }
 
-    static func fieldJSON(_ type: FieldType, description: String?) -> OrderedJSON {
+    static func fieldJSON(_ type: FieldType, description: String?, minimum: CELDecimal? = nil) -> OrderedJSON {
         let base: [(String, OrderedJSON)]
+        // A whole `min` is JSON Schema's `minimum` (a number given as text cannot be bounded there).
+        let least: [(String, OrderedJSON)] =
+            minimum.flatMap { Int($0.description) }.map { [("minimum", .int($0))] } ?? []
         switch type {
         case .bool: base = [("type", .string("boolean"))]
-        case .int: base = [("type", .string("integer"))]
+        case .int: base = [("type", .string("integer"))] + least
         case .decimal:
             base = [
                 (
                     "anyOf",
                     .array([
-                        .object([("type", .string("number"))]),
+                        .object([("type", .string("number"))] + least),
                         .object([("type", .string("string")), ("pattern", .string(decimalPattern))]),
                     ])
                 )

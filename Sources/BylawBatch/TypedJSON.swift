@@ -220,7 +220,10 @@ struct TypedJSON {
         t.index = found
         t.seen[found] = true
         if isNull() { return true }
-        guard let value = value(t.schema.fields[found].type, depth: 2) else { return false }
+        // A value below its field's `min` takes the full path, which says so.
+        guard let value = value(t.schema.fields[found].type, depth: 2), t.schema.fields[found].admits(value) else {
+            return false
+        }
         t.present[found] = true
         t.entries.append((.string(t.schema.fields[found].name), value))
         return true
@@ -433,7 +436,8 @@ struct TypedJSON {
                 i += 1
                 skipSpace()
                 if !isNull() {
-                    guard let v = value(schema.fields[index].type, depth: depth + 1) else { return nil }
+                    guard let v = value(schema.fields[index].type, depth: depth + 1), schema.fields[index].admits(v)
+                    else { return nil }
                     present |= 1 << UInt64(index)
                     entries.append((.string(schema.fields[index].name), v))
                 }

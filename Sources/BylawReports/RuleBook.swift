@@ -274,9 +274,10 @@ public struct RuleBook: Sendable {
                         within: within, description: Self.meaning(f)))
                 out += flatten(o, prefix: path + "[].", within: inner)
             default:
+                let least = f.minimum.map { " ≥ \($0)" } ?? ""
                 out.append(
                     InputRow(
-                        path: path, type: typeWords(f.type), optional: f.optional, within: within,
+                        path: path, type: typeWords(f.type) + least, optional: f.optional, within: within,
                         description: Self.meaning(f)))
             }
         }

@@ -567,7 +567,7 @@ import Testing
         ])
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(lines.contains { $0.hasPrefix("rule sets") && $0.contains("asset-management 1.2.0") })
+        #expect(lines.contains { $0.hasPrefix("rule sets") && $0.contains("asset-management 1.2.1") })
         #expect(lines.contains { $0.hasPrefix("records") && $0.hasSuffix(" 12") })
         #expect(lines.contains { $0.hasPrefix("non-compliant") && $0.contains(" 3 ") })
     }

@@ -118,11 +118,11 @@ import Testing
         let args = ["diff", "rules/asset-management/ruleset-2017.yaml", "rules/asset-management/ruleset.yaml"]
         let zh = try Run.bylaw(args + ["--lang", "zh"])
         #expect(zh.status == 1, "\(zh.stderr)")
-        #expect(zh.stdout.hasPrefix("规则集 `asset-management`：2017.1.1 → 1.2.0\n  头部\n"))
+        #expect(zh.stdout.hasPrefix("规则集 `asset-management`：2017.1.2 → 1.2.1\n  头部\n"))
         #expect(zh.stdout.contains("+ title_en: Rules on the use and disposal"))
         #expect(zh.stdout.split(separator: "\n").last?.hasPrefix("共 ") == true)
         let en = try Run.bylaw(args + ["--lang", "en"])
-        #expect(en.stdout.hasPrefix("rule set `asset-management`: 2017.1.1 → 1.2.0\n  header\n"))
+        #expect(en.stdout.hasPrefix("rule set `asset-management`: 2017.1.2 → 1.2.1\n  header\n"))
         #expect(!en.stdout.contains("规则集 `"))
     }
 

@@ -95,6 +95,7 @@ import Testing
             ),
             ("more decimal places", [(#""remitted":51778.86"#, #""remitted":51778.8600"#)], []),
             ("negative zero", [(#""remitted":51778.86"#, #""remitted":-0.00"#)], ["AM-09"]),
+            ("an amount at its min", [(#""remitted":51778.86"#, #""remitted":0"#)], ["AM-09"]),
             ("whole-number decimal", [(#""remitted":51778.86"#, #""remitted":51779"#)], ["AM-09"]),
             ("another agency", [(#""agency":"天府资产评估有限公司""#, #""agency":"x""#)], []),
         ] as [(String, [(String, String)], [String])])
@@ -149,6 +150,9 @@ import Testing
             ("a member name that is not ASCII", [(#""unit_type""#, #""单位":"x","unit_type""#)]),
             ("a member name with a Kelvin sign", [(#""unit_type""#, "\"\u{212A}ind\":\"x\",\"unit_type\"")]),
             ("a date that is not ASCII", [(#""date":"2023-03-09""#, #""date":"２０２３-03-09""#)]),
+            // The full path says which field and its least value (`decision.below-minimum`).
+            ("an amount below its min", [(#""book_value":214987.85"#, #""book_value":-1.00"#)]),
+            ("a nested amount below its min", [(#""remitted":51778.86"#, #""remitted":-0.01"#)]),
         ] as [(String, [(String, String)])])
     func otherRecordsTakeTheFullPath(name: String, edits: [(String, String)]) {
         let (full, fast, tookFast) = Self.both(Self.record(edits))
@@ -157,9 +161,11 @@ import Testing
     }
 
     /// An `int` field (`asset.service_life`) written plainly is typed on the fast path; any other number form
-    /// goes to the full path, which reports it. Either way the result is the full path's.
+    /// goes to the full path, which reports it, as does a value below the field's `min: 0` (the least `int`).
+    /// Either way the result is the full path's.
     @Test(arguments: [
-        ("8", true), ("0", true), ("-0", true), ("9223372036854775807", true), ("-9223372036854775808", true),
+        ("8", true), ("0", true), ("-0", true), ("9223372036854775807", true), ("-9223372036854775808", false),
+        ("-1", false),
         ("00", false), ("5.0", false), ("5.", false), ("1e3", false), ("9223372036854775808", false),
         ("-9223372036854775809", false), ("-", false), ("\"8\"", false), ("８", false), ("+8", false),
     ])

@@ -66,6 +66,12 @@ import Testing
             edits: ["approvals:": "approvals: finance", "  - {body: finance": nil, "  - {body: party": nil],
             code: "decision.type-mismatch", message: "`approvals` must be a list, not `finance`", line: 8, column: 12),
         Case(
+            name: "a negative amount", edits: ["price:": "price: -1250.50"], code: "decision.below-minimum",
+            message: "`price` must be at least `0`, not `-1250.50`", line: 7, column: 8),
+        Case(
+            name: "a count below its least", edits: ["quantity:": "quantity: 0"], code: "decision.below-minimum",
+            message: "`quantity` must be at least `1`, not `0`", line: 13, column: 11),
+        Case(
             name: "missing required nested field", edits: ["asset:": "asset: {category: vehicle}"],
             code: "decision.missing-field", message: "required field `asset.book_value` (decimal) is missing", line: 5,
             column: 8),

@@ -94,7 +94,19 @@ package struct DecisionTyper {
                 continue  // an empty value counts as absent
             }
             present[index] = true
-            if let v = value(pair.value, type: schema.fields[index].type, at: FieldPath(parent: path, last: key)) {
+            let spec = schema.fields[index]
+            if let v = value(pair.value, type: spec.type, at: FieldPath(parent: path, last: key)) {
+                guard spec.admits(v) else {
+                    let full = path.isEmpty ? key : path + "." + key
+                    let text = pair.value.scalar?.text ?? ""
+                    diagnostics.append(
+                        .error(
+                            "decision.below-minimum",
+                            "`\(full)` must be at least `\(spec.minimum?.description ?? "")`, not `\(text.prefix(40))`",
+                            at: pair.value.location, length: text.unicodeScalars.count,
+                            help: spec.description.map { "`\(spec.name)`: \($0)" }))
+                    continue
+                }
                 entries.append((.string(key), v))
             }
         }

@@ -48,6 +48,19 @@ public struct FieldSpec: Sendable, Equatable {
     public var label: String? = nil
     /// Other headers that mean the field (`原值`, `资产原值`), for `bylaw map init`.
     public var aliases: [String] = []
+    /// The least value an `int` or `decimal` field may take (`min: 0` for a count or an amount): a smaller one
+    /// makes the decision `invalid` (`decision.below-minimum`), as a wrong type does.
+    public var minimum: CELDecimal? = nil
+
+    /// Whether `value` (an `int` or a `decimal`) is at least `minimum`; true when there is none.
+    package func admits(_ value: CELValue) -> Bool {
+        guard let minimum else { return true }
+        switch value {
+        case .int(let i): return CELDecimal.compare(CELDecimal(i), minimum) >= 0
+        case .decimal(let d): return CELDecimal.compare(d, minimum) >= 0
+        default: return true
+        }
+    }
 }
 
 /// An object's fields, in declaration order.
@@ -109,6 +122,10 @@ public struct ObjectSchema: Sendable, Equatable {
                 if mine.type != f.type { return .failure(SchemaConflict(path: here, first: mine.type, second: f.type)) }
             }
             result.fields[i].optional = mine.optional && f.optional
+            // Two sets that bound one field: the value must satisfy both.
+            if let m = f.minimum, mine.minimum.map({ CELDecimal.compare($0, m) < 0 }) ?? true {
+                result.fields[i].minimum = m
+            }
         }
         return .success(result)
     }

@@ -1,3 +1,4 @@
+import BylawCEL
 import BylawDiagnostics
 import BylawYAML
 
@@ -7,7 +8,7 @@ package enum SchemaParser {
         "bool": .bool, "int": .int, "decimal": .decimal, "string": .string, "date": .date,
     ]
     static let specKeys: Set<String> = [
-        "type", "enum", "list", "fields", "optional", "description", "label", "aliases",
+        "type", "enum", "list", "fields", "optional", "description", "label", "aliases", "min",
     ]
     /// Names expressions give to something else, so no top-level decision field may take them: it would be
     /// hidden, or would hide the built-in.
@@ -114,10 +115,32 @@ package enum SchemaParser {
         } else if let o = f.optional("fields") {
             type = .object(object(o, path: path, into: &diags))
         }
+        var minimum: CELDecimal?
+        if let m = f.optional("min") {
+            let text = m.scalar?.text ?? ""
+            if type != .int && type != .decimal {
+                diags.append(
+                    .error(
+                        "schema.bad-min", "`min` of `\(path)` is only for an `int` or a `decimal` field", at: m.location
+                    ))
+            } else if m.scalar?.style != .plain || CELDecimal(text) == nil || (type == .int && Int64(text) == nil) {
+                diags.append(
+                    .error(
+                        "schema.bad-min",
+                        "`min` of `\(path)` must be \(type == .int ? "an integer" : "a number"), not `\(text.prefix(40))`"
+                            + (m.scalar?.style == .plain ? "" : " in quotes"),
+                        at: m.location,
+                        help: type == .int ? "an integer such as `0` or `1`" : "a plain decimal such as `0` or `0.01`"))
+            } else {
+                minimum = CELDecimal(text)
+            }
+        }
         f.reportUnknownKeys(in: "the spec of `\(path)`", into: &diags)
         guard let type else { return nil }
-        return FieldSpec(
+        var spec = FieldSpec(
             name: "", type: type, optional: optional, description: description, label: label, aliases: aliases)
+        spec.minimum = minimum
+        return spec
     }
 
     static func enumeration(_ node: YAMLNode, path: String, into diags: inout [Diagnostic]) -> FieldType? {

@@ -131,7 +131,8 @@ public struct RuleSetDiff: Sendable {
                         ))
                     out += fields(inner, at: path + suffix)
                 } else {
-                    out.append((path, f.type.description + (f.optional ? ", optional" : "")))
+                    let least = f.minimum.map { ", at least \($0)" } ?? ""
+                    out.append((path, f.type.description + least + (f.optional ? ", optional" : "")))
                 }
             }
             return out

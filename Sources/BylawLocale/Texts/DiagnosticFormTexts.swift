@@ -197,6 +197,22 @@ enum DiagnosticFormTexts {
             "diag-exact.decision.type-mismatch.5", zh: "{0} 须为数字（可带小数），不能是 {1}",
             en: "{0} must be a decimal number, not {1}"),
         CatalogueEntry(
+            "diag-exact.decision.below-minimum.1", zh: "{0} 不能小于 {1}，现为 {2}", en: "{0} must be at least {1}, not {2}"),
+        CatalogueEntry(
+            "diag-exact.schema.bad-min.1", zh: "{0} 的 `min` 只能用于 `int` 或 `decimal` 字段",
+            en: "`min` of {0} is only for an `int` or a `decimal` field"),
+        CatalogueEntry(
+            "diag-exact.schema.bad-min.2", zh: "{0} 的 `min` 须为数字，不能是带引号的 {1}",
+            en: "`min` of {0} must be a number, not {1} in quotes"),
+        CatalogueEntry(
+            "diag-exact.schema.bad-min.3", zh: "{0} 的 `min` 须为整数，不能是带引号的 {1}",
+            en: "`min` of {0} must be an integer, not {1} in quotes"),
+        CatalogueEntry(
+            "diag-exact.schema.bad-min.4", zh: "{0} 的 `min` 须为数字，不能是 {1}", en: "`min` of {0} must be a number, not {1}"),
+        CatalogueEntry(
+            "diag-exact.schema.bad-min.5", zh: "{0} 的 `min` 须为整数，不能是 {1}",
+            en: "`min` of {0} must be an integer, not {1}"),
+        CatalogueEntry(
             "diag-exact.decision.bad-date.1", zh: "{0} 须为日历日期，写成 YYYY-MM-DD，不能是 {1}",
             en: "{0} must be a calendar date written YYYY-MM-DD, not {1}"),
         CatalogueEntry(

@@ -8,6 +8,9 @@ enum DiagnosticHelpTexts {
         CatalogueEntry(
             "diag-help.decision.number-range.int", zh: "整数须在 -9223372036854775808 与 9223372036854775807 之间",
             en: "an integer lies between -9223372036854775808 and 9223372036854775807"),
+        CatalogueEntry("diag-help.schema.min-int", zh: "写一个整数，如 `0` 或 `1`", en: "an integer such as `0` or `1`"),
+        CatalogueEntry(
+            "diag-help.schema.min-decimal", zh: "写一个普通小数，如 `0` 或 `0.01`", en: "a plain decimal such as `0` or `0.01`"),
         CatalogueEntry(
             "diag-help.decision.exponent", zh: "请写出完整的数字，不要用科学计数法（如 3.28e5 应写成 328000）",
             en: "write the number's digits in full, without an exponent"),

@@ -73,6 +73,7 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.decision.not-mapping", zh: "决定须为字段映射", en: "a decision must be a mapping of fields"),
         CatalogueEntry("diag.decision.number-ambiguous", zh: "数字写法有歧义", en: "a number is written ambiguously"),
         CatalogueEntry("diag.decision.type-mismatch", zh: "字段类型不符", en: "a field has the wrong type"),
+        CatalogueEntry("diag.decision.below-minimum", zh: "数值小于规则集允许的最小值", en: "a number is below its field's `min`"),
         CatalogueEntry(
             "diag.decision.unknown-field", zh: "未知字段，适用的规则集均不读取", en: "unknown field: no rule set that applies reads it"
         ),
@@ -180,6 +181,7 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.ruleset.unknown-parent", zh: "被扩展的规则集不存在", en: "the extended set does not exist"),
         CatalogueEntry("diag.schema.bad-aliases", zh: "别名有误", en: "aliases are malformed"),
         CatalogueEntry("diag.schema.bad-enum", zh: "枚举取值有误", en: "an enum is malformed"),
+        CatalogueEntry("diag.schema.bad-min", zh: "`min` 有误", en: "a `min` is malformed"),
         CatalogueEntry("diag.schema.bad-field-name", zh: "字段名无效", en: "a field name is invalid"),
         CatalogueEntry("diag.schema.bad-type", zh: "类型有误", en: "a type is malformed"),
         CatalogueEntry("diag.schema.duplicate-enum", zh: "枚举取值重复", en: "an enum value is repeated"),
