@@ -65,7 +65,12 @@ struct CheckCommand: ParsableCommand {
             let texts = results.enumerated().map { k, r in
                 renderer.render(r) + (k < receipts.count && !quiet ? renderer.receipt(receipts[k]) : "")
             }
-            FileHandleOutput.writeText(texts.joined(separator: "\n"))
+            let text = texts.joined(separator: "\n")
+            FileHandleOutput.writeText(text)
+            // A message that reads `[masked]` hides what failed from the officer: say how to see it.
+            if !reveal, !quiet, text.contains(SensitivePaths.mask) {
+                printError(Language.current.text("check.masked-note"))
+            }
         case .json:
             FileHandleOutput.writeAll(fd: 1, outcome.json(reveal: reveal) + "\n")
         }

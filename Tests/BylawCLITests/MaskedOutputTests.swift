@@ -64,4 +64,24 @@ import Testing
                 "\(args.prefix(6).joined(separator: " ")) --reveal")
         }
     }
+
+    /// `check` says how to see what it masked, once, and only when it masked something and was not quiet.
+    @Test func checkSaysHowToSeeMaskedValues() throws {
+        let (dir, decision, _) = try Self.folder()
+        let note = "note: values the rule sets mark sensitive show as [masked]"
+        let masked = try Run.bylaw(["check", "--rules", dir, "--no-audit", decision])
+        #expect(masked.stderr.components(separatedBy: note).count == 2, "\(masked.stderr)")
+        let zh = try Run.bylaw(["check", "--rules", dir, "--no-audit", "--lang", "zh", decision])
+        #expect(zh.stderr.contains("有权查看的人员可加 --reveal 显示"), "\(zh.stderr)")
+        for extra in [["--reveal"], ["--quiet"]] {
+            let r = try Run.bylaw(["check", "--rules", dir, "--no-audit", decision] + extra)
+            #expect(!r.stderr.contains(note), "\(extra)")
+        }
+        let plain = try Run.bylaw([
+            "check", "--no-audit",
+            Run.repository + "/rules/asset-management/examples/compliant-2017-vehicle-auction.yaml", "--rules",
+            Run.repository + "/rules",
+        ])
+        #expect(!plain.stderr.contains(note))
+    }
 }

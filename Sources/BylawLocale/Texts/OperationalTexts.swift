@@ -117,6 +117,11 @@ enum OperationalTexts {
         CatalogueEntry(
             "audit.skipped-note", zh: "注：{0} 行不是记录，未检查（合计、签字栏、说明）：{1}",
             en: "note: {0} rows are not records and were not checked (totals, signatures, notes): {1}"),
+        CatalogueEntry(
+            "check.masked-note", zh: "注：规则集标为敏感的值显示为 [masked]；有权查看的人员可加 --reveal 显示（审计记录中始终脱敏）",
+            en:
+                "note: values the rule sets mark sensitive show as [masked]; someone allowed to see them can add --reveal "
+                + "(the audit trail always masks them)"),
         CatalogueEntry("audit.skipped-row", zh: "{0} `{1}`（{2}）", en: "{0} `{1}` ({2})"),
         CatalogueEntry(
             "audit.slow-paths", zh: "注：{1} 条记录中有 {0} 条走了慢速路径（按树读取，慢 2–3 倍）：",
