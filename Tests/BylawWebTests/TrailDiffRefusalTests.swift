@@ -113,7 +113,7 @@ struct TrailDiffRefusalTests {
         let diff = c.get("/library/diff?ruleset=cadre-selection&from=1.3.0&to=2.3.0")
         #expect(diff.status == 200)
         // The same counts as `bylaw diff` prints for these two files.
-        #expect(diff.text.contains("共 185 处变化：规则新增 30 条、删除 15 条、修改 15 条。"))
+        #expect(diff.text.contains("共 188 处变化：规则新增 30 条、删除 15 条、修改 16 条。"))
         // The rules first and open, the other sections folded.
         #expect(diff.text.contains("<details class=\"diff\" open><summary>规则（"))
         #expect(diff.text.contains("<details class=\"diff\"><summary>输入字段（"))
@@ -122,7 +122,7 @@ struct TrailDiffRefusalTests {
         #expect(rulesAt.flatMap { r in inputAt.map { r < $0 } } == true)
         #expect(diff.text.contains("<td class=\"mark\">删除</td><td><code>CS-20</code></td>"))
         let english = c.get("/library/diff?ruleset=cadre-selection&from=1.3.0&to=2.3.0&lang=en").text
-        #expect(english.contains("185 differences: rules 30 added, 15 removed, 15 changed."))
+        #expect(english.contains("188 differences: rules 30 added, 15 removed, 16 changed."))
         #expect(english.contains("<summary>Rules ("))
         let same = c.get("/library/diff?ruleset=cadre-selection&from=2.3.0&to=2.3.0&lang=zh").text
         #expect(same.contains("两个版本之间没有差异"))
