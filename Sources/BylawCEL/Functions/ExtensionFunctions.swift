@@ -34,7 +34,26 @@ extension Library {
             return CELDecimal.round(d, places: Int(places)).map { .success(.decimal($0)) }
                 ?? .failure(.overflow("decimal"))
         }
+        // `percent(0.9) == "90%"`: the value times a hundred, exactly, trailing zeros dropped, for messages.
+        let percent = unary { value in
+            let d: CELDecimal
+            switch value {
+            case .decimal(let x): d = x
+            case .int(let i): d = CELDecimal(i)
+            default: return .failure(.noSuchOverload("percent", [value]))
+            }
+            guard let raised = d.rescaled(to: max(d.scale, 2)),
+                let hundredfold = CELDecimal(significand: raised.significand, scale: raised.scale - 2)
+            else { return .failure(.overflow("decimal")) }
+            return .success(.string(hundredfold.normalized.description + "%"))
+        }
         return [
+            CELFunction(
+                name: "percent",
+                overloads: [
+                    overload("percent_decimal", [.decimal], .string, percent),
+                    overload("percent_int", [.int], .string, percent),
+                ]),
             CELFunction(
                 name: "decimal",
                 overloads: [CELType.decimal, .int, .uint, .double, .string].map {
