@@ -110,6 +110,14 @@ struct TestCommand: ParsableCommand {
             let path = raw.count > 1 && raw.hasSuffix("/") ? String(raw.dropLast()) : raw
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+                // `bylaw test union-funds` names a rule set by its folder's name: point at the folder.
+                let guess = "rules/" + path
+                var guessIsDir: ObjCBool = false
+                if !path.contains("/"), FileManager.default.fileExists(atPath: guess, isDirectory: &guessIsDir),
+                    guessIsDir.boolValue
+                {
+                    throw ValidationError(Language.current.text("usage.not-folder-guess", raw, guess))
+                }
                 throw ValidationError(Language.current.text("usage.not-folder", raw))
             }
             if RuleSetFiles.isRuleSetFolder(path) {

@@ -143,6 +143,9 @@ import Testing
         ])
         #expect(zh.status == 2)
         #expect(zh.stderr == "错误：`\(Run.fixtures)/no-such-folder` 不是文件夹\n用法：见 `bylaw test --help`。\n")
+        // A rule set named by its folder's name alone, from the library's parent folder.
+        let named = try Run.bylaw(["test", "--lang", "zh", "union-funds"])
+        #expect(named.stderr.hasPrefix("错误：`union-funds` 不是文件夹；是否应为 `rules/union-funds`？\n"), "\(named.stderr)")
     }
 
     @Test func helpTeachesExitCodes() throws {

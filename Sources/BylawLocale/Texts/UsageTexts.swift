@@ -11,6 +11,8 @@ enum UsageTexts {
             en: "--require-coverage needs every case: it cannot be used with --run"),
         CatalogueEntry("usage.not-folder", zh: "`{0}` 不是文件夹", en: "`{0}` is not a folder"),
         CatalogueEntry(
+            "usage.not-folder-guess", zh: "`{0}` 不是文件夹；是否应为 `{1}`？", en: "`{0}` is not a folder; did you mean `{1}`?"),
+        CatalogueEntry(
             "usage.no-inputs", zh: "请至少指定一个输入（文件、文件夹或 -）", en: "name at least one input (a file, a folder or -)"),
         CatalogueEntry(
             "usage.lang-value", zh: "错误：`--lang` 需要取值：zh 或 en", en: "Error: `--lang` needs a value: zh or en"),
