@@ -29,7 +29,7 @@ import Testing
         let findings = r.stdout.split(separator: "\n").filter { $0.hasPrefix("rules/") }
         #expect(
             findings.map { String($0.prefix { $0 != " " }) } == [
-                "rules/cadre-selection/ruleset-2019.yaml:473:14:", "rules/cadre-selection/ruleset.yaml:239:14:",
+                "rules/cadre-selection/ruleset-2019.yaml:473:14:", "rules/cadre-selection/ruleset.yaml:240:14:",
             ])
         #expect(findings.allSatisfy { $0.hasSuffix("[lint.cost-budget]") })
         let viaRules = try Run.bylaw(["lint", "--rules", "rules", "--as-of", "2026-09-01"])
