@@ -29,7 +29,7 @@ import Testing
         for external in ["<script", "<link", "src=", "http://", "https://"] {
             #expect(!html.contains(external), "\(external)")
         }
-        #expect(html.contains("<h2 id=\"set--asset-management--1-2-0\">工会行政事业性资产使用和处置规则</h2>"))
+        #expect(html.contains("<h2 id=\"set--asset-management--1-2-1\">工会行政事业性资产使用和处置规则</h2>"))
         #expect(!html.contains("cadre-selection"), "only the folder asked for")
     }
 
