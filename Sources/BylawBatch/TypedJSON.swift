@@ -221,9 +221,9 @@ struct TypedJSON {
         t.seen[found] = true
         if isNull() { return true }
         // A value below its field's `min` takes the full path, which says so.
-        guard let value = value(t.schema.fields[found].type, depth: 2), t.schema.fields[found].admits(value) else {
-            return false
-        }
+        guard let value = value(t.schema.fields[found].type, depth: 2),
+            t.schema.fields[found].minimum == nil || FieldSpec.admits(value, minimum: t.schema.fields[found].minimum)
+        else { return false }
         t.present[found] = true
         t.entries.append((.string(t.schema.fields[found].name), value))
         return true
@@ -436,7 +436,9 @@ struct TypedJSON {
                 i += 1
                 skipSpace()
                 if !isNull() {
-                    guard let v = value(schema.fields[index].type, depth: depth + 1), schema.fields[index].admits(v)
+                    guard let v = value(schema.fields[index].type, depth: depth + 1),
+                        schema.fields[index].minimum == nil
+                            || FieldSpec.admits(v, minimum: schema.fields[index].minimum)
                     else { return nil }
                     present |= 1 << UInt64(index)
                     entries.append((.string(schema.fields[index].name), v))

@@ -53,7 +53,11 @@ public struct FieldSpec: Sendable, Equatable {
     public var minimum: CELDecimal? = nil
 
     /// Whether `value` (an `int` or a `decimal`) is at least `minimum`; true when there is none.
-    package func admits(_ value: CELValue) -> Bool {
+    package func admits(_ value: CELValue) -> Bool { Self.admits(value, minimum: minimum) }
+
+    /// `admits(_:)` for a field's `minimum` read in place: the fast JSON path reads a field's type and bound from
+    /// the schema's array without copying the whole spec (its strings and aliases) for every member of a record.
+    package static func admits(_ value: CELValue, minimum: CELDecimal?) -> Bool {
         guard let minimum else { return true }
         switch value {
         case .int(let i): return CELDecimal.compare(CELDecimal(i), minimum) >= 0
