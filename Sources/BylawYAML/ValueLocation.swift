@@ -21,9 +21,33 @@ extension YAMLNode {
     }
 }
 
+/// `YAMLNode.location(ofValueOffset:)` for many offsets in one value (the placeholders of a message): the value's
+/// map of positions is rebuilt from its raw source once, on the first offset asked, not once per offset.
+public final class ValueLocator {
+    private let node: YAMLNode
+    private var map: [ValueMap.Position]?
+
+    public init(_ node: YAMLNode) { self.node = node }
+
+    public func location(ofValueOffset offset: Int) -> SourceLocation {
+        guard let scalar = node.scalar else { return node.location }
+        let start = ValueMap.Position(line: scalar.source.start.line, column: scalar.source.start.column)
+        guard scalar.source.raw != nil, offset >= 0 else {
+            return SourceLocation(file: scalar.source.file, line: start.line, column: start.column + max(0, offset))
+        }
+        // A plain scalar's first character is where the scalar starts: no map needed for a whole expression.
+        if offset == 0, scalar.style == .plain {
+            return SourceLocation(file: scalar.source.file, line: start.line, column: start.column)
+        }
+        if map == nil { map = ValueMap.map(of: scalar) }
+        let at = ValueMap.position(of: offset, in: map ?? [], start: start)
+        return SourceLocation(file: scalar.source.file, line: at.line, column: at.column)
+    }
+}
+
 /// Rebuilds where each Unicode scalar of a value came from by replaying the scalar's raw source.
 enum ValueMap {
-    struct Position {
+    struct Position: Sendable {
         var line: Int
         var column: Int
     }
@@ -38,21 +62,30 @@ enum ValueMap {
 
     static func position(of offset: Int, in scalar: YAMLScalar) -> Position {
         let start = Position(line: scalar.source.start.line, column: scalar.source.start.column)
-        guard let raw = scalar.source.raw, offset >= 0 else {
+        guard scalar.source.raw != nil, offset >= 0 else {
             return Position(line: start.line, column: start.column + max(0, offset))
         }
-        let lines = split(raw, from: start)
-        let map: [Position]
-        switch scalar.style {
-        case .plain: map = flow(lines, quote: nil)
-        case .singleQuoted: map = flow(lines, quote: "'")
-        case .doubleQuoted: map = flow(lines, quote: "\"")
-        case .literal: map = literal(lines, value: scalar.text)
-        case .folded: map = folded(lines, value: scalar.text)
-        }
+        return position(of: offset, in: map(of: scalar), start: start)
+    }
+
+    /// The position of `offset` in a value whose positions are `map`; past the end, just past the last one.
+    static func position(of offset: Int, in map: [Position], start: Position) -> Position {
         if offset < map.count { return map[offset] }
         guard let last = map.last else { return start }
         return Position(line: last.line, column: last.column + 1)
+    }
+
+    /// The position of every Unicode scalar of the value, replayed from its raw source (empty without one).
+    static func map(of scalar: YAMLScalar) -> [Position] {
+        guard let raw = scalar.source.raw else { return [] }
+        let lines = split(raw, from: Position(line: scalar.source.start.line, column: scalar.source.start.column))
+        switch scalar.style {
+        case .plain: return flow(lines, quote: nil)
+        case .singleQuoted: return flow(lines, quote: "'")
+        case .doubleQuoted: return flow(lines, quote: "\"")
+        case .literal: return literal(lines, value: scalar.text)
+        case .folded: return folded(lines, value: scalar.text)
+        }
     }
 
     /// Splits raw text into lines (LF, CRLF or CR), each character with its column.

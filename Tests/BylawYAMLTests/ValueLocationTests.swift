@@ -45,6 +45,19 @@ import Testing
             "value: \(value.scalar?.text ?? "")")
     }
 
+    /// One locator for many offsets of a value (a message's placeholders) gives, at every offset from before the
+    /// start to past the end, in any order, what a fresh lookup gives.
+    @Test(arguments: rows)
+    func aLocatorAgreesAtEveryOffset(_ row: Row) throws {
+        let root = try load(row.source)
+        let value = try #require(root["v"] ?? root["r"]?["v"])
+        let locator = ValueLocator(value)
+        let count = value.scalar?.text.unicodeScalars.count ?? 0
+        for offset in Array((-1...count + 2).reversed()) + Array(-1...count + 2) {
+            #expect(locator.location(ofValueOffset: offset) == value.location(ofValueOffset: offset), "\(offset)")
+        }
+    }
+
     @Test func collectionMapsToItsStart() throws {
         let root = try load("v: [1]\n")
         #expect(root["v"]?.location(ofValueOffset: 3) == SourceLocation(file: "t.yaml", line: 1, column: 4))

@@ -15,8 +15,9 @@ struct ExpressionCompiler {
     /// Compiles `text`, which starts at scalar offset `baseOffset` inside `node`'s value.
     func compile(
         _ text: String, node: YAMLNode, baseOffset: Int, what: String, expectBool: Bool, extra: [String: CELType] = [:],
-        into diags: inout [Diagnostic]
+        locator: ValueLocator? = nil, into diags: inout [Diagnostic]
     ) -> Expression? {
+        let locator = locator ?? ValueLocator(node)
         var env = environment
         for (name, type) in extra { env.declare(name, type) }
         switch CEL.compile(text, environment: env) {
@@ -24,12 +25,12 @@ struct ExpressionCompiler {
             for issue in issues {
                 diags.append(
                     .error(
-                        issue.code, issue.message, at: node.location(ofValueOffset: baseOffset + issue.offset),
+                        issue.code, issue.message, at: locator.location(ofValueOffset: baseOffset + issue.offset),
                         length: issue.length, help: issue.help))
             }
             return nil
         case .success(let program):
-            let location = node.location(ofValueOffset: baseOffset)
+            let location = locator.location(ofValueOffset: baseOffset)
             if expectBool, program.resultType != .bool, program.resultType != .dyn {
                 diags.append(
                     .error(
@@ -46,6 +47,8 @@ struct ExpressionCompiler {
     func template(_ node: YAMLNode, into diags: inout [Diagnostic]) -> MessageTemplate? {
         guard let text = Fields.text(node, what: "`message`", into: &diags) else { return nil }
         let scalars = Array(text.unicodeScalars)
+        // One map of positions for all the message's placeholders.
+        let locator = ValueLocator(node)
         var parts: [MessageTemplate.Part] = []
         var literal = String.UnicodeScalarView()
         var i = 0
@@ -70,7 +73,7 @@ struct ExpressionCompiler {
                 diags.append(
                     .error(
                         "ruleset.bad-placeholder", "`{` in a message opens a placeholder that is never closed",
-                        at: node.location(ofValueOffset: i), help: "write `{{` for a literal brace"))
+                        at: locator.location(ofValueOffset: i), help: "write `{{` for a literal brace"))
                 return nil
             }
             if !literal.isEmpty {
@@ -79,7 +82,8 @@ struct ExpressionCompiler {
             }
             let inner = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
             if let e = compile(
-                inner, node: node, baseOffset: i + 1, what: "a message placeholder", expectBool: false, into: &diags)
+                inner, node: node, baseOffset: i + 1, what: "a message placeholder", expectBool: false,
+                locator: locator, into: &diags)
             {
                 parts.append(.expression(e))
             }
