@@ -108,6 +108,19 @@ import Testing
         #expect(r.diagnostics.first?.help == help, "\(value)")
     }
 
+    /// A form with only its kind names every field every decision has, not only the first missing.
+    @Test func aFormMissingItsDateNamesTheOtherCommonFieldsToo() throws {
+        let r = try check("kind: asset_disposal\nid: ~\n")
+        #expect(r.verdict == .invalid)
+        #expect(
+            r.diagnostics.map(\.message) == [
+                "required field `date` is missing: the decision's date says which rule sets are in force",
+                "required field `id` (string) is missing", "required field `unit` (string) is missing",
+            ])
+        let dated = try check("kind: asset_disposal\nid: X-1\nunit: acftu/x\n")
+        #expect(dated.diagnostics.count == 1)
+    }
+
     @Test func unknownFieldIsAWarningWithASuggestion() throws {
         let r = try check(disposal(["quantity:": "quantity: 1\nbuyer_relatd: true"]))
         #expect(r.verdict == .compliant)

@@ -62,6 +62,12 @@ extension RuleLibrary {
                     "decision.missing-field",
                     "required field `date` is missing: the decision's date says which rule sets are in force",
                     at: root.location))
+            // The fields every decision has are named too, so that a form missing several is fixed in one pass.
+            for name in ["id", "unit"] where root[name] == nil || root[name]?.scalar?.isNull == true {
+                result.diagnostics.append(
+                    .error(
+                        "decision.missing-field", "required field `\(name)` (string) is missing", at: root.location))
+            }
             return Prepared(result: result)
         }
         guard let dateText = result.date, let decisionDate = DecisionTyper.date(dateText) else {
