@@ -91,9 +91,9 @@ public protocol BatchReporter {
     /// Adds a record whose `perRecord` text is `rendered`. By default, `add(_:to:)`.
     mutating func add(_ item: BatchItem, rendered: String, to sink: inout some ReportSink)
 
-    /// The rows read but not checked because they are not records (`SummaryRow`): the first few, and how many
-    /// in all. Told before `finish`, once, when there were any. By default, not reported.
-    mutating func skipped(_ rows: [SkippedRow], count: Int)
+    /// The rows read but not checked because they are not records (`SummaryRow`). Told before `finish`, once,
+    /// when there were any. By default, not reported.
+    mutating func skipped(_ rows: SkippedRows)
 }
 
 extension BatchReporter {
@@ -103,5 +103,5 @@ extension BatchReporter {
         add(item, to: &sink)
     }
 
-    public mutating func skipped(_ rows: [SkippedRow], count: Int) {}
+    public mutating func skipped(_ rows: SkippedRows) {}
 }

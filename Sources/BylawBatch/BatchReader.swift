@@ -86,11 +86,8 @@ public final class BatchReader {
     public private(set) var unreadableFiles = 0
     /// The sheet read of each workbook, in input order.
     public private(set) var sheetsRead: [SheetChoice] = []
-    /// Rows read but not checked because they are not records (totals, signature lines: `SummaryRow`), the
-    /// first `skippedRowsKept` of them; `skippedRowCount` counts them all.
-    public private(set) var skippedRows: [SkippedRow] = []
-    public private(set) var skippedRowCount = 0
-    public static let skippedRowsKept = 20
+    /// Rows read but not checked because they are not records (totals, signature lines: `SummaryRow`).
+    public private(set) var skipped = SkippedRows()
     /// The current input's reader, when it is a workbook.
     private var workbook: XLSXFileReader?
     private let mapping: CSVMapping?
@@ -159,12 +156,13 @@ public final class BatchReader {
     }
 
     private func skip(_ record: BatchRecord, row: CSVRecord, kind: SummaryRow) {
-        skippedRowCount += 1
-        guard skippedRows.count < Self.skippedRowsKept else { return }
-        let first = row.cells.first { !$0.text.allSatisfy(\.isWhitespace) }?.text ?? ""
-        let text = first.trimmingCharacters(in: .whitespacesAndNewlines)
-        skippedRows.append(
-            SkippedRow(source: record.source, text: text.count > 40 ? text.prefix(39) + "…" : text, kind: kind))
+        skipped.add(
+            {
+                let first = row.cells.first { !$0.text.allSatisfy(\.isWhitespace) }?.text ?? ""
+                let text = first.trimmingCharacters(in: .whitespacesAndNewlines)
+                return SkippedRow(
+                    source: record.source, text: text.count > 40 ? text.prefix(39) + "…" : text, kind: kind)
+            }())
     }
 
     private func open(_ file: BatchFile) -> RecordReader {

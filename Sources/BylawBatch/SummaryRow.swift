@@ -14,6 +14,9 @@ public enum SummaryRow: Sendable, Equatable {
     public static func kind(of cells: some Sequence<String>) -> SummaryRow? {
         guard let first = cells.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let trimmed = Substring(first).drop(while: \.isWhitespace)
+        // Every row of a ledger comes here: a first cell that starts as none of the words can is a record, known
+        // without building the texts below.
+        guard let initial = trimmed.first, initials.contains(initial) else { return nil }
         // Spaces inside (`合  计`, as forms space out short words) do not count.
         let squeezed = String(trimmed.filter { !$0.isWhitespace })
         let word = squeezed.lowercased()
@@ -53,7 +56,7 @@ public enum SummaryRow: Sendable, Equatable {
 
     /// `word` without the brackets an end mark is often written in (`（以下空白）`, `-以下空白-`).
     private static func bracketless(_ word: String) -> String {
-        String(word.filter { !"()（）-—*＊【】[]".contains($0) })
+        String(word.filter { !endMarkBrackets.contains($0) })
     }
 
     private static let totalsWords: Set<String> = [
@@ -73,6 +76,17 @@ public enum SummaryRow: Sendable, Equatable {
 
     /// Words that begin a note under a table, before a colon.
     private static let notes = ["填表说明", "填报说明", "备注", "说明", "注"]
+
+    /// The characters a row that is not a record can start with: each word's first, in either case, and the
+    /// brackets an end mark is written in.
+    private static let initials: Set<Character> = {
+        let words = Array(totalsWords) + Array(endMarks) + signatures + notes
+        let firsts = words.compactMap(\.first)
+        return Set(firsts + firsts.flatMap { $0.uppercased() } + endMarkBrackets)
+    }()
+
+    /// What an end mark is written inside (`（以下空白）`, `-以下空白-`).
+    private static let endMarkBrackets = "()（）-—*＊【】[]"
 }
 
 /// A row that was read but not checked, because it is not a record (`SummaryRow`).
@@ -87,5 +101,25 @@ public struct SkippedRow: Sendable, Equatable {
         self.source = source
         self.text = text
         self.kind = kind
+    }
+}
+
+/// The rows a run did not check because they are not records: how many in all, and the first `kept` of them,
+/// each with its place, its first cell and why.
+public struct SkippedRows: Sendable, Equatable {
+    public private(set) var first: [SkippedRow] = []
+    public private(set) var count = 0
+    /// How many rows are kept to be named; the rest are only counted.
+    public static let kept = 20
+
+    public init() {}
+
+    /// The rows counted but not kept.
+    public var rest: Int { count - first.count }
+
+    /// Counts a row, and keeps it while fewer than `kept` are (`row` is made only then).
+    mutating func add(_ row: @autoclosure () -> SkippedRow) {
+        count += 1
+        if first.count < Self.kept { first.append(row()) }
     }
 }

@@ -43,15 +43,14 @@ extension AuditCommand {
     /// Says on standard error which rows were not checked because they are not records (totals, signature
     /// lines, notes), unless `--quiet`: the report lists them too, but a run to `/dev/null` should not hide them.
     func noteSkippedRows(_ tally: AuditSummary) {
-        guard !quiet, tally.skippedRowCount > 0 else { return }
+        let skipped = tally.skipped
+        guard !quiet, skipped.count > 0 else { return }
         let l = Language.current
-        var rows = tally.skippedRows.prefix(3).map { row in
+        var rows = skipped.first.prefix(3).map { row in
             l.text("audit.skipped-row", row.source.description, row.text, l.text(BatchReports.skippedTextID(row.kind)))
         }
-        if tally.skippedRowCount > rows.count {
-            rows.append(l.text("audit.skipped-more", String(tally.skippedRowCount - rows.count)))
-        }
-        printError(l.text("audit.skipped-note", String(tally.skippedRowCount), rows.joined(separator: l.listSeparator)))
+        if skipped.count > rows.count { rows.append(l.text("audit.skipped-more", String(skipped.count - rows.count))) }
+        printError(l.text("audit.skipped-note", String(skipped.count), rows.joined(separator: l.listSeparator)))
     }
 
     /// The catalogue entry that says why a record took the slow path.

@@ -116,9 +116,8 @@ public struct AuditSummary: Sendable {
     public var unreadableFiles = 0
     /// The sheet read of each workbook.
     public var sheetsRead: [SheetChoice] = []
-    /// Rows not checked because they are not records (the first few), and how many in all.
-    public var skippedRows: [SkippedRow] = []
-    public var skippedRowCount = 0
+    /// Rows not checked because they are not records.
+    public var skipped = SkippedRows()
     /// JSON records checked through the full path, by why.
     public var slowPaths: [SlowPathReason: Int] = [:]
     /// Records some of whose expressions the CEL interpreter settled because the fast plan could not.
@@ -213,12 +212,11 @@ public enum AuditJob {
         } catch {
             throw RecordingFailure(.appending, AuditStoreError(error.localizedDescription))
         }
-        if reader.skippedRowCount > 0 { reporter.skipped(reader.skippedRows, count: reader.skippedRowCount) }
+        if reader.skipped.count > 0 { reporter.skipped(reader.skipped) }
         reporter.finish(to: &sink)
         summary.unreadableFiles = reader.unreadableFiles
         summary.sheetsRead = reader.sheetsRead
-        summary.skippedRows = reader.skippedRows
-        summary.skippedRowCount = reader.skippedRowCount
+        summary.skipped = reader.skipped
         return summary
     }
 

@@ -51,8 +51,8 @@ final class RunReports: BatchReporter, @unchecked Sendable {
         each { r, s in r.add(item, to: &s) }
     }
 
-    func skipped(_ rows: [SkippedRow], count: Int) {
-        for k in reporters.indices { reporters[k].skipped(rows, count: count) }
+    func skipped(_ rows: SkippedRows) {
+        for k in reporters.indices { reporters[k].skipped(rows) }
     }
 
     func finish(to sink: inout some ReportSink) {

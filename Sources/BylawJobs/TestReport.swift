@@ -19,11 +19,11 @@ public enum TestReport {
             for c in s.cases {
                 if c.passed {
                     passed += 1
-                    out += "  " + paint("32", "✓") + " \(shownName(c.testCase.name, l))\n"
+                    out += "  " + paint("32", "✓") + " \(shownName(c.testCase, l))\n"
                 } else {
                     failed += 1
                     out +=
-                        "  " + paint("31", "✗") + " \(shownName(c.testCase.name, l))  "
+                        "  " + paint("31", "✗") + " \(shownName(c.testCase, l))  "
                         + paint("2", "(\(c.testCase.location))")
                         + "\n"
                     for d in c.differences { out += "      \(DiagnosticWording.testDifference(d, l))\n" }
@@ -43,11 +43,9 @@ public enum TestReport {
         return out
     }
 
-    /// A case's name as the text report shows it: an example file's case (`example compliant-2019.yaml`, the name
-    /// `--run` selects by) is worded in `l`.
-    static func shownName(_ name: String, _ l: Language) -> String {
-        guard name.hasPrefix("example ") else { return name }
-        return l.text("test-report.example", String(name.dropFirst("example ".count)))
+    /// A case's name as the text report shows it: an example file's case is worded in `l`.
+    static func shownName(_ c: TestCase, _ l: Language) -> String {
+        c.exampleFile.map { l.text("test-report.example", $0) } ?? c.name
     }
 
     public static func json(_ suites: [TestSuiteResult]) -> String {

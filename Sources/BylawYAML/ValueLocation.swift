@@ -8,8 +8,8 @@ extension YAMLScalar {
     /// without escapes; best effort for escapes and folded (`>`) scalars. An offset at or past the
     /// end maps just past the last character.
     public func location(ofValueOffset offset: Int) -> SourceLocation {
-        let at = ValueMap.position(of: offset, in: self)
-        return SourceLocation(file: source.file, line: at.line, column: at.column)
+        var map: [ValueMap.Position]?
+        return ValueMap.location(of: offset, in: self, map: &map)
     }
 }
 
@@ -22,7 +22,7 @@ extension YAMLNode {
 }
 
 /// `YAMLNode.location(ofValueOffset:)` for many offsets in one value (the placeholders of a message): the value's
-/// map of positions is rebuilt from its raw source once, on the first offset asked, not once per offset.
+/// map of positions is rebuilt from its raw source once, on the first offset that needs it, not once per offset.
 public final class ValueLocator {
     private let node: YAMLNode
     private var map: [ValueMap.Position]?
@@ -31,17 +31,7 @@ public final class ValueLocator {
 
     public func location(ofValueOffset offset: Int) -> SourceLocation {
         guard let scalar = node.scalar else { return node.location }
-        let start = ValueMap.Position(line: scalar.source.start.line, column: scalar.source.start.column)
-        guard scalar.source.raw != nil, offset >= 0 else {
-            return SourceLocation(file: scalar.source.file, line: start.line, column: start.column + max(0, offset))
-        }
-        // A plain scalar's first character is where the scalar starts: no map needed for a whole expression.
-        if offset == 0, scalar.style == .plain {
-            return SourceLocation(file: scalar.source.file, line: start.line, column: start.column)
-        }
-        if map == nil { map = ValueMap.map(of: scalar) }
-        let at = ValueMap.position(of: offset, in: map ?? [], start: start)
-        return SourceLocation(file: scalar.source.file, line: at.line, column: at.column)
+        return ValueMap.location(of: offset, in: scalar, map: &map)
     }
 }
 
@@ -60,12 +50,21 @@ enum ValueMap {
         var firstColumn: Int
     }
 
-    static func position(of offset: Int, in scalar: YAMLScalar) -> Position {
+    /// The location of `offset` in `scalar`'s value, building the value's `map` of positions into the caller's
+    /// keeping when it is needed and not yet built.
+    static func location(of offset: Int, in scalar: YAMLScalar, map: inout [Position]?) -> SourceLocation {
         let start = Position(line: scalar.source.start.line, column: scalar.source.start.column)
-        guard scalar.source.raw != nil, offset >= 0 else {
-            return Position(line: start.line, column: start.column + max(0, offset))
+        let at: Position
+        if scalar.source.raw == nil || offset < 0 {
+            at = Position(line: start.line, column: start.column + max(0, offset))
+        } else if offset == 0, scalar.style == .plain {
+            // A plain scalar's first character is where the scalar starts: no map needed for a whole expression.
+            at = start
+        } else {
+            if map == nil { map = Self.map(of: scalar) }
+            at = position(of: offset, in: map ?? [], start: start)
         }
-        return position(of: offset, in: map(of: scalar), start: start)
+        return SourceLocation(file: scalar.source.file, line: at.line, column: at.column)
     }
 
     /// The position of `offset` in a value whose positions are `map`; past the end, just past the last one.

@@ -34,3 +34,8 @@ import Testing
         }
     }
 }
+
+extension FieldSpec {
+    /// This field's bound applied to `value`, as the typers apply it.
+    fileprivate func admits(_ value: CELValue) -> Bool { FieldSpec.admits(value, minimum: minimum) }
+}

@@ -63,10 +63,10 @@ extension RuleLibrary {
                     "required field `date` is missing: the decision's date says which rule sets are in force",
                     at: root.location))
             // The fields every decision has are named too, so that a form missing several is fixed in one pass.
-            for name in ["id", "unit"] where root[name] == nil || root[name]?.scalar?.isNull == true {
-                result.diagnostics.append(
-                    .error(
-                        "decision.missing-field", "required field `\(name)` (string) is missing", at: root.location))
+            for spec in Environment.common.fields where spec.name != "kind" && spec.name != "date" {
+                if root[spec.name] == nil || root[spec.name]?.scalar?.isNull == true {
+                    result.diagnostics.append(DecisionTyper.missing(spec, in: "", at: root.location))
+                }
             }
             return Prepared(result: result)
         }

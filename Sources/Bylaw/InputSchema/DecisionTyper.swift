@@ -94,9 +94,10 @@ package struct DecisionTyper {
                 continue  // an empty value counts as absent
             }
             present[index] = true
-            let spec = schema.fields[index]
-            if let v = value(pair.value, type: spec.type, at: FieldPath(parent: path, last: key)) {
-                guard spec.admits(v) else {
+            // The bound is read in place: copying the whole spec for every field of every record is not free.
+            if let v = value(pair.value, type: schema.fields[index].type, at: FieldPath(parent: path, last: key)) {
+                guard FieldSpec.admits(v, minimum: schema.fields[index].minimum) else {
+                    let spec = schema.fields[index]
                     let full = path.isEmpty ? key : path + "." + key
                     let text = pair.value.scalar?.text ?? ""
                     diagnostics.append(
@@ -111,13 +112,17 @@ package struct DecisionTyper {
             }
         }
         for (index, spec) in schema.fields.enumerated() where !spec.optional && !present[index] {
-            let full = path.isEmpty ? spec.name : path + "." + spec.name
-            diagnostics.append(
-                .error(
-                    "decision.missing-field", "required field `\(full)` (\(spec.type)) is missing", at: node.location,
-                    help: spec.description.map { "`\(spec.name)`: \($0)" }))
+            diagnostics.append(Self.missing(spec, in: path, at: node.location))
         }
         return .map(CELMap(distinctStringKeys: entries))
+    }
+
+    /// The error for a required field `spec` of the object at `path` that is absent.
+    static func missing(_ spec: FieldSpec, in path: String, at location: SourceLocation) -> Diagnostic {
+        let full = path.isEmpty ? spec.name : path + "." + spec.name
+        return .error(
+            "decision.missing-field", "required field `\(full)` (\(spec.type)) is missing", at: location,
+            help: spec.description.map { "`\(spec.name)`: \($0)" })
     }
 
     private mutating func scalar(_ s: YAMLScalar, node: YAMLNode, type: FieldType, path at: FieldPath) -> CELValue? {

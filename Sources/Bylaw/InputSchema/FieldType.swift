@@ -52,11 +52,9 @@ public struct FieldSpec: Sendable, Equatable {
     /// makes the decision `invalid` (`decision.below-minimum`), as a wrong type does.
     public var minimum: CELDecimal? = nil
 
-    /// Whether `value` (an `int` or a `decimal`) is at least `minimum`; true when there is none.
-    package func admits(_ value: CELValue) -> Bool { Self.admits(value, minimum: minimum) }
-
-    /// `admits(_:)` for a field's `minimum` read in place: the fast JSON path reads a field's type and bound from
-    /// the schema's array without copying the whole spec (its strings and aliases) for every member of a record.
+    /// Whether `value` (an `int` or a `decimal`) is at least a field's `minimum`; true when there is none. Static,
+    /// so that the typers read a field's bound in place from the schema's array, without copying the whole spec
+    /// (its strings and aliases) for every member of a record.
     package static func admits(_ value: CELValue, minimum: CELDecimal?) -> Bool {
         guard let minimum else { return true }
         switch value {

@@ -21,6 +21,9 @@ public struct TestCase: Sendable {
     /// The rules whose result must rest on a provisional calendar period: exact, when given.
     public var provisional: [String]? = nil
     public var messages: [String: String]
+    /// For the case an example file makes, that file's name (`compliant-2019.yaml`): its `name` is
+    /// `example compliant-2019.yaml`, which `--run` selects by, and reports word it in their language.
+    public var exampleFile: String? = nil
 }
 
 /// Reads `tests/*.yaml` and `examples/*.yaml` of a rule-set folder.
@@ -57,7 +60,9 @@ public enum TestCaseLoader {
                     TestCase(
                         name: "example \(name)", file: file, location: root.location, decision: root,
                         decisionFile: file,
-                        asOf: nil, expectedVerdict: verdict, failed: nil, notApplicable: nil, errors: nil, messages: [:]
+                        asOf: nil, expectedVerdict: verdict, failed: nil, notApplicable: nil, errors: nil,
+                        messages: [:],
+                        exampleFile: name
                     ))
             } catch {
                 diags += error.diagnostics

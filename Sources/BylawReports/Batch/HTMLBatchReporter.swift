@@ -23,8 +23,7 @@ public struct HTMLBatchReporter: BatchReporter {
     /// Writes the records beyond the page to the companion file.
     private var rest = CSVBatchReporter()
     private let language: Language
-    private var skippedRows: [SkippedRow] = []
-    private var skippedCount = 0
+    private var skipped = SkippedRows()
 
     /// Bars shown per chart; the tables below the charts list every rule and unit.
     static let chartLimit = 30
@@ -65,10 +64,7 @@ public struct HTMLBatchReporter: BatchReporter {
         rows.write(HTMLParts.row(item, unitKey: key, language: language))
     }
 
-    public mutating func skipped(_ rows: [SkippedRow], count: Int) {
-        skippedRows = rows
-        skippedCount = count
-    }
+    public mutating func skipped(_ rows: SkippedRows) { skipped = rows }
 
     public mutating func finish(to sink: inout some ReportSink) {
         let run = run ?? BatchRunInfo(bylawVersion: BylawVersion.current, inputs: [], asOf: nil, ruleSets: [])
@@ -76,7 +72,7 @@ public struct HTMLBatchReporter: BatchReporter {
         paging.companion?.close()
         let l = language
         var out = HTMLParts.head(run, l) + HTMLParts.headline(tally, l) + HTMLParts.figures(tally, l)
-        out += HTMLParts.skippedRows(skippedRows, count: skippedCount, l)
+        out += HTMLParts.skippedRows(skipped, l)
         out += HTMLParts.invalidReasons(tally.invalidReasons, l)
         out += "<section class=\"charts\">\n" + ruleChart() + unitChart() + "</section>\n"
         out += HTMLParts.ruleTable(tally.byRule, l) + HTMLParts.unitTable(tally, l)

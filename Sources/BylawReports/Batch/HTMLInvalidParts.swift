@@ -47,17 +47,19 @@ extension HTMLParts {
 
     /// The rows not checked because they are not records (totals, signature lines, notes), each with its place
     /// and first cell.
-    static func skippedRows(_ rows: [SkippedRow], count: Int, _ l: Language = .english) -> String {
-        guard count > 0 else { return "" }
+    static func skippedRows(_ skipped: SkippedRows, _ l: Language = .english) -> String {
+        guard skipped.count > 0 else { return "" }
         var out = "<section class=\"panel\" id=\"skipped-rows\">"
-        out += label("h2", l) { $0.text("audit.skipped-rows", grouped(count)) } + "\n<table class=\"grid\"><tbody>\n"
-        for row in rows {
+        out +=
+            label("h2", l) { $0.text("audit.skipped-rows", grouped(skipped.count)) }
+            + "\n<table class=\"grid\"><tbody>\n"
+        for row in skipped.first {
             out += "<tr><td class=\"key\">\(text(row.source.description))</td><td>\(text(row.text))</td>"
             out += label("td", l, id: BatchReports.skippedTextID(row.kind)) + "</tr>\n"
         }
         out += "</tbody></table>"
-        if count > rows.count {
-            out += label("p", l, " class=\"muted\"") { $0.text("audit.skipped-more", grouped(count - rows.count)) }
+        if skipped.rest > 0 {
+            out += label("p", l, " class=\"muted\"") { $0.text("audit.skipped-more", grouped(skipped.rest)) }
         }
         return out + "</section>\n"
     }

@@ -10,8 +10,7 @@ public struct JSONBatchReporter: BatchReporter {
     private var tally: BatchTally
     private let listing: SpillBuffer
     private var listed = 0
-    private var skippedRows: [SkippedRow] = []
-    private var skippedCount = 0
+    private var skipped = SkippedRows()
 
     public init(options: BatchReportOptions = .init()) {
         tally = BatchTally(maxUnits: options.maxUnits)
@@ -29,10 +28,7 @@ public struct JSONBatchReporter: BatchReporter {
         listed += 1
     }
 
-    public mutating func skipped(_ rows: [SkippedRow], count: Int) {
-        skippedRows = rows
-        skippedCount = count
-    }
+    public mutating func skipped(_ rows: SkippedRows) { skipped = rows }
 
     public mutating func finish(to sink: inout some ReportSink) {
         let run = run ?? BatchRunInfo(bylawVersion: BylawVersion.current, inputs: [], asOf: nil, ruleSets: [])
@@ -46,11 +42,11 @@ public struct JSONBatchReporter: BatchReporter {
         out += "\"most_invalid\":\(InvalidReasons.mostInvalid(tally)),\n"
         let reasons = tally.invalidReasons.mostFrequent.prefix(BatchReports.invalidReasonLimit)
         out += "\"invalid_reasons\":[" + reasons.map { "\n" + Self.reason($0) }.joined(separator: ",") + "],\n"
-        let skipped = skippedRows.map {
+        let rows = skipped.first.map {
             "\n{\"source\":\(JSONText.quote($0.source.description)),\"text\":\(JSONText.quote($0.text)),"
                 + "\"kind\":\(JSONText.quote(Self.kindName($0.kind)))}"
         }
-        out += "\"skipped_rows\":{\"count\":\(skippedCount),\"first\":[" + skipped.joined(separator: ",") + "]},\n"
+        out += "\"skipped_rows\":{\"count\":\(skipped.count),\"first\":[" + rows.joined(separator: ",") + "]},\n"
         out += "\"records\":["
         sink.write(out)
         listing.drain(to: &sink)

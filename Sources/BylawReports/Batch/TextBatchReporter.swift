@@ -10,8 +10,7 @@ public struct TextBatchReporter: BatchReporter {
     private let style: TextStyle
     private var tally: BatchTally
     private let listing: SpillBuffer
-    private var skippedRows: [SkippedRow] = []
-    private var skippedCount = 0
+    private var skipped = SkippedRows()
 
     public init(options: BatchReportOptions = .init()) {
         style = TextStyle(colour: options.colour, language: options.language)
@@ -46,14 +45,11 @@ public struct TextBatchReporter: BatchReporter {
         if !rendered.isEmpty { listing.write(rendered) }
     }
 
-    public mutating func skipped(_ rows: [SkippedRow], count: Int) {
-        skippedRows = rows
-        skippedCount = count
-    }
+    public mutating func skipped(_ rows: SkippedRows) { skipped = rows }
 
     public mutating func finish(to sink: inout some ReportSink) {
         sink.write(
-            headline() + "\n" + verdicts() + skipped() + invalidReasons() + "\n" + rules() + "\n" + units())
+            headline() + "\n" + verdicts() + skippedRows() + invalidReasons() + "\n" + rules() + "\n" + units())
         let listed = tally.records - tally.count(.compliant)
         sink.write("\n" + style.bold(style.text("audit.listed", String(listed))) + "\n")
         if listed == 0 { sink.write("  " + style.text("report.none") + "\n") }
@@ -71,16 +67,16 @@ public struct TextBatchReporter: BatchReporter {
     }
 
     /// The rows that were not checked because they are not records, each with its place and first cell.
-    private func skipped() -> String {
-        guard skippedCount > 0 else { return "" }
-        var out = "\n" + style.bold(style.text("audit.skipped-rows", String(skippedCount))) + "\n"
-        for row in skippedRows {
+    private func skippedRows() -> String {
+        guard skipped.count > 0 else { return "" }
+        var out = "\n" + style.bold(style.text("audit.skipped-rows", String(skipped.count))) + "\n"
+        for row in skipped.first {
             out +=
                 "  " + TextStyle.oneLine(row.source.description) + "  " + TextStyle.oneLine(row.text) + "  "
                 + style.dim(style.text(BatchReports.skippedTextID(row.kind))) + "\n"
         }
-        if skippedCount > skippedRows.count {
-            out += "  " + style.text("audit.skipped-more", String(skippedCount - skippedRows.count)) + "\n"
+        if skipped.rest > 0 {
+            out += "  " + style.text("audit.skipped-more", String(skipped.rest)) + "\n"
         }
         return out
     }
