@@ -2,7 +2,7 @@ import Bylaw
 import BylawDiagnostics
 
 /// Where one record of a batch came from: the file (`-` for standard input) and the line where the record
-/// starts (JSON Lines, YAML streams, JSON arrays) or its row number (CSV, 1 = the first data row).
+/// starts (JSON Lines, YAML streams, JSON arrays) or its row as a spreadsheet numbers it (CSV and workbooks).
 public struct RecordSource: Sendable, Equatable {
     public enum Position: Sendable, Equatable {
         case line(Int)

@@ -24,7 +24,13 @@ final class CSVFileReader: RecordReader {
     private let headerRow: Int?
     /// The mapping's headers, by which a line below a title is known for the header.
     private let knownHeaders: Set<String>
+    /// The records read after the header, blank ones included.
     private var row = 0
+    /// The spreadsheet row of the header's last row (the header is row 1 in a plain file): a record's row is this
+    /// plus its place after the header, as Excel or WPS shows the file, and as a workbook's rows are numbered.
+    private var headerSheetRow = 1
+    /// The spreadsheet row of the record last read.
+    private var sheetRow: Int { headerSheetRow + row }
     private var done = false
     /// Whether the file stopped part way because it could not be decoded.
     private(set) var failedPartWay = false
@@ -56,7 +62,7 @@ final class CSVFileReader: RecordReader {
             row += 1
             result = next
         } while Self.isBlank(result)
-        let source = RecordSource(file: file, position: .row(row))
+        let source = RecordSource(file: file, position: .row(sheetRow))
         switch result {
         case .problem(let d, _, let raw):
             if d.code == "csv.encoding" { return undecodable(d, source: source, raw: raw) }
@@ -68,7 +74,7 @@ final class CSVFileReader: RecordReader {
                 || (r.cells.count >= headedWidth && r.cells.dropFirst(layout.width).allSatisfy(\.text.isEmpty))
             guard fits else {
                 let d = Diagnostic.error(
-                    "csv.ragged-row", "row \(row) has \(r.cells.count) cells but the header has \(headedWidth)",
+                    "csv.ragged-row", "row \(sheetRow) has \(r.cells.count) cells but the header has \(headedWidth)",
                     at: SourceLocation(file: file, line: r.line, column: 1),
                     help: "a cell holding a comma or a line break must be in double quotes")
                 return BatchRecord(source: source, body: .unreadable([d]), raw: r.raw)
@@ -79,7 +85,7 @@ final class CSVFileReader: RecordReader {
                 let cell = r.cells[k]
                 let d = Diagnostic.error(
                     "csv.cell-outside-header",
-                    "row \(row), cell \(SpreadsheetName.cell(column: k + 1, row: r.sheetRow ?? row)) holds "
+                    "row \(sheetRow), cell \(SpreadsheetName.cell(column: k + 1, row: sheetRow)) holds "
                         + "`\(cell.text.prefix(40))` but its column has no header on line \(headerLine)",
                     at: SourceLocation(file: file, line: cell.line, column: cell.column),
                     help: "give the column a header, or clear the cell")
@@ -103,7 +109,7 @@ final class CSVFileReader: RecordReader {
         failedPartWay = true
         let k = reader.encodingProblemCell ?? 0
         let cell = SpreadsheetName.cell(column: k + 1, row: reader.recordNumber)
-        var place = "row \(row), cell \(cell)"
+        var place = "row \(reader.recordNumber), cell \(cell)"
         if k < headers.count, !headers[k].isEmpty { place += " (column `\(headers[k])`)" }
         if row == 0 { place = "the header row, cell \(cell)" }
         let other = encoding == .utf8 ? "--encoding gb18030" : "--encoding utf-8|gb18030|utf-16"
@@ -143,12 +149,19 @@ final class CSVFileReader: RecordReader {
         // A row named past the end: the file is not silently taken for one without records.
         if headerRow != nil, top.isEmpty { return noHeader("is past the end of the file") }
         // Blank records above the header are skipped, as blank rows after it are.
-        guard let index = headerIndex(top) else {
+        guard let found = headerIndex(top) else {
             done = true
             return nil
         }
-        pending = Array(top[(index + 1)...])
         reader.stopsAtOversize = false
+        var index = found
+        // The row below a header read last, to see whether the header goes on there (`TwoRowHeader`).
+        if index == top.count - 1, case .record = top[index], let next = reader.next() { top.append(next) }
+        if let (joined, upper) = joinedHeader(top, at: index) {
+            top[upper + 1] = .record(joined)
+            index = upper + 1
+        }
+        pending = Array(top[(index + 1)...])
         let first = top[index]
         switch first {
         case .problem(let d, let line, let raw):
@@ -159,6 +172,7 @@ final class CSVFileReader: RecordReader {
             return BatchRecord(
                 source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
         case .record(let header):
+            if case .record(let last) = top[index], let number = last.sheetRow { headerSheetRow = number }
             headers = header.cells.map { CellConverter.headerName($0.text) }
             headerLine = header.line
             headedWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
@@ -173,6 +187,32 @@ final class CSVFileReader: RecordReader {
                     raw: header.raw)
             }
         }
+    }
+
+    /// The header as one record when it is written on two rows (`TwoRowHeader`): the row at `index` and the
+    /// one below it, or the one above it and it. Each joined cell keeps the place of the cell its name comes
+    /// from, and the record starts on the upper row's line. Also the index of the upper row.
+    private func joinedHeader(_ top: [CSVReadResult], at index: Int) -> (CSVRecord, Int)? {
+        func record(_ k: Int) -> CSVRecord? {
+            guard top.indices.contains(k), case .record(let r) = top[k], !Self.isBlank(top[k]) else { return nil }
+            return r
+        }
+        for upper in [index, index - 1] {
+            guard let u = record(upper), let l = record(upper + 1),
+                case let upperNames = u.cells.map({ CellConverter.headerName($0.text) }),
+                case let lowerNames = l.cells.map({ CellConverter.headerName($0.text) }),
+                let columns = TwoRowHeader.columns(upper: upperNames, lower: lowerNames)
+            else { continue }
+            let names = TwoRowHeader.names(columns, known: knownHeaders)
+            guard TwoRowHeader.accepts(names, mapping: mapping) else { continue }
+            let cells = names.indices.map { k in
+                let from =
+                    k < lowerNames.count && !lowerNames[k].isEmpty ? l.cells[k] : k < u.cells.count ? u.cells[k] : nil
+                return CSVRecord.Cell(text: names[k], line: from?.line ?? u.line, column: from?.column ?? k + 1)
+            }
+            return (CSVRecord(line: u.line, cells: cells, raw: u.raw, sheetRow: l.sheetRow), upper)
+        }
+        return nil
     }
 
     /// The mapping with the columns of an empty header left out.

@@ -47,7 +47,9 @@ extension AuditCommand {
         guard !quiet, skipped.count > 0 else { return }
         let l = Language.current
         var rows = skipped.first.prefix(3).map { row in
-            l.text("audit.skipped-row", row.source.description, row.text, l.text(BatchReports.skippedTextID(row.kind)))
+            l.text(
+                "audit.skipped-row", BatchReports.place(row.source, l), row.text,
+                l.text(BatchReports.skippedTextID(row.kind)))
         }
         if skipped.count > rows.count { rows.append(l.text("audit.skipped-more", String(skipped.count - rows.count))) }
         printError(l.text("audit.skipped-note", String(skipped.count), rows.joined(separator: l.listSeparator)))

@@ -83,10 +83,10 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
             lines.map(\.summary) == [
-                "disposals.csv:row 1 non_compliant [AM-01]",
-                "disposals.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
-                "disposals.csv:row 3 invalid csv.ragged-row",
-                "disposals.csv:row 4 non_compliant [AM-06,AM-14]",
+                "disposals.csv:row 2 non_compliant [AM-01]",
+                "disposals.csv:row 3 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "disposals.csv:row 4 invalid csv.ragged-row",
+                "disposals.csv:row 5 non_compliant [AM-06,AM-14]",
             ])
         let messages = (lines[0].json["results"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
         #expect(messages == ["ZC-2022-0318：别克GL8商务车,\n川A·3K571 \"老\"车（原值 328000.00 元）应由省级工会审批"])
@@ -112,8 +112,8 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
             lines.map(\.summary) == [
-                "trailing.csv:row 1 compliant []", "trailing.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
-                "trailing.csv:row 3 non_compliant [AM-06,AM-14]",
+                "trailing.csv:row 2 compliant []", "trailing.csv:row 3 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "trailing.csv:row 4 non_compliant [AM-06,AM-14]",
             ])
         // Padding on the header only, on one row only, and a value under an empty header.
         let mixed = [Disposal.header + ",,", rows[0], rows[1] + ",", rows[2] + ",,备注"]
@@ -122,8 +122,8 @@ import Testing
         #expect(m.status == 1, "\(m.stderr)")
         #expect(
             mixedLines.map(\.summary) == [
-                "mixed.csv:row 1 compliant []", "mixed.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
-                "mixed.csv:row 3 invalid csv.cell-outside-header",
+                "mixed.csv:row 2 compliant []", "mixed.csv:row 3 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "mixed.csv:row 4 invalid csv.cell-outside-header",
             ])
         let cell = "AH4"
         #expect(width == 32, "the cell named below is two past the header's last column")
@@ -202,11 +202,11 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
             lines.map(\.summary) == [
-                "mac.csv:row 1 non_compliant [AM-01]",
-                "mac.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
-                "mac.csv:row 3 invalid csv.ragged-row",
-                "mac.csv:row 4 compliant []",
-                "mac.csv:row 5 non_compliant [AM-06,AM-14]",
+                "mac.csv:row 2 non_compliant [AM-01]",
+                "mac.csv:row 3 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "mac.csv:row 4 invalid csv.ragged-row",
+                "mac.csv:row 5 compliant []",
+                "mac.csv:row 6 non_compliant [AM-06,AM-14]",
             ])
         #expect(lines.map(\.id) == ["ZC-CR-1", "ZC-CR-2", nil, "ZC-CR-4", "ZC-CR-5"])
         let messages = (lines[0].json["results"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
@@ -216,7 +216,7 @@ import Testing
         // Standard input, sniffed: the first line ends at its CR, so row 4's `: ` does not make it YAML.
         let (s, stdinLines) = try audit(["-"], stdin: rows.joined(separator: "\r"))
         #expect(s.status == 1, "\(s.stderr)")
-        #expect(stdinLines.map(\.summary).first == "-:row 1 non_compliant [AM-01]")
+        #expect(stdinLines.map(\.summary).first == "-:row 2 non_compliant [AM-01]")
         #expect(stdinLines.count == 5)
     }
 
@@ -238,7 +238,7 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
             lines.map(\.summary) == [
-                "导出.csv:row 1 compliant []", "导出.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "导出.csv:row 2 compliant []", "导出.csv:row 3 non_compliant [AM-01,AM-07,AM-08,AM-11]",
             ])
         // Without the mapping the header is not a field path: the file is one invalid record at the header.
         let (bare, bareLines) = try audit([dir + "/导出.csv"])
@@ -314,8 +314,8 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
             lines.map(\.summary) == [
-                "roster.csv:row 1 compliant []", "roster.csv:row 2 invalid json.limit.depth",
-                "roster.csv:row 3 invalid json.limit.key-length", "roster.csv:row 4 non_compliant [CC-05]",
+                "roster.csv:row 2 compliant []", "roster.csv:row 3 invalid json.limit.depth",
+                "roster.csv:row 4 invalid json.limit.key-length", "roster.csv:row 5 non_compliant [CC-05]",
             ])
         let column = (common + chairs).unicodeScalars.count + 1
         #expect(lines.count == 4 && lines[1].locations == ["3:\(column)"] && lines[2].locations == ["4:\(column)"])
@@ -324,8 +324,8 @@ import Testing
         }
         #expect(
             messages == [
-                "the JSON in row 2, column 16 is over a limit: collections are nested deeper than the limit of 64",
-                "the JSON in row 3, column 16 is over a limit: the member name is longer than the limit of 1024 bytes",
+                "the JSON in row 3, column 16 is over a limit: collections are nested deeper than the limit of 64",
+                "the JSON in row 4, column 16 is over a limit: the member name is longer than the limit of 1024 bytes",
             ])
     }
 
@@ -395,7 +395,7 @@ import Testing
                 "a-one.yml compliant []", "b-stream.yaml:2 compliant []",
                 "b-stream.yaml:30 non_compliant [AM-01,AM-07,AM-08,AM-11]",
                 "c.json:1 non_compliant [AM-06,AM-14]", "c.json:2 compliant []",
-                "d.csv:row 1 non_compliant [AM-01,AM-07,AM-08,AM-11]",
+                "d.csv:row 2 non_compliant [AM-01,AM-07,AM-08,AM-11]",
             ])
     }
 
@@ -407,10 +407,10 @@ import Testing
         let csv = Disposal.header + "\n" + Disposal.auction(id: "S-3").csv + "\n"
         let (c, csvLines) = try audit(["-", "--input-format", "csv"], stdin: csv)
         #expect(c.status == 0, "\(c.stderr)")
-        #expect(csvLines.map(\.summary) == ["-:row 1 compliant []"])
+        #expect(csvLines.map(\.summary) == ["-:row 2 compliant []"])
         let (sniffed, sniffedLines) = try audit(["-"], stdin: csv)
         #expect(sniffed.status == 0)
-        #expect(sniffedLines.map(\.summary) == ["-:row 1 compliant []"])
+        #expect(sniffedLines.map(\.summary) == ["-:row 2 compliant []"])
     }
 
     // MARK: order, exit codes, audit trail
@@ -469,7 +469,7 @@ import Testing
                 "\"verdicts\":{\"compliant\":1,\"error\":0,\"invalid\":1,\"needs_review\":0,\"non_compliant\":1}"))
         #expect(run.contains("\"first_seq\":1") && run.contains("\"last_seq\":3"))
         let second = try Run.bylaw(["log", "show", "--audit", store, "2"]).stdout
-        #expect(second.contains("\"source\":{\"file\":\"\(dir)/t.csv\",\"row\":2}"))
+        #expect(second.contains("\"source\":{\"file\":\"\(dir)/t.csv\",\"row\":3}"))
         #expect(second.contains("\"sha256_raw\":\"\(try sha256("bad,row"))\""))
     }
 
@@ -551,9 +551,9 @@ import Testing
         let findings = lines.filter { $0.verdict != "compliant" }.map { "\($0.id ?? "?") \($0.summary)" }
         #expect(
             findings == [
-                "ZC-2024-0000006 disposal-ledger.csv:row 6 non_compliant [AM-04]",
-                "ZC-2024-0000010 disposal-ledger.csv:row 10 non_compliant [AM-03]",
-                "ZC-2025-0000012 disposal-ledger.csv:row 12 non_compliant [AM-01]",
+                "ZC-2024-0000006 disposal-ledger.csv:row 7 non_compliant [AM-04]",
+                "ZC-2024-0000010 disposal-ledger.csv:row 11 non_compliant [AM-03]",
+                "ZC-2025-0000012 disposal-ledger.csv:row 13 non_compliant [AM-01]",
             ])
         #expect(lines.allSatisfy { $0.codes.isEmpty }, "every column is mapped")
     }

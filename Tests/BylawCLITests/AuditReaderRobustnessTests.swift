@@ -67,8 +67,8 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         #expect(
             lines.map(\.summary) == [
-                "big.csv:row 1 compliant []", "big.csv:row 2 invalid csv.limit.record", "big.csv:row 3 compliant []",
-                "big.csv:row 4 non_compliant [AM-06,AM-14]", "big.csv:row 5 compliant []",
+                "big.csv:row 2 compliant []", "big.csv:row 3 invalid csv.limit.record", "big.csv:row 4 compliant []",
+                "big.csv:row 5 non_compliant [AM-06,AM-14]", "big.csv:row 6 compliant []",
             ])
         #expect(lines.count == 5 && lines[1].locations == ["3:1"])
         #expect(lines.map(\.id) == ["C-1", nil, "C-3", "C-4", "C-5"])
@@ -87,7 +87,7 @@ import Testing
         try base.write(rows.joined(separator: "\n") + "\n", dir + "/blank.csv")
         let (r, lines) = try base.audit([dir + "/blank.csv"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(lines.map(\.summary) == ["blank.csv:row 1 compliant []", "blank.csv:row 4 compliant []"])
+        #expect(lines.map(\.summary) == ["blank.csv:row 2 compliant []", "blank.csv:row 5 compliant []"])
     }
 
     /// One stray quote takes the lines up to the next quote into one cell: the record says which lines, and
@@ -101,7 +101,7 @@ import Testing
         try base.write(rows.joined(separator: "\n") + "\n", dir + "/q.csv")
         let (r, lines) = try base.audit([dir + "/q.csv"])
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(lines.map(\.summary) == ["q.csv:row 1 invalid csv.stray-quote", "q.csv:row 2 compliant []"])
+        #expect(lines.map(\.summary) == ["q.csv:row 2 invalid csv.stray-quote", "q.csv:row 3 compliant []"])
         #expect(r.stdout.contains("lines `2`–`4` were read as this one cell"), "\(r.stdout)")
     }
 
@@ -145,7 +145,7 @@ import Testing
         try base.write(text, dir + "/h.csv")
         let (r, lines) = try base.audit([dir + "/h.csv", "--audit", store], audit: true)
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(lines.map(\.summary) == ["h.csv:row 1 compliant []", "h.csv:row 2 invalid csv.unterminated-quote"])
+        #expect(lines.map(\.summary) == ["h.csv:row 2 compliant []", "h.csv:row 3 invalid csv.unterminated-quote"])
         let run = try Run.bylaw(["log", "show", "--audit", store, "3"]).stdout
         #expect(run.contains("\"event\":\"audit-run\""), "\(run)")
         #expect(run.contains("\"sha256\":\"\(try base.shasum(dir + "/h.csv"))\""), "\(run.prefix(2000))")

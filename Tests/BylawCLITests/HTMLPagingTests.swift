@@ -70,7 +70,7 @@ import Testing
         let ids = Array(listed.dropFirst(3))
         #expect(cells.map { $0[1] } == ids.flatMap { Array(repeating: $0, count: rules.count) })
         #expect(cells.map { $0[7] } == Array(Array(repeating: rules, count: ids.count).joined()))
-        #expect(cells.map { $0[0] }.first == "disposals.csv:row 5")
+        #expect(cells.map { $0[0] }.first == "disposals.csv:row 6")
     }
 
     @Test func onStandardOutputThePageSaysHowToGetTheRest() throws {

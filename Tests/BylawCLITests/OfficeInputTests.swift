@@ -10,9 +10,9 @@ import Testing
     static let example = Run.repository + "/examples/asset-disposals"
     /// The shipped ledger's known findings (see `AuditCommandTests.shippedSpreadsheetExampleGivesItsKnownFindings`).
     static let ledgerFindings = [
-        "ZC-2024-0000006 row 6 non_compliant [AM-04]",
-        "ZC-2024-0000010 row 10 non_compliant [AM-03]",
-        "ZC-2025-0000012 row 12 non_compliant [AM-01]",
+        "ZC-2024-0000006 row 7 non_compliant [AM-04]",
+        "ZC-2024-0000010 row 11 non_compliant [AM-03]",
+        "ZC-2025-0000012 row 13 non_compliant [AM-01]",
     ]
 
     /// `bylaw audit FILE --kind asset_disposal --map columns.yaml ARGS --format jsonl --no-audit`.
@@ -54,13 +54,13 @@ import Testing
     @Test func aStrayGBKCellIsOneErrorNamingItsCell() throws {
         let (r, lines) = try audit(Self.office + "/ledger-stray-gbk.csv")
         #expect(r.status == 2, "\(r.stderr)")
-        #expect(lines.map(\.summary).suffix(1) == ["ledger-stray-gbk.csv:row 4 invalid csv.encoding"])
+        #expect(lines.map(\.summary).suffix(1) == ["ledger-stray-gbk.csv:row 5 invalid csv.encoding"])
         #expect(lines.count == 4)
         let message = try #require(
             (lines.last?.json["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
         #expect(
             message
-                == "row 4, cell H5 (column `资产名称`) is not valid UTF-8 text, so the rest of the file was not read: "
+                == "row 5, cell H5 (column `资产名称`) is not valid UTF-8 text, so the rest of the file was not read: "
                 + "save the sheet from Excel as \"CSV UTF-8\", or name the file's encoding with --encoding gb18030")
     }
 
@@ -337,12 +337,12 @@ import Testing
         #expect(r.status == 1)
         let lines = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
         #expect(lines.count == 12)
-        // Rows 6, 7 and 8 hold 11/09/2024, 04/12/2021 and 07/02/2023; every other row is judged as with the
+        // Rows 7, 8 and 9 hold 11/09/2024, 04/12/2021 and 07/02/2023; every other row is judged as with the
         // declared form.
         #expect(
             OfficeInputTests.findings(lines) == [
-                "? row 6 invalid []", "? row 7 invalid []", "? row 8 invalid []",
-                "ZC-2024-0000010 row 10 non_compliant [AM-03]", "ZC-2025-0000012 row 12 non_compliant [AM-01]",
+                "? row 7 invalid []", "? row 8 invalid []", "? row 9 invalid []",
+                "ZC-2024-0000010 row 11 non_compliant [AM-03]", "ZC-2025-0000012 row 13 non_compliant [AM-01]",
             ])
         let invalid = lines.filter { !$0.codes.isEmpty }
         #expect(invalid.count == 3)
@@ -412,7 +412,7 @@ import Testing
         #expect(top["subject"] as? String == "账务核销日期")
         #expect(top["records"] as? Int == 3)
         let sample = try #require(top["sample"] as? [String: Any])
-        #expect((sample["source"] as? String)?.hasSuffix("ledger-formats.csv:row 6") == true)
+        #expect((sample["source"] as? String)?.hasSuffix("ledger-formats.csv:row 7") == true)
         #expect((sample["message"] as? String)?.hasPrefix("cell AD7, column `账务核销日期`") == true)
     }
 
@@ -690,7 +690,8 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         let (_, csv) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
         #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(csv))
-        let (sub, total) = ext == "csv" ? (7, 14) : (8, 15)
+        // Numbered as the sheet shows them, the same in the CSV and the workbook.
+        let (sub, total) = (8, 15)
         #expect(
             r.stderr.contains(
                 "note: 5 rows are not records and were not checked (totals, signatures, notes): "
@@ -704,8 +705,8 @@ import Testing
         let text = try Run.bylaw(base + ["--format", "text", "--lang", "zh"])
         #expect(text.stderr.isEmpty)
         #expect(text.stdout.contains("未检查的行：5 行不是记录（合计、签字栏、说明）\n"))
-        #expect(text.stdout.contains("  \(file):row \(total + 3)  注：金额单位为元，日期为公历。  说明\n"))
-        #expect(text.stdout.contains("  \(file):row \(total + 4)  （以下空白）  结束标记\n"))
+        #expect(text.stdout.contains("  \(file) 第 \(total + 3) 行  注：金额单位为元，日期为公历。  说明\n"))
+        #expect(text.stdout.contains("  \(file) 第 \(total + 4) 行  （以下空白）  结束标记\n"))
         let json = try Run.bylaw(base + ["--format", "json"])
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -716,5 +717,67 @@ import Testing
         let html = try Run.bylaw(base + ["--format", "html"])
         #expect(html.stdout.contains("<section class=\"panel\" id=\"skipped-rows\">"))
         #expect(html.stdout.contains("<td>制表人：张三</td>"))
+    }
+}
+
+/// A ledger whose header is written on two rows (`scripts/fixtures/make_office_fixtures.py`, `two_row_headers`):
+/// group titles over the columns they group, the other headers standing over both rows.
+@Suite struct TwoRowHeaderAuditTests {
+    let office = OfficeInputTests()
+
+    /// As a CSV with the shipped mapping, and as a workbook with merged ranges whose two `日期` columns the
+    /// mapping names with their groups: the plain ledger's results, at the rows the sheet shows (one lower).
+    @Test(arguments: [
+        ("ledger-two-row-header.csv", OfficeInputTests.example + "/columns.yaml"),
+        ("ledger-two-row-header.xlsx", OfficeInputTests.office + "/ledger-two-row-header.yaml"),
+    ])
+    func aHeaderOnTwoRowsIsReadAsOne(_ name: String, _ mapping: String) throws {
+        let r = try Run.bylaw([
+            "audit", OfficeInputTests.office + "/" + name, "--kind", "asset_disposal", "--map", mapping, "--rules",
+            Run.repository + "/rules", "--format", "jsonl", "--no-audit",
+        ])
+        #expect(r.status == 1, "\(r.stderr)")
+        let lines = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        let (_, plain) = try office.audit(OfficeInputTests.example + "/disposal-ledger.csv")
+        #expect(lines.count == 12)
+        #expect(try WorkbookInputTests.results(lines) == WorkbookInputTests.results(plain))
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "ZC-2024-0000006 row 8 non_compliant [AM-04]", "ZC-2024-0000010 row 12 non_compliant [AM-03]",
+                "ZC-2025-0000012 row 14 non_compliant [AM-01]",
+            ])
+    }
+
+    /// `map init` joins the rows as `audit` does: the two `日期` columns are proposed with their groups, the
+    /// header comment names both rows, and the grouped columns are matched by their own labels.
+    @Test func mapInitProposesTheJoinedHeaders() throws {
+        let r = try Run.bylaw([
+            "map", "init", OfficeInputTests.office + "/ledger-two-row-header.xlsx", "--kind", "asset_disposal",
+            "--rules", Run.repository + "/rules",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("the header on rows 1 and 2 (read as one)"), "\(r.stdout)")
+        #expect(r.stdout.contains("\n  审批情况/日期: "))
+        #expect(r.stdout.contains("\n  评估情况/日期: "))
+        #expect(r.stdout.contains("\n  账面原值: asset.book_value "))
+        #expect(r.stdout.contains("\n  处置编号: id "))
+        #expect(!r.stdout.contains("资产信息"))
+    }
+
+    /// A header with an empty column over a record that fills it: the record is not joined to the header, it is
+    /// its own invalid row naming the cell, and every other record is judged.
+    @Test func aRecordIsNeverTakenForHalfAHeader() throws {
+        let dir = Scratch.root.appendingPathComponent("two-row-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let ledger = try String(contentsOfFile: OfficeInputTests.example + "/disposal-ledger.csv", encoding: .utf8)
+        var lines = ledger.components(separatedBy: "\n")
+        // Blank the header of 单位性质 (column E), which the first record fills.
+        lines[0] = lines[0].replacingOccurrences(of: ",单位性质,", with: ",,")
+        try lines.joined(separator: "\n").write(toFile: dir + "/gap.csv", atomically: true, encoding: .utf8)
+        let (r, out) = try office.audit(dir + "/gap.csv")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(out.count == 12)
+        #expect(out.allSatisfy { $0.verdict == "invalid" && $0.codes == ["csv.cell-outside-header"] })
+        #expect(out.first?.source.hasSuffix("gap.csv:row 2") == true)
     }
 }

@@ -54,7 +54,7 @@ import Testing
             ])
         let am07 = try #require(rows.first { $0[1] == "ZC-2023-0045" && $0[7] == "AM-07" })
         #expect([am07[5], am07[9], am07[10]] == ["不合规", "违规", "未通过"])
-        let invalid = try #require(rows.first { $0[0] == "disposals.csv:row 6" })
+        let invalid = try #require(rows.first { $0[0] == "disposals.csv 第 6 行" })
         #expect([invalid[5], invalid[9], invalid[10]] == ["无效", "错误", "无效"])
         #expect(invalid[12].hasPrefix("disposals.csv:8:1: 错误"))
         let inError = try #require(rows.first { $0[7] == "AM-06" })

@@ -48,7 +48,13 @@ public enum MappingProposal {
             lines.append("  \(key): \(value)   # " + comment.joined(separator: words("proposal.separator", [])))
         }
         let missing = catalog.fields.filter { used[$0.path] == nil && required($0.path, kind: kind, library: library) }
-        var out = "# " + words("proposal.head", [file, kind, String(sample.headerRow), String(sample.rows.count)])
+        var out =
+            "# "
+            + (sample.headerRows == 2
+                ? words(
+                    "proposal.head-two-rows",
+                    [file, kind, String(sample.headerRow), String(sample.headerRow + 1), String(sample.rows.count)])
+                : words("proposal.head", [file, kind, String(sample.headerRow), String(sample.rows.count)]))
         if let encoding = sample.encoding { out += words("proposal.encoding", [encoding]) }
         out += words("proposal.head-end", []) + "\n# "
         out += words(

@@ -12,8 +12,10 @@ import Foundation
 public struct SheetSample: Sendable {
     /// The header's cells: 1-based column and text.
     public var header: [(column: Int, text: String)]
-    /// The spreadsheet row of the header (1 for a CSV file).
+    /// The spreadsheet row of the header (1 for a CSV file); of its upper row when it is on two.
     public var headerRow: Int
+    /// How many rows the header takes: 2 when a group title stands over the columns it groups (`TwoRowHeader`).
+    public var headerRows = 1
     /// The first data rows, by column (index 0 is column 1).
     public var rows: [[String]]
     /// The encoding a CSV file was read in, nil for a workbook.
@@ -92,10 +94,16 @@ public struct SheetSample: Sendable {
                     filled: candidates.map { $0.cells.filter { !$0.allSatisfy(\.isWhitespace) }.count })
                 ?? 0
         }
-        let header = top[index].cells.enumerated().map { ($0.offset + 1, CellConverter.headerName($0.element)) }
+        var header = top[index].cells.enumerated().map { ($0.offset + 1, CellConverter.headerName($0.element)) }
             .filter { !$0.1.isEmpty }
-        let rows = top[(index + 1)...].prefix(sampleRows).map(\.cells)
-        return SheetSample(header: header, headerRow: top[index].number, rows: rows, encoding: encoding.name)
+        var (first, last) = (index, index)
+        if let (joined, upper) = twoRow(top.map { ($0.number, $0.cells.map(CellConverter.headerName)) }, at: index) {
+            (header, first, last) = (joined, upper, upper + 1)
+        }
+        let rows = top[(last + 1)...].prefix(sampleRows).map(\.cells)
+        var sample = SheetSample(header: header, headerRow: top[first].number, rows: rows, encoding: encoding.name)
+        sample.headerRows = last - first + 1
+        return sample
     }
 
     private static func workbook(openPath: String, options: BatchReadOptions) throws(XLSXError) -> SheetSample {
@@ -121,15 +129,36 @@ public struct SheetSample: Sendable {
             index = XLSXFileReader.headerIndex(Array(top.prefix(XLSXFileReader.headerSearchRows)), mapping: nil)
         }
         guard let index else { throw XLSXError("xlsx.no-header", "the sheet `\(sheet.name)` has no header row") }
-        let width = top[index].cells.last?.column ?? 0
-        let rows = top[(index + 1)...].map { row in
+        var header = top[index].cells.map { ($0.column, CellConverter.headerName($0.text)) }
+        var (first, last) = (index, index)
+        let texts = top.map { ($0.number, TwoRowHeader.texts($0.cells.map { ($0.column, $0.text) })) }
+        if let (joined, upper) = twoRow(texts, at: index) {
+            (header, first, last) = (joined, upper, upper + 1)
+        }
+        let width = header.last?.0 ?? 0
+        let rows = top[(last + 1)...].map { row in
             var cells = Array(repeating: "", count: width)
             for cell in row.cells where cell.column <= width { cells[cell.column - 1] = cell.text }
             return cells
         }
-        return SheetSample(
-            header: top[index].cells.map { ($0.column, CellConverter.headerName($0.text)) },
-            headerRow: top[index].number,
-            rows: rows, encoding: nil, date1904: book.date1904)
+        var sample = SheetSample(
+            header: header, headerRow: top[first].number, rows: rows, encoding: nil, date1904: book.date1904)
+        sample.headerRows = last - first + 1
+        return sample
+    }
+
+    /// The header when it is written on two adjacent rows (`TwoRowHeader`), the row at `index` and the one
+    /// below or above it, as `audit` joins them: its named cells, and the index of the upper row. With no mapping
+    /// yet to test the names against, the lower row must not read as a record (`TwoRowHeader.looksLikeHeader`).
+    private static func twoRow(_ rows: [(number: Int, texts: [String])], at index: Int) -> ([(Int, String)], Int)? {
+        for upper in [index, index - 1] where upper >= 0 && upper + 1 < rows.count {
+            let (u, l) = (rows[upper], rows[upper + 1])
+            guard l.number == u.number + 1, TwoRowHeader.looksLikeHeader(l.texts),
+                let columns = TwoRowHeader.columns(upper: u.texts, lower: l.texts)
+            else { continue }
+            let names = TwoRowHeader.names(columns, known: [])
+            return (names.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }, upper)
+        }
+        return nil
     }
 }

@@ -131,9 +131,22 @@ final class XLSXFileReader: RecordReader {
             }
             index = k
         }
-        let header = top[index]
+        // The row below a header read last, to see whether the header goes on there (`TwoRowHeader`).
+        if index == top.count - 1 {
+            switch stream.next() {
+            case .success(let row): top.append(row)
+            case .failure(let error): throw error
+            case nil: break
+            }
+        }
+        var header = top[index]
+        var lastHeaderRow = index
+        if let (joined, upper) = joinedHeader(top, at: index) {
+            header = joined
+            lastHeaderRow = upper + 1
+        }
         headerRow = header.number
-        pending = Array(top[(index + 1)...])
+        pending = Array(top[(lastHeaderRow + 1)...])
         let width = header.cells.last?.column ?? 0
         headers = Array(repeating: "", count: width + 1)
         for cell in header.cells { headers[cell.column] = cell.text }
@@ -161,6 +174,29 @@ final class XLSXFileReader: RecordReader {
                 source: RecordSource(file: file, position: .row(header.number)), body: .unreadable(f.diagnostics),
                 raw: [])
         }
+    }
+
+    /// The header as one row when it is written on two (`TwoRowHeader`): the row at `index` and the one below
+    /// it, or the one above it and it, adjacent on the sheet. The joined row has the upper row's number. Also the
+    /// index of the upper row.
+    private func joinedHeader(_ top: [XLSXRow], at index: Int) -> (XLSXRow, Int)? {
+        for upper in [index, index - 1] where upper >= 0 && upper + 1 < top.count {
+            let u = top[upper]
+            let l = top[upper + 1]
+            guard l.number == u.number + 1, u.problem == nil, l.problem == nil,
+                let columns = TwoRowHeader.columns(
+                    upper: TwoRowHeader.texts(u.cells.map { ($0.column, $0.text) }),
+                    lower: TwoRowHeader.texts(l.cells.map { ($0.column, $0.text) }))
+            else { continue }
+            let names = TwoRowHeader.names(columns, known: Set(mapping?.columns.keys.map { $0 } ?? []))
+            guard TwoRowHeader.accepts(names, mapping: mapping) else { continue }
+            var joined = u
+            joined.cells = names.enumerated().compactMap { k, name in
+                name.isEmpty ? nil : XLSXRow.Cell(column: k + 1, text: name)
+            }
+            return (joined, upper)
+        }
+        return nil
     }
 
     /// Whether `row` names two of a mapping's headers (`known`), or the one header of a mapping of one column:

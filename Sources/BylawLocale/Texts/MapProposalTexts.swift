@@ -4,6 +4,12 @@ enum MapProposalTexts {
         CatalogueEntry(
             "proposal.head", zh: "由 `bylaw map init` 为 {0}（决定类别 {1}）拟出：表头在第 {2} 行，抽查了 {3} 行",
             en: "Proposed by `bylaw map init` for {0}, kind {1}: the header in row {2}, {3} rows sampled"),
+        CatalogueEntry(
+            "proposal.head-two-rows",
+            zh: "由 `bylaw map init` 为 {0}（决定类别 {1}）拟出：表头占第 {2}、{3} 两行（合并为一行读取），抽查了 {4} 行",
+            en:
+                "Proposed by `bylaw map init` for {0}, kind {1}: the header on rows {2} and {3} (read as one), {4} rows sampled"
+        ),
         CatalogueEntry("proposal.encoding", zh: "，按 {0} 读取", en: ", read as {0}"),
         CatalogueEntry("proposal.head-end", zh: "。", en: "."),
         CatalogueEntry(

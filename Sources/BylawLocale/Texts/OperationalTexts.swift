@@ -122,6 +122,7 @@ enum OperationalTexts {
             en:
                 "note: values the rule sets mark sensitive show as [masked]; someone allowed to see them can add --reveal "
                 + "(the audit trail always masks them)"),
+        CatalogueEntry("audit.source-row", zh: "{0} 第 {1} 行", en: "{0}:row {1}"),
         CatalogueEntry("audit.skipped-row", zh: "{0} `{1}`（{2}）", en: "{0} `{1}` ({2})"),
         CatalogueEntry(
             "audit.slow-paths", zh: "注：{1} 条记录中有 {0} 条走了慢速路径（按树读取，慢 2–3 倍）：",

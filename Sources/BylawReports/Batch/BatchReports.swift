@@ -58,6 +58,13 @@ public enum BatchReports {
     /// The most reasons a report's "why records are invalid" table shows.
     public static let invalidReasonLimit = 10
 
+    /// Where a record came from, as a reader of `language` names it: `ledger.csv 第 6 行` / `ledger.csv:row 6`;
+    /// a line (`dump.jsonl:3`) and a whole file are named the same in both.
+    public static func place(_ source: RecordSource, _ language: Language) -> String {
+        guard case .row(let n) = source.position else { return source.description }
+        return language.text("audit.source-row", source.file, String(n))
+    }
+
     /// The catalogue entry that says why a row was not checked.
     public static func skippedTextID(_ kind: SummaryRow) -> String {
         switch kind {

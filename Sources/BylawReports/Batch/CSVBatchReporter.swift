@@ -48,7 +48,10 @@ public struct CSVBatchReporter: BatchReporter {
     public mutating func add(_ item: BatchItem, to sink: inout some ReportSink) {
         let r = item.result
         let verdict = word("verdict", r.verdict.rawValue)
-        let head = [item.source.description, r.id ?? "", r.kind ?? "", r.unit ?? "", r.date ?? "", verdict]
+        let head = [
+            words.map { BatchReports.place(item.source, $0) } ?? item.source.description, r.id ?? "", r.kind ?? "",
+            r.unit ?? "", r.date ?? "", verdict,
+        ]
         var out = ""
         if r.verdict == .invalid {
             let errors = r.diagnostics.sortedForOutput().filter { $0.severity == .error }

@@ -54,7 +54,7 @@ extension HTMLParts {
             label("h2", l) { $0.text("audit.skipped-rows", grouped(skipped.count)) }
             + "\n<table class=\"grid\"><tbody>\n"
         for row in skipped.first {
-            out += "<tr><td class=\"key\">\(text(row.source.description))</td><td>\(text(row.text))</td>"
+            out += "<tr><td class=\"key\">\(text(BatchReports.place(row.source, l)))</td><td>\(text(row.text))</td>"
             out += label("td", l, id: BatchReports.skippedTextID(row.kind)) + "</tr>\n"
         }
         out += "</tbody></table>"

@@ -178,7 +178,7 @@ enum HTMLParts {
         let ruleKeys = " " + findings.map { $0.ruleSet + "/" + $0.ruleID }.joined(separator: " ") + " "
         var out =
             "<tr data-verdict=\(attr(r.verdict.rawValue)) data-unit=\(attr(unitKey)) data-rules=\(attr(ruleKeys))>"
-        out += "<td data-value=\"\(item.index)\" class=\"src\">\(text(item.source.description))</td>"
+        out += "<td data-value=\"\(item.index)\" class=\"src\">\(text(BatchReports.place(item.source, l)))</td>"
         out +=
             "<td class=\"rec\">\(text(r.id ?? ""))" + (r.kind.map { "<div class=\"muted\">\(text($0))</div>" } ?? "")
             + "</td>"

@@ -72,7 +72,8 @@ public struct TextBatchReporter: BatchReporter {
         var out = "\n" + style.bold(style.text("audit.skipped-rows", String(skipped.count))) + "\n"
         for row in skipped.first {
             out +=
-                "  " + TextStyle.oneLine(row.source.description) + "  " + TextStyle.oneLine(row.text) + "  "
+                "  " + TextStyle.oneLine(BatchReports.place(row.source, style.language)) + "  "
+                + TextStyle.oneLine(row.text) + "  "
                 + style.dim(style.text(BatchReports.skippedTextID(row.kind))) + "\n"
         }
         if skipped.rest > 0 {
@@ -186,7 +187,7 @@ public struct TextBatchReporter: BatchReporter {
         out += "\n"
         out += style.verdict(r.verdict)
         out += "  "
-        out += style.bold(TextStyle.oneLine(item.source.description))
+        out += style.bold(TextStyle.oneLine(BatchReports.place(item.source, style.language)))
         for part in [r.id, r.kind, r.unit, r.date] {
             guard let part else { continue }
             out += "  "
