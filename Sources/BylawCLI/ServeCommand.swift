@@ -55,7 +55,7 @@ struct ServeCommand: ParsableCommand {
             printDiagnostics(e.diagnostics)
             throw Exit.invalid
         } catch let e as ConfigurationError {
-            printError("bylaw: serve: \(e.message)")
+            printError("bylaw: serve: " + e.text(in: .current))
             throw Exit.invalid
         } catch {
             printError("bylaw: serve: \(error)")
@@ -72,7 +72,7 @@ struct ServeCommand: ParsableCommand {
         do {
             if let file = config ?? env["BYLAW_SERVE_CONFIG"] {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ConfigurationError("cannot read the config file `\(file)`")
+                    throw ConfigurationError("unreadable-config", file)
                 }
                 try c.apply(file: data, name: file)
             }
@@ -82,7 +82,7 @@ struct ServeCommand: ParsableCommand {
             if let flag = LanguageArgument.flag { c.language = flag }
             try c.validate()
         } catch let e as ConfigurationError {
-            printError("bylaw: serve: \(e.message)")
+            printError("bylaw: serve: " + e.text(in: .current))
             throw Exit.invalid
         }
         return c

@@ -72,13 +72,13 @@ public struct Account: Sendable, Equatable {
         guard !f.name.isEmpty, f.name.count <= 128,
             f.name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0 != "\u{7F}" })
         else {
-            throw ConfigurationError("an account name must be 1 to 128 characters, none of them a control character")
+            throw ConfigurationError("bad-account-name")
         }
         name = f.name
         roles = Set(f.roles)
         if let t = f.token_sha256 {
             guard let bytes = AuditHex.decode(t), bytes.count == 32 else {
-                throw ConfigurationError("account `\(f.name)`: token_sha256 must be 64 hexadecimal digits")
+                throw ConfigurationError("bad-token", f.name)
             }
             tokenHash = bytes
         }
@@ -86,12 +86,12 @@ public struct Account: Sendable, Equatable {
             let parts = p.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0] == "sha256", let hash = AuditHex.decode(String(parts[2])), hash.count == 32
             else {
-                throw ConfigurationError("account `\(f.name)`: password must be `sha256:SALT:HEX`")
+                throw ConfigurationError("bad-password", f.name)
             }
             password = (Array(parts[1].utf8), hash)
         }
         guard tokenHash != nil || password != nil else {
-            throw ConfigurationError("account `\(f.name)` has neither token_sha256 nor password")
+            throw ConfigurationError("no-credential", f.name)
         }
     }
 }

@@ -51,7 +51,7 @@ public final class BylawService: Sendable {
         let maskingKey: [UInt8]?
         if let file = configuration.auditKeyFile {
             guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else {
-                throw ConfigurationError("cannot read the masking key file `\(file)`")
+                throw ConfigurationError("unreadable-key", file)
             }
             maskingKey = Array(data)
         } else {
@@ -123,14 +123,14 @@ public final class BylawService: Sendable {
         do {
             chain = try NIOSSLCertificate.fromPEMFile(certificate)
         } catch {
-            throw ConfigurationError("tls_certificate `\(certificate)` is not a readable PEM certificate: \(error)")
+            throw ConfigurationError("bad-certificate", certificate, "\(error)")
         }
-        guard !chain.isEmpty else { throw ConfigurationError("tls_certificate `\(certificate)` holds no certificate") }
+        guard !chain.isEmpty else { throw ConfigurationError("no-certificate", certificate) }
         let privateKey: NIOSSLPrivateKey
         do {
             privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
         } catch {
-            throw ConfigurationError("tls_key `\(key)` is not a readable PEM private key: \(error)")
+            throw ConfigurationError("bad-key", key, "\(error)")
         }
         return TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))

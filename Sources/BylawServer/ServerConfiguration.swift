@@ -106,14 +106,14 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
             let known = Set(File.CodingKeys.allCases.map(\.rawValue))
             if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-                throw ConfigurationError("`\(name)`: unknown setting `\(unknown)`")
+                throw ConfigurationError("unknown-setting", name, unknown)
             }
         }
         let f: File
         do {
             f = try JSONDecoder().decode(File.self, from: bytes)
         } catch {
-            throw ConfigurationError("`\(name)` is not a valid configuration: \(Self.describe(error))")
+            throw ConfigurationError("invalid-file", name, Self.describe(error))
         }
         if let v = f.rules { rules = v }
         if let v = f.listen { listen = v }
@@ -132,7 +132,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let v = f.watch_rules { watchRules = v }
         if let v = f.anonymous { anonymousRoles = Set(v.roles) }
         if let v = f.lang {
-            guard let chosen = Language(tag: v) else { throw ConfigurationError("`\(name)`: lang must be zh or en") }
+            guard let chosen = Language(tag: v) else { throw ConfigurationError("bad-lang", name) }
             language = chosen
         }
         if let v = f.accounts { accounts = try v.map { a throws(ConfigurationError) in try Account(a) } }
@@ -153,35 +153,35 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Refuses settings the service cannot run with.
     public func validate() throws(ConfigurationError) {
         guard (1...(1 << 30)).contains(maxBodyBytes) else {
-            throw ConfigurationError("max_body_bytes must be from 1 to 1073741824")
+            throw ConfigurationError("range", "max_body_bytes", "1", "1073741824")
         }
-        guard (1...100_000).contains(maxBatch) else { throw ConfigurationError("max_batch must be from 1 to 100000") }
+        guard (1...100_000).contains(maxBatch) else { throw ConfigurationError("range", "max_batch", "1", "100000") }
         guard requestTimeoutSeconds > 0, requestTimeoutSeconds <= 3600 else {
-            throw ConfigurationError("request_timeout_seconds must be more than 0 and at most 3600")
+            throw ConfigurationError("above-zero", "request_timeout_seconds", "3600")
         }
         guard idleTimeoutSeconds > 0, idleTimeoutSeconds <= 86400 else {
-            throw ConfigurationError("idle_timeout_seconds must be more than 0 and at most 86400")
+            throw ConfigurationError("above-zero", "idle_timeout_seconds", "86400")
         }
         guard (1...(1 << 40)).contains(maxUploadBytes) else {
-            throw ConfigurationError("max_upload_bytes must be from 1 to 1099511627776")
+            throw ConfigurationError("range", "max_upload_bytes", "1", "1099511627776")
         }
-        guard (1...64).contains(maxAudits) else { throw ConfigurationError("max_audits must be from 1 to 64") }
+        guard (1...64).contains(maxAudits) else { throw ConfigurationError("range", "max_audits", "1", "64") }
         guard auditRetentionSeconds >= 0, auditRetentionSeconds <= 30 * 86400 else {
-            throw ConfigurationError("audit_retention_seconds must be from 0 to 2592000")
+            throw ConfigurationError("range", "audit_retention_seconds", "0", "2592000")
         }
         guard (tlsCertificate == nil) == (tlsKey == nil) else {
-            throw ConfigurationError("tls_certificate and tls_key go together: give both or neither")
+            throw ConfigurationError("tls-pair")
         }
         _ = try address()
         var names = Set<String>()
         var tokens = Set<[UInt8]>()
         for a in accounts {
             guard names.insert(a.name).inserted else {
-                throw ConfigurationError("the account `\(a.name)` is configured twice")
+                throw ConfigurationError("account-twice", a.name)
             }
             // One token, one account: the actor recorded must never depend on which account is listed first.
             if let t = a.tokenHash, !tokens.insert(t).inserted {
-                throw ConfigurationError("the account `\(a.name)` has the same token as another account")
+                throw ConfigurationError("account-shared-token", a.name)
             }
         }
     }
@@ -190,7 +190,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public func address() throws(ConfigurationError) -> (host: String, port: Int) {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port)
-        else { throw ConfigurationError("`\(listen)` is not HOST:PORT") }
+        else { throw ConfigurationError("bad-listen", listen) }
         var host = String(listen[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return (host.isEmpty ? "0.0.0.0" : host, port)
@@ -215,8 +215,22 @@ public struct ServerConfiguration: Sendable, Equatable {
     }
 }
 
-/// A configuration the service refuses to start with.
+/// A configuration the service refuses to start with: a catalogue entry (`serve-config.` + `id`) and the values
+/// it quotes, so that it is said in the reader's language.
 public struct ConfigurationError: Error, Sendable, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    public var id: String
+    public var arguments: [String]
+
+    public init(_ id: String, _ arguments: String...) {
+        self.id = id
+        self.arguments = arguments
+    }
+
+    /// The message in `language`.
+    public func text(in language: Language) -> String {
+        language.text("serve-config." + id, arguments: arguments)
+    }
+
+    /// The message in English, for logs and tests.
+    public var message: String { text(in: .english) }
 }

@@ -22,6 +22,17 @@ struct ServeCommandTests {
         #expect(missing.stderr.contains("cannot read the config file"))
         let noRules = try Run.bylaw(["serve", "--rules", dir.path, "--listen", "127.0.0.1:0"])
         #expect(noRules.status == 2)
+        // In Chinese, as the rest of the tool speaks: the setting and its bounds, the account and what it lacks.
+        let zh = try Run.bylaw(["serve", "--config", file, "--lang", "zh"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr.contains("`\(file)`：没有名为 `audt` 的设置项"), "\(zh.stderr)")
+        try #"{"max_batch": 0}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        let range = try Run.bylaw(["serve", "--config", file, "--lang", "zh"])
+        #expect(range.status == 2 && range.stderr.contains("max_batch 应在 1 到 100000 之间"), "\(range.stderr)")
+        try #"{"accounts": [{"name": "审计员", "roles": ["auditor"]}]}"#.write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let account = try Run.bylaw(["serve", "--config", file, "--lang", "zh"])
+        #expect(account.status == 2 && account.stderr.contains("账户 `审计员` 既没有 token_sha256，也没有 password"))
     }
 
     @Test("`--lang zh` makes Chinese the language of refusals; a request's Accept-Language still wins")

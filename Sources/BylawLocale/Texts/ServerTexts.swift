@@ -2,7 +2,50 @@
 /// (`{"error": {"code", "message"}}`). Each id is `api.` and the refusal's stable code, with a last part where
 /// one code has several messages (`api.audit.not-found.yours`).
 enum ServerTexts {
-    static let entries: [CatalogueEntry] = access + bodies + trail + audits + uploads + authoring
+    static let entries: [CatalogueEntry] = access + bodies + trail + audits + uploads + authoring + configuration
+
+    /// Why `bylaw serve` refuses its configuration (`ConfigurationError`), before it starts.
+    static let configuration: [CatalogueEntry] = [
+        CatalogueEntry("serve-config.unreadable-config", zh: "无法读取配置文件 `{0}`", en: "cannot read the config file `{0}`"),
+        CatalogueEntry("serve-config.unknown-setting", zh: "`{0}`：没有名为 `{1}` 的设置项", en: "`{0}`: unknown setting `{1}`"),
+        CatalogueEntry(
+            "serve-config.invalid-file", zh: "`{0}` 不是有效的配置：{1}", en: "`{0}` is not a valid configuration: {1}"),
+        CatalogueEntry("serve-config.bad-lang", zh: "`{0}`：lang 只能是 zh 或 en", en: "`{0}`: lang must be zh or en"),
+        CatalogueEntry("serve-config.range", zh: "{0} 应在 {1} 到 {2} 之间", en: "{0} must be from {1} to {2}"),
+        CatalogueEntry(
+            "serve-config.above-zero", zh: "{0} 应大于 0，且不超过 {1}", en: "{0} must be more than 0 and at most {1}"),
+        CatalogueEntry(
+            "serve-config.tls-pair", zh: "tls_certificate 与 tls_key 须同时给出，或都不给",
+            en: "tls_certificate and tls_key go together: give both or neither"),
+        CatalogueEntry("serve-config.account-twice", zh: "账户 `{0}` 配置了两次", en: "the account `{0}` is configured twice"),
+        CatalogueEntry(
+            "serve-config.account-shared-token", zh: "账户 `{0}` 的令牌与另一账户相同",
+            en: "the account `{0}` has the same token as another account"),
+        CatalogueEntry("serve-config.bad-listen", zh: "`{0}` 不是 `HOST:PORT`（主机地址与端口）形式", en: "`{0}` is not HOST:PORT"),
+        CatalogueEntry(
+            "serve-config.unreadable-key", zh: "无法读取脱敏密钥文件 `{0}`", en: "cannot read the masking key file `{0}`"),
+        CatalogueEntry(
+            "serve-config.bad-certificate", zh: "tls_certificate `{0}` 不是可读取的 PEM 证书：{1}",
+            en: "tls_certificate `{0}` is not a readable PEM certificate: {1}"),
+        CatalogueEntry(
+            "serve-config.no-certificate", zh: "tls_certificate `{0}` 中没有证书",
+            en: "tls_certificate `{0}` holds no certificate"),
+        CatalogueEntry(
+            "serve-config.bad-key", zh: "tls_key `{0}` 不是可读取的 PEM 私钥：{1}",
+            en: "tls_key `{0}` is not a readable PEM private key: {1}"),
+        CatalogueEntry(
+            "serve-config.bad-account-name", zh: "账户名应为 1 到 128 个字符，且不含控制字符",
+            en: "an account name must be 1 to 128 characters, none of them a control character"),
+        CatalogueEntry(
+            "serve-config.bad-token", zh: "账户 `{0}`：token_sha256 应为 64 位十六进制数字",
+            en: "account `{0}`: token_sha256 must be 64 hexadecimal digits"),
+        CatalogueEntry(
+            "serve-config.bad-password", zh: "账户 `{0}`：password 应为 `sha256:SALT:HEX` 形式（SALT 为盐值，HEX 为十六进制摘要）",
+            en: "account `{0}`: password must be `sha256:SALT:HEX`"),
+        CatalogueEntry(
+            "serve-config.no-credential", zh: "账户 `{0}` 既没有 token_sha256，也没有 password",
+            en: "account `{0}` has neither token_sha256 nor password"),
+    ]
 
     /// Signing in, limits and the service's own state.
     static let access: [CatalogueEntry] = [
