@@ -37,9 +37,15 @@ public enum DiffReport {
         }
     }
 
+    /// What an entry is about, in `l`: its subject, a table's row named as `l` names rows (`approver 第 2 行`).
+    public static func subject(_ e: RuleSetDiff.Entry, _ l: Language) -> String {
+        guard let table = e.table, let row = e.tableRow else { return e.subject }
+        return l.text("diff.table-row", table, String(row))
+    }
+
     /// `+ CS-25: 新规则`, `~ CS-12 require: a → b`.
-    static func line(_ e: Entry) -> String {
-        let what = e.subject + (e.field.map { " " + $0 } ?? "")
+    static func line(_ e: Entry, _ l: Language = .english) -> String {
+        let what = subject(e, l) + (e.field.map { " " + $0 } ?? "")
         let old = oneLine(e.old ?? "")
         let new = oneLine(e.new ?? "")
         switch e.change {
@@ -65,7 +71,7 @@ public enum DiffReport {
                 let entries = d.entries.filter { $0.section == section }
                 guard !entries.isEmpty else { continue }
                 out += "  \(sectionName(section, l))\n"
-                for e in entries { out += "    " + line(e) + "\n" }
+                for e in entries { out += "    " + line(e, l) + "\n" }
             }
         }
         out += summary(diffs, l) + "\n"
@@ -86,7 +92,7 @@ public enum DiffReport {
                 out +=
                     "### \(sectionName(section, l))\n\n" + l.text("diff.table-head") + "\n| --- | --- | --- | --- |\n"
                 for e in entries {
-                    let what = e.subject + (e.field.map { " · " + $0 } ?? "")
+                    let what = subject(e, l) + (e.field.map { " · " + $0 } ?? "")
                     out += "| \(mark(e)) | \(cell(what)) | \(e.old.map(code) ?? "") | \(e.new.map(code) ?? "") |\n"
                 }
                 out += "\n"

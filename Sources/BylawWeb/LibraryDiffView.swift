@@ -75,7 +75,9 @@ enum LibraryDiffView {
             }
             body += "</tr></thead><tbody>"
             for e in entries {
-                let item = e.subject + (e.field.map { " · " + $0 } ?? "")
+                let subject =
+                    e.tableRow.map { Words.text("diff.table-row", ctx.lang, e.table ?? "", String($0)) } ?? e.subject
+                let item = subject + (e.field.map { " · " + $0 } ?? "")
                 body += "<tr class=\"\(e.change.rawValue)\"><td class=\"mark\">"
                 body += "\(HTML.h(w("web.library.diff.change." + e.change.rawValue)))</td>"
                 body += "<td><code>\(HTML.h(item))</code></td>"

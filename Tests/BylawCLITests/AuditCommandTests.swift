@@ -211,9 +211,9 @@ import Testing
         #expect(lines.map(\.id) == ["ZC-CR-1", "ZC-CR-2", nil, "ZC-CR-4", "ZC-CR-5"])
         let messages = (lines[0].json["results"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
         #expect(messages == ["ZC-CR-1：别克GL8商务车,\r川A·3K571（原值 328000.00 元）应由省级工会审批"])
-        // Header line 1, row 1 on lines 2–3 (the quoted CR), row 2 on line 4: the ragged row is on line 5.
+        // Header line 1, row 2 on lines 2–3 (the quoted CR), row 3 on line 4: the ragged row 4 is on line 5.
         #expect(lines[2].locations == ["5:1"])
-        // Standard input, sniffed: the first line ends at its CR, so row 4's `: ` does not make it YAML.
+        // Standard input, sniffed: the first line ends at its CR, so the fourth line's `: ` does not make it YAML.
         let (s, stdinLines) = try audit(["-"], stdin: rows.joined(separator: "\r"))
         #expect(s.status == 1, "\(s.stderr)")
         #expect(stdinLines.map(\.summary).first == "-:row 2 non_compliant [AM-01]")

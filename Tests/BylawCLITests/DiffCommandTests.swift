@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -32,6 +33,38 @@ import Testing
         ] {
             #expect(lines.contains(line), "missing: \(line)\n\(r.stdout)")
         }
+    }
+
+    /// In Chinese the rows of a table are named as a reader counts them, and a field's type is shown as the rule
+    /// set writes it, in no language: its bound and whether it may be left out.
+    @Test func chineseNamesRowsAndShowsFieldsAsWritten() throws {
+        let r = try Run.bylaw([
+            "diff", Self.corpus + "/v1/ruleset.yaml", Self.corpus + "/v2/ruleset.yaml", "--lang", "zh",
+        ])
+        #expect(
+            r.stdout.contains(
+                "    ~ approver 第 1 行: when: [>= 50000], then: party_group → when: [>= 30000], then: party_group\n"),
+            "\(r.stdout)")
+        let dir = Scratch.root.appendingPathComponent("diff-fields-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let shipped = try String(
+            contentsOfFile: Run.repository + "/rules/asset-management/ruleset.yaml", encoding: .utf8)
+        let edited =
+            shipped
+            .replacingOccurrences(
+                of: "book_value: {type: decimal, min: 0,", with: "book_value: {type: decimal, min: 1,"
+            )
+            .replacingOccurrences(of: "  service_life?: {type: int, min: 0,", with: "  service_life: {type: int,")
+        #expect(edited != shipped)
+        try shipped.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+        try edited.write(toFile: dir + "/b.yaml", atomically: true, encoding: .utf8)
+        let fields = try Run.bylaw(["diff", dir + "/a.yaml", dir + "/b.yaml", "--lang", "zh"])
+        #expect(fields.status == 1)
+        #expect(
+            fields.stdout.contains(
+                "  输入字段\n    ~ asset.book_value: {type: decimal, min: 0} → {type: decimal, min: 1}\n"
+                    + "    ~ asset.service_life: {type: int, min: 0, optional: true} → int\n"), "\(fields.stdout)")
+        #expect(!fields.stdout.contains("optional,") && !fields.stdout.contains("at least"))
     }
 
     @Test func sameVersionHasNoDifferences() throws {

@@ -361,7 +361,7 @@ import Testing
         #expect(zh.stdout.contains("提示：请在映射文件中写明：日在前写 `date: d/M/yyyy`，月在前写 `date: M/d/yyyy`"))
         #expect(zh.stdout.contains("`11/09/2024` 可能是日在前（`2024-09-11`），也可能是月在前（`2024-11-09`）"))
         #expect(!zh.stdout.contains("say which"))
-        // Row 6's record is on line 8 of the file: the header is line 1, and row 1's note spans lines 2 and 3.
+        // Row 7's record is on line 8 of the file: the header is line 1, and row 2's note spans lines 2 and 3.
         #expect(invalid.first?.locations.first?.hasPrefix("8:") == true)
     }
 }

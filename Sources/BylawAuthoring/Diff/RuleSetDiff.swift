@@ -24,6 +24,10 @@ public struct RuleSetDiff: Sendable {
         public var old: String?
         /// As written in the new version; nil when removed.
         public var new: String?
+        /// For a row of a table (`subject` `approver row 2`): the table's name and the 1-based row, so that a
+        /// report can name the row in its reader's language.
+        public var table: String? = nil
+        public var tableRow: Int? = nil
     }
 
     public var id: String
@@ -93,7 +97,7 @@ public struct RuleSetDiff: Sendable {
         mutating func tables(_ a: [DecisionTable], _ b: [DecisionTable]) {
             for t in b {
                 guard let o = a.first(where: { $0.name == t.name }) else {
-                    add(.tables, t.name, nil, nil, "\(t.rows.count) rows")
+                    add(.tables, t.name, nil, nil, Self.tableShape(t))
                     continue
                 }
                 add(.tables, t.name, "hit", o.hit.rawValue, t.hit.rawValue)
@@ -102,17 +106,25 @@ public struct RuleSetDiff: Sendable {
                     .tables, t.name, "default", o.defaultOutput.map(ValueText.literal),
                     t.defaultOutput.map(ValueText.literal))
                 for i in 0..<max(o.rows.count, t.rows.count) {
+                    let count = entries.count
                     add(
                         .tables, "\(t.name) row \(i + 1)", nil, o.rows.indices.contains(i) ? Self.row(o.rows[i]) : nil,
                         t.rows.indices.contains(i) ? Self.row(t.rows[i]) : nil)
+                    if entries.count > count {
+                        entries[count].table = t.name
+                        entries[count].tableRow = i + 1
+                    }
                 }
             }
             for o in a where !b.contains(where: { $0.name == o.name }) {
-                add(.tables, o.name, nil, "\(o.rows.count) rows", nil)
+                add(.tables, o.name, nil, Self.tableShape(o), nil)
             }
         }
 
-        /// Every declared field as `(path, type)`: `asset.category` → `one of `a`, `b``, optional ones marked.
+        /// Every declared field as `(path, spec)`, the spec as a rule set writes it (docs/ruleset-format.md), the
+        /// same in every language: `decimal`, `{type: decimal, min: 0, optional: true}`, `{enum: [a, b]}`,
+        /// `{list: date}`; a group `{…}` or a list of groups `{list: {…}}`, whose fields follow under `path` or
+        /// `path[]`.
         static func fields(_ schema: ObjectSchema, at prefix: String) -> [(String, String)] {
             var out: [(String, String)] = []
             for f in schema.fields {
@@ -123,19 +135,33 @@ public struct RuleSetDiff: Sendable {
                     type = item
                     suffix += "[]"
                 }
+                var options: [String] = []
+                if let least = f.minimum { options.append("min: \(least)") }
+                if f.optional { options.append("optional: true") }
                 if case .object(let inner) = type {
-                    out.append(
-                        (
-                            path + suffix,
-                            (suffix.isEmpty ? "object" : "list of object") + (f.optional ? ", optional" : "")
-                        ))
+                    out.append((path + suffix, spec(f.type, options)))
                     out += fields(inner, at: path + suffix)
                 } else {
-                    let least = f.minimum.map { ", at least \($0)" } ?? ""
-                    out.append((path, f.type.description + least + (f.optional ? ", optional" : "")))
+                    out.append((path, spec(f.type, options)))
                 }
             }
             return out
+        }
+
+        /// A field type with its options as the rule set writes it.
+        static func spec(_ type: FieldType, _ options: [String]) -> String {
+            let rest = options.map { ", " + $0 }.joined()
+            switch type {
+            case .enumeration(let values): return "{enum: [" + values.joined(separator: ", ") + "]" + rest + "}"
+            case .list(let item): return "{list: " + spec(item, []) + rest + "}"
+            case .object: return "{…" + rest + "}"
+            default: return options.isEmpty ? type.description : "{type: \(type.description)" + rest + "}"
+            }
+        }
+
+        /// A table added or removed, in the words of its definition: `{hit: first, inputs: [a, b], rows: 14}`.
+        static func tableShape(_ t: DecisionTable) -> String {
+            "{hit: \(t.hit.rawValue), inputs: " + list(t.inputs.map(\.source)) + ", rows: \(t.rows.count)}"
         }
 
         static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }

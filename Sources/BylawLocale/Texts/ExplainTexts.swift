@@ -28,6 +28,7 @@ enum ExplainTexts {
         CatalogueEntry("diff.section.tables", zh: "决策表", en: "tables"),
         CatalogueEntry("diff.section.rules", zh: "规则", en: "rules"),
         CatalogueEntry("diff.none", zh: "没有差异", en: "no differences"),
+        CatalogueEntry("diff.table-row", zh: "{0} 第 {1} 行", en: "{0} row {1}"),
         CatalogueEntry("diff.none-sentence", zh: "没有差异。", en: "No differences."),
         CatalogueEntry("diff.table-head", zh: "| | 项目 | 原 | 新 |", en: "| | item | old | new |"),
         CatalogueEntry(
