@@ -36,7 +36,11 @@ struct NewCommand: ParsableCommand {
             throw Exit.invalid
         }
         do {
-            for (path, contents) in RuleSetScaffold.files(name: name, kind: kind) {
+            let l = Language.current
+            let files = RuleSetScaffold.files(name: name, kind: kind) { key, arguments in
+                l.text("new.placeholder." + key, arguments: arguments)
+            }
+            for (path, contents) in files {
                 let full = folder + "/" + path
                 try fm.createDirectory(
                     atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

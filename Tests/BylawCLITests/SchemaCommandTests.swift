@@ -127,6 +127,33 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
+    /// With `--lang zh` the texts the author replaces, the rule's message and the case's name are Chinese; the
+    /// scaffold still loads, lints clean and passes its own case with the message filled in.
+    @Test func chineseScaffoldHasChinesePlaceholders() throws {
+        let dir = Scratch.root.appendingPathComponent("bylaw-new-zh-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/rules", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let made = try Run.bylaw(["new", "travel-expenses", "--kind", "travel_claim", "--lang", "zh"], cwd: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        let set = dir + "/rules/travel-expenses"
+        let ruleset = try String(contentsOfFile: set + "/ruleset.yaml", encoding: .utf8)
+        for line in [
+            "title: TODO 规则集标题", "  issuer: TODO 发文机关", "    title: TODO 用一句话写明要求", "    cite: TODO 依据条款",
+            "    message: '{id}：金额 {amount} 超过上限 {params.max_amount}'",
+        ] {
+            #expect(ruleset.contains("\n" + line + "\n"), "missing: \(line)")
+        }
+        #expect(!ruleset.contains("TODO the"))
+        let cases = try String(contentsOfFile: set + "/tests/cases.yaml", encoding: .utf8)
+        #expect(cases.contains("  - name: 金额超过上限时 TE-01 不通过\n"))
+        let lint = try Run.bylaw(["lint", "rules/travel-expenses"], cwd: dir)
+        #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+        let check = try Run.bylaw(
+            ["check", "rules/travel-expenses/examples/non-compliant-example.yaml", "--no-audit"], cwd: dir)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("EXAMPLE-002：金额 12000.00 超过上限 10000.00"), "\(check.stdout)")
+    }
+
     @Test func refusesToOverwrite() throws {
         let dir = try Self.tempLibrary()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -104,6 +104,22 @@ enum HelpAuthoringTexts {
             "help.new.kind", zh: "规则集适用的决定类别，如 travel_claim。",
             en: "The decision kind the rule set applies to, such as travel_claim."),
         CatalogueEntry("help.new.rules", zh: "规则库文件夹。", en: "The rule library folder."),
+        // The texts `bylaw new` writes for the author to replace (after `TODO `).
+        CatalogueEntry("new.placeholder.title", zh: "规则集标题", en: "the rules' title"),
+        CatalogueEntry("new.placeholder.description", zh: "本规则集检查哪些决定", en: "what decisions this set checks"),
+        CatalogueEntry("new.placeholder.source-title", zh: "所依据规定的名称", en: "the regulation's title"),
+        CatalogueEntry("new.placeholder.issuer", zh: "发文机关", en: "who issued it"),
+        CatalogueEntry("new.placeholder.version", zh: "版本或年份", en: "which version or year"),
+        CatalogueEntry("new.placeholder.param-meaning", zh: "这个数字的含义", en: "what the figure means"),
+        CatalogueEntry("new.placeholder.param-source", zh: "数字出自哪一条", en: "the article it comes from"),
+        CatalogueEntry("new.placeholder.amount-meaning", zh: "金额的含义", en: "what the amount is"),
+        CatalogueEntry("new.placeholder.rule-title", zh: "用一句话写明要求", en: "the requirement in one line"),
+        CatalogueEntry("new.placeholder.cite", zh: "依据条款", en: "the article"),
+        CatalogueEntry(
+            "new.placeholder.message", zh: "{id}：金额 {amount} 超过上限 {params.max_amount}",
+            en: "{id}: the amount {amount} is over the limit of {params.max_amount}"),
+        CatalogueEntry(
+            "new.placeholder.case-name", zh: "金额超过上限时 {0} 不通过", en: "{0} fails when the amount is over the limit"),
         CatalogueEntry(
             "help.schema.discussion",
             zh: """
