@@ -34,9 +34,13 @@ struct BylawCommand: ParsableCommand {
                             + Language.current.help("help.usage-hint-command", commandPath(arguments)) + "\n")
                     Foundation.exit(2)
                 }
-                FileHandleOutput.writeStderr(
-                    HelpChrome.translateError(fullMessage(for: error), Language.current) + "\n")
-                FileHandleOutput.writeStderr(Language.current.help("help.usage-hint") + "\n")
+                let said = HelpChrome.translateError(fullMessage(for: error), Language.current)
+                FileHandleOutput.writeStderr(said + "\n")
+                // The parser's message usually ends by naming the command's `--help`; the general hint is for
+                // when it does not.
+                if !said.contains("--help") {
+                    FileHandleOutput.writeStderr(Language.current.help("help.usage-hint") + "\n")
+                }
                 Foundation.exit(2)
             }
             // Help (a clean exit) in the chosen language, the parser's own words included.
