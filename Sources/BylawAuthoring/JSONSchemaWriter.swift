@@ -534,7 +534,12 @@ public enum JSONSchemaWriter {
     /// The input schema of decisions of `kind`: the union, over every date, of the merged inputs of the
     /// rule sets in force on that date. A field is required when every such combination requires it;
     /// a field typed differently by different versions accepts either type. `nil` when no rule set applies to `kind`.
-    public static func decision(kind: String, in library: RuleLibrary) -> OrderedJSON? {
+    /// The texts of a decision's schema in the reader's language, by key (the catalogue's `decision-schema.<key>`):
+    /// `title` and `description` (`{0}` the kind, `{1}` the rule sets), `kind`, the common fields `id`, `date` and
+    /// `unit`, and the value hints `hint.decimal`, `hint.date` and `hint.int`.
+    public typealias DecisionWords = (_ key: String, _ arguments: [String]) -> String
+
+    public static func decision(kind: String, in library: RuleLibrary, words: @escaping DecisionWords) -> OrderedJSON? {
         let sets = library.ruleSets.filter { $0.appliesTo == kind }
         guard !sets.isEmpty, let earliest = CELDate(daysSinceEpoch: CELDate.minDays) else { return nil }
         var days: Set<CELDate> = [earliest]
@@ -554,7 +559,7 @@ public enum JSONSchemaWriter {
                 for s in inForce {
                     if case .success(let m) = schema.merged(with: s.input) { schema = m }
                 }
-                let json = objectJSON(schema, description: nil, kind: kind)
+                let json = objectJSON(schema, description: nil, kind: kind, words: words)
                 merged = merged.map { union($0, json) } ?? json
             }
         }
@@ -565,27 +570,31 @@ public enum JSONSchemaWriter {
         return .object(
             [
                 ("$schema", .string(draft)),
-                ("title", .string("bylaw decision: \(kind)")),
-                (
-                    "description",
-                    .string(
-                        "A decision of kind \(kind), as read by the rule sets " + names.joined(separator: ", ")
-                            + " (fields of every version, on any date). Decimals are plain numbers such as 650000.00; "
-                            + "the schema also accepts them as numeric text for tools that carry numbers as strings, "
-                            + "but in YAML and JSON files bylaw wants them unquoted. Unknown fields are warnings in bylaw."
-                    )
-                ),
+                ("title", .string(words("title", [kind]))),
+                ("description", .string(words("description", [kind, names.joined(separator: ", ")]))),
             ] + body)
     }
 
-    static func objectJSON(_ schema: ObjectSchema, description: String?, kind: String? = nil) -> OrderedJSON {
+    static func objectJSON(
+        _ schema: ObjectSchema, description: String?, kind: String? = nil, words: DecisionWords? = nil
+    ) -> OrderedJSON {
         var properties: [(String, OrderedJSON)] = []
         for f in schema.fields {
             if let kind, f.name == "kind" {
-                properties.append(
-                    ("kind", described("The decision kind; it selects the rule sets.", [("const", .string(kind))])))
+                let text = words?("kind", []) ?? "The decision kind; it selects the rule sets."
+                properties.append(("kind", described(text, [("const", .string(kind))])))
             } else {
-                properties.append((f.name, fieldJSON(f.type, description: f.description, minimum: f.minimum)))
+                // The fields every decision has are described in the reader's language; a rule set's own fields
+                // by their author's description.
+                let common = kind != nil && ["id", "date", "unit"].contains(f.name)
+                var json = fieldJSON(
+                    f.type, description: common ? words?(f.name, []) ?? f.description : f.description,
+                    minimum: f.minimum, words: words)
+                // The label (`账面原值`) is what people call the field: an editor or a form shows it as the title.
+                if let label = f.label, case .object(let pairs) = json {
+                    json = .object([("title", .string(label))] + pairs)
+                }
+                properties.append((f.name, json))
             }
         }
         var pairs: [(String, OrderedJSON)] = []
@@ -595,7 +604,9 @@ public enum JSONSchemaWriter {
                 + strictObject(properties, required: schema.fields.filter { !$0.optional }.map(\.name)))
     }
 
-    static func fieldJSON(_ type: FieldType, description: String?, minimum: CELDecimal? = nil) -> OrderedJSON {
+    static func fieldJSON(
+        _ type: FieldType, description: String?, minimum: CELDecimal? = nil, words: DecisionWords? = nil
+    ) -> OrderedJSON {
         let base: [(String, OrderedJSON)]
         // A whole `min` is JSON Schema's `minimum` (a number given as text cannot be bounded there).
         let least: [(String, OrderedJSON)] =
@@ -616,14 +627,15 @@ public enum JSONSchemaWriter {
         case .string: base = [("type", scalarTypes)]
         case .date: base = [("type", .string("string")), ("pattern", .string(datePattern))]
         case .enumeration(let values): base = [("enum", strings(values))]
-        case .list(let item): base = [("type", .string("array")), ("items", fieldJSON(item, description: nil))]
-        case .object(let schema): return objectJSON(schema, description: description)
+        case .list(let item):
+            base = [("type", .string("array")), ("items", fieldJSON(item, description: nil, words: words))]
+        case .object(let schema): return objectJSON(schema, description: description, words: words)
         }
         let hint: String
         switch type {
-        case .decimal: hint = "a decimal number, such as 650000.00"
-        case .date: hint = "a date, YYYY-MM-DD"
-        case .int: hint = "an integer"
+        case .decimal: hint = words?("hint.decimal", []) ?? "a decimal number, such as 650000.00"
+        case .date: hint = words?("hint.date", []) ?? "a date, YYYY-MM-DD"
+        case .int: hint = words?("hint.int", []) ?? "an integer"
         default: hint = ""
         }
         let text = [description, hint.isEmpty ? nil : hint].compactMap { $0 }.joined(separator: " — ")

@@ -32,7 +32,11 @@ struct SchemaCommand: ParsableCommand {
         let schema: OrderedJSON
         if let decision {
             let library = try rules.loadLibrary()
-            guard let s = JSONSchemaWriter.decision(kind: decision, in: library) else {
+            let l = Language.current
+            let words: JSONSchemaWriter.DecisionWords = { key, arguments in
+                l.text("decision-schema." + key, arguments: arguments)
+            }
+            guard let s = JSONSchemaWriter.decision(kind: decision, in: library, words: words) else {
                 let kinds = library.kinds
                 printError(
                     "bylaw: " + Language.current.text("op.schema-no-kind", rules.directory, decision)

@@ -46,6 +46,24 @@ import Testing
         let assetProps = try #require(asset["properties"] as? [String: Any])
         let bookValue = try #require(assetProps["book_value"] as? [String: Any])
         #expect((bookValue["anyOf"] as? [Any])?.count == 2, "decimals are numbers or numeric text")
+        // A field's label is its title, as an editor or a form shows it.
+        #expect(bookValue["title"] as? String == "账面原值")
+        #expect((props["unit_type"] as? [String: Any])?["title"] as? String == "单位性质")
+    }
+
+    /// In Chinese the schema's own words are Chinese; the fields' labels and the rule sets' descriptions are as
+    /// their authors wrote them.
+    @Test func decisionSchemaInChinese() throws {
+        let r = try Run.bylaw(["schema", "--decision", "asset_disposal", "--lang", "zh"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try r.json()
+        #expect(json["title"] as? String == "bylaw 决定：asset_disposal")
+        #expect((json["description"] as? String)?.hasPrefix("决定类别 asset_disposal，按规则集 asset-management") == true)
+        let props = try #require(json["properties"] as? [String: Any])
+        #expect((props["kind"] as? [String: Any])?["description"] as? String == "决定类别，据此选用规则集。")
+        #expect((props["id"] as? [String: Any])?["description"] as? String == "决定编号，在同一类别内唯一")
+        #expect((props["date"] as? [String: Any])?["description"] as? String == "决定日期 — 日期，YYYY-MM-DD")
+        #expect(!r.stdout.contains("a decimal number") && !r.stdout.contains("The decision kind"))
     }
 
     @Test func unknownKindExitsTwoAndListsTheKnownKinds() throws {

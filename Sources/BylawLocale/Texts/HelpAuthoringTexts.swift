@@ -104,6 +104,27 @@ enum HelpAuthoringTexts {
             "help.new.kind", zh: "规则集适用的决定类别，如 travel_claim。",
             en: "The decision kind the rule set applies to, such as travel_claim."),
         CatalogueEntry("help.new.rules", zh: "规则库文件夹。", en: "The rule library folder."),
+        // The texts of a decision's JSON Schema (`bylaw schema --decision KIND`).
+        CatalogueEntry("decision-schema.title", zh: "bylaw 决定：{0}", en: "bylaw decision: {0}"),
+        CatalogueEntry(
+            "decision-schema.description",
+            zh:
+                "决定类别 {0}，按规则集 {1} 读取（含各版本的字段，不限日期）。金额写作普通数字，如 650000.00；"
+                + "为照顾把数字作为文本传送的系统，本模式也接受数字文本，但 YAML 和 JSON 文件中请不要加引号。"
+                + "未知字段在 bylaw 中是警告。",
+            en:
+                "A decision of kind {0}, as read by the rule sets {1} (fields of every version, on any date). "
+                + "Decimals are plain numbers such as 650000.00; the schema also accepts them as numeric text for "
+                + "tools that carry numbers as strings, but in YAML and JSON files bylaw wants them unquoted. "
+                + "Unknown fields are warnings in bylaw."),
+        CatalogueEntry("decision-schema.kind", zh: "决定类别，据此选用规则集。", en: "The decision kind; it selects the rule sets."),
+        CatalogueEntry("decision-schema.id", zh: "决定编号，在同一类别内唯一", en: "the decision's id, unique within its kind"),
+        CatalogueEntry("decision-schema.date", zh: "决定日期", en: "the decision date"),
+        CatalogueEntry("decision-schema.unit", zh: "作出决定的单位，以 / 分隔的路径", en: "the deciding unit, a /-separated path"),
+        CatalogueEntry(
+            "decision-schema.hint.decimal", zh: "精确小数，如 650000.00", en: "a decimal number, such as 650000.00"),
+        CatalogueEntry("decision-schema.hint.date", zh: "日期，YYYY-MM-DD", en: "a date, YYYY-MM-DD"),
+        CatalogueEntry("decision-schema.hint.int", zh: "整数", en: "an integer"),
         // The texts `bylaw new` writes for the author to replace (after `TODO `).
         CatalogueEntry("new.placeholder.title", zh: "规则集标题", en: "the rules' title"),
         CatalogueEntry("new.placeholder.description", zh: "本规则集检查哪些决定", en: "what decisions this set checks"),
