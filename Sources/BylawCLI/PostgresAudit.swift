@@ -108,8 +108,9 @@ extension LogCommand {
                 return try TrailMigration.run(from: source, to: target)
             }
             FileHandleOutput.writeText(
-                "✓ copied \(report.copied) records (\(report.skipped) were already there); head "
-                    + "\(report.headSeq):\(report.headHash)\n")
+                Language.current.text(
+                    "op.migrated", String(report.copied), String(report.skipped), String(report.headSeq),
+                    report.headHash) + "\n")
         }
     }
 }

@@ -130,6 +130,21 @@ import Testing
         #expect(twice.status == 2)
     }
 
+    /// One SQLite trail copied into another: the count, the records already there and the head, in the reader's
+    /// language; the copy verifies.
+    @Test func aMigrationSaysWhatItCopiedInChinese() throws {
+        let dir = try temp()
+        let store = dir + "/trail.sqlite"
+        _ = try Run.bylaw(["check", "--rules", rules, "--audit", store, Run.fixtures + "/ok.yaml"])
+        let first = try Run.bylaw(["log", "migrate", "--from", store, "--to", dir + "/copy.sqlite", "--lang", "zh"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("✓ 已复制 1 条记录（另有 0 条目标中原已存在）；链头 1:"), "\(first.stdout)")
+        let again = try Run.bylaw(["log", "migrate", "--from", store, "--to", dir + "/copy.sqlite", "--lang", "en"])
+        #expect(again.stdout.hasPrefix("✓ copied 0 records (1 were already there); head 1:"), "\(again.stdout)")
+        let verify = try Run.bylaw(["log", "verify", "--audit", dir + "/copy.sqlite"])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("✓ 1 records verified"), "\(verify.stdout)")
+    }
+
     @Test func pruneIsRefusedWithoutAKeyOrForYoungRecords() throws {
         let dir = try temp()
         let store = dir + "/trail.sqlite"

@@ -27,6 +27,9 @@ enum OperationalTexts {
             "op.new-exists", zh: "`{0}` 已存在；`bylaw new` 从不覆盖。请换一个名称，或先删除它。",
             en: "`{0}` already exists; `bylaw new` never overwrites. Choose another name or remove it."),
         CatalogueEntry("op.created", zh: "已创建 {0}", en: "created {0}"),
+        CatalogueEntry(
+            "op.migrated", zh: "✓ 已复制 {0} 条记录（另有 {1} 条目标中原已存在）；链头 {2}:{3}",
+            en: "✓ copied {0} records ({1} were already there); head {2}:{3}"),
         CatalogueEntry("op.keygen-exists", zh: "`{0}` 已存在；不覆盖密钥", en: "`{0}` exists; not overwriting a key"),
         CatalogueEntry(
             "op.keygen-unwritable", zh: "无法写入 `{0}.key` 和 `{0}.pub`", en: "cannot write `{0}.key` and `{0}.pub`"),
