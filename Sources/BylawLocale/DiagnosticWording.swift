@@ -33,6 +33,12 @@ public enum DiagnosticWording {
             if code == "lint.always-error", let last = values.indices.last {
                 values[last] = evaluationMessage(values[last]) ?? values[last]
             }
+            // A condition that can never hold, for several reasons: each reason in Chinese.
+            if code == "lint.when-never-true" || code == "lint.require-always-false", e.id.hasSuffix("-any"),
+                let last = values.indices.last
+            {
+                values[last] = contradictions(values[last]) ?? values[last]
+            }
             return Catalogue.fill(e.chinese, values)
         }
         let quoted = quotedSpans(english)
@@ -110,6 +116,29 @@ public enum DiagnosticWording {
         }
         return table
     }()
+
+    /// The reasons a lint finding gives for a condition that can never hold (`Contradiction`), in Chinese:
+    /// "`a > 5` and `a < 3` cannot both hold; `b`, `c`, `d` cannot all hold" becomes
+    /// "`a > 5` 与 `a < 3` 不能同时成立；`b`、`c`、`d` 不能同时成立". Nil when a part is not one of those forms.
+    static func contradictions(_ english: String) -> String? {
+        var said: [String] = []
+        for reason in english.split(separator: "; ") {
+            if reason.hasSuffix(" cannot both hold") {
+                let body = reason.dropLast(" cannot both hold".count)
+                let parts = body.split(separator: "` and `", omittingEmptySubsequences: false)
+                guard parts.count == 2 else { return nil }
+                said.append(Language.chinese.text("lint-reason.both", parts[0] + "`", "`" + parts[1]))
+            } else if reason.hasSuffix(" cannot all hold") {
+                let body = reason.dropLast(" cannot all hold".count)
+                let parts = body.split(separator: "`, `", omittingEmptySubsequences: false)
+                guard parts.count > 1 else { return nil }
+                said.append(Language.chinese.text("lint-reason.all", parts.joined(separator: "`、`")))
+            } else {
+                return nil
+            }
+        }
+        return said.joined(separator: "；")
+    }
 
     /// libyaml's and the JSON reader's problem messages in Chinese, by their English.
     static let syntaxProblems: [String: String] = {

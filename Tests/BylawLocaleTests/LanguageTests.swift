@@ -312,4 +312,21 @@ import Testing
         #expect(VerifyWording.text("a reason of another form", .chinese) == "a reason of another form")
         #expect(Catalogue.match("record {0} is missing", "record 7 is missing, and more") == nil)
     }
+
+    /// A condition that can never hold for several reasons: each reason is said in Chinese, in order.
+    @Test func everyReasonAConditionCannotHoldIsInChinese() {
+        let english =
+            "`when` of rule `L-01` can never be true: `a > 5` and `a < 3` cannot both hold; "
+            + "`b > 10`, `b < 2`, `b == 4` cannot all hold"
+        #expect(
+            DiagnosticWording.message(code: "lint.when-never-true", english: english, .chinese)
+                == "规则 `L-01` 的 `when` 永远不会成立，规则从不适用：`a > 5` 与 `a < 3` 不能同时成立；"
+                + "`b > 10`、`b < 2`、`b == 4` 不能同时成立")
+        #expect(DiagnosticWording.message(code: "lint.when-never-true", english: english, .english) == english)
+        // A reason in no known form is kept as written rather than half translated.
+        let odd = "`require` of rule `L-02` can never be true: `x` is odd; `y` is even"
+        #expect(
+            DiagnosticWording.message(code: "lint.require-always-false", english: odd, .chinese)
+                == "规则 `L-02` 的 `require` 永远不会成立：`x` is odd; `y` is even")
+    }
 }

@@ -118,6 +118,8 @@ enum DiagnosticFormTexts {
         CatalogueEntry(
             "diag-exact.lint.require-always-false.rule-pair", zh: "规则 {1} 的 {0} 永远不会成立：{2} 与 {3} 不能同时成立",
             en: "{0} of rule {1} can never be true: {2} and {3} cannot both hold"),
+        CatalogueEntry("lint-reason.both", zh: "{0} 与 {1} 不能同时成立", en: "{0} and {1} cannot both hold"),
+        CatalogueEntry("lint-reason.all", zh: "{0} 不能同时成立", en: "{0} cannot all hold"),
         CatalogueEntry(
             "diag-exact.lint.when-never-true.rule-any", zh: "规则 {1} 的 {0} 永远不会成立，规则从不适用：{2}",
             en: "{0} of rule {1} can never be true: {2}"),
