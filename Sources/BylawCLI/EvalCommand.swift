@@ -98,7 +98,9 @@ struct EvalCommand: ParsableCommand {
             return
         }
         let source = expression
-        let renderer = DiagnosticRenderer(colour: FileHandleOutput.stderrIsTerminal) { $0 == "<expr>" ? source : nil }
+        let renderer = DiagnosticRenderer(colour: FileHandleOutput.stderrIsTerminal, language: Language.current) {
+            $0 == "<expr>" ? source : nil
+        }
         // Multi-line expressions: map the scalar offset to a line and column.
         let diags = problems.map { p -> Diagnostic in
             var line = 1

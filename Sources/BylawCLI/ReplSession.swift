@@ -1,6 +1,7 @@
 import Bylaw
 import BylawCEL
 import BylawDiagnostics
+import BylawLocale
 import BylawYAML
 import Foundation
 
@@ -45,7 +46,7 @@ struct ReplSession {
                 _ = rebuild()
             }
         case ":scope": say(scope)
-        default: fail("unknown command `\(command)`; :help lists the commands")
+        default: fail(Self.words.text("repl.unknown-command", command))
         }
         return true
     }
@@ -66,7 +67,9 @@ struct ReplSession {
             _ = rebuild()
             return false
         }
-        say("loaded `\(path)`" + (node["id"]?.scalar.map { ": \($0.text)" } ?? ""))
+        say(
+            node["id"]?.scalar.map { Self.words.text("repl.loaded-id", path, $0.text) }
+                ?? Self.words.text("repl.loaded", path))
         return true
     }
 
@@ -109,7 +112,9 @@ struct ReplSession {
         switch CEL.compile(expression, environment: environment) {
         case .success(let program): return program
         case .failure(let issues):
-            for issue in issues { fail(Self.caret(expression, at: issue.offset) + issue.message + " [\(issue.code)]") }
+            for issue in issues {
+                fail(Self.caret(expression, at: issue.offset) + Self.said(issue.code, issue.message))
+            }
             return nil
         }
     }
@@ -118,7 +123,7 @@ struct ReplSession {
         guard let program = compile(expression) else { return }
         switch program.evaluate(activation) {
         case .success(let v): say("\(ValueText.literal(v))  (\(v.type))")
-        case .failure(let e): fail(Self.caret(expression, at: e.offset) + e.message + " [\(e.code)]")
+        case .failure(let e): fail(Self.caret(expression, at: e.offset) + Self.said(e.code, e.message))
         }
     }
 
@@ -128,10 +133,10 @@ struct ReplSession {
     }
 
     private mutating func bind(_ text: String) {
-        guard let eq = text.firstIndex(of: "=") else { return fail(":let takes NAME = EXPR") }
+        guard let eq = text.firstIndex(of: "=") else { return fail(Self.words.text("repl.let-usage")) }
         let name = text[..<eq].trimmingCharacters(in: .whitespaces)
         let expression = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-        guard Self.isIdentifier(name) else { return fail("`\(name)` is not a name for :let") }
+        guard Self.isIdentifier(name) else { return fail(Self.words.text("repl.let-name", name)) }
         guard let program = compile(expression) else { return }
         switch program.evaluate(activation) {
         case .success(let v):
@@ -139,34 +144,36 @@ struct ReplSession {
             lets.append((name, v))
             _ = rebuild()
             say("\(name) = \(ValueText.literal(v))  (\(v.type))")
-        case .failure(let e): fail(e.message + " [\(e.code)]")
+        case .failure(let e): fail(Self.said(e.code, e.message))
         }
     }
 
     private var scope: String {
-        var out = "set: " + (setID ?? "none") + "\ndecision: " + (decisionPath ?? "none")
-        if !lets.isEmpty { out += "\nlet: " + lets.map(\.name).joined(separator: ", ") }
+        let w = Self.words
+        let none = w.text("repl.none")
+        var out = w.text("repl.scope-set", setID ?? none) + "\n" + w.text("repl.scope-decision", decisionPath ?? none)
+        if !lets.isEmpty { out += "\n" + w.text("repl.scope-let", lets.map(\.name).joined(separator: ", ")) }
         return out
     }
 
-    static let help = """
-        EXPR               evaluate EXPR
-        :type EXPR         the type of EXPR
-        :let NAME = EXPR   name a value
-        :load FILE         take FILE as the decision
-        :set ID            take rule set ID's scope (:set - leaves it)
-        :scope             what is in scope
-        :quit              end
-        """
+    /// The session's language: the process's, as `--lang` set it.
+    static var words: Language { Language.current }
+
+    static var help: String { words.text("repl.help") }
+
+    /// A problem's message in the session's language, with its code.
+    static func said(_ code: String, _ english: String) -> String {
+        DiagnosticWording.message(code: code, english: english, words) + " [\(code)]"
+    }
 
     private func say(_ text: String) { FileHandleOutput.writeText(text + "\n") }
 
-    private func fail(_ text: String) { FileHandleOutput.writeText("error: " + text + "\n") }
+    private func fail(_ text: String) { FileHandleOutput.writeText(Self.words.text("repl.error", text) + "\n") }
 
     /// Where in the expression a problem is, when the expression is one line.
     private static func caret(_ expression: String, at offset: Int?) -> String {
         guard let offset, !expression.contains("\n") else { return "" }
-        return "at column \(offset + 1): "
+        return words.text("repl.at-column", String(offset + 1))
     }
 
     private static func split(_ line: String) -> (String, String) {

@@ -32,6 +32,10 @@ import Testing
         #expect(type.status == 2)
         #expect(type.stderr.contains("<expr>:1:1: error: no matching overload for `>` applied to `(int, string)`"))
         #expect(type.stderr.contains("1 | x + 1 > \"a\""))
+        // In Chinese, as every other diagnostic.
+        let zh = try Run.bylaw(["eval", "1 / 0", "--lang", "zh"])
+        #expect(zh.status == 1)
+        #expect(zh.stderr.contains("<expr>:1:1: 错误: 除数为零 [cel.division-by-zero]"), "\(zh.stderr)")
     }
 
     @Test func inputIsTypedByTheRuleSetsForItsKind() throws {

@@ -47,6 +47,27 @@ import Testing
             ])
     }
 
+    /// In Chinese, what the session says is Chinese: errors, the scope and the help.
+    @Test func aChineseSessionSpeaksChinese() throws {
+        let r = try repl(
+            ["nope", "1 / 0", ":bogus", ":let 9x = 1", ":scope", ":help"],
+            ["--set", "asset-management", "--input", Self.auction, "--lang", "zh"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            Array(lines.prefix(8)) == [
+                "已载入 `\(Self.auction)`：ZC-2022-0318",
+                "错误：第 1 列：引用了未声明的名称 `nope` [cel.undeclared-reference]",
+                "错误：第 1 列：除数为零 [cel.division-by-zero]",
+                "错误：没有命令 `:bogus`；:help 列出全部命令",
+                "错误：`9x` 不能用作 :let 的名称",
+                "规则集：asset-management",
+                "决定：\(Self.auction)",
+                "EXPR               计算 EXPR",
+            ], "\(r.stdout)")
+        #expect(!r.stdout.contains("error:") && !r.stdout.contains("evaluate EXPR"))
+    }
+
     @Test func withoutASetTheDecisionsFieldsAreVariables() throws {
         let r = try repl([":set -", "sale.price", "today"], ["--input", Self.building])
         #expect(r.status == 0, "\(r.stderr)")
