@@ -103,6 +103,15 @@ import Testing
         Case(
             name: "万元 negative", type: .decimal, declared: declared { $0.tenThousandYuan = true },
             cell: "(3.2)", read: "-32000"),
+        Case(
+            name: "万元 negative, the unit in the cell", type: .decimal, declared: declared { $0.tenThousandYuan = true },
+            cell: "(65.5万元)", read: "-655000"),
+        Case(
+            name: "万元 negative, full-width", type: .decimal, declared: declared { $0.tenThousandYuan = true },
+            cell: "（1,234.5万）", read: "-12345000"),
+        Case(
+            name: "yuan in parentheses in a column of 万元", type: .decimal,
+            declared: declared { $0.tenThousandYuan = true }, cell: "(65.5元)", read: "!cell.bad-amount"),
         Case(name: "万 without the unit declared", type: .decimal, cell: "65万", read: "!cell.bad-amount"),
         Case(name: "thousands", type: .decimal, cell: "306,219.53", read: "306219.53"),
         Case(name: "yuan sign", type: .decimal, cell: "¥1,234.50", read: "1234.50"),

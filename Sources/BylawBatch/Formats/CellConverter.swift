@@ -70,8 +70,14 @@ struct CellConverter: Sendable {
         case .date(let patterns, let serials): return Self.date(text, patterns: patterns, serials: serials)
         case .amount(let integer, 0): return Self.amount(text, integer: integer)
         case .amount(let integer, let shift):
-            // In a column of 万元, a cell may say so itself: `65.5万元`, `65.5万`.
+            // In a column of 万元, a cell may say so itself: `65.5万元`, `65.5万`, and so may an amount in an
+            // accountant's parentheses, which make it negative: `(65.5万元)`, `（65.5万）`.
             var t = Self.trimmed(text)
+            var parenthesised = false
+            if (t.hasPrefix("(") && t.hasSuffix(")")) || (t.hasPrefix("（") && t.hasSuffix("）")), t.count > 2 {
+                parenthesised = true
+                t = Self.trimmed(String(t.dropFirst().dropLast()))
+            }
             if t.hasSuffix("万元") || t.hasSuffix("万") {
                 t = Self.trimmed(String(t.dropLast(t.hasSuffix("万元") ? 2 : 1)))
             } else if t.hasSuffix("元") || t.hasPrefix("¥") || t.hasPrefix("￥") || t.hasPrefix("RMB")
@@ -83,7 +89,7 @@ struct CellConverter: Sendable {
                         code: "cell.bad-amount", message: "`\(text)` is written in yuan in a column of `万元`",
                         help: "write the column's amounts in `万元`, or take `unit: 万元` out of the mapping"))
             }
-            return Self.amount(t, integer: integer).map { Self.shifted($0, by: shift) }
+            return Self.amount(parenthesised ? "(" + t + ")" : t, integer: integer).map { Self.shifted($0, by: shift) }
         case .bool(let yes, let no):
             if yes.contains(text) { return .success("true") }
             if no.contains(text) { return .success("false") }
