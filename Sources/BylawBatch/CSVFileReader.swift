@@ -19,18 +19,14 @@ final class CSVFileReader: RecordReader {
     private var headerLine = 0
     /// The number of cells up to the last column that has a header: a row needs at least these.
     private var headedWidth = 0
-    /// Records read while looking for the header, after it.
-    private var pending: [CSVReadResult] = []
+    /// Records read while looking for the header, after it, with their spreadsheet rows.
+    private var pending: [(CSVReadResult, Int)] = []
     private let headerRow: Int?
     /// The mapping's headers, by which a line below a title is known for the header.
     private let knownHeaders: Set<String>
-    /// The records read after the header, blank ones included.
-    private var row = 0
-    /// The spreadsheet row of the header's last row (the header is row 1 in a plain file): a record's row is this
-    /// plus its place after the header, as Excel or WPS shows the file, and as a workbook's rows are numbered.
-    private var headerSheetRow = 1
-    /// The spreadsheet row of the record last read.
-    private var sheetRow: Int { headerSheetRow + row }
+    /// The spreadsheet row of the record last read, as Excel or WPS shows the file (the header is row 1 in a
+    /// plain file; every line that starts a record counts, empty ones included), as a workbook's rows are numbered.
+    private var sheetRow = 0
     private var done = false
     /// Whether the file stopped part way because it could not be decoded.
     private(set) var failedPartWay = false
@@ -58,14 +54,17 @@ final class CSVFileReader: RecordReader {
         // it is skipped as an empty line is. It keeps its row number, so the rows after it keep theirs.
         var result: CSVReadResult
         repeat {
-            guard let next = pending.isEmpty ? reader.next() : pending.removeFirst() else { return nil }
-            row += 1
-            result = next
+            if !pending.isEmpty {
+                (result, sheetRow) = pending.removeFirst()
+            } else {
+                guard let next = reader.next() else { return nil }
+                (result, sheetRow) = (next, reader.recordNumber)
+            }
         } while Self.isBlank(result)
         let source = RecordSource(file: file, position: .row(sheetRow))
         switch result {
         case .problem(let d, _, let raw):
-            if d.code == "csv.encoding" { return undecodable(d, source: source, raw: raw) }
+            if d.code == "csv.encoding" { return undecodable(d, source: source, raw: raw, row: sheetRow) }
             return BatchRecord(source: source, body: .unreadable([d]), raw: raw)
         case .record(let r):
             // Cells past the header's last column, or under a column without a header, may be there when empty.
@@ -103,15 +102,20 @@ final class CSVFileReader: RecordReader {
         return r.cells.allSatisfy { $0.text.allSatisfy(\.isWhitespace) }
     }
 
-    /// The one record for a file that cannot be decoded: the first bad cell by row, header and cell name.
-    private func undecodable(_ d: Diagnostic, source: RecordSource, raw: [UInt8]) -> BatchRecord {
+    /// The one record for a file that cannot be decoded: the first bad cell by row, header and cell name. `row`
+    /// is the record's spreadsheet row, or nil for the header's.
+    private func undecodable(_ d: Diagnostic, source: RecordSource, raw: [UInt8], row: Int?, headerRow: Int = 1)
+        -> BatchRecord
+    {
         done = true
         failedPartWay = true
         let k = reader.encodingProblemCell ?? 0
-        let cell = SpreadsheetName.cell(column: k + 1, row: reader.recordNumber)
-        var place = "row \(reader.recordNumber), cell \(cell)"
-        if k < headers.count, !headers[k].isEmpty { place += " (column `\(headers[k])`)" }
-        if row == 0 { place = "the header row, cell \(cell)" }
+        let cell = SpreadsheetName.cell(column: k + 1, row: row ?? headerRow)
+        var place = "the header row, cell \(cell)"
+        if let row {
+            place = "row \(row), cell \(cell)"
+            if k < headers.count, !headers[k].isEmpty { place += " (column `\(headers[k])`)" }
+        }
         let other = encoding == .utf8 ? "--encoding gb18030" : "--encoding utf-8|gb18030|utf-16"
         let message =
             "\(place) is not valid \(encoding.name) text, so the rest of the file was not read: "
@@ -122,6 +126,9 @@ final class CSVFileReader: RecordReader {
 
     private func header() -> BatchRecord? {
         var top: [CSVReadResult] = []
+        var numbers: [Int] = []
+        /// The record just above a row `--header-row` names: the upper half of a header on two rows.
+        var above: (CSVReadResult, Int)?
         // The first records, up to the wanted header row (numbered as a spreadsheet numbers rows: every line
         // that starts a record, empty ones included) or as many as a title and notes above a table take.
         func noHeader(_ why: String) -> BatchRecord {
@@ -134,9 +141,13 @@ final class CSVFileReader: RecordReader {
             return BatchRecord(source: RecordSource(file: file, position: .line(row)), body: .unreadable([d]), raw: [])
         }
         while let next = reader.next() {
-            if let headerRow, reader.recordNumber < headerRow { continue }
+            if let headerRow, reader.recordNumber < headerRow {
+                above = reader.recordNumber == headerRow - 1 ? (next, reader.recordNumber) : nil
+                continue
+            }
             if let headerRow, reader.recordNumber > headerRow || Self.isBlank(next) { return noHeader("is empty") }
             top.append(next)
+            numbers.append(reader.recordNumber)
             if case .problem = next { break }
             if headerRow != nil || top.count >= XLSXFileReader.headerSearchRows { break }
             // The first line that is not blank has been read whole: a later line over the record limit is its own
@@ -155,24 +166,34 @@ final class CSVFileReader: RecordReader {
         }
         reader.stopsAtOversize = false
         var index = found
+        // A header named by `--header-row` may be the lower half of one on two rows: the row above is kept.
+        if let (record, number) = above, index == 0 {
+            top.insert(record, at: 0)
+            numbers.insert(number, at: 0)
+            index = 1
+        }
         // The row below a header read last, to see whether the header goes on there (`TwoRowHeader`).
-        if index == top.count - 1, case .record = top[index], let next = reader.next() { top.append(next) }
-        if let (joined, upper) = joinedHeader(top, at: index) {
+        if index == top.count - 1, case .record = top[index], let next = reader.next() {
+            top.append(next)
+            numbers.append(reader.recordNumber)
+        }
+        if let (joined, upper) = joinedHeader(top, numbers: numbers, at: index) {
             top[upper + 1] = .record(joined)
             index = upper + 1
         }
-        pending = Array(top[(index + 1)...])
+        pending = Array(zip(top, numbers).dropFirst(index + 1))
         let first = top[index]
         switch first {
         case .problem(let d, let line, let raw):
             if d.code == "csv.encoding" {
-                return undecodable(d, source: RecordSource(file: file, position: .line(line)), raw: raw)
+                return undecodable(
+                    d, source: RecordSource(file: file, position: .line(line)), raw: raw, row: nil,
+                    headerRow: numbers[index])
             }
             done = true
             return BatchRecord(
                 source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
         case .record(let header):
-            if case .record(let last) = top[index], let number = last.sheetRow { headerSheetRow = number }
             headers = header.cells.map { CellConverter.headerName($0.text) }
             headerLine = header.line
             headedWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
@@ -181,6 +202,13 @@ final class CSVFileReader: RecordReader {
                 layout = l
                 return next()
             case .failure(let f):
+                // A row below the header that cannot be decoded is the cause to name: a header on two rows whose
+                // lower half is in another encoding reads as a bad header.
+                if let (next, number) = pending.first, case .problem(let d, _, let raw) = next, d.code == "csv.encoding"
+                {
+                    return undecodable(
+                        d, source: RecordSource(file: file, position: .row(number)), raw: raw, row: number)
+                }
                 done = true
                 return BatchRecord(
                     source: RecordSource(file: file, position: .line(header.line)), body: .unreadable(f.diagnostics),
@@ -192,19 +220,20 @@ final class CSVFileReader: RecordReader {
     /// The header as one record when it is written on two rows (`TwoRowHeader`): the row at `index` and the
     /// one below it, or the one above it and it. Each joined cell keeps the place of the cell its name comes
     /// from, and the record starts on the upper row's line. Also the index of the upper row.
-    private func joinedHeader(_ top: [CSVReadResult], at index: Int) -> (CSVRecord, Int)? {
+    private func joinedHeader(_ top: [CSVReadResult], numbers: [Int], at index: Int) -> (CSVRecord, Int)? {
         func record(_ k: Int) -> CSVRecord? {
             guard top.indices.contains(k), case .record(let r) = top[k], !Self.isBlank(top[k]) else { return nil }
             return r
         }
         for upper in [index, index - 1] {
-            guard let u = record(upper), let l = record(upper + 1),
+            // The two rows are adjacent on the sheet: an empty line between them ends the header.
+            guard let u = record(upper), let l = record(upper + 1), numbers[upper + 1] == numbers[upper] + 1,
                 case let upperNames = u.cells.map({ CellConverter.headerName($0.text) }),
                 case let lowerNames = l.cells.map({ CellConverter.headerName($0.text) }),
                 let columns = TwoRowHeader.columns(upper: upperNames, lower: lowerNames)
             else { continue }
             let names = TwoRowHeader.names(columns, known: knownHeaders)
-            guard TwoRowHeader.accepts(names, mapping: mapping) else { continue }
+            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else { continue }
             let cells = names.indices.map { k in
                 let from =
                     k < lowerNames.count && !lowerNames[k].isEmpty ? l.cells[k] : k < u.cells.count ? u.cells[k] : nil

@@ -7,40 +7,49 @@
 /// two columns would get the same name (`日期` under `购置信息` and under `处置信息`), each of them is named
 /// `group/name` (`购置信息/日期`); a mapping may also name any grouped column that way.
 enum TwoRowHeader {
-    /// One column of a joined header: its name, and the name with its group (`购置信息/日期`) where it has one.
+    /// One column of a joined header: its name, the name with its group (`购置信息/日期`) where it has one, and
+    /// whether the name is the lower row's.
     struct Column: Equatable {
         var name: String
         var qualified: String
+        var fromLower = false
     }
 
     /// The columns `upper` and `lower` (header names by 0-based column, "" for an empty cell) make as one header,
-    /// or nil when their shape is not that of a two-row header. The shape: at least one column stands alone
-    /// (an upper cell with nothing below it), at least one has a lower cell under an upper gap, and every such
-    /// column lies in a group, that is to the right of an upper cell that itself has a lower cell below it,
-    /// with only upper gaps between. A complete header under a note (`制表单位：…`) has no column standing alone,
-    /// and a data row under a one-row header with an empty column has that shape only when its cells line up
-    /// by chance; `accepts` then decides.
+    /// or nil when their shape is not that of a two-row header. The shape: at least one column stands alone (an
+    /// upper cell with nothing below it) and at least one is grouped (a lower cell under an upper one, the group's
+    /// title, or under a gap to the right of a group's first column). A complete header under a note
+    /// (`制表单位：…`) has no column standing alone. A record under a one-row header can have the shape by chance;
+    /// `accepts` then decides by the names it would give.
+    ///
+    /// Exports that unmerge cells and fill them in write a standing header in both rows (`处置编号` over
+    /// `处置编号`) and a group's title over each of its columns (`资产信息`, `资产信息`, …): both are read as merged.
     static func columns(upper: [String], lower: [String]) -> [Column]? {
         let width = max(upper.count, lower.count)
+        func at(_ texts: [String], _ k: Int) -> String { k >= 0 && k < texts.count ? texts[k] : "" }
         var columns: [Column] = []
         var group = ""
         var grouped = false
         var standing = false
         for k in 0..<width {
-            let u = k < upper.count ? upper[k] : ""
-            let l = k < lower.count ? lower[k] : ""
+            var u = at(upper, k)
+            var l = at(lower, k)
+            if !l.isEmpty, l == u { l = "" }
+            if !u.isEmpty, u == at(upper, k - 1), !l.isEmpty, !at(lower, k - 1).isEmpty, at(lower, k - 1) != u {
+                u = ""
+            }
             switch (u.isEmpty, l.isEmpty) {
             case (false, true):
                 standing = true
                 group = ""
                 columns.append(Column(name: u, qualified: u))
             case (false, false):
+                grouped = true
                 group = u
-                columns.append(Column(name: l, qualified: u + "/" + l))
+                columns.append(Column(name: l, qualified: u + "/" + l, fromLower: true))
             case (true, false):
                 guard !group.isEmpty else { return nil }
-                grouped = true
-                columns.append(Column(name: l, qualified: group + "/" + l))
+                columns.append(Column(name: l, qualified: group + "/" + l, fromLower: true))
             case (true, true):
                 group = ""
                 columns.append(Column(name: "", qualified: ""))
@@ -61,19 +70,32 @@ enum TwoRowHeader {
         }
     }
 
-    /// Whether a run that reads headers through `mapping` (nil: headers are field paths) can use `names`: every
-    /// one is a mapped header or a field path, and none repeats. A data row taken by chance for a header's lower
-    /// half fails this (its values are neither), so no record is lost to a join.
-    static func accepts(_ names: [String], mapping: CSVMapping?) -> Bool {
+    /// Whether a run that reads headers through `mapping` can use the joined `names`: none repeats, every name
+    /// from the lower row is one the mapping names, and every other a mapped header or a field path. Without a
+    /// mapping no join is made: a record's words (`ok`, `A1`) can be field paths, and a record taken for half a
+    /// header would be lost without a word.
+    static func accepts(_ columns: [Column], _ names: [String], mapping: CSVMapping?) -> Bool {
+        guard let mapping else { return false }
         let filled = names.filter { !$0.isEmpty }
         guard Set(filled).count == filled.count else { return false }
-        return filled.allSatisfy { name in mapping?.columns[name] != nil || FieldPath(name) != nil }
+        for (column, name) in zip(columns, names) where !name.isEmpty {
+            if column.fromLower {
+                guard mapping.columns[name] != nil else { return false }
+            } else {
+                guard mapping.columns[name] != nil || FieldPath(name) != nil else { return false }
+            }
+        }
+        return true
     }
 
-    /// Whether `lower` reads as a header's cells rather than a record's, for `map init`, which has no mapping to
-    /// test the names against: none of its cells is a number or starts like a date.
-    static func looksLikeHeader(_ lower: [String]) -> Bool {
-        lower.allSatisfy { text in
+    /// Whether `map init`, which has no mapping yet, may join: at least half of the lower row's names, and at
+    /// least one, are headers the rule sets know (`known`: their fields' labels and aliases), and none of its
+    /// cells is a number or starts like a date.
+    static func looksLikeHeader(_ lower: [String], known: (String) -> Bool) -> Bool {
+        let filled = lower.filter { !$0.isEmpty }
+        let matched = filled.filter(known).count
+        guard matched > 0, matched * 2 >= filled.count else { return false }
+        return filled.allSatisfy { text in
             let t = text.filter { $0 != "," && $0 != " " }
             guard let first = t.unicodeScalars.first else { return true }
             if Double(t) != nil { return false }

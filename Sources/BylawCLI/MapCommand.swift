@@ -53,7 +53,7 @@ struct MapInitCommand: ParsableCommand {
         }
         let options = BatchReadOptions(encoding: encoding, sheet: sheet, headerRow: headerRow)
         let sample: SheetSample
-        switch SheetSample.read(path: file, options: options) {
+        switch SheetSample.read(path: file, options: options, library: library, kind: kind) {
         case .success(let s): sample = s
         case .failure(let failure):
             for d in failure.diagnostics {

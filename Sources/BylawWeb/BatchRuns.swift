@@ -77,7 +77,7 @@ public final class BatchRuns: @unchecked Sendable {
             return .failure(
                 LoadFailure(diagnostics: [.error("web.upload.unkept", "cannot keep the upload: `\(error)`", at: nil)]))
         }
-        switch SheetSample.read(path: path, options: BatchReadOptions()) {
+        switch SheetSample.read(path: path, options: BatchReadOptions(), library: library, kind: kind) {
         case .failure(let f):
             audits.discard(id)
             return .failure(f)

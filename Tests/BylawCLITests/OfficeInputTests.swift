@@ -780,4 +780,88 @@ import Testing
         #expect(out.allSatisfy { $0.verdict == "invalid" && $0.codes == ["csv.cell-outside-header"] })
         #expect(out.first?.source.hasSuffix("gap.csv:row 2") == true)
     }
+
+    func scratch(_ name: String, _ text: String) throws -> String {
+        let dir = Scratch.root.appendingPathComponent("two-row-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+        return dir + "/" + name
+    }
+
+    /// The shipped ledger with its header on two rows as the CSV fixture has it, edited by `edit`.
+    func twoRowLedger(_ edit: ([String]) -> [String]) throws -> String {
+        let text = try String(
+            contentsOfFile: OfficeInputTests.office + "/ledger-two-row-header.csv", encoding: .utf8)
+        return edit(text.components(separatedBy: "\r\n")).joined(separator: "\r\n")
+    }
+
+    /// `--header-row` may name either row of the header, in a CSV file as in a workbook.
+    @Test(arguments: ["1", "2"]) func eitherHeaderRowMayBeNamed(_ row: String) throws {
+        let (r, lines) = try office.audit(
+            OfficeInputTests.office + "/ledger-two-row-header.csv", ["--header-row", row])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.count == 12 && lines.allSatisfy { $0.codes.isEmpty }, "\(r.stdout.prefix(600))")
+    }
+
+    /// An export that unmerges the header and fills every cell in (the standing headers below themselves, each
+    /// group's title over each of its columns) reads as the merged one.
+    @Test func aFilledInHeaderReadsAsMerged() throws {
+        let file = try scratch(
+            "filled.csv",
+            try twoRowLedger { lines in
+                let first = lines[0].hasPrefix("\u{FEFF}") ? String(lines[0].dropFirst()) : lines[0]
+                var upper = first.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                var lower = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                for k in upper.indices {
+                    if lower[k].isEmpty { lower[k] = upper[k] } else if upper[k].isEmpty { upper[k] = upper[k - 1] }
+                }
+                return [upper.joined(separator: ","), lower.joined(separator: ",")] + lines.dropFirst(2)
+            })
+        let (r, lines) = try office.audit(file)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "ZC-2024-0000006 row 8 non_compliant [AM-04]", "ZC-2024-0000010 row 12 non_compliant [AM-03]",
+                "ZC-2025-0000012 row 14 non_compliant [AM-01]",
+            ])
+    }
+
+    /// An empty line is a row, as Excel shows the file: the records after it keep their sheet rows.
+    @Test func anEmptyLineKeepsTheRowsAfterIt() throws {
+        let file = try scratch("gap.csv", try twoRowLedger { lines in Array(lines[..<4]) + [""] + lines[4...] })
+        let (r, lines) = try office.audit(file)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(lines.count == 12)
+        #expect(
+            OfficeInputTests.findings(lines) == [
+                "ZC-2024-0000006 row 9 non_compliant [AM-04]", "ZC-2024-0000010 row 13 non_compliant [AM-03]",
+                "ZC-2025-0000012 row 15 non_compliant [AM-01]",
+            ])
+    }
+
+    /// A record under a header whose trailing column is unnamed, holding words that are field paths (`ok`, `x`):
+    /// it is a record, invalid for its cell, not the lower half of the header.
+    @Test func aRecordOfFieldPathWordsStaysARecord() throws {
+        let ledger = try String(
+            contentsOfFile: OfficeInputTests.example + "/disposal-ledger.csv", encoding: .utf8)
+        // The ledger's lines end in CRLF; only the header is edited and a line put after it.
+        var lines = ledger.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        let width = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
+        lines[0] += ","
+        lines.insert(String(repeating: ",", count: width - 1) + "ok,x", at: 1)
+        let file = try scratch("words.csv", lines.joined(separator: "\n"))
+        let (r, out) = try office.audit(file)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(out.count == 13)
+        #expect(out.first?.codes == ["csv.cell-outside-header"], "\(out.first?.json ?? [:])")
+    }
+
+    /// `map init` does not take a first record for the header's lower half: its values name no field.
+    @Test func mapInitKeepsTheFirstRecordARecord() throws {
+        let file = try scratch("address.csv", "编号,地址,,资产名称,备注\nZC-2023-001,河北,石家庄,投影仪,\nZC-2023-002,河北,保定,电脑,x\n")
+        let r = try Run.bylaw(["map", "init", file, "--kind", "asset_disposal", "--rules", Run.repository + "/rules"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("the header in row 1, 2 rows sampled"), "\(r.stdout)")
+        #expect(r.stdout.contains("\n  编号: id "))
+    }
 }

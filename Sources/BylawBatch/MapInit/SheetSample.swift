@@ -26,8 +26,19 @@ public struct SheetSample: Sendable {
     /// How many data rows are sampled.
     public static let sampleRows = 200
 
-    /// Reads the sample from `path`; an error says why the file cannot be read.
-    public static func read(path: String, options: BatchReadOptions) -> Result<SheetSample, LoadFailure> {
+    /// Reads the sample from `path`; an error says why the file cannot be read. With the `library` and the `kind`
+    /// a mapping is proposed for, a header on two rows is joined when its lower row names fields of the kind
+    /// (`TwoRowHeader.looksLikeHeader`); without them it is not.
+    public static func read(
+        path: String, options: BatchReadOptions, library: RuleLibrary? = nil, kind: String? = nil
+    ) -> Result<SheetSample, LoadFailure> {
+        let known: (String) -> Bool
+        if let library, let kind {
+            let catalog = FieldCatalog(library: library, kind: kind)
+            known = { catalog.match($0) != nil }
+        } else {
+            known = { _ in false }
+        }
         let format = InputFormat.of(path: path)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -43,8 +54,8 @@ public struct SheetSample: Sendable {
         do throws(XLSXError) {
             return .success(
                 isWorkbook
-                    ? try workbook(openPath: "/dev/fd/\(fd)", options: options)
-                    : try csv(stream, file: path, options: options))
+                    ? try workbook(openPath: "/dev/fd/\(fd)", options: options, known: known)
+                    : try csv(stream, file: path, options: options, known: known))
         } catch {
             return .failure(
                 LoadFailure(diagnostics: [
@@ -53,9 +64,9 @@ public struct SheetSample: Sendable {
         }
     }
 
-    private static func csv(_ stream: ByteStream, file: String, options: BatchReadOptions) throws(XLSXError)
-        -> SheetSample
-    {
+    private static func csv(
+        _ stream: ByteStream, file: String, options: BatchReadOptions, known: (String) -> Bool
+    ) throws(XLSXError) -> SheetSample {
         let encoding = TextEncoding.detect(stream, chosen: options.encoding)
         _ = encoding.decode(stream)  // when it cannot, the header is refused as not readable below
         let reader = CSVReader(stream: stream, file: file, separator: CSVReader.separator(of: stream))
@@ -97,7 +108,8 @@ public struct SheetSample: Sendable {
         var header = top[index].cells.enumerated().map { ($0.offset + 1, CellConverter.headerName($0.element)) }
             .filter { !$0.1.isEmpty }
         var (first, last) = (index, index)
-        if let (joined, upper) = twoRow(top.map { ($0.number, $0.cells.map(CellConverter.headerName)) }, at: index) {
+        let texts = top.map { ($0.number, $0.cells.map(CellConverter.headerName)) }
+        if let (joined, upper) = twoRow(texts, at: index, known: known) {
             (header, first, last) = (joined, upper, upper + 1)
         }
         let rows = top[(last + 1)...].prefix(sampleRows).map(\.cells)
@@ -106,7 +118,9 @@ public struct SheetSample: Sendable {
         return sample
     }
 
-    private static func workbook(openPath: String, options: BatchReadOptions) throws(XLSXError) -> SheetSample {
+    private static func workbook(openPath: String, options: BatchReadOptions, known: (String) -> Bool)
+        throws(XLSXError) -> SheetSample
+    {
         let package = try XLSXPackage(path: openPath, limits: options.xlsxLimits)
         let book = try XLSXWorkbook.read(package)
         let context = XLSXCellContext(
@@ -132,7 +146,7 @@ public struct SheetSample: Sendable {
         var header = top[index].cells.map { ($0.column, CellConverter.headerName($0.text)) }
         var (first, last) = (index, index)
         let texts = top.map { ($0.number, TwoRowHeader.texts($0.cells.map { ($0.column, $0.text) })) }
-        if let (joined, upper) = twoRow(texts, at: index) {
+        if let (joined, upper) = twoRow(texts, at: index, known: known) {
             (header, first, last) = (joined, upper, upper + 1)
         }
         let width = header.last?.0 ?? 0
@@ -149,11 +163,14 @@ public struct SheetSample: Sendable {
 
     /// The header when it is written on two adjacent rows (`TwoRowHeader`), the row at `index` and the one
     /// below or above it, as `audit` joins them: its named cells, and the index of the upper row. With no mapping
-    /// yet to test the names against, the lower row must not read as a record (`TwoRowHeader.looksLikeHeader`).
-    private static func twoRow(_ rows: [(number: Int, texts: [String])], at index: Int) -> ([(Int, String)], Int)? {
+    /// yet to test the names against, the lower row must name fields the rule sets know and must not read as a
+    /// record (`TwoRowHeader.looksLikeHeader`).
+    private static func twoRow(_ rows: [(number: Int, texts: [String])], at index: Int, known: (String) -> Bool)
+        -> ([(Int, String)], Int)?
+    {
         for upper in [index, index - 1] where upper >= 0 && upper + 1 < rows.count {
             let (u, l) = (rows[upper], rows[upper + 1])
-            guard l.number == u.number + 1, TwoRowHeader.looksLikeHeader(l.texts),
+            guard l.number == u.number + 1, TwoRowHeader.looksLikeHeader(l.texts, known: known),
                 let columns = TwoRowHeader.columns(upper: u.texts, lower: l.texts)
             else { continue }
             let names = TwoRowHeader.names(columns, known: [])

@@ -189,7 +189,7 @@ final class XLSXFileReader: RecordReader {
                     lower: TwoRowHeader.texts(l.cells.map { ($0.column, $0.text) }))
             else { continue }
             let names = TwoRowHeader.names(columns, known: Set(mapping?.columns.keys.map { $0 } ?? []))
-            guard TwoRowHeader.accepts(names, mapping: mapping) else { continue }
+            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else { continue }
             var joined = u
             joined.cells = names.enumerated().compactMap { k, name in
                 name.isEmpty ? nil : XLSXRow.Cell(column: k + 1, text: name)
