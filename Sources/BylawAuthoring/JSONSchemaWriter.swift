@@ -645,6 +645,13 @@ public enum JSONSchemaWriter {
     /// The union of two schemas of one value: objects merge their properties (required only when both
     /// require), lists merge their items, equal schemas stay, and anything else becomes `anyOf`.
     static func union(_ a: OrderedJSON, _ b: OrderedJSON) -> OrderedJSON {
+        // A field whose label changed between versions is one field: the later version's label is its title.
+        if case .object(let x) = a, case .object(let y) = b, a["title"] != nil || b["title"] != nil {
+            let title = b["title"] ?? a["title"]
+            let merged = union(.object(x.filter { $0.0 != "title" }), .object(y.filter { $0.0 != "title" }))
+            guard let title, case .object(let pairs) = merged else { return merged }
+            return .object([("title", title)] + pairs)
+        }
         if a.compact == b.compact { return a }
         if case .object(let x) = a, case .object(let y) = b {
             if a["properties"] != nil, b["properties"] != nil, case .object(let px)? = a["properties"],

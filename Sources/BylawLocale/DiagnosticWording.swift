@@ -122,7 +122,7 @@ public enum DiagnosticWording {
     /// "`a > 5` 与 `a < 3` 不能同时成立；`b`、`c`、`d` 不能同时成立". Nil when a part is not one of those forms.
     static func contradictions(_ english: String) -> String? {
         var said: [String] = []
-        for reason in english.split(separator: "; ") {
+        for reason in outsideQuotes(english, split: "; ") {
             if reason.hasSuffix(" cannot both hold") {
                 let body = reason.dropLast(" cannot both hold".count)
                 let parts = body.split(separator: "` and `", omittingEmptySubsequences: false)
@@ -138,6 +138,27 @@ public enum DiagnosticWording {
             }
         }
         return said.joined(separator: "；")
+    }
+
+    /// `text` split at each `separator` that lies outside backticks: the quoted expressions may hold it.
+    static func outsideQuotes(_ text: String, split separator: String) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var i = text.startIndex
+        var quoted = false
+        while i < text.endIndex {
+            if text[i] == "`" {
+                quoted.toggle()
+            } else if !quoted, text[i...].hasPrefix(separator) {
+                parts.append(text[start..<i])
+                i = text.index(i, offsetBy: separator.count)
+                start = i
+                continue
+            }
+            i = text.index(after: i)
+        }
+        parts.append(text[start...])
+        return parts
     }
 
     /// libyaml's and the JSON reader's problem messages in Chinese, by their English.
@@ -156,7 +177,7 @@ public enum DiagnosticWording {
         if let placed = Catalogue.chinese(english, forms: placedHelpLines) { return placed }
         let forms: [(String, String)] = [
             ("did you mean ", "是否应为 "), ("allowed: ", "可选值："), ("known kinds: ", "已知的决定类别："),
-            ("remove the quotes", "去掉引号"),
+            ("remove the quotes", "去掉引号"), ("the sets: ", "库中的规则集："),
             ("give the records their kind with --kind (known kinds: ", "用 --kind 指定记录的决定类别（已知类别："),
             ("write a path such as ", "表头须写成字段路径，如 "),
         ]

@@ -113,7 +113,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         do {
             f = try JSONDecoder().decode(File.self, from: bytes)
         } catch {
-            throw ConfigurationError("invalid-file", name, Self.describe(error))
+            throw Self.refusal(error, file: name)
         }
         if let v = f.rules { rules = v }
         if let v = f.listen { listen = v }
@@ -196,16 +196,19 @@ public struct ServerConfiguration: Sendable, Equatable {
         return (host.isEmpty ? "0.0.0.0" : host, port)
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// Why a config file could not be decoded, naming the setting: a missing one, one of the wrong type, or a file
+    /// that is not JSON.
+    private static func refusal(_ error: any Error, file: String) -> ConfigurationError {
         switch error {
         case DecodingError.keyNotFound(let key, let c):
-            return "`\(path(c.codingPath + [key]))` is missing"
+            return ConfigurationError("missing-setting", file, path(c.codingPath + [key]))
         case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
-            return "`\(path(c.codingPath))`: \(c.debugDescription.lowercased())"
+            return ConfigurationError("wrong-type", file, path(c.codingPath))
         case DecodingError.dataCorrupted(let c):
-            return c.codingPath.isEmpty ? "not JSON" : "`\(path(c.codingPath))`: \(c.debugDescription.lowercased())"
+            return c.codingPath.isEmpty
+                ? ConfigurationError("not-json", file) : ConfigurationError("wrong-type", file, path(c.codingPath))
         default:
-            return "\(error)"
+            return ConfigurationError("invalid-file", file, "\(error)")
         }
     }
 

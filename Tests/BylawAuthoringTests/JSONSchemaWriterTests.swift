@@ -47,6 +47,27 @@ import Testing
         #expect((code["anyOf"] as? [Any])?.count == 2, "a field typed differently by two versions accepts either")
     }
 
+    /// A field labelled differently by two versions is one field, titled by the later label, not an `anyOf`.
+    @Test func aRelabelledFieldKeepsOneSchemaWithTheLaterTitle() throws {
+        let lib = try scratchLibrary([
+            "ruleset-2014.yaml": Self.version(
+                "1.0.0", effective: "{from: 2014-01-15, until: 2019-03-17}",
+                input: "{amount: {type: decimal, label: 金额}}"),
+            "ruleset.yaml": Self.version(
+                "2.0.0", effective: "{from: 2019-03-17}", input: "{amount: {type: decimal, label: 报销金额}}"),
+        ])
+        #expect(lib.diagnostics.isEmpty)
+        let schema = try #require(JSONSchemaWriter.decision(kind: "k", in: lib, words: Self.words))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(schema.text.utf8)) as? [String: Any])
+        let amount = try #require((json["properties"] as? [String: Any])?["amount"] as? [String: Any])
+        #expect(amount["title"] as? String == "报销金额")
+        let forms = try #require(amount["anyOf"] as? [[String: Any]])
+        #expect(
+            forms.map { $0["type"] as? String } == ["number", "string"], "the decimal's two forms, not two versions")
+        #expect(!schema.text.contains("\"金额\""))
+    }
+
     @Test func outputIsDeterministic() throws {
         let lib = try #require(Self.library)
         #expect(

@@ -112,6 +112,9 @@ import Testing
         Case(
             name: "yuan in parentheses in a column of 万元", type: .decimal,
             declared: declared { $0.tenThousandYuan = true }, cell: "(65.5元)", read: "!cell.bad-amount"),
+        Case(
+            name: "empty parentheses in a column of 万元", type: .decimal,
+            declared: declared { $0.tenThousandYuan = true }, cell: "(万元)", read: "!cell.bad-amount"),
         Case(name: "万 without the unit declared", type: .decimal, cell: "65万", read: "!cell.bad-amount"),
         Case(name: "thousands", type: .decimal, cell: "306,219.53", read: "306219.53"),
         Case(name: "yuan sign", type: .decimal, cell: "¥1,234.50", read: "1234.50"),
@@ -156,6 +159,18 @@ import Testing
             cell: "\u{3000}投影仪", read: "\u{3000}投影仪"),
         Case(name: "text of an unknown type is kept", type: nil, cell: "2023/11/13", read: "2023/11/13"),
     ]
+
+    /// A cell of 万元 that cannot be read is quoted as the auditor wrote it.
+    @Test func aBadAmountInWanIsQuotedAsWritten() {
+        let converter = CellConverter(type: .decimal, declared: Self.declared { $0.tenThousandYuan = true })
+        for cell in ["(万元)", "（约五万）"] {
+            guard case .failure(let problem) = converter.convert(cell) else {
+                Issue.record("`\(cell)` was read")
+                continue
+            }
+            #expect(problem.message.hasPrefix("`\(cell)` "), "\(problem.message)")
+        }
+    }
 
     @Test(arguments: cases) func reads(_ c: Case) {
         #expect(c.run() == c.read)

@@ -33,6 +33,10 @@ struct ServeCommandTests {
             toFile: file, atomically: true, encoding: .utf8)
         let account = try Run.bylaw(["serve", "--config", file, "--lang", "zh"])
         #expect(account.status == 2 && account.stderr.contains("账户 `审计员` 既没有 token_sha256，也没有 password"))
+        try #"{"max_batch": "x", "accounts": []}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        let type = try Run.bylaw(["serve", "--config", file, "--lang", "zh"])
+        #expect(type.status == 2 && type.stderr.contains("`max_batch` 的值类型不对"), "\(type.stderr)")
+        #expect(!type.stderr.contains("expected to decode"))
     }
 
     @Test("`--lang zh` makes Chinese the language of refusals; a request's Accept-Language still wins")

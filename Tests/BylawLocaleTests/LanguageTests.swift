@@ -323,6 +323,14 @@ import Testing
                 == "规则 `L-01` 的 `when` 永远不会成立，规则从不适用：`a > 5` 与 `a < 3` 不能同时成立；"
                 + "`b > 10`、`b < 2`、`b == 4` 不能同时成立")
         #expect(DiagnosticWording.message(code: "lint.when-never-true", english: english, .english) == english)
+        // A quoted expression may hold the separator.
+        let literal =
+            "`when` of rule `L-03` can never be true: `a > 5` and `a < 3` cannot both hold; "
+            + "`u == \"a; b\"` and `u == \"c\"` cannot both hold"
+        #expect(
+            DiagnosticWording.message(code: "lint.when-never-true", english: literal, .chinese)
+                == "规则 `L-03` 的 `when` 永远不会成立，规则从不适用：`a > 5` 与 `a < 3` 不能同时成立；"
+                + "`u == \"a; b\"` 与 `u == \"c\"` 不能同时成立")
         // A reason in no known form is kept as written rather than half translated.
         let odd = "`require` of rule `L-02` can never be true: `x` is odd; `y` is even"
         #expect(

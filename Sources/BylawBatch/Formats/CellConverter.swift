@@ -89,7 +89,11 @@ struct CellConverter: Sendable {
                         code: "cell.bad-amount", message: "`\(text)` is written in yuan in a column of `万元`",
                         help: "write the column's amounts in `万元`, or take `unit: 万元` out of the mapping"))
             }
-            return Self.amount(parenthesised ? "(" + t + ")" : t, integer: integer).map { Self.shifted($0, by: shift) }
+            switch Self.amount(parenthesised ? "(" + t + ")" : t, integer: integer) {
+            case .success(let plain): return .success(Self.shifted(plain, by: shift))
+            // The problem quotes the cell as written, not as taken apart here.
+            case .failure: return Self.amount(text, integer: integer)
+            }
         case .bool(let yes, let no):
             if yes.contains(text) { return .success("true") }
             if no.contains(text) { return .success("false") }

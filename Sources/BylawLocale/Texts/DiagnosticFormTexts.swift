@@ -140,6 +140,18 @@ enum DiagnosticFormTexts {
                 "{0} can cost up to {1} bytes, over the budget of {2} on a decision with lists or texts of {3} elements or bytes"
         ),
         CatalogueEntry(
+            "diag-exact.csv.no-header.empty", zh: "第 {0} 行是空行，不能作为表头",
+            en: "row {0} is empty: it cannot be the header"),
+        CatalogueEntry(
+            "diag-exact.csv.no-header.past-end", zh: "第 {0} 行超出了文件末尾，不能作为表头",
+            en: "row {0} is past the end of the file: it cannot be the header"),
+        CatalogueEntry(
+            "diag-exact.csv.no-header.sample", zh: "第 {0} 行为空或超出了文件末尾，不能作为表头",
+            en: "row {0} is empty or past the end: it cannot be the header"),
+        CatalogueEntry(
+            "diag-exact.xlsx.no-header.row", zh: "工作表 {1} 的第 {0} 行是空行，不能作为表头",
+            en: "row {0} of sheet {1} is empty: it cannot be the header"),
+        CatalogueEntry(
             "diag-exact.lint.always-error.1", zh: "{0} 在任何决定上都会出错：{1}",
             en: "{0} fails on every decision: {1}"),
         CatalogueEntry(

@@ -8,6 +8,12 @@ enum DiagnosticHelpTexts {
         CatalogueEntry(
             "diag-help.decision.number-range.int", zh: "整数须在 -9223372036854775808 与 9223372036854775807 之间",
             en: "an integer lies between -9223372036854775808 and 9223372036854775807"),
+        CatalogueEntry(
+            "diag-help.eval.no-today", zh: "请用 --as-of YYYY-MM-DD 指定日期，或用 --input 给出决定",
+            en: "give --as-of YYYY-MM-DD or --input DECISION"),
+        CatalogueEntry(
+            "diag-help.csv.no-header", zh: "用 --header-row 指明表头所在的行",
+            en: "name the row that holds the column headers with --header-row"),
         CatalogueEntry("diag-help.schema.min-int", zh: "写一个整数，如 `0` 或 `1`", en: "an integer such as `0` or `1`"),
         CatalogueEntry(
             "diag-help.schema.min-decimal", zh: "写一个普通小数，如 `0` 或 `0.01`", en: "a plain decimal such as `0` or `0.01`"),

@@ -240,6 +240,14 @@ enum DiagnosticTexts {
             "diag.xlsx.limit.shared-strings", zh: "共享字符串数超出上限", en: "the workbook exceeds the shared-string limit"),
         CatalogueEntry("diag.xlsx.limit.size", zh: "工作簿大小超出上限", en: "the workbook exceeds the size limit"),
         CatalogueEntry("diag.xlsx.no-header", zh: "工作表没有表头行", en: "the sheet has no header row"),
+        // `bylaw eval --set` and `bylaw repl`'s `:set`.
+        CatalogueEntry("diag.eval.unknown-set", zh: "规则库中没有规则集 {0}", en: "no rule set {0} in the library"),
+        CatalogueEntry(
+            "diag.eval.wrong-kind", zh: "规则集 {0} 适用于 {1}，与本决定的类别不符",
+            en: "rule set {0} applies to {1}, not to this decision's kind"),
+        CatalogueEntry(
+            "diag.eval.no-today", zh: "规则集 {0} 没有生效日期，无法作为 `today`",
+            en: "rule set {0} has no start date to take as `today`"),
         CatalogueEntry("diag.xlsx.no-sheet", zh: "没有这个工作表", en: "no such sheet"),
         CatalogueEntry("diag.xlsx.not-a-workbook", zh: "不是 .xlsx 工作簿", en: "not an .xlsx workbook"),
         CatalogueEntry(

@@ -10,6 +10,15 @@ enum ServerTexts {
         CatalogueEntry("serve-config.unknown-setting", zh: "`{0}`：没有名为 `{1}` 的设置项", en: "`{0}`: unknown setting `{1}`"),
         CatalogueEntry(
             "serve-config.invalid-file", zh: "`{0}` 不是有效的配置：{1}", en: "`{0}` is not a valid configuration: {1}"),
+        CatalogueEntry(
+            "serve-config.not-json", zh: "`{0}` 不是有效的配置：不是 JSON 文件",
+            en: "`{0}` is not a valid configuration: not JSON"),
+        CatalogueEntry(
+            "serve-config.missing-setting", zh: "`{0}`：缺少 `{1}`",
+            en: "`{0}` is not a valid configuration: `{1}` is missing"),
+        CatalogueEntry(
+            "serve-config.wrong-type", zh: "`{0}`：`{1}` 的值类型不对（见 docs/serve.md）",
+            en: "`{0}` is not a valid configuration: `{1}` has the wrong type (see docs/serve.md)"),
         CatalogueEntry("serve-config.bad-lang", zh: "`{0}`：lang 只能是 zh 或 en", en: "`{0}`: lang must be zh or en"),
         CatalogueEntry("serve-config.range", zh: "{0} 应在 {1} 到 {2} 之间", en: "{0} must be from {1} to {2}"),
         CatalogueEntry(

@@ -31,7 +31,7 @@ extension HTMLParts {
         out += "</tr></thead><tbody>\n"
         for r in all.prefix(BatchReports.invalidReasonLimit) {
             out += "<tr><td class=\"num\">\(grouped(r.records))</td><td class=\"key\">\(text(r.code))</td>"
-            out += "<td>\(text(r.subject ?? ""))</td><td>\(text(r.sampleSource))<br>"
+            out += "<td>\(text(r.subject ?? ""))</td><td>\(text(r.samplePlace(l)))<br>"
             out += label("span", l) {
                 $0 == .english ? r.sampleMessage : DiagnosticWording.message(code: r.code, english: r.sampleMessage, $0)
             }

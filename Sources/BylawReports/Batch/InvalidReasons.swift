@@ -1,6 +1,7 @@
 import Bylaw
 import BylawBatch
 import BylawDiagnostics
+import BylawLocale
 
 /// Why records are invalid, counted alike: a reason is a diagnostic code and what it is about (a column's header,
 /// a field path), kept with the first record that had it as a sample. Memory grows with the distinct reasons,
@@ -16,6 +17,13 @@ public struct InvalidReasons: Sendable {
         public var sampleSource: String
         public var sampleMessage: String
         public var help: String?
+        /// The first record's source as read, for naming it in the reader's language (`BatchReports.place`).
+        public var sample: RecordSource? = nil
+
+        /// The first record's source as a reader of `language` names it.
+        public func samplePlace(_ language: Language) -> String {
+            sample.map { BatchReports.place($0, language) } ?? sampleSource
+        }
     }
 
     private struct Key: Hashable {
@@ -47,7 +55,8 @@ public struct InvalidReasons: Sendable {
                 reasons.append(
                     Reason(
                         code: d.code, subject: d.subject, records: 1,
-                        sampleSource: source?.description ?? result.file, sampleMessage: d.message, help: d.help))
+                        sampleSource: source?.description ?? result.file, sampleMessage: d.message, help: d.help,
+                        sample: source))
                 counted = true
             }
         }

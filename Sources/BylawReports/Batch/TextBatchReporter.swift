@@ -98,7 +98,8 @@ public struct TextBatchReporter: BatchReporter {
             let message = DiagnosticWording.message(code: r.code, english: r.sampleMessage, style.language)
             out +=
                 "\n" + indent + style.dim(style.text("audit.example"))
-                + TextStyle.oneLine(r.sampleSource + ": " + message) + "\n"
+                + TextStyle.oneLine(r.samplePlace(style.language) + (style.language == .chinese ? "：" : ": ") + message)
+                + "\n"
             if let help = r.help {
                 out +=
                     indent + style.dim(style.text("report.fix-prefix"))
