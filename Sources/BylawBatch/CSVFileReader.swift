@@ -32,6 +32,8 @@ final class CSVFileReader: RecordReader {
     private(set) var failedPartWay = false
 
     private let types: FieldTypeIndex?
+    /// Why two rows shaped as one header were not joined, told when the header then cannot be read.
+    private var twoRowHint: Diagnostic?
 
     init(
         stream: ByteStream, file: String, mapping: CSVMapping?, encoding: TextEncoding.Detected = .utf8,
@@ -211,8 +213,8 @@ final class CSVFileReader: RecordReader {
                 }
                 done = true
                 return BatchRecord(
-                    source: RecordSource(file: file, position: .line(header.line)), body: .unreadable(f.diagnostics),
-                    raw: header.raw)
+                    source: RecordSource(file: file, position: .line(header.line)),
+                    body: .unreadable(f.diagnostics + [twoRowHint].compactMap { $0 }), raw: header.raw)
             }
         }
     }
@@ -233,7 +235,14 @@ final class CSVFileReader: RecordReader {
                 let columns = TwoRowHeader.columns(upper: upperNames, lower: lowerNames)
             else { continue }
             let names = TwoRowHeader.names(columns, known: knownHeaders)
-            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else { continue }
+            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else {
+                twoRowHint =
+                    twoRowHint
+                    ?? TwoRowHeader.hint(
+                        columns, names, mapping: mapping, rows: numbers[upper],
+                        at: SourceLocation(file: file, line: u.line, column: 1))
+                continue
+            }
             let cells = names.indices.map { k in
                 let from =
                     k < lowerNames.count && !lowerNames[k].isEmpty ? l.cells[k] : k < u.cells.count ? u.cells[k] : nil

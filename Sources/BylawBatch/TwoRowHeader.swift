@@ -1,3 +1,5 @@
+import BylawDiagnostics
+
 /// A header written on two rows, as offices lay out a ledger: a group title (`价值信息`, merged across its
 /// columns) over the columns it groups (`账面原值`, `评估价值`), beside headers that stand alone and are merged down
 /// over both rows (`资产编号`). Exported as CSV, or read cell by cell from a workbook, the upper row has gaps under
@@ -13,6 +15,8 @@ enum TwoRowHeader {
         var name: String
         var qualified: String
         var fromLower = false
+        /// Whether the lower cell lies under a gap of the upper row: the sign of a group spanning columns.
+        var underGap = false
     }
 
     /// The columns `upper` and `lower` (header names by 0-based column, "" for an empty cell) make as one header,
@@ -49,7 +53,7 @@ enum TwoRowHeader {
                 columns.append(Column(name: l, qualified: u + "/" + l, fromLower: true))
             case (true, false):
                 guard !group.isEmpty else { return nil }
-                columns.append(Column(name: l, qualified: group + "/" + l, fromLower: true))
+                columns.append(Column(name: l, qualified: group + "/" + l, fromLower: true, underGap: true))
             case (true, true):
                 group = ""
                 columns.append(Column(name: "", qualified: ""))
@@ -86,6 +90,34 @@ enum TwoRowHeader {
             }
         }
         return true
+    }
+
+    /// When rows `upper` and `upper + 1` have the shape of a header on two rows but were not joined, and the
+    /// header then could not be read: a warning saying so, beside the header's errors, naming the lower row's
+    /// headers the mapping does not name (or that there is no mapping). Nil when the names repeat.
+    static func hint(
+        _ columns: [Column], _ names: [String], mapping: CSVMapping?, rows upper: Int, at location: SourceLocation
+    ) -> Diagnostic? {
+        // Only a group spanning columns is telling: a complete header over a record with empty cells is not.
+        let filled = names.filter { !$0.isEmpty }
+        guard columns.contains(where: \.underGap), Set(filled).count == filled.count else { return nil }
+        let help =
+            "map each header of the lower row (a repeated one as `group/header`), and the two rows are read as one"
+        guard let mapping else {
+            return .warning(
+                "csv.two-row-header",
+                "the header looks written on rows \(upper) and \(upper + 1): two header rows are read as one only with --map",
+                at: location, help: help)
+        }
+        let refused = zip(columns, names).filter { column, name in
+            !name.isEmpty && mapping.columns[name] == nil && (column.fromLower || FieldPath(name) == nil)
+        }.map { "`\($0.1)`" }
+        guard !refused.isEmpty else { return nil }
+        return .warning(
+            "csv.two-row-header",
+            "the header looks written on rows \(upper) and \(upper + 1), but the mapping does not name "
+                + refused.joined(separator: ", "),
+            at: location, help: help)
     }
 
     /// Whether `map init`, which has no mapping yet, may join: at least half of the lower row's names, and at

@@ -39,6 +39,10 @@ public enum DiagnosticWording {
             {
                 values[last] = contradictions(values[last]) ?? values[last]
             }
+            // A list of quoted names (`a`, `b`) is listed as Chinese lists are.
+            for k in values.indices where values[k].hasPrefix("`") && values[k].hasSuffix("`") {
+                values[k] = values[k].replacingOccurrences("`, `", with: "`、`")
+            }
             return Catalogue.fill(e.chinese, values)
         }
         let quoted = quotedSpans(english)

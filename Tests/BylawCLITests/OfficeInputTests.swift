@@ -864,4 +864,31 @@ import Testing
         #expect(r.stdout.contains("the header in row 1, 2 rows sampled"), "\(r.stdout)")
         #expect(r.stdout.contains("\n  编号: id "))
     }
+
+    /// Two rows shaped as a header that are not joined say why, beside the header's errors: the lower headers
+    /// the mapping does not name, or that only a mapping joins them.
+    @Test func rowsNotJoinedSayWhy() throws {
+        let (r, lines) = try office.audit(OfficeInputTests.office + "/ledger-two-row-header.xlsx")
+        #expect(lines.count == 1 && lines[0].verdict == "invalid", "\(r.stdout.prefix(500))")
+        let messages = lines[0].messages
+        #expect(
+            messages.contains(
+                "the header looks written on rows 1 and 2, but the mapping does not name `审批情况/日期`, `评估情况/日期`"),
+            "\(messages)")
+        let zh = try Run.bylaw([
+            "audit", OfficeInputTests.office + "/ledger-two-row-header.xlsx", "--kind", "asset_disposal", "--map",
+            OfficeInputTests.example + "/columns.yaml", "--rules", Run.repository + "/rules", "--no-audit", "--lang",
+            "zh",
+        ])
+        #expect(zh.stdout.contains("表头似乎占第 1、2 两行，但映射文件没有写明下一行中的 `审批情况/日期`、`评估情况/日期`"), "\(zh.stdout)")
+        let bare = try Run.bylaw([
+            "audit", OfficeInputTests.office + "/ledger-two-row-header.csv", "--kind", "asset_disposal", "--rules",
+            Run.repository + "/rules", "--no-audit", "--format", "jsonl",
+        ])
+        let line = try AuditCommandTests.Line(String(bare.stdout.split(separator: "\n").first ?? ""))
+        #expect(line.codes.contains("csv.two-row-header") && line.codes.contains("csv.bad-header"), "\(line.codes)")
+        #expect(
+            line.messages.contains(
+                "the header looks written on rows 1 and 2: two header rows are read as one only with --map"))
+    }
 }

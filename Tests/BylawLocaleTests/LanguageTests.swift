@@ -129,7 +129,7 @@ import Testing
                 == "缺少必填字段 `action_date`（日期，写成 YYYY-MM-DD）")
         #expect(
             zh("decision.missing-field", "required field `unit_type` (one of `a`, `b`) is missing")
-                == "缺少必填字段 `unit_type`（取值为 `a`, `b` 之一）")
+                == "缺少必填字段 `unit_type`（取值为 `a`、`b` 之一）")
         #expect(DiagnosticWording.help("write true or false", .chinese) == "请写 true 或 false")
         #expect(
             DiagnosticWording.help("`id`: the decision's id, unique within its kind", .chinese) == "`id`：决定的编号，在同类决定中唯一"

@@ -171,8 +171,8 @@ final class XLSXFileReader: RecordReader {
             failedPartWay = true
             pending = []
             badHeader = BatchRecord(
-                source: RecordSource(file: file, position: .row(header.number)), body: .unreadable(f.diagnostics),
-                raw: [])
+                source: RecordSource(file: file, position: .row(header.number)),
+                body: .unreadable(f.diagnostics + [twoRowHint].compactMap { $0 }), raw: [])
         }
     }
 
@@ -189,7 +189,14 @@ final class XLSXFileReader: RecordReader {
                     lower: TwoRowHeader.texts(l.cells.map { ($0.column, $0.text) }))
             else { continue }
             let names = TwoRowHeader.names(columns, known: Set(mapping?.columns.keys.map { $0 } ?? []))
-            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else { continue }
+            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else {
+                twoRowHint =
+                    twoRowHint
+                    ?? TwoRowHeader.hint(
+                        columns, names, mapping: mapping, rows: u.number,
+                        at: SourceLocation(file: file, line: u.number, column: 1))
+                continue
+            }
             var joined = u
             joined.cells = names.enumerated().compactMap { k, name in
                 name.isEmpty ? nil : XLSXRow.Cell(column: k + 1, text: name)
@@ -217,6 +224,9 @@ final class XLSXFileReader: RecordReader {
         let most = filled.max() ?? 0
         return filled.firstIndex { $0 >= max(2, (most + 1) / 2) }
     }
+
+    /// Why two rows shaped as one header were not joined, told when the header then cannot be read.
+    private var twoRowHint: Diagnostic?
 
     /// The record saying why the header cannot be read, handed out instead of any row.
     private var badHeader: BatchRecord?

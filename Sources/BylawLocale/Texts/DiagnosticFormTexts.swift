@@ -140,6 +140,12 @@ enum DiagnosticFormTexts {
                 "{0} can cost up to {1} bytes, over the budget of {2} on a decision with lists or texts of {3} elements or bytes"
         ),
         CatalogueEntry(
+            "diag-exact.csv.two-row-header.unmapped", zh: "表头似乎占第 {0}、{1} 两行，但映射文件没有写明下一行中的 {2}",
+            en: "the header looks written on rows {0} and {1}, but the mapping does not name {2}"),
+        CatalogueEntry(
+            "diag-exact.csv.two-row-header.no-map", zh: "表头似乎占第 {0}、{1} 两行：只有用 --map 给出映射文件时，两行表头才合并为一行读取",
+            en: "the header looks written on rows {0} and {1}: two header rows are read as one only with --map"),
+        CatalogueEntry(
             "diag-exact.csv.no-header.empty", zh: "第 {0} 行是空行，不能作为表头",
             en: "row {0} is empty: it cannot be the header"),
         CatalogueEntry(

@@ -12,6 +12,9 @@ enum DiagnosticHelpTexts {
             "diag-help.eval.no-today", zh: "请用 --as-of YYYY-MM-DD 指定日期，或用 --input 给出决定",
             en: "give --as-of YYYY-MM-DD or --input DECISION"),
         CatalogueEntry(
+            "diag-help.csv.two-row-header", zh: "在映射文件中写明下一行的每个表头（重复的写成 `组名/表头`），两行即合并为一行表头读取",
+            en: "map each header of the lower row (a repeated one as `group/header`), and the two rows are read as one"),
+        CatalogueEntry(
             "diag-help.csv.no-header", zh: "用 --header-row 指明表头所在的行",
             en: "name the row that holds the column headers with --header-row"),
         CatalogueEntry("diag-help.schema.min-int", zh: "写一个整数，如 `0` 或 `1`", en: "an integer such as `0` or `1`"),

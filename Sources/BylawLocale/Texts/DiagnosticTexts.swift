@@ -46,6 +46,9 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.csv.empty", zh: "文件为空", en: "the file is empty"),
         CatalogueEntry("diag.csv.no-header", zh: "指定的表头行为空", en: "the row named as the header is empty"),
         CatalogueEntry(
+            "diag.csv.two-row-header", zh: "表头似乎占两行，但未合并读取",
+            en: "the header looks written on two rows, but was not read as one"),
+        CatalogueEntry(
             "diag.csv.cell-outside-header", zh: "单元格所在的列没有表头", en: "a cell lies in a column without a header"),
         CatalogueEntry("diag.csv.encoding", zh: "文本编码无效（应为 UTF-8 或 GBK）", en: "the text encoding is invalid"),
         CatalogueEntry("diag.csv.limit.record", zh: "一行超出长度上限", en: "a record exceeds the size limit"),
