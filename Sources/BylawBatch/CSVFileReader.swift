@@ -133,8 +133,10 @@ final class CSVFileReader: RecordReader {
         var above: (CSVReadResult, Int)?
         // The first records, up to the wanted header row (numbered as a spreadsheet numbers rows: every line
         // that starts a record, empty ones included) or as many as a title and notes above a table take.
+        // A file whose header cannot be read had none of its records read: the run exits 2, as for a workbook.
         func noHeader(_ why: String) -> BatchRecord {
             done = true
+            failedPartWay = true
             let row = headerRow ?? 1
             let d = Diagnostic.error(
                 "csv.no-header", "row \(row) \(why): it cannot be the header",
@@ -193,6 +195,7 @@ final class CSVFileReader: RecordReader {
                     headerRow: numbers[index])
             }
             done = true
+            failedPartWay = true
             return BatchRecord(
                 source: RecordSource(file: file, position: .line(line)), body: .unreadable([d]), raw: raw)
         case .record(let header):
@@ -212,6 +215,7 @@ final class CSVFileReader: RecordReader {
                         d, source: RecordSource(file: file, position: .row(number)), raw: raw, row: number)
                 }
                 done = true
+                failedPartWay = true
                 return BatchRecord(
                     source: RecordSource(file: file, position: .line(header.line)),
                     body: .unreadable(f.diagnostics + [twoRowHint].compactMap { $0 }), raw: header.raw)
