@@ -239,11 +239,11 @@ final class CSVFileReader: RecordReader {
                 let columns = TwoRowHeader.columns(upper: upperNames, lower: lowerNames)
             else { continue }
             let names = TwoRowHeader.names(columns, known: knownHeaders)
-            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else {
+            guard TwoRowHeader.accepts(columns, names, upper: upperNames, mapping: mapping) else {
                 twoRowHint =
                     twoRowHint
                     ?? TwoRowHeader.hint(
-                        columns, names, mapping: mapping, rows: numbers[upper],
+                        columns, names, upperNames: upperNames, mapping: mapping, rows: numbers[upper],
                         at: SourceLocation(file: file, line: u.line, column: 1))
                 continue
             }

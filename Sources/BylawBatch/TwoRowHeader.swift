@@ -74,12 +74,17 @@ enum TwoRowHeader {
         }
     }
 
-    /// Whether a run that reads headers through `mapping` can use the joined `names`: none repeats, every name
-    /// from the lower row is one the mapping names, and every other a mapped header or a field path. Without a
-    /// mapping no join is made: a record's words (`ok`, `A1`) can be field paths, and a record taken for half a
-    /// header would be lost without a word.
-    static func accepts(_ columns: [Column], _ names: [String], mapping: CSVMapping?) -> Bool {
+    /// Whether a run that reads headers through `mapping` can use the joined `names` in place of the `upper`
+    /// row alone: the upper row is no header by itself (one of its names, a group's title, is neither mapped nor
+    /// a field path), no joined name repeats, every name from the lower row is one the mapping names, and every
+    /// other a mapped header or a field path. Without a mapping no join is made: a record's words (`ok`, `A1`)
+    /// can be field paths, and a record taken for half a header would be lost without a word; nor is one made
+    /// under a header that reads by itself, whatever the record below it holds.
+    static func accepts(_ columns: [Column], _ names: [String], upper: [String], mapping: CSVMapping?) -> Bool {
         guard let mapping else { return false }
+        guard upper.contains(where: { !$0.isEmpty && mapping.columns[$0] == nil && FieldPath($0) == nil }) else {
+            return false
+        }
         let filled = names.filter { !$0.isEmpty }
         guard Set(filled).count == filled.count else { return false }
         for (column, name) in zip(columns, names) where !name.isEmpty {
@@ -96,11 +101,15 @@ enum TwoRowHeader {
     /// header then could not be read: a warning saying so, beside the header's errors, naming the lower row's
     /// headers the mapping does not name (or that there is no mapping). Nil when the names repeat.
     static func hint(
-        _ columns: [Column], _ names: [String], mapping: CSVMapping?, rows upper: Int, at location: SourceLocation
+        _ columns: [Column], _ names: [String], upperNames: [String], mapping: CSVMapping?, rows upper: Int,
+        at location: SourceLocation
     ) -> Diagnostic? {
-        // Only a group spanning columns is telling: a complete header over a record with empty cells is not.
+        // Only a group spanning columns, under a title that is no header by itself, is telling: a complete header
+        // over a record with empty cells is not.
         let filled = names.filter { !$0.isEmpty }
-        guard columns.contains(where: \.underGap), Set(filled).count == filled.count else { return nil }
+        guard columns.contains(where: \.underGap), Set(filled).count == filled.count,
+            upperNames.contains(where: { !$0.isEmpty && mapping?.columns[$0] == nil && FieldPath($0) == nil })
+        else { return nil }
         let help =
             "map each header of the lower row (a repeated one as `group/header`), and the two rows are read as one"
         guard let mapping else {
@@ -120,10 +129,12 @@ enum TwoRowHeader {
             at: location, help: help)
     }
 
-    /// Whether `map init`, which has no mapping yet, may join: at least half of the lower row's names, and at
-    /// least one, are headers the rule sets know (`known`: their fields' labels and aliases), and none of its
-    /// cells is a number or starts like a date.
-    static func looksLikeHeader(_ lower: [String], known: (String) -> Bool) -> Bool {
+    /// Whether `map init`, which has no mapping yet, may join: the upper row has a name the rule sets do not know
+    /// (a group's title), at least half of the lower row's names, and at least one, are headers they know
+    /// (`known`: their fields' labels and aliases), and none of its cells is a number or starts like a date.
+    static func looksLikeHeader(_ lower: [String], under upper: [String], known: (String) -> Bool) -> Bool {
+        // The upper row holds a group's title, which is no field's label; a header of labels reads by itself.
+        guard upper.contains(where: { !$0.isEmpty && !known($0) }) else { return false }
         let filled = lower.filter { !$0.isEmpty }
         let matched = filled.filter(known).count
         guard matched > 0, matched * 2 >= filled.count else { return false }

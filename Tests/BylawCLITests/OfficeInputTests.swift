@@ -891,4 +891,28 @@ import Testing
             line.messages.contains(
                 "the header looks written on rows 1 and 2: two header rows are read as one only with --map"))
     }
+
+    /// A header that reads by itself is never joined with the record under it, even when the record's only value
+    /// is a header the mapping names (and `map init` does not join it either).
+    @Test func aRecordHoldingAMappedHeaderStaysARecord() throws {
+        let ledger = try String(contentsOfFile: OfficeInputTests.example + "/disposal-ledger.csv", encoding: .utf8)
+        var lines = ledger.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        let width = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
+        lines.insert(String(repeating: ",", count: width - 1) + "资产分类", at: 1)
+        let file = try scratch("note.csv", lines.joined(separator: "\n"))
+        let mapping = try String(contentsOfFile: OfficeInputTests.example + "/columns.yaml", encoding: .utf8)
+        let map = (file as NSString).deletingLastPathComponent + "/columns.yaml"
+        try (mapping + "  资产分类: ~\n").write(toFile: map, atomically: true, encoding: .utf8)
+        let r = try Run.bylaw([
+            "audit", file, "--kind", "asset_disposal", "--map", map, "--rules", Run.repository + "/rules", "--no-audit",
+            "--format", "jsonl",
+        ])
+        let out = try r.stdout.split(separator: "\n").map { try AuditCommandTests.Line(String($0)) }
+        #expect(out.count == 13, "\(r.stderr)")
+        #expect(out.first?.source.hasSuffix("note.csv:row 2") == true)
+        let proposed = try Run.bylaw([
+            "map", "init", file, "--kind", "asset_disposal", "--rules", Run.repository + "/rules",
+        ])
+        #expect(proposed.stdout.contains("the header in row 1, 13 rows sampled"), "\(proposed.stdout.prefix(300))")
+    }
 }

@@ -170,8 +170,10 @@ public struct SheetSample: Sendable {
     {
         for upper in [index, index - 1] where upper >= 0 && upper + 1 < rows.count {
             let (u, l) = (rows[upper], rows[upper + 1])
-            guard l.number == u.number + 1, TwoRowHeader.looksLikeHeader(l.texts, known: known),
-                let columns = TwoRowHeader.columns(upper: u.texts, lower: l.texts)
+            guard l.number == u.number + 1, TwoRowHeader.looksLikeHeader(l.texts, under: u.texts, known: known),
+                let columns = TwoRowHeader.columns(upper: u.texts, lower: l.texts),
+                // With no mapping to go by, only a group spanning columns is evidence enough.
+                columns.contains(where: \.underGap)
             else { continue }
             let names = TwoRowHeader.names(columns, known: [])
             return (names.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }, upper)

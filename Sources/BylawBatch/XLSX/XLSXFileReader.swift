@@ -183,17 +183,17 @@ final class XLSXFileReader: RecordReader {
         for upper in [index, index - 1] where upper >= 0 && upper + 1 < top.count {
             let u = top[upper]
             let l = top[upper + 1]
+            let upperNames = TwoRowHeader.texts(u.cells.map { ($0.column, $0.text) })
             guard l.number == u.number + 1, u.problem == nil, l.problem == nil,
                 let columns = TwoRowHeader.columns(
-                    upper: TwoRowHeader.texts(u.cells.map { ($0.column, $0.text) }),
-                    lower: TwoRowHeader.texts(l.cells.map { ($0.column, $0.text) }))
+                    upper: upperNames, lower: TwoRowHeader.texts(l.cells.map { ($0.column, $0.text) }))
             else { continue }
             let names = TwoRowHeader.names(columns, known: Set(mapping?.columns.keys.map { $0 } ?? []))
-            guard TwoRowHeader.accepts(columns, names, mapping: mapping) else {
+            guard TwoRowHeader.accepts(columns, names, upper: upperNames, mapping: mapping) else {
                 twoRowHint =
                     twoRowHint
                     ?? TwoRowHeader.hint(
-                        columns, names, mapping: mapping, rows: u.number,
+                        columns, names, upperNames: upperNames, mapping: mapping, rows: u.number,
                         at: SourceLocation(file: file, line: u.number, column: 1))
                 continue
             }
