@@ -576,19 +576,19 @@ public enum JSONSchemaWriter {
     }
 
     static func objectJSON(
-        _ schema: ObjectSchema, description: String?, kind: String? = nil, words: DecisionWords? = nil
+        _ schema: ObjectSchema, description: String?, kind: String? = nil, words: DecisionWords
     ) -> OrderedJSON {
         var properties: [(String, OrderedJSON)] = []
         for f in schema.fields {
             if let kind, f.name == "kind" {
-                let text = words?("kind", []) ?? "The decision kind; it selects the rule sets."
+                let text = words("kind", [])
                 properties.append(("kind", described(text, [("const", .string(kind))])))
             } else {
                 // The fields every decision has are described in the reader's language; a rule set's own fields
                 // by their author's description.
                 let common = kind != nil && ["id", "date", "unit"].contains(f.name)
                 var json = fieldJSON(
-                    f.type, description: common ? words?(f.name, []) ?? f.description : f.description,
+                    f.type, description: common ? words(f.name, []) : f.description,
                     minimum: f.minimum, words: words)
                 // The label (`账面原值`) is what people call the field: an editor or a form shows it as the title.
                 if let label = f.label, case .object(let pairs) = json {
@@ -605,7 +605,7 @@ public enum JSONSchemaWriter {
     }
 
     static func fieldJSON(
-        _ type: FieldType, description: String?, minimum: CELDecimal? = nil, words: DecisionWords? = nil
+        _ type: FieldType, description: String?, minimum: CELDecimal? = nil, words: DecisionWords
     ) -> OrderedJSON {
         let base: [(String, OrderedJSON)]
         // A whole `min` is JSON Schema's `minimum` (a number given as text cannot be bounded there).
@@ -633,9 +633,9 @@ public enum JSONSchemaWriter {
         }
         let hint: String
         switch type {
-        case .decimal: hint = words?("hint.decimal", []) ?? "a decimal number, such as 650000.00"
-        case .date: hint = words?("hint.date", []) ?? "a date, YYYY-MM-DD"
-        case .int: hint = words?("hint.int", []) ?? "an integer"
+        case .decimal: hint = words("hint.decimal", [])
+        case .date: hint = words("hint.date", [])
+        case .int: hint = words("hint.int", [])
         default: hint = ""
         }
         let text = [description, hint.isEmpty ? nil : hint].compactMap { $0 }.joined(separator: " — ")

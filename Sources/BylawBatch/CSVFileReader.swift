@@ -105,16 +105,16 @@ final class CSVFileReader: RecordReader {
     }
 
     /// The one record for a file that cannot be decoded: the first bad cell by row, header and cell name. `row`
-    /// is the record's spreadsheet row, or nil for the header's.
-    private func undecodable(_ d: Diagnostic, source: RecordSource, raw: [UInt8], row: Int?, headerRow: Int = 1)
+    /// is the record's spreadsheet row, the header's when `inHeader`.
+    private func undecodable(_ d: Diagnostic, source: RecordSource, raw: [UInt8], row: Int, inHeader: Bool = false)
         -> BatchRecord
     {
         done = true
         failedPartWay = true
         let k = reader.encodingProblemCell ?? 0
-        let cell = SpreadsheetName.cell(column: k + 1, row: row ?? headerRow)
+        let cell = SpreadsheetName.cell(column: k + 1, row: row)
         var place = "the header row, cell \(cell)"
-        if let row {
+        if !inHeader {
             place = "row \(row), cell \(cell)"
             if k < headers.count, !headers[k].isEmpty { place += " (column `\(headers[k])`)" }
         }
@@ -191,8 +191,8 @@ final class CSVFileReader: RecordReader {
         case .problem(let d, let line, let raw):
             if d.code == "csv.encoding" {
                 return undecodable(
-                    d, source: RecordSource(file: file, position: .line(line)), raw: raw, row: nil,
-                    headerRow: numbers[index])
+                    d, source: RecordSource(file: file, position: .line(line)), raw: raw, row: numbers[index],
+                    inHeader: true)
             }
             done = true
             failedPartWay = true
@@ -227,34 +227,28 @@ final class CSVFileReader: RecordReader {
     /// one below it, or the one above it and it. Each joined cell keeps the place of the cell its name comes
     /// from, and the record starts on the upper row's line. Also the index of the upper row.
     private func joinedHeader(_ top: [CSVReadResult], numbers: [Int], at index: Int) -> (CSVRecord, Int)? {
-        func record(_ k: Int) -> CSVRecord? {
-            guard top.indices.contains(k), case .record(let r) = top[k], !Self.isBlank(top[k]) else { return nil }
-            return r
+        let rows = top.indices.map { k -> (number: Int, texts: [String])? in
+            guard case .record(let r) = top[k], !Self.isBlank(top[k]) else { return nil }
+            return (numbers[k], r.cells.map { CellConverter.headerName($0.text) })
         }
-        for upper in [index, index - 1] {
-            // The two rows are adjacent on the sheet: an empty line between them ends the header.
-            guard let u = record(upper), let l = record(upper + 1), numbers[upper + 1] == numbers[upper] + 1,
-                case let upperNames = u.cells.map({ CellConverter.headerName($0.text) }),
-                case let lowerNames = l.cells.map({ CellConverter.headerName($0.text) }),
-                let columns = TwoRowHeader.columns(upper: upperNames, lower: lowerNames)
-            else { continue }
-            let names = TwoRowHeader.names(columns, known: knownHeaders)
-            guard TwoRowHeader.accepts(columns, names, upper: upperNames, mapping: mapping) else {
-                twoRowHint =
-                    twoRowHint
-                    ?? TwoRowHeader.hint(
-                        columns, names, upperNames: upperNames, mapping: mapping, rows: numbers[upper],
-                        at: SourceLocation(file: file, line: u.line, column: 1))
-                continue
-            }
-            let cells = names.indices.map { k in
-                let from =
-                    k < lowerNames.count && !lowerNames[k].isEmpty ? l.cells[k] : k < u.cells.count ? u.cells[k] : nil
-                return CSVRecord.Cell(text: names[k], line: from?.line ?? u.line, column: from?.column ?? k + 1)
-            }
-            return (CSVRecord(line: u.line, cells: cells, raw: u.raw, sheetRow: l.sheetRow), upper)
+        guard
+            let (names, upper) = TwoRowHeader.find(
+                rows, at: index,
+                join: { columns, upper in
+                    guard case .record(let u) = top[upper], let texts = rows[upper]?.texts else { return nil }
+                    return TwoRowHeader.mapped(
+                        columns, upper: texts, mapping: mapping, row: numbers[upper],
+                        at: SourceLocation(file: file, line: u.line, column: 1), hint: &twoRowHint)
+                }),
+            case .record(let u) = top[upper], case .record(let l) = top[upper + 1]
+        else { return nil }
+        let cells = names.indices.map { k in
+            let from =
+                k < l.cells.count && !CellConverter.headerName(l.cells[k].text).isEmpty
+                ? l.cells[k] : k < u.cells.count ? u.cells[k] : nil
+            return CSVRecord.Cell(text: names[k], line: from?.line ?? u.line, column: from?.column ?? k + 1)
         }
-        return nil
+        return (CSVRecord(line: u.line, cells: cells, raw: u.raw, sheetRow: l.sheetRow), upper)
     }
 
     /// The mapping with the columns of an empty header left out.

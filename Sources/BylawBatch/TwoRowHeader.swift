@@ -81,10 +81,7 @@ enum TwoRowHeader {
     /// can be field paths, and a record taken for half a header would be lost without a word; nor is one made
     /// under a header that reads by itself, whatever the record below it holds.
     static func accepts(_ columns: [Column], _ names: [String], upper: [String], mapping: CSVMapping?) -> Bool {
-        guard let mapping else { return false }
-        guard upper.contains(where: { !$0.isEmpty && mapping.columns[$0] == nil && FieldPath($0) == nil }) else {
-            return false
-        }
+        guard let mapping, hasTitle(upper, mapping: mapping) else { return false }
         let filled = names.filter { !$0.isEmpty }
         guard Set(filled).count == filled.count else { return false }
         for (column, name) in zip(columns, names) where !name.isEmpty {
@@ -108,7 +105,7 @@ enum TwoRowHeader {
         // over a record with empty cells is not.
         let filled = names.filter { !$0.isEmpty }
         guard columns.contains(where: \.underGap), Set(filled).count == filled.count,
-            upperNames.contains(where: { !$0.isEmpty && mapping?.columns[$0] == nil && FieldPath($0) == nil })
+            hasTitle(upperNames, mapping: mapping)
         else { return nil }
         let help =
             "map each header of the lower row (a repeated one as `group/header`), and the two rows are read as one"
@@ -127,6 +124,41 @@ enum TwoRowHeader {
             "the header looks written on rows \(upper) and \(upper + 1), but the mapping does not name "
                 + refused.joined(separator: ", "),
             at: location, help: help)
+    }
+
+    /// Whether `upper` holds a name that is no header by itself (a group's title): neither one `mapping` names
+    /// nor a field path.
+    static func hasTitle(_ upper: [String], mapping: CSVMapping?) -> Bool {
+        upper.contains { !$0.isEmpty && mapping?.columns[$0] == nil && FieldPath($0) == nil }
+    }
+
+    /// The two rows of `rows` around `index` that make one header: the row at `index` and the one below it, else
+    /// the one above it and it, adjacent on the sheet. `rows` holds each row's sheet number and header texts, nil
+    /// for a row that cannot be half a header (a problem, a blank row); `join` gives the names for a pair with the
+    /// shape (`columns`), by the upper row's index, or nil. The names, and the index of the upper row.
+    static func find(
+        _ rows: [(number: Int, texts: [String])?], at index: Int, join: (_ columns: [Column], _ upper: Int) -> [String]?
+    ) -> (names: [String], upper: Int)? {
+        for upper in [index, index - 1] where upper >= 0 && upper + 1 < rows.count {
+            guard let u = rows[upper], let l = rows[upper + 1], l.number == u.number + 1,
+                let columns = columns(upper: u.texts, lower: l.texts), let names = join(columns, upper)
+            else { continue }
+            return (names, upper)
+        }
+        return nil
+    }
+
+    /// The names a run reading through `mapping` takes for rows with the shape (`columns`, `upper` the upper
+    /// row's texts), or nil when it does not join them (`accepts`); then `hint`, if it has none yet, says why
+    /// (`hint(...)`), for rows `row` and `row + 1` at `location`.
+    static func mapped(
+        _ columns: [Column], upper: [String], mapping: CSVMapping?, row: Int, at location: SourceLocation,
+        hint: inout Diagnostic?
+    ) -> [String]? {
+        let names = names(columns, known: Set(mapping?.columns.keys.map { $0 } ?? []))
+        if accepts(columns, names, upper: upper, mapping: mapping) { return names }
+        hint = hint ?? Self.hint(columns, names, upperNames: upper, mapping: mapping, rows: row, at: location)
+        return nil
     }
 
     /// Whether `map init`, which has no mapping yet, may join: the upper row has a name the rule sets do not know

@@ -133,10 +133,8 @@ public enum DiagnosticWording {
                 guard parts.count == 2 else { return nil }
                 said.append(Language.chinese.text("lint-reason.both", parts[0] + "`", "`" + parts[1]))
             } else if reason.hasSuffix(" cannot all hold") {
-                let body = reason.dropLast(" cannot all hold".count)
-                let parts = body.split(separator: "`, `", omittingEmptySubsequences: false)
-                guard parts.count > 1 else { return nil }
-                said.append(Language.chinese.text("lint-reason.all", parts.joined(separator: "`、`")))
+                let body = String(reason.dropLast(" cannot all hold".count))
+                said.append(Language.chinese.text("lint-reason.all", body.replacingOccurrences("`, `", with: "`、`")))
             } else {
                 return nil
             }

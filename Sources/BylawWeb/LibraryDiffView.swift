@@ -1,5 +1,6 @@
 import Bylaw
 import BylawAuthoring
+import BylawReports
 
 /// What changed between two versions of a rule set (`/library/diff?ruleset=&from=&to=`): the library's own
 /// comparison (`RuleSetDiff`, as `bylaw diff` prints it) as tables in the page's language, one per section.
@@ -75,9 +76,7 @@ enum LibraryDiffView {
             }
             body += "</tr></thead><tbody>"
             for e in entries {
-                let subject =
-                    e.tableRow.map { Words.text("diff.table-row", ctx.lang, e.table ?? "", String($0)) } ?? e.subject
-                let item = subject + (e.field.map { " · " + $0 } ?? "")
+                let item = DiffReport.subject(e, ctx.lang.language) + (e.field.map { " · " + $0 } ?? "")
                 body += "<tr class=\"\(e.change.rawValue)\"><td class=\"mark\">"
                 body += "\(HTML.h(w("web.library.diff.change." + e.change.rawValue)))</td>"
                 body += "<td><code>\(HTML.h(item))</code></td>"

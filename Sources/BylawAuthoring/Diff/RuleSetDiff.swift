@@ -65,11 +65,17 @@ public struct RuleSetDiff: Sendable {
     private struct Builder {
         var entries: [Entry] = []
 
-        mutating func add(_ section: Entry.Section, _ subject: String, _ field: String?, _ old: String?, _ new: String?)
-        {
+        /// Adds an entry when `old` and `new` differ; `row` names a table's row (`table`, 1-based).
+        mutating func add(
+            _ section: Entry.Section, _ subject: String, _ field: String?, _ old: String?, _ new: String?,
+            row: (table: String, number: Int)? = nil
+        ) {
             guard old != new else { return }
             let change: Entry.Change = old == nil ? .added : new == nil ? .removed : .changed
-            entries.append(Entry(section: section, change: change, subject: subject, field: field, old: old, new: new))
+            entries.append(
+                Entry(
+                    section: section, change: change, subject: subject, field: field, old: old, new: new,
+                    table: row?.table, tableRow: row?.number))
         }
 
         mutating func header(_ a: RuleSet, _ b: RuleSet) {
@@ -106,14 +112,9 @@ public struct RuleSetDiff: Sendable {
                     .tables, t.name, "default", o.defaultOutput.map(ValueText.literal),
                     t.defaultOutput.map(ValueText.literal))
                 for i in 0..<max(o.rows.count, t.rows.count) {
-                    let count = entries.count
                     add(
                         .tables, "\(t.name) row \(i + 1)", nil, o.rows.indices.contains(i) ? Self.row(o.rows[i]) : nil,
-                        t.rows.indices.contains(i) ? Self.row(t.rows[i]) : nil)
-                    if entries.count > count {
-                        entries[count].table = t.name
-                        entries[count].tableRow = i + 1
-                    }
+                        t.rows.indices.contains(i) ? Self.row(t.rows[i]) : nil, row: (t.name, i + 1))
                 }
             }
             for o in a where !b.contains(where: { $0.name == o.name }) {

@@ -168,16 +168,14 @@ public struct SheetSample: Sendable {
     private static func twoRow(_ rows: [(number: Int, texts: [String])], at index: Int, known: (String) -> Bool)
         -> ([(Int, String)], Int)?
     {
-        for upper in [index, index - 1] where upper >= 0 && upper + 1 < rows.count {
-            let (u, l) = (rows[upper], rows[upper + 1])
-            guard l.number == u.number + 1, TwoRowHeader.looksLikeHeader(l.texts, under: u.texts, known: known),
-                let columns = TwoRowHeader.columns(upper: u.texts, lower: l.texts),
-                // With no mapping to go by, only a group spanning columns is evidence enough.
+        let found = TwoRowHeader.find(rows, at: index) { columns, upper in
+            // With no mapping to go by, only a group spanning columns is evidence enough.
+            guard TwoRowHeader.looksLikeHeader(rows[upper + 1].texts, under: rows[upper].texts, known: known),
                 columns.contains(where: \.underGap)
-            else { continue }
-            let names = TwoRowHeader.names(columns, known: [])
-            return (names.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }, upper)
+            else { return nil }
+            return TwoRowHeader.names(columns, known: [])
         }
-        return nil
+        guard let (names, upper) = found else { return nil }
+        return (names.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }, upper)
     }
 }

@@ -180,30 +180,24 @@ final class XLSXFileReader: RecordReader {
     /// it, or the one above it and it, adjacent on the sheet. The joined row has the upper row's number. Also the
     /// index of the upper row.
     private func joinedHeader(_ top: [XLSXRow], at index: Int) -> (XLSXRow, Int)? {
-        for upper in [index, index - 1] where upper >= 0 && upper + 1 < top.count {
-            let u = top[upper]
-            let l = top[upper + 1]
-            let upperNames = TwoRowHeader.texts(u.cells.map { ($0.column, $0.text) })
-            guard l.number == u.number + 1, u.problem == nil, l.problem == nil,
-                let columns = TwoRowHeader.columns(
-                    upper: upperNames, lower: TwoRowHeader.texts(l.cells.map { ($0.column, $0.text) }))
-            else { continue }
-            let names = TwoRowHeader.names(columns, known: Set(mapping?.columns.keys.map { $0 } ?? []))
-            guard TwoRowHeader.accepts(columns, names, upper: upperNames, mapping: mapping) else {
-                twoRowHint =
-                    twoRowHint
-                    ?? TwoRowHeader.hint(
-                        columns, names, upperNames: upperNames, mapping: mapping, rows: u.number,
-                        at: SourceLocation(file: file, line: u.number, column: 1))
-                continue
-            }
-            var joined = u
-            joined.cells = names.enumerated().compactMap { k, name in
-                name.isEmpty ? nil : XLSXRow.Cell(column: k + 1, text: name)
-            }
-            return (joined, upper)
+        let rows = top.map { row -> (number: Int, texts: [String])? in
+            row.problem == nil ? (row.number, TwoRowHeader.texts(row.cells.map { ($0.column, $0.text) })) : nil
         }
-        return nil
+        guard
+            let (names, upper) = TwoRowHeader.find(
+                rows, at: index,
+                join: { columns, upper in
+                    guard let texts = rows[upper]?.texts else { return nil }
+                    return TwoRowHeader.mapped(
+                        columns, upper: texts, mapping: mapping, row: top[upper].number,
+                        at: SourceLocation(file: file, line: top[upper].number, column: 1), hint: &twoRowHint)
+                })
+        else { return nil }
+        var joined = top[upper]
+        joined.cells = names.enumerated().compactMap { k, name in
+            name.isEmpty ? nil : XLSXRow.Cell(column: k + 1, text: name)
+        }
+        return (joined, upper)
     }
 
     /// Whether `row` names two of a mapping's headers (`known`), or the one header of a mapping of one column:

@@ -13,17 +13,17 @@ public struct InvalidReasons: Sendable {
         /// The column's header or the field path it is about, if any.
         public var subject: String?
         public var records: Int
-        /// The first record's source (`ledger.csv:row 3`) and its message, and the advice given with it.
-        public var sampleSource: String
+        /// The first record's source (the whole file when it has no other) and its message, and the advice given
+        /// with it.
+        public var sample: RecordSource
         public var sampleMessage: String
         public var help: String?
-        /// The first record's source as read, for naming it in the reader's language (`BatchReports.place`).
-        public var sample: RecordSource? = nil
 
-        /// The first record's source as a reader of `language` names it.
-        public func samplePlace(_ language: Language) -> String {
-            sample.map { BatchReports.place($0, language) } ?? sampleSource
-        }
+        /// The first record's source as the machine reports write it (`ledger.csv:row 3`).
+        public var sampleSource: String { sample.description }
+
+        /// The first record's source as a reader of `language` names it (`BatchReports.place`).
+        public func samplePlace(_ language: Language) -> String { BatchReports.place(sample, language) }
     }
 
     private struct Key: Hashable {
@@ -55,8 +55,8 @@ public struct InvalidReasons: Sendable {
                 reasons.append(
                     Reason(
                         code: d.code, subject: d.subject, records: 1,
-                        sampleSource: source?.description ?? result.file, sampleMessage: d.message, help: d.help,
-                        sample: source))
+                        sample: source ?? RecordSource(file: result.file, position: .wholeFile),
+                        sampleMessage: d.message, help: d.help))
                 counted = true
             }
         }
