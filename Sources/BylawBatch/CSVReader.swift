@@ -92,6 +92,11 @@ public final class CSVReader {
         if stream.available == 0, !stream.fill() { return nil }
         recordNumber += 1
         encodingProblemCell = nil
+        // The scan works on local copies of the position, the separator and the buffer: a class's stored
+        // property read or written for every byte costs a dynamic exclusivity check each time.
+        var position = self.position
+        defer { self.position = position }
+        let separator = self.separator
         // INVARIANT: a record starts at the start of a line (column 1).
         let startLine = position.line
         var state = State.cellStart
@@ -126,9 +131,36 @@ public final class CSVReader {
         scan: while true {
             let n = stream.available
             let base = stream.start
+            let buffer = stream.buffer
             while i < n {
-                let c = stream.buffer[base + i]
-                let next: UInt8? = i + 1 < n ? stream.buffer[base + i + 1] : nil
+                // A run of bytes no state acts on (no separator, quote or line end) is taken whole: copied into
+                // the cell at once, its columns counted without a step per byte.
+                var j = i
+                switch state {
+                case .quoted:
+                    while j < n {
+                        let b = buffer[base + j]
+                        if b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { break }
+                        j += 1
+                    }
+                case .cellStart, .unquoted:
+                    while j < n {
+                        let b = buffer[base + j]
+                        if b == separator || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { break }
+                        j += 1
+                    }
+                case .quoteInQuoted:
+                    break  // what follows a closing quote is taken byte by byte
+                }
+                if j > i {
+                    cell.append(contentsOf: buffer[(base + i)..<(base + j)])
+                    for k in (base + i)..<(base + j) where buffer[k] & 0xC0 != 0x80 { position.column += 1 }
+                    if state == .cellStart { state = .unquoted }
+                    i = j
+                    continue
+                }
+                let c = buffer[base + i]
+                let next: UInt8? = i + 1 < n ? buffer[base + i + 1] : nil
                 if c == 0x0D, next == nil, !stream.atEnd {
                     break  // need the next byte to know whether this is CRLF
                 }
