@@ -81,7 +81,7 @@ final class CSVFileReader: RecordReader {
                 return BatchRecord(source: source, body: .unreadable([d]), raw: r.raw)
             }
             if let k = r.cells.indices.first(where: { k in
-                !r.cells[k].text.allSatisfy(\.isWhitespace) && (k >= headers.count || headers[k].isEmpty)
+                (k >= headers.count || headers[k].isEmpty) && !Self.isBlank(r.cells[k].text)
             }) {
                 let cell = r.cells[k]
                 let d = Diagnostic.error(
@@ -101,7 +101,14 @@ final class CSVFileReader: RecordReader {
     /// A record of cells all empty or spaces.
     private static func isBlank(_ read: CSVReadResult) -> Bool {
         guard case .record(let r) = read else { return false }
-        return r.cells.allSatisfy { $0.text.allSatisfy(\.isWhitespace) }
+        return r.cells.allSatisfy { isBlank($0.text) }
+    }
+
+    /// Whether a cell holds nothing or only spaces: settled by its first byte when that is a visible ASCII
+    /// character, as it is in most cells, without taking the text apart into characters.
+    static func isBlank(_ text: String) -> Bool {
+        if let b = text.utf8.first, b > 0x20, b < 0x80 { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The one record for a file that cannot be decoded: the first bad cell by row, header and cell name. `row`
@@ -280,7 +287,7 @@ final class CSVFileReader: RecordReader {
     }
 
     private static func filled(_ record: CSVRecord) -> Int {
-        record.cells.filter { !$0.text.allSatisfy(\.isWhitespace) }.count
+        record.cells.count { !isBlank($0.text) }
     }
 
     private func canBeHeader(_ record: CSVRecord) -> Bool {

@@ -57,14 +57,18 @@ struct CellConverter: Sendable {
     func convert(_ text: String) -> Result<String, Problem> {
         var text = trim ? Self.trimmed(text) : text
         // `="ZC-0001"`: the formula some systems export so that Excel keeps a value as text.
-        if text.hasPrefix("=\""), text.hasSuffix("\""), text.utf8.count >= 3 {
+        // The first byte is looked at before any `String` test, which compares characters: most cells are
+        // plain values, and every cell of every record comes through here.
+        if text.utf8.first == UInt8(ascii: "="), text.hasPrefix("=\""), text.hasSuffix("\""), text.utf8.count >= 3 {
             let inner = text.dropFirst(2).dropLast()
             if !inner.replacingOccurrences(of: "\"\"", with: "").contains("\"") {
                 text = inner.replacingOccurrences(of: "\"\"", with: "\"")
             }
         }
         if !values.isEmpty, let value = values[text] { text = value }
-        if !reading.isText, Self.excelErrors.contains(text.uppercased()) { return .failure(Self.excelError(text)) }
+        if !reading.isText, text.utf8.first == UInt8(ascii: "#"), Self.excelErrors.contains(text.uppercased()) {
+            return .failure(Self.excelError(text))
+        }
         switch reading {
         case .text: return .success(text)
         case .date(let patterns, let serials): return Self.date(text, patterns: patterns, serials: serials)
@@ -159,8 +163,18 @@ struct CellConverter: Sendable {
         return negative && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" + text : text
     }
 
+    private static let spaceFirstBytes: [UInt8] = [0x20, 0x09, 0x0A, 0x0D, 0xE3, 0xC2, 0xEF, 0xE2]
+    private static let spaceLastBytes: [UInt8] = [0x20, 0x09, 0x0A, 0x0D, 0x80, 0xA0, 0xBF, 0x8B]
+
     /// `text` without spaces, tabs, line breaks, no-break and full-width spaces around it.
     static func trimmed(_ text: String) -> String {
+        // Settled without decoding for most cells: no space taken out starts with the first byte, and none ends
+        // with the last (the spaces' UTF-8 forms: 20, 09, 0A, 0D, E3 80 80, C2 A0, EF BB BF, E2 80 8B).
+        if let first = text.utf8.first, let last = text.utf8.last,
+            !Self.spaceFirstBytes.contains(first), !Self.spaceLastBytes.contains(last)
+        {
+            return text
+        }
         let isSpace = { (c: Unicode.Scalar) in
             // A byte-order mark or a zero-width space pasted in with the text is no part of it.
             c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{3000}" || c == "\u{A0}" || c == "\u{FEFF}"

@@ -83,9 +83,18 @@ extension CellConverter {
 
     /// `yyyy-MM-dd` exactly: the text needs no reading (the schema still checks the day exists).
     static func isISODate(_ text: String) -> Bool {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
-        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 }
+        // Byte by byte, with nothing allocated: every date cell of a ledger comes through here.
+        var i = 0
+        for c in text.utf8 {
+            if i == 10 { return false }
+            if i == 4 || i == 7 {
+                if c != UInt8(ascii: "-") { return false }
+            } else if c < 0x30 || c > 0x39 {
+                return false
+            }
+            i += 1
+        }
+        return i == 10
     }
 
     /// How `01/02/2023`, `1.2.2023` or `01-02-2023` (two short numbers before a year) reads as a calendar day.
