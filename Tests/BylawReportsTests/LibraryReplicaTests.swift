@@ -64,16 +64,19 @@ import Testing
         #expect(RuleLibrary.load(root: root).diagnostics.hasErrors)
     }
 
-    /// Workers beyond the limit share the replicas already made, and every one checks alike.
+    /// The first worker takes the library itself and each other one a replica; workers beyond the limit share
+    /// what was handed out already, and every one checks alike.
     @Test func replicasForManyWorkersAreCapped() throws {
         let library = RuleLibrary.load(root: Paths.shippedRules)
-        let replicas = LibraryReplicas(of: library, limit: 2)
-        let handed = (0..<5).map { _ in replicas.next() }
+        let replicas = LibraryReplicas(of: library, limit: 3)
+        let handed = (0..<7).map { _ in replicas.next() }
         #expect(replicas.count == 2)
         // Told apart by their rule sets' runtime objects, which no two loads share.
         func same(_ a: RuleLibrary, _ b: RuleLibrary) -> Bool { a.runtimes.first === b.runtimes.first }
-        #expect(!same(handed[0], library) && !same(handed[1], library) && !same(handed[0], handed[1]))
-        #expect(same(handed[2], handed[0]) && same(handed[3], handed[1]) && same(handed[4], handed[0]))
+        #expect(same(handed[0], library) && !same(handed[1], library) && !same(handed[2], library))
+        #expect(!same(handed[1], handed[2]))
+        #expect(same(handed[3], handed[0]) && same(handed[4], handed[1]) && same(handed[5], handed[2]))
+        #expect(same(handed[6], handed[0]))
         let expected = try Self.lines(library)
         for replica in handed { #expect(try Self.lines(replica) == expected) }
     }

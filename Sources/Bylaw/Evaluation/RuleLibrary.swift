@@ -332,7 +332,10 @@ public final class LibraryReplicas: @unchecked Sendable {
         made = Array(repeating: nil, count: self.limit)
     }
 
-    /// A replica for the calling worker; the library itself for a worker whose shared replica is still loading.
+    /// The library itself for the first worker, a replica for each other one (one per core at most); the
+    /// library itself for a worker whose shared replica is still loading. The first worker takes the library
+    /// as it is because loading a replica costs what loading the library did (a tenth of a second for the
+    /// shipped one), which a small batch on one worker would pay for nothing.
     public func next() -> RuleLibrary {
         lock.lock()
         let index = handedOut % limit
@@ -340,7 +343,7 @@ public final class LibraryReplicas: @unchecked Sendable {
         handedOut += 1
         let existing = made[index]
         lock.unlock()
-        guard fresh else { return existing ?? library }
+        guard fresh, index > 0 else { return existing ?? library }
         let replica = library.replica()
         lock.lock()
         made[index] = replica
