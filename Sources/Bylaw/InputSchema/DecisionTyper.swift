@@ -66,10 +66,20 @@ package struct DecisionTyper {
         }
         var entries: [(key: CELValue, value: CELValue)] = []
         entries.reserveCapacity(pairs.count)
-        var present = [Bool](repeating: false, count: schema.fields.count)
-        var seen = [Bool](repeating: false, count: schema.fields.count)
+        // Grown by appending, not `[Bool](repeating:count:)`, which allocates through the standard library's
+        // unspecialized path (a metadata lookup in the runtime's table on every call).
+        var present: [Bool] = []
+        var seen: [Bool] = []
+        present.reserveCapacity(schema.fields.count)
+        seen.reserveCapacity(schema.fields.count)
+        for _ in schema.fields.indices {
+            present.append(false)
+            seen.append(false)
+        }
         var previous = -1
-        for pair in pairs {
+        // By index: `for pair in pairs` copies each pair (two nodes, their file names and contents) first.
+        for p in pairs.indices {
+            let pair = pairs[p]
             guard let key = pair.key.scalar?.text else { continue }
             guard let index = schema.index(of: key, after: previous) else {
                 let full = path.isEmpty ? key : path + "." + key
