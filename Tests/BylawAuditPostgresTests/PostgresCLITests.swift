@@ -94,6 +94,37 @@ import Testing
         #expect(show.stdout.contains("\"seq\":1"))
     }
 
+    /// A NUL character in a decision's id (JSON's `\u0000`) stopped a whole audit: PostgreSQL refuses it in the
+    /// trail's text columns. The decision is now invalid, saying why, and every record of the batch is recorded.
+    @Test func aNULInADecisionIsRefusedAndTheBatchGoesOn() throws {
+        guard let db = try PostgresTestServer.database() else { return }
+        let url = Self.url(db)
+        let ok = try String(contentsOfFile: Self.fixtures + "/ok.yaml", encoding: .utf8)
+        let dir = Scratch.root.appendingPathComponent("nul-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let lines = [
+            #"{"kind":"asset_disposal","id":"AD-1\u0000X","date":"2017-10-20","unit":"acftu/finance"}"#,
+            #"{"kind":"asset_disposal","id":"AD-2","date":"2017-10-20","unit":"acftu/finance\u0000"}"#,
+        ]
+        let batch = dir.appendingPathComponent("b.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: batch, atomically: true, encoding: .utf8)
+        let yaml = dir.appendingPathComponent("ok.yaml")
+        try ok.write(to: yaml, atomically: true, encoding: .utf8)
+        let audit = try Self.bylaw([
+            "audit", batch.path, yaml.path, "--rules", Self.fixtures + "/rules", "--audit", url, "--format", "jsonl",
+        ])
+        #expect(audit.status == 1, "\(audit.stderr)")
+        #expect(!audit.stderr.contains("cannot record"), "\(audit.stderr)")
+        let reported = audit.stdout.split(separator: "\n").filter { $0.contains("\"verdict\"") }
+        #expect(reported.count == 3, "\(audit.stdout)")
+        #expect(reported.filter { $0.contains("decision.nul-character") }.count == 2)
+        #expect(reported.contains { $0.contains("AD-1\u{FFFD}X") })
+        let verify = try Self.bylaw(["log", "verify", "--audit", url])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        // The three decisions and the run's own record.
+        #expect(verify.stdout.contains("4 records verified"), "\(verify.stdout)")
+    }
+
     @Test func migrateCopiesThenContinuesThenRefuses() throws {
         guard let db = try PostgresTestServer.database() else { return }
         let url = Self.url(db)

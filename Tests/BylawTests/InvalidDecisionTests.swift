@@ -131,6 +131,26 @@ import Testing
         #expect(w.location?.line == 14)
     }
 
+    /// A NUL character (YAML's `\0`) in any text or key makes the decision invalid, at the text, with its path;
+    /// the header fields keep it as U+FFFD, so that no reader or store is given a NUL.
+    @Test(arguments: [
+        ("id:", "id: \"AD-\\0-1\"", "id", 2, 5),
+        ("method:", "method: \"auc\\0tion\"", "method", 6, 9),
+        ("  - {body: finance", "  - {body: \"fin\\0ance\", date: 2017-09-01}", "approvals[0].body", 9, 12),
+        ("quantity:", "quantity: 1\n\"x\\0y\": 2", "x\u{FFFD}y", 14, 1),
+    ])
+    func aNULCharacterIsRefusedWhereItIs(find: String, replace: String, path: String, line: Int, column: Int) throws {
+        let r = try check(disposal([find: replace]))
+        #expect(r.verdict == .invalid)
+        #expect(r.results.isEmpty)
+        let d = try #require(r.diagnostics.first)
+        #expect(r.diagnostics.map(\.code) == ["decision.nul-character"])
+        #expect(d.message == "`\(path)` holds a NUL character (U+0000), which no text in a decision may hold")
+        #expect(d.location?.line == line && d.location?.column == column, "\(String(describing: d.location))")
+        #expect(r.id == (path == "id" ? "AD-\u{FFFD}-1" : "AD-2017-001"))
+        #expect(r.kind == "asset_disposal" && r.unit == "acftu/finance")
+    }
+
     @Test func aliasesAreRefusedInDecisions() throws {
         let yaml = try disposal(["price:": "price: &p 540000.00\nother: *p"])
         #expect(throws: (any Error).self) { try check(yaml) }

@@ -48,6 +48,22 @@ extension RuleLibrary {
         result.id = root["id"]?.scalar?.text
         result.date = root["date"]?.scalar?.text
         result.unit = root["unit"]?.scalar?.text
+        // A NUL character (JSON's `\u0000`, YAML's `\0`, a zero byte in a CSV cell) is in no text a decision
+        // holds: it is a damaged file or binary data in a field. Refused here, where every reader's tree
+        // passes, and kept out of the header fields the audit trail indexes (PostgreSQL refuses it in text).
+        if let (node, path) = Self.firstNUL(in: root, path: "") {
+            for field in [\DecisionResult.kind, \.id, \.date, \.unit] {
+                result[keyPath: field] = result[keyPath: field].map(Self.showingNUL)
+            }
+            result.diagnostics.append(
+                .error(
+                    "decision.nul-character",
+                    "`\(path.isEmpty ? "the decision" : path)` holds a NUL character (U+0000), which no text in a "
+                        + "decision may hold",
+                    at: node.location,
+                    help: "remove the character: the file may be damaged, or a program wrote binary data into a field"))
+            return Prepared(result: result)
+        }
         guard let kind = result.kind else {
             result.diagnostics.append(
                 .error(
@@ -129,6 +145,36 @@ extension RuleLibrary {
         result.diagnostics += typer.diagnostics
         guard !typer.diagnostics.hasErrors, case .map(let decision)? = typed else { return Prepared(result: result) }
         return Prepared(result: result, decision: decision, ruleSets: sets, today: day, schema: schema)
+    }
+
+    /// The first key or text in `node` holding a NUL character, depth first, and its path (shown without the
+    /// NUL, as `showingNUL` writes it).
+    static func firstNUL(in node: YAMLNode, path: String) -> (YAMLNode, String)? {
+        switch node.content {
+        case .scalar(let s):
+            return s.text.utf8.contains(0) ? (node, path) : nil
+        case .sequence(let items):
+            for (i, item) in items.enumerated() {
+                if let found = firstNUL(in: item, path: path + "[\(i)]") { return found }
+            }
+            return nil
+        case .mapping(let pairs):
+            for pair in pairs {
+                let key = pair.key.scalar?.text ?? ""
+                let inner = path.isEmpty ? key : path + "." + key
+                if key.utf8.contains(0) { return (pair.key, showingNUL(inner)) }
+                if let found = firstNUL(in: pair.value, path: inner) { return found }
+            }
+            return nil
+        }
+    }
+
+    /// `text` with each NUL character shown as U+FFFD, the replacement character.
+    static func showingNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars { out.append(c == "\u{0}" ? "\u{FFFD}" : c) }
+        return String(out)
     }
 
     /// Where the sets of `kind` are in force, for the "no rule set in force" error: `rule sets for kind

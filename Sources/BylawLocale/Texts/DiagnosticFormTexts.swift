@@ -260,6 +260,9 @@ enum DiagnosticFormTexts {
             "diag-exact.decision.missing-field.3", zh: "缺少必填字段 {0}（类型：{1}）",
             en: "required field {0} ({1}) is missing"),
         CatalogueEntry(
+            "diag-form.decision.nul-character.1", zh: "{0} 含有 NUL 字符（U+0000），决定中的文字不能含有此字符",
+            en: "{0} holds a NUL character (U+0000), which no text in a decision may hold"),
+        CatalogueEntry(
             "diag-form.cell.ambiguous-date.3", zh: "{0} 可能是日在前（{1}），也可能是月在前（{2}）",
             en: "{0} could be read day first ({1}) or month first ({2})"),
         CatalogueEntry(

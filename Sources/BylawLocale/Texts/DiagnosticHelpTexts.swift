@@ -9,6 +9,9 @@ enum DiagnosticHelpTexts {
             "diag-help.decision.number-range.int", zh: "整数须在 -9223372036854775808 与 9223372036854775807 之间",
             en: "an integer lies between -9223372036854775808 and 9223372036854775807"),
         CatalogueEntry(
+            "diag-help.decision.nul-character", zh: "请删去该字符：文件可能已损坏，或有程序把二进制数据写进了字段",
+            en: "remove the character: the file may be damaged, or a program wrote binary data into a field"),
+        CatalogueEntry(
             "diag-help.eval.no-today", zh: "请用 --as-of YYYY-MM-DD 指定日期，或用 --input 给出决定",
             en: "give --as-of YYYY-MM-DD or --input DECISION"),
         CatalogueEntry(

@@ -71,6 +71,9 @@ enum DiagnosticTexts {
         CatalogueEntry("diag.decision.no-such-year", zh: "没有这个年份", en: "no such year"),
         CatalogueEntry("diag.decision.bad-enum", zh: "字段取值不在允许范围内", en: "a field's value is not one of its values"),
         CatalogueEntry("diag.decision.duplicate-field", zh: "字段重复", en: "a field is given twice"),
+        CatalogueEntry(
+            "diag.decision.nul-character", zh: "决定中的文字含有 NUL 字符（U+0000）",
+            en: "a text in the decision holds a NUL character (U+0000)"),
         CatalogueEntry("diag.decision.missing-field", zh: "缺少必填字段", en: "a required field is missing"),
         CatalogueEntry("diag.decision.no-ruleset", zh: "没有适用于该决定的规则集", en: "no rule set applies to the decision"),
         CatalogueEntry("diag.decision.not-mapping", zh: "决定须为字段映射", en: "a decision must be a mapping of fields"),
