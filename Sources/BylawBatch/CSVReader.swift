@@ -78,6 +78,46 @@ public final class CSVReader {
 
     private enum State { case cellStart, unquoted, quoted, quoteInQuoted }
 
+    /// The bytes as text, or nil when they are not valid UTF-8. `String(validating:as:)` does this through a
+    /// generic path that cost a thousand instructions a cell: the bytes are checked here (`isUTF8`) and then
+    /// decoded, which changes nothing in valid UTF-8.
+    static func text(_ bytes: [UInt8]) -> String? {
+        guard bytes.withUnsafeBufferPointer(isUTF8) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (Unicode's table 3-7): no overlong form, no surrogate, nothing
+    /// past U+10FFFF, no sequence cut short.
+    static func isUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+            } else if c < 0xC2 {
+                return false
+            } else if c < 0xE0 {
+                guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return false }
+                i += 2
+            } else if c < 0xF5 {
+                // Three bytes (E0–EF) or four (F0–F4). The second byte's range leaves out overlong forms (after
+                // E0 and F0), surrogates (after ED) and what lies past U+10FFFF (after F4).
+                let length = c < 0xF0 ? 3 : 4
+                guard i + length <= n else { return false }
+                let second = b[i + 1]
+                let low: UInt8 = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80
+                let high: UInt8 = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF
+                guard second >= low, second <= high else { return false }
+                for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return false }
+                i += length
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The next record, or nil at the end of the file.
     public func next() -> CSVReadResult? {
         while !stopped {
@@ -114,7 +154,7 @@ public final class CSVReader {
         var oversizedHead: [UInt8]?
 
         func endCell() {
-            if let text = String(validating: cell, as: UTF8.self) {
+            if let text = Self.text(cell) {
                 cells.append(CSVRecord.Cell(text: text, line: cellLine, column: cellColumn))
             } else {
                 if problem == nil {
@@ -136,21 +176,14 @@ public final class CSVReader {
                 // A run of bytes no state acts on (no separator, quote or line end) is taken whole: copied into
                 // the cell at once, its columns counted without a step per byte.
                 var j = i
-                switch state {
-                case .quoted:
+                if state != .quoteInQuoted {  // what follows a closing quote is taken byte by byte
+                    // A quote or a line end ends a run; outside quotes a separator too.
+                    let stop = state == .quoted ? UInt8(ascii: "\"") : separator
                     while j < n {
                         let b = buffer[base + j]
-                        if b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { break }
+                        if b == stop || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { break }
                         j += 1
                     }
-                case .cellStart, .unquoted:
-                    while j < n {
-                        let b = buffer[base + j]
-                        if b == separator || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { break }
-                        j += 1
-                    }
-                case .quoteInQuoted:
-                    break  // what follows a closing quote is taken byte by byte
                 }
                 if j > i {
                     cell.append(contentsOf: buffer[(base + i)..<(base + j)])

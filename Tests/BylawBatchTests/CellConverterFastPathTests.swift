@@ -65,3 +65,27 @@ import Testing
         #expect(!CellConverter.isISODate("2023-11-1") && !CellConverter.isISODate("２023-11-13"))
     }
 }
+
+/// A CSV cell's bytes are text exactly when `String(validating:as:)` says they are UTF-8, and then the same text.
+@Suite struct CSVCellTextTests {
+    @Test func cellTextAgreesWithValidation() {
+        var rng = SplitMix(seed: 4180)
+        // Whole characters, lone and truncated sequences, overlong forms, surrogates and bytes never in UTF-8.
+        let pieces: [[UInt8]] = [
+            [0x61], [0x00], [0x7F], [0xE4, 0xB8, 0xAD], [0xC2, 0xA0], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xBF],
+            [0xC0, 0x80], [0xE4, 0xB8], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xFE],
+            [0xEF, 0xBF, 0xBD],
+            [0xF0, 0x9F], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xC1, 0xBF], [0xF5, 0x80, 0x80, 0x80],
+        ]
+        var invalid = 0
+        for _ in 0..<30_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<rng.int(6) { bytes += rng.pick(pieces) }
+            let expected = String(validating: bytes, as: UTF8.self)
+            #expect(CSVReader.text(bytes) == expected, "\(bytes)")
+            if expected == nil { invalid += 1 }
+        }
+        #expect(invalid > 5_000)
+    }
+}
