@@ -97,6 +97,7 @@ public struct CSVLayout: Sendable {
 
     private func members(_ fields: [(String, Slot)], row: Row) throws(YAMLLoadError) -> [YAMLPair] {
         var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(fields.count)
         for (name, slot) in fields {
             guard let value = try value(slot, row: row) else { continue }
             let file = row.file
@@ -119,6 +120,7 @@ public struct CSVLayout: Sendable {
             return YAMLNode(content: .mapping(pairs), file: row.file, start: first.key.start, end: first.key.start)
         case .list(let items):
             var nodes: [YAMLNode] = []
+            nodes.reserveCapacity(items.count)
             for (_, slot) in items {
                 if let node = try value(slot, row: row) { nodes.append(node) }
             }

@@ -336,33 +336,14 @@ struct TypedJSON {
     /// that does not fit.
     private mutating func decimal() -> CELDecimal? {
         let from = i
-        let negative = i < b.count && b[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        var significand: Int128 = 0
-        /// Reads a run of digits into `significand`; their count, or nil on overflow.
-        func digits() -> Int? {
-            let start = i
-            while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") {
-                let (times, o1) = significand.multipliedReportingOverflow(by: 10)
-                let (plus, o2) = times.addingReportingOverflow(Int128(b[i] - UInt8(ascii: "0")))
-                guard !o1, !o2 else { return nil }
-                significand = plus
-                i += 1
-            }
-            return i - start
-        }
-        let wholeStart = i
-        guard let whole = digits(), whole == 1 || (whole > 1 && b[wholeStart] != UInt8(ascii: "0")) else {
-            return nil
-        }
-        var scale = 0
-        if i < b.count, b[i] == UInt8(ascii: ".") {
+        while i < b.count,
+            (b[i] >= UInt8(ascii: "0") && b[i] <= UInt8(ascii: "9")) || b[i] == UInt8(ascii: "-")
+                || b[i] == UInt8(ascii: ".")
+        {
             i += 1
-            guard let fraction = digits(), fraction > 0 else { return nil }
-            scale = fraction
         }
         guard i - from <= limits.maxScalarBytes, i == b.count || Self.isDelimiter(b[i]) else { return nil }
-        return CELDecimal(significand: negative ? -significand : significand, scale: scale)
+        return DecisionTyper.plainDecimal(utf8: UnsafeBufferPointer(rebasing: b[from..<i]))
     }
 
     // MARK: typing

@@ -78,6 +78,36 @@ import Testing
         }
     }
 
+    /// Decimals and dates read from bytes in place against their definitions: `isPlainDecimal` then
+    /// `CELDecimal(_:)`, and `CELDate(iso:)` of a text with its dashes in place; random texts of digits, signs,
+    /// points, dashes and characters beyond ASCII, long enough to overflow.
+    @Test func decimalsAndDatesAgreeWithTheirDefinitions() {
+        var generator = SplitMix(seed: 8785)
+        let alphabet = ["0", "1", "9", "-", ".", "+", " ", "e", "０", "١", "é", "0", "5"]
+        var decimals = 0
+        for _ in 0..<30_000 {
+            var text = (0..<generator.int(12)).map { _ in generator.pick(alphabet) }.joined()
+            if generator.int(3) == 0 {
+                text =
+                    String(repeating: "9", count: generator.int(44)) + "."
+                    + String(repeating: "1", count: generator.int(40))
+            }
+            let expected = DecisionTyper.isPlainDecimal(text) ? CELDecimal(text) : nil
+            let got = DecisionTyper.plainDecimal(text)
+            #expect(got == expected && got?.scale == expected?.scale, "\(text)")
+            if got != nil { decimals += 1 }
+            var day = (0..<10).map { _ in generator.pick(["0", "1", "2", "3", "9"]) }
+            day[4] = "-"
+            day[7] = "-"
+            if generator.int(5) == 0 { day[generator.int(10)] = generator.pick(alphabet) }
+            let date = day.joined()
+            #expect(DecisionTyper.date(date) == CELDate(iso: date), "\(date)")
+        }
+        #expect(decimals > 2_000)
+        #expect(DecisionTyper.plainDecimal("-0.50")?.scale == 2 && DecisionTyper.plainDecimal("01.5") == nil)
+        #expect(DecisionTyper.date("2024-02-29") != nil && DecisionTyper.date("2023-02-29") == nil)
+    }
+
     @Test func verdictIsTheWorstOutcome() {
         func result(_ outcome: RuleOutcome, _ severity: RuleSeverity) -> RuleResult {
             RuleResult(

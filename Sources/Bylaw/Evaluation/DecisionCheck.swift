@@ -51,7 +51,7 @@ extension RuleLibrary {
         // A NUL character (JSON's `\u0000`, YAML's `\0`, a zero byte in a CSV cell) is in no text a decision
         // holds: it is a damaged file or binary data in a field. Refused here, where every reader's tree
         // passes, and kept out of the header fields the audit trail indexes (PostgreSQL refuses it in text).
-        if let (node, path) = Self.firstNUL(in: root, path: "") {
+        if Self.containsNUL(root), let (node, path) = Self.firstNUL(in: root, path: "") {
             for field in [\DecisionResult.kind, \.id, \.date, \.unit] {
                 result[keyPath: field] = result[keyPath: field].map(Self.showingNUL)
             }
@@ -147,12 +147,40 @@ extension RuleLibrary {
         return Prepared(result: result, decision: decision, ruleSets: sets, today: day, schema: schema)
     }
 
+    /// Whether any key or text in `node` holds a NUL character: a walk that builds nothing, for every decision.
+    static func containsNUL(_ node: YAMLNode) -> Bool {
+        switch node.content {
+        case .scalar(let s):
+            return hasNUL(s.text)
+        case .sequence(let items):
+            for i in items.indices where containsNUL(items[i]) { return true }
+            return false
+        case .mapping(let pairs):
+            for i in pairs.indices {
+                if case .scalar(let key) = pairs[i].key.content, hasNUL(key.text) { return true }
+                // A scalar value is looked at where it lies: passing the node on would copy it.
+                if case .scalar(let value) = pairs[i].value.content {
+                    if hasNUL(value.text) { return true }
+                } else if containsNUL(pairs[i].value) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` holds a NUL character, read as bytes in place (`text.utf8.contains` steps through the view
+    /// one code unit at a time).
+    static func hasNUL(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+    }
+
     /// The first key or text in `node` holding a NUL character, depth first, and its path (shown without the
     /// NUL, as `showingNUL` writes it).
     static func firstNUL(in node: YAMLNode, path: String) -> (YAMLNode, String)? {
         switch node.content {
         case .scalar(let s):
-            return s.text.utf8.contains(0) ? (node, path) : nil
+            return hasNUL(s.text) ? (node, path) : nil
         case .sequence(let items):
             for (i, item) in items.enumerated() {
                 if let found = firstNUL(in: item, path: path + "[\(i)]") { return found }
@@ -162,7 +190,7 @@ extension RuleLibrary {
             for pair in pairs {
                 let key = pair.key.scalar?.text ?? ""
                 let inner = path.isEmpty ? key : path + "." + key
-                if key.utf8.contains(0) { return (pair.key, showingNUL(inner)) }
+                if hasNUL(key) { return (pair.key, showingNUL(inner)) }
                 if let found = firstNUL(in: pair.value, path: inner) { return found }
             }
             return nil
@@ -171,7 +199,7 @@ extension RuleLibrary {
 
     /// `text` with each NUL character shown as U+FFFD, the replacement character.
     static func showingNUL(_ text: String) -> String {
-        guard text.utf8.contains(0) else { return text }
+        guard hasNUL(text) else { return text }
         var out = String.UnicodeScalarView()
         for c in text.unicodeScalars { out.append(c == "\u{0}" ? "\u{FFFD}" : c) }
         return String(out)
